@@ -1,0 +1,41 @@
+# Two commands do all set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EXAMPLE := examples/heyman-soleimani.txt
+
+.PHONY: demo test install install-test bench eval clean
+
+demo: $(VENV)/.installed
+	$(BIN)/reportedly analyze $(EXAMPLE) --published 2021-12-21
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_analyze.py
+
+# Needs the shared datasets beside the checkout (../shared/data); prints the numbers quoted in the README.
+DATA ?= ../shared/data
+eval: $(VENV)/.installed
+	$(BIN)/reportedly eval quotes $(DATA)/quotes/ggt/test.jsonl
+	$(BIN)/reportedly eval quotes $(DATA)/quotes/polnear/dev.jsonl --only direct
+	$(BIN)/reportedly eval timex $(DATA)/timex/tempeval3/test.jsonl
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

@@ -1,0 +1,210 @@
+"""Score quote extraction and attribution on the shared JSONL format (metrics of data/quotes/score.py:
+exact, loose, overlap, gold-coverage >0.3 / >0.8 matching; attribution accuracy; end-to-end)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable
+
+from ..models import Analysis
+
+DOUBLE_QUOTES = set('"\u201c\u201d\u201e\u00ab\u00bb')
+OPEN_QUOTES = set('"\u201c\u201e\u00ab')
+PUNCT = set(",.;:!?()[]\u2014\u2013-\u2026")
+TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb,.;:!?\u2014\u2013-\u2026"
+TITLES = set("""mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother rabbi imam
+pastor bishop archbishop cardinal pope sen senator rep representative congressman congresswoman gov governor lt
+president vice prime minister premier chancellor secretary deputy assistant attorney general gen col capt captain maj
+major sgt sergeant cpl adm admiral commander cmdr chief officer detective inspector constable judge justice mayor
+councillor councilman councilwoman alderman ambassador king queen prince princess sheikh spokesman spokeswoman
+spokesperson former acting interim then state federal u.s us uk""".split())
+DETERMINERS = {"the", "a", "an", "this", "that"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
+
+
+# ------------------------------------------------------------------------------------------ predictions
+
+
+def predictions(record_id: str, a: Analysis, with_attributions: bool = True) -> dict:
+    """One prediction record: every quote, plus the content of reported speech not already quoted."""
+    quotes = []
+    taken: list[tuple[int, int]] = []
+    for q in sorted(a.quotes, key=lambda q: q.start):
+        if q.kind == "partial":
+            continue  # scored through the attribution that holds it
+        quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
+        taken.append((q.start, q.end))
+    partials = [q for q in a.quotes if q.kind == "partial"]
+    if with_attributions:
+        for at in a.attributions:
+            s, e = at.content_spans[0][0], at.content_spans[-1][1]
+            if any(ts < e and s < te for ts, te in taken):
+                continue
+            quotes.append(_pred(s, e, a.text, at.source, at.source_mention, at.cue, None))
+            taken.append((s, e))
+    for q in partials:
+        if not any(ts <= q.start and q.end <= te for ts, te in taken):
+            quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
+            taken.append((q.start, q.end))
+    return {"id": record_id, "quotes": quotes}
+
+
+def _pred(s, e, text, speaker, mention, cue, qtype) -> dict:
+    rec = {"quote": text[s:e], "quote_start": s, "quote_end": e, "speaker": mention.text if mention else speaker,
+           "speaker_ref": speaker, "cue": cue}
+    if mention is not None:
+        rec["speaker_start"], rec["speaker_end"] = mention.start, mention.end
+    return rec
+
+
+# ---------------------------------------------------------------------------------------------- scoring
+
+
+def quote_type(span: str) -> str:
+    s = span.strip()
+    if not any(c in DOUBLE_QUOTES for c in s):
+        return "indirect"
+    inside = False
+    for c in s:
+        if c in DOUBLE_QUOTES:
+            inside = not inside
+        elif not inside and not c.isspace() and c not in PUNCT:
+            return "mixed"
+    return "direct" if s[:1] in OPEN_QUOTES else "mixed"
+
+
+def name_tokens(name: str | None) -> list[str]:
+    if not name:
+        return []
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.split(r"[,;(\u2014\u2013]| - ", s)[0]
+    s = re.sub(r"['\u2019]s\b", "", s)
+    toks = [t.replace(".", "") for t in re.findall(r"[\w]+(?:[.'\u2019-][\w]+)*", s)]
+    full = toks
+    while toks and (toks[0] in DETERMINERS or toks[0] in TITLES):
+        toks = toks[1:]
+    while toks and toks[-1] in SUFFIXES:
+        toks = toks[:-1]
+    return toks or full
+
+
+def names_match(a: str | None, b: str | None) -> bool:
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if long_[-len(short):] == short:
+        return True
+    return len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1]
+
+
+def speaker_right(g: dict, p: dict) -> bool:
+    g_names = [x for x in (g.get("speaker"), g.get("speaker_ref")) if x]
+    p_names = [x for x in (p.get("speaker"), p.get("speaker_ref")) if x]
+    if not g_names:
+        return not p_names
+    if not p_names:
+        return False
+    gs, ge, ps, pe = g.get("speaker_start"), g.get("speaker_end"), p.get("speaker_start"), p.get("speaker_end")
+    if None not in (gs, ge, ps, pe) and max(gs, ps) < min(ge, pe):
+        return True
+    return any(names_match(x, y) for x in g_names for y in p_names)
+
+
+def _overlap(g: dict, p: dict) -> int:
+    return max(0, min(g["quote_end"], p["quote_end"]) - max(g["quote_start"], p["quote_start"]))
+
+
+def _coverage(threshold: float) -> Callable[[dict, dict], float]:
+    def key(g, p):
+        n = g["quote_end"] - g["quote_start"]
+        c = _overlap(g, p) / n if n > 0 else 0
+        return c if c > threshold else 0
+    return key
+
+
+def _loose(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in TRIM:
+        s += 1
+    while e > s and text[e - 1] in TRIM:
+        e -= 1
+    return s, e
+
+
+def match(golds: list[dict], preds: list[dict], key) -> list[tuple[int, int]]:
+    """One-to-one pairs maximising key(g, p) > 0, greedily, largest key first."""
+    cands = sorted(((k, i, j) for i, g in enumerate(golds) for j, p in enumerate(preds) if (k := key(g, p)) > 0),
+                   key=lambda c: (-c[0], c[1], c[2]))
+    used_g, used_p, pairs = set(), set(), []
+    for _, i, j in cands:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def _types(quotes: list[dict], text: str) -> list[str]:
+    return [q.get("type") or quote_type(text[q["quote_start"]:q["quote_end"]] if text else q.get("quote", ""))
+            for q in quotes]
+
+
+def _restrict(gq, pq, text, only):
+    if only is None:
+        return gq, pq
+    gt, pt = _types(gq, text), _types(pq, text)
+    keep_g = [g for g, t in zip(gq, gt) if t == only]
+    other_g = [g for g, t in zip(gq, gt) if t != only]
+    keep_p = [p for p, t in zip(pq, pt) if t == only
+              and not (not any(_overlap(g, p) for g in keep_g) and any(_overlap(g, p) for g in other_g))]
+    return keep_g, keep_p
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)
+    r = tp / n_gold if n_gold else (1.0 if n_pred == 0 else 0.0)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp}
+
+
+def score(gold: dict[str, dict], pred: dict[str, dict], only: str | None = None) -> dict:
+    tot = dict.fromkeys(("gold", "pred", "exact", "loose", "overlap", "cov30", "cov80", "attr_ok", "attr_ok_exact"), 0)
+    for rid, grec in gold.items():
+        text = grec.get("text", "")
+        gq, pq = _restrict(grec.get("quotes", []), pred.get(rid, {}).get("quotes", []), text, only)
+        tot["gold"] += len(gq)
+        tot["pred"] += len(pq)
+        ex = match(gq, pq, lambda g, p: int((g["quote_start"], g["quote_end"]) == (p["quote_start"], p["quote_end"])))
+        tot["exact"] += len(ex)
+        tot["attr_ok_exact"] += sum(speaker_right(gq[i], pq[j]) for i, j in ex)
+        tot["loose"] += len(match(gq, pq, lambda g, p: int(_loose(text, g["quote_start"], g["quote_end"])
+                                                          == _loose(text, p["quote_start"], p["quote_end"]))))
+        ov = match(gq, pq, _overlap)
+        tot["overlap"] += len(ov)
+        tot["attr_ok"] += sum(speaker_right(gq[i], pq[j]) for i, j in ov)
+        tot["cov30"] += len(match(gq, pq, _coverage(0.3)))
+        tot["cov80"] += len(match(gq, pq, _coverage(0.8)))
+    res = {"records": len(gold), "only": only, "gold_quotes": tot["gold"], "pred_quotes": tot["pred"]}
+    for k in ("exact", "loose", "overlap", "cov30", "cov80"):
+        res[k] = prf(tot[k], tot["pred"], tot["gold"])
+    res["attribution_accuracy"] = round(tot["attr_ok"] / tot["overlap"], 4) if tot["overlap"] else None
+    res["e2e"] = prf(tot["attr_ok"], tot["pred"], tot["gold"])
+    res["e2e_exact"] = prf(tot["attr_ok_exact"], tot["pred"], tot["gold"])
+    return res
+
+
+def report(res: dict) -> str:
+    lines = [f"records {res['records']}  gold quotes {res['gold_quotes']}  pred quotes {res['pred_quotes']}"
+             + (f"  [only {res['only']}]" if res["only"] else "")]
+    lines.append("%-22s %7s %7s %7s %7s" % ("", "P", "R", "F1", "TP"))
+    for k, label in (("exact", "extraction exact"), ("loose", "extraction loose"), ("overlap", "extraction overlap"),
+                     ("cov30", "extraction cov>0.3"), ("cov80", "extraction cov>0.8"), ("e2e", "end-to-end (overlap)"),
+                     ("e2e_exact", "end-to-end (exact)")):
+        m = res[k]
+        lines.append("%-22s %7.4f %7.4f %7.4f %7d" % (label, m["p"], m["r"], m["f1"], m["tp"]))
+    acc = res["attribution_accuracy"]
+    lines.append("attribution accuracy  %s on overlap matches" % ("n/a" if acc is None else "%.4f" % acc))
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Reading articles: bytes to text (encodings, HTML extraction) and scrape-debris removal."""

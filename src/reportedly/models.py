@@ -1,0 +1,154 @@
+"""The records everyone shares: an analysed article and its quotes, attributions, entities and time expressions."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+SCHEMA_VERSION = "1.0.0"
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text that refers to an entity."""
+
+    text: str
+    start: int
+    end: int
+    kind: str = "name"  # name | pronoun | description | demonym
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place, with every mention clustered under one canonical name."""
+
+    id: str
+    name: str
+    type: str  # PERSON | ORG | GPE | NORP | LOC | FAC | PRODUCT | EVENT | OTHER
+    kind: Optional[str] = None  # media | government | None
+    title: Optional[str] = None
+    role: Optional[str] = None
+    gender: Optional[str] = None
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words in quotation marks (or the content of reported speech) and who said them."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # direct | partial | direct-unclosed | indirect
+    speaker: Optional[str] = None  # canonical name, or the mention when it names no entity
+    speaker_id: Optional[str] = None
+    speaker_mention: Optional[Mention] = None
+    cue: Optional[str] = None
+    cue_span: Optional[Span] = None
+    attribution: Optional[str] = None  # how the speaker was found: cue | according-to | context | none
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Reported speech or sourcing: content attributed to a source by a cue ("X said that ...")."""
+
+    content: str
+    content_spans: tuple[Span, ...]
+    source: Optional[str]
+    source_type: str  # person | organization | media | government | document | unnamed
+    cue: str
+    cue_span: Span
+    source_id: Optional[str] = None
+    source_mention: Optional[Mention] = None
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class NoComment:
+    """A source that did not respond or declined to comment."""
+
+    text: str
+    start: int
+    end: int
+    source: Optional[str] = None
+    source_id: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Hedge:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """A sentence the outlet states in its own voice: no source, cue or quote in it."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    text: str
+    start: int
+    end: int
+    neutral: str
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression with its TimeML-style value, normalised against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: Optional[str]
+    granularity: Optional[str] = None  # century | decade | year | quarter | season | month | week | day | time | duration
+    mod: Optional[str] = None  # START | MID | END | APPROX | BEFORE | AFTER ...
+    signal: Optional[str] = None  # until | since | before | after | by ...
+    relative: bool = False  # depends on the publication date (or another event)
+    resolved: bool = True  # False when relative and no anchor was available
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything reportedly knows about one article. Offsets index `text`."""
+
+    text: str
+    published: Optional[str]
+    title: Optional[str] = None
+    author: Optional[str] = None
+    site: Optional[str] = None
+    url: Optional[str] = None
+    language: str = "en"
+    source_format: str = "text"
+    boilerplate: tuple[Boilerplate, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    no_comment: tuple[NoComment, ...] = ()
+    hedges: tuple[Hedge, ...] = ()
+    assertions: tuple[Assertion, ...] = ()
+    loaded_terms: tuple[LoadedTerm, ...] = ()
+    timexes: tuple[TimeExpr, ...] = ()
+    warnings: tuple[str, ...] = ()
+    schema_version: str = field(default=SCHEMA_VERSION)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def entity(self, entity_id: Optional[str]) -> Optional[Entity]:
+        return next((e for e in self.entities if e.id == entity_id), None)

@@ -1,0 +1,1 @@
+"""Language analysis: pure functions over spaCy Docs, and the thin pipeline components that call them."""

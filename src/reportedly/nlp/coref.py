@@ -1,0 +1,128 @@
+"""Resolve third-person pronouns and person descriptions ("a former military intelligence chief") to entities."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Mention
+from ..rules import Rules
+from .entities import EntityBuilder, EntityTable, content_words
+
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                  "she": "female", "her": "female", "hers": "female", "herself": "female"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MAX_SENTENCES_BACK = 6
+
+
+def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: set[str]) -> dict[int, EntityBuilder]:
+    """Link every he/she/his/her outside quotation marks to the most salient earlier person of that gender.
+    Salience: same or nearer sentence, grammatical subject, subject of a speech verb, outside quotes."""
+    doc = table.doc
+    sent_index = _sentence_index(doc)
+    resolved: dict[int, EntityBuilder] = {}
+    for tok in doc:
+        gender = PRONOUN_GENDER.get(tok.lower_)
+        if gender is None or inside_quote[tok.i]:
+            continue
+        best = _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas)
+        if best is None:
+            continue
+        resolved[tok.i] = best
+        table.link(best, doc[tok.i: tok.i + 1], "pronoun")
+        if best.gender is None:
+            best.gender = gender
+    return resolved
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    idx = [0] * len(doc)
+    for n, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            idx[i] = n
+    return idx
+
+
+def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -> Optional[EntityBuilder]:
+    here = sent_index[tok.i]
+    best, best_score = None, None
+    i = tok.i - 1
+    while i >= 0 and here - sent_index[i] <= MAX_SENTENCES_BACK:
+        b = table.by_token.get(i)
+        if b is not None and b.type == "PERSON" and b.gender in (None, gender):
+            t = table.doc[i]
+            dist = here - sent_index[i]
+            score = -10.0 * dist - 0.01 * (tok.i - i)
+            if t.dep_ in SUBJECT_DEPS or (t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "flat")):
+                score += 5
+            if t.head.lemma_ in cue_lemmas and t.dep_ in SUBJECT_DEPS:
+                score += 4
+            if inside_quote[i]:
+                score -= 12
+            if dist == 0 and t.head == tok.head and t.dep_ in SUBJECT_DEPS and tok.dep_ in ("dobj", "pobj"):
+                score -= 20  # "Smith told him": the object is not the subject
+            if best_score is None or score > best_score:
+                best, best_score = b, score
+        i -= 1
+    if best is None:
+        # a pronoun far from any name: fall back on the latest person of that gender seen anywhere before
+        for b in sorted(table.entities, key=lambda b: -max((m.start for m in b.mentions if m.start < tok.idx), default=-1)):
+            if b.type == "PERSON" and b.gender in (None, gender) and any(m.start < tok.idx for m in b.mentions):
+                return b
+    return best
+
+
+def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """The person a description refers to, when its words match a person's title, role or context
+    ("a former military intelligence chief" -> the man "who led military intelligence").
+    Only singular descriptions headed by a person noun are tried; plural ones stay unnamed."""
+    head = span.root
+    if head.tag_ in ("NNS", "NNPS") or not rules.is_person_noun(head.lemma_):
+        return None
+    words = content_words(span) - {"former", "current", "senior", "top", "new"}
+    if not words:
+        return None
+    best, best_score = None, 0
+    for b in table.entities:
+        if b.type != "PERSON":
+            continue
+        ctx = b.context | _sentence_context(table, b)
+        score = len(words & ctx)
+        if score > best_score or (score == best_score and best is not None and _closer(b, best, span)):
+            best, best_score = b, score
+    need = 2 if len(words) >= 2 else 1
+    if best is not None and best_score >= need:
+        table.link(best, span, "description")
+        return best
+    return None
+
+
+def _closer(a: EntityBuilder, b: EntityBuilder, span: Span) -> bool:
+    da = min(abs(m.start - span.start_char) for m in a.mentions)
+    db = min(abs(m.start - span.start_char) for m in b.mentions)
+    return da < db
+
+
+def _sentence_context(table: EntityTable, b: EntityBuilder) -> set[str]:
+    """Words that describe a person where they are named: apposition, relative clause and "As head of X, he"."""
+    out: set[str] = set()
+    doc = table.doc
+    for m in b.mentions:
+        if m.kind not in ("name", "pronoun"):
+            continue
+        tok = _token_at(doc, m.start)
+        if tok is None:
+            continue
+        for child in tok.head.children if m.kind == "pronoun" else tok.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                out |= content_words(child.subtree)
+    return out
+
+
+def _token_at(doc: Doc, char: int) -> Optional[Token]:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def pronoun_mention(tok: Token) -> Mention:
+    return Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun")

@@ -1,0 +1,269 @@
+"""Cluster the model's named-entity mentions into entities with canonical names, repaired types, titles and roles."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Entity, Mention
+from ..rules import Rules
+
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+FEMALE_TITLES = {"ms", "mrs", "miss", "dame", "lady", "queen", "princess", "sister", "congresswoman", "chairwoman",
+                 "councilwoman", "spokeswoman"}
+MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother", "congressman", "chairman", "councilman",
+               "spokesman"}
+
+
+def normalise_name(text: str) -> str:
+    """The display form of a name: no leading article, no possessive, single spaces."""
+    text = " ".join(text.split())
+    text = _LEADING_DET.sub("", text)
+    return _POSSESSIVE.sub("", text).strip(" ,;:-—–")
+
+
+@dataclass
+class EntityBuilder:
+    """An entity while the document is analysed; frozen into an `Entity` at the end."""
+
+    id: str
+    name: str
+    labels: Counter = field(default_factory=Counter)
+    mentions: list[Mention] = field(default_factory=list)
+    title: Optional[str] = None
+    role: Optional[str] = None
+    gender: Optional[str] = None
+    kind: Optional[str] = None
+    forced_type: Optional[str] = None
+    context: set[str] = field(default_factory=set)
+    first: int = 10**9
+
+    @property
+    def type(self) -> str:
+        if self.forced_type:
+            return self.forced_type
+        if not self.labels:
+            return "OTHER"
+        if self.labels.get("PERSON") and (len(self.name.split()) >= 2 or self.title or self.gender):
+            return "PERSON"
+        return self.labels.most_common(1)[0][0]
+
+    def add(self, mention: Mention, label: Optional[str] = None) -> None:
+        if any(m.start == mention.start and m.end == mention.end for m in self.mentions):
+            return
+        self.mentions.append(mention)
+        self.first = min(self.first, mention.start)
+        if label:
+            self.labels[label] += 1
+
+    def freeze(self) -> Entity:
+        mentions = tuple(sorted(self.mentions, key=lambda m: m.start))
+        return Entity(self.id, self.name, self.type, self.kind, self.title, self.role, self.gender, mentions)
+
+
+class EntityTable:
+    """The entities of one document and which tokens mention them."""
+
+    def __init__(self, doc: Doc, rules: Rules):
+        self.doc = doc
+        self.rules = rules
+        self.entities: list[EntityBuilder] = []
+        self.by_token: dict[int, EntityBuilder] = {}
+        self._by_key: dict[str, EntityBuilder] = {}
+
+    def new(self, name: str) -> EntityBuilder:
+        b = EntityBuilder(id=f"E{len(self.entities) + 1}", name=name)
+        self.entities.append(b)
+        self._by_key[name.lower()] = b
+        return b
+
+    def find(self, name: str) -> Optional[EntityBuilder]:
+        return self._by_key.get(normalise_name(name).lower())
+
+    def link(self, b: EntityBuilder, span: Span, kind: str = "name", label: Optional[str] = None) -> None:
+        b.add(Mention(span.text, span.start_char, span.end_char, kind), label)
+        for t in span:
+            self.by_token.setdefault(t.i, b)
+
+    def at(self, token: Token) -> Optional[EntityBuilder]:
+        return self.by_token.get(token.i)
+
+    def in_span(self, span: Span) -> Optional[EntityBuilder]:
+        """The entity mentioned by the head of `span`, else by any of its tokens (leftmost first)."""
+        root = span.root
+        if root.i in self.by_token:
+            return self.by_token[root.i]
+        if root.pos_ == "PROPN":
+            for t in span:
+                if t.i in self.by_token and t.dep_ in ("compound", "flat"):
+                    return self.by_token[t.i]
+        return None
+
+    def get_or_create(self, name: str, span: Span, label: str, kind: str = "name") -> EntityBuilder:
+        b = self.find(name) or self.new(normalise_name(name))
+        self.link(b, span, kind, label)
+        return b
+
+    def freeze(self) -> tuple[Entity, ...]:
+        return tuple(b.freeze() for b in sorted(self.entities, key=lambda b: b.first) if b.mentions)
+
+
+def headline_end(text: str) -> int:
+    """End offset of a headline on the first line (short, no final full stop), else 0."""
+    first = text.split("\n", 1)[0]
+    stripped = first.strip()
+    if stripped and len(stripped) < 200 and "\n" in text and not stripped.endswith((".", "”", '"')):
+        return len(first)
+    return 0
+
+
+def build_table(doc: Doc, rules: Rules) -> EntityTable:
+    """Cluster `doc.ents` into entities: full names first, then short forms (surnames, demonyms) onto them."""
+    table = EntityTable(doc, rules)
+    head_end = headline_end(doc.text)
+    ents = [e for e in doc.ents if e.label_ in KEPT_LABELS and normalise_name(e.text)]
+    body_names = {normalise_name(e.text).lower() for e in ents if e.start_char >= head_end}
+    body_tokens = {t.lower() for e in ents if e.start_char >= head_end for t in normalise_name(e.text).split()}
+    kept = []
+    for e in ents:
+        name = normalise_name(e.text)
+        if e.start_char < head_end and name.lower() not in body_names and not set(name.lower().split()) <= body_tokens:
+            continue  # headline-only "entities" are mostly Title-Case misparses
+        kept.append(e)
+    # longest names first, so that a surname finds its full name wherever it appears
+    for e in sorted(kept, key=lambda e: (-len(normalise_name(e.text).split()), e.start)):
+        _cluster(table, e, rules)
+    for b in table.entities:
+        _set_title_role(table, b, rules)
+        if b.type == "ORG" or b.type == "GPE":
+            if rules.is_media_name(b.name):
+                b.kind = "media"
+            elif b.type == "ORG" and any(w.lower() in rules.government_nouns for w in b.name.split()):
+                b.kind = "government"
+    return table
+
+
+def _cluster(table: EntityTable, e: Span, rules: Rules) -> None:
+    name = normalise_name(e.text)
+    canonical = rules.demonyms.get(name) or rules.demonyms.get(e.text.strip())
+    if canonical:
+        b = table.find(canonical) or table.new(canonical)
+        table.link(b, e, "demonym" if canonical != name else "name", "GPE")
+        return
+    existing = table.find(name)
+    if existing is not None:
+        table.link(existing, e, "name", e.label_)
+        return
+    words = name.split()
+    if len(words) <= 2:
+        full = _full_name_for(table, words, e.start_char)
+        if full is not None:
+            table.link(full, e, "name", e.label_)
+            return
+    b = table.new(name)
+    table.link(b, e, "name", e.label_)
+
+
+def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[EntityBuilder]:
+    """The multi-word person (or organisation) whose name ends with `words` ("Heyman" -> "Tamir Heyman")."""
+    low = [w.lower() for w in words]
+    best, best_d = None, None
+    for b in table.entities:
+        bw = b.name.lower().split()
+        if len(bw) <= len(low) or bw[-len(low):] != low:
+            continue
+        if "PERSON" not in b.labels and len(low) == 1 and not b.labels.get("ORG"):
+            continue
+        d = abs(b.first - at)
+        if b.first > at:
+            d += 10**6  # prefer a full name seen before the short form
+        if best_d is None or d < best_d:
+            best, best_d = b, d
+    return best
+
+
+def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
+    doc = table.doc
+    for m in sorted(b.mentions, key=lambda m: m.start):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if b.title is None:
+            b.title = _title_before(span, rules)
+        if b.type == "PERSON" or b.labels.get("PERSON"):
+            if b.role is None:
+                b.role = _role_of(span, rules)
+            if b.gender is None:
+                b.gender = _gender_from(span, b.title)
+    for text in (b.title or "", b.role or ""):
+        b.context.update(w.lower() for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2)
+
+
+def _title_before(span: Span, rules: Rules) -> Optional[str]:
+    doc = span.doc
+    i = span.start
+    words = []
+    while i > 0:
+        prev = doc[i - 1]
+        if prev.text == "." and i > 1 and rules.is_title(doc[i - 2].text) and not doc[i - 2].whitespace_:
+            words.insert(0, doc[i - 2].text + ".")
+            i -= 2
+        elif rules.is_title(prev.text) and prev.text[:1].isupper():
+            words.insert(0, prev.text)
+            i -= 1
+        else:
+            break
+    return " ".join(words) or None
+
+
+def _role_of(span: Span, rules: Rules) -> Optional[str]:
+    """An apposition or relative clause after the name, or a job noun before it ("Iranian commander X")."""
+    root = span.root
+    for child in root.rights:
+        if child.dep_ in ("appos", "relcl") and child.i >= span.end and child.sent == root.sent:
+            sub = span.doc[child.left_edge.i: child.right_edge.i + 1]
+            text = sub.text.strip(" ,;—–")
+            if 1 <= len(sub) <= 25 and text:
+                return text
+    pre = [t for t in root.lefts if t.i < span.start and t.dep_ in ("compound", "amod", "nmod")
+           and not rules.is_title(t.text)]
+    if pre and any(rules.is_person_noun(t.lemma_) for t in pre):
+        first = min(t.left_edge.i for t in pre)
+        sub = span.doc[first: span.start]
+        if not any(rules.is_title(t.text) for t in sub):
+            return sub.text.strip() or None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def _gender_from(span: Span, title: Optional[str]) -> Optional[str]:
+    if title:
+        for w in title.lower().replace(".", "").split():
+            if w in FEMALE_TITLES:
+                return "female"
+            if w in MALE_TITLES:
+                return "male"
+    words = normalise_name(span.text).split()
+    if len(words) >= 2:
+        g = _gender_detector().get_gender(words[0])
+        if g in ("male", "mostly_male"):
+            return "male"
+        if g in ("female", "mostly_female"):
+            return "female"
+    return None
+
+
+def content_words(tokens: Iterable[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens if t.is_alpha and not t.is_stop and len(t) > 2}

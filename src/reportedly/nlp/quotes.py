@@ -1,0 +1,192 @@
+"""Direct, partial and unclosed quotations and their speakers: the cue beside the marks, the attribution that
+holds them, or the conversation they continue."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from .context import DocContext
+from .quotemarks import Quoted
+from .reported import RawAttribution, subject_of
+from .sources import Source, make_source, noun_phrase
+
+LOOK_AFTER = 8  # tokens after a closing mark in which "he said" / "said Smith" is looked for
+MIN_FLOATING_WORDS = 4  # a shorter quoted phrase with no cue is a scare quote or a title, not a quotation
+CONTEXT_PARAGRAPHS = 2  # a quote with no cue continues the speaker of a quote at most this many paragraphs back
+
+
+@dataclass(frozen=True)
+class RawQuote:
+    quoted: Quoted
+    kind: str  # direct | partial | direct-unclosed
+    source: Optional[Source]
+    cue: Optional[str]
+    cue_span: Optional[tuple[int, int]]
+    how: str  # cue | attribution | context | none
+
+
+def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[RawQuote]:
+    out: list[RawQuote] = []
+    by_start = {}
+    for t in ctx.doc:
+        by_start.setdefault(t.idx, t)
+    quote_cues = [a for a in attributions if a.quote_cue]
+    reported = [a for a in attributions if not a.quote_cue]
+    paragraph_of = _paragraph_index(ctx.doc.text)
+    for q in ctx.quoted:
+        words = ctx.doc.text[q.start:q.end].split()
+        kind = "direct" if q.close is not None else "direct-unclosed"
+        holder = _holding_attribution(q, reported)
+        if holder is not None:
+            out.append(RawQuote(q, "partial", holder.source, holder.cue, holder.cue_span, "attribution"))
+            continue
+        found = _cue_after(ctx, q) or _quote_cue(ctx, q, quote_cues) or _cue_before(ctx, q)
+        if found is not None:
+            source, cue_tok = found
+            cue, span = ctx.cue_text(cue_tok)
+            if _embedded(ctx, q, cue_tok):
+                kind = "partial"
+            out.append(RawQuote(q, kind, source, cue, span, "cue"))
+            continue
+        if len(words) < MIN_FLOATING_WORDS:
+            continue
+        prev = _previous_speaker(out, q, paragraph_of)
+        out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
+    return out
+
+
+def _paragraph_index(text: str):
+    breaks = [i for i, c in enumerate(text) if c == "\n"]
+
+    def index(offset: int) -> int:
+        from bisect import bisect_right
+
+        return bisect_right(breaks, offset)
+    return index
+
+
+def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[RawAttribution]:
+    for a in reported:
+        for s, e in a.content:
+            if s <= q.start and q.end <= e + 1 and (s, e) != (q.start, q.end):
+                return a
+    return None
+
+
+def _tokens_in(ctx: DocContext, start: int, end: int) -> list[Token]:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """ “...,” he said / “...,” said Smith / “...” Heyman told the publication."""
+    if q.close is None:
+        return None
+    doc = ctx.doc
+    after = doc.char_span(q.close, q.close + 1, alignment_mode="expand")
+    if after is None:
+        return None
+    i = after.end
+    stop = min(len(doc), i + LOOK_AFTER)
+    for j in range(i, stop):
+        t = doc[j]
+        if ctx.is_mark[j] or (t.text in (".", "!", "?", ";") and j > i) or "\n" in t.text or ("\n" in t.whitespace_ and not ctx.is_cue(t)):
+            if ctx.is_cue(t):
+                break
+            return None
+        if ctx.is_cue(t):
+            src = _speaker_of_cue(ctx, t, after_char=q.close)
+            if src is not None:
+                return src, t
+            return None
+    return None
+
+
+def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[Source]:
+    subj = subject_of(cue)
+    if subj is not None and subj.idx > after_char and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
+        return make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+    doc = ctx.doc
+    # the parser took a word inside the quote as subject: use the words between the mark and the cue
+    between = [t for t in doc[:cue.i] if t.idx > after_char and not ctx.is_mark[t.i] and not t.is_punct]
+    if between and between[-1].pos_ in ("PROPN", "PRON", "NOUN"):
+        return make_source(ctx.table, noun_phrase(between[-1]), ctx.rules, ctx.pronouns, quoted_person=True)
+    # inverted: "said Smith", "said the official"
+    for t in doc[cue.i + 1: min(len(doc), cue.i + 6)]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.inside_quote[t.i]:
+            head = t
+            while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod", "det") and head.head.i > head.i:
+                head = head.head
+            return make_source(ctx.table, noun_phrase(head), ctx.rules, ctx.pronouns, quoted_person=True)
+        if ctx.is_mark[t.i] or t.text in (".", ";"):
+            break
+    return None
+
+
+def _quote_cue(ctx: DocContext, q: Quoted, quote_cues: list[RawAttribution]) -> Optional[tuple[Source, Token]]:
+    """A cue whose clausal complement the parser found inside this very quote."""
+    for a in quote_cues:
+        for s, e in a.content:
+            if q.start <= s and e <= q.end + 1:
+                return a.source, ctx.doc[a.cue_token]
+    return None
+
+
+def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """He said: “...” / Heyman said of Soleimani “...” / “A,” he said, “B.” — the nearest cue before the opening
+    mark, in the same sentence or ending the previous one with a colon."""
+    doc = ctx.doc
+    opening = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    j = opening.start - 1
+    steps = 0
+    while j >= 0 and steps < 25:
+        t = doc[j]
+        if "\n" in t.text or "\n" in t.whitespace_:
+            # a paragraph ending "... he said:" introduces the quote below it
+            if t.text != ":":
+                return None
+        if ctx.is_cue(t):
+            subj = subject_of(t)
+            if subj is not None and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
+                src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+                if src is not None:
+                    return src, t
+            src = _speaker_of_cue(ctx, t, after_char=t.idx)
+            return (src, t) if src is not None else None
+        if t.text in (".", "!", "?") and not ctx.inside_quote[j]:
+            return None
+        j -= 1
+        steps += 1
+    return None
+
+
+def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
+    """A quoted phrase inside a sentence of the writer's ("... described it as “a disaster” on Monday")."""
+    if cue is None:
+        return False
+    toks = _tokens_in(ctx, q.start, q.end)
+    if not toks:
+        return False
+    head = toks[0]
+    while head.head.i != head.i and q.start <= head.head.idx < q.end:
+        head = head.head
+    return head.dep_ in ("dobj", "pobj", "attr", "oprd", "npadvmod", "amod", "compound") and head.head.i == cue.i
+
+
+def _previous_speaker(done: list[RawQuote], q: Quoted, paragraph_of) -> Optional[Source]:
+    here = paragraph_of(q.open)
+    for prev in reversed(done):
+        if prev.source is None:
+            continue
+        if here - paragraph_of(prev.quoted.open) <= CONTEXT_PARAGRAPHS:
+            return prev.source
+        return None
+    return None
+
+
+def as_span(ctx: DocContext, q: Quoted) -> Optional[Span]:
+    return ctx.doc.char_span(q.start, q.end, alignment_mode="expand")

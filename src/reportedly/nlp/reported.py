@@ -1,0 +1,180 @@
+"""Reported speech and sourcing: "X said/reported/claimed that ...", "..., according to X"."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from .context import DocContext
+from .sources import Source, make_source, noun_phrase
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+MIN_CONTENT_TOKENS = 3
+
+
+@dataclass(frozen=True)
+class RawAttribution:
+    """An attribution before it becomes a record: token-level, with the source still a `Source`."""
+
+    cue: str
+    cue_span: tuple[int, int]
+    cue_token: int
+    source: Source
+    content: tuple[tuple[int, int], ...]  # character spans
+    quote_cue: bool  # the content is one direct quote: the cue attributes that quote, not reported speech
+
+
+def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
+    out = []
+    for tok in ctx.doc:
+        if not ctx.is_cue(tok) or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        subj = subject_of(tok)
+        if subj is None or ctx.inside_quote[subj.i] or ctx.is_mark[subj.i]:
+            continue
+        content = _content_of(ctx, tok)
+        if content is None:
+            continue
+        source = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        if source is None:
+            continue
+        cue, cue_span = ctx.cue_text(tok)
+        spans = _char_spans(ctx, content)
+        if not spans:
+            continue
+        out.append(RawAttribution(cue, cue_span, tok.i, source, spans, _all_quoted(ctx, content)))
+    return out
+
+
+def subject_of(tok: Token) -> Optional[Token]:
+    for c in tok.children:
+        if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
+            return c
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        return subject_of(tok.head)
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and any(c.tag_ in ("WP", "WDT") for c in tok.children):
+        return tok.head
+    return None
+
+
+def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
+    """The tokens of the reported content: the clausal complement, a "that" clause the parser hung elsewhere,
+    or the main clause a parenthetical "he said" interrupts."""
+    doc = ctx.doc
+    sent = tok.sent
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            toks = [t for t in c.subtree if not (t.i == c.left_edge.i and t.lower_ == "that" and t.dep_ == "mark")]
+            return _trim(toks) if len(toks) >= MIN_CONTENT_TOKENS else None
+    for i in range(tok.i + 1, min(sent.end, tok.i + 12)):
+        t = doc[i]
+        if t.lower_ == "that" and t.dep_ in ("mark", "nsubj", "det", "dobj") and t.tag_ in ("IN", "WDT", "DT"):
+            toks = [u for u in doc[i + 1: sent.end]]
+            toks = _trim(toks)
+            if len(toks) >= MIN_CONTENT_TOKENS and any(u.pos_ in ("VERB", "AUX") for u in toks):
+                return toks
+            break
+        if ctx.is_mark[t.i] or t.text in ";:":
+            break
+    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+        own = {t.i for t in tok.subtree}
+        toks = [t for t in tok.head.subtree if t.i not in own]
+        toks = _trim(toks)
+        return toks if len(toks) >= MIN_CONTENT_TOKENS else None
+    return None
+
+
+def _trim(toks: list[Token]) -> list[Token]:
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"»" or toks[-1].is_space):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct and toks[0].text not in "“\"«" or toks[0].is_space):
+        toks = toks[1:]
+    return toks
+
+
+def _char_spans(ctx: DocContext, toks: list[Token]) -> tuple[tuple[int, int], ...]:
+    """Contiguous character spans covering `toks` (a gap in token indices starts a new span)."""
+    if not toks:
+        return ()
+    toks = sorted(toks, key=lambda t: t.i)
+    spans = []
+    s, prev = toks[0], toks[0]
+    for t in toks[1:]:
+        if t.i != prev.i + 1:
+            spans.append((s.idx, prev.idx + len(prev.text)))
+            s = t
+        prev = t
+    spans.append((s.idx, prev.idx + len(prev.text)))
+    return tuple(spans)
+
+
+def _all_quoted(ctx: DocContext, toks: list[Token]) -> bool:
+    words = [t for t in toks if not t.is_punct and not t.is_space]
+    return bool(words) and all(ctx.inside_quote[t.i] for t in words)
+
+
+def find_according_to(ctx: DocContext) -> list[RawAttribution]:
+    """ "..., according to X" and "According to X, ...": the content is the rest of the sentence."""
+    out = []
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ != "according" or ctx.inside_quote[tok.i]:
+            continue
+        to = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if to is None or to.lower_ != "to":
+            continue
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((t for t in doc[to.i + 1: min(len(doc), to.i + 8)] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if pobj is None:
+            continue
+        phrase = _source_phrase(pobj)
+        source = make_source(ctx.table, phrase, ctx.rules, ctx.pronouns)
+        if source is None:
+            continue
+        pp_end = max(phrase.end, pobj.i + 1)
+        content = _sentence_minus(ctx, tok.sent, tok.i, pp_end)
+        if len([t for t in content if not t.is_punct]) < MIN_CONTENT_TOKENS:
+            continue
+        spans = _char_spans(ctx, content)
+        span_text = doc[tok.i: to.i + 1]
+        out.append(RawAttribution("according to", (span_text.start_char, span_text.end_char), tok.i, source, spans,
+                                  _all_quoted(ctx, content)))
+    return out
+
+
+def _source_phrase(pobj: Token) -> Span:
+    """The source after "according to", without a trailing time phrase ("a Yahoo News article earlier this year")."""
+    doc = pobj.doc
+    np = noun_phrase(pobj, limit=16)
+    start, end = np.start, np.end
+    for right in pobj.rights:
+        if right.dep_ in ("prep", "acl", "relcl") and right.i >= end:
+            if right.dep_ == "prep" and right.lower_ not in ("by", "from", "of", "at", "in"):
+                break
+            stop = right.right_edge.i + 1
+            if any(t.ent_type_ in ("DATE", "TIME") for t in doc[right.i: stop]) and right.dep_ != "prep":
+                break
+            end = stop
+    while end > start + 1 and doc[end - 1].ent_type_ in ("DATE", "TIME"):
+        end -= 1
+    return doc[start:end]
+
+
+def _sentence_minus(ctx: DocContext, sent: Span, pp_start: int, pp_end: int) -> list[Token]:
+    """The sentence without the "according to X" phrase and the commas around it."""
+    doc = ctx.doc
+    start = sent.start
+    while start < sent.end and doc[start].is_space:
+        start += 1
+    # a phrase at the sentence end takes everything after it with it ("..., according to X earlier this year.")
+    tail = all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("npadvmod", "advmod")
+               for t in doc[pp_end: sent.end])
+    end = sent.end if not tail else pp_end
+    toks = [t for t in doc[start:end] if not (pp_start <= t.i < pp_end)]
+    if tail:
+        toks = [t for t in toks if t.i < pp_start]
+    toks = _trim(toks)
+    # drop the commas that fenced the phrase
+    return [t for t in toks if not (t.text == "," and (t.i == pp_start - 1 or t.i == pp_end))]

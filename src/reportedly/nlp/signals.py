@@ -1,0 +1,85 @@
+"""Hedges, "did not respond to requests for comment", loaded words, and the outlet's unattributed assertions."""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span
+
+from ..models import Assertion, Hedge, LoadedTerm, NoComment
+from ..rules import Rules
+from .entities import EntityTable, normalise_name
+from .sources import noun_phrase
+
+REQUEST_WORDS = {"request", "requests", "call", "calls", "email", "emails", "message", "messages", "inquiry",
+                 "inquiries", "query", "queries"}
+
+
+def find_hedges(text: str, rules: Rules, skip: Iterable[tuple[int, int]] = ()) -> list[Hedge]:
+    blocked = list(skip)
+    return [Hedge(m.group(0), m.start(), m.end()) for m in rules.hedges.finditer(text)
+            if not any(s <= m.start() < e for s, e in blocked)]
+
+
+def find_no_comment(doc: Doc, rules: Rules, table: EntityTable) -> list[NoComment]:
+    out = []
+    for sent in doc.sents:
+        text = sent.text
+        if not any(p.search(text) for p in rules.no_comment):
+            continue
+        src_span = _no_comment_source(sent)
+        name, eid = None, None
+        if src_span is not None:
+            b = table.in_span(src_span)
+            if b is None:
+                name = normalise_name(src_span.text)
+                kind = "government" if src_span.root.lemma_.lower() in rules.government_nouns else None
+                b = table.get_or_create(name, src_span, "PERSON" if src_span.root.ent_type_ == "PERSON" else "ORG")
+                b.kind = b.kind or kind
+            name, eid = b.name, b.id
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        out.append(NoComment(stripped, sent.start_char + lead, sent.start_char + lead + len(stripped), name, eid))
+    return out
+
+
+def _no_comment_source(sent: Span) -> Optional[Span]:
+    """ "... were not returned by the Israeli military" -> the agent; "X did not respond" -> the subject."""
+    for t in sent:
+        if t.dep_ == "agent" or (t.lower_ == "by" and t.head.tag_ == "VBN"):
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return noun_phrase(pobj)
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj",) and c.lower_ not in REQUEST_WORDS and c.lemma_.lower() not in REQUEST_WORDS:
+            if c.pos_ != "PRON" or c.lower_ in ("he", "she", "they"):
+                return noun_phrase(c)
+    return None
+
+
+def find_loaded_terms(doc: Doc, rules: Rules) -> list[LoadedTerm]:
+    """Words with a charged meaning where a neutral one exists ("murdered" for "killed"); speech verbs excluded,
+    they are compared between copies, not judged alone."""
+    out = []
+    for t in doc:
+        neutral = rules.loaded_terms.get(t.lemma_.lower())
+        if neutral and neutral != "say":
+            out.append(LoadedTerm(t.text, t.idx, t.idx + len(t.text), neutral))
+    return out
+
+
+def find_assertions(doc: Doc, covered: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Assertion]:
+    """Sentences in the outlet's own voice: a finite verb, no quotation mark, no attribution or hedge in them."""
+    out = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if any(a < e and s < b for a, b in covered) or any(a <= s < b for a, b in skip):
+            continue
+        text = sent.text.strip()
+        if len(sent) < 5 or not text.endswith((".", "!")) or any(c in text for c in '"“”'):
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"],) for t in sent):
+            continue
+        lead = len(sent.text) - len(sent.text.lstrip())
+        out.append(Assertion(text, s + lead, s + lead + len(text)))
+    return out

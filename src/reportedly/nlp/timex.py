@@ -1,0 +1,565 @@
+"""Find time expressions and normalise them to TimeML values against the publication date.
+
+Rules cover what news text uses: explicit dates, months and weekdays resolved by the tense of their verb,
+"earlier this year", "late September", "two years ago", "the last decade", durations, times of day, sets and
+event-anchored expressions ("a week after the airstrike"). Without a publication date, relative expressions
+are returned with no value and `resolved=False`."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from spacy.tokens import Doc
+
+from ..models import TimeExpr
+
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+          "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+          "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "couple": 2,
+           "a couple of": 2, "half a": 0.5}
+VAGUE = {"a few", "few", "several", "some", "many", "the next few", "a number of", "dozens of", "hundreds of"}
+UNITS = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+         "week": ("W", False), "weekend": ("WE", False), "fortnight": ("W", False), "month": ("M", False),
+         "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False)}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+SIGNALS = {"until", "till", "since", "by", "before", "after", "from", "through", "in", "on", "during", "at", "of",
+           "between", "within", "over", "for"}
+
+M = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+Y = r"(?:1[6-9]\d\d|20\d\d)"
+D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a couple of|couple of|half an?)"
+VAG = r"(?:a few|few|several|some|many|the next few|the past few|the last few|a number of|dozens of|hundreds of)"
+UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century|centurie)s?"
+PART = r"(?:morning|afternoon|evening|night)"
+CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d|noon|midnight)"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The publication date and the tense-dependent direction for one expression."""
+
+    dct: Optional[dt.date]
+    tense: str  # past | future | present
+
+
+@dataclass(frozen=True)
+class Value:
+    type: str
+    value: Optional[str]
+    granularity: str
+    mod: Optional[str] = None
+    relative: bool = False
+
+
+Handler = Callable[[re.Match, Anchor], Optional[Value]]
+_RULES: list[tuple[re.Pattern, Handler]] = []
+
+
+def rule(pattern: str):
+    def register(fn: Handler) -> Handler:
+        _RULES.append((re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % pattern, re.I), fn))
+        return fn
+    return register
+
+
+# ---------------------------------------------------------------------------------------------------- helpers
+
+def _month(word: str) -> int:
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or MONTHS[w[:3]]
+
+
+def _num(word: str) -> Optional[float]:
+    w = word.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    return NUMBERS.get(w)
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("s") and w[:-1] in UNITS:
+        w = w[:-1]
+    return w
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def duration(n: Optional[float], unit: str) -> str:
+    code, is_time = UNITS[unit]
+    if unit == "decade":
+        return "P%sY" % (_fmt_num(n * 10) if n is not None else "X") if n is not None else "PXDE"
+    if unit == "century":
+        return "P%sY" % _fmt_num(n * 100) if n is not None else "PXCE"
+    if unit == "fortnight":
+        return "P%sW" % (_fmt_num(n * 2) if n is not None else "X")
+    if unit == "weekend":
+        return "P%sWE" % (_fmt_num(n) if n is not None else "X")
+    return ("PT" if is_time else "P") + (_fmt_num(n) if n is not None else "X") + code
+
+
+def shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit in ("day",):
+        return d + dt.timedelta(days=n)
+    if unit in ("week", "weekend", "fortnight"):
+        return d + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
+    if unit in ("month", "quarter"):
+        k = n * (3 if unit == "quarter" else 1)
+        m = d.month - 1 + k
+        y = d.year + m // 12
+        return dt.date(y, m % 12 + 1, min(d.day, 28))
+    if unit in ("year", "decade", "century"):
+        k = n * {"year": 1, "decade": 10, "century": 100}[unit]
+        return dt.date(d.year + k, d.month, min(d.day, 28))
+    return d
+
+
+def at_granularity(d: dt.date, unit: str) -> str:
+    if unit == "day":
+        return d.isoformat()
+    if unit in ("week", "fortnight"):
+        y, w, _ = d.isocalendar()
+        return "%d-W%02d" % (y, w)
+    if unit == "weekend":
+        y, w, _ = d.isocalendar()
+        return "%d-W%02d-WE" % (y, w)
+    if unit == "month":
+        return "%d-%02d" % (d.year, d.month)
+    if unit == "quarter":
+        return "%d-Q%d" % (d.year, (d.month - 1) // 3 + 1)
+    if unit == "year":
+        return "%d" % d.year
+    if unit == "decade":
+        return "%d" % (d.year // 10)
+    if unit == "century":
+        return "%d" % (d.year // 100)
+    return d.isoformat()
+
+
+def _rel(anchor: Anchor, fn: Callable[[dt.date], str], typ: str, gran: str, mod: Optional[str] = None) -> Value:
+    if anchor.dct is None:
+        return Value(typ, None, gran, mod, relative=True)
+    return Value(typ, fn(anchor.dct), gran, mod, relative=True)
+
+
+def _year_for_month(month: int, anchor: Anchor) -> Optional[int]:
+    if anchor.dct is None:
+        return None
+    y = anchor.dct.year
+    if anchor.tense == "past" and month > anchor.dct.month:
+        return y - 1
+    if anchor.tense == "future" and month < anchor.dct.month:
+        return y + 1
+    return y
+
+
+def _weekday_date(wd: int, anchor: Anchor) -> Optional[dt.date]:
+    if anchor.dct is None:
+        return None
+    d = anchor.dct
+    delta = wd - d.weekday()
+    if anchor.tense == "future":
+        return d + dt.timedelta(days=delta % 7)
+    if anchor.tense == "present" and delta > 0:
+        return d + dt.timedelta(days=delta)
+    return d - dt.timedelta(days=(-delta) % 7)
+
+
+def _mod(word: Optional[str]) -> Optional[str]:
+    if not word:
+        return None
+    w = word.lower().rstrip("-").strip()
+    return {"early": "START", "beginning of": "START", "the beginning of": "START", "the start of": "START",
+            "mid": "MID", "middle of": "MID", "the middle of": "MID", "late": "END", "the end of": "END",
+            "end of": "END", "about": "APPROX", "around": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+            "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+            "roughly": "APPROX", "some": "APPROX", "approximately": "APPROX"}.get(w)
+
+
+EDGE = r"(?:(?P<edge>early|mid-?|late|the beginning of|the start of|the middle of|the end of)\s*)?"
+
+# ---------------------------------------------------------------------------------------------- explicit dates
+
+
+@rule(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)")
+def _iso(m, a):
+    return Value("DATE", "%s-%s-%s" % (m["y"], m["m"], m["d"]), "day")
+
+
+@rule(r"(?P<wd>%s,?\s+)?(?P<mo>%s)\s+(?P<d>%s),?\s+(?P<y>%s)" % (WD, M, D, Y))
+def _mdy(m, a):
+    return Value("DATE", "%s-%02d-%02d" % (m["y"], _month(m["mo"]), int(re.sub(r"\D", "", m["d"]))), "day")
+
+
+@rule(r"(?P<wd>%s,?\s+)?(?:the\s+)?(?P<d>%s)\s+(?:of\s+)?(?P<mo>%s),?\s+(?P<y>%s)" % (WD, D, M, Y))
+def _dmy(m, a):
+    return Value("DATE", "%s-%02d-%02d" % (m["y"], _month(m["mo"]), int(re.sub(r"\D", "", m["d"]))), "day")
+
+
+@rule(EDGE + r"(?P<mo>%s)(?:\s+of)?,?\s+(?P<y>%s)" % (M, Y))
+def _my(m, a):
+    return Value("DATE", "%s-%02d" % (m["y"], _month(m["mo"])), "month", _mod(m["edge"]))
+
+
+@rule(r"(?P<wd>%s,?\s+)?(?P<mo>%s)\s+(?P<d>%s)(?!\s*,?\s*\d)" % (WD, M, D))
+def _md(m, a):
+    y = _year_for_month(_month(m["mo"]), a)
+    day = int(re.sub(r"\D", "", m["d"]))
+    if y is None:
+        return Value("DATE", None, "day", relative=True)
+    return Value("DATE", "%d-%02d-%02d" % (y, _month(m["mo"]), day), "day", relative=True)
+
+
+@rule(r"(?P<wd>%s,?\s+)?(?:the\s+)?(?P<d>%s)\s+(?:of\s+)?(?P<mo>%s)(?!\s*,?\s*\d)" % (WD, D, M))
+def _dm(m, a):
+    return _md(m, a)
+
+
+@rule(r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)")
+def _slash(m, a):
+    y = int(m["y"])
+    y = y + 2000 if y < 50 else (y + 1900 if y < 100 else y)
+    mo, d = int(m["mo"]), int(m["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return Value("DATE", "%d-%02d-%02d" % (y, mo, d), "day")
+
+
+@rule(EDGE + r"(?:(?P<pre>the\s+(?:summer|spring|fall|autumn|winter)\s+of|(?:summer|spring|fall|autumn|winter))\s+)?(?:the\s+year\s+)?(?P<y>%s)(?!s|\d|-\d|\s*(?:%%|percent|per cent))" % Y)
+def _year(m, a):
+    if m["pre"]:
+        season = next(v for k, v in SEASONS.items() if k in m["pre"].lower())
+        return Value("DATE", "%s-%s" % (m["y"], season), "season")
+    return Value("DATE", m["y"], "year", _mod(m["edge"]))
+
+
+@rule(EDGE + r"(?:the\s+)?(?P<y>(?:1[6-9]|20)\d)0['’]?s|(?:the\s+)?['’](?P<yy>\d)0s")
+def _decade(m, a):
+    if m["yy"]:
+        return Value("DATE", "19" + m["yy"], "decade", _mod(m["edge"]))
+    return Value("DATE", m["y"], "decade", _mod(m["edge"]))
+
+
+@rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century")
+def _century(m, a):
+    return Value("DATE", "%02d" % (int(m["n"]) - 1), "century")
+
+
+# ----------------------------------------------------------------------------------- months, weekdays, seasons
+
+
+@rule(EDGE + r"(?P<mo>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)")
+def _month_only(m, a):
+    mo = _month(m["mo"])
+    y = _year_for_month(mo, a)
+    mod = _mod(m["edge"])
+    if y is None:
+        return Value("DATE", None, "month", mod, relative=True)
+    return Value("DATE", "%d-%02d" % (y, mo), "month", mod, relative=True)
+
+
+@rule(r"(?P<wd>%s)(?:\s+(?P<part>%s))?" % (WD, PART))
+def _weekday(m, a):
+    d = _weekday_date(WEEKDAYS[m["wd"].lower()], a)
+    part = ("T" + PARTS[m["part"].lower()]) if m["part"] else ""
+    if d is None:
+        return Value("DATE" if not part else "TIME", None, "day", relative=True)
+    return Value("DATE" if not part else "TIME", d.isoformat() + part, "day", relative=True)
+
+
+@rule(r"(?P<which>this|last|next|the coming|the past|the last|the next|earlier this|later this)\s+(?P<s>spring|summer|fall|autumn|winter)")
+def _season_rel(m, a):
+    code = SEASONS[m["s"].lower()]
+    step = {"last": -1, "the past": -1, "the last": -1, "next": 1, "the coming": 1, "the next": 1}.get(m["which"].lower(), 0)
+    return _rel(a, lambda d: "%d-%s" % (d.year + step, code), "DATE", "season")
+
+
+# ------------------------------------------------------------------------------------------ deictic expressions
+
+
+@rule(r"(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?")
+def _deictic(m, a):
+    w = m["w"].lower()
+    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+    part = "TNI" if w == "tonight" else ("T" + PARTS[m["part"].lower()] if m["part"] else "")
+    return _rel(a, lambda d: (d + dt.timedelta(days=off)).isoformat() + part, "TIME" if part else "DATE", "day")
+
+
+@rule(r"(?P<w>this|that)\s+(?P<part>morning|afternoon|evening)")
+def _this_part(m, a):
+    return _rel(a, lambda d: d.isoformat() + "T" + PARTS[m["part"].lower()], "TIME", "day")
+
+
+@rule(r"(?P<w>now|right now|currently|at present|at the moment|nowadays|these days|the present)")
+def _now(m, a):
+    return Value("DATE", "PRESENT_REF", "day", relative=True)
+
+
+@rule(r"(?P<w>recently|lately|the past|in the past|previously|formerly|once)")
+def _past(m, a):
+    w = m["w"].lower()
+    if w in ("once", "previously", "formerly", "lately"):
+        return None
+    return Value("DATE", "PAST_REF", "day", relative=True)
+
+
+@rule(r"(?:the\s+)?(?P<w>future|soon)")
+def _future(m, a):
+    if m["w"].lower() == "soon":
+        return None
+    return Value("DATE", "FUTURE_REF", "day", relative=True)
+
+
+@rule(EDGE + r"(?P<which>this|last|next|the coming|the past|the last|the previous|the next|the following|the same|earlier this|later this|earlier that|later that|the current|this coming)\s+(?P<u>week|weekend|month|quarter|year|decade|century|fiscal year)")
+def _unit_rel(m, a):
+    which = m["which"].lower()
+    unit = m["u"].lower()
+    mod = _mod(m["edge"])
+    if unit == "fiscal year":
+        unit = "year"
+    if which in ("the past", "the last") and unit in ("decade", "century"):
+        return Value("DURATION", duration(1, unit), "duration", mod)
+    if which in ("the same", "the following", "the previous", "earlier that", "later that"):
+        return Value("DATE", None, unit, mod, relative=True)
+    step = {"last": -1, "the past": -1, "the last": -1, "next": 1, "the coming": 1, "the next": 1,
+            "this coming": 1}.get(which, 0)
+    return _rel(a, lambda d: at_granularity(shift(d, unit, step), unit), "DATE", unit, mod)
+
+
+@rule(r"(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|earlier|before|later|from now|hence)(?!\s+(?:the|a|an|his|her|their|its)\b)" % (NUM, VAG, UNIT))
+def _ago(m, a):
+    unit = _unit(m["u"])
+    n = _num(m["n"])
+    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    gran = unit if unit in ("day", "week", "month", "year", "decade", "century") else "day"
+    if n is None or not float(n).is_integer() or UNITS.get(unit, ("", True))[1]:
+        fuzzy = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Value("DATE", fuzzy, gran, relative=True)
+    if m["dir"].lower() in ("earlier", "before", "later"):
+        return Value("DATE", None, gran, relative=True)
+    return _rel(a, lambda d: at_granularity(shift(d, unit, sign * int(n)), gran), "DATE", gran)
+
+
+@rule(r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter(?:\s+of\s+(?P<y>%s))?" % Y)
+def _quarter(m, a):
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+         "last": 4}[m["q"].lower()]
+    if m["y"]:
+        return Value("DATE", "%s-Q%d" % (m["y"], q), "quarter")
+    return _rel(a, lambda d: "%d-Q%d" % (d.year, q), "DATE", "quarter")
+
+
+# ------------------------------------------------------------------------------------------ durations and sets
+
+
+@rule(r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)\s*[- ]?\s*(?P<u>%s)(?:\s+and\s+a\s+half)?(?P<long>[- ]long)?" % (NUM, VAG, UNIT))
+def _duration(m, a):
+    unit = _unit(m["u"])
+    n = _num(m["n"])
+    if n is None and m["n"].lower() not in VAGUE and m["n"].lower() not in ("the past few", "the last few", "the next few"):
+        return None
+    return Value("DURATION", duration(n, unit), "duration", _mod(m["mod"]))
+
+
+@rule(r"(?P<u>years|months|weeks|days|decades|hours)(?=\s+(?:ago|of|later|earlier|before|after|to come|in\b))")
+def _plural_duration(m, a):
+    unit = _unit(m["u"])
+    return Value("DURATION", duration(None, unit), "duration")
+
+
+@rule(r"(?P<w>every|each|per|a)\s+(?P<u>day|week|month|year|morning|night|evening|weekend)|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)")
+def _set(m, a):
+    if m["adv"]:
+        code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+                "nightly": "TNI", "hourly": "PT1H"}[m["adv"].lower()]
+        return Value("SET", code, "set")
+    if m["w"].lower() == "a":
+        return None
+    u = m["u"].lower()
+    code = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "morning": "TMO", "night": "TNI",
+            "evening": "TEV", "weekend": "P1WE"}[u]
+    return Value("SET", code, "set")
+
+
+# ----------------------------------------------------------------------------------------------- times of day
+
+
+@rule(r"(?P<t>%s)(?:\s+(?:on\s+)?(?P<wd>%s))?" % (CLOCK, WD))
+def _clock(m, a):
+    t = m["t"].lower().replace(" ", "")
+    if t == "noon":
+        hh, mm = 12, 0
+    elif t == "midnight":
+        hh, mm = 0, 0
+    else:
+        mt = re.match(r"(\d{1,2})(?::(\d\d))?", t)
+        hh, mm = int(mt[1]), int(mt[2] or 0)
+        if "p" in t and hh < 12:
+            hh += 12
+        if "a" in t and hh == 12:
+            hh = 0
+        if hh > 23 or mm > 59:
+            return None
+    if m["wd"]:
+        d = _weekday_date(WEEKDAYS[m["wd"].lower()], a)
+        return Value("TIME", d.isoformat() + "T%02d:%02d" % (hh, mm) if d else None, "time", relative=True)
+    return _rel(a, lambda d: d.isoformat() + "T%02d:%02d" % (hh, mm), "TIME", "time")
+
+
+# ------------------------------------------------------------------------------------------------ the finder
+
+_EVENT_ANCHORED = re.compile(r"(?P<n>%s)\s+(?P<u>%s)\s+(?P<dir>after|before)\s+(?P<np>(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+))" % (NUM, UNIT), re.I)
+
+
+def find_timexes(doc: Doc, published: Optional[dt.date], skip: list[tuple[int, int]] = ()) -> list[TimeExpr]:
+    """Every time expression in `doc`, normalised against `published` (None leaves relative ones unresolved)."""
+    text = doc.text
+    cands: list[tuple[int, int, Value]] = []
+    for pattern, handler in _RULES:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(a <= s < b for a, b in skip):
+                continue
+            anchor = Anchor(published, _tense_at(doc, s, e))
+            if not _plausible(doc, m, s, e):
+                continue
+            v = handler(m, anchor)
+            if v is not None:
+                cands.append((s, e, v))
+    chosen = _longest_first(cands)
+    out = [_record(doc, text, s, e, v, published) for s, e, v in chosen]
+    return _anchor_events(doc, text, out, published, skip)
+
+
+def _longest_first(cands):
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, Value]] = []
+    for s, e, v in cands:
+        if all(e <= ts or s >= te for ts, te, _ in taken):
+            taken.append((s, e, v))
+    return sorted(taken, key=lambda c: c[0])
+
+
+def _plausible(doc: Doc, m: re.Match, s: int, e: int) -> bool:
+    """Reject the look-alikes: "May" the modal, "2000 troops", a year inside a number or an address."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    first = span[0]
+    word = m.group(0).strip()
+    if re.fullmatch(r"(?:the\s+)?may", word, re.I):
+        return word[-3] == "M" and first.tag_ != "MD"
+    if re.fullmatch(r"march", word, re.I) and (word[0] == "m" or first.pos_ in ("VERB",)):
+        return False
+    if re.fullmatch(r"\d{4}", word):
+        if first.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") or first.like_num and span.end < len(doc) \
+                and doc[span.end].pos_ == "NOUN" and doc[span.end].ent_type_ != "DATE":
+            return False
+        prev = text_before(doc.text, s)
+        if prev.endswith(("$", "#", "No.", "no.")):
+            return False
+    if re.fullmatch(r"(?:now|the present|currently|once|the past|the future)", word, re.I):
+        return first.ent_type_ in ("DATE", "TIME") or word.lower() in ("now", "currently", "the past", "the future")
+    if re.fullmatch(r"(?:a|an)\s+(?:day|week|month|year)", word, re.I):
+        # "a year" is a duration only when nothing counts it ("twice a year" is a set, "a year-long")
+        return first.ent_type_ in ("DATE", "TIME")
+    return True
+
+
+def text_before(text: str, s: int) -> str:
+    return text[max(0, s - 4): s].rstrip()
+
+
+def _tense_at(doc: Doc, s: int, e: int) -> str:
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return "present"
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return "past"
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & {"will", "'ll", "shall"} or any(c.lower_ == "going" for c in aux) or (tok.lower_ == "going"):
+        return "future"
+    if tok.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in aux):
+        return "past"
+    if tok.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
+        return "present"
+    return "past"
+
+
+def _record(doc: Doc, text: str, s: int, e: int, v: Value, published) -> TimeExpr:
+    sig = _signal_before(text, s)
+    resolved = v.value is not None
+    return TimeExpr(text[s:e], s, e, v.type, v.value, v.granularity, v.mod, sig, v.relative, resolved)
+
+
+def _signal_before(text: str, s: int) -> Optional[str]:
+    m = re.search(r"(\w+)\s+$", text[max(0, s - 20): s])
+    if m and m.group(1).lower() in SIGNALS:
+        return m.group(1).lower()
+    return None
+
+
+def _anchor_events(doc: Doc, text: str, found: list[TimeExpr], published, skip) -> list[TimeExpr]:
+    """ "a week after the airstrike": the value of the date given earlier next to the same event noun."""
+    out = list(found)
+    for m in _EVENT_ANCHORED.finditer(text):
+        s, e = m.span()
+        if any(a <= s < b for a, b in skip):
+            continue
+        noun = m["noun"].lower()
+        anchor = _event_date(doc, text, noun, s, found)
+        value, gran, resolved = None, None, False
+        if anchor is not None:
+            n = _num(m["n"]) or 1
+            unit = _unit(m["u"])
+            value, gran = _offset(anchor, unit, int(n) * (1 if m["dir"].lower() == "after" else -1))
+            resolved = value is not None
+        out = [t for t in out if not (s <= t.start < e)]
+        out.append(TimeExpr(text[s:e], s, e, "DATE", value, gran, None, _signal_before(text, s), True, resolved))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _event_date(doc: Doc, text: str, noun: str, before: int, found: list[TimeExpr]) -> Optional[TimeExpr]:
+    stem = noun.rstrip("s")
+    for sent in doc.sents:
+        if sent.start_char >= before:
+            break
+        if any(t.lower_.startswith(stem) or stem in t.lower_ for t in sent if t.pos_ == "NOUN"):
+            dates = [t for t in found if sent.start_char <= t.start < sent.end_char and t.type == "DATE" and t.value
+                     and re.match(r"\d{4}", t.value)]
+            if dates:
+                return dates[0]
+    return None
+
+
+def _offset(anchor: TimeExpr, unit: str, n: int) -> tuple[Optional[str], Optional[str]]:
+    v = anchor.value or ""
+    m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?$", v)
+    if not m:
+        return None, None
+    y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    new = shift(dt.date(y, mo, d), unit, n)
+    gran = "day" if m[3] else ("month" if m[2] else "year")
+    return at_granularity(new, gran), gran

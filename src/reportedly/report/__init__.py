@@ -1,0 +1,1 @@
+"""Rendering an Analysis: JSON (versioned schema), a terminal report, and one self-contained HTML page."""

@@ -1,0 +1,81 @@
+"""Linguistic knowledge as data files under rules/<lang>/, loaded once per language."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(lang: str, name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _table(lang: str, name: str) -> dict[str, str]:
+    out = {}
+    for ln in _lines(lang, name):
+        key, _, value = ln.partition("\t")
+        out[key.strip()] = value.strip()
+    return out
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every word list and pattern the analysis uses for one language."""
+
+    lang: str
+    cue_verbs: dict[str, str]
+    titles: frozenset[str]
+    person_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    media: dict[str, str]
+    media_suffixes: frozenset[str]
+    government_nouns: frozenset[str]
+    unnamed_sources: frozenset[str]
+    hedges: re.Pattern
+    no_comment: tuple[re.Pattern, ...]
+    boilerplate: re.Pattern
+    demonyms: dict[str, str]
+    loaded_terms: dict[str, str]
+
+    def is_title(self, word: str) -> bool:
+        return word.lower().rstrip(".") in self.titles
+
+    def is_person_noun(self, lemma: str) -> bool:
+        return lemma.lower() in self.person_nouns
+
+    def is_media_name(self, name: str) -> bool:
+        bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+        if bare in self.media or name.strip().lower() in self.media:
+            return True
+        last = bare.split()[-1] if bare.split() else ""
+        return len(bare.split()) >= 2 and last in self.media_suffixes
+
+
+@lru_cache(maxsize=None)
+def load(lang: str = "en") -> Rules:
+    """The rules of `lang`, parsed once."""
+    cues = {}
+    for ln in _lines(lang, "cue_verbs.txt"):
+        lemma, _, cls = ln.partition("\t")
+        cues[lemma.strip()] = cls.strip() or "speech"
+    hedges = sorted(_lines(lang, "hedges.txt"), key=len, reverse=True)
+    hedge_re = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hedges), re.I)
+    boiler = re.compile(r"^\s*(?:%s)\s*$" % "|".join("(?:%s)" % p for p in _lines(lang, "boilerplate.txt")), re.I)
+    return Rules(
+        lang=lang,
+        cue_verbs=cues,
+        titles=frozenset(w.lower() for w in _lines(lang, "titles.txt")),
+        person_nouns=frozenset(w.lower() for w in _lines(lang, "person_nouns.txt")),
+        document_nouns=frozenset(w.lower() for w in _lines(lang, "document_nouns.txt")),
+        media={m.lower(): m for m in _lines(lang, "media.txt")},
+        media_suffixes=frozenset(w.lower() for w in _lines(lang, "media_suffixes.txt")),
+        government_nouns=frozenset(w.lower() for w in _lines(lang, "government_nouns.txt")),
+        unnamed_sources=frozenset(w.lower() for w in _lines(lang, "unnamed_sources.txt")),
+        hedges=hedge_re,
+        no_comment=tuple(re.compile(p, re.I) for p in _lines(lang, "no_comment.txt")),
+        boilerplate=boiler,
+        demonyms=_table(lang, "demonyms.tsv"),
+        loaded_terms=_table(lang, "loaded_terms.tsv"),
+    )
