@@ -49,9 +49,26 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True) -> 
     return {"id": record_id, "quotes": quotes}
 
 
+def with_marks(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span widened to the quotation marks around it, as the datasets annotate direct quotes."""
+    i = s
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    if i > 0 and text[i - 1] in DOUBLE_QUOTES:
+        s = i - 1
+    j = e
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if j < len(text) and text[j] in DOUBLE_QUOTES:
+        e = j + 1
+    return s, e
+
+
 def _pred(s, e, text, speaker, mention, cue, qtype) -> dict:
+    if qtype == "direct":
+        s, e = with_marks(text, s, e)
     rec = {"quote": text[s:e], "quote_start": s, "quote_end": e, "speaker": mention.text if mention else speaker,
-           "speaker_ref": speaker, "cue": cue}
+           "speaker_ref": speaker, "cue": cue, "type": qtype or quote_type(text[s:e])}
     if mention is not None:
         rec["speaker_start"], rec["speaker_end"] = mention.start, mention.end
     return rec

@@ -16,6 +16,7 @@ SENTENCE_END = {".", "!", "?"}
 @dataclass
 class DocContext:
     doc: Doc
+    text: str
     rules: Rules
     table: EntityTable
     quoted: list[Quoted]
@@ -24,7 +25,7 @@ class DocContext:
     pronouns: dict[int, EntityBuilder] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, doc: Doc, rules: Rules, table: EntityTable, quoted: list[Quoted]) -> "DocContext":
+    def build(cls, doc: Doc, text: str, rules: Rules, table: EntityTable, quoted: list[Quoted]) -> "DocContext":
         inside = [False] * len(doc)
         marks = [False] * len(doc)
         starts = [q.start for q in quoted]
@@ -35,7 +36,7 @@ class DocContext:
             k = bisect_right(starts, t.idx) - 1
             if k >= 0 and quoted[k].start <= t.idx < quoted[k].end:
                 inside[t.i] = True
-        return cls(doc, rules, table, quoted, inside, marks)
+        return cls(doc, text, rules, table, quoted, inside, marks)
 
     def is_cue(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.rules.cue_verbs and not self.inside_quote[tok.i]

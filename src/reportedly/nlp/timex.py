@@ -37,7 +37,7 @@ M = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 Y = r"(?:1[6-9]\d\d|20\d\d)"
 D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a couple of|couple of|half an?)"
+NUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a couple of|couple of|half an?)"
 VAG = r"(?:a few|few|several|some|many|the next few|the past few|the last few|a number of|dozens of|hundreds of)"
 UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century|centurie)s?"
 PART = r"(?:morning|afternoon|evening|night)"
@@ -83,6 +83,9 @@ def _num(word: str) -> Optional[float]:
     w = word.lower().strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
+    parts = re.split(r"[\s-]+", w)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS and NUMBERS[parts[0]] >= 20:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
     return NUMBERS.get(w)
 
 
@@ -156,15 +159,20 @@ def _rel(anchor: Anchor, fn: Callable[[dt.date], str], typ: str, gran: str, mod:
     return Value(typ, fn(anchor.dct), gran, mod, relative=True)
 
 
-def _year_for_month(month: int, anchor: Anchor) -> Optional[int]:
+def _year_for_month(month: int, anchor: Anchor, day: int = 15) -> Optional[int]:
+    """The year of a month (and day) named without one: the nearest such date in the direction of the tense,
+    or the nearest one at all when the tense says nothing."""
     if anchor.dct is None:
         return None
-    y = anchor.dct.year
-    if anchor.tense == "past" and month > anchor.dct.month:
-        return y - 1
-    if anchor.tense == "future" and month < anchor.dct.month:
-        return y + 1
-    return y
+    d = anchor.dct
+    y = d.year
+    here = (d.month, d.day)
+    if anchor.tense == "past":
+        return y - 1 if (month, day) > here and month != d.month else y
+    if anchor.tense == "future":
+        return y + 1 if (month, day) < here and month != d.month else y
+    best = min((y - 1, y, y + 1), key=lambda yy: abs((dt.date(yy, month, min(day, 28)) - d).days))
+    return best
 
 
 def _weekday_date(wd: int, anchor: Anchor) -> Optional[dt.date]:
@@ -172,10 +180,11 @@ def _weekday_date(wd: int, anchor: Anchor) -> Optional[dt.date]:
         return None
     d = anchor.dct
     delta = wd - d.weekday()
-    if anchor.tense == "future":
+    if anchor.tense in ("future", "present"):
         return d + dt.timedelta(days=delta % 7)
-    if anchor.tense == "present" and delta > 0:
-        return d + dt.timedelta(days=delta)
+    if anchor.tense == "unknown":
+        back, ahead = (-delta) % 7, delta % 7
+        return d + dt.timedelta(days=ahead) if ahead < back else d - dt.timedelta(days=back)
     return d - dt.timedelta(days=(-delta) % 7)
 
 
@@ -217,8 +226,8 @@ def _my(m, a):
 
 @rule(r"(?P<wd>%s,?\s+)?(?P<mo>%s)\s+(?P<d>%s)(?!\s*,?\s*\d)" % (WD, M, D))
 def _md(m, a):
-    y = _year_for_month(_month(m["mo"]), a)
     day = int(re.sub(r"\D", "", m["d"]))
+    y = _year_for_month(_month(m["mo"]), a, day)
     if y is None:
         return Value("DATE", None, "day", relative=True)
     return Value("DATE", "%d-%02d-%02d" % (y, _month(m["mo"]), day), "day", relative=True)
@@ -250,8 +259,8 @@ def _year(m, a):
 @rule(EDGE + r"(?:the\s+)?(?P<y>(?:1[6-9]|20)\d)0['’]?s|(?:the\s+)?['’](?P<yy>\d)0s")
 def _decade(m, a):
     if m["yy"]:
-        return Value("DATE", "19" + m["yy"], "decade", _mod(m["edge"]))
-    return Value("DATE", m["y"], "decade", _mod(m["edge"]))
+        return Value("DATE", "19%sX" % m["yy"], "decade", _mod(m["edge"]))
+    return Value("DATE", m["y"] + "X", "decade", _mod(m["edge"]))
 
 
 @rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century")
@@ -272,13 +281,22 @@ def _month_only(m, a):
     return Value("DATE", "%d-%02d" % (y, mo), "month", mod, relative=True)
 
 
-@rule(r"(?P<wd>%s)(?:\s+(?P<part>%s))?" % (WD, PART))
+@rule(r"(?:(?P<which>last|next|this)\s+)?(?P<wd>%s)(?:\s+(?P<part>%s))?" % (WD, PART))
 def _weekday(m, a):
-    d = _weekday_date(WEEKDAYS[m["wd"].lower()], a)
-    part = ("T" + PARTS[m["part"].lower()]) if m["part"] else ""
+    wd = WEEKDAYS[m["wd"].lower()]
+    which = (m["which"] or "").lower()
+    if which and a.dct is not None:
+        if which == "last":
+            d = a.dct - dt.timedelta(days=(a.dct.weekday() - wd - 1) % 7 + 1)
+        elif which == "next":
+            d = a.dct + dt.timedelta(days=(wd - a.dct.weekday() - 1) % 7 + 1)
+        else:
+            d = _weekday_date(wd, Anchor(a.dct, "unknown"))
+    else:
+        d = _weekday_date(wd, a)
     if d is None:
-        return Value("DATE" if not part else "TIME", None, "day", relative=True)
-    return Value("DATE" if not part else "TIME", d.isoformat() + part, "day", relative=True)
+        return Value("DATE", None, "day", relative=True)
+    return Value("DATE", d.isoformat(), "day", relative=True)
 
 
 @rule(r"(?P<which>this|last|next|the coming|the past|the last|the next|earlier this|later this)\s+(?P<s>spring|summer|fall|autumn|winter)")
@@ -317,10 +335,8 @@ def _past(m, a):
     return Value("DATE", "PAST_REF", "day", relative=True)
 
 
-@rule(r"(?:the\s+)?(?P<w>future|soon)")
+@rule(r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future")
 def _future(m, a):
-    if m["w"].lower() == "soon":
-        return None
     return Value("DATE", "FUTURE_REF", "day", relative=True)
 
 
@@ -340,33 +356,38 @@ def _unit_rel(m, a):
     return _rel(a, lambda d: at_granularity(shift(d, unit, step), unit), "DATE", unit, mod)
 
 
-@rule(r"(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|earlier|before|later|from now|hence)(?!\s+(?:the|a|an|his|her|their|its)\b)" % (NUM, VAG, UNIT))
+@rule(r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|from now|hence)" % (NUM, VAG, UNIT))
 def _ago(m, a):
     unit = _unit(m["u"])
     n = _num(m["n"])
-    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    sign = -1 if m["dir"].lower() == "ago" else 1
     gran = unit if unit in ("day", "week", "month", "year", "decade", "century") else "day"
     if n is None or not float(n).is_integer() or UNITS.get(unit, ("", True))[1]:
         fuzzy = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Value("DATE", fuzzy, gran, relative=True)
-    if m["dir"].lower() in ("earlier", "before", "later"):
-        return Value("DATE", None, gran, relative=True)
     return _rel(a, lambda d: at_granularity(shift(d, unit, sign * int(n)), gran), "DATE", gran)
 
 
-@rule(r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter(?:\s+of\s+(?P<y>%s))?" % Y)
+@rule(r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?:\s+of\s+(?P<y>%s))?" % Y)
 def _quarter(m, a):
-    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
-         "last": 4}[m["q"].lower()]
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[m["q"].lower()]
     if m["y"]:
         return Value("DATE", "%s-Q%d" % (m["y"], q), "quarter")
-    return _rel(a, lambda d: "%d-Q%d" % (d.year, q), "DATE", "quarter")
+    # a quarter named without a year is the latest one of that number, as in earnings reports
+    return _rel(a, lambda d: "%d-Q%d" % (d.year - (1 if q > (d.month - 1) // 3 + 1 else 0), q), "DATE", "quarter")
+
+
+@rule(r"the\s+(?P<w>latest\s+|current\s+|most\s+recent\s+|past\s+|previous\s+|last\s+)?quarter")
+def _the_quarter(m, a):
+    w = (m["w"] or "").strip().lower()
+    step = 0 if w == "current" else -1
+    return _rel(a, lambda d: at_granularity(shift(d, "quarter", step), "quarter"), "DATE", "quarter")
 
 
 # ------------------------------------------------------------------------------------------ durations and sets
 
 
-@rule(r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)\s*[- ]?\s*(?P<u>%s)(?:\s+and\s+a\s+half)?(?P<long>[- ]long)?" % (NUM, VAG, UNIT))
+@rule(r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)\s*[- ]?\s*(?P<u>%s)(?:\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+ago)" % (NUM, VAG, UNIT))
 def _duration(m, a):
     unit = _unit(m["u"])
     n = _num(m["n"])
@@ -425,9 +446,10 @@ def _clock(m, a):
 _EVENT_ANCHORED = re.compile(r"(?P<n>%s)\s+(?P<u>%s)\s+(?P<dir>after|before)\s+(?P<np>(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+))" % (NUM, UNIT), re.I)
 
 
-def find_timexes(doc: Doc, published: Optional[dt.date], skip: list[tuple[int, int]] = ()) -> list[TimeExpr]:
+def find_timexes(doc: Doc, published: Optional[dt.date], skip: list[tuple[int, int]] = (),
+                 text: Optional[str] = None) -> list[TimeExpr]:
     """Every time expression in `doc`, normalised against `published` (None leaves relative ones unresolved)."""
-    text = doc.text
+    text = doc.text if text is None else text
     cands: list[tuple[int, int, Value]] = []
     for pattern, handler in _RULES:
         for m in pattern.finditer(text):
@@ -435,7 +457,7 @@ def find_timexes(doc: Doc, published: Optional[dt.date], skip: list[tuple[int, i
             if any(a <= s < b for a, b in skip):
                 continue
             anchor = Anchor(published, _tense_at(doc, s, e))
-            if not _plausible(doc, m, s, e):
+            if not _plausible(doc, text, m, s, e):
                 continue
             v = handler(m, anchor)
             if v is not None:
@@ -454,7 +476,7 @@ def _longest_first(cands):
     return sorted(taken, key=lambda c: c[0])
 
 
-def _plausible(doc: Doc, m: re.Match, s: int, e: int) -> bool:
+def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
     """Reject the look-alikes: "May" the modal, "2000 troops", a year inside a number or an address."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -469,7 +491,7 @@ def _plausible(doc: Doc, m: re.Match, s: int, e: int) -> bool:
         if first.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") or first.like_num and span.end < len(doc) \
                 and doc[span.end].pos_ == "NOUN" and doc[span.end].ent_type_ != "DATE":
             return False
-        prev = text_before(doc.text, s)
+        prev = text_before(text, s)
         if prev.endswith(("$", "#", "No.", "no.")):
             return False
     if re.fullmatch(r"(?:now|the present|currently|once|the past|the future)", word, re.I):
@@ -485,27 +507,28 @@ def text_before(text: str, s: int) -> str:
 
 
 def _tense_at(doc: Doc, s: int, e: int) -> str:
+    """past | future | present | unknown: the tense of the verb the expression hangs from."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or not len(span):
-        return "present"
+        return "unknown"
     tok = span.root
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX"):
-            break
-        if tok.head.i == tok.i:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
-        return "past"
+        return "unknown"
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
-    if words & {"will", "'ll", "shall"} or any(c.lower_ == "going" for c in aux) or (tok.lower_ == "going"):
+    if words & {"will", "'ll", "shall", "wo"} or tok.lower_ == "going" or any(c.lower_ == "going" for c in aux):
         return "future"
-    if tok.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in aux):
+    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or words & {"has", "have", "had"}:
         return "past"
-    if tok.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
+    if tok.tag_ == "VBN":
+        return "past" if not words & {"be", "is", "are"} else "present"
+    if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am"}:
         return "present"
-    return "past"
+    return "unknown"
 
 
 def _record(doc: Doc, text: str, s: int, e: int, v: Value, published) -> TimeExpr:
