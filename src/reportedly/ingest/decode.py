@@ -51,12 +51,9 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 
 
 def _legacy(data: bytes) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000], cp_isolation=["cp1252", "iso-8859-1", "iso-8859-15", "cp1250", "mac_roman"]).best()
-    enc = best.encoding if best is not None else "cp1252"
+    """English text that is not UTF-8 is, in practice, Windows-1252 (a superset of Latin-1's printable range)."""
     try:
-        return data.decode(enc)
+        return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
 

@@ -106,7 +106,9 @@ class EntityTable:
         return None
 
     def get_or_create(self, name: str, span: Span, label: str, kind: str = "name") -> EntityBuilder:
-        b = self.find(name) or self.new(normalise_name(name))
+        words = normalise_name(name).split()
+        b = self.find(name) or (_full_name_for(self, words, span.start_char) if len(words) <= 2 else None) \
+            or self.new(normalise_name(name))
         self.link(b, span, kind, label)
         return b
 
@@ -190,22 +192,31 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
 
 def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
     doc = table.doc
+    mentions = []
     for m in sorted(b.mentions, key=lambda m: m.start):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
+        if span is None or m.kind != "name":
+            mentions.append(m)
             continue
-        if b.title is None:
-            b.title = _title_before(span, rules)
+        title, title_start = _title_before(span, rules)
+        if title:
+            b.title = b.title or title
+            # the mention as written, rank included: "Maj. Gen. Tamir Heyman"
+            m = Mention(doc[title_start: span.end].text,
+                        doc[title_start].idx, m.end, m.kind)
+        mentions.append(m)
         if b.type == "PERSON" or b.labels.get("PERSON"):
             if b.role is None:
                 b.role = _role_of(span, rules)
             if b.gender is None:
                 b.gender = _gender_from(span, b.title)
+    b.mentions = mentions
     for text in (b.title or "", b.role or ""):
         b.context.update(w.lower() for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2)
 
 
-def _title_before(span: Span, rules: Rules) -> Optional[str]:
+def _title_before(span: Span, rules: Rules) -> tuple[Optional[str], int]:
+    """The rank or honorific written before a name, and the token where it starts."""
     doc = span.doc
     i = span.start
     words = []
@@ -219,7 +230,7 @@ def _title_before(span: Span, rules: Rules) -> Optional[str]:
             i -= 1
         else:
             break
-    return " ".join(words) or None
+    return (" ".join(words) or None), i
 
 
 def _role_of(span: Span, rules: Rules) -> Optional[str]:

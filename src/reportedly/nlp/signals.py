@@ -64,8 +64,23 @@ def find_loaded_terms(doc: Doc, rules: Rules) -> list[LoadedTerm]:
     for t in doc:
         neutral = rules.loaded_terms.get(t.lemma_.lower())
         if neutral and neutral != "say":
-            out.append(LoadedTerm(t.text, t.idx, t.idx + len(t.text), neutral))
+            out.append(LoadedTerm(t.text, t.idx, t.idx + len(t.text), inflect_like(neutral, t.tag_)))
     return out
+
+
+def inflect_like(lemma: str, tag: str) -> str:
+    """A regular verb lemma in the form of the tag it replaces ("kill", VBD -> "killed")."""
+    if " " in lemma:
+        return lemma
+    if tag in ("VBD", "VBN"):
+        return lemma + ("d" if lemma.endswith("e") else "ed")
+    if tag == "VBZ":
+        return lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    if tag == "VBG":
+        return (lemma[:-1] if lemma.endswith("e") else lemma) + "ing"
+    if tag in ("NNS", "NNPS"):
+        return lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    return lemma
 
 
 def find_assertions(doc: Doc, covered: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Assertion]:

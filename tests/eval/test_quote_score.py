@@ -1,0 +1,66 @@
+"""The quote scorer follows the shared metrics; `reportedly eval` runs end to end on a tiny dataset."""
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+from reportedly.cli import main
+from reportedly.eval import read_jsonl
+from reportedly.eval.quotes import names_match, quote_type, score
+
+FIX = Path(__file__).parent.parent / "fixtures"
+
+
+def test_gold_against_itself_is_perfect():
+    gold = read_jsonl(FIX / "mini-quotes.jsonl")
+    res = score(gold, gold)
+    assert res["exact"]["f1"] == 1.0 and res["e2e"]["f1"] == 1.0 and res["attribution_accuracy"] == 1.0
+
+
+def test_perturbations_cost_what_they_should():
+    gold = read_jsonl(FIX / "mini-quotes.jsonl")
+    pred = copy.deepcopy(gold)
+    q = pred["mini/1"]["quotes"][0]
+    q["quote_start"] += 1  # no longer exact, still overlapping
+    pred["mini/1"]["quotes"][1]["speaker"] = "Tom Reed"  # wrong speaker
+    pred["mini/1"]["quotes"][1].pop("speaker_start")
+    pred["mini/2"]["quotes"] = []  # missed
+    res = score(gold, pred)
+    assert res["exact"]["tp"] == 1 and res["overlap"]["tp"] == 2
+    assert res["attribution_accuracy"] == 0.5
+    assert res["e2e"]["tp"] == 1 and res["e2e"]["r"] == round(1 / 3, 4)
+
+
+def test_name_matching_rules():
+    assert names_match("Sen. Mark Hill", "Hill")
+    assert names_match("Donald J. Trump", "Donald Trump")
+    assert not names_match("Anna Berg", "Tom Reed")
+
+
+def test_quote_typing():
+    assert quote_type("“All of it,”") == "direct"
+    assert quote_type("the plan “failed badly”") == "mixed"
+    assert quote_type("the plan failed") == "indirect"
+
+
+def test_eval_command_end_to_end(tmp_path, capsys):
+    out = tmp_path / "pred.jsonl"
+    assert main(["eval", "quotes", str(FIX / "mini-quotes.jsonl"), "--predictions", str(out)]) == 0
+    res = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert res["gold_quotes"] == 3 and res["e2e"]["f1"] == 1.0
+    preds = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {p["id"] for p in preds} == {"mini/1", "mini/2"}
+
+
+def test_eval_timex_end_to_end(capsys):
+    assert main(["eval", "timex", str(FIX / "mini-timex.jsonl"), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert res["gold"] == 3 and res["value"]["f1"] == 1.0
+
+
+def test_eval_bad_dataset(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "fine"}\nnot json\n')
+    assert main(["eval", "quotes", str(bad)]) == 2
+    assert "bad.jsonl:2" in capsys.readouterr().err

@@ -1,0 +1,40 @@
+"""Entity clustering: surnames onto full names, demonyms onto countries, titles, roles, repaired types."""
+from __future__ import annotations
+
+
+def by_name(analysis):
+    return {e.name: e for e in analysis.entities}
+
+
+def test_surname_joins_full_name_and_type_is_person(run):
+    a = run("Maj. Gen. Tamir Heyman retired in October. Heyman said the strike was a triumph. "
+            "Heyman's remarks surprised many.")
+    ents = by_name(a)
+    assert "Heyman" not in ents
+    e = ents["Tamir Heyman"]
+    assert e.type == "PERSON" and e.title == "Maj. Gen."
+    assert {"Heyman", "Maj. Gen. Tamir Heyman"} <= {m.text for m in e.mentions}
+
+
+def test_demonyms_join_their_country(run):
+    ents = by_name(run("The American strike angered Iran. US officials defended it."))
+    us = ents["United States"]
+    assert us.type == "GPE" and {"American", "US"} <= {m.text for m in us.mentions}
+
+
+def test_role_from_apposition(run):
+    ents = by_name(run("“We need more beds,” said Sevaun Palvetzian, chief executive of Civic Action, on Monday."))
+    assert ents["Sevaun Palvetzian"].role.startswith("chief executive")
+
+
+def test_media_kind(run):
+    ents = by_name(run("NBC News reported that the talks had collapsed."))
+    assert ents["NBC News"].kind == "media"
+
+
+def test_description_resolves_to_named_person(run):
+    text = ("Israel took part in the strike, according to a former military intelligence chief. "
+            "Maj. Gen. Tamir Heyman, who led military intelligence until October, gave the interview.")
+    a = run(text)
+    assert a.attributions[0].source == "Tamir Heyman"
+    assert a.attributions[0].source_mention.text == "a former military intelligence chief"

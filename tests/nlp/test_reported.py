@@ -1,0 +1,49 @@
+"""Reported speech and sourcing, with source types."""
+from __future__ import annotations
+
+import pytest
+
+
+def attributions(run, text):
+    return [(a.source, a.source_type, a.cue, a.content) for a in run(text).attributions]
+
+
+@pytest.mark.parametrize("text, source, source_type, cue", [
+    ("Reuters reported that the company would cut 500 jobs.", "Reuters", "media", "reported"),
+    ("The company will cut 500 jobs, according to a statement.", "a statement", "document", "according to"),
+    ("Officials said the bridge would stay closed until spring.", "Officials", "unnamed", "said"),
+    ("The Pentagon said the strike had killed two militants.", "Pentagon", "government", "said"),
+    ("Microsoft said it would appeal the ruling.", "Microsoft", "organization", "said"),
+    ("Russia has claimed that its forces captured the town.", "Russia", "government", "has claimed"),
+    ("According to police, the driver was not injured.", "police", "government", "according to"),
+])
+def test_source_and_type(run, text, source, source_type, cue):
+    got = attributions(run, text)
+    assert got, text
+    assert got[0][:3] == (source, source_type, cue)
+
+
+def test_according_to_in_the_middle_makes_discontinuous_content(run):
+    got = run("The strikes, according to Heyman, were successful in Syria.").attributions
+    assert len(got) == 1
+    assert len(got[0].content_spans) == 2
+    assert got[0].content == "The strikes were successful in Syria"
+
+
+def test_media_outlet_behind_a_document(run):
+    got = run("Israel relayed the data, according to a Yahoo News article earlier this year.").attributions
+    assert got[0].source == "Yahoo News" and got[0].source_type == "media"
+    assert got[0].source_mention.text == "a Yahoo News article"
+
+
+def test_narrator_first_person_is_not_a_source(run):
+    assert run("I said that the vote would be close, and it was.").attributions == ()
+
+
+def test_negated_cue_is_not_an_attribution(run):
+    assert run("The minister did not say that taxes would rise next year.").attributions == ()
+
+
+def test_hedged_attribution(run):
+    got = run("The general said the strike was reportedly carried out by drones.").attributions
+    assert got and got[0].hedged

@@ -1,0 +1,117 @@
+"""The command line end to end, in a subprocess: reports, and one-line errors with exit code 2 on bad input."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = Path(__file__).parent / "fixtures"
+EXAMPLE = ROOT / "examples" / "heyman-soleimani.txt"
+
+
+def cli(*args, stdin: bytes | None = None):
+    return subprocess.run([sys.executable, "-m", "reportedly.cli", *map(str, args)], input=stdin,
+                          capture_output=True, timeout=300)
+
+
+def assert_clean_failure(res, *words):
+    err = res.stderr.decode()
+    assert res.returncode == 2, err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert res.stdout == b""
+    for w in words:
+        assert w in err.lower(), err
+
+
+def test_text_report_on_the_example():
+    res = cli("analyze", EXAMPLE, "--published", "2021-12-21")
+    out = res.stdout.decode()
+    assert res.returncode == 0, res.stderr.decode()
+    assert "Tamir Heyman" in out and "Quotes" in out and "Attributions" in out
+    assert "earlier this year → 2021" in out
+    assert "Exit mobile version" in out.split("Removed scrape debris")[1]
+
+
+def test_json_report_validates_against_the_schema():
+    import jsonschema
+
+    from reportedly.report.schema import shipped
+
+    res = cli("analyze", EXAMPLE, "--published", "2021-12-21", "--format", "json")
+    data = json.loads(res.stdout)
+    jsonschema.validate(data, shipped())
+    assert data["schema_version"] == "1.0.0" and len(data["quotes"]) == 7
+
+
+def test_html_report_is_one_page_without_scripts():
+    res = cli("analyze", EXAMPLE, "--published", "2021-12-21", "--format", "html")
+    page = res.stdout.decode()
+    assert page.startswith("<!doctype html>") and "<script" not in page and "<mark" in page
+
+
+def test_stdin():
+    res = cli("analyze", "-", "--format", "json", stdin=EXAMPLE.read_bytes())
+    assert res.returncode == 0 and json.loads(res.stdout)["title"].startswith("Ex-Intelligence Chief")
+
+
+def test_empty_file(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    assert_clean_failure(cli("analyze", p), "empty")
+
+
+def test_binary_file(tmp_path):
+    p = tmp_path / "photo.jpg"
+    p.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 40)
+    assert_clean_failure(cli("analyze", p), "binary")
+
+
+def test_fifty_megabyte_file(tmp_path):
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:
+        line = b"The council met again and the mayor said the budget was fine.\n"
+        fh.write(line * (50 * 1024 * 1024 // len(line) + 1))
+    assert_clean_failure(cli("analyze", p), "mb")
+
+
+def test_invalid_utf8(tmp_path):
+    p = tmp_path / "bad.txt"
+    p.write_bytes("“The plan is bold,” she said.".encode() + b" \xff\xfe caf\xe9 " + "“Really,” he said.".encode())
+    assert_clean_failure(cli("analyze", p), "utf-8")
+
+
+def test_non_english_article():
+    assert_clean_failure(cli("analyze", FIX / "german-article.txt"), "'de'")
+
+
+def test_malformed_html():
+    assert_clean_failure(cli("analyze", FIX / "broken-page.html"), "html")
+
+
+def test_missing_file_and_directory(tmp_path):
+    assert_clean_failure(cli("analyze", tmp_path / "nope.txt"), "no such file")
+    assert_clean_failure(cli("analyze", tmp_path), "directory")
+
+
+def test_bad_date():
+    assert_clean_failure(cli("analyze", EXAMPLE, "--published", "21/12/2021"), "yyyy-mm-dd")
+
+
+@pytest.mark.parametrize("command", ["analyze", "eval"])
+def test_every_command_help_has_an_example(command):
+    res = cli(command, "--help")
+    assert res.returncode == 0 and "Example:" in res.stdout.decode()
+
+
+def test_readme_documents_every_command():
+    from reportedly.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    for name in sub.choices:
+        assert f"reportedly {name}" in readme, name
