@@ -58,3 +58,22 @@ def test_pronoun_speaker_resolves_by_gender(run):
     got = run(text)
     assert got.quotes[0].speaker == "Sarah Connor"
     assert got.quotes[0].speaker_mention.text == "she"
+
+
+def test_dash_signature_names_the_speaker(run):
+    text = "Readers wrote in after the debate. “He can’t even answer a question without scaring people.” ― Esther Tapia"
+    q = run(text).quotes[0]
+    assert q.speaker == "Esther Tapia" and q.attribution == "signature"
+
+
+def test_colon_introduction_without_cue_verb(run):
+    text = ("On July 6, Bernie Sanders made the following comment: “For young people who have dropped out of high "
+            "school, the unemployment rate is 33 percent.”")
+    assert run(text).quotes[0].speaker == "Bernie Sanders"
+
+
+def test_floating_quote_after_reported_speech_takes_its_source(run):
+    text = ("Rep. Jim Jordan said in a phone interview that the deal was unusual. “It’s the strangest stuff I have "
+            "ever seen in all my years on the committee.”")
+    q = run(text).quotes[0]
+    assert q.speaker == "Jim Jordan" and q.attribution == "context"

@@ -21,6 +21,15 @@ MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother", "cong
                "spokesman"}
 
 
+def split_title(name: str, rules: Rules) -> tuple[Optional[str], str]:
+    """("Ms", "Truss") from "Ms Truss": a rank or honorific written inside the name."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and rules.is_title(words[k]) and words[k][:1].isupper():
+        k += 1
+    return (" ".join(words[:k]) or None), " ".join(words[k:])
+
+
 def normalise_name(text: str) -> str:
     """The display form of a name: no leading article, no possessive, single spaces."""
     text = " ".join(text.split())
@@ -106,11 +115,22 @@ class EntityTable:
         return None
 
     def get_or_create(self, name: str, span: Span, label: str, kind: str = "name") -> EntityBuilder:
-        words = normalise_name(name).split()
+        title, name = split_title(normalise_name(name), self.rules)
+        words = name.split()
         b = self.find(name) or (_full_name_for(self, words, span.start_char) if len(words) <= 2 else None) \
             or self.new(normalise_name(name))
         self.link(b, span, kind, label)
         return b
+
+    def settle_names(self) -> None:
+        """Give each entity the best-written of its full names: "Liz Truss" rather than "LIZ Truss"."""
+        for b in self.entities:
+            names = [normalise_name(m.text) for m in b.mentions if m.kind == "name"]
+            names = [" ".join(w for w in n.split() if not self.rules.is_title(w)) or n for n in names]
+            longest = max((len(n.split()) for n in names), default=0)
+            best = [n for n in names if len(n.split()) == longest and n.lower() == b.name.lower()]
+            if best:
+                b.name = max(best, key=lambda n: (sum(c.islower() for c in n), -names.index(n)))
 
     def freeze(self) -> tuple[Entity, ...]:
         return tuple(b.freeze() for b in sorted(self.entities, key=lambda b: b.first) if b.mentions)
@@ -152,7 +172,7 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
 
 
 def _cluster(table: EntityTable, e: Span, rules: Rules) -> None:
-    name = normalise_name(e.text)
+    title, name = split_title(normalise_name(e.text), rules)
     canonical = rules.demonyms.get(name) or rules.demonyms.get(e.text.strip())
     if canonical:
         b = table.find(canonical) or table.new(canonical)
@@ -170,6 +190,7 @@ def _cluster(table: EntityTable, e: Span, rules: Rules) -> None:
             return
     b = table.new(name)
     table.link(b, e, "name", e.label_)
+    b.title = b.title or title
 
 
 def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[EntityBuilder]:

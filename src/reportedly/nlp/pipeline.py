@@ -78,6 +78,7 @@ class AttributionComponent:
         raw = find_reported_speech(ctx) + find_according_to(ctx)
         raw.sort(key=lambda a: a.cue_token)
         raw_quotes = find_quotes(ctx, raw)
+        table.settle_names()
         doc._.rp_attributions = tuple(_attribution(text, a, self.rules) for a in raw if not a.quote_cue)
         doc._.rp_quotes = tuple(_quote(text, q) for q in raw_quotes)
         doc._.rp_no_comment = tuple(find_no_comment(doc, self.rules, table))
@@ -146,12 +147,12 @@ def _attribution(text: str, a, rules) -> Attribution:
     hedged = any(rules.hedges.search(text[s:e]) for s, e in a.content) or bool(
         rules.hedges.search(text[max(0, a.cue_span[0] - 40): a.cue_span[1]]))
     src = a.source
-    return Attribution(content, a.content, src.name, src.type, a.cue, a.cue_span,
+    return Attribution(content, a.content, src.entity.name if src.entity else src.name, src.type, a.cue, a.cue_span,
                        src.entity.id if src.entity else None, src.mention(), hedged)
 
 
 def _quote(text: str, q) -> Quote:
     src = q.source
     return Quote(text[q.quoted.start:q.quoted.end], q.quoted.start, q.quoted.end, q.kind,
-                 src.name if src else None, src.entity.id if src and src.entity else None,
+                 (src.entity.name if src.entity else src.name) if src else None, src.entity.id if src and src.entity else None,
                  src.mention() if src else None, q.cue, q.cue_span, q.how)

@@ -59,7 +59,11 @@ def find_quoted(text: str) -> list[Quoted]:
     unclosed quote that runs to the paragraph end, unless its shape says it closes a quote begun earlier."""
     out: list[Quoted] = []
     for ps, pe in _paragraphs(text):
-        marks = [i for i in range(ps, pe) if text[i] in MARKS and not _is_inch_mark(text, i)]
+        marks = []
+        for i in range(ps, pe):
+            # a doubled mark (“” or "") is one mark typed twice
+            if text[i] in MARKS and not _is_inch_mark(text, i) and not (marks and marks[-1] == i - 1):
+                marks.append(i)
         if not marks:
             continue
         hints = [_hint(text, i) for i in marks]
@@ -122,7 +126,8 @@ def _skip_space(text: str, s: int, e: int) -> int:
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    s = _skip_space(text, s, e)
-    while e > s and text[e - 1].isspace():
+    while s < e and (text[s].isspace() or text[s] in MARKS):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in MARKS):
         e -= 1
     return s, e

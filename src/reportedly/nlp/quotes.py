@@ -14,6 +14,7 @@ from .sources import Source, make_source, noun_phrase
 
 LOOK_AFTER = 8  # tokens after a closing mark in which "he said" / "said Smith" is looked for
 MIN_FLOATING_WORDS = 4  # a shorter quoted phrase with no cue is a scare quote or a title, not a quotation
+MIN_VERBLESS_WORDS = 10  # a shorter phrase without a verb ("an immediate general election") is a term, not a quote
 CONTEXT_PARAGRAPHS = 2  # a quote with no cue continues the speaker of a quote at most this many paragraphs back
 
 
@@ -42,7 +43,11 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         if holder is not None:
             out.append(RawQuote(q, "partial", holder.source, holder.cue, holder.cue_span, "attribution"))
             continue
-        found = _cue_after(ctx, q) or _quote_cue(ctx, q, quote_cues) or _cue_before(ctx, q)
+        dash = _dash_signature(ctx, q)
+        if dash is not None:
+            out.append(RawQuote(q, kind, dash, None, None, "signature"))
+            continue
+        found = _cue_after(ctx, q) or _quote_cue(ctx, q, quote_cues) or _cue_before(ctx, q) or _colon_intro(ctx, q)
         if found is not None:
             source, cue_tok = found
             cue, span = ctx.cue_text(cue_tok)
@@ -50,11 +55,15 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 kind = "partial"
             out.append(RawQuote(q, kind, source, cue, span, "cue"))
             continue
-        if len(words) < MIN_FLOATING_WORDS:
+        if len(words) < MIN_FLOATING_WORDS or (len(words) < MIN_VERBLESS_WORDS and not _has_verb(ctx, q)):
             continue
-        prev = _previous_speaker(out, q, paragraph_of)
+        prev = _previous_speaker(out, reported, q, paragraph_of)
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
     return out
+
+
+def _has_verb(ctx: DocContext, q: Quoted) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in _tokens_in(ctx, q.start, q.end))
 
 
 def _paragraph_index(text: str):
@@ -164,6 +173,33 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     return None
 
 
+def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """Sanders made the following comment: “...” — a colon right before the quote, the sentence's subject."""
+    text = ctx.text
+    i = q.open - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":":
+        return None
+    colon = ctx.doc.char_span(i, i + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    doc = ctx.doc
+    start = colon[0].sent.start
+    for j in range(colon.start - 1, start - 1, -1):
+        verb = doc[j]
+        if ctx.inside_quote[j] or ctx.is_mark[j]:
+            return None
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject_of(verb)
+        if subj is None or ctx.inside_quote[subj.i] or subj.pos_ not in ("PROPN", "PRON"):
+            return None
+        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        return (src, verb) if src is not None else None
+    return None
+
+
 def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
     """A quoted phrase inside a sentence of the writer's ("... described it as “a disaster” on Monday")."""
     if cue is None:
@@ -177,13 +213,40 @@ def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
     return head.dep_ in ("dobj", "pobj", "attr", "oprd", "npadvmod", "amod", "compound") and head.head.i == cue.i
 
 
-def _previous_speaker(done: list[RawQuote], q: Quoted, paragraph_of) -> Optional[Source]:
+def _previous_speaker(done: list[RawQuote], reported: list[RawAttribution], q: Quoted,
+                      paragraph_of) -> Optional[Source]:
+    """The latest person or source quoted or cited before `q`, at most CONTEXT_PARAGRAPHS back."""
     here = paragraph_of(q.open)
-    for prev in reversed(done):
-        if prev.source is None:
+    cands = [(p.quoted.open, p.source) for p in done if p.source is not None]
+    cands += [(a.cue_span[0], a.source) for a in reported if a.cue_span[0] < q.open and a.source.type == "person"]
+    if not cands:
+        return None
+    at, source = max(cands, key=lambda c: c[0])
+    return source if here - paragraph_of(at) <= CONTEXT_PARAGRAPHS else None
+
+
+def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
+    """ “...” ― Pamela Padilla: a name signed after a dash, as in reader comments and epigraphs."""
+    if q.close is None:
+        return None
+    text = ctx.text
+    i = q.close + 1
+    while i < len(text) and text[i] in " \u00a0\t":
+        i += 1
+    if i >= len(text) or text[i] not in "―—–-":
+        return None
+    doc = ctx.doc
+    span = doc.char_span(i + 1, min(len(text), i + 60), alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.is_space or t.text in "―—–-\u00a0":
             continue
-        if here - paragraph_of(prev.quoted.open) <= CONTEXT_PARAGRAPHS:
-            return prev.source
+        if t.pos_ == "PROPN":
+            head = t
+            while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.i > head.i:
+                head = head.head
+            return make_source(ctx.table, noun_phrase(head), ctx.rules, ctx.pronouns, quoted_person=True)
         return None
     return None
 

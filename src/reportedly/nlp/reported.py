@@ -50,6 +50,8 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
 def subject_of(tok: Token) -> Optional[Token]:
     for c in tok.children:
         if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
+            if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                return tok.head  # "the minister, who said that ..." -> the minister
             return c
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)
@@ -72,7 +74,7 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
         if t.lower_ == "that" and t.dep_ in ("mark", "nsubj", "det", "dobj") and t.tag_ in ("IN", "WDT", "DT"):
             toks = [u for u in doc[i + 1: sent.end]]
             toks = _trim(toks)
-            if len(toks) >= MIN_CONTENT_TOKENS and any(u.pos_ in ("VERB", "AUX") for u in toks):
+            if len(toks) >= MIN_CONTENT_TOKENS and _is_clause(toks):
                 return toks
             break
         if ctx.is_mark[t.i] or t.text in ";:":
@@ -81,8 +83,17 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
         own = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in own]
         toks = _trim(toks)
-        return toks if len(toks) >= MIN_CONTENT_TOKENS else None
+        return toks if len(toks) >= MIN_CONTENT_TOKENS and _is_clause(toks) else None
     return None
+
+
+def _is_clause(toks: list[Token]) -> bool:
+    """A subject with a finite verb: "With pressures mounting," is no reported content."""
+    inside = {t.i for t in toks}
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside
+               and t.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                                                   for c in t.head.children if c.dep_ in ("aux", "auxpass"))
+               for t in toks if t.dep_ in ("nsubj", "nsubjpass", "expl"))
 
 
 def _trim(toks: list[Token]) -> list[Token]:

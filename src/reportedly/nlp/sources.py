@@ -90,7 +90,7 @@ def make_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[int
         if quoted_person:
             _maybe_person(ent, rules)
         return Source(span, ent, ent.name, _entity_type(ent, rules))
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and not (len(span) <= 2 and rules.is_person_noun(head.lower_)):
         name = normalise_name(span.text)
         if rules.is_media_name(name):
             b = table.get_or_create(name, span, "ORG")
