@@ -1,9 +1,11 @@
 """What the quote and attribution finders share about one document: marks, quoted stretches, entities, cues."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LENGTH, POS
+from spacy.parts_of_speech import VERB as VERB_ID
 from spacy.tokens import Doc, Token
 
 from ..rules import Rules
@@ -11,6 +13,15 @@ from .entities import EntityBuilder, EntityTable
 from .quotemarks import MARKS, Quoted
 
 SENTENCE_END = {".", "!", "?"}
+_MARK_CODES = np.array([ord(c) for c in MARKS], dtype=np.uint32)
+_CUE_HASHES: dict[int, np.ndarray] = {}
+
+
+def _cue_hashes(strings, rules: Rules) -> np.ndarray:
+    key = id(rules)
+    if key not in _CUE_HASHES:
+        _CUE_HASHES[key] = np.array([strings.add(w) for w in rules.cue_verbs], dtype=np.uint64)
+    return _CUE_HASHES[key]
 
 
 @dataclass
@@ -26,17 +37,34 @@ class DocContext:
 
     @classmethod
     def build(cls, doc: Doc, text: str, rules: Rules, table: EntityTable, quoted: list[Quoted]) -> "DocContext":
-        inside = [False] * len(doc)
-        marks = [False] * len(doc)
-        starts = [q.start for q in quoted]
-        for t in doc:
-            if t.text in MARKS or (len(t.text) == 1 and t.text in MARKS):
-                marks[t.i] = True
-                continue
-            k = bisect_right(starts, t.idx) - 1
-            if k >= 0 and quoted[k].start <= t.idx < quoted[k].end:
-                inside[t.i] = True
-        return cls(doc, text, rules, table, quoted, inside, marks)
+        arr = doc.to_array([IDX, LENGTH])  # one C call instead of a Token object per word
+        idx, length = arr[:, 0].astype(np.int64), arr[:, 1]
+        first = np.frombuffer(np.array([text[i] if i < len(text) else " " for i in idx.tolist()], dtype="U1"),
+                              dtype=np.uint32) if len(idx) else np.zeros(0, dtype=np.uint32)
+        mark = (length == 1) & np.isin(first, _MARK_CODES)
+        inside = np.zeros(len(idx), dtype=bool)
+        for q in quoted:
+            lo, hi = np.searchsorted(idx, q.start), np.searchsorted(idx, q.end)
+            inside[lo:hi] = True
+        inside &= ~mark
+        return cls(doc, text, rules, table, quoted, inside.tolist(), mark.tolist())
+
+    def cue_candidates(self) -> list[Token]:
+        """Verbs whose lemma is a cue, outside quotes (found on the lemma array, not token by token)."""
+        cues = _cue_hashes(self.doc.vocab.strings, self.rules)
+        arr = self.doc.to_array([LEMMA, POS])
+        hits = np.nonzero(np.isin(arr[:, 0], cues) & (arr[:, 1] == VERB_ID))[0]
+        return [self.doc[int(i)] for i in hits if not self.inside_quote[int(i)]]
+
+    def tokens_at(self, needle: str) -> list[Token]:
+        """Tokens starting where `needle` (lower-case) occurs in the text."""
+        out, low, start = [], self.text.lower(), 0
+        while (k := low.find(needle, start)) != -1:
+            span = self.doc.char_span(k, k + len(needle.split()[0]), alignment_mode="expand")
+            if span is not None and len(span):
+                out.append(span[0])
+            start = k + 1
+        return out
 
     def is_cue(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.rules.cue_verbs and not self.inside_quote[tok.i]

@@ -27,8 +27,8 @@ class RawAttribution:
 
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
     out = []
-    for tok in ctx.doc:
-        if not ctx.is_cue(tok) or any(c.dep_ == "neg" for c in tok.children):
+    for tok in ctx.cue_candidates():
+        if any(c.dep_ == "neg" for c in tok.children):
             continue
         subj = subject_of(tok)
         if subj is None or ctx.inside_quote[subj.i] or ctx.is_mark[subj.i]:
@@ -129,7 +129,7 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
     """ "..., according to X" and "According to X, ...": the content is the rest of the sentence."""
     out = []
     doc = ctx.doc
-    for tok in doc:
+    for tok in ctx.tokens_at("according to"):
         if tok.lower_ != "according" or ctx.inside_quote[tok.i]:
             continue
         to = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

@@ -62,12 +62,14 @@ class Value:
 
 
 Handler = Callable[[re.Match, Anchor], Optional[Value]]
-_RULES: list[tuple[re.Pattern, Handler]] = []
+_RULES: list[tuple[re.Pattern, re.Pattern, Handler]] = []
+MONTH_WORD = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
 
-def rule(pattern: str):
+def rule(pattern: str, needs: str):
+    """Register a rule; `needs` is a cheap pattern the lower-cased text must contain for the rule to run."""
     def register(fn: Handler) -> Handler:
-        _RULES.append((re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % pattern, re.I), fn))
+        _RULES.append((re.compile(needs), re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % pattern, re.I), fn))
         return fn
     return register
 
@@ -204,27 +206,27 @@ EDGE = r"(?:(?P<edge>early|mid-?|late|the beginning of|the start of|the middle o
 # ---------------------------------------------------------------------------------------------- explicit dates
 
 
-@rule(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)")
+@rule(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)", needs=r"\d{4}-\d\d")
 def _iso(m, a):
     return Value("DATE", "%s-%s-%s" % (m["y"], m["m"], m["d"]), "day")
 
 
-@rule(r"(?P<wd>%s,?\s+)?(?P<mo>%s)\s+(?P<d>%s),?\s+(?P<y>%s)" % (WD, M, D, Y))
+@rule(r"(?P<wd>%s,?\s+)?(?P<mo>%s)\s+(?P<d>%s),?\s+(?P<y>%s)" % (WD, M, D, Y), needs=MONTH_WORD)
 def _mdy(m, a):
     return Value("DATE", "%s-%02d-%02d" % (m["y"], _month(m["mo"]), int(re.sub(r"\D", "", m["d"]))), "day")
 
 
-@rule(r"(?P<wd>%s,?\s+)?(?:the\s+)?(?P<d>%s)\s+(?:of\s+)?(?P<mo>%s),?\s+(?P<y>%s)" % (WD, D, M, Y))
+@rule(r"(?P<wd>%s,?\s+)?(?:the\s+)?(?P<d>%s)\s+(?:of\s+)?(?P<mo>%s),?\s+(?P<y>%s)" % (WD, D, M, Y), needs=MONTH_WORD)
 def _dmy(m, a):
     return Value("DATE", "%s-%02d-%02d" % (m["y"], _month(m["mo"]), int(re.sub(r"\D", "", m["d"]))), "day")
 
 
-@rule(EDGE + r"(?P<mo>%s)(?:\s+of)?,?\s+(?P<y>%s)" % (M, Y))
+@rule(EDGE + r"(?P<mo>%s)(?:\s+of)?,?\s+(?P<y>%s)" % (M, Y), needs=MONTH_WORD)
 def _my(m, a):
     return Value("DATE", "%s-%02d" % (m["y"], _month(m["mo"])), "month", _mod(m["edge"]))
 
 
-@rule(r"(?P<wd>%s,?\s+)?(?P<mo>%s)\s+(?P<d>%s)(?!\s*,?\s*\d)" % (WD, M, D))
+@rule(r"(?P<wd>%s,?\s+)?(?P<mo>%s)\s+(?P<d>%s)(?!\s*,?\s*\d)" % (WD, M, D), needs=MONTH_WORD)
 def _md(m, a):
     day = int(re.sub(r"\D", "", m["d"]))
     y = _year_for_month(_month(m["mo"]), a, day)
@@ -233,12 +235,12 @@ def _md(m, a):
     return Value("DATE", "%d-%02d-%02d" % (y, _month(m["mo"]), day), "day", relative=True)
 
 
-@rule(r"(?P<wd>%s,?\s+)?(?:the\s+)?(?P<d>%s)\s+(?:of\s+)?(?P<mo>%s)(?!\s*,?\s*\d)" % (WD, D, M))
+@rule(r"(?P<wd>%s,?\s+)?(?:the\s+)?(?P<d>%s)\s+(?:of\s+)?(?P<mo>%s)(?!\s*,?\s*\d)" % (WD, D, M), needs=MONTH_WORD)
 def _dm(m, a):
     return _md(m, a)
 
 
-@rule(r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)")
+@rule(r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)", needs=r"\d/\d")
 def _slash(m, a):
     y = int(m["y"])
     y = y + 2000 if y < 50 else (y + 1900 if y < 100 else y)
@@ -248,7 +250,7 @@ def _slash(m, a):
     return Value("DATE", "%d-%02d-%02d" % (y, mo, d), "day")
 
 
-@rule(EDGE + r"(?:(?P<pre>the\s+(?:summer|spring|fall|autumn|winter)\s+of|(?:summer|spring|fall|autumn|winter))\s+)?(?:the\s+year\s+)?(?P<y>%s)(?!s|\d|-\d|\s*(?:%%|percent|per cent))" % Y)
+@rule(EDGE + r"(?:(?P<pre>the\s+(?:summer|spring|fall|autumn|winter)\s+of|(?:summer|spring|fall|autumn|winter))\s+)?(?:the\s+year\s+)?(?P<y>%s)(?!s|\d|-\d|\s*(?:%%|percent|per cent))" % Y, needs=r"(?:1[6-9]|20)\d\d")
 def _year(m, a):
     if m["pre"]:
         season = next(v for k, v in SEASONS.items() if k in m["pre"].lower())
@@ -256,14 +258,14 @@ def _year(m, a):
     return Value("DATE", m["y"], "year", _mod(m["edge"]))
 
 
-@rule(EDGE + r"(?:the\s+)?(?P<y>(?:1[6-9]|20)\d)0['’]?s|(?:the\s+)?['’](?P<yy>\d)0s")
+@rule(EDGE + r"(?:the\s+)?(?P<y>(?:1[6-9]|20)\d)0['’]?s|(?:the\s+)?['’](?P<yy>\d)0s", needs=r"0['’]?s\b")
 def _decade(m, a):
     if m["yy"]:
         return Value("DATE", "19%sX" % m["yy"], "decade", _mod(m["edge"]))
     return Value("DATE", m["y"] + "X", "decade", _mod(m["edge"]))
 
 
-@rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century")
+@rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century", needs=r"century")
 def _century(m, a):
     return Value("DATE", "%02d" % (int(m["n"]) - 1), "century")
 
@@ -271,7 +273,7 @@ def _century(m, a):
 # ----------------------------------------------------------------------------------- months, weekdays, seasons
 
 
-@rule(EDGE + r"(?P<mo>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)")
+@rule(EDGE + r"(?P<mo>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)", needs=MONTH_WORD)
 def _month_only(m, a):
     mo = _month(m["mo"])
     y = _year_for_month(mo, a)
@@ -281,7 +283,7 @@ def _month_only(m, a):
     return Value("DATE", "%d-%02d" % (y, mo), "month", mod, relative=True)
 
 
-@rule(r"(?:(?P<which>last|next|this)\s+)?(?P<wd>%s)(?:\s+(?P<part>%s))?" % (WD, PART))
+@rule(r"(?:(?P<which>last|next|this)\s+)?(?P<wd>%s)(?:\s+(?P<part>%s))?" % (WD, PART), needs=r"day")
 def _weekday(m, a):
     wd = WEEKDAYS[m["wd"].lower()]
     which = (m["which"] or "").lower()
@@ -299,7 +301,7 @@ def _weekday(m, a):
     return Value("DATE", d.isoformat(), "day", relative=True)
 
 
-@rule(r"(?P<which>this|last|next|the coming|the past|the last|the next|earlier this|later this)\s+(?P<s>spring|summer|fall|autumn|winter)")
+@rule(r"(?P<which>this|last|next|the coming|the past|the last|the next|earlier this|later this)\s+(?P<s>spring|summer|fall|autumn|winter)", needs=r"spring|summer|fall|autumn|winter")
 def _season_rel(m, a):
     code = SEASONS[m["s"].lower()]
     step = {"last": -1, "the past": -1, "the last": -1, "next": 1, "the coming": 1, "the next": 1}.get(m["which"].lower(), 0)
@@ -309,7 +311,7 @@ def _season_rel(m, a):
 # ------------------------------------------------------------------------------------------ deictic expressions
 
 
-@rule(r"(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?")
+@rule(r"(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?", needs=r"today|yesterday|tomorrow|tonight")
 def _deictic(m, a):
     w = m["w"].lower()
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
@@ -317,17 +319,17 @@ def _deictic(m, a):
     return _rel(a, lambda d: (d + dt.timedelta(days=off)).isoformat() + part, "TIME" if part else "DATE", "day")
 
 
-@rule(r"(?P<w>this|that)\s+(?P<part>morning|afternoon|evening)")
+@rule(r"(?P<w>this|that)\s+(?P<part>morning|afternoon|evening)", needs=r"morning|afternoon|evening")
 def _this_part(m, a):
     return _rel(a, lambda d: d.isoformat() + "T" + PARTS[m["part"].lower()], "TIME", "day")
 
 
-@rule(r"(?P<w>now|right now|currently|at present|at the moment|nowadays|these days|the present)")
+@rule(r"(?P<w>now|right now|currently|at present|at the moment|nowadays|these days|the present)", needs=r"now|currently|present|moment|these days")
 def _now(m, a):
     return Value("DATE", "PRESENT_REF", "day", relative=True)
 
 
-@rule(r"(?P<w>recently|lately|the past|in the past|previously|formerly|once)")
+@rule(r"(?P<w>recently|lately|the past|in the past|previously|formerly|once)", needs=r"recently|lately|past")
 def _past(m, a):
     w = m["w"].lower()
     if w in ("once", "previously", "formerly", "lately"):
@@ -335,12 +337,12 @@ def _past(m, a):
     return Value("DATE", "PAST_REF", "day", relative=True)
 
 
-@rule(r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future")
+@rule(r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future", needs=r"future")
 def _future(m, a):
     return Value("DATE", "FUTURE_REF", "day", relative=True)
 
 
-@rule(EDGE + r"(?P<which>this|last|next|the coming|the past|the last|the previous|the next|the following|the same|earlier this|later this|earlier that|later that|the current|this coming)\s+(?P<u>week|weekend|month|quarter|year|decade|century|fiscal year)")
+@rule(EDGE + r"(?P<which>this|last|next|the coming|the past|the last|the previous|the next|the following|the same|earlier this|later this|earlier that|later that|the current|this coming)\s+(?P<u>week|weekend|month|quarter|year|decade|century|fiscal year)", needs=r"week|month|quarter|year|decade|century")
 def _unit_rel(m, a):
     which = m["which"].lower()
     unit = m["u"].lower()
@@ -356,7 +358,7 @@ def _unit_rel(m, a):
     return _rel(a, lambda d: at_granularity(shift(d, unit, step), unit), "DATE", unit, mod)
 
 
-@rule(r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|from now|hence)" % (NUM, VAG, UNIT))
+@rule(r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|from now|hence)" % (NUM, VAG, UNIT), needs=r"ago|from now|hence")
 def _ago(m, a):
     unit = _unit(m["u"])
     n = _num(m["n"])
@@ -368,7 +370,7 @@ def _ago(m, a):
     return _rel(a, lambda d: at_granularity(shift(d, unit, sign * int(n)), gran), "DATE", gran)
 
 
-@rule(r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?:\s+of\s+(?P<y>%s))?" % Y)
+@rule(r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?:\s+of\s+(?P<y>%s))?" % Y, needs=r"quarter")
 def _quarter(m, a):
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[m["q"].lower()]
     if m["y"]:
@@ -377,7 +379,7 @@ def _quarter(m, a):
     return _rel(a, lambda d: "%d-Q%d" % (d.year - (1 if q > (d.month - 1) // 3 + 1 else 0), q), "DATE", "quarter")
 
 
-@rule(r"the\s+(?P<w>latest\s+|current\s+|most\s+recent\s+|past\s+|previous\s+|last\s+)?quarter")
+@rule(r"the\s+(?P<w>latest\s+|current\s+|most\s+recent\s+|past\s+|previous\s+|last\s+)?quarter", needs=r"quarter")
 def _the_quarter(m, a):
     w = (m["w"] or "").strip().lower()
     step = 0 if w == "current" else -1
@@ -387,7 +389,7 @@ def _the_quarter(m, a):
 # ------------------------------------------------------------------------------------------ durations and sets
 
 
-@rule(r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)\s*[- ]?\s*(?P<u>%s)(?:\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+ago)" % (NUM, VAG, UNIT))
+@rule(r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)\s*[- ]?\s*(?P<u>%s)(?:\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+ago)" % (NUM, VAG, UNIT), needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur")
 def _duration(m, a):
     unit = _unit(m["u"])
     n = _num(m["n"])
@@ -396,13 +398,13 @@ def _duration(m, a):
     return Value("DURATION", duration(n, unit), "duration", _mod(m["mod"]))
 
 
-@rule(r"(?P<u>years|months|weeks|days|decades|hours)(?=\s+(?:ago|of|later|earlier|before|after|to come|in\b))")
+@rule(r"(?P<u>years|months|weeks|days|decades|hours)(?=\s+(?:ago|of|later|earlier|before|after|to come|in\b))", needs=r"years|months|weeks|days|decades|hours")
 def _plural_duration(m, a):
     unit = _unit(m["u"])
     return Value("DURATION", duration(None, unit), "duration")
 
 
-@rule(r"(?P<w>every|each|per|a)\s+(?P<u>day|week|month|year|morning|night|evening|weekend)|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)")
+@rule(r"(?P<w>every|each|per|a)\s+(?P<u>day|week|month|year|morning|night|evening|weekend)|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)", needs=r"every|each|per |daily|weekly|monthly|annually|yearly|nightly|hourly")
 def _set(m, a):
     if m["adv"]:
         code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -419,7 +421,7 @@ def _set(m, a):
 # ----------------------------------------------------------------------------------------------- times of day
 
 
-@rule(r"(?P<t>%s)(?:\s+(?:on\s+)?(?P<wd>%s))?" % (CLOCK, WD))
+@rule(r"(?P<t>%s)(?:\s+(?:on\s+)?(?P<wd>%s))?" % (CLOCK, WD), needs=r"\d\s*[ap]\.?m|\d:\d\d|noon|midnight")
 def _clock(m, a):
     t = m["t"].lower().replace(" ", "")
     if t == "noon":
@@ -451,7 +453,10 @@ def find_timexes(doc: Doc, published: Optional[dt.date], skip: list[tuple[int, i
     """Every time expression in `doc`, normalised against `published` (None leaves relative ones unresolved)."""
     text = doc.text if text is None else text
     cands: list[tuple[int, int, Value]] = []
-    for pattern, handler in _RULES:
+    low = text.lower()
+    for needs, pattern, handler in _RULES:
+        if not needs.search(low):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(a <= s < b for a, b in skip):
