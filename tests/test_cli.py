@@ -54,9 +54,11 @@ def test_html_report_is_one_page_without_scripts():
     assert page.startswith("<!doctype html>") and "<script" not in page and "<mark" in page
 
 
-def test_stdin():
-    res = cli("analyze", "-", "--format", "json", stdin=EXAMPLE.read_bytes())
-    assert res.returncode == 0 and json.loads(res.stdout)["title"].startswith("Ex-Intelligence Chief")
+@pytest.mark.parametrize("args", [("-", "--format", "json"), ("--format", "json", "--")])
+def test_stdin(args):
+    res = cli("analyze", *args, stdin=EXAMPLE.read_bytes())
+    assert res.returncode == 0, res.stderr.decode()
+    assert json.loads(res.stdout)["title"].startswith("Ex-Intelligence Chief")
 
 
 def test_empty_file(tmp_path):

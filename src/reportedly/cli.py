@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[-1:] == ["--"]:
+        argv = argv[:-1] + ["-"]  # `reportedly analyze --format json --` reads standard input
     args = build_parser().parse_args(argv)
     try:
         if args.command == "analyze":
