@@ -9,7 +9,7 @@ EXAMPLE := examples/heyman-soleimani.txt
 demo: $(VENV)/.installed
 	$(BIN)/reportedly analyze $(EXAMPLE) --published 2021-12-21
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(VENV)/.system-deps
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed
@@ -21,6 +21,14 @@ $(VENV)/bin/python:
 
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# The store tests start a throwaway PostgreSQL cluster: they need the server binaries (Debian package postgresql).
+$(VENV)/.system-deps: | $(VENV)/bin/python
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "installing the Debian package postgresql for the store tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed

@@ -21,6 +21,27 @@ EPILOG_EVAL = """Example:
   reportedly eval timex data/timex/tempeval3/test.jsonl"""
 
 
+EPILOG_INGEST = """Example:
+  reportedly ingest articles/ feeds.jsonl crawl.warc.gz --db corpus.db
+  reportedly ingest export.csv --db postgresql://localhost/news --processes 2"""
+EPILOG_QUOTES = """Example:
+  reportedly quotes --speaker Heyman
+  reportedly quotes --speaker "Liz Truss" --outlet BBC --since 2022-10-01 --json"""
+EPILOG_SOURCES = """Example:
+  reportedly sources
+  reportedly sources --outlet Reuters --json"""
+EPILOG_SEARCH = """Example:
+  reportedly search "military intelligence" --limit 5"""
+EPILOG_EXPORT = """Example:
+  reportedly export --format jsonl > corpus.jsonl
+  reportedly export --format parquet -o quotes.parquet"""
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=os.environ.get("REPORTEDLY_DB", "reportedly.db"),
+                   help="SQLite file or postgresql:// URL (default reportedly.db, or $REPORTEDLY_DB)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="reportedly", description="Who said what, when, according to whom.",
                                 epilog="Example:\n  reportedly analyze article.txt --published 2021-12-21",
@@ -38,6 +59,42 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--encoding", help="force the input encoding (default: detect)")
     a.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text report")
     a.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+
+    i = sub.add_parser("ingest", help="analyse many articles into the corpus store", epilog=EPILOG_INGEST,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    i.add_argument("paths", nargs="+", help="folders of .txt/.html, .jsonl, .csv, .warc/.warc.gz files")
+    _db_arg(i)
+    i.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    i.add_argument("--quiet", action="store_true", help="no progress line")
+
+    q = sub.add_parser("quotes", help="what a person said, across the corpus", epilog=EPILOG_QUOTES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    q.add_argument("--speaker", help="speaker name or part of it (case-insensitive)")
+    q.add_argument("--outlet", help="only this outlet")
+    q.add_argument("--since", metavar="YYYY-MM-DD", help="only articles published on or after this date")
+    q.add_argument("--limit", type=int, default=50)
+    q.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+    _db_arg(q)
+
+    s = sub.add_parser("sources", help="who gets a voice: sources by type and name", epilog=EPILOG_SOURCES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    s.add_argument("--outlet", help="only this outlet")
+    s.add_argument("--limit", type=int, default=30)
+    s.add_argument("--json", action="store_true")
+    _db_arg(s)
+
+    f = sub.add_parser("search", help="full-text search over stored articles", epilog=EPILOG_SEARCH,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    f.add_argument("text")
+    f.add_argument("--limit", type=int, default=20)
+    f.add_argument("--json", action="store_true")
+    _db_arg(f)
+
+    x = sub.add_parser("export", help="export the corpus (articles as JSONL, quotes as CSV or Parquet)",
+                       epilog=EPILOG_EXPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    x.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    x.add_argument("-o", "--output", help="file to write (required for parquet; default stdout)")
+    _db_arg(x)
 
     e = sub.add_parser("eval", help="score the pipeline on an annotated dataset", epilog=EPILOG_EVAL,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -62,6 +119,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return cmd_analyze(args)
         if args.command == "eval":
             return cmd_eval(args)
+        return CORPUS_COMMANDS[args.command](args)
     except ReportedlyError as err:
         print(f"reportedly: error: {err}", file=sys.stderr)
         return 2
@@ -155,6 +213,101 @@ def cmd_eval(args) -> int:
             print(f"warning: not analysed: {f}", file=sys.stderr)
         print(json.dumps(res, sort_keys=True))
     return 0
+
+
+def _store(args):
+    from .store import open_store
+
+    return open_store(args.db)
+
+
+def cmd_ingest(args) -> int:
+    from .store.ingest import ingest
+
+    if args.processes < 1:
+        raise BadOptionError("--processes must be at least 1")
+    show = not args.quiet and sys.stderr.isatty()
+
+    def progress(s) -> None:
+        if show:
+            print(f"\r{s.ingested} ingested, {s.duplicates} duplicate, {s.failed} failed — {s.rate():.1f} articles/s",
+                  end="", file=sys.stderr, flush=True)
+
+    with _store(args) as store:
+        summary = ingest(args.paths, store, processes=args.processes, progress=progress)
+    if show:
+        print(file=sys.stderr)
+    for ref, reason in summary.failures:
+        print(f"skipped {ref}: {reason}", file=sys.stderr)
+    print(f"ingested {summary.ingested}, skipped as duplicate {summary.duplicates}, failed {summary.failed} "
+          f"({summary.rate():.1f} articles/s) into {args.db}")
+    return 0 if summary.failed == 0 or summary.ingested + summary.duplicates > 0 else 2
+
+
+def _table(rows: list[dict], cols: list[str], widths: dict[str, int]) -> str:
+    def cell(v, w):
+        s = "" if v is None else str(v).replace("\n", " ")
+        return (s[: w - 1] + "…") if len(s) > w else s.ljust(w)
+    lines = ["  ".join(cell(c, widths.get(c, 12)) for c in cols)]
+    lines += ["  ".join(cell(r.get(c), widths.get(c, 12)) for c in cols) for r in rows]
+    return "\n".join(lines)
+
+
+def _print_rows(rows: list[dict], as_json: bool, cols: list[str], widths: dict[str, int]) -> None:
+    import json
+
+    if as_json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False, default=str))
+    elif rows:
+        print(_table(rows, cols, widths))
+    else:
+        print("nothing found", file=sys.stderr)
+
+
+def cmd_quotes(args) -> int:
+    from .analyze import parse_date
+
+    since = parse_date(args.since).isoformat() if args.since else None
+    with _store(args) as store:
+        rows = store.quotes(args.speaker, args.outlet, since, args.limit)
+    _print_rows(rows, args.json, ["published", "outlet", "speaker", "cue", "text"],
+                {"published": 10, "outlet": 16, "speaker": 20, "cue": 10, "text": 70})
+    return 0
+
+
+def cmd_sources(args) -> int:
+    with _store(args) as store:
+        rows = store.sources(args.outlet, args.limit)
+        types = store.source_types(args.outlet)
+    if not args.json and types:
+        print("by source type: " + ", ".join(f"{t['source_type']} {t['attributions']}" for t in types))
+    _print_rows(rows, args.json, ["source", "source_type", "quotes", "attributions", "articles"],
+                {"source": 36, "source_type": 12, "quotes": 6, "attributions": 12, "articles": 8})
+    return 0
+
+
+def cmd_search(args) -> int:
+    with _store(args) as store:
+        rows = store.search(args.text, args.limit)
+    _print_rows(rows, args.json, ["id", "published", "outlet", "title", "snippet"],
+                {"id": 6, "published": 10, "outlet": 16, "title": 40, "snippet": 60})
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .store.export import export
+
+    if args.format == "parquet" and not args.output:
+        raise BadOptionError("parquet is binary: give a file with -o, e.g. -o quotes.parquet")
+    with _store(args) as store:
+        n = export(store, args.format, args.output)
+    print(f"exported {n} {'articles' if args.format == 'jsonl' else 'quotes'}", file=sys.stderr)
+    return 0
+
+
+CORPUS_COMMANDS = {"ingest": cmd_ingest, "quotes": cmd_quotes, "sources": cmd_sources, "search": cmd_search,
+                   "export": cmd_export}
 
 
 def _emit(text: str, path: Optional[str]) -> None:

@@ -55,3 +55,9 @@ class DatasetError(ReportedlyError):
     """An evaluation dataset is missing or malformed."""
 
     code = "E400"
+
+
+class StoreError(ReportedlyError):
+    """The corpus database cannot be opened or written."""
+
+    code = "E500"

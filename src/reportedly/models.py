@@ -46,7 +46,8 @@ class Quote:
     speaker_mention: Optional[Mention] = None
     cue: Optional[str] = None
     cue_span: Optional[Span] = None
-    attribution: Optional[str] = None  # how the speaker was found: cue | according-to | context | none
+    attribution: Optional[str] = None  # how the speaker was found: cue | attribution | signature | context | none
+    speaker_type: Optional[str] = None  # person | organization | media | government | document | unnamed
 
 
 @dataclass(frozen=True)

@@ -155,4 +155,4 @@ def _quote(text: str, q) -> Quote:
     src = q.source
     return Quote(text[q.quoted.start:q.quoted.end], q.quoted.start, q.quoted.end, q.kind,
                  (src.entity.name if src.entity else src.name) if src else None, src.entity.id if src and src.entity else None,
-                 src.mention() if src else None, q.cue, q.cue_span, q.how)
+                 src.mention() if src else None, q.cue, q.cue_span, q.how, src.type if src else None)

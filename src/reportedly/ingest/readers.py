@@ -1,0 +1,178 @@
+"""Stream articles out of files: folders of .txt/.html, JSONL, CSV exports and WARC archives.
+Each article is an `Item`; anything unreadable is a `Failure` naming the file (and line or record) and why."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from .decode import MAX_BYTES
+
+TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv"}
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+TEXT_COLUMNS = ("text", "body", "content", "article", "html", "full_text", "fulltext")
+FIELDS = {"url": ("url", "link", "uri"), "title": ("title", "headline"), "outlet": ("outlet", "source", "site",
+          "publisher", "media", "domain"), "published": ("published", "date", "publish_date", "pubdate",
+                                                          "published_at", "publication_date")}
+
+
+@dataclass(frozen=True)
+class Item:
+    ref: str  # where it came from: a path, "path:line" or "path#record"
+    data: Union[str, bytes]
+    url: Optional[str] = None
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    ref: str
+    reason: str
+
+
+Read = Union[Item, Failure]
+
+
+def read_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Read]:
+    """Every article under `paths` (files or folders, walked in name order), lazily."""
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            yield Failure(str(path), "no such file or folder")
+        elif path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    f = Path(root) / name
+                    if _kind(f) is not None:
+                        yield from read_file(f)
+        else:
+            if _kind(path) is None:
+                yield Failure(str(path), "not an article file (.txt, .html, .jsonl, .csv, .warc[.gz])")
+            else:
+                yield from read_file(path)
+
+
+def _kind(path: Path) -> Optional[str]:
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in CSV_SUFFIXES:
+        return "csv"
+    return None
+
+
+def read_file(path: Path) -> Iterator[Read]:
+    kind = _kind(path)
+    try:
+        if kind == "text":
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                yield Failure(str(path), f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one article")
+                return
+            yield Item(str(path), path.read_bytes())
+        elif kind == "jsonl":
+            yield from _jsonl(path)
+        elif kind == "csv":
+            yield from _csv(path)
+        elif kind == "warc":
+            yield from _warc(path)
+    except PermissionError:
+        yield Failure(str(path), "permission denied")
+    except OSError as e:
+        yield Failure(str(path), f"cannot read: {e.strerror or e}")
+
+
+def _pick(rec: dict, names: tuple[str, ...]) -> Optional[str]:
+    for n in names:
+        v = rec.get(n)
+        if v not in (None, ""):
+            return str(v)
+    return None
+
+
+def _meta(rec: dict) -> dict:
+    return {k: _pick(rec, names) for k, names in FIELDS.items()}
+
+
+def _jsonl(path: Path) -> Iterator[Read]:
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            ref = f"{path}:{n}"
+            try:
+                rec = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                yield Failure(ref, f"malformed JSON ({getattr(e, 'msg', e)})")
+                continue
+            if not isinstance(rec, dict):
+                yield Failure(ref, "a line must hold one JSON object")
+                continue
+            body = _pick(rec, ("text", "html", "body", "content"))
+            if body is None:
+                yield Failure(ref, "no \"text\" or \"html\" field")
+                continue
+            yield Item(ref, body, **_meta(rec))
+
+
+def _csv(path: Path) -> Iterator[Read]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with open(path, "rb") as raw:
+        fh = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+        reader = csv.DictReader(fh)
+        if reader.fieldnames is None:
+            yield Failure(str(path), "empty CSV file")
+            return
+        lower = {f.lower().strip(): f for f in reader.fieldnames if f}
+        column = next((lower[c] for c in TEXT_COLUMNS if c in lower), None)
+        if column is None:
+            yield Failure(str(path), f"no text column (one of: {', '.join(TEXT_COLUMNS)})")
+            return
+        n = 1
+        try:
+            for n, row in enumerate(reader, 2):
+                rec = {k.lower().strip(): v for k, v in row.items() if k}
+                body = row.get(column)
+                if not body or not body.strip():
+                    yield Failure(f"{path}:{n}", f"empty {column!r} column")
+                    continue
+                yield Item(f"{path}:{n}", body, **_meta(rec))
+        except csv.Error as e:
+            yield Failure(f"{path}:{n + 1}", f"malformed CSV ({e}); rest of the file skipped")
+
+
+def _warc(path: Path) -> Iterator[Read]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = 0
+    with open(path, "rb") as fh:
+        try:
+            for record in ArchiveIterator(fh, arc2warc=True):
+                n += 1
+                if record.rec_type != "response":
+                    continue
+                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                if "html" not in ctype.lower():
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                body = record.content_stream().read()
+                yield Item(f"{path}#{n}", body, url=url)
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
+            # zlib, EOFError and warcio's own errors all mean a cut-off or corrupt archive
+            yield Failure(f"{path}#{n + 1}", f"truncated or corrupt WARC record ({type(e).__name__}); rest skipped")

@@ -1,0 +1,312 @@
+"""Store: one connection to SQLite (a file, WAL mode, FTS5) or PostgreSQL, the same tables and queries on both.
+SQL is written with `?` placeholders; PostgreSQL gets them as `%s`. User input only ever travels as parameters."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from ..errors import StoreError
+from ..models import Analysis
+from .migrations import MIGRATIONS
+
+DEFAULT_DB = "reportedly.db"
+MAX_LIMIT = 10_000
+
+
+def content_hash(text: str) -> str:
+    """The key of an article: SHA-256 of its text with whitespace collapsed."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def open_store(url: Optional[str] = None) -> "Store":
+    return Store(url or DEFAULT_DB)
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        self._entity_ids: dict[tuple[str, str], int] = {}
+        if url.startswith(("postgresql://", "postgres://")):
+            self.dialect = "postgresql"
+            try:
+                import psycopg
+            except ImportError:
+                raise StoreError("PostgreSQL needs psycopg: pip install 'reportedly[postgres]'") from None
+            try:
+                self.conn = psycopg.connect(url, autocommit=True)
+            except psycopg.Error as e:
+                raise StoreError(f"cannot connect to PostgreSQL: {str(e).strip().splitlines()[0]}") from None
+        else:
+            self.dialect = "sqlite"
+            path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+            if Path(path).is_dir():
+                raise StoreError(f"{path} is a directory: give a database file name, e.g. --db corpus.db")
+            try:
+                self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.execute("PRAGMA foreign_keys=ON")
+                self.conn.execute("PRAGMA busy_timeout=10000")
+            except sqlite3.DatabaseError as e:
+                raise StoreError(f"cannot open {path} as a SQLite database: {e}") from None
+        self.migrate()
+
+    # ------------------------------------------------------------------------------------------- plumbing
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def execute(self, sql: str, params: tuple = ()):
+        try:
+            return self.conn.execute(self._sql(sql), params)
+        except (sqlite3.Error, Exception) as e:
+            if isinstance(e, StoreError):
+                raise
+            if type(e).__module__.startswith(("psycopg", "sqlite3")):
+                raise StoreError(f"database error: {str(e).strip().splitlines()[0]}") from None
+            raise
+
+    def rows(self, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
+        cur = self.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    @contextmanager
+    def transaction(self):
+        if self.dialect == "sqlite":
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        else:
+            with self.conn.transaction():
+                yield
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ----------------------------------------------------------------------------------------- migrations
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations not yet recorded; returns the versions applied now."""
+        self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                     "description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        done = {r["version"] for r in self.rows("SELECT version FROM schema_migrations")}
+        applied = []
+        for m in MIGRATIONS:
+            if m.version in done:
+                continue
+            record = ("INSERT INTO schema_migrations(version, description, applied_at) VALUES "
+                      "(%d, '%s', '%s')" % (m.version, m.description.replace("'", "''"), _now()))
+            if self.dialect == "sqlite":
+                self.conn.executescript("BEGIN;\n" + m.script("sqlite") + record + ";\nCOMMIT;")
+            else:
+                with self.conn.transaction():
+                    self.conn.execute(m.script("postgresql") + record)
+            applied.append(m.version)
+        return applied
+
+    def migrations(self) -> list[dict]:
+        return self.rows("SELECT version, description, applied_at FROM schema_migrations ORDER BY version")
+
+    # --------------------------------------------------------------------------------------------- writing
+
+    def has(self, digest: str) -> bool:
+        return bool(self.rows("SELECT 1 AS x FROM articles WHERE content_hash = ?", (digest,)))
+
+    def add(self, a: Analysis, *, outlet: Optional[str] = None, source: Optional[str] = None,
+            url: Optional[str] = None, digest: Optional[str] = None) -> Optional[int]:
+        """Store one analysed article in one transaction; None when an article with the same text is stored."""
+        digest = digest or content_hash(a.text)
+        with self.transaction():
+            cur = self.execute(
+                "INSERT INTO articles(content_hash, url, title, outlet, author, published, source, text, "
+                "source_format, warnings, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT(content_hash) DO NOTHING RETURNING id",
+                (digest, url or a.url, a.title, outlet or a.site, a.author, a.published, source, a.text,
+                 a.source_format, json.dumps(list(a.warnings)), _now()))
+            row = cur.fetchone()
+            if row is None:
+                return None
+            article_id = row[0]
+            ids = self._entities(article_id, a)
+            self._children(article_id, a, ids)
+        return article_id
+
+    def _entities(self, article_id: int, a: Analysis) -> dict[str, int]:
+        ids = {}
+        for e in a.entities:
+            key = (e.name, e.type)
+            eid = self._entity_ids.get(key)
+            if eid is None:
+                self.execute("INSERT INTO entities(name, type, kind) VALUES (?,?,?) ON CONFLICT(name, type) DO NOTHING",
+                             (e.name, e.type, e.kind))
+                eid = self.rows("SELECT id FROM entities WHERE name = ? AND type = ?", key)[0]["id"]
+                self._entity_ids[key] = eid
+            ids[e.id] = eid
+            self.execute("INSERT INTO article_entities(article_id, entity_id, local_id, title, role, mentions) "
+                         "VALUES (?,?,?,?,?,?)", (article_id, eid, e.id, e.title, e.role,
+                                                  json.dumps([asdict(m) for m in e.mentions], ensure_ascii=False)))
+        return ids
+
+    def _children(self, article_id: int, a: Analysis, ids: dict[str, int]) -> None:
+        for q in a.quotes:
+            m = q.speaker_mention
+            self.execute("INSERT INTO quotes(article_id, start_char, end_char, text, kind, speaker, speaker_type, "
+                         "speaker_entity_id, speaker_mention, speaker_start, speaker_end, cue, how) "
+                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         (article_id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_type, ids.get(q.speaker_id),
+                          m.text if m else None, m.start if m else None, m.end if m else None, q.cue, q.attribution))
+        for at in a.attributions:
+            m = at.source_mention
+            self.execute("INSERT INTO attributions(article_id, content, content_spans, source, source_type, "
+                         "source_entity_id, source_mention, source_start, source_end, cue, cue_start, cue_end, hedged) "
+                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         (article_id, at.content, json.dumps(at.content_spans), at.source, at.source_type,
+                          ids.get(at.source_id), m.text if m else None, m.start if m else None, m.end if m else None,
+                          at.cue, at.cue_span[0], at.cue_span[1], at.hedged))
+        for n in a.no_comment:
+            self.execute("INSERT INTO no_comment(article_id, start_char, end_char, text, source) VALUES (?,?,?,?,?)",
+                         (article_id, n.start, n.end, n.text, n.source))
+        for t in a.timexes:
+            self.execute("INSERT INTO timexes(article_id, start_char, end_char, text, type, value, granularity, mod, "
+                         "signal, resolved) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                         (article_id, t.start, t.end, t.text, t.type, t.value, t.granularity, t.mod, t.signal,
+                          t.resolved))
+
+    # --------------------------------------------------------------------------------------------- reading
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]
+                for t in ("articles", "entities", "quotes", "attributions", "timexes")}
+
+    def quotes(self, speaker: Optional[str] = None, outlet: Optional[str] = None, since: Optional[str] = None,
+               limit: int = 100, offset: int = 0) -> list[dict]:
+        """Quotes with their article, newest first; `speaker` matches the canonical name or any part of it."""
+        where, params = [], []
+        if speaker:
+            where.append("(lower(q.speaker) = lower(?) OR lower(q.speaker) LIKE ? ESCAPE '\\' "
+                         "OR lower(e.name) LIKE ? ESCAPE '\\')")
+            pattern = "%" + _like(speaker.lower()) + "%"
+            params += [speaker, pattern, pattern]
+        where, params = self._article_filters(where, params, outlet, since)
+        sql = ("SELECT q.id, q.text, q.kind, q.speaker, q.speaker_mention, q.cue, q.start_char, q.end_char, "
+               "a.id AS article_id, a.title, a.outlet, a.published, a.url FROM quotes q "
+               "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY a.published DESC, a.id, q.start_char LIMIT ? OFFSET ?")
+        return self.rows(sql, tuple(params) + (_limit(limit), max(0, int(offset))))
+
+    def sources(self, outlet: Optional[str] = None, limit: int = 100) -> list[dict]:
+        """Who gets a voice: each source with its type, its quotes, attributions and articles."""
+        where, params = self._article_filters([], [], outlet, None)
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        sql = ("SELECT source, source_type, sum(quotes) AS quotes, sum(attributions) AS attributions, "
+               "count(DISTINCT article_id) AS articles FROM ("
+               "SELECT coalesce(q.speaker, '(unknown)') AS source, coalesce(q.speaker_type, 'unnamed') AS source_type, "
+               "1 AS quotes, 0 AS attributions, a.id AS article_id FROM quotes q "
+               "JOIN articles a ON a.id = q.article_id" + cond +
+               " UNION ALL SELECT coalesce(t.source, '(unknown)'), t.source_type, 0, 1, a.id FROM attributions t "
+               "JOIN articles a ON a.id = t.article_id" + cond +
+               ") s GROUP BY source, source_type ORDER BY sum(quotes) + sum(attributions) DESC, source LIMIT ?")
+        return self.rows(sql, tuple(params) * 2 + (_limit(limit),))
+
+    def source_types(self, outlet: Optional[str] = None) -> list[dict]:
+        where, params = self._article_filters([], [], outlet, None)
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        sql = ("SELECT t.source_type, count(*) AS attributions, count(DISTINCT t.source) AS sources "
+               "FROM attributions t JOIN articles a ON a.id = t.article_id" + cond +
+               " GROUP BY t.source_type ORDER BY count(*) DESC")
+        return self.rows(sql, tuple(params))
+
+    def search(self, text: str, limit: int = 20) -> list[dict]:
+        """Articles matching all the words of `text`, best first."""
+        words = re.findall(r"\w+", text)
+        if not words:
+            return []
+        if self.dialect == "sqlite":
+            query = " ".join('"%s"' % w.replace('"', '""') for w in words)
+            sql = ("SELECT a.id, a.title, a.outlet, a.published, a.url, "
+                   "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet FROM articles_fts "
+                   "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+            return self.rows(sql, (query, _limit(limit)))
+        sql = ("SELECT a.id, a.title, a.outlet, a.published, a.url, "
+               "ts_headline('english', a.text, plainto_tsquery('english', ?), "
+               "'StartSel=[, StopSel=], MaxWords=14, MinWords=6') AS snippet FROM articles a "
+               "WHERE a.search @@ plainto_tsquery('english', ?) "
+               "ORDER BY ts_rank(a.search, plainto_tsquery('english', ?)) DESC LIMIT ?")
+        q = " ".join(words)
+        return self.rows(sql, (q, q, q, _limit(limit)))
+
+    def articles(self, batch: int = 200) -> Iterator[dict]:
+        """Every stored article with its quotes, attributions and time expressions, streamed in id order."""
+        last = 0
+        while True:
+            page = self.rows("SELECT id, content_hash, url, title, outlet, author, published, source, text "
+                             "FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch))
+            if not page:
+                return
+            for art in page:
+                art["quotes"] = self.rows("SELECT start_char, end_char, text, kind, speaker, speaker_mention, cue "
+                                          "FROM quotes WHERE article_id = ? ORDER BY start_char", (art["id"],))
+                art["attributions"] = self.rows(
+                    "SELECT content, content_spans, source, source_type, source_mention, cue, hedged "
+                    "FROM attributions WHERE article_id = ? ORDER BY cue_start", (art["id"],))
+                for at in art["attributions"]:
+                    at["content_spans"] = json.loads(at["content_spans"])
+                    at["hedged"] = bool(at["hedged"])
+                art["timexes"] = self.rows("SELECT start_char, end_char, text, type, value FROM timexes "
+                                           "WHERE article_id = ? ORDER BY start_char", (art["id"],))
+                yield art
+            last = page[-1]["id"]
+
+    def quote_rows(self, batch: int = 1000) -> Iterator[dict]:
+        """Every quote joined with its article, streamed (for CSV and Parquet export)."""
+        last = 0
+        while True:
+            page = self.rows("SELECT q.id AS quote_id, a.id AS article_id, a.url, a.title, a.outlet, a.published, "
+                             "q.speaker, q.speaker_mention, q.cue, q.kind, q.text, q.start_char, q.end_char "
+                             "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id > ? "
+                             "ORDER BY q.id LIMIT ?", (last, batch))
+            if not page:
+                return
+            yield from page
+            last = page[-1]["quote_id"]
+
+    @staticmethod
+    def _article_filters(where: list, params: list, outlet: Optional[str], since: Optional[str]):
+        if outlet:
+            where = where + ["lower(a.outlet) = lower(?)"]
+            params = params + [outlet]
+        if since:
+            where = where + ["a.published >= ?"]
+            params = params + [since]
+        return where, params
+
+
+def _like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _limit(n: int) -> int:
+    return max(1, min(int(n), MAX_LIMIT))
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,60 @@
+"""Export the corpus: articles with everything found in them as JSONL; quotes as CSV or Parquet. Streamed."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Optional
+
+from ..errors import BadOptionError
+from .db import Store
+
+QUOTE_COLUMNS = ["quote_id", "article_id", "url", "title", "outlet", "published", "speaker", "speaker_mention", "cue",
+                 "kind", "text", "start_char", "end_char"]
+PARQUET_BATCH = 5000
+
+
+def export(store: Store, fmt: str, path: Optional[str]) -> int:
+    if fmt == "parquet":
+        return _parquet(store, path)
+    fh = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+    try:
+        if fmt == "jsonl":
+            n = 0
+            for art in store.articles():
+                fh.write(json.dumps(art, ensure_ascii=False, default=str) + "\n")
+                n += 1
+            return n
+        writer = csv.DictWriter(fh, fieldnames=QUOTE_COLUMNS)
+        writer.writeheader()
+        n = 0
+        for row in store.quote_rows():
+            writer.writerow(row)
+            n += 1
+        return n
+    finally:
+        if path:
+            fh.close()
+
+
+def _parquet(store: Store, path: str) -> int:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise BadOptionError("Parquet export needs pyarrow: pip install 'reportedly[parquet]'") from None
+    schema = pa.schema([(c, pa.int64() if c in ("quote_id", "article_id", "start_char", "end_char") else pa.string())
+                        for c in QUOTE_COLUMNS])
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict] = []
+        for row in store.quote_rows():
+            batch.append(row)
+            if len(batch) >= PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n

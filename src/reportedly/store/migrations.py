@@ -1,0 +1,91 @@
+"""Schema migrations, small and numbered; each one applied is recorded in `schema_migrations`.
+SQL is written once, with {serial}, {json} and {bigint} filled per dialect, plus each dialect's own part."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DIALECT = {
+    "sqlite": {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "json": "TEXT", "bigint": "INTEGER"},
+    "postgresql": {"serial": "BIGSERIAL PRIMARY KEY", "json": "TEXT", "bigint": "BIGINT"},
+}
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    common: str  # statements for both dialects, ";\n"-separated
+    sqlite: str = ""
+    postgresql: str = ""
+
+    def script(self, dialect: str) -> str:
+        """The whole migration as one script (SQLite executescript / PostgreSQL simple query)."""
+        return self.common.format(**DIALECT[dialect]).rstrip() + ";\n" + getattr(self, dialect).strip() + ";\n"
+
+
+MIGRATIONS = [
+    Migration(1, "articles, entities, quotes, attributions, time expressions", """
+CREATE TABLE articles (
+  id {serial},
+  content_hash TEXT NOT NULL UNIQUE,
+  url TEXT, title TEXT, outlet TEXT, author TEXT, published TEXT,
+  source TEXT, text TEXT NOT NULL, source_format TEXT, warnings {json},
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_outlet ON articles(outlet);
+CREATE INDEX articles_published ON articles(published);
+CREATE TABLE entities (
+  id {serial},
+  name TEXT NOT NULL, type TEXT NOT NULL, kind TEXT,
+  UNIQUE(name, type)
+);
+CREATE TABLE article_entities (
+  article_id {bigint} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  entity_id {bigint} NOT NULL REFERENCES entities(id),
+  local_id TEXT NOT NULL, title TEXT, role TEXT, mentions {json} NOT NULL,
+  PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX article_entities_entity ON article_entities(entity_id);
+CREATE TABLE quotes (
+  id {serial},
+  article_id {bigint} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+  speaker TEXT, speaker_type TEXT, speaker_entity_id {bigint} REFERENCES entities(id), speaker_mention TEXT,
+  speaker_start INTEGER, speaker_end INTEGER, cue TEXT, how TEXT
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
+CREATE TABLE attributions (
+  id {serial},
+  article_id {bigint} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  content TEXT NOT NULL, content_spans {json} NOT NULL, source TEXT, source_type TEXT NOT NULL,
+  source_entity_id {bigint} REFERENCES entities(id), source_mention TEXT, source_start INTEGER, source_end INTEGER,
+  cue TEXT NOT NULL, cue_start INTEGER, cue_end INTEGER, hedged BOOLEAN NOT NULL
+);
+CREATE INDEX attributions_article ON attributions(article_id);
+CREATE TABLE no_comment (
+  id {serial},
+  article_id {bigint} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL, source TEXT
+);
+CREATE TABLE timexes (
+  id {serial},
+  article_id {bigint} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
+  value TEXT, granularity TEXT, mod TEXT, signal TEXT, resolved BOOLEAN NOT NULL
+);
+CREATE INDEX timexes_article ON timexes(article_id)
+""", sqlite="""
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END
+""", postgresql="""
+ALTER TABLE articles ADD COLUMN search tsvector
+  GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED;
+CREATE INDEX articles_search ON articles USING GIN(search)
+"""),
+]

@@ -1,0 +1,101 @@
+"""The store on SQLite and on a real PostgreSQL server: the same cases, the same answers."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from reportedly.store import Store
+from reportedly.store.export import export
+
+
+def fill(store, analysed):
+    for meta, a in analysed:
+        assert store.add(a, outlet=meta["outlet"], url=meta["url"]) is not None
+    return analysed
+
+
+def test_migrations_are_recorded_once(db_url):
+    s = Store(db_url)
+    assert [m["version"] for m in s.migrations()] == [1]
+    s.close()
+    s = Store(db_url)
+    assert s.migrate() == [] and len(s.migrations()) == 1
+    s.close()
+
+
+def test_an_article_is_stored_once(store, analysed):
+    meta, a = analysed[0]
+    first = store.add(a, outlet=meta["outlet"])
+    assert first is not None and store.add(a, outlet="elsewhere") is None
+    counts = store.counts()
+    assert counts["articles"] == 1 and counts["quotes"] == len(a.quotes) and counts["timexes"] == len(a.timexes)
+
+
+def test_entities_merge_across_articles(store, analysed):
+    fill(store, analysed)
+    speakers = [m["speakers"][0] for m, _ in analysed]
+    rows = store.rows("SELECT name, count(*) AS n FROM entities GROUP BY name HAVING count(*) > 1")
+    assert rows == []
+    repeated = max(set(speakers), key=speakers.count)
+    refs = store.rows("SELECT count(DISTINCT ae.article_id) AS n FROM article_entities ae "
+                      "JOIN entities e ON e.id = ae.entity_id WHERE e.name = ?", (repeated,))
+    assert refs[0]["n"] >= speakers.count(repeated)
+
+
+def test_quotes_by_speaker_outlet_and_date(store, analysed):
+    fill(store, analysed)
+    meta, a = analysed[0]
+    who = meta["speakers"][0]
+    got = store.quotes(speaker=who.split()[-1].upper())
+    assert got and all(who == q["speaker"] for q in got)
+    assert all(q["outlet"] == meta["outlet"] for q in store.quotes(speaker=who, outlet=meta["outlet"].lower()))
+    later = store.quotes(since="2022-04-01")
+    assert later and all(q["published"] >= "2022-04-01" for q in later)
+
+
+def test_sources_table(store, analysed):
+    fill(store, analysed)
+    rows = store.sources()
+    by = {(r["source"], r["source_type"]): r for r in rows}
+    meta, _ = analysed[0]
+    assert by[(meta["speakers"][0], "person")]["quotes"] >= 1
+    assert any(t["source_type"] == "document" for t in store.source_types())
+
+
+def test_full_text_search(store, analysed):
+    fill(store, analysed)
+    hits = store.search("council debated")
+    assert len(hits) == len(analysed) and all("[" in h["snippet"] for h in hits)
+    assert store.search("zzzunknownword") == []
+
+
+@pytest.mark.parametrize("evil", ["'; DROP TABLE articles; --", "\" OR 1=1 --", "%' OR '1'='1", "NEAR(", "a*) OR (b"])
+def test_parameters_cannot_inject_sql(store, analysed, evil):
+    fill(store, analysed)
+    assert store.search(evil) == [] or all("id" in h for h in store.search(evil))
+    assert store.quotes(speaker=evil) == []
+    assert store.quotes(outlet=evil) == []
+    assert store.counts()["articles"] == len(analysed)
+
+
+def test_export_formats(store, analysed, tmp_path):
+    fill(store, analysed)
+    n_quotes = store.counts()["quotes"]
+    assert export(store, "jsonl", str(tmp_path / "a.jsonl")) == len(analysed)
+    rows = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text().splitlines()]
+    assert rows[0]["quotes"] and rows[0]["attributions"] and rows[0]["text"]
+    assert export(store, "csv", str(tmp_path / "q.csv")) == n_quotes
+    with open(tmp_path / "q.csv", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == n_quotes
+    import pyarrow.parquet as pq
+
+    assert export(store, "parquet", str(tmp_path / "q.parquet")) == n_quotes
+    assert pq.read_table(tmp_path / "q.parquet").num_rows == n_quotes
+
+
+def test_sqlite_uses_wal(tmp_path):
+    s = Store(str(tmp_path / "x.db"))
+    assert s.rows("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
+    s.close()
