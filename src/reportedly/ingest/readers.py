@@ -7,6 +7,7 @@ import io
 import json
 import os
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -160,19 +161,32 @@ def _warc(path: Path) -> Iterator[Read]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n = 0
+    n, end = 0, 0
+    size = path.stat().st_size
     with open(path, "rb") as fh:
+        it = ArchiveIterator(fh, arc2warc=True)
         try:
-            for record in ArchiveIterator(fh, arc2warc=True):
+            for record in it:
                 n += 1
-                if record.rec_type != "response":
-                    continue
+                item = None
                 ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
-                if "html" not in ctype.lower():
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                body = record.content_stream().read()
-                yield Item(f"{path}#{n}", body, url=url)
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
-            # zlib, EOFError and warcio's own errors all mean a cut-off or corrupt archive
+                if record.rec_type == "response" and "html" in ctype.lower():
+                    url = record.rec_headers.get_header("WARC-Target-URI")
+                    item = Item(f"{path}#{n}", record.content_stream().read(), url=url)
+                it.read_to_end(record)
+                end = it.get_record_offset() + it.get_record_length()
+                if item is not None:
+                    yield item
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as e:
+            # a cut-off gzip member or a corrupt header: report it, keep what came before
             yield Failure(f"{path}#{n + 1}", f"truncated or corrupt WARC record ({type(e).__name__}); rest skipped")
+            return
+    if end < size and fh_tail_is_data(path, end):
+        # warcio stops quietly at a gzip member cut short: bytes left after the last whole record
+        yield Failure(f"{path}#{n + 1}", f"truncated WARC record at byte {end} of {size}; rest skipped")
+
+
+def fh_tail_is_data(path: Path, offset: int) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        return bool(fh.read(4096).strip(b"\r\n\x00 "))

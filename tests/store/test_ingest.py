@@ -1,0 +1,200 @@
+"""`reportedly ingest`: every input format, bad records reported with file and line, idempotence, crash safety."""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reportedly.ingest.readers import Failure, Item, read_paths
+from reportedly.store import Store
+from reportedly.store.ingest import ingest
+
+from .corpus import make_articles
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def write_dir(path: Path, arts: list[dict]) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    for k, a in enumerate(arts):
+        if k % 2:
+            html = (f"<html><head><title>{a['title']}</title></head><body><article><h1>{a['title']}</h1>"
+                    + "".join(f"<p>{p}</p>" for p in a["text"].split("\n\n")[1:]) + "</article></body></html>")
+            (path / f"{k:03d}.html").write_text(html, encoding="utf-8")
+        else:
+            (path / f"{k:03d}.txt").write_text(a["text"], encoding="utf-8")
+
+
+def write_warc(path: Path, arts: list[dict]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for a in arts:
+            body = ("<html><body><article>" + "".join(f"<p>{p}</p>" for p in a["text"].split("\n\n"))
+                    + "</article></body></html>").encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            rec = w.create_warc_record(a["url"], "response", payload=io.BytesIO(body), http_headers=headers)
+            w.write_record(rec)
+            rec.raw_stream.close()
+
+
+def test_readers_for_every_format(tmp_path):
+    arts = make_articles(8, seed=11)
+    write_dir(tmp_path / "dir", arts[:2])
+    with open(tmp_path / "feed.jsonl", "w") as fh:
+        fh.write(json.dumps({"text": arts[2]["text"], "url": "u2", "outlet": "Valley Times"}) + "\n")
+        fh.write("{not json\n")
+        fh.write(json.dumps({"title": "no body"}) + "\n")
+        fh.write(json.dumps({"html": "<p>" + arts[3]["text"] + "</p>", "published": "2022-01-02"}) + "\n")
+    with open(tmp_path / "export.csv", "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["headline", "body", "source"])
+        w.writerow([arts[4]["title"], arts[4]["text"], "Harbor Post"])
+        w.writerow(["empty", "", "x"])
+    write_warc(tmp_path / "crawl.warc.gz", arts[5:7])
+    got = list(read_paths([tmp_path / "dir", tmp_path / "feed.jsonl", tmp_path / "export.csv",
+                           tmp_path / "crawl.warc.gz", tmp_path / "missing.txt"]))
+    items = [g for g in got if isinstance(g, Item)]
+    fails = {g.ref.rsplit("/", 1)[-1]: g.reason for g in got if isinstance(g, Failure)}
+    assert len(items) == 7
+    assert {"feed.jsonl:2", "feed.jsonl:3", "export.csv:3", "missing.txt"} == set(fails)
+    assert "malformed JSON" in fails["feed.jsonl:2"]
+    csv_item = next(i for i in items if i.ref.endswith("export.csv:2"))
+    assert csv_item.outlet == "Harbor Post" and csv_item.title == arts[4]["title"]
+    assert [i.url for i in items if ".warc" in i.ref] == [arts[5]["url"], arts[6]["url"]]
+
+
+def test_truncated_warc_is_reported_and_skipped(tmp_path):
+    arts = make_articles(3, seed=5)
+    full = tmp_path / "full.warc.gz"
+    write_warc(full, arts)
+    data = full.read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: int(len(data) * 0.8)])
+    got = list(read_paths([cut]))
+    assert any(isinstance(g, Failure) and "truncated" in g.reason and "cut.warc.gz#" in g.ref for g in got)
+    assert 1 <= sum(isinstance(g, Item) for g in got) < 3
+
+
+def test_ingest_counts_and_is_idempotent(db_url, tmp_path):
+    arts = make_articles(10, seed=21)
+    write_dir(tmp_path / "in", arts)
+    (tmp_path / "in" / "copy.txt").write_text(arts[0]["text"] + "\n\n", encoding="utf-8")  # same text, other file
+    (tmp_path / "in" / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    with Store(db_url) as store:
+        s = ingest([str(tmp_path / "in")], store)
+        assert (s.ingested, s.duplicates, s.failed) == (10, 1, 1)
+        assert "binary" in s.failures[0][1]
+        again = ingest([str(tmp_path / "in")], store)
+        assert (again.ingested, again.duplicates) == (0, 11)
+        assert store.counts()["articles"] == 10
+
+
+def test_ingest_with_two_processes_matches_one(tmp_path):
+    arts = make_articles(12, seed=8)
+    write_dir(tmp_path / "in", arts)
+    counts = []
+    for n in (1, 2):
+        with Store(str(tmp_path / f"p{n}.db")) as store:
+            ingest([str(tmp_path / "in")], store, processes=n)
+            counts.append(store.counts())
+    assert counts[0] == counts[1] and counts[0]["articles"] == 12
+
+
+def _cli(*args, capture: bool = True):
+    out = subprocess.PIPE if capture else subprocess.DEVNULL
+    return subprocess.Popen([sys.executable, "-m", "reportedly.cli", *map(str, args)], stdout=out, stderr=out)
+
+
+def _count(db_url: str) -> int:
+    with Store(db_url) as s:
+        return s.counts()["articles"]
+
+
+@pytest.mark.parametrize("n_articles", [40])
+def test_kill_9_midway_loses_nothing_committed(db_url, tmp_path, n_articles):
+    arts = make_articles(n_articles, seed=99)
+    write_dir(tmp_path / "in", arts)
+    proc = _cli("ingest", tmp_path / "in", "--db", db_url, "--processes", "1", "--quiet", capture=False)
+    deadline = time.time() + 240
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            if _count(db_url) >= 8:
+                break
+        except Exception:  # the schema may not exist yet in the first instants
+            pass
+        time.sleep(0.2)
+    assert proc.poll() is None, "ingest finished before it could be killed; use more articles"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = _count(db_url)
+    assert 0 < partial < n_articles
+    rerun = _cli("ingest", tmp_path / "in", "--db", db_url, "--processes", "1", "--quiet")
+    out, err = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, err.decode()
+    assert f"ingested {n_articles - partial}, skipped as duplicate {partial}" in out.decode()
+    with Store(db_url) as s:
+        assert s.counts()["articles"] == n_articles
+        dup = s.rows("SELECT content_hash FROM articles GROUP BY content_hash HAVING count(*) > 1")
+        assert dup == []
+        quotes_after_crash = s.counts()["quotes"]
+    clean = tmp_path / "clean.db"
+    done = _cli("ingest", tmp_path / "in", "--db", clean, "--processes", "1", "--quiet")
+    done.communicate(timeout=600)
+    with Store(str(clean)) as s:
+        assert s.counts()["quotes"] == quotes_after_crash and s.counts()["articles"] == n_articles
+
+
+def test_cli_ingest_reports_bad_records(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    arts = make_articles(2, seed=4)
+    feed.write_text(json.dumps({"text": arts[0]["text"]}) + "\n{broken\n" + json.dumps({"text": arts[1]["text"]}) + "\n")
+    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "ingest", str(feed), "--db", str(tmp_path / "c.db"),
+                          "--processes", "1"], capture_output=True, timeout=300)
+    assert res.returncode == 0
+    assert f"skipped {feed}:2: malformed JSON" in res.stderr.decode()
+    assert "ingested 2, skipped as duplicate 0, failed 1" in res.stdout.decode()
+    assert "Traceback" not in res.stderr.decode()
+
+
+def test_cli_corpus_queries(tmp_path):
+    arts = make_articles(4, seed=2)
+    write_dir(tmp_path / "in", arts)
+    db = tmp_path / "c.db"
+    subprocess.run([sys.executable, "-m", "reportedly.cli", "ingest", str(tmp_path / "in"), "--db", str(db),
+                    "--processes", "1"], check=True, capture_output=True, timeout=300)
+    who = arts[0]["speakers"][0]
+    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "quotes", "--speaker", who, "--db", str(db), "--json"],
+                         capture_output=True, timeout=120)
+    rows = [json.loads(x) for x in res.stdout.decode().splitlines()]
+    assert rows and all(r["speaker"] == who for r in rows)
+    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "sources", "--db", str(db)], capture_output=True,
+                         timeout=120)
+    assert who in res.stdout.decode() and "by source type" in res.stdout.decode()
+    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "export", "--format", "parquet", "--db", str(db)],
+                         capture_output=True, timeout=120)
+    assert res.returncode == 2 and "-o" in res.stderr.decode()
+
+
+def test_store_errors_are_one_line(tmp_path):
+    bad = tmp_path / "not-a-db.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "quotes", "--db", str(bad)], capture_output=True,
+                         timeout=60)
+    err = res.stderr.decode()
+    assert res.returncode == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert bad.read_bytes() == b"this is not sqlite" * 100  # never overwritten
+    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "quotes", "--db", "postgresql://nobody@127.0.0.1:1/x"],
+                         capture_output=True, timeout=60)
+    assert res.returncode == 2 and "cannot connect" in res.stderr.decode()
