@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/heyman-soleimani.txt
 
-.PHONY: demo test install install-test bench eval clean
+.PHONY: demo test install install-test bench bench-ingest eval clean
 
 demo: $(VENV)/.installed
 	$(BIN)/reportedly analyze $(EXAMPLE) --published 2021-12-21
@@ -37,6 +37,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_analyze.py
+
+# Needs ../shared/data (the articles whose paragraphs are recombined into the benchmark corpus).
+bench-ingest: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_ingest.py --n 2000
 
 # Needs the shared datasets beside the checkout (../shared/data); prints the numbers quoted in the README.
 DATA ?= ../shared/data

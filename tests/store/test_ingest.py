@@ -198,3 +198,11 @@ def test_store_errors_are_one_line(tmp_path):
     res = subprocess.run([sys.executable, "-m", "reportedly.cli", "quotes", "--db", "postgresql://nobody@127.0.0.1:1/x"],
                          capture_output=True, timeout=60)
     assert res.returncode == 2 and "cannot connect" in res.stderr.decode()
+
+
+def test_publication_dates_are_normalised_or_dropped():
+    from reportedly.ingest.readers import normalise_date
+
+    assert normalise_date("2022-10-20T08:00:00Z") == "2022-10-20"
+    assert normalise_date("Thu, 20 Oct 2022 10:00:00 GMT") == "2022-10-20"
+    assert normalise_date("sometime last autumn") is None

@@ -3,12 +3,14 @@ Each article is an `Item`; anything unreadable is a `Failure` naming the file (a
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
 import sys
 import zlib
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -107,7 +109,25 @@ def _pick(rec: dict, names: tuple[str, ...]) -> Optional[str]:
 
 
 def _meta(rec: dict) -> dict:
-    return {k: _pick(rec, names) for k, names in FIELDS.items()}
+    meta = {k: _pick(rec, names) for k, names in FIELDS.items()}
+    meta["published"] = normalise_date(meta["published"])
+    return meta
+
+
+def normalise_date(value: Optional[str]) -> Optional[str]:
+    """YYYY-MM-DD from ISO dates and timestamps or RSS-style dates ("Tue, 20 Dec 2022 10:00:00 GMT");
+    None when the date cannot be read (the article is still ingested, its relative times unresolved)."""
+    if not value:
+        return None
+    v = value.strip()
+    try:
+        return dt.date.fromisoformat(v[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(v).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _jsonl(path: Path) -> Iterator[Read]:

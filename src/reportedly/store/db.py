@@ -66,10 +66,8 @@ class Store:
     def execute(self, sql: str, params: tuple = ()):
         try:
             return self.conn.execute(self._sql(sql), params)
-        except (sqlite3.Error, Exception) as e:
-            if isinstance(e, StoreError):
-                raise
-            if type(e).__module__.startswith(("psycopg", "sqlite3")):
+        except Exception as e:
+            if isinstance(e, sqlite3.Error) or type(e).__module__.startswith("psycopg"):
                 raise StoreError(f"database error: {str(e).strip().splitlines()[0]}") from None
             raise
 
