@@ -18,7 +18,8 @@ EPILOG_ANALYZE = """Example:
 EPILOG_EVAL = """Example:
   reportedly eval quotes data/quotes/ggt/test.jsonl
   reportedly eval quotes data/quotes/polnear/dev.jsonl --only direct --predictions polnear-dev.pred.jsonl
-  reportedly eval timex data/timex/tempeval3/test.jsonl"""
+  reportedly eval timex data/timex/tempeval3/test.jsonl
+  reportedly eval stories data/stories --unrelated data/quotes/polnear/train.jsonl"""
 
 
 EPILOG_INGEST = """Example:
@@ -98,8 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("eval", help="score the pipeline on an annotated dataset", epilog=EPILOG_EVAL,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    e.add_argument("task", choices=("quotes", "timex"), help="what to score")
-    e.add_argument("gold", help="gold JSONL (the shared data format)")
+    e.add_argument("task", choices=("quotes", "timex", "stories"), help="what to score")
+    e.add_argument("gold", help="gold JSONL (the shared data format); for stories, the folder of story clusters")
+    e.add_argument("--unrelated", nargs="*", default=[], metavar="JSONL",
+                   help="stories: articles (JSONL with text) to mix in as unrelated")
     e.add_argument("--only", choices=("direct", "mixed", "indirect"), help="quotes: score only this quote type")
     e.add_argument("--direct-only", action="store_true", help="quotes: predict quotation marks only, no reported speech")
     e.add_argument("--predictions", metavar="PATH", help="also write the predictions (JSONL) here")
@@ -185,6 +188,16 @@ def cmd_eval(args) -> int:
 
     if args.only and args.task != "quotes":
         raise BadOptionError("--only applies to `eval quotes`")
+    if args.task == "stories":
+        import json
+
+        from .eval import stories
+
+        res = stories.score(args.gold, args.unrelated)
+        if not args.json:
+            print(stories.report(res))
+        print(json.dumps(res, sort_keys=True))
+        return 0
     gold = ev.read_jsonl(args.gold, args.limit)
     if not gold:
         raise BadOptionError(f"{args.gold} holds no records")

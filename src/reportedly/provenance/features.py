@@ -1,0 +1,68 @@
+"""Text features for comparing articles: normalised words, sentences, word shingles and salient terms."""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
+_SENT = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\n+")
+SHINGLE = 5
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    text = resources.files("reportedly.rules").joinpath("stopwords.tsv").read_text(encoding="utf-8")
+    words = set()
+    for ln in text.splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            words |= set(ln.partition("\t")[2].split())
+    return frozenset(words | {"said", "says", "also", "would", "could", "one", "two", "new", "year", "years"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or typographic variants: 'Pääbo’s' and "Paabo's" compare equal."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or line, whitespace trimmed."""
+    out, pos = [], 0
+    for m in _SENT.finditer(text):
+        _add(text, pos, m.start(), out)
+        pos = m.end()
+    _add(text, pos, len(text), out)
+    return out
+
+
+def _add(text: str, s: int, e: int, out: list) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e - s >= 2:
+        out.append((s, e))
+
+
+def shingles(tokens: list[str], k: int = SHINGLE) -> set[str]:
+    if len(tokens) < k:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
+
+
+def salient_terms(tokens: Iterable[str], df: Counter, n_docs: int, top: int = 40) -> set[str]:
+    """The `top` words by tf·idf: what a story is about (names, places, figures), not how it is told."""
+    stops = stopwords()
+    tf = Counter(t for t in tokens if len(t) > 2 and t not in stops)
+    # smoothed idf (1 + log): in a small corpus the words every article shares still count
+    scored = sorted(tf, key=lambda t: -tf[t] * (1 + math.log((n_docs + 1) / (df.get(t, 0) + 1))))
+    return set(scored[:top])

@@ -1,0 +1,161 @@
+"""Within a story: align sentences between articles, pick the origin, and label every other article as a wire copy
+(near-verbatim) or paraphrase of a parent, or an independent report; edges carry the aligned passages."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from .features import fold, sentences
+
+VERBATIM = 80.0  # rapidfuzz ratio for "the same sentence" (house style, punctuation and small edits allowed)
+REWORDED = 70.0  # ratio for "the same sentence, rewritten"
+WIRE_COPY = 0.4  # share of an article's sentences found verbatim in its parent
+PARAPHRASE = 0.15  # share found at least reworded
+MIN_SENTENCE_CHARS = 25
+
+# credits that mark a text as carried from a wire or another outlet: "(AP) —", "LONDON (Reuters) -", "Source: Variety"
+CREDIT = re.compile(
+    r"\((?P<a>AP|Reuters|AFP|dpa|ANI|IANS|PTI|Bloomberg|CNN|BBC)\)\s*[-—–:]"
+    r"|\bcopyright\b.{0,20}\b(?P<b>Associated Press|Reuters|AFP|Agence France-Presse)"
+    r"|\b(?P<d>Associated Press|AP|Reuters|AFP|PA Media|Press Association) (?:reporters?|writers?|contributed)",
+    re.I)
+WIRES = {"ap": "Associated Press", "associated press": "Associated Press", "reuters": "Reuters", "afp": "AFP",
+         "agence france-presse": "AFP", "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media"}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Two aligned sentences: where in the child, where in the parent, and how alike (0-100)."""
+
+    child: tuple[int, int]
+    parent: tuple[int, int]
+    score: float
+
+
+@dataclass
+class Node:
+    id: str
+    relation: str = "independent"  # origin | wire-copy | paraphrase | independent
+    parent: Optional[str] = None
+    verbatim: float = 0.0  # share of sentences found verbatim in the parent
+    reworded: float = 0.0
+    credits: list[str] = field(default_factory=list)
+    evidence: list[Passage] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    published: Optional[str] = None
+    outlet: Optional[str] = None
+
+
+def credits(text: str) -> list[str]:
+    """Outlets a text credits as its source ("(AP) —", "Source: Variety")."""
+    out = []
+    for m in CREDIT.finditer(text[:3000]):
+        name = next(g for g in m.groups() if g)
+        name = WIRES.get(name.lower().strip(), name.strip())
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _sents(text: str, own_words_only: bool = True) -> list[tuple[int, int, str]]:
+    """Sentences that can show copying: long enough and, with `own_words_only`, mostly the outlet's own words —
+    a sentence that is mostly a quotation shows only that two reports quote the same person."""
+    from ..nlp.quotemarks import find_quoted
+
+    quoted = [(q.start, q.end) for q in find_quoted(text)] if own_words_only else []
+    out = []
+    for s, e in sentences(text):
+        if e - s < MIN_SENTENCE_CHARS:
+            continue
+        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quoted)
+        if inside > 0.5 * (e - s):
+            continue
+        out.append((s, e, fold(text[s:e])))
+    return out
+
+
+def align(child: str, parent: str, cs=None, ps=None) -> list[Passage]:
+    """For each sentence of `child`, its best match in `parent` when at least reworded."""
+    from rapidfuzz import fuzz, process
+
+    cs = cs if cs is not None else _sents(child)
+    ps = ps if ps is not None else _sents(parent)
+    if not cs or not ps:
+        return []
+    choices = [p[2] for p in ps]
+    out = []
+    for s, e, t in cs:
+        best = process.extractOne(t, choices, scorer=fuzz.ratio, score_cutoff=REWORDED)
+        if best is not None:
+            _, score, k = best
+            out.append(Passage((s, e), (ps[k][0], ps[k][1]), round(score, 1)))
+    return out
+
+
+def analyse_story(articles: Sequence[Article]) -> list[Node]:
+    """Origin, relation and parent of every article of one story."""
+    sents = {a.id: _sents(a.text) for a in articles}
+    n_sents = {a.id: max(1, len(sents[a.id])) for a in articles}
+    shares: dict[tuple[str, str], tuple[float, float, list[Passage]]] = {}
+    for a in articles:
+        for b in articles:
+            if a.id == b.id:
+                continue
+            passages = align(a.text, b.text, sents[a.id], sents[b.id])
+            verb = sum(p.score >= VERBATIM for p in passages) / n_sents[a.id]
+            rew = len(passages) / n_sents[a.id]
+            shares[a.id, b.id] = (verb, rew, passages)
+    # where the words came from first: here quotations count (a statement is the origin of its quotes)
+    full = {a.id: _sents(a.text, own_words_only=False) for a in articles}
+    drawn = {a.id: sum(len(align(b.text, a.text, full[b.id], full[a.id])) / max(1, len(full[b.id]))
+                       for b in articles if b.id != a.id) for a in articles}
+    origin = _origin(articles, drawn)
+    order = _order(articles, origin, shares)
+    nodes = []
+    for a in articles:
+        node = Node(a.id, credits=credits(a.text))
+        if a.id == origin:
+            node.relation = "origin"
+            nodes.append(node)
+            continue
+        earlier = [b for b in order[: order.index(a.id)]]
+        best = max(earlier, key=lambda b: (shares[a.id, b][0], shares[a.id, b][1]), default=None)
+        if best is not None:
+            verb, rew, passages = shares[a.id, best]
+            node.verbatim, node.reworded = round(verb, 3), round(rew, 3)
+            if verb >= WIRE_COPY:
+                node.relation, node.parent, node.evidence = "wire-copy", best, passages
+            elif rew >= PARAPHRASE:
+                node.relation, node.parent, node.evidence = "paraphrase", best, passages
+        if node.relation == "independent" and node.credits:
+            node.relation = "wire-copy"  # carries a credited text whose original is not in the corpus
+        nodes.append(node)
+    return nodes
+
+
+def _origin(articles: Sequence[Article], drawn: dict[str, float]) -> str:
+    """The article the others draw on most (a wire credit counts as one more article drawing on it); ties go to
+    the earliest dated, then the longest."""
+    def weight(a: Article) -> tuple:
+        return (round(drawn[a.id] + (1.0 if credits(a.text) else 0.0), 1), -_date_rank(a), len(a.text))
+    return max(articles, key=weight).id
+
+
+def _order(articles: Sequence[Article], origin: str, shares) -> list[str]:
+    """Origin first, then by date where known, then by how much each is drawn on (sources before copies)."""
+    def key(a: Article) -> tuple:
+        drawn = sum(shares[b.id, a.id][1] for b in articles if b.id != a.id)
+        return (a.id != origin, _date_rank(a), -drawn)
+    return [a.id for a in sorted(articles, key=key)]
+
+
+def _date_rank(a: Article) -> int:
+    if a.published and re.match(r"\d{4}-\d\d-\d\d", a.published):
+        return int(a.published[:10].replace("-", ""))
+    return 99999999

@@ -1,0 +1,47 @@
+"""Story clustering: copies and independent reports of one event group together, unrelated articles do not."""
+from __future__ import annotations
+
+from reportedly.provenance.cluster import cluster, pairwise_f1
+from reportedly.provenance.features import fold, sentences, shingles, words
+
+BRIDGE = ("The Riverside council voted on Monday to rebuild the Elm Street bridge, which collapsed in the March storm. "
+          "Mayor Anna Berg said the new bridge would cost 42 million dollars and open in 2024. Engineers from Harbor "
+          "Engineering will design a span able to resist floods twice as high as the one that destroyed it. "
+          "Residents of the east bank have waited eight months for a decision, and shop owners say trade has halved.")
+BRIDGE_COPY = BRIDGE.replace("on Monday", "on Monday evening").replace("have waited", "had waited")
+BRIDGE_OWN = ("Anna Berg, Riverside's mayor, won a council vote to rebuild the Elm Street bridge. The span, lost in "
+              "a March storm, will cost 42 million dollars and should open in 2024, Berg told reporters. Harbor "
+              "Engineering will draw up the design. East bank shop owners said their trade had halved since the "
+              "bridge collapsed eight months ago, leaving the Riverside community split in two.")
+UNRELATED = [
+    "The national football team lost its qualifying match three to one after a late penalty, and the coach said "
+    "the players had run out of energy in the second half. Fans booed as the team left the pitch in the rain.",
+    "A new exhibition of Dutch landscape paintings opens at the city museum this week, with works lent by "
+    "collectors in Amsterdam and Leiden. Curators spent two years restoring the largest canvas in the show.",
+    "Central bank officials kept interest rates unchanged on Thursday, citing slowing inflation and weak exports. "
+    "Economists expect a cut before the end of the year if unemployment keeps rising in the industrial regions.",
+]
+
+
+def test_copy_and_independent_report_join_one_story():
+    texts = [BRIDGE, BRIDGE_COPY, BRIDGE_OWN] + UNRELATED
+    stories = cluster(texts, ["orig", "copy", "own", "u1", "u2", "u3"])
+    bridge = next(s for s in stories if "orig" in s)
+    assert sorted(bridge) == ["copy", "orig", "own"]
+    assert all(len(s) == 1 for s in stories if "orig" not in s)
+
+
+def test_pairwise_f1_counts_pairs():
+    res = pairwise_f1([["a", "b", "c"], ["d"]], [["a", "b"], ["c", "d"]])
+    assert (res["pairs_pred"], res["pairs_gold"]) == (3, 2)
+    assert res["p"] == round(1 / 3, 4) and res["r"] == 0.5
+    scoped = pairwise_f1([["a", "b", "x", "y"]], [["a", "b"], ["x", "y"]], scope={"a", "b"})
+    assert scoped["pairs_pred"] == 5 and scoped["pairs_gold"] == 1
+
+
+def test_features():
+    assert fold("Pääbo’s") == "paabo's"
+    assert words("Mr. Pääbo won.") == ["mr", "paabo", "won"]
+    text = "First sentence here. Second one follows!\nA new line."
+    assert [text[s:e] for s, e in sentences(text)] == ["First sentence here.", "Second one follows!", "A new line."]
+    assert shingles(["a", "b", "c", "d", "e", "f"]) == {"a b c d e", "b c d e f"}

@@ -1,0 +1,24 @@
+"""`reportedly eval stories` on a small story folder in the shared layout."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reportedly.cli import main
+
+FIX = Path(__file__).parent.parent / "fixtures"
+
+
+def test_eval_stories(tmp_path, capsys):
+    unrelated = tmp_path / "other.jsonl"
+    unrelated.write_text(json.dumps({"id": "x", "text": "The football team lost its match on Sunday after a late "
+                                     "penalty, and the coach blamed tired legs and a wet pitch for the defeat."}) + "\n")
+    assert main(["eval", "stories", str(FIX / "stories"), "--unrelated", str(unrelated), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert res["clustering"]["f1"] == 1.0 and res["unrelated"] == 1
+    assert res["relation_accuracy"] == 1.0 and res["origins_right"] == 1
+
+
+def test_eval_stories_needs_index_files(tmp_path, capsys):
+    assert main(["eval", "stories", str(tmp_path)]) == 2
+    assert "index.json" in capsys.readouterr().err
