@@ -20,6 +20,10 @@ CREDIT = re.compile(
     r"|\bcopyright\b.{0,20}\b(?P<b>Associated Press|Reuters|AFP|Agence France-Presse)"
     r"|\b(?P<d>Associated Press|AP|Reuters|AFP|PA Media|Press Association) (?:reporters?|writers?|contributed)",
     re.I)
+# a wire's own publication: a named byline ("By PIETRO DE CRISTOFARO and LAURA UNGAR") over a dateline credit
+BYLINE = re.compile(r"^\s*By\s+(?!(?:The\s+)?(?:Associated Press|Reuters|AFP)\b)[A-Z][A-Za-z.'’ -]+$", re.M)
+DATELINE = re.compile(r"\((?:AP|Reuters|AFP)\)\s*[-—–]")
+CREDITED_COPY_IS_WIRE = True  # an uncopied article with a credit counts as a copy of an unstored original
 WIRES = {"ap": "Associated Press", "associated press": "Associated Press", "reuters": "Reuters", "afp": "AFP",
          "agence france-presse": "AFP", "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media"}
 
@@ -133,17 +137,24 @@ def analyse_story(articles: Sequence[Article]) -> list[Node]:
                 node.relation, node.parent, node.evidence = "wire-copy", best, passages
             elif rew >= PARAPHRASE:
                 node.relation, node.parent, node.evidence = "paraphrase", best, passages
-        if node.relation == "independent" and node.credits:
+        if CREDITED_COPY_IS_WIRE and node.relation == "independent" and node.credits:
             node.relation = "wire-copy"  # carries a credited text whose original is not in the corpus
         nodes.append(node)
     return nodes
 
 
+def wire_original(text: str) -> bool:
+    """A wire story as the wire published it: a named byline and a dateline credit near the top."""
+    head = text[:800]
+    return bool(BYLINE.search(head) and DATELINE.search(head))
+
+
 def _origin(articles: Sequence[Article], drawn: dict[str, float]) -> str:
-    """The article the others draw on most (a wire credit counts as one more article drawing on it); ties go to
-    the earliest dated, then the longest."""
+    """The article the others draw on most; a wire's own bylined text counts double, a credit once more;
+    ties go to the earliest dated, then the longest."""
     def weight(a: Article) -> tuple:
-        return (round(drawn[a.id] + (1.0 if credits(a.text) else 0.0), 1), -_date_rank(a), len(a.text))
+        bonus = 2.0 if wire_original(a.text) else (1.0 if credits(a.text) else 0.0)
+        return (round(drawn[a.id] + bonus, 1), -_date_rank(a), len(a.text))
     return max(articles, key=weight).id
 
 
