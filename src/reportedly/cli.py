@@ -33,6 +33,12 @@ EPILOG_SOURCES = """Example:
   reportedly sources --outlet Reuters --json"""
 EPILOG_SEARCH = """Example:
   reportedly search "military intelligence" --limit 5"""
+EPILOG_STORIES = """Example:
+  reportedly stories --db corpus.db            # cluster the corpus into stories and list them
+  reportedly story 3 --db corpus.db            # the copy graph of story 3 as a tree
+  reportedly diff 12 17 --db corpus.db         # what article 17 changed against article 12
+  reportedly diff original.txt copy.html       # the same for two files
+  reportedly trace "cannot deliver the mandate" --db corpus.db"""
 EPILOG_EXPORT = """Example:
   reportedly export --format jsonl > corpus.jsonl
   reportedly export --format parquet -o quotes.parquet"""
@@ -96,6 +102,32 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     x.add_argument("-o", "--output", help="file to write (required for parquet; default stdout)")
     _db_arg(x)
+
+    st = sub.add_parser("stories", help="group the corpus into stories, with origin and copies", epilog=EPILOG_STORIES,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    st.add_argument("--limit", type=int, default=30)
+    st.add_argument("--json", action="store_true")
+    _db_arg(st)
+
+    one = sub.add_parser("story", help="one story's copy graph as a tree", epilog=EPILOG_STORIES,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    one.add_argument("id", type=int)
+    one.add_argument("--json", action="store_true")
+    _db_arg(one)
+
+    d = sub.add_parser("diff", help="meaning changes of a copy against its source", epilog=EPILOG_STORIES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    d.add_argument("source", help="stored article id or file")
+    d.add_argument("copy", help="stored article id or file")
+    d.add_argument("--json", action="store_true")
+    _db_arg(d)
+
+    t = sub.add_parser("trace", help="where a claim appears across the corpus, oldest first", epilog=EPILOG_STORIES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    t.add_argument("text", help="the claim, a phrase of three words or more")
+    t.add_argument("--limit", type=int, default=50)
+    t.add_argument("--json", action="store_true")
+    _db_arg(t)
 
     e = sub.add_parser("eval", help="score the pipeline on an annotated dataset", epilog=EPILOG_EVAL,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -319,8 +351,79 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_stories(args) -> int:
+    from .provenance.corpus import build_stories, list_stories
+
+    with _store(args) as store:
+        built = build_stories(store)
+        rows = list_stories(store, args.limit)
+    if not args.json:
+        print(f"{len(built)} stories with more than one article", file=sys.stderr)
+    _print_rows(rows, args.json, ["id", "size", "origin_outlet", "origin_published", "title"],
+                {"id": 5, "size": 5, "origin_outlet": 24, "origin_published": 16, "title": 60})
+    return 0
+
+
+def cmd_story(args) -> int:
+    import json
+
+    from .provenance.corpus import render_tree, story
+
+    with _store(args) as store:
+        s = story(store, args.id)
+    print(json.dumps(s, ensure_ascii=False, default=str) if args.json else render_tree(s))
+    return 0
+
+
+def _article_for_diff(ref: str, args):
+    from .analyze import analyze
+
+    if ref.isdigit() and not Path(ref).exists():
+        with _store(args) as store:
+            rows = store.rows("SELECT text, title, published FROM articles WHERE id = ?", (int(ref),))
+        if not rows:
+            raise BadOptionError(f"no stored article {ref} in {args.db}")
+        return analyze(rows[0]["text"], published=rows[0]["published"], title=rows[0]["title"])
+    return analyze(read_input(ref))
+
+
+def cmd_diff(args) -> int:
+    import json
+    from dataclasses import asdict
+
+    from .provenance.diff import diff
+
+    d = diff(_article_for_diff(args.source, args), _article_for_diff(args.copy, args))
+    if args.json:
+        print(json.dumps(asdict(d) | {"kinds": d.kinds()}, ensure_ascii=False))
+        return 0
+    print(f"{d.aligned} of {d.copy_sentences} copy sentences aligned to the {d.source_sentences} of the source")
+    print("changes: " + (", ".join(f"{k} {n}" for k, n in sorted(d.kinds().items())) or "none"))
+    for c in d.changes:
+        if c.kind == "wording":
+            continue
+        text = c.detail or f"{c.before!r} -> {c.after!r}"
+        print(f" - {c.kind}: {text[:200]}")
+    return 0
+
+
+def cmd_trace(args) -> int:
+    from .provenance.corpus import trace
+
+    with _store(args) as store:
+        rows = trace(store, args.text, args.limit)
+    if rows and not args.json:
+        first = rows[0]
+        print(f"first seen: {first['outlet'] or '?'} {first['published'] or '(undated)'} — {first['form']}"
+              + (f" by {first['by']}" if first["by"] else ""))
+    _print_rows(rows, args.json, ["published", "outlet", "form", "by", "sentence"],
+                {"published": 10, "outlet": 18, "form": 22, "by": 18, "sentence": 70})
+    return 0
+
+
 CORPUS_COMMANDS = {"ingest": cmd_ingest, "quotes": cmd_quotes, "sources": cmd_sources, "search": cmd_search,
-                   "export": cmd_export}
+                   "export": cmd_export, "stories": cmd_stories, "story": cmd_story, "diff": cmd_diff,
+                   "trace": cmd_trace}
 
 
 def _emit(text: str, path: Optional[str]) -> None:

@@ -3,7 +3,6 @@
 candidate pairs are verified. Near-linear in the number of articles."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Hashable, Sequence
 
@@ -72,12 +71,9 @@ def cluster(texts: Sequence[str], ids: Sequence[Hashable] | None = None,
     """Stories as lists of ids (singletons included), largest first."""
     ids = list(ids) if ids is not None else list(range(len(texts)))
     toks = [words(t) for t in texts]
-    df: Counter = Counter()
-    for t in toks:
-        df.update(set(t))
     n = len(texts)
     shingle_hashes = _minhashes([shingles(t) for t in toks])
-    term_hashes = _minhashes([salient_terms(t, df, n, settings.topic_terms) for t in toks])
+    term_hashes = _minhashes([salient_terms(t, settings.topic_terms) for t in toks])
     uf = _UnionFind(n)
     for i, j, _ in _edges(shingle_hashes, settings.copy_threshold, [bool(t) for t in toks]):
         uf.union(i, j)

@@ -1,7 +1,6 @@
 """Text features for comparing articles: normalised words, sentences, word shingles and salient terms."""
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -59,10 +58,19 @@ def shingles(tokens: list[str], k: int = SHINGLE) -> set[str]:
     return {" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
 
 
-def salient_terms(tokens: Iterable[str], df: Counter, n_docs: int, top: int = 40) -> set[str]:
-    """The `top` words by tf·idf: what a story is about (names, places, figures), not how it is told."""
+@lru_cache(maxsize=200_000)
+def rarity(word: str) -> float:
+    """How rare a word is in English at large (8 minus its Zipf frequency): 'truss' 4.7, 'the' 0.3.
+    It keeps a story's own words salient even when most of a small corpus is that story."""
+    from wordfreq import zipf_frequency
+
+    return max(0.5, 8.0 - zipf_frequency(word, "en"))
+
+
+def salient_terms(tokens: Iterable[str], top: int = 40) -> set[str]:
+    """The `top` words by frequency in the article times the square of their rarity in English: what a story is
+    about (names, places, figures), not how it is told. Independent of the rest of the corpus, so a corpus of two
+    stories clusters as well as one of thousands."""
     stops = stopwords()
     tf = Counter(t for t in tokens if len(t) > 2 and t not in stops)
-    # smoothed idf (1 + log): in a small corpus the words every article shares still count
-    scored = sorted(tf, key=lambda t: -tf[t] * (1 + math.log((n_docs + 1) / (df.get(t, 0) + 1))))
-    return set(scored[:top])
+    return set(sorted(tf, key=lambda t: (-tf[t] * rarity(t) ** 2, t))[:top])

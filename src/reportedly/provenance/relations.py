@@ -23,7 +23,6 @@ CREDIT = re.compile(
 # a wire's own publication: a named byline ("By PIETRO DE CRISTOFARO and LAURA UNGAR") over a dateline credit
 BYLINE = re.compile(r"^\s*By\s+(?!(?:The\s+)?(?:Associated Press|Reuters|AFP)\b)[A-Z][A-Za-z.'’ -]+$", re.M)
 DATELINE = re.compile(r"\((?:AP|Reuters|AFP)\)\s*[-—–]")
-CREDITED_COPY_IS_WIRE = True  # an uncopied article with a credit counts as a copy of an unstored original
 WIRES = {"ap": "Associated Press", "associated press": "Associated Press", "reuters": "Reuters", "afp": "AFP",
          "agence france-presse": "AFP", "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media"}
 
@@ -105,22 +104,23 @@ def align(child: str, parent: str, cs=None, ps=None) -> list[Passage]:
 def analyse_story(articles: Sequence[Article]) -> list[Node]:
     """Origin, relation and parent of every article of one story."""
     sents = {a.id: _sents(a.text) for a in articles}
+    # a parent's quotations count: a text that runs a statement as plain prose copies the one that quoted it
+    full = {a.id: _sents(a.text, own_words_only=False) for a in articles}
     n_sents = {a.id: max(1, len(sents[a.id])) for a in articles}
     shares: dict[tuple[str, str], tuple[float, float, list[Passage]]] = {}
     for a in articles:
         for b in articles:
             if a.id == b.id:
                 continue
-            passages = align(a.text, b.text, sents[a.id], sents[b.id])
+            passages = align(a.text, b.text, sents[a.id], full[b.id])
             verb = sum(p.score >= VERBATIM for p in passages) / n_sents[a.id]
             rew = len(passages) / n_sents[a.id]
             shares[a.id, b.id] = (verb, rew, passages)
-    # where the words came from first: here quotations count (a statement is the origin of its quotes)
-    full = {a.id: _sents(a.text, own_words_only=False) for a in articles}
     drawn = {a.id: sum(len(align(b.text, a.text, full[b.id], full[a.id])) / max(1, len(full[b.id]))
                        for b in articles if b.id != a.id) for a in articles}
-    origin = _origin(articles, drawn)
+    origin = _origin(articles, drawn, shares)
     order = _order(articles, origin, shares)
+    by_id = {a.id: a for a in articles}
     nodes = []
     for a in articles:
         node = Node(a.id, credits=credits(a.text))
@@ -133,12 +133,13 @@ def analyse_story(articles: Sequence[Article]) -> list[Node]:
         if best is not None:
             verb, rew, passages = shares[a.id, best]
             node.verbatim, node.reworded = round(verb, 3), round(rew, 3)
+            own_wire = _dateline_wire(a.text)
+            other_wire = own_wire is not None and own_wire not in credits(by_id[best].text)
             if verb >= WIRE_COPY:
                 node.relation, node.parent, node.evidence = "wire-copy", best, passages
-            elif rew >= PARAPHRASE:
+            elif rew >= PARAPHRASE and not other_wire:
+                # a wire's own dateline story sharing a few sentences with another wire's is its own report
                 node.relation, node.parent, node.evidence = "paraphrase", best, passages
-        if CREDITED_COPY_IS_WIRE and node.relation == "independent" and node.credits:
-            node.relation = "wire-copy"  # carries a credited text whose original is not in the corpus
         nodes.append(node)
     return nodes
 
@@ -149,20 +150,32 @@ def wire_original(text: str) -> bool:
     return bool(BYLINE.search(head) and DATELINE.search(head))
 
 
-def _origin(articles: Sequence[Article], drawn: dict[str, float]) -> str:
-    """The article the others draw on most; a wire's own bylined text counts double, a credit once more;
+def _dateline_wire(text: str) -> Optional[str]:
+    m = DATELINE.search(text[:1500])
+    return WIRES.get(m.group(0)[1:m.group(0).index(")")].lower()) if m else None
+
+
+def _origin(articles: Sequence[Article], drawn: dict[str, float], shares) -> str:
+    """The article the others draw on most, among those that are not themselves a copy of another (mostly found
+    verbatim in it, more than it is found in them); a wire's own bylined text counts double, a credit once more;
     ties go to the earliest dated, then the longest."""
+    def copied(a: Article) -> bool:
+        return any(shares[a.id, b.id][0] >= WIRE_COPY and shares[a.id, b.id][0] > shares[b.id, a.id][0] + 0.1
+                   for b in articles if b.id != a.id)
+
     def weight(a: Article) -> tuple:
         bonus = 2.0 if wire_original(a.text) else (1.0 if credits(a.text) else 0.0)
         return (round(drawn[a.id] + bonus, 1), -_date_rank(a), len(a.text))
-    return max(articles, key=weight).id
+    eligible = [a for a in articles if not copied(a)] or list(articles)
+    return max(eligible, key=weight).id
 
 
 def _order(articles: Sequence[Article], origin: str, shares) -> list[str]:
-    """Origin first, then by date where known, then by how much each is drawn on (sources before copies)."""
+    """Origin first, then by date where known, then by how much of the others' own words each holds (sources
+    before their copies)."""
     def key(a: Article) -> tuple:
-        drawn = sum(shares[b.id, a.id][1] for b in articles if b.id != a.id)
-        return (a.id != origin, _date_rank(a), -drawn)
+        held = sum(shares[b.id, a.id][1] for b in articles if b.id != a.id)
+        return (a.id != origin, _date_rank(a), -held)
     return [a.id for a in sorted(articles, key=key)]
 
 

@@ -20,7 +20,8 @@ class Migration:
 
     def script(self, dialect: str) -> str:
         """The whole migration as one script (SQLite executescript / PostgreSQL simple query)."""
-        return self.common.format(**DIALECT[dialect]).rstrip() + ";\n" + getattr(self, dialect).strip() + ";\n"
+        own = getattr(self, dialect).strip()
+        return self.common.format(**DIALECT[dialect]).rstrip() + ";\n" + (own + ";\n" if own else "")
 
 
 MIGRATIONS = [
@@ -87,5 +88,20 @@ END
 ALTER TABLE articles ADD COLUMN search tsvector
   GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED;
 CREATE INDEX articles_search ON articles USING GIN(search)
+"""),
+    Migration(2, "stories and the relation of each article in its story", """
+CREATE TABLE stories (
+  id {serial},
+  size INTEGER NOT NULL, origin_article_id {bigint} REFERENCES articles(id) ON DELETE SET NULL,
+  title TEXT, created_at TEXT NOT NULL
+);
+CREATE TABLE story_articles (
+  story_id {bigint} NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  article_id {bigint} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  relation TEXT NOT NULL, parent_article_id {bigint} REFERENCES articles(id) ON DELETE SET NULL,
+  verbatim REAL, reworded REAL, credits {json}, evidence {json},
+  PRIMARY KEY (story_id, article_id)
+);
+CREATE INDEX story_articles_article ON story_articles(article_id)
 """),
 ]

@@ -1,0 +1,142 @@
+"""Provenance over a stored corpus: build and store stories, show one as a copy tree, trace a claim."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict
+from typing import Optional
+
+from ..errors import BadOptionError
+from ..store.db import Store
+from .cluster import cluster
+from .features import fold, sentences
+from .relations import Article, analyse_story
+
+TRACE_MATCH = 70.0  # rapidfuzz partial ratio for a sentence to state the traced claim
+TRACE_CANDIDATES = 200
+
+
+def build_stories(store: Store) -> list[dict]:
+    """Cluster every stored article into stories, label relations, and replace the stored stories."""
+    rows = store.rows("SELECT id, title, outlet, published, text FROM articles ORDER BY id")
+    groups = cluster([r["text"] for r in rows], [r["id"] for r in rows])
+    by_id = {r["id"]: r for r in rows}
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    out = []
+    with store.transaction():
+        store.execute("DELETE FROM story_articles")
+        store.execute("DELETE FROM stories")
+        for group in groups:
+            if len(group) < 2:
+                continue
+            arts = [Article(str(i), by_id[i]["text"], by_id[i]["published"], by_id[i]["outlet"]) for i in group]
+            nodes = analyse_story(arts)
+            origin = next((int(n.id) for n in nodes if n.relation == "origin"), None)
+            title = (by_id[origin]["title"] or _first_words(by_id[origin]["text"])) if origin else None
+            sid = store.execute("INSERT INTO stories(size, origin_article_id, title, created_at) VALUES (?,?,?,?) "
+                                "RETURNING id", (len(group), origin, title, now)).fetchone()[0]
+            for n in nodes:
+                evidence = [asdict(p) for p in n.evidence[:5]]
+                store.execute("INSERT INTO story_articles(story_id, article_id, relation, parent_article_id, verbatim, "
+                              "reworded, credits, evidence) VALUES (?,?,?,?,?,?,?,?)",
+                              (sid, int(n.id), n.relation, int(n.parent) if n.parent else None, n.verbatim,
+                               n.reworded, json.dumps(n.credits), json.dumps(evidence)))
+            out.append({"id": sid, "size": len(group), "origin": origin, "title": title})
+    return out
+
+
+def _first_words(text: str, n: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def list_stories(store: Store, limit: int = 50) -> list[dict]:
+    return store.rows("SELECT s.id, s.size, s.title, a.outlet AS origin_outlet, a.published AS origin_published "
+                      "FROM stories s LEFT JOIN articles a ON a.id = s.origin_article_id "
+                      "ORDER BY s.size DESC, s.id LIMIT ?", (max(1, min(int(limit), 10_000)),))
+
+
+def story(store: Store, story_id: int) -> dict:
+    head = store.rows("SELECT id, size, title, origin_article_id FROM stories WHERE id = ?", (story_id,))
+    if not head:
+        raise BadOptionError(f"no story {story_id}: run `reportedly stories` to build them, then pick an id it lists")
+    members = store.rows("SELECT sa.article_id, sa.relation, sa.parent_article_id, sa.verbatim, sa.reworded, "
+                         "sa.credits, a.title, a.outlet, a.published, a.url FROM story_articles sa "
+                         "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id",
+                         (story_id,))
+    for m in members:
+        m["credits"] = json.loads(m["credits"] or "[]")
+        m["cites"] = [r["source"] for r in store.rows(
+            "SELECT DISTINCT source FROM attributions WHERE article_id = ? AND source_type = 'media'",
+            (m["article_id"],))]
+    result = dict(head[0])
+    result["articles"] = members
+    return result
+
+
+def render_tree(s: dict) -> str:
+    """The copy graph as a tree: each copy under its parent, independent reports beside the origin."""
+    members = {m["article_id"]: m for m in s["articles"]}
+    children: dict[Optional[int], list[int]] = {}
+    for m in s["articles"]:
+        parent = m["parent_article_id"] if m["relation"] in ("wire-copy", "paraphrase") else None
+        children.setdefault(parent, []).append(m["article_id"])
+    lines = [f"story {s['id']}: {s['title'] or '(untitled)'} — {s['size']} articles"]
+
+    def label(m: dict) -> str:
+        extra = []
+        if m["credits"]:
+            extra.append("credits " + ", ".join(m["credits"]))
+        if m["cites"]:
+            extra.append("cites " + ", ".join(m["cites"]))
+        share = f" {m['verbatim']:.0%} verbatim" if m["relation"] == "wire-copy" and m["verbatim"] else ""
+        return (f"[{m['article_id']}] {m['relation']}{share}: {m['outlet'] or '?'} {m['published'] or ''} "
+                f"{(m['title'] or '')[:60]}" + (f" ({'; '.join(extra)})" if extra else ""))
+
+    def walk(node: int, prefix: str, last: bool) -> None:
+        lines.append(prefix + ("└─ " if last else "├─ ") + label(members[node]))
+        kids = children.get(node, [])
+        for k, child in enumerate(kids):
+            walk(child, prefix + ("   " if last else "│  "), k == len(kids) - 1)
+
+    roots = sorted(children.get(None, []), key=lambda i: members[i]["relation"] != "origin")
+    for k, r in enumerate(roots):
+        walk(r, "", k == len(roots) - 1)
+    return "\n".join(lines)
+
+
+def trace(store: Store, claim: str, limit: int = 50) -> list[dict]:
+    """Every stored sentence that states `claim`, oldest first, with how it is carried: a direct quote of someone,
+    an attribution to a source, or the outlet's own assertion."""
+    from rapidfuzz import fuzz
+
+    if len(claim.split()) < 3:
+        raise BadOptionError("give the claim as a phrase of at least three words, e.g. \"cannot deliver the mandate\"")
+    target = fold(claim)
+    out = []
+    for hit in store.search(claim, TRACE_CANDIDATES) or store.search(" ".join(claim.split()[:4]), TRACE_CANDIDATES):
+        art = store.rows("SELECT id, title, outlet, published, url, text FROM articles WHERE id = ?", (hit["id"],))[0]
+        text = art["text"]
+        for s, e in sentences(text):
+            score = fuzz.partial_ratio(target, fold(text[s:e]))
+            if score < TRACE_MATCH:
+                continue
+            form, by = _form(store, art["id"], s, e)
+            out.append({"article_id": art["id"], "outlet": art["outlet"], "published": art["published"],
+                        "title": art["title"], "sentence": text[s:e], "match": round(score, 1), "form": form,
+                        "by": by})
+            break
+    out.sort(key=lambda r: (r["published"] or "9999", r["article_id"]))
+    return out[:limit]
+
+
+def _form(store: Store, article_id: int, s: int, e: int) -> tuple[str, Optional[str]]:
+    q = store.rows("SELECT speaker FROM quotes WHERE article_id = ? AND start_char < ? AND end_char > ? "
+                   "ORDER BY start_char LIMIT 1", (article_id, e, s))
+    if q:
+        return "direct quote", q[0]["speaker"]
+    for a in store.rows("SELECT source, content_spans FROM attributions WHERE article_id = ?", (article_id,)):
+        spans = json.loads(a["content_spans"])
+        if any(cs < e and s < ce for cs, ce in spans):
+            return "attribution", a["source"]
+    return "unattributed assertion", None
