@@ -11,7 +11,7 @@ from .features import fold, sentences
 VERBATIM = 80.0  # rapidfuzz ratio for "the same sentence" (house style, punctuation and small edits allowed)
 REWORDED = 70.0  # ratio for "the same sentence, rewritten"
 WIRE_COPY = 0.4  # share of an article's sentences found verbatim in its parent
-PARAPHRASE = 0.15  # share found at least reworded
+PARAPHRASE = 0.2  # share found at least reworded
 MIN_SENTENCE_CHARS = 25
 
 # credits that mark a text as carried from a wire or another outlet: "(AP) —", "LONDON (Reuters) -", "Source: Variety"
@@ -23,6 +23,10 @@ CREDIT = re.compile(
 # a wire's own publication: a named byline ("By PIETRO DE CRISTOFARO and LAURA UNGAR") over a dateline credit
 BYLINE = re.compile(r"^\s*By\s+(?!(?:The\s+)?(?:Associated Press|Reuters|AFP)\b)[A-Z][A-Za-z.'’ -]+$", re.M)
 DATELINE = re.compile(r"\((?:AP|Reuters|AFP)\)\s*[-—–]")
+# "Source: Telegraph, London", a closing "— CNN", "BBC / Reporter Name": the text was carried from that outlet
+CARRIED = re.compile(r"^\s*(?:source|culled from|credit)\s*:\s*(?P<a>[A-Z][\w.&' -]{1,40}?)\s*(?:,|\[|$)"
+                     r"|[—–]\s*(?P<b>[A-Z][\w.&' -]{1,30}?)\s*$"
+                     r"|^\s*(?P<c>[A-Z][\w.&' -]{1,30}?)\s*/\s*[A-Z][a-z]+ [A-Z][a-z]+\s*$", re.M | re.I)
 WIRES = {"ap": "Associated Press", "associated press": "Associated Press", "reuters": "Reuters", "afp": "AFP",
          "agence france-presse": "AFP", "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media"}
 
@@ -140,8 +144,25 @@ def analyse_story(articles: Sequence[Article]) -> list[Node]:
             elif rew >= PARAPHRASE and not other_wire:
                 # a wire's own dateline story sharing a few sentences with another wire's is its own report
                 node.relation, node.parent, node.evidence = "paraphrase", best, passages
+        outlet = carried_from(a.text)
+        if outlet is not None and node.relation != "wire-copy":
+            # it says it carries an outlet's text, and no stored article holds that text verbatim
+            node.relation, node.parent, node.evidence = "wire-copy", None, []
+            node.credits = node.credits + [outlet] if outlet not in node.credits else node.credits
         nodes.append(node)
     return nodes
+
+
+def carried_from(text: str) -> Optional[str]:
+    """The media outlet a text says it was carried from, if it says so in a source or credit line."""
+    from ..rules import load
+
+    rules = load("en")
+    for m in CARRIED.finditer(text):
+        name = next(g for g in m.groups() if g).strip()
+        if rules.is_media_name(name):
+            return name
+    return None
 
 
 def wire_original(text: str) -> bool:
