@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("gold", help="gold JSONL (the shared data format); for stories, the folder of story clusters")
     e.add_argument("--unrelated", nargs="*", default=[], metavar="JSONL",
                    help="stories: articles (JSONL with text) to mix in as unrelated")
+    e.add_argument("--changes", metavar="JSON", help="stories: a checklist of meaning changes diff must find")
     e.add_argument("--only", choices=("direct", "mixed", "indirect"), help="quotes: score only this quote type")
     e.add_argument("--direct-only", action="store_true", help="quotes: predict quotation marks only, no reported speech")
     e.add_argument("--predictions", metavar="PATH", help="also write the predictions (JSONL) here")
@@ -226,6 +227,8 @@ def cmd_eval(args) -> int:
         from .eval import stories
 
         res = stories.score(args.gold, args.unrelated)
+        if args.changes:
+            res["changes"] = stories.score_changes(args.gold, args.changes)
         if not args.json:
             print(stories.report(res))
         print(json.dumps(res, sort_keys=True))

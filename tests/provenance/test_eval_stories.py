@@ -22,3 +22,10 @@ def test_eval_stories(tmp_path, capsys):
 def test_eval_stories_needs_index_files(tmp_path, capsys):
     assert main(["eval", "stories", str(tmp_path)]) == 2
     assert "index.json" in capsys.readouterr().err
+
+
+def test_eval_stories_meaning_change_checklist(capsys):
+    assert main(["eval", "stories", str(FIX / "stories"), "--changes", str(FIX / "stories" / "changes.json"), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert res["changes"]["listed"] == 2 and res["changes"]["found"] == 1  # the copy removed no hedge
+    assert [i["found"] for i in res["changes"]["items"]] == [True, False]

@@ -78,6 +78,28 @@ def score(root: str | Path, unrelated_paths: Iterable[str] = ()) -> dict:
     return res
 
 
+def score_changes(root: str | Path, checklist: str | Path) -> dict:
+    """How many listed meaning changes `diff` finds (kind right, both phrases in the change's text)."""
+    from ..analyze import analyze
+    from ..provenance.diff import diff
+
+    items = json.loads(Path(checklist).read_text(encoding="utf-8"))["changes"]
+    cache: dict[str, object] = {}
+
+    def analysed(story: str, name: str):
+        key = f"{story}/{name}"
+        if key not in cache:
+            cache[key] = analyze((Path(root) / story / name).read_text(encoding="utf-8"))
+        return cache[key]
+    found = []
+    for it in items:
+        d = diff(analysed(it["story"], it["source"]), analysed(it["story"], it["copy"]))
+        hit = any(c.kind == it["kind"] and all(p.lower() in " ".join(filter(None, (c.before, c.after, c.detail))).lower()
+                                               for p in (it["before"], it["after"])) for c in d.changes)
+        found.append({**it, "found": hit})
+    return {"listed": len(items), "found": sum(f["found"] for f in found), "items": found}
+
+
 def report(res: dict) -> str:
     c = res["clustering"]
     lines = [f"{res['stories']} stories, {res['articles']} articles, {res['unrelated']} unrelated mixed in",
@@ -86,4 +108,9 @@ def report(res: dict) -> str:
     for name, s in res["per_story"].items():
         lines.append(f"  {name}: relations {s['relation_accuracy']:.2f}, origin {s['origin']} "
                      f"({'right' if s['origin_right'] else 'gold: ' + ', '.join(s['gold_origin'])})")
+    if "changes" in res:
+        ch = res["changes"]
+        lines.append(f"meaning changes found {ch['found']}/{ch['listed']}")
+        lines += [f"  missed: {i['copy']} {i['kind']} {i['before']!r} -> {i['after']!r}" for i in ch["items"]
+                  if not i["found"]]
     return "\n".join(lines)
