@@ -73,17 +73,24 @@ def credits(text: str) -> list[str]:
 def _sents(text: str, own_words_only: bool = True) -> list[tuple[int, int, str]]:
     """Sentences that can show copying: long enough and, with `own_words_only`, mostly the outlet's own words —
     a sentence that is mostly a quotation shows only that two reports quote the same person."""
+    from ..ingest.clean import find_boilerplate, mask
     from ..nlp.quotemarks import find_quoted
+    from ..rules import load
 
+    # scrape debris ("Image Credit: ...", repeated ten times in one page) says nothing about who copied whom
+    text = mask(text, find_boilerplate(text, load("en")))
     quoted = [(q.start, q.end) for q in find_quoted(text)] if own_words_only else []
-    out = []
+    out, seen = [], set()
     for s, e in sentences(text):
         if e - s < MIN_SENTENCE_CHARS:
             continue
         inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quoted)
         if inside > 0.5 * (e - s):
             continue
-        out.append((s, e, fold(text[s:e])))
+        key = fold(text[s:e])
+        if key not in seen:
+            seen.add(key)
+            out.append((s, e, key))
     return out
 
 
