@@ -12,7 +12,6 @@ from ..rules import Rules
 from .entities import EntityBuilder, EntityTable
 from .quotemarks import MARKS, Quoted
 
-SENTENCE_END = {".", "!", "?"}
 _MARK_CODES = np.array([ord(c) for c in MARKS], dtype=np.uint32)
 _CUE_HASHES: dict[int, np.ndarray] = {}
 
@@ -80,8 +79,3 @@ class DocContext:
                 end_tok = right
         span = self.doc[start: end_tok.i + 1]
         return span.text, (span.start_char, span.end_char)
-
-    def is_boundary(self, tok: Token) -> bool:
-        """A sentence end outside quotation marks, or a paragraph break."""
-        return ("\n" in tok.text_with_ws and tok.is_space) or (tok.text in SENTENCE_END and not self.inside_quote[tok.i]) \
-            or "\n" in tok.whitespace_

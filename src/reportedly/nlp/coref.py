@@ -5,7 +5,6 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..models import Mention
 from ..rules import Rules
 from .entities import EntityBuilder, EntityTable, content_words
 
@@ -123,6 +122,3 @@ def _token_at(doc: Doc, char: int) -> Optional[Token]:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
-
-def pronoun_mention(tok: Token) -> Mention:
-    return Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun")

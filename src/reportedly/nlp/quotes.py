@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from .context import DocContext
 from .quotemarks import Quoted
@@ -250,6 +250,3 @@ def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
         return None
     return None
 
-
-def as_span(ctx: DocContext, q: Quoted) -> Optional[Span]:
-    return ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
