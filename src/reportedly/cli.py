@@ -266,7 +266,7 @@ def cmd_eval(args) -> int:
 def _store(args):
     from .store import open_store
 
-    return open_store(args.db)
+    return open_store(args.db, create=args.command == "ingest")
 
 
 def cmd_ingest(args) -> int:

@@ -205,3 +205,19 @@ def test_publication_dates_are_normalised_or_dropped():
     assert normalise_date("2022-10-20T08:00:00Z") == "2022-10-20"
     assert normalise_date("Thu, 20 Oct 2022 10:00:00 GMT") == "2022-10-20"
     assert normalise_date("sometime last autumn") is None
+
+
+def test_read_commands_do_not_create_a_corpus(tmp_path):
+    missing = tmp_path / "typo.db"
+    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "quotes", "--db", str(missing)], capture_output=True,
+                         text=True, timeout=60)
+    assert res.returncode == 2 and "no corpus at" in res.stderr and not missing.exists()
+
+
+def test_export_to_an_unwritable_place(tmp_path):
+    db = tmp_path / "c.db"
+    Store(str(db)).close()
+    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "export", "--format", "csv", "-o",
+                          str(tmp_path / "no" / "such" / "dir.csv"), "--db", str(db)], capture_output=True, text=True,
+                         timeout=60)
+    assert res.returncode == 2 and "cannot write" in res.stderr and "Traceback" not in res.stderr

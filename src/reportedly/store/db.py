@@ -25,8 +25,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def open_store(url: Optional[str] = None) -> "Store":
-    return Store(url or DEFAULT_DB)
+def open_store(url: Optional[str] = None, create: bool = True) -> "Store":
+    """The store at `url` (a SQLite path by default); with create=False a missing SQLite file is an error, not a
+    new empty corpus (a typo in --db should not look like an empty result)."""
+    url = url or DEFAULT_DB
+    if not create and not url.startswith(("postgresql://", "postgres://")):
+        path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+        if not Path(path).exists():
+            raise StoreError(f"no corpus at {path}: run `reportedly ingest ... --db {path}` first")
+    return Store(url)
 
 
 class Store:

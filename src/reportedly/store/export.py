@@ -17,7 +17,10 @@ PARQUET_BATCH = 5000
 def export(store: Store, fmt: str, path: Optional[str]) -> int:
     if fmt == "parquet":
         return _parquet(store, path)
-    fh = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+    try:
+        fh = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+    except OSError as e:
+        raise BadOptionError(f"cannot write {path}: {e.strerror}") from None
     try:
         if fmt == "jsonl":
             n = 0
@@ -46,7 +49,11 @@ def _parquet(store: Store, path: str) -> int:
     schema = pa.schema([(c, pa.int64() if c in ("quote_id", "article_id", "start_char", "end_char") else pa.string())
                         for c in QUOTE_COLUMNS])
     n = 0
-    with pq.ParquetWriter(path, schema) as writer:
+    try:
+        writer_cm = pq.ParquetWriter(path, schema)
+    except OSError as e:
+        raise BadOptionError(f"cannot write {path}: {e}") from None
+    with writer_cm as writer:
         batch: list[dict] = []
         for row in store.quote_rows():
             batch.append(row)
