@@ -32,7 +32,7 @@ $(VENV)/.system-deps: | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,embeddings]'
 	touch $@
 
 bench: $(VENV)/.installed

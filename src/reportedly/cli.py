@@ -107,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     st.add_argument("--limit", type=int, default=30)
     st.add_argument("--json", action="store_true")
+    st.add_argument("--embeddings", action="store_true",
+                    help="also align rewritten sentences by meaning (needs the [embeddings] extra)")
     _db_arg(st)
 
     one = sub.add_parser("story", help="one story's copy graph as a tree", epilog=EPILOG_STORIES,
@@ -136,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--unrelated", nargs="*", default=[], metavar="JSONL",
                    help="stories: articles (JSONL with text) to mix in as unrelated")
     e.add_argument("--changes", metavar="JSON", help="stories: a checklist of meaning changes diff must find")
+    e.add_argument("--embeddings", action="store_true", help="stories: align rewrites by meaning too")
     e.add_argument("--only", choices=("direct", "mixed", "indirect"), help="quotes: score only this quote type")
     e.add_argument("--direct-only", action="store_true", help="quotes: predict quotation marks only, no reported speech")
     e.add_argument("--predictions", metavar="PATH", help="also write the predictions (JSONL) here")
@@ -226,7 +229,7 @@ def cmd_eval(args) -> int:
 
         from .eval import stories
 
-        res = stories.score(args.gold, args.unrelated)
+        res = stories.score(args.gold, args.unrelated, embeddings=args.embeddings)
         if args.changes:
             res["changes"] = stories.score_changes(args.gold, args.changes)
         if not args.json:
@@ -358,7 +361,7 @@ def cmd_stories(args) -> int:
     from .provenance.corpus import build_stories, list_stories
 
     with _store(args) as store:
-        built = build_stories(store)
+        built = build_stories(store, embeddings=args.embeddings)
         rows = list_stories(store, args.limit)
     if not args.json:
         print(f"{len(built)} stories with more than one article", file=sys.stderr)

@@ -46,7 +46,7 @@ def unrelated(paths: Iterable[str]) -> list[tuple[str, str]]:
     return out
 
 
-def score(root: str | Path, unrelated_paths: Iterable[str] = ()) -> dict:
+def score(root: str | Path, unrelated_paths: Iterable[str] = (), embeddings: bool = False) -> dict:
     stories = load_stories(root)
     others = unrelated(unrelated_paths)
     ids = [a.id for arts in stories.values() for a, _ in arts] + [i for i, _ in others]
@@ -61,7 +61,7 @@ def score(root: str | Path, unrelated_paths: Iterable[str] = ()) -> dict:
     per_story = {}
     for name, arts in stories.items():
         english = [(a, m) for a, m in arts if m.get("language", "en") == "en"]
-        nodes = {n.id: n for n in analyse_story([a for a, _ in english])}
+        nodes = {n.id: n for n in analyse_story([a for a, _ in english], embeddings=embeddings)}
         gold = {a.id: LABELS.get(m["relation"], m["relation"]) for a, m in english}
         ok = sum(nodes[i].relation == g for i, g in gold.items())
         total += len(gold)

@@ -16,7 +16,7 @@ TRACE_MATCH = 70.0  # rapidfuzz partial ratio for a sentence to state the traced
 TRACE_CANDIDATES = 200
 
 
-def build_stories(store: Store) -> list[dict]:
+def build_stories(store: Store, embeddings: bool = False) -> list[dict]:
     """Cluster every stored article into stories, label relations, and replace the stored stories."""
     rows = store.rows("SELECT id, title, outlet, published, text FROM articles ORDER BY id")
     groups = cluster([r["text"] for r in rows], [r["id"] for r in rows])
@@ -30,7 +30,7 @@ def build_stories(store: Store) -> list[dict]:
             if len(group) < 2:
                 continue
             arts = [Article(str(i), by_id[i]["text"], by_id[i]["published"], by_id[i]["outlet"]) for i in group]
-            nodes = analyse_story(arts)
+            nodes = analyse_story(arts, embeddings=embeddings)
             origin = next((int(n.id) for n in nodes if n.relation == "origin"), None)
             title = (by_id[origin]["title"] or _first_words(by_id[origin]["text"])) if origin else None
             sid = store.execute("INSERT INTO stories(size, origin_article_id, title, created_at) VALUES (?,?,?,?) "

@@ -12,6 +12,7 @@ VERBATIM = 80.0  # rapidfuzz ratio for "the same sentence" (house style, punctua
 REWORDED = 70.0  # ratio for "the same sentence, rewritten"
 WIRE_COPY = 0.4  # share of an article's sentences found verbatim in its parent
 PARAPHRASE = 0.2  # share found at least reworded
+EMBEDDED = 0.85  # cosine of sentence embeddings for "the same sentence, rewritten" (optional extra)
 MIN_SENTENCE_CHARS = 25
 
 # credits that mark a text as carried from a wire or another outlet: "(AP) —", "LONDON (Reuters) -", "Source: Variety"
@@ -94,8 +95,9 @@ def _sents(text: str, own_words_only: bool = True) -> list[tuple[int, int, str]]
     return out
 
 
-def align(child: str, parent: str, cs=None, ps=None) -> list[Passage]:
-    """For each sentence of `child`, its best match in `parent` when at least reworded."""
+def align(child: str, parent: str, cs=None, ps=None, cv=None, pv=None) -> list[Passage]:
+    """For each sentence of `child`, its best match in `parent` when at least reworded: by characters, or, given
+    sentence vectors `cv`/`pv` (see embed.py), by meaning (cosine >= EMBEDDED; scored as reworded, never verbatim)."""
     from rapidfuzz import fuzz, process
 
     cs = cs if cs is not None else _sents(child)
@@ -104,26 +106,38 @@ def align(child: str, parent: str, cs=None, ps=None) -> list[Passage]:
         return []
     choices = [p[2] for p in ps]
     out = []
-    for s, e, t in cs:
+    for i, (s, e, t) in enumerate(cs):
         best = process.extractOne(t, choices, scorer=fuzz.ratio, score_cutoff=REWORDED)
         if best is not None:
             _, score, k = best
             out.append(Passage((s, e), (ps[k][0], ps[k][1]), round(score, 1)))
+        elif cv is not None and pv is not None and len(pv):
+            sims = pv @ cv[i]
+            k = int(sims.argmax())
+            if sims[k] >= EMBEDDED:
+                out.append(Passage((s, e), (ps[k][0], ps[k][1]), REWORDED))
     return out
 
 
-def analyse_story(articles: Sequence[Article]) -> list[Node]:
-    """Origin, relation and parent of every article of one story."""
+def analyse_story(articles: Sequence[Article], embeddings: bool = False) -> list[Node]:
+    """Origin, relation and parent of every article of one story; with `embeddings`, rewrites that keep the
+    meaning but few words also count as reworded sentences."""
     sents = {a.id: _sents(a.text) for a in articles}
     # a parent's quotations count: a text that runs a statement as plain prose copies the one that quoted it
     full = {a.id: _sents(a.text, own_words_only=False) for a in articles}
+    vec_own = vec_full = {}
+    if embeddings:
+        from .embed import embed
+
+        vec_own = {i: embed([t for _, _, t in ss]) if ss else None for i, ss in sents.items()}
+        vec_full = {i: embed([t for _, _, t in ss]) if ss else None for i, ss in full.items()}
     n_sents = {a.id: max(1, len(sents[a.id])) for a in articles}
     shares: dict[tuple[str, str], tuple[float, float, list[Passage]]] = {}
     for a in articles:
         for b in articles:
             if a.id == b.id:
                 continue
-            passages = align(a.text, b.text, sents[a.id], full[b.id])
+            passages = align(a.text, b.text, sents[a.id], full[b.id], vec_own.get(a.id), vec_full.get(b.id))
             verb = sum(p.score >= VERBATIM for p in passages) / n_sents[a.id]
             rew = len(passages) / n_sents[a.id]
             shares[a.id, b.id] = (verb, rew, passages)
