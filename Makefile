@@ -10,6 +10,7 @@ demo: $(VENV)/.installed
 	$(BIN)/reportedly analyze $(EXAMPLE) --published 2021-12-21
 
 test: $(VENV)/.installed-test $(VENV)/.system-deps
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed

@@ -5,6 +5,7 @@
 Prints words/second for (1) the bare model (`en_core_web_sm`, all its components) over the same texts and
 (2) reportedly's full analysis (decode, debris, model + reportedly components, records), and their ratio.
 The two are interleaved in rounds so that machine noise hits both alike."""
+
 from __future__ import annotations
 
 import argparse
@@ -52,8 +53,10 @@ def main(argv=None) -> int:
     for _ in range(args.rounds):
         best_bare = min(best_bare, run_bare())
         best_full = min(best_full, run_full())
-    print(f"article: {Path(args.file).name}, {words // args.repeat} tokens x {args.repeat}, "
-          f"batch {args.batch}, processes {args.processes}, best of {args.rounds} rounds")
+    print(
+        f"article: {Path(args.file).name}, {words // args.repeat} tokens x {args.repeat}, "
+        f"batch {args.batch}, processes {args.processes}, best of {args.rounds} rounds"
+    )
     print(f"bare spaCy        {words / best_bare:10.0f} words/s  ({best_bare:.2f} s)")
     print(f"full analysis     {words / best_full:10.0f} words/s  ({best_full:.2f} s)")
     print(f"cost ratio        {best_full / best_bare:10.2f} x  (target <= 1.25)")

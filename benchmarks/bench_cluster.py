@@ -4,6 +4,7 @@
 
 Articles are made of sentences drawn at random from the real texts in the shared datasets (PolNeAR, story
 clusters), read at run time; one in fifty is a near-copy of another (a few words changed) so that copies exist."""
+
 from __future__ import annotations
 
 import argparse
@@ -59,8 +60,10 @@ def main(argv=None) -> int:
         multi = sum(1 for s in stories if len(s) > 1)
         print(f"{n} articles: {times[-1]:.1f} s, {len(stories)} stories ({multi} with more than one article)")
     if len(times) == 2:
-        print(f"ratio {times[1] / times[0]:.2f} for {args.sizes[1] / args.sizes[0]:.0f}x the articles "
-              f"(target < 2.5; all pairs would be {(args.sizes[1] / args.sizes[0]) ** 2:.0f}x)")
+        print(
+            f"ratio {times[1] / times[0]:.2f} for {args.sizes[1] / args.sizes[0]:.0f}x the articles "
+            f"(target < 2.5; all pairs would be {(args.sizes[1] / args.sizes[0]) ** 2:.0f}x)"
+        )
     return 0
 
 

@@ -5,6 +5,7 @@
 
 The source paragraphs come from the shared datasets (the story clusters and the PolNeAR training texts), read at
 run time and never stored in the repository."""
+
 from __future__ import annotations
 
 import argparse
@@ -37,9 +38,13 @@ def make_corpus(path: Path, n: int, data: Path, seed: int = 7) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         for k in range(n):
             body = rnd.sample(paras, rnd.randint(5, 10))
-            rec = {"url": f"https://bench.example/{k}", "title": f"Benchmark article {k}",
-                   "outlet": rnd.choice(outlets), "published": f"20{rnd.randint(16, 22)}-{rnd.randint(1, 12):02d}-15",
-                   "text": f"Benchmark article {k}\n\n" + "\n\n".join(body)}
+            rec = {
+                "url": f"https://bench.example/{k}",
+                "title": f"Benchmark article {k}",
+                "outlet": rnd.choice(outlets),
+                "published": f"20{rnd.randint(16, 22)}-{rnd.randint(1, 12):02d}-15",
+                "text": f"Benchmark article {k}\n\n" + "\n\n".join(body),
+            }
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
@@ -67,10 +72,16 @@ def one_run(corpus: str, processes: int, db: str) -> dict:
     with Store(db) as store:
         s = ingest([corpus], store, processes=processes, progress=progress)
     elapsed = time.perf_counter() - t
-    return {"processes": processes, "ingested": s.ingested, "failed": s.failed, "seconds": round(elapsed, 1),
-            "articles_per_s": round(s.ingested / elapsed, 2), "rss_mb_at_quarters": marks,
-            "peak_rss_main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            "peak_rss_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
+    return {
+        "processes": processes,
+        "ingested": s.ingested,
+        "failed": s.failed,
+        "seconds": round(elapsed, 1),
+        "articles_per_s": round(s.ingested / elapsed, 2),
+        "rss_mb_at_quarters": marks,
+        "peak_rss_main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+    }
 
 
 def main(argv=None) -> int:
@@ -88,13 +99,19 @@ def main(argv=None) -> int:
         make_corpus(corpus, args.n, Path(args.data))
         print(f"corpus: {args.n} articles recombined from {args.data}, {corpus.stat().st_size / 1e6:.1f} MB")
         for n in args.processes:
-            out = subprocess.run([sys.executable, __file__, "--one", str(corpus), str(n), str(Path(tmp) / f"p{n}.db")],
-                                 capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", str(corpus), str(n), str(Path(tmp) / f"p{n}.db")],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             r = json.loads(out.stdout.strip().splitlines()[-1])
-            print(f"processes {r['processes']}: {r['ingested']} ingested ({r['failed']} failed) in {r['seconds']} s = "
-                  f"{r['articles_per_s']} articles/s; peak RSS main {r['peak_rss_main_mb']} MB, "
-                  f"largest worker {r['peak_rss_worker_mb']} MB; main RSS at each quarter (articles, MB): "
-                  f"{r['rss_mb_at_quarters']}")
+            print(
+                f"processes {r['processes']}: {r['ingested']} ingested ({r['failed']} failed) in {r['seconds']} s = "
+                f"{r['articles_per_s']} articles/s; peak RSS main {r['peak_rss_main_mb']} MB, "
+                f"largest worker {r['peak_rss_worker_mb']} MB; main RSS at each quarter (articles, MB): "
+                f"{r['rss_mb_at_quarters']}"
+            )
     return 0
 
 

@@ -1,4 +1,5 @@
 """Shared fixtures: the pipeline is built once per test session (model load ~1 s)."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,6 +17,8 @@ def pipeline():
 @pytest.fixture(scope="session")
 def run(pipeline):
     """analyze() with the session's pipeline already loaded."""
+
     def _run(text: str, published: str | None = "2021-12-21", **kw):
         return analyze(text, published=published, **kw)
+
     return _run

@@ -1,4 +1,5 @@
 """The command line end to end, in a subprocess: reports, and one-line errors with exit code 2 on bad input."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,9 @@ EXAMPLE = ROOT / "examples" / "heyman-soleimani.txt"
 
 
 def cli(*args, stdin: bytes | None = None):
-    return subprocess.run([sys.executable, "-m", "reportedly.cli", *map(str, args)], input=stdin,
-                          capture_output=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "reportedly.cli", *map(str, args)], input=stdin, capture_output=True, timeout=300
+    )
 
 
 def assert_clean_failure(res, *words):

@@ -1,5 +1,6 @@
 """`analyze()`: one article (text or HTML) in, one `Analysis` out. The steps, each from its own module:
 decode -> extract HTML -> check language -> mark scrape debris -> spaCy pipeline -> assemble the record."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,11 +41,19 @@ def parse_date(value: Union[str, dt.date, dt.datetime, None]) -> Optional[dt.dat
     try:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        raise BadOptionError(f"publication date {value!r} is not YYYY-MM-DD (for example --published 2021-12-21)") from None
+        raise BadOptionError(
+            f"publication date {value!r} is not YYYY-MM-DD (for example --published 2021-12-21)"
+        ) from None
 
 
-def prepare(source: Union[str, bytes], published=None, title: Optional[str] = None, url: Optional[str] = None,
-            encoding: Optional[str] = None, lang: str = "en") -> Prepared:
+def prepare(
+    source: Union[str, bytes],
+    published=None,
+    title: Optional[str] = None,
+    url: Optional[str] = None,
+    encoding: Optional[str] = None,
+    lang: str = "en",
+) -> Prepared:
     """Decode, extract and clean one article without running the model."""
     text = decode.decode(source, encoding) if isinstance(source, bytes) else decode._normalise(source)
     decode.check_size(len(text.encode("utf-8", "surrogatepass")))
@@ -68,7 +77,8 @@ def prepare(source: Union[str, bytes], published=None, title: Optional[str] = No
     if code not in (lang, "und"):
         raise UnsupportedLanguageError(
             f"the article looks {code!r}, not {lang!r} ({share:.0%} of its words are {code} function words); "
-            f"reportedly analyses {lang} text only")
+            f"reportedly analyses {lang} text only"
+        )
     if code == "und" and len(text.split()) >= 30:
         raise UnsupportedLanguageError(f"the article does not look like {lang} text; reportedly analyses {lang} only")
     rules = load_rules(lang)
@@ -87,16 +97,24 @@ def _headline(text: str) -> int:
     return headline_end(text)
 
 
-def analyze(source: Union[str, bytes], published=None, *, title: Optional[str] = None, url: Optional[str] = None,
-            encoding: Optional[str] = None, lang: str = "en") -> Analysis:
+def analyze(
+    source: Union[str, bytes],
+    published=None,
+    *,
+    title: Optional[str] = None,
+    url: Optional[str] = None,
+    encoding: Optional[str] = None,
+    lang: str = "en",
+) -> Analysis:
     """Analyse one article: `source` is its text or HTML (str, or bytes in any common encoding);
     `published` (YYYY-MM-DD or a date) anchors relative time expressions."""
     prep = prepare(source, published, title, url, encoding, lang)
     return next(analyze_prepared([prep], lang=lang))
 
 
-def analyze_prepared(items: Iterable[Prepared], lang: str = "en", batch_size: int = 32,
-                     n_process: int = 1) -> Iterator[Analysis]:
+def analyze_prepared(
+    items: Iterable[Prepared], lang: str = "en", batch_size: int = 32, n_process: int = 1
+) -> Iterator[Analysis]:
     """Run the pipeline over prepared articles, streaming (spaCy `nlp.pipe`)."""
     from .nlp.pipeline import get_pipeline
 
@@ -119,8 +137,22 @@ def analyze_prepared(items: Iterable[Prepared], lang: str = "en", batch_size: in
 
 def to_analysis(doc, p: Prepared) -> Analysis:
     return Analysis(
-        text=p.text, published=p.published.isoformat() if p.published else None, title=p.title, author=p.author,
-        site=p.site, url=p.url, language="en", source_format=p.source_format, boilerplate=p.boilerplate,
-        entities=doc._.rp_entities, quotes=doc._.rp_quotes, attributions=doc._.rp_attributions,
-        no_comment=doc._.rp_no_comment, hedges=doc._.rp_hedges, assertions=doc._.rp_assertions,
-        loaded_terms=doc._.rp_loaded_terms, timexes=doc._.rp_timexes, warnings=p.warnings)
+        text=p.text,
+        published=p.published.isoformat() if p.published else None,
+        title=p.title,
+        author=p.author,
+        site=p.site,
+        url=p.url,
+        language="en",
+        source_format=p.source_format,
+        boilerplate=p.boilerplate,
+        entities=doc._.rp_entities,
+        quotes=doc._.rp_quotes,
+        attributions=doc._.rp_attributions,
+        no_comment=doc._.rp_no_comment,
+        hedges=doc._.rp_hedges,
+        assertions=doc._.rp_assertions,
+        loaded_terms=doc._.rp_loaded_terms,
+        timexes=doc._.rp_timexes,
+        warnings=p.warnings,
+    )

@@ -1,4 +1,5 @@
 """The `reportedly` command line: parse arguments, hand off to the library, turn errors into one line."""
+
 from __future__ import annotations
 
 import argparse
@@ -45,20 +46,30 @@ EPILOG_EXPORT = """Example:
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=os.environ.get("REPORTEDLY_DB", "reportedly.db"),
-                   help="SQLite file or postgresql:// URL (default reportedly.db, or $REPORTEDLY_DB)")
+    p.add_argument(
+        "--db",
+        default=os.environ.get("REPORTEDLY_DB", "reportedly.db"),
+        help="SQLite file or postgresql:// URL (default reportedly.db, or $REPORTEDLY_DB)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="reportedly", description="Who said what, when, according to whom.",
-                                epilog="Example:\n  reportedly analyze article.txt --published 2021-12-21",
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="reportedly",
+        description="Who said what, when, according to whom.",
+        epilog="Example:\n  reportedly analyze article.txt --published 2021-12-21",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--version", action="version", version=f"reportedly {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    a = sub.add_parser("analyze", help="analyse one article (text or HTML): quotes, sources, entities, time",
-                       epilog=EPILOG_ANALYZE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    a = sub.add_parser(
+        "analyze",
+        help="analyse one article (text or HTML): quotes, sources, entities, time",
+        epilog=EPILOG_ANALYZE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     a.add_argument("path", nargs="?", default="-", help="article file (.txt or .html); - or nothing for stdin")
     a.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, anchors 'earlier this year'")
     a.add_argument("--format", choices=("text", "json", "html"), default="text", help="output format (default text)")
@@ -67,15 +78,23 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text report")
     a.add_argument("-o", "--output", help="write the report to this file instead of stdout")
 
-    i = sub.add_parser("ingest", help="analyse many articles into the corpus store", epilog=EPILOG_INGEST,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    i = sub.add_parser(
+        "ingest",
+        help="analyse many articles into the corpus store",
+        epilog=EPILOG_INGEST,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     i.add_argument("paths", nargs="+", help="folders of .txt/.html, .jsonl, .csv, .warc/.warc.gz files")
     _db_arg(i)
     i.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     i.add_argument("--quiet", action="store_true", help="no progress line")
 
-    q = sub.add_parser("quotes", help="what a person said, across the corpus", epilog=EPILOG_QUOTES,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    q = sub.add_parser(
+        "quotes",
+        help="what a person said, across the corpus",
+        epilog=EPILOG_QUOTES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     q.add_argument("--speaker", help="speaker name or part of it (case-insensitive)")
     q.add_argument("--outlet", help="only this outlet")
     q.add_argument("--since", metavar="YYYY-MM-DD", help="only articles published on or after this date")
@@ -83,64 +102,106 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     _db_arg(q)
 
-    s = sub.add_parser("sources", help="who gets a voice: sources by type and name", epilog=EPILOG_SOURCES,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    s = sub.add_parser(
+        "sources",
+        help="who gets a voice: sources by type and name",
+        epilog=EPILOG_SOURCES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     s.add_argument("--outlet", help="only this outlet")
     s.add_argument("--limit", type=int, default=30)
     s.add_argument("--json", action="store_true")
     _db_arg(s)
 
-    f = sub.add_parser("search", help="full-text search over stored articles", epilog=EPILOG_SEARCH,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    f = sub.add_parser(
+        "search",
+        help="full-text search over stored articles",
+        epilog=EPILOG_SEARCH,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     f.add_argument("text")
     f.add_argument("--limit", type=int, default=20)
     f.add_argument("--json", action="store_true")
     _db_arg(f)
 
-    x = sub.add_parser("export", help="export the corpus (articles as JSONL, quotes as CSV or Parquet)",
-                       epilog=EPILOG_EXPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    x = sub.add_parser(
+        "export",
+        help="export the corpus (articles as JSONL, quotes as CSV or Parquet)",
+        epilog=EPILOG_EXPORT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     x.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     x.add_argument("-o", "--output", help="file to write (required for parquet; default stdout)")
     _db_arg(x)
 
-    st = sub.add_parser("stories", help="group the corpus into stories, with origin and copies", epilog=EPILOG_STORIES,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    st = sub.add_parser(
+        "stories",
+        help="group the corpus into stories, with origin and copies",
+        epilog=EPILOG_STORIES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     st.add_argument("--limit", type=int, default=30)
     st.add_argument("--json", action="store_true")
-    st.add_argument("--embeddings", action="store_true",
-                    help="also align rewritten sentences by meaning (needs the [embeddings] extra)")
+    st.add_argument(
+        "--embeddings",
+        action="store_true",
+        help="also align rewritten sentences by meaning (needs the [embeddings] extra)",
+    )
     _db_arg(st)
 
-    one = sub.add_parser("story", help="one story's copy graph as a tree", epilog=EPILOG_STORIES,
-                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    one = sub.add_parser(
+        "story",
+        help="one story's copy graph as a tree",
+        epilog=EPILOG_STORIES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     one.add_argument("id", type=int)
     one.add_argument("--json", action="store_true")
     _db_arg(one)
 
-    d = sub.add_parser("diff", help="meaning changes of a copy against its source", epilog=EPILOG_STORIES,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    d = sub.add_parser(
+        "diff",
+        help="meaning changes of a copy against its source",
+        epilog=EPILOG_STORIES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     d.add_argument("source", help="stored article id or file")
     d.add_argument("copy", help="stored article id or file")
     d.add_argument("--json", action="store_true")
     _db_arg(d)
 
-    t = sub.add_parser("trace", help="where a claim appears across the corpus, oldest first", epilog=EPILOG_STORIES,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    t = sub.add_parser(
+        "trace",
+        help="where a claim appears across the corpus, oldest first",
+        epilog=EPILOG_STORIES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     t.add_argument("text", help="the claim, a phrase of three words or more")
     t.add_argument("--limit", type=int, default=50)
     t.add_argument("--json", action="store_true")
     _db_arg(t)
 
-    e = sub.add_parser("eval", help="score the pipeline on an annotated dataset", epilog=EPILOG_EVAL,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    e = sub.add_parser(
+        "eval",
+        help="score the pipeline on an annotated dataset",
+        epilog=EPILOG_EVAL,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     e.add_argument("task", choices=("quotes", "timex", "stories"), help="what to score")
     e.add_argument("gold", help="gold JSONL (the shared data format); for stories, the folder of story clusters")
-    e.add_argument("--unrelated", nargs="*", default=[], metavar="JSONL",
-                   help="stories: articles (JSONL with text) to mix in as unrelated")
+    e.add_argument(
+        "--unrelated",
+        nargs="*",
+        default=[],
+        metavar="JSONL",
+        help="stories: articles (JSONL with text) to mix in as unrelated",
+    )
     e.add_argument("--changes", metavar="JSON", help="stories: a checklist of meaning changes diff must find")
     e.add_argument("--embeddings", action="store_true", help="stories: align rewrites by meaning too")
     e.add_argument("--only", choices=("direct", "mixed", "indirect"), help="quotes: score only this quote type")
-    e.add_argument("--direct-only", action="store_true", help="quotes: predict quotation marks only, no reported speech")
+    e.add_argument(
+        "--direct-only", action="store_true", help="quotes: predict quotation marks only, no reported speech"
+    )
     e.add_argument("--predictions", metavar="PATH", help="also write the predictions (JSONL) here")
     e.add_argument("--limit", type=int, help="score only the first N records")
     e.add_argument("--processes", type=int, default=1, help="spaCy processes (default 1)")
@@ -170,8 +231,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except Exception as err:  # the last line of defence: one line, never a traceback
         if os.environ.get("REPORTEDLY_DEBUG"):
             raise
-        print(f"reportedly: internal error ({type(err).__name__}: {err}); rerun with REPORTEDLY_DEBUG=1 and report it",
-              file=sys.stderr)
+        print(
+            f"reportedly: internal error ({type(err).__name__}: {err}); rerun with REPORTEDLY_DEBUG=1 and report it",
+            file=sys.stderr,
+        )
         return 1
     return 2
 
@@ -281,8 +344,12 @@ def cmd_ingest(args) -> int:
 
     def progress(s) -> None:
         if show:
-            print(f"\r{s.ingested} ingested, {s.duplicates} duplicate, {s.failed} failed — {s.rate():.1f} articles/s",
-                  end="", file=sys.stderr, flush=True)
+            print(
+                f"\r{s.ingested} ingested, {s.duplicates} duplicate, {s.failed} failed — {s.rate():.1f} articles/s",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
 
     with _store(args) as store:
         summary = ingest(args.paths, store, processes=args.processes, progress=progress)
@@ -290,8 +357,10 @@ def cmd_ingest(args) -> int:
         print(file=sys.stderr)
     for ref, reason in summary.failures:
         print(f"skipped {ref}: {reason}", file=sys.stderr)
-    print(f"ingested {summary.ingested}, skipped as duplicate {summary.duplicates}, failed {summary.failed} "
-          f"({summary.rate():.1f} articles/s) into {args.db}")
+    print(
+        f"ingested {summary.ingested}, skipped as duplicate {summary.duplicates}, failed {summary.failed} "
+        f"({summary.rate():.1f} articles/s) into {args.db}"
+    )
     return 0 if summary.failed == 0 or summary.ingested + summary.duplicates > 0 else 2
 
 
@@ -299,6 +368,7 @@ def _table(rows: list[dict], cols: list[str], widths: dict[str, int]) -> str:
     def cell(v, w):
         s = "" if v is None else str(v).replace("\n", " ")
         return (s[: w - 1] + "…") if len(s) > w else s.ljust(w)
+
     lines = ["  ".join(cell(c, widths.get(c, 12)) for c in cols)]
     lines += ["  ".join(cell(r.get(c), widths.get(c, 12)) for c in cols) for r in rows]
     return "\n".join(lines)
@@ -322,8 +392,12 @@ def cmd_quotes(args) -> int:
     since = parse_date(args.since).isoformat() if args.since else None
     with _store(args) as store:
         rows = store.quotes(args.speaker, args.outlet, since, args.limit)
-    _print_rows(rows, args.json, ["published", "outlet", "speaker", "cue", "text"],
-                {"published": 10, "outlet": 16, "speaker": 20, "cue": 10, "text": 70})
+    _print_rows(
+        rows,
+        args.json,
+        ["published", "outlet", "speaker", "cue", "text"],
+        {"published": 10, "outlet": 16, "speaker": 20, "cue": 10, "text": 70},
+    )
     return 0
 
 
@@ -333,16 +407,24 @@ def cmd_sources(args) -> int:
         types = store.source_types(args.outlet)
     if not args.json and types:
         print("by source type: " + ", ".join(f"{t['source_type']} {t['attributions']}" for t in types))
-    _print_rows(rows, args.json, ["source", "source_type", "quotes", "attributions", "articles"],
-                {"source": 36, "source_type": 12, "quotes": 6, "attributions": 12, "articles": 8})
+    _print_rows(
+        rows,
+        args.json,
+        ["source", "source_type", "quotes", "attributions", "articles"],
+        {"source": 36, "source_type": 12, "quotes": 6, "attributions": 12, "articles": 8},
+    )
     return 0
 
 
 def cmd_search(args) -> int:
     with _store(args) as store:
         rows = store.search(args.text, args.limit)
-    _print_rows(rows, args.json, ["id", "published", "outlet", "title", "snippet"],
-                {"id": 6, "published": 10, "outlet": 16, "title": 40, "snippet": 60})
+    _print_rows(
+        rows,
+        args.json,
+        ["id", "published", "outlet", "title", "snippet"],
+        {"id": 6, "published": 10, "outlet": 16, "title": 40, "snippet": 60},
+    )
     return 0
 
 
@@ -365,8 +447,12 @@ def cmd_stories(args) -> int:
         rows = list_stories(store, args.limit)
     if not args.json:
         print(f"{len(built)} stories with more than one article", file=sys.stderr)
-    _print_rows(rows, args.json, ["id", "size", "origin_outlet", "origin_published", "title"],
-                {"id": 5, "size": 5, "origin_outlet": 24, "origin_published": 16, "title": 60})
+    _print_rows(
+        rows,
+        args.json,
+        ["id", "size", "origin_outlet", "origin_published", "title"],
+        {"id": 5, "size": 5, "origin_outlet": 24, "origin_published": 16, "title": 60},
+    )
     return 0
 
 
@@ -420,16 +506,30 @@ def cmd_trace(args) -> int:
         rows = trace(store, args.text, args.limit)
     if rows and not args.json:
         first = rows[0]
-        print(f"first seen: {first['outlet'] or '?'} {first['published'] or '(undated)'} — {first['form']}"
-              + (f" by {first['by']}" if first["by"] else ""))
-    _print_rows(rows, args.json, ["published", "outlet", "form", "by", "sentence"],
-                {"published": 10, "outlet": 18, "form": 22, "by": 18, "sentence": 70})
+        print(
+            f"first seen: {first['outlet'] or '?'} {first['published'] or '(undated)'} — {first['form']}"
+            + (f" by {first['by']}" if first["by"] else "")
+        )
+    _print_rows(
+        rows,
+        args.json,
+        ["published", "outlet", "form", "by", "sentence"],
+        {"published": 10, "outlet": 18, "form": 22, "by": 18, "sentence": 70},
+    )
     return 0
 
 
-CORPUS_COMMANDS = {"ingest": cmd_ingest, "quotes": cmd_quotes, "sources": cmd_sources, "search": cmd_search,
-                   "export": cmd_export, "stories": cmd_stories, "story": cmd_story, "diff": cmd_diff,
-                   "trace": cmd_trace}
+CORPUS_COMMANDS = {
+    "ingest": cmd_ingest,
+    "quotes": cmd_quotes,
+    "sources": cmd_sources,
+    "search": cmd_search,
+    "export": cmd_export,
+    "stories": cmd_stories,
+    "story": cmd_story,
+    "diff": cmd_diff,
+    "trace": cmd_trace,
+}
 
 
 def _emit(text: str, path: Optional[str]) -> None:

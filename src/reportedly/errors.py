@@ -1,4 +1,5 @@
 """The ReportedlyError family: every error a user can cause, each saying what to do about it."""
+
 from __future__ import annotations
 
 

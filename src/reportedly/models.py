@@ -1,4 +1,5 @@
 """The records everyone shares: an analysed article and its quotes, attributions, entities and time expressions."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -109,7 +110,9 @@ class TimeExpr:
     end: int
     type: str  # DATE | TIME | DURATION | SET
     value: Optional[str]
-    granularity: Optional[str] = None  # century | decade | year | quarter | season | month | week | day | time | duration
+    granularity: Optional[str] = (
+        None  # century | decade | year | quarter | season | month | week | day | time | duration
+    )
     mod: Optional[str] = None  # START | MID | END | APPROX | BEFORE | AFTER ...
     signal: Optional[str] = None  # until | since | before | after | by ...
     relative: bool = False  # depends on the publication date (or another event)

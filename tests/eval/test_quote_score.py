@@ -1,4 +1,5 @@
 """The quote scorer follows the shared metrics; `reportedly eval` runs end to end on a tiny dataset."""
+
 from __future__ import annotations
 
 import copy

@@ -1,4 +1,5 @@
 """Golden tests: every tests/golden/<name>.txt is analysed and compared with <name>.expected.json."""
+
 from __future__ import annotations
 
 import json
@@ -43,10 +44,12 @@ def test_no_extra_quotes(case):
 def test_every_attribution_with_source_type_and_cue(case):
     got, exp = case
     for a in exp["attributions"]:
+
         def same_content(g):
             if "content_span" in a:
                 return (g.content_spans[0][0], g.content_spans[-1][1]) == tuple(a["content_span"])
             return _norm(g.content) == _norm(a["content"])
+
         match = [g for g in got.attributions if same_content(g)]
         assert match, f"attribution not found: {a['content'][:60]!r}"
         g = match[0]
@@ -61,16 +64,20 @@ def test_no_extra_attributions(case):
 
 def test_no_comment_and_hedges(case):
     got, exp = case
-    assert [(n.source, n.start, n.end) for n in got.no_comment] == \
-        [(n["source"], *n["span"]) for n in exp["no_comment"]]
+    assert [(n.source, n.start, n.end) for n in got.no_comment] == [
+        (n["source"], *n["span"]) for n in exp["no_comment"]
+    ]
     for h in exp["hedges"]:
         assert any((g.start, g.end) == tuple(h["span"]) for g in got.hedges), h["text"]
 
 
 def test_time_expressions_at_least_nine_in_ten(case):
     got, exp = case
-    right = [t for t in exp["timexes"]
-             if any(g.start < t["span"][1] and t["span"][0] < g.end and g.value == t["value"] for g in got.timexes)]
+    right = [
+        t
+        for t in exp["timexes"]
+        if any(g.start < t["span"][1] and t["span"][0] < g.end and g.value == t["value"] for g in got.timexes)
+    ]
     assert len(right) >= 0.9 * len(exp["timexes"]), [t["text"] for t in exp["timexes"] if t not in right]
 
 

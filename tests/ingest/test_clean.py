@@ -1,4 +1,5 @@
 """Scrape debris is found line by line and reported with a reason."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,10 +10,20 @@ from reportedly.rules import load
 RULES = load("en")
 
 
-@pytest.mark.parametrize("line", [
-    "Exit mobile version", "Advertisement", "ADVERTISEMENT", "Article Continued Below", "Share on Facebook",
-    "Share | Tweet | Email", "Read more: Why the bridge fell", "Skip Advertisement", "Home > News > World",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Exit mobile version",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Article Continued Below",
+        "Share on Facebook",
+        "Share | Tweet | Email",
+        "Read more: Why the bridge fell",
+        "Skip Advertisement",
+        "Home > News > World",
+    ],
+)
 def test_debris_lines(line):
     text = f"Title of the story\n\nA real sentence of the story, with words.\n\n{line}\n\nAnother real sentence."
     assert [b.text for b in find_boilerplate(text, RULES)] == [line]
@@ -24,11 +35,14 @@ def test_tag_word_under_title():
     assert [(b.text, b.reason) for b in got] == [("soleimani", "tag under title")]
 
 
-@pytest.mark.parametrize("line", [
-    "Share prices fell sharply on Monday after the report.",
-    "Advertisement revenue rose 4 percent, the company said.",
-    "He said: “Read more books.”",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell sharply on Monday after the report.",
+        "Advertisement revenue rose 4 percent, the company said.",
+        "He said: “Read more books.”",
+    ],
+)
 def test_article_sentences_are_kept(line):
     text = f"Title\n\n{line}\n\nMore text follows here."
     assert find_boilerplate(text, RULES) == []

@@ -1,4 +1,5 @@
 """Bytes to text: encodings, and clear refusals for what is not text."""
+
 from __future__ import annotations
 
 import codecs
@@ -11,11 +12,14 @@ from reportedly.ingest.decode import MAX_BYTES, decode
 SAMPLE = "“Café owners,” she said, “are worried about the new rules.”\n"
 
 
-@pytest.mark.parametrize("data", [
-    SAMPLE.encode("utf-8"),
-    codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
-    SAMPLE.encode("utf-16"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+        SAMPLE.encode("utf-16"),
+    ],
+)
 def test_unicode_encodings(data):
     assert decode(data) == SAMPLE
 

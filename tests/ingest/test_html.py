@@ -1,4 +1,5 @@
 """HTML pages: main text and metadata, and a clear error when no article can be found."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,12 +25,15 @@ def test_page_without_text_is_an_error():
         extract((FIX / "broken-page.html").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("text, is_html", [
-    ("<!doctype html><html><body>x</body></html>", True),
-    ("<p>One</p><p>Two</p><div>three</div>", True),
-    ("He said 3 < 4 and 5 > 2 in <his> notes.", False),
-    ("Plain text article.\n\nSecond paragraph.", False),
-])
+@pytest.mark.parametrize(
+    "text, is_html",
+    [
+        ("<!doctype html><html><body>x</body></html>", True),
+        ("<p>One</p><p>Two</p><div>three</div>", True),
+        ("He said 3 < 4 and 5 > 2 in <his> notes.", False),
+        ("Plain text article.\n\nSecond paragraph.", False),
+    ],
+)
 def test_html_detection(text, is_html):
     assert looks_like_html(text) is is_html
 

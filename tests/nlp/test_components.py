@@ -1,4 +1,5 @@
 """The spaCy components work in a user's own pipeline."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Entity clustering: surnames onto full names, demonyms onto countries, titles, roles, repaired types."""
+
 from __future__ import annotations
 
 
@@ -7,8 +8,10 @@ def by_name(analysis):
 
 
 def test_surname_joins_full_name_and_type_is_person(run):
-    a = run("Maj. Gen. Tamir Heyman retired in October. Heyman said the strike was a triumph. "
-            "Heyman's remarks surprised many.")
+    a = run(
+        "Maj. Gen. Tamir Heyman retired in October. Heyman said the strike was a triumph. "
+        "Heyman's remarks surprised many."
+    )
     ents = by_name(a)
     assert "Heyman" not in ents
     e = ents["Tamir Heyman"]
@@ -33,8 +36,10 @@ def test_media_kind(run):
 
 
 def test_description_resolves_to_named_person(run):
-    text = ("Israel took part in the strike, according to a former military intelligence chief. "
-            "Maj. Gen. Tamir Heyman, who led military intelligence until October, gave the interview.")
+    text = (
+        "Israel took part in the strike, according to a former military intelligence chief. "
+        "Maj. Gen. Tamir Heyman, who led military intelligence until October, gave the interview."
+    )
     a = run(text)
     assert a.attributions[0].source == "Tamir Heyman"
     assert a.attributions[0].source_mention.text == "a former military intelligence chief"

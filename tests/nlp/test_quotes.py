@@ -1,4 +1,5 @@
 """Quotes and their speakers: cue after or before the marks, inverted cues, pronouns, floating quotes, negatives."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,13 +9,27 @@ def quotes(run, text):
     return [(q.text, q.speaker, q.cue, q.kind) for q in run(text).quotes]
 
 
-@pytest.mark.parametrize("text, speaker, cue", [
-    ("Jane Smith runs the clinic in Leeds. “We are running out of beds,” she said on Monday.", "Jane Smith", "said"),
-    ("“We are running out of beds every single night,” said Jane Smith, the clinic director.", "Jane Smith", "said"),
-    ("The mayor, Tom Harris, spoke on Monday. He told reporters: “The budget is balanced and we will keep it so.”",
-     "Tom Harris", "told"),
-    ("“The budget is balanced and we will keep it so,” Harris told reporters on Monday.", "Harris", "told"),
-])
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        (
+            "Jane Smith runs the clinic in Leeds. “We are running out of beds,” she said on Monday.",
+            "Jane Smith",
+            "said",
+        ),
+        (
+            "“We are running out of beds every single night,” said Jane Smith, the clinic director.",
+            "Jane Smith",
+            "said",
+        ),
+        (
+            "The mayor, Tom Harris, spoke on Monday. He told reporters: “The budget is balanced and we will keep it so.”",
+            "Tom Harris",
+            "told",
+        ),
+        ("“The budget is balanced and we will keep it so,” Harris told reporters on Monday.", "Harris", "told"),
+    ],
+)
 def test_speaker_and_cue(run, text, speaker, cue):
     got = quotes(run, text)
     assert len(got) == 1
@@ -22,16 +37,20 @@ def test_speaker_and_cue(run, text, speaker, cue):
 
 
 def test_multi_part_quote_keeps_speaker(run):
-    text = ("Maria Lopez, the union leader, spoke after the vote. “We won,” Lopez said. “Now the real work starts "
-            "for every member of this union.”")
+    text = (
+        "Maria Lopez, the union leader, spoke after the vote. “We won,” Lopez said. “Now the real work starts "
+        "for every member of this union.”"
+    )
     got = quotes(run, text)
     assert [g[1] for g in got] == ["Maria Lopez", "Maria Lopez"]
     assert got[1][3] == "direct"
 
 
 def test_floating_quote_continues_previous_speaker(run):
-    text = ("“The river rose faster than anyone expected,” said Anna Berg, a farmer near the dam.\n\n"
-            "“We lost the whole harvest in a single night and nobody warned us.”")
+    text = (
+        "“The river rose faster than anyone expected,” said Anna Berg, a farmer near the dam.\n\n"
+        "“We lost the whole harvest in a single night and nobody warned us.”"
+    )
     got = quotes(run, text)
     assert len(got) == 2 and got[1][1] == "Anna Berg"
 
@@ -43,18 +62,23 @@ def test_partial_quote_inside_reported_speech(run):
     assert q.kind == "partial" and q.speaker == "Mark Hill" and q.text == "a disgrace to this chamber"
 
 
-@pytest.mark.parametrize("text", [
-    "The so-called “experts” were wrong again.",
-    "She starred in “Gone Girl” last year.",
-    "The plan, dubbed “Project X,” was dropped.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “experts” were wrong again.",
+        "She starred in “Gone Girl” last year.",
+        "The plan, dubbed “Project X,” was dropped.",
+    ],
+)
 def test_scare_quotes_and_titles_are_not_quotes(run, text):
     assert run(text).quotes == ()
 
 
 def test_pronoun_speaker_resolves_by_gender(run):
-    text = ("Tom Baker met Sarah Connor in Paris. She said the talks had failed. "
-            "“We could not agree on anything that matters,” she said.")
+    text = (
+        "Tom Baker met Sarah Connor in Paris. She said the talks had failed. "
+        "“We could not agree on anything that matters,” she said."
+    )
     got = run(text)
     assert got.quotes[0].speaker == "Sarah Connor"
     assert got.quotes[0].speaker_mention.text == "she"
@@ -67,13 +91,17 @@ def test_dash_signature_names_the_speaker(run):
 
 
 def test_colon_introduction_without_cue_verb(run):
-    text = ("On July 6, Bernie Sanders made the following comment: “For young people who have dropped out of high "
-            "school, the unemployment rate is 33 percent.”")
+    text = (
+        "On July 6, Bernie Sanders made the following comment: “For young people who have dropped out of high "
+        "school, the unemployment rate is 33 percent.”"
+    )
     assert run(text).quotes[0].speaker == "Bernie Sanders"
 
 
 def test_floating_quote_after_reported_speech_takes_its_source(run):
-    text = ("Rep. Jim Jordan said in a phone interview that the deal was unusual. “It’s the strangest stuff I have "
-            "ever seen in all my years on the committee.”")
+    text = (
+        "Rep. Jim Jordan said in a phone interview that the deal was unusual. “It’s the strangest stuff I have "
+        "ever seen in all my years on the committee.”"
+    )
     q = run(text).quotes[0]
     assert q.speaker == "Jim Jordan" and q.attribution == "context"

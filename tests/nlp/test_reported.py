@@ -1,4 +1,5 @@
 """Reported speech and sourcing, with source types."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,15 +9,18 @@ def attributions(run, text):
     return [(a.source, a.source_type, a.cue, a.content) for a in run(text).attributions]
 
 
-@pytest.mark.parametrize("text, source, source_type, cue", [
-    ("Reuters reported that the company would cut 500 jobs.", "Reuters", "media", "reported"),
-    ("The company will cut 500 jobs, according to a statement.", "a statement", "document", "according to"),
-    ("Officials said the bridge would stay closed until spring.", "Officials", "unnamed", "said"),
-    ("The Pentagon said the strike had killed two militants.", "Pentagon", "government", "said"),
-    ("Microsoft said it would appeal the ruling.", "Microsoft", "organization", "said"),
-    ("Russia has claimed that its forces captured the town.", "Russia", "government", "has claimed"),
-    ("According to police, the driver was not injured.", "police", "government", "according to"),
-])
+@pytest.mark.parametrize(
+    "text, source, source_type, cue",
+    [
+        ("Reuters reported that the company would cut 500 jobs.", "Reuters", "media", "reported"),
+        ("The company will cut 500 jobs, according to a statement.", "a statement", "document", "according to"),
+        ("Officials said the bridge would stay closed until spring.", "Officials", "unnamed", "said"),
+        ("The Pentagon said the strike had killed two militants.", "Pentagon", "government", "said"),
+        ("Microsoft said it would appeal the ruling.", "Microsoft", "organization", "said"),
+        ("Russia has claimed that its forces captured the town.", "Russia", "government", "has claimed"),
+        ("According to police, the driver was not injured.", "police", "government", "according to"),
+    ],
+)
 def test_source_and_type(run, text, source, source_type, cue):
     got = attributions(run, text)
     assert got, text

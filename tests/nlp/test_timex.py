@@ -1,4 +1,5 @@
 """Time expressions normalised against the publication date."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,37 +9,42 @@ def values(run, text, published="2021-12-21"):
     return [(t.text, t.value) for t in run(text, published=published).timexes]
 
 
-@pytest.mark.parametrize("text, expr, value", [
-    ("The strike took place in January 2020.", "January 2020", "2020-01"),
-    ("He led the unit until October.", "October", "2021-10"),
-    ("The interview took place in late September.", "late September", "2021-09"),
-    ("It was reported earlier this year.", "earlier this year", "2021"),
-    ("The deal was reached in 2015.", "2015", "2015"),
-    ("She resigned on March 3, 2019.", "March 3, 2019", "2019-03-03"),
-    ("He resigned on 3 March 2019.", "3 March 2019", "2019-03-03"),
-    ("The vote was held yesterday.", "yesterday", "2021-12-20"),
-    ("The vote will be held tomorrow.", "tomorrow", "2021-12-22"),
-    ("The results came out last week.", "last week", "2021-W50"),
-    ("Prices rose last year.", "last year", "2020"),
-    ("The plant closed two years ago.", "two years ago", "2019"),
-    ("The talks lasted three weeks.", "three weeks", "P3W"),
-    ("In the last decade, the city doubled.", "the last decade", "P10Y"),
-    ("The minister spoke on Monday.", "Monday", "2021-12-20"),
-    ("The minister will speak on Thursday.", "Thursday", "2021-12-23"),
-    ("Sales fell in the third quarter.", "third quarter", "2021-Q3"),
-    ("It happened in the 1990s.", "the 1990s", "199X"),
-    ("The meeting starts at 10 a.m.", "10 a.m.", "2021-12-21T10:00"),
-    ("The paper is published weekly.", "weekly", "P1W"),
-    ("They met last summer.", "last summer", "2020-SU"),
-])
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The strike took place in January 2020.", "January 2020", "2020-01"),
+        ("He led the unit until October.", "October", "2021-10"),
+        ("The interview took place in late September.", "late September", "2021-09"),
+        ("It was reported earlier this year.", "earlier this year", "2021"),
+        ("The deal was reached in 2015.", "2015", "2015"),
+        ("She resigned on March 3, 2019.", "March 3, 2019", "2019-03-03"),
+        ("He resigned on 3 March 2019.", "3 March 2019", "2019-03-03"),
+        ("The vote was held yesterday.", "yesterday", "2021-12-20"),
+        ("The vote will be held tomorrow.", "tomorrow", "2021-12-22"),
+        ("The results came out last week.", "last week", "2021-W50"),
+        ("Prices rose last year.", "last year", "2020"),
+        ("The plant closed two years ago.", "two years ago", "2019"),
+        ("The talks lasted three weeks.", "three weeks", "P3W"),
+        ("In the last decade, the city doubled.", "the last decade", "P10Y"),
+        ("The minister spoke on Monday.", "Monday", "2021-12-20"),
+        ("The minister will speak on Thursday.", "Thursday", "2021-12-23"),
+        ("Sales fell in the third quarter.", "third quarter", "2021-Q3"),
+        ("It happened in the 1990s.", "the 1990s", "199X"),
+        ("The meeting starts at 10 a.m.", "10 a.m.", "2021-12-21T10:00"),
+        ("The paper is published weekly.", "weekly", "P1W"),
+        ("They met last summer.", "last summer", "2020-SU"),
+    ],
+)
 def test_values(run, text, expr, value):
     got = values(run, text)
     assert (expr, value) in got, got
 
 
 def test_event_anchored_expression(run):
-    text = ("The airstrike killed him in January 2020. NBC News reported a week after the airstrike that "
-            "intelligence had helped.")
+    text = (
+        "The airstrike killed him in January 2020. NBC News reported a week after the airstrike that "
+        "intelligence had helped."
+    )
     got = values(run, text)
     assert ("a week after the airstrike", "2020-01") in got
 

@@ -1,18 +1,23 @@
 """Story clustering: copies and independent reports of one event group together, unrelated articles do not."""
+
 from __future__ import annotations
 
 from reportedly.provenance.cluster import cluster, pairwise_f1
 from reportedly.provenance.features import fold, sentences, shingles, words
 
-BRIDGE = ("The Riverside council voted on Monday to rebuild the Elm Street bridge, which collapsed in the March storm. "
-          "Mayor Anna Berg said the new bridge would cost 42 million dollars and open in 2024. Engineers from Harbor "
-          "Engineering will design a span able to resist floods twice as high as the one that destroyed it. "
-          "Residents of the east bank have waited eight months for a decision, and shop owners say trade has halved.")
+BRIDGE = (
+    "The Riverside council voted on Monday to rebuild the Elm Street bridge, which collapsed in the March storm. "
+    "Mayor Anna Berg said the new bridge would cost 42 million dollars and open in 2024. Engineers from Harbor "
+    "Engineering will design a span able to resist floods twice as high as the one that destroyed it. "
+    "Residents of the east bank have waited eight months for a decision, and shop owners say trade has halved."
+)
 BRIDGE_COPY = BRIDGE.replace("on Monday", "on Monday evening").replace("have waited", "had waited")
-BRIDGE_OWN = ("Anna Berg, Riverside's mayor, won a council vote to rebuild the Elm Street bridge. The span, lost in "
-              "a March storm, will cost 42 million dollars and should open in 2024, Berg told reporters. Harbor "
-              "Engineering will draw up the design. East bank shop owners said their trade had halved since the "
-              "bridge collapsed eight months ago, leaving the Riverside community split in two.")
+BRIDGE_OWN = (
+    "Anna Berg, Riverside's mayor, won a council vote to rebuild the Elm Street bridge. The span, lost in "
+    "a March storm, will cost 42 million dollars and should open in 2024, Berg told reporters. Harbor "
+    "Engineering will draw up the design. East bank shop owners said their trade had halved since the "
+    "bridge collapsed eight months ago, leaving the Riverside community split in two."
+)
 UNRELATED = [
     "The national football team lost its qualifying match three to one after a late penalty, and the coach said "
     "the players had run out of energy in the second half. Fans booed as the team left the pitch in the rain.",

@@ -1,29 +1,34 @@
 """Copy-versus-source diff: each kind of meaning change is found, and an unchanged sentence reports nothing."""
+
 from __future__ import annotations
 
 import pytest
 
 from reportedly.provenance.diff import diff, same_name
 
-SOURCE = ("Truss resigns after 44 days in office\n\n"
-          "Israel was involved in the American airstrike that killed Qassem Soleimani, according to a former "
-          "intelligence chief.\n\n"
-          "Maj. Gen. Tamir Heyman appears to be the first official to admit the role of Israel.\n\n"
-          "In January 2020, Soleimani was killed in a US drone strike at Baghdad airport.\n\n"
-          "Liz Truss resigned on Thursday after 44 days in office, the shortest term of any prime minister.\n\n"
-          "“I recognise though, given the situation, I cannot deliver the mandate on which I was elected,” "
-          "Truss said outside Downing Street.\n\n"
-          "Officials said the talks would resume in the spring after a pause of several weeks.\n\n"
-          "The airport was closed for two days after the strike, officials said.")
-COPY = ("Truss resigns after 45 days in office\n\n"
-        "Israel was involved in the American airstrike that killed Qassem Soleimani.\n\n"
-        "Maj. Gen. Tamir Hayman is the first official to admit the role of Israel.\n\n"
-        "In January 2020, Soleimani was murdered in a US drone strike at Baghdad airport.\n\n"
-        "Liz Truss resigned on Thursday after 45 days in office, the shortest term of any prime minister.\n\n"
-        "“I recognise that given the situation I cannot deliver the mandate on which I was elected,” "
-        "Truss said outside Downing Street.\n\n"
-        "The airport was closed for two days after the strike, officials said.\n\n"
-        "Readers can follow the story live on our website all week.")
+SOURCE = (
+    "Truss resigns after 44 days in office\n\n"
+    "Israel was involved in the American airstrike that killed Qassem Soleimani, according to a former "
+    "intelligence chief.\n\n"
+    "Maj. Gen. Tamir Heyman appears to be the first official to admit the role of Israel.\n\n"
+    "In January 2020, Soleimani was killed in a US drone strike at Baghdad airport.\n\n"
+    "Liz Truss resigned on Thursday after 44 days in office, the shortest term of any prime minister.\n\n"
+    "“I recognise though, given the situation, I cannot deliver the mandate on which I was elected,” "
+    "Truss said outside Downing Street.\n\n"
+    "Officials said the talks would resume in the spring after a pause of several weeks.\n\n"
+    "The airport was closed for two days after the strike, officials said."
+)
+COPY = (
+    "Truss resigns after 45 days in office\n\n"
+    "Israel was involved in the American airstrike that killed Qassem Soleimani.\n\n"
+    "Maj. Gen. Tamir Hayman is the first official to admit the role of Israel.\n\n"
+    "In January 2020, Soleimani was murdered in a US drone strike at Baghdad airport.\n\n"
+    "Liz Truss resigned on Thursday after 45 days in office, the shortest term of any prime minister.\n\n"
+    "“I recognise that given the situation I cannot deliver the mandate on which I was elected,” "
+    "Truss said outside Downing Street.\n\n"
+    "The airport was closed for two days after the strike, officials said.\n\n"
+    "Readers can follow the story live on our website all week."
+)
 
 
 @pytest.fixture(scope="module")

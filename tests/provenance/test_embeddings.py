@@ -1,17 +1,24 @@
 """The optional sentence-embedding model loads offline from its PyPI package and finds rewrites by meaning."""
+
 from __future__ import annotations
 
 from reportedly.provenance import embed
 from reportedly.provenance.relations import Article, align, analyse_story
 
-SOURCE = ("Swedish scientist Svante Paabo has won this year's Nobel Prize in medicine for his discoveries on human "
-          "evolution. Thomas Perlmann, secretary of the Nobel Committee, announced the winner on Monday at the "
-          "Karolinska Institute in Stockholm.")
-SPUN = ("This year's medicine Nobel goes to Svante Paabo, a researcher from Sweden, honoured for what he found "
-        "about how humans evolved. On Monday in Stockholm, the laureate was named at the Karolinska Institute by "
-        "the committee secretary, Thomas Perlmann.")
-OTHER = ("The football team lost its qualifying match three to one after a late penalty in the rain. The coach "
-         "said his players had simply run out of energy during a long and difficult second half.")
+SOURCE = (
+    "Swedish scientist Svante Paabo has won this year's Nobel Prize in medicine for his discoveries on human "
+    "evolution. Thomas Perlmann, secretary of the Nobel Committee, announced the winner on Monday at the "
+    "Karolinska Institute in Stockholm."
+)
+SPUN = (
+    "This year's medicine Nobel goes to Svante Paabo, a researcher from Sweden, honoured for what he found "
+    "about how humans evolved. On Monday in Stockholm, the laureate was named at the Karolinska Institute by "
+    "the committee secretary, Thomas Perlmann."
+)
+OTHER = (
+    "The football team lost its qualifying match three to one after a late penalty in the rain. The coach "
+    "said his players had simply run out of energy during a long and difficult second half."
+)
 
 
 def test_model_is_installed_and_offline(monkeypatch):
@@ -29,6 +36,7 @@ def test_spun_rewrite_aligns_only_with_embeddings():
     assert align(SPUN, SOURCE, cs, ps) == []
     vectors = align(SPUN, SOURCE, cs, ps, embed.embed([t for _, _, t in cs]), embed.embed([t for _, _, t in ps]))
     assert len(vectors) >= 1 and all(p.score == 70.0 for p in vectors)
-    nodes = {n.id: n for n in analyse_story([Article("src", SOURCE, "2022-10-03"), Article("spun", SPUN)],
-                                            embeddings=True)}
+    nodes = {
+        n.id: n for n in analyse_story([Article("src", SOURCE, "2022-10-03"), Article("spun", SPUN)], embeddings=True)
+    }
     assert nodes["spun"].relation == "paraphrase" and nodes["spun"].parent == "src"

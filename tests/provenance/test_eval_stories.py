@@ -1,4 +1,5 @@
 """`reportedly eval stories` on a small story folder in the shared layout."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,16 @@ FIX = Path(__file__).parent.parent / "fixtures"
 
 def test_eval_stories(tmp_path, capsys):
     unrelated = tmp_path / "other.jsonl"
-    unrelated.write_text(json.dumps({"id": "x", "text": "The football team lost its match on Sunday after a late "
-                                     "penalty, and the coach blamed tired legs and a wet pitch for the defeat."}) + "\n")
+    unrelated.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "text": "The football team lost its match on Sunday after a late "
+                "penalty, and the coach blamed tired legs and a wet pitch for the defeat.",
+            }
+        )
+        + "\n"
+    )
     assert main(["eval", "stories", str(FIX / "stories"), "--unrelated", str(unrelated), "--json"]) == 0
     res = json.loads(capsys.readouterr().out)
     assert res["clustering"]["f1"] == 1.0 and res["unrelated"] == 1
@@ -25,7 +34,10 @@ def test_eval_stories_needs_index_files(tmp_path, capsys):
 
 
 def test_eval_stories_meaning_change_checklist(capsys):
-    assert main(["eval", "stories", str(FIX / "stories"), "--changes", str(FIX / "stories" / "changes.json"), "--json"]) == 0
+    assert (
+        main(["eval", "stories", str(FIX / "stories"), "--changes", str(FIX / "stories" / "changes.json"), "--json"])
+        == 0
+    )
     res = json.loads(capsys.readouterr().out)
     assert res["changes"]["listed"] == 2 and res["changes"]["found"] == 1  # the copy removed no hedge
     assert [i["found"] for i in res["changes"]["items"]] == [True, False]

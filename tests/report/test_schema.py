@@ -1,4 +1,5 @@
 """The shipped JSON Schema is the one generated from the records, and output validates against it."""
+
 from __future__ import annotations
 
 import json

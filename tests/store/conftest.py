@@ -1,4 +1,5 @@
 """Stores to test against: a SQLite file and a real PostgreSQL server started here (a throwaway cluster)."""
+
 from __future__ import annotations
 
 import glob
@@ -45,14 +46,21 @@ def pg_server(tmp_path_factory):
     port = _free_port()
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
-    subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "test", "--no-sync"]),
-                   check=True, capture_output=True)
+    subprocess.run(
+        _as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "test", "--no-sync"]),
+        check=True,
+        capture_output=True,
+    )
     opts = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
-    subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o", opts,
-                                 "start"]), check=True, capture_output=True)
+    subprocess.run(
+        _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o", opts, "start"]),
+        check=True,
+        capture_output=True,
+    )
     yield f"postgresql://test@127.0.0.1:{port}"
-    subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                   capture_output=True)
+    subprocess.run(
+        _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]), capture_output=True
+    )
     shutil.rmtree(root, ignore_errors=True)
 
 

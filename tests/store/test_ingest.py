@@ -1,4 +1,5 @@
 """`reportedly ingest`: every input format, bad records reported with file and line, idempotence, crash safety."""
+
 from __future__ import annotations
 
 import csv
@@ -26,8 +27,11 @@ def write_dir(path: Path, arts: list[dict]) -> None:
     path.mkdir(parents=True, exist_ok=True)
     for k, a in enumerate(arts):
         if k % 2:
-            html = (f"<html><head><title>{a['title']}</title></head><body><article><h1>{a['title']}</h1>"
-                    + "".join(f"<p>{p}</p>" for p in a["text"].split("\n\n")[1:]) + "</article></body></html>")
+            html = (
+                f"<html><head><title>{a['title']}</title></head><body><article><h1>{a['title']}</h1>"
+                + "".join(f"<p>{p}</p>" for p in a["text"].split("\n\n")[1:])
+                + "</article></body></html>"
+            )
             (path / f"{k:03d}.html").write_text(html, encoding="utf-8")
         else:
             (path / f"{k:03d}.txt").write_text(a["text"], encoding="utf-8")
@@ -40,8 +44,11 @@ def write_warc(path: Path, arts: list[dict]) -> None:
     with open(path, "wb") as fh:
         w = WARCWriter(fh, gzip=True)
         for a in arts:
-            body = ("<html><body><article>" + "".join(f"<p>{p}</p>" for p in a["text"].split("\n\n"))
-                    + "</article></body></html>").encode()
+            body = (
+                "<html><body><article>"
+                + "".join(f"<p>{p}</p>" for p in a["text"].split("\n\n"))
+                + "</article></body></html>"
+            ).encode()
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             rec = w.create_warc_record(a["url"], "response", payload=io.BytesIO(body), http_headers=headers)
             w.write_record(rec)
@@ -62,8 +69,17 @@ def test_readers_for_every_format(tmp_path):
         w.writerow([arts[4]["title"], arts[4]["text"], "Harbor Post"])
         w.writerow(["empty", "", "x"])
     write_warc(tmp_path / "crawl.warc.gz", arts[5:7])
-    got = list(read_paths([tmp_path / "dir", tmp_path / "feed.jsonl", tmp_path / "export.csv",
-                           tmp_path / "crawl.warc.gz", tmp_path / "missing.txt"]))
+    got = list(
+        read_paths(
+            [
+                tmp_path / "dir",
+                tmp_path / "feed.jsonl",
+                tmp_path / "export.csv",
+                tmp_path / "crawl.warc.gz",
+                tmp_path / "missing.txt",
+            ]
+        )
+    )
     items = [g for g in got if isinstance(g, Item)]
     fails = {g.ref.rsplit("/", 1)[-1]: g.reason for g in got if isinstance(g, Failure)}
     assert len(items) == 7
@@ -158,9 +174,24 @@ def test_kill_9_midway_loses_nothing_committed(db_url, tmp_path, n_articles):
 def test_cli_ingest_reports_bad_records(tmp_path):
     feed = tmp_path / "feed.jsonl"
     arts = make_articles(2, seed=4)
-    feed.write_text(json.dumps({"text": arts[0]["text"]}) + "\n{broken\n" + json.dumps({"text": arts[1]["text"]}) + "\n")
-    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "ingest", str(feed), "--db", str(tmp_path / "c.db"),
-                          "--processes", "1"], capture_output=True, timeout=300)
+    feed.write_text(
+        json.dumps({"text": arts[0]["text"]}) + "\n{broken\n" + json.dumps({"text": arts[1]["text"]}) + "\n"
+    )
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reportedly.cli",
+            "ingest",
+            str(feed),
+            "--db",
+            str(tmp_path / "c.db"),
+            "--processes",
+            "1",
+        ],
+        capture_output=True,
+        timeout=300,
+    )
     assert res.returncode == 0
     assert f"skipped {feed}:2: malformed JSON" in res.stderr.decode()
     assert "ingested 2, skipped as duplicate 0, failed 1" in res.stdout.decode()
@@ -171,31 +202,46 @@ def test_cli_corpus_queries(tmp_path):
     arts = make_articles(4, seed=2)
     write_dir(tmp_path / "in", arts)
     db = tmp_path / "c.db"
-    subprocess.run([sys.executable, "-m", "reportedly.cli", "ingest", str(tmp_path / "in"), "--db", str(db),
-                    "--processes", "1"], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "reportedly.cli", "ingest", str(tmp_path / "in"), "--db", str(db), "--processes", "1"],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     who = arts[0]["speakers"][0]
-    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "quotes", "--speaker", who, "--db", str(db), "--json"],
-                         capture_output=True, timeout=120)
+    res = subprocess.run(
+        [sys.executable, "-m", "reportedly.cli", "quotes", "--speaker", who, "--db", str(db), "--json"],
+        capture_output=True,
+        timeout=120,
+    )
     rows = [json.loads(x) for x in res.stdout.decode().splitlines()]
     assert rows and all(r["speaker"] == who for r in rows)
-    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "sources", "--db", str(db)], capture_output=True,
-                         timeout=120)
+    res = subprocess.run(
+        [sys.executable, "-m", "reportedly.cli", "sources", "--db", str(db)], capture_output=True, timeout=120
+    )
     assert who in res.stdout.decode() and "by source type" in res.stdout.decode()
-    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "export", "--format", "parquet", "--db", str(db)],
-                         capture_output=True, timeout=120)
+    res = subprocess.run(
+        [sys.executable, "-m", "reportedly.cli", "export", "--format", "parquet", "--db", str(db)],
+        capture_output=True,
+        timeout=120,
+    )
     assert res.returncode == 2 and "-o" in res.stderr.decode()
 
 
 def test_store_errors_are_one_line(tmp_path):
     bad = tmp_path / "not-a-db.db"
     bad.write_bytes(b"this is not sqlite" * 100)
-    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "quotes", "--db", str(bad)], capture_output=True,
-                         timeout=60)
+    res = subprocess.run(
+        [sys.executable, "-m", "reportedly.cli", "quotes", "--db", str(bad)], capture_output=True, timeout=60
+    )
     err = res.stderr.decode()
     assert res.returncode == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert bad.read_bytes() == b"this is not sqlite" * 100  # never overwritten
-    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "quotes", "--db", "postgresql://nobody@127.0.0.1:1/x"],
-                         capture_output=True, timeout=60)
+    res = subprocess.run(
+        [sys.executable, "-m", "reportedly.cli", "quotes", "--db", "postgresql://nobody@127.0.0.1:1/x"],
+        capture_output=True,
+        timeout=60,
+    )
     assert res.returncode == 2 and "cannot connect" in res.stderr.decode()
 
 
@@ -209,15 +255,33 @@ def test_publication_dates_are_normalised_or_dropped():
 
 def test_read_commands_do_not_create_a_corpus(tmp_path):
     missing = tmp_path / "typo.db"
-    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "quotes", "--db", str(missing)], capture_output=True,
-                         text=True, timeout=60)
+    res = subprocess.run(
+        [sys.executable, "-m", "reportedly.cli", "quotes", "--db", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert res.returncode == 2 and "no corpus at" in res.stderr and not missing.exists()
 
 
 def test_export_to_an_unwritable_place(tmp_path):
     db = tmp_path / "c.db"
     Store(str(db)).close()
-    res = subprocess.run([sys.executable, "-m", "reportedly.cli", "export", "--format", "csv", "-o",
-                          str(tmp_path / "no" / "such" / "dir.csv"), "--db", str(db)], capture_output=True, text=True,
-                         timeout=60)
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reportedly.cli",
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            str(tmp_path / "no" / "such" / "dir.csv"),
+            "--db",
+            str(db),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert res.returncode == 2 and "cannot write" in res.stderr and "Traceback" not in res.stderr

@@ -1,4 +1,5 @@
 """Stories, the copy tree, diff and claim tracing over a stored corpus, on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import json
@@ -14,10 +15,12 @@ from reportedly.provenance.corpus import build_stories, render_tree, story, trac
 from reportedly.store import Store
 
 STORY = Path(__file__).parent.parent / "fixtures" / "stories" / "bridge-2022"
-OTHER = ["The national football team lost its qualifying match three to one after a late penalty, and the coach "
-         "said the players had run out of energy in the second half. Fans booed as the team left the pitch.",
-         "A new exhibition of Dutch landscape paintings opens at the city museum this week, with works lent by "
-         "collectors in Amsterdam and Leiden. Curators spent two years restoring the largest canvas in the show."]
+OTHER = [
+    "The national football team lost its qualifying match three to one after a late penalty, and the coach "
+    "said the players had run out of energy in the second half. Fans booed as the team left the pitch.",
+    "A new exhibition of Dutch landscape paintings opens at the city museum this week, with works lent by "
+    "collectors in Amsterdam and Leiden. Curators spent two years restoring the largest canvas in the show.",
+]
 
 
 @pytest.fixture
@@ -63,9 +66,15 @@ def test_trace_orders_by_date_and_names_the_form(corpus):
 
 def test_cli_story_diff_trace(corpus):
     db_url, ids = corpus
+
     def cli(*args):
-        return subprocess.run([sys.executable, "-m", "reportedly.cli", *map(str, args), "--db", db_url],
-                              capture_output=True, text=True, timeout=300)
+        return subprocess.run(
+            [sys.executable, "-m", "reportedly.cli", *map(str, args), "--db", db_url],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
     out = cli("stories")
     assert out.returncode == 0 and "RIVERSIDE (AP)" in out.stdout and "wire" in out.stdout
     sid = json.loads(cli("stories", "--json").stdout.splitlines()[0])["id"]

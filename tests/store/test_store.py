@@ -1,4 +1,5 @@
 """The store on SQLite and on a real PostgreSQL server: the same cases, the same answers."""
+
 from __future__ import annotations
 
 import csv
@@ -39,8 +40,11 @@ def test_entities_merge_across_articles(store, analysed):
     rows = store.rows("SELECT name, count(*) AS n FROM entities GROUP BY name HAVING count(*) > 1")
     assert rows == []
     repeated = max(set(speakers), key=speakers.count)
-    refs = store.rows("SELECT count(DISTINCT ae.article_id) AS n FROM article_entities ae "
-                      "JOIN entities e ON e.id = ae.entity_id WHERE e.name = ?", (repeated,))
+    refs = store.rows(
+        "SELECT count(DISTINCT ae.article_id) AS n FROM article_entities ae "
+        "JOIN entities e ON e.id = ae.entity_id WHERE e.name = ?",
+        (repeated,),
+    )
     assert refs[0]["n"] >= speakers.count(repeated)
 
 
@@ -71,7 +75,7 @@ def test_full_text_search(store, analysed):
     assert store.search("zzzunknownword") == []
 
 
-@pytest.mark.parametrize("evil", ["'; DROP TABLE articles; --", "\" OR 1=1 --", "%' OR '1'='1", "NEAR(", "a*) OR (b"])
+@pytest.mark.parametrize("evil", ["'; DROP TABLE articles; --", '" OR 1=1 --', "%' OR '1'='1", "NEAR(", "a*) OR (b"])
 def test_parameters_cannot_inject_sql(store, analysed, evil):
     fill(store, analysed)
     assert store.search(evil) == [] or all("id" in h for h in store.search(evil))

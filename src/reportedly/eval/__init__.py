@@ -1,4 +1,5 @@
 """`reportedly eval`: run the pipeline over an annotated JSONL dataset and score it."""
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,7 @@ def read_jsonl(path: str | Path, limit: Optional[int] = None) -> dict[str, dict]
             except json.JSONDecodeError as e:
                 raise DatasetError(f"{path}:{n}: not JSON ({e.msg})") from None
             if not isinstance(rec, dict) or "id" not in rec or "text" not in rec:
-                raise DatasetError(f"{path}:{n}: a record needs \"id\" and \"text\"")
+                raise DatasetError(f'{path}:{n}: a record needs "id" and "text"')
             out[rec["id"]] = rec
             if limit and len(out) >= limit:
                 break

@@ -1,5 +1,6 @@
 """Score quote extraction and attribution on the shared JSONL format (metrics of data/quotes/score.py:
 exact, loose, overlap, gold-coverage >0.3 / >0.8 matching; attribution accuracy; end-to-end)."""
+
 from __future__ import annotations
 
 import re
@@ -12,12 +13,14 @@ DOUBLE_QUOTES = set('"\u201c\u201d\u201e\u00ab\u00bb')
 OPEN_QUOTES = set('"\u201c\u201e\u00ab')
 PUNCT = set(",.;:!?()[]\u2014\u2013-\u2026")
 TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb,.;:!?\u2014\u2013-\u2026"
-TITLES = set("""mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother rabbi imam
+TITLES = set(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother rabbi imam
 pastor bishop archbishop cardinal pope sen senator rep representative congressman congresswoman gov governor lt
 president vice prime minister premier chancellor secretary deputy assistant attorney general gen col capt captain maj
 major sgt sergeant cpl adm admiral commander cmdr chief officer detective inspector constable judge justice mayor
 councillor councilman councilwoman alderman ambassador king queen prince princess sheikh spokesman spokeswoman
-spokesperson former acting interim then state federal u.s us uk""".split())
+spokesperson former acting interim then state federal u.s us uk""".split()
+)
 DETERMINERS = {"the", "a", "an", "this", "that"}
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 
@@ -67,8 +70,15 @@ def with_marks(text: str, s: int, e: int) -> tuple[int, int]:
 def _pred(s, e, text, speaker, mention, cue, qtype) -> dict:
     if qtype == "direct":
         s, e = with_marks(text, s, e)
-    rec = {"quote": text[s:e], "quote_start": s, "quote_end": e, "speaker": mention.text if mention else speaker,
-           "speaker_ref": speaker, "cue": cue, "type": qtype or quote_type(text[s:e])}
+    rec = {
+        "quote": text[s:e],
+        "quote_start": s,
+        "quote_end": e,
+        "speaker": mention.text if mention else speaker,
+        "speaker_ref": speaker,
+        "cue": cue,
+        "type": qtype or quote_type(text[s:e]),
+    }
     if mention is not None:
         rec["speaker_start"], rec["speaker_end"] = mention.start, mention.end
     return rec
@@ -113,7 +123,7 @@ def names_match(a: str | None, b: str | None) -> bool:
     if ta == tb:
         return True
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if long_[-len(short):] == short:
+    if long_[-len(short) :] == short:
         return True
     return len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1]
 
@@ -140,6 +150,7 @@ def _coverage(threshold: float) -> Callable[[dict, dict], float]:
         n = g["quote_end"] - g["quote_start"]
         c = _overlap(g, p) / n if n > 0 else 0
         return c if c > threshold else 0
+
     return key
 
 
@@ -153,8 +164,10 @@ def _loose(text: str, s: int, e: int) -> tuple[int, int]:
 
 def match(golds: list[dict], preds: list[dict], key) -> list[tuple[int, int]]:
     """One-to-one pairs maximising key(g, p) > 0, greedily, largest key first."""
-    cands = sorted(((k, i, j) for i, g in enumerate(golds) for j, p in enumerate(preds) if (k := key(g, p)) > 0),
-                   key=lambda c: (-c[0], c[1], c[2]))
+    cands = sorted(
+        ((k, i, j) for i, g in enumerate(golds) for j, p in enumerate(preds) if (k := key(g, p)) > 0),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
     used_g, used_p, pairs = set(), set(), []
     for _, i, j in cands:
         if i not in used_g and j not in used_p:
@@ -165,8 +178,10 @@ def match(golds: list[dict], preds: list[dict], key) -> list[tuple[int, int]]:
 
 
 def _types(quotes: list[dict], text: str) -> list[str]:
-    return [q.get("type") or quote_type(text[q["quote_start"]:q["quote_end"]] if text else q.get("quote", ""))
-            for q in quotes]
+    return [
+        q.get("type") or quote_type(text[q["quote_start"] : q["quote_end"]] if text else q.get("quote", ""))
+        for q in quotes
+    ]
 
 
 def _restrict(gq, pq, text, only):
@@ -175,8 +190,11 @@ def _restrict(gq, pq, text, only):
     gt, pt = _types(gq, text), _types(pq, text)
     keep_g = [g for g, t in zip(gq, gt) if t == only]
     other_g = [g for g, t in zip(gq, gt) if t != only]
-    keep_p = [p for p, t in zip(pq, pt) if t == only
-              and not (not any(_overlap(g, p) for g in keep_g) and any(_overlap(g, p) for g in other_g))]
+    keep_p = [
+        p
+        for p, t in zip(pq, pt)
+        if t == only and not (not any(_overlap(g, p) for g in keep_g) and any(_overlap(g, p) for g in other_g))
+    ]
     return keep_g, keep_p
 
 
@@ -197,8 +215,15 @@ def score(gold: dict[str, dict], pred: dict[str, dict], only: str | None = None)
         ex = match(gq, pq, lambda g, p: int((g["quote_start"], g["quote_end"]) == (p["quote_start"], p["quote_end"])))
         tot["exact"] += len(ex)
         tot["attr_ok_exact"] += sum(speaker_right(gq[i], pq[j]) for i, j in ex)
-        tot["loose"] += len(match(gq, pq, lambda g, p: int(_loose(text, g["quote_start"], g["quote_end"])
-                                                          == _loose(text, p["quote_start"], p["quote_end"]))))
+        tot["loose"] += len(
+            match(
+                gq,
+                pq,
+                lambda g, p: int(
+                    _loose(text, g["quote_start"], g["quote_end"]) == _loose(text, p["quote_start"], p["quote_end"])
+                ),
+            )
+        )
         ov = match(gq, pq, _overlap)
         tot["overlap"] += len(ov)
         tot["attr_ok"] += sum(speaker_right(gq[i], pq[j]) for i, j in ov)
@@ -214,12 +239,20 @@ def score(gold: dict[str, dict], pred: dict[str, dict], only: str | None = None)
 
 
 def report(res: dict) -> str:
-    lines = [f"records {res['records']}  gold quotes {res['gold_quotes']}  pred quotes {res['pred_quotes']}"
-             + (f"  [only {res['only']}]" if res["only"] else "")]
+    lines = [
+        f"records {res['records']}  gold quotes {res['gold_quotes']}  pred quotes {res['pred_quotes']}"
+        + (f"  [only {res['only']}]" if res["only"] else "")
+    ]
     lines.append("%-22s %7s %7s %7s %7s" % ("", "P", "R", "F1", "TP"))
-    for k, label in (("exact", "extraction exact"), ("loose", "extraction loose"), ("overlap", "extraction overlap"),
-                     ("cov30", "extraction cov>0.3"), ("cov80", "extraction cov>0.8"), ("e2e", "end-to-end (overlap)"),
-                     ("e2e_exact", "end-to-end (exact)")):
+    for k, label in (
+        ("exact", "extraction exact"),
+        ("loose", "extraction loose"),
+        ("overlap", "extraction overlap"),
+        ("cov30", "extraction cov>0.3"),
+        ("cov80", "extraction cov>0.8"),
+        ("e2e", "end-to-end (overlap)"),
+        ("e2e_exact", "end-to-end (exact)"),
+    ):
         m = res[k]
         lines.append("%-22s %7.4f %7.4f %7.4f %7d" % (label, m["p"], m["r"], m["f1"], m["tp"]))
     acc = res["attribution_accuracy"]

@@ -1,5 +1,6 @@
 """Score time expressions TempEval-3 style: relaxed (any overlap) and strict (same extent) matching, value and
 type accuracy over relaxed matches, value F1 = relaxed F1 x value accuracy."""
+
 from __future__ import annotations
 
 from ..models import Analysis
@@ -7,8 +8,12 @@ from .quotes import match, prf
 
 
 def predictions(record_id: str, a: Analysis) -> dict:
-    return {"id": record_id, "timexes": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type,
-                                          "value": t.value} for t in a.timexes]}
+    return {
+        "id": record_id,
+        "timexes": [
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value} for t in a.timexes
+        ],
+    }
 
 
 def score(gold: dict[str, dict], pred: dict[str, dict]) -> dict:
@@ -23,8 +28,13 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> dict:
         relaxed += len(pairs)
         value_ok += sum(_same_value(gt[i].get("value"), pt[j].get("value")) for i, j in pairs)
         type_ok += sum(gt[i].get("type") == pt[j].get("type") for i, j in pairs)
-    res = {"records": len(gold), "gold": n_gold, "pred": n_pred, "strict": prf(strict, n_pred, n_gold),
-           "relaxed": prf(relaxed, n_pred, n_gold)}
+    res = {
+        "records": len(gold),
+        "gold": n_gold,
+        "pred": n_pred,
+        "strict": prf(strict, n_pred, n_gold),
+        "relaxed": prf(relaxed, n_pred, n_gold),
+    }
     res["value_accuracy"] = round(value_ok / relaxed, 4) if relaxed else None
     res["type_accuracy"] = round(type_ok / relaxed, 4) if relaxed else None
     res["value"] = prf(value_ok, n_pred, n_gold)
@@ -36,8 +46,10 @@ def _same_value(g, p) -> bool:
 
 
 def report(res: dict) -> str:
-    lines = [f"records {res['records']}  gold timexes {res['gold']}  predicted {res['pred']}",
-             "%-18s %7s %7s %7s %7s" % ("", "P", "R", "F1", "TP")]
+    lines = [
+        f"records {res['records']}  gold timexes {res['gold']}  predicted {res['pred']}",
+        "%-18s %7s %7s %7s %7s" % ("", "P", "R", "F1", "TP"),
+    ]
     for k, label in (("strict", "extent strict"), ("relaxed", "extent relaxed"), ("value", "value")):
         m = res[k]
         lines.append("%-18s %7.4f %7.4f %7.4f %7d" % (label, m["p"], m["r"], m["f1"], m["tp"]))

@@ -1,4 +1,5 @@
 """Find scrape debris (share bars, "Advertisement", a lone tag word under the title) in article text."""
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,7 @@ def find_boilerplate(text: str, rules: Rules) -> list[Boilerplate]:
 def _is_tag_line(line: str, title: str) -> bool:
     """A one- or two-word lower-case line right under the title, repeating one of its words ("soleimani")."""
     words = _WORD.findall(line)
-    if not 1 <= len(words) <= 2 or line.rstrip()[-1:] in ".!?\"”":
+    if not 1 <= len(words) <= 2 or line.rstrip()[-1:] in '.!?"”':
         return False
     title_words = {w.lower() for w in _WORD.findall(title)}
     return line == line.lower() and all(w.lower() in title_words for w in words)

@@ -1,4 +1,5 @@
 """Turn the bytes of a file into article text, refusing what is not text with a clear error."""
+
 from __future__ import annotations
 
 import codecs
@@ -35,7 +36,9 @@ def decode(data: bytes, encoding: str | None = None) -> str:
             try:
                 return _normalise(data.decode(enc))
             except UnicodeDecodeError as e:
-                raise EncodingError(f"input starts with a {enc} byte-order mark but is not valid {enc}: {e.reason}") from None
+                raise EncodingError(
+                    f"input starts with a {enc} byte-order mark but is not valid {enc}: {e.reason}"
+                ) from None
     head = data[:65536]
     if b"\x00" in head or len(_CONTROL.findall(head)) > max(8, len(head) // 200):
         raise BinaryInputError("input looks binary (NUL or control bytes), not an article: give a .txt or .html file")

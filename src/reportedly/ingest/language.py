@@ -1,4 +1,5 @@
 """A quick guess at the language of a text from its function words, to refuse what we cannot analyse."""
+
 from __future__ import annotations
 
 import re

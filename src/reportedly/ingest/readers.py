@@ -1,5 +1,6 @@
 """Stream articles out of files: folders of .txt/.html, JSONL, CSV exports and WARC archives.
 Each article is an `Item`; anything unreadable is a `Failure` naming the file (and line or record) and why."""
+
 from __future__ import annotations
 
 import csv
@@ -21,9 +22,12 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 TEXT_COLUMNS = ("text", "body", "content", "article", "html", "full_text", "fulltext")
-FIELDS = {"url": ("url", "link", "uri"), "title": ("title", "headline"), "outlet": ("outlet", "source", "site",
-          "publisher", "media", "domain"), "published": ("published", "date", "publish_date", "pubdate",
-                                                          "published_at", "publication_date")}
+FIELDS = {
+    "url": ("url", "link", "uri"),
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "source", "site", "publisher", "media", "domain"),
+    "published": ("published", "date", "publish_date", "pubdate", "published_at", "publication_date"),
+}
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,9 @@ def read_file(path: Path) -> Iterator[Read]:
         if kind == "text":
             size = path.stat().st_size
             if size > MAX_BYTES:
-                yield Failure(str(path), f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one article")
+                yield Failure(
+                    str(path), f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one article"
+                )
                 return
             yield Item(str(path), path.read_bytes())
         elif kind == "jsonl":
@@ -146,7 +152,7 @@ def _jsonl(path: Path) -> Iterator[Read]:
                 continue
             body = _pick(rec, ("text", "html", "body", "content"))
             if body is None:
-                yield Failure(ref, "no \"text\" or \"html\" field")
+                yield Failure(ref, 'no "text" or "html" field')
                 continue
             yield Item(ref, body, **_meta(rec))
 

@@ -1,4 +1,5 @@
 """What the quote and attribution finders share about one document: marks, quoted stretches, entities, cues."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -38,8 +39,13 @@ class DocContext:
     def build(cls, doc: Doc, text: str, rules: Rules, table: EntityTable, quoted: list[Quoted]) -> "DocContext":
         arr = doc.to_array([IDX, LENGTH])  # one C call instead of a Token object per word
         idx, length = arr[:, 0].astype(np.int64), arr[:, 1]
-        first = np.frombuffer(np.array([text[i] if i < len(text) else " " for i in idx.tolist()], dtype="U1"),
-                              dtype=np.uint32) if len(idx) else np.zeros(0, dtype=np.uint32)
+        first = (
+            np.frombuffer(
+                np.array([text[i] if i < len(text) else " " for i in idx.tolist()], dtype="U1"), dtype=np.uint32
+            )
+            if len(idx)
+            else np.zeros(0, dtype=np.uint32)
+        )
         mark = (length == 1) & np.isin(first, _MARK_CODES)
         inside = np.zeros(len(idx), dtype=bool)
         for q in quoted:
@@ -77,5 +83,5 @@ class DocContext:
         for right in tok.rights:
             if right.dep_ == "prt" and right.i == tok.i + 1:  # "pointed out"
                 end_tok = right
-        span = self.doc[start: end_tok.i + 1]
+        span = self.doc[start : end_tok.i + 1]
         return span.text, (span.start_char, span.end_char)

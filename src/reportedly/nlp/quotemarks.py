@@ -1,4 +1,5 @@
 """Pair quotation marks within paragraphs: straight, curly and mismatched marks, and unclosed quotes."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -93,6 +94,7 @@ def find_quoted(text: str) -> list[Quoted]:
 def _pair_odd(marks: list[int], hints: list[str]):
     """Choose which mark stands alone: the last one opens an unclosed quote (the usual case), or the first
     one closes a quote carried over from the previous paragraph; the choice that fits the mark shapes best."""
+
     def cost(seq_hints, first_role):
         role = first_role
         c = 0

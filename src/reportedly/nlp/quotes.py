@@ -1,5 +1,6 @@
 """Direct, partial and unclosed quotations and their speakers: the cue beside the marks, the attribution that
 holds them, or the conversation they continue."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
     reported = [a for a in attributions if not a.quote_cue]
     paragraph_of = _paragraph_index(ctx.text)
     for q in ctx.quoted:
-        words = ctx.text[q.start:q.end].split()
+        words = ctx.text[q.start : q.end].split()
         kind = "direct" if q.close is not None else "direct-unclosed"
         holder = _holding_attribution(q, reported)
         if holder is not None:
@@ -73,6 +74,7 @@ def _paragraph_index(text: str):
         from bisect import bisect_right
 
         return bisect_right(breaks, offset)
+
     return index
 
 
@@ -90,7 +92,7 @@ def _tokens_in(ctx: DocContext, start: int, end: int) -> list[Token]:
 
 
 def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
-    """ “...,” he said / “...,” said Smith / “...” Heyman told the publication."""
+    """“...,” he said / “...,” said Smith / “...” Heyman told the publication."""
     if q.close is None:
         return None
     doc = ctx.doc
@@ -101,7 +103,12 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     stop = min(len(doc), i + LOOK_AFTER)
     for j in range(i, stop):
         t = doc[j]
-        if ctx.is_mark[j] or (t.text in (".", "!", "?", ";") and j > i) or "\n" in t.text or ("\n" in t.whitespace_ and not ctx.is_cue(t)):
+        if (
+            ctx.is_mark[j]
+            or (t.text in (".", "!", "?", ";") and j > i)
+            or "\n" in t.text
+            or ("\n" in t.whitespace_ and not ctx.is_cue(t))
+        ):
             if ctx.is_cue(t):
                 break
             return None
@@ -119,11 +126,11 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
         return make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
     doc = ctx.doc
     # the parser took a word inside the quote as subject: use the words between the mark and the cue
-    between = [t for t in doc[:cue.i] if t.idx > after_char and not ctx.is_mark[t.i] and not t.is_punct]
+    between = [t for t in doc[: cue.i] if t.idx > after_char and not ctx.is_mark[t.i] and not t.is_punct]
     if between and between[-1].pos_ in ("PROPN", "PRON", "NOUN"):
         return make_source(ctx.table, noun_phrase(between[-1]), ctx.rules, ctx.pronouns, quoted_person=True)
     # inverted: "said Smith", "said the official"
-    for t in doc[cue.i + 1: min(len(doc), cue.i + 6)]:
+    for t in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.inside_quote[t.i]:
             head = t
             while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod", "det") and head.head.i > head.i:
@@ -213,8 +220,9 @@ def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
     return head.dep_ in ("dobj", "pobj", "attr", "oprd", "npadvmod", "amod", "compound") and head.head.i == cue.i
 
 
-def _previous_speaker(done: list[RawQuote], reported: list[RawAttribution], q: Quoted,
-                      paragraph_of) -> Optional[Source]:
+def _previous_speaker(
+    done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of
+) -> Optional[Source]:
     """The latest person or source quoted or cited before `q`, at most CONTEXT_PARAGRAPHS back."""
     here = paragraph_of(q.open)
     cands = [(p.quoted.open, p.source) for p in done if p.source is not None]
@@ -226,7 +234,7 @@ def _previous_speaker(done: list[RawQuote], reported: list[RawAttribution], q: Q
 
 
 def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
-    """ “...” ― Pamela Padilla: a name signed after a dash, as in reader comments and epigraphs."""
+    """“...” ― Pamela Padilla: a name signed after a dash, as in reader comments and epigraphs."""
     if q.close is None:
         return None
     text = ctx.text
@@ -249,4 +257,3 @@ def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
             return make_source(ctx.table, noun_phrase(head), ctx.rules, ctx.pronouns, quoted_person=True)
         return None
     return None
-

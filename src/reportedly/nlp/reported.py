@@ -1,4 +1,5 @@
 """Reported speech and sourcing: "X said/reported/claimed that ...", "..., according to X"."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,7 +56,11 @@ def subject_of(tok: Token) -> Optional[Token]:
             return c
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)
-    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and any(c.tag_ in ("WP", "WDT") for c in tok.children):
+    if (
+        tok.dep_ == "relcl"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and any(c.tag_ in ("WP", "WDT") for c in tok.children)
+    ):
         return tok.head
     return None
 
@@ -72,7 +77,7 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
     for i in range(tok.i + 1, min(sent.end, tok.i + 12)):
         t = doc[i]
         if t.lower_ == "that" and t.dep_ in ("mark", "nsubj", "det", "dobj") and t.tag_ in ("IN", "WDT", "DT"):
-            toks = [u for u in doc[i + 1: sent.end]]
+            toks = [u for u in doc[i + 1 : sent.end]]
             toks = _trim(toks)
             if len(toks) >= MIN_CONTENT_TOKENS and _is_clause(toks):
                 return toks
@@ -90,16 +95,20 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
 def _is_clause(toks: list[Token]) -> bool:
     """A subject with a finite verb: "With pressures mounting," is no reported content."""
     inside = {t.i for t in toks}
-    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside
-               and t.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.tag_ in ("VBD", "VBZ", "VBP", "MD")
-                                                                   for c in t.head.children if c.dep_ in ("aux", "auxpass"))
-               for t in toks if t.dep_ in ("nsubj", "nsubjpass", "expl"))
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl")
+        and t.head.i in inside
+        and t.head.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        or any(c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in t.head.children if c.dep_ in ("aux", "auxpass"))
+        for t in toks
+        if t.dep_ in ("nsubj", "nsubjpass", "expl")
+    )
 
 
 def _trim(toks: list[Token]) -> list[Token]:
-    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"»" or toks[-1].is_space):
+    while toks and (toks[-1].is_punct and toks[-1].text not in '”"»' or toks[-1].is_space):
         toks = toks[:-1]
-    while toks and (toks[0].is_punct and toks[0].text not in "“\"«" or toks[0].is_space):
+    while toks and (toks[0].is_punct and toks[0].text not in '“"«' or toks[0].is_space):
         toks = toks[1:]
     return toks
 
@@ -137,7 +146,9 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
             continue
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
-            pobj = next((t for t in doc[to.i + 1: min(len(doc), to.i + 8)] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            pobj = next(
+                (t for t in doc[to.i + 1 : min(len(doc), to.i + 8)] if t.pos_ in ("PROPN", "NOUN", "PRON")), None
+            )
         if pobj is None:
             continue
         phrase = _source_phrase(pobj)
@@ -149,9 +160,17 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
         if len([t for t in content if not t.is_punct]) < MIN_CONTENT_TOKENS:
             continue
         spans = _char_spans(ctx, content)
-        span_text = doc[tok.i: to.i + 1]
-        out.append(RawAttribution("according to", (span_text.start_char, span_text.end_char), tok.i, source, spans,
-                                  _all_quoted(ctx, content)))
+        span_text = doc[tok.i : to.i + 1]
+        out.append(
+            RawAttribution(
+                "according to",
+                (span_text.start_char, span_text.end_char),
+                tok.i,
+                source,
+                spans,
+                _all_quoted(ctx, content),
+            )
+        )
     return out
 
 
@@ -165,7 +184,7 @@ def _source_phrase(pobj: Token) -> Span:
             if right.dep_ == "prep" and right.lower_ not in ("by", "from", "of", "at", "in"):
                 break
             stop = right.right_edge.i + 1
-            if any(t.ent_type_ in ("DATE", "TIME") for t in doc[right.i: stop]) and right.dep_ != "prep":
+            if any(t.ent_type_ in ("DATE", "TIME") for t in doc[right.i : stop]) and right.dep_ != "prep":
                 break
             end = stop
     while end > start + 1 and doc[end - 1].ent_type_ in ("DATE", "TIME"):
@@ -180,8 +199,10 @@ def _sentence_minus(ctx: DocContext, sent: Span, pp_start: int, pp_end: int) -> 
     while start < sent.end and doc[start].is_space:
         start += 1
     # a phrase at the sentence end takes everything after it with it ("..., according to X earlier this year.")
-    tail = all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("npadvmod", "advmod")
-               for t in doc[pp_end: sent.end])
+    tail = all(
+        t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("npadvmod", "advmod")
+        for t in doc[pp_end : sent.end]
+    )
     end = sent.end if not tail else pp_end
     toks = [t for t in doc[start:end] if not (pp_start <= t.i < pp_end)]
     if tail:

@@ -1,4 +1,5 @@
 """Hedges, "did not respond to requests for comment", loaded words, and the outlet's unattributed assertions."""
+
 from __future__ import annotations
 
 from typing import Iterable, Optional
@@ -10,14 +11,29 @@ from ..rules import Rules
 from .entities import EntityTable, normalise_name
 from .sources import noun_phrase
 
-REQUEST_WORDS = {"request", "requests", "call", "calls", "email", "emails", "message", "messages", "inquiry",
-                 "inquiries", "query", "queries"}
+REQUEST_WORDS = {
+    "request",
+    "requests",
+    "call",
+    "calls",
+    "email",
+    "emails",
+    "message",
+    "messages",
+    "inquiry",
+    "inquiries",
+    "query",
+    "queries",
+}
 
 
 def find_hedges(text: str, rules: Rules, skip: Iterable[tuple[int, int]] = ()) -> list[Hedge]:
     blocked = list(skip)
-    return [Hedge(m.group(0), m.start(), m.end()) for m in rules.hedges.finditer(text)
-            if not any(s <= m.start() < e for s, e in blocked)]
+    return [
+        Hedge(m.group(0), m.start(), m.end())
+        for m in rules.hedges.finditer(text)
+        if not any(s <= m.start() < e for s, e in blocked)
+    ]
 
 
 def find_no_comment(doc: Doc, rules: Rules, table: EntityTable) -> list[NoComment]:

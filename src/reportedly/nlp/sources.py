@@ -1,4 +1,5 @@
 """Who a source phrase names: its mention span, the entity it resolves to, and its source type."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,9 +15,36 @@ from .entities import EntityBuilder, EntityTable, normalise_name
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
-ORG_WORDS = {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "group", "association", "party", "union",
-             "committee", "foundation", "institute", "university", "council", "agency", "bank", "board", "league",
-             "club", "society", "organization", "organisation", "federation", "fund", "network", "alliance"}
+ORG_WORDS = {
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "group",
+    "association",
+    "party",
+    "union",
+    "committee",
+    "foundation",
+    "institute",
+    "university",
+    "council",
+    "agency",
+    "bank",
+    "board",
+    "league",
+    "club",
+    "society",
+    "organization",
+    "organisation",
+    "federation",
+    "fund",
+    "network",
+    "alliance",
+}
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "advmod", "quantmod", "case", "flat"}
 
 
@@ -28,7 +56,11 @@ class Source:
     type: str  # person | organization | media | government | document | unnamed
 
     def mention(self) -> Mention:
-        kind = "pronoun" if self.span.root.pos_ == "PRON" else ("name" if self.span.root.pos_ == "PROPN" else "description")
+        kind = (
+            "pronoun"
+            if self.span.root.pos_ == "PRON"
+            else ("name" if self.span.root.pos_ == "PROPN" else "description")
+        )
         return Mention(self.span.text, self.span.start_char, self.span.end_char, kind)
 
 
@@ -39,17 +71,25 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             start, end = ent.start, ent.end
-            while start > 0 and doc[start - 1].head.i in range(ent.start, ent.end) and doc[start - 1].dep_ in NP_LEFT_DEPS \
-                    and doc[start - 1].text not in ",;":
+            while (
+                start > 0
+                and doc[start - 1].head.i in range(ent.start, ent.end)
+                and doc[start - 1].dep_ in NP_LEFT_DEPS
+                and doc[start - 1].text not in ",;"
+            ):
                 start -= 1
             return doc[start:end]
     start = tok.i
     for left in tok.lefts:
-        if left.dep_ in NP_LEFT_DEPS and left.text not in ",;\"“”":
+        if left.dep_ in NP_LEFT_DEPS and left.text not in ',;"“”':
             start = min(start, left.left_edge.i)
     end = tok.i + 1
     for right in tok.rights:
-        if right.dep_ == "prep" and right.lower_ in ("of", "for", "at", "from", "with", "in", "by") and tok.pos_ == "NOUN":
+        if (
+            right.dep_ == "prep"
+            and right.lower_ in ("of", "for", "at", "from", "with", "in", "by")
+            and tok.pos_ == "NOUN"
+        ):
             end = max(end, right.right_edge.i + 1)
         elif right.dep_ in ("compound", "flat") or (right.dep_ == "case" and right.i == end):
             end = max(end, right.i + 1)
@@ -66,8 +106,9 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
     return span
 
 
-def make_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[int, EntityBuilder],
-                quoted_person: bool = False) -> Optional[Source]:
+def make_source(
+    table: EntityTable, span: Span, rules: Rules, pronouns: dict[int, EntityBuilder], quoted_person: bool = False
+) -> Optional[Source]:
     """The source that `span` names, or None for first/second person narrators ("I said", "you told")."""
     head = span.root
     low = head.lower_
@@ -105,7 +146,9 @@ def make_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[int
     if described is not None:
         return Source(span, described, described.name, "person")
     name = normalise_name(span.text)
-    if lemma in rules.government_nouns or any(t.lemma_.lower() in rules.government_nouns for t in span if t.i == head.i):
+    if lemma in rules.government_nouns or any(
+        t.lemma_.lower() in rules.government_nouns for t in span if t.i == head.i
+    ):
         b = table.get_or_create(name, span, "ORG", kind="description")
         b.kind = "government"
         return Source(span, b, b.name, "government")
@@ -145,7 +188,9 @@ def _maybe_person(ent: EntityBuilder, rules: Rules) -> None:
     """A name quoted as a speaker is a person, when nothing else says it is an organisation or outlet."""
     if ent.type == "PERSON" or ent.kind or _org_like(ent.name) or rules.is_media_name(ent.name):
         return
-    if ent.labels.get("PERSON") or (len(ent.name.split()) in (2, 3) and ent.gender is None and _first_name_known(ent.name)):
+    if ent.labels.get("PERSON") or (
+        len(ent.name.split()) in (2, 3) and ent.gender is None and _first_name_known(ent.name)
+    ):
         ent.forced_type = "PERSON"
 
 

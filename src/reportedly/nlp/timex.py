@@ -4,6 +4,7 @@ Rules cover what news text uses: explicit dates, months and weekdays resolved by
 "earlier this year", "late September", "two years ago", "the last decade", durations, times of day, sets and
 event-anchored expressions ("a week after the airstrike"). Without a publication date, relative expressions
 are returned with no value and `resolved=False`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,23 +16,104 @@ from spacy.tokens import Doc
 
 from ..models import TimeExpr
 
-MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-          "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-          "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "couple": 2,
-           "a couple of": 2, "half a": 0.5}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "couple": 2,
+    "a couple of": 2,
+    "half a": 0.5,
+}
 VAGUE = {"a few", "few", "several", "some", "many", "the next few", "a number of", "dozens of", "hundreds of"}
-UNITS = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
-         "week": ("W", False), "weekend": ("WE", False), "fortnight": ("W", False), "month": ("M", False),
-         "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False)}
+UNITS = {
+    "second": ("S", True),
+    "minute": ("M", True),
+    "hour": ("H", True),
+    "day": ("D", False),
+    "week": ("W", False),
+    "weekend": ("WE", False),
+    "fortnight": ("W", False),
+    "month": ("M", False),
+    "quarter": ("Q", False),
+    "year": ("Y", False),
+    "decade": ("DE", False),
+    "century": ("CE", False),
+}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-SIGNALS = {"until", "till", "since", "by", "before", "after", "from", "through", "in", "on", "during", "at", "of",
-           "between", "within", "over", "for"}
+SIGNALS = {
+    "until",
+    "till",
+    "since",
+    "by",
+    "before",
+    "after",
+    "from",
+    "through",
+    "in",
+    "on",
+    "during",
+    "at",
+    "of",
+    "between",
+    "within",
+    "over",
+    "for",
+}
 
 M = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -68,13 +150,16 @@ MONTH_WORD = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
 def rule(pattern: str, needs: str):
     """Register a rule; `needs` is a cheap pattern the lower-cased text must contain for the rule to run."""
+
     def register(fn: Handler) -> Handler:
         _RULES.append((re.compile(needs), re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % pattern, re.I), fn))
         return fn
+
     return register
 
 
 # ---------------------------------------------------------------------------------------------------- helpers
+
 
 def _month(word: str) -> int:
     w = word.lower().rstrip(".")
@@ -194,11 +279,29 @@ def _mod(word: Optional[str]) -> Optional[str]:
     if not word:
         return None
     w = word.lower().rstrip("-").strip()
-    return {"early": "START", "beginning of": "START", "the beginning of": "START", "the start of": "START",
-            "mid": "MID", "middle of": "MID", "the middle of": "MID", "late": "END", "the end of": "END",
-            "end of": "END", "about": "APPROX", "around": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
-            "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "at least": "EQUAL_OR_MORE",
-            "roughly": "APPROX", "some": "APPROX", "approximately": "APPROX"}.get(w)
+    return {
+        "early": "START",
+        "beginning of": "START",
+        "the beginning of": "START",
+        "the start of": "START",
+        "mid": "MID",
+        "middle of": "MID",
+        "the middle of": "MID",
+        "late": "END",
+        "the end of": "END",
+        "end of": "END",
+        "about": "APPROX",
+        "around": "APPROX",
+        "nearly": "LESS_THAN",
+        "almost": "LESS_THAN",
+        "more than": "MORE_THAN",
+        "over": "MORE_THAN",
+        "less than": "LESS_THAN",
+        "at least": "EQUAL_OR_MORE",
+        "roughly": "APPROX",
+        "some": "APPROX",
+        "approximately": "APPROX",
+    }.get(w)
 
 
 EDGE = r"(?:(?P<edge>early|mid-?|late|the beginning of|the start of|the middle of|the end of)\s*)?"
@@ -250,7 +353,12 @@ def _slash(m, a):
     return Value("DATE", "%d-%02d-%02d" % (y, mo, d), "day")
 
 
-@rule(EDGE + r"(?:(?P<pre>the\s+(?:summer|spring|fall|autumn|winter)\s+of|(?:summer|spring|fall|autumn|winter))\s+)?(?:the\s+year\s+)?(?P<y>%s)(?!s|\d|-\d|\s*(?:%%|percent|per cent))" % Y, needs=r"(?:1[6-9]|20)\d\d")
+@rule(
+    EDGE
+    + r"(?:(?P<pre>the\s+(?:summer|spring|fall|autumn|winter)\s+of|(?:summer|spring|fall|autumn|winter))\s+)?(?:the\s+year\s+)?(?P<y>%s)(?!s|\d|-\d|\s*(?:%%|percent|per cent))"
+    % Y,
+    needs=r"(?:1[6-9]|20)\d\d",
+)
 def _year(m, a):
     if m["pre"]:
         season = next(v for k, v in SEASONS.items() if k in m["pre"].lower())
@@ -273,7 +381,11 @@ def _century(m, a):
 # ----------------------------------------------------------------------------------- months, weekdays, seasons
 
 
-@rule(EDGE + r"(?P<mo>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)", needs=MONTH_WORD)
+@rule(
+    EDGE
+    + r"(?P<mo>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)",
+    needs=MONTH_WORD,
+)
 def _month_only(m, a):
     mo = _month(m["mo"])
     y = _year_for_month(mo, a)
@@ -301,17 +413,25 @@ def _weekday(m, a):
     return Value("DATE", d.isoformat(), "day", relative=True)
 
 
-@rule(r"(?P<which>this|last|next|the coming|the past|the last|the next|earlier this|later this)\s+(?P<s>spring|summer|fall|autumn|winter)", needs=r"spring|summer|fall|autumn|winter")
+@rule(
+    r"(?P<which>this|last|next|the coming|the past|the last|the next|earlier this|later this)\s+(?P<s>spring|summer|fall|autumn|winter)",
+    needs=r"spring|summer|fall|autumn|winter",
+)
 def _season_rel(m, a):
     code = SEASONS[m["s"].lower()]
-    step = {"last": -1, "the past": -1, "the last": -1, "next": 1, "the coming": 1, "the next": 1}.get(m["which"].lower(), 0)
+    step = {"last": -1, "the past": -1, "the last": -1, "next": 1, "the coming": 1, "the next": 1}.get(
+        m["which"].lower(), 0
+    )
     return _rel(a, lambda d: "%d-%s" % (d.year + step, code), "DATE", "season")
 
 
 # ------------------------------------------------------------------------------------------ deictic expressions
 
 
-@rule(r"(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?", needs=r"today|yesterday|tomorrow|tonight")
+@rule(
+    r"(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?",
+    needs=r"today|yesterday|tomorrow|tonight",
+)
 def _deictic(m, a):
     w = m["w"].lower()
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
@@ -324,7 +444,10 @@ def _this_part(m, a):
     return _rel(a, lambda d: d.isoformat() + "T" + PARTS[m["part"].lower()], "TIME", "day")
 
 
-@rule(r"(?P<w>now|right now|currently|at present|at the moment|nowadays|these days|the present)", needs=r"now|currently|present|moment|these days")
+@rule(
+    r"(?P<w>now|right now|currently|at present|at the moment|nowadays|these days|the present)",
+    needs=r"now|currently|present|moment|these days",
+)
 def _now(m, a):
     return Value("DATE", "PRESENT_REF", "day", relative=True)
 
@@ -342,7 +465,11 @@ def _future(m, a):
     return Value("DATE", "FUTURE_REF", "day", relative=True)
 
 
-@rule(EDGE + r"(?P<which>this|last|next|the coming|the past|the last|the previous|the next|the following|the same|earlier this|later this|earlier that|later that|the current|this coming)\s+(?P<u>week|weekend|month|quarter|year|decade|century|fiscal year)", needs=r"week|month|quarter|year|decade|century")
+@rule(
+    EDGE
+    + r"(?P<which>this|last|next|the coming|the past|the last|the previous|the next|the following|the same|earlier this|later this|earlier that|later that|the current|this coming)\s+(?P<u>week|weekend|month|quarter|year|decade|century|fiscal year)",
+    needs=r"week|month|quarter|year|decade|century",
+)
 def _unit_rel(m, a):
     which = m["which"].lower()
     unit = m["u"].lower()
@@ -353,12 +480,23 @@ def _unit_rel(m, a):
         return Value("DURATION", duration(1, unit), "duration", mod)
     if which in ("the same", "the following", "the previous", "earlier that", "later that"):
         return Value("DATE", None, unit, mod, relative=True)
-    step = {"last": -1, "the past": -1, "the last": -1, "next": 1, "the coming": 1, "the next": 1,
-            "this coming": 1}.get(which, 0)
+    step = {
+        "last": -1,
+        "the past": -1,
+        "the last": -1,
+        "next": 1,
+        "the coming": 1,
+        "the next": 1,
+        "this coming": 1,
+    }.get(which, 0)
     return _rel(a, lambda d: at_granularity(shift(d, unit, step), unit), "DATE", unit, mod)
 
 
-@rule(r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|from now|hence)" % (NUM, VAG, UNIT), needs=r"ago|from now|hence")
+@rule(
+    r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|from now|hence)"
+    % (NUM, VAG, UNIT),
+    needs=r"ago|from now|hence",
+)
 def _ago(m, a):
     unit = _unit(m["u"])
     n = _num(m["n"])
@@ -370,9 +508,13 @@ def _ago(m, a):
     return _rel(a, lambda d: at_granularity(shift(d, unit, sign * int(n)), gran), "DATE", gran)
 
 
-@rule(r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?:\s+of\s+(?P<y>%s))?" % Y, needs=r"quarter")
+@rule(
+    r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?:\s+of\s+(?P<y>%s))?" % Y, needs=r"quarter"
+)
 def _quarter(m, a):
-    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[m["q"].lower()]
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[
+        m["q"].lower()
+    ]
     if m["y"]:
         return Value("DATE", "%s-Q%d" % (m["y"], q), "quarter")
     # a quarter named without a year is the latest one of that number, as in earnings reports
@@ -389,32 +531,61 @@ def _the_quarter(m, a):
 # ------------------------------------------------------------------------------------------ durations and sets
 
 
-@rule(r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)\s*[- ]?\s*(?P<u>%s)(?:\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+ago)" % (NUM, VAG, UNIT), needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur")
+@rule(
+    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)\s*[- ]?\s*(?P<u>%s)(?:\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+ago)"
+    % (NUM, VAG, UNIT),
+    needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur",
+)
 def _duration(m, a):
     unit = _unit(m["u"])
     n = _num(m["n"])
-    if n is None and m["n"].lower() not in VAGUE and m["n"].lower() not in ("the past few", "the last few", "the next few"):
+    if (
+        n is None
+        and m["n"].lower() not in VAGUE
+        and m["n"].lower() not in ("the past few", "the last few", "the next few")
+    ):
         return None
     return Value("DURATION", duration(n, unit), "duration", _mod(m["mod"]))
 
 
-@rule(r"(?P<u>years|months|weeks|days|decades|hours)(?=\s+(?:ago|of|later|earlier|before|after|to come|in\b))", needs=r"years|months|weeks|days|decades|hours")
+@rule(
+    r"(?P<u>years|months|weeks|days|decades|hours)(?=\s+(?:ago|of|later|earlier|before|after|to come|in\b))",
+    needs=r"years|months|weeks|days|decades|hours",
+)
 def _plural_duration(m, a):
     unit = _unit(m["u"])
     return Value("DURATION", duration(None, unit), "duration")
 
 
-@rule(r"(?P<w>every|each|per|a)\s+(?P<u>day|week|month|year|morning|night|evening|weekend)|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)", needs=r"every|each|per |daily|weekly|monthly|annually|yearly|nightly|hourly")
+@rule(
+    r"(?P<w>every|each|per|a)\s+(?P<u>day|week|month|year|morning|night|evening|weekend)|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)",
+    needs=r"every|each|per |daily|weekly|monthly|annually|yearly|nightly|hourly",
+)
 def _set(m, a):
     if m["adv"]:
-        code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-                "nightly": "TNI", "hourly": "PT1H"}[m["adv"].lower()]
+        code = {
+            "daily": "P1D",
+            "weekly": "P1W",
+            "monthly": "P1M",
+            "annually": "P1Y",
+            "yearly": "P1Y",
+            "nightly": "TNI",
+            "hourly": "PT1H",
+        }[m["adv"].lower()]
         return Value("SET", code, "set")
     if m["w"].lower() == "a":
         return None
     u = m["u"].lower()
-    code = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "morning": "TMO", "night": "TNI",
-            "evening": "TEV", "weekend": "P1WE"}[u]
+    code = {
+        "day": "P1D",
+        "week": "P1W",
+        "month": "P1M",
+        "year": "P1Y",
+        "morning": "TMO",
+        "night": "TNI",
+        "evening": "TEV",
+        "weekend": "P1WE",
+    }[u]
     return Value("SET", code, "set")
 
 
@@ -445,11 +616,16 @@ def _clock(m, a):
 
 # ------------------------------------------------------------------------------------------------ the finder
 
-_EVENT_ANCHORED = re.compile(r"(?P<n>%s)\s+(?P<u>%s)\s+(?P<dir>after|before)\s+(?P<np>(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+))" % (NUM, UNIT), re.I)
+_EVENT_ANCHORED = re.compile(
+    r"(?P<n>%s)\s+(?P<u>%s)\s+(?P<dir>after|before)\s+(?P<np>(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+))"
+    % (NUM, UNIT),
+    re.I,
+)
 
 
-def find_timexes(doc: Doc, published: Optional[dt.date], skip: list[tuple[int, int]] = (),
-                 text: Optional[str] = None) -> list[TimeExpr]:
+def find_timexes(
+    doc: Doc, published: Optional[dt.date], skip: list[tuple[int, int]] = (), text: Optional[str] = None
+) -> list[TimeExpr]:
     """Every time expression in `doc`, normalised against `published` (None leaves relative ones unresolved)."""
     text = doc.text if text is None else text
     cands: list[tuple[int, int, Value]] = []
@@ -493,8 +669,13 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
     if re.fullmatch(r"march", word, re.I) and (word[0] == "m" or first.pos_ in ("VERB",)):
         return False
     if re.fullmatch(r"\d{4}", word):
-        if first.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") or first.like_num and span.end < len(doc) \
-                and doc[span.end].pos_ == "NOUN" and doc[span.end].ent_type_ != "DATE":
+        if (
+            first.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")
+            or first.like_num
+            and span.end < len(doc)
+            and doc[span.end].pos_ == "NOUN"
+            and doc[span.end].ent_type_ != "DATE"
+        ):
             return False
         prev = text_before(text, s)
         if prev.endswith(("$", "#", "No.", "no.")):
@@ -508,7 +689,7 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
 
 
 def text_before(text: str, s: int) -> str:
-    return text[max(0, s - 4): s].rstrip()
+    return text[max(0, s - 4) : s].rstrip()
 
 
 def _tense_at(doc: Doc, s: int, e: int) -> str:
@@ -543,7 +724,7 @@ def _record(doc: Doc, text: str, s: int, e: int, v: Value, published) -> TimeExp
 
 
 def _signal_before(text: str, s: int) -> Optional[str]:
-    m = re.search(r"(\w+)\s+$", text[max(0, s - 20): s])
+    m = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
     if m and m.group(1).lower() in SIGNALS:
         return m.group(1).lower()
     return None
@@ -575,8 +756,14 @@ def _event_date(doc: Doc, text: str, noun: str, before: int, found: list[TimeExp
         if sent.start_char >= before:
             break
         if any(t.lower_.startswith(stem) or stem in t.lower_ for t in sent if t.pos_ == "NOUN"):
-            dates = [t for t in found if sent.start_char <= t.start < sent.end_char and t.type == "DATE" and t.value
-                     and re.match(r"\d{4}", t.value)]
+            dates = [
+                t
+                for t in found
+                if sent.start_char <= t.start < sent.end_char
+                and t.type == "DATE"
+                and t.value
+                and re.match(r"\d{4}", t.value)
+            ]
             if dates:
                 return dates[0]
     return None

@@ -1,6 +1,7 @@
 """Group articles into stories without comparing all pairs: MinHash LSH finds candidates twice — on word shingles
 (copies share wording) and on salient terms (reports of one event share its names, places and figures) — and only
 candidate pairs are verified. Near-linear in the number of articles."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -66,8 +67,9 @@ def _edges(hashes, threshold: float, eligible: list[bool]) -> list[tuple[int, in
     return out
 
 
-def cluster(texts: Sequence[str], ids: Sequence[Hashable] | None = None,
-            settings: Settings = Settings()) -> list[list[Hashable]]:
+def cluster(
+    texts: Sequence[str], ids: Sequence[Hashable] | None = None, settings: Settings = Settings()
+) -> list[list[Hashable]]:
     """Stories as lists of ids (singletons included), largest first."""
     ids = list(ids) if ids is not None else list(range(len(texts)))
     toks = [words(t) for t in texts]
@@ -88,6 +90,7 @@ def cluster(texts: Sequence[str], ids: Sequence[Hashable] | None = None,
 
 def pairwise_f1(predicted: list[list[Hashable]], gold: list[list[Hashable]], scope: set | None = None) -> dict:
     """Pairwise precision/recall/F1 of a clustering; with `scope`, only pairs touching an id in scope count."""
+
     def pairs(groups):
         out = set()
         for g in groups:
@@ -97,6 +100,7 @@ def pairwise_f1(predicted: list[list[Hashable]], gold: list[list[Hashable]], sco
                     if scope is None or g[a] in scope or g[b] in scope:
                         out.add((g[a], g[b]))
         return out
+
     p, g = pairs(predicted), pairs(gold)
     tp = len(p & g)
     prec = tp / len(p) if p else 1.0

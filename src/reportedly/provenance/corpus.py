@@ -1,4 +1,5 @@
 """Provenance over a stored corpus: build and store stories, show one as a copy tree, trace a claim."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,14 +34,26 @@ def build_stories(store: Store, embeddings: bool = False) -> list[dict]:
             nodes = analyse_story(arts, embeddings=embeddings)
             origin = next((int(n.id) for n in nodes if n.relation == "origin"), None)
             title = (by_id[origin]["title"] or _first_words(by_id[origin]["text"])) if origin else None
-            sid = store.execute("INSERT INTO stories(size, origin_article_id, title, created_at) VALUES (?,?,?,?) "
-                                "RETURNING id", (len(group), origin, title, now)).fetchone()[0]
+            sid = store.execute(
+                "INSERT INTO stories(size, origin_article_id, title, created_at) VALUES (?,?,?,?) RETURNING id",
+                (len(group), origin, title, now),
+            ).fetchone()[0]
             for n in nodes:
                 evidence = [asdict(p) for p in n.evidence[:5]]
-                store.execute("INSERT INTO story_articles(story_id, article_id, relation, parent_article_id, verbatim, "
-                              "reworded, credits, evidence) VALUES (?,?,?,?,?,?,?,?)",
-                              (sid, int(n.id), n.relation, int(n.parent) if n.parent else None, n.verbatim,
-                               n.reworded, json.dumps(n.credits), json.dumps(evidence)))
+                store.execute(
+                    "INSERT INTO story_articles(story_id, article_id, relation, parent_article_id, verbatim, "
+                    "reworded, credits, evidence) VALUES (?,?,?,?,?,?,?,?)",
+                    (
+                        sid,
+                        int(n.id),
+                        n.relation,
+                        int(n.parent) if n.parent else None,
+                        n.verbatim,
+                        n.reworded,
+                        json.dumps(n.credits),
+                        json.dumps(evidence),
+                    ),
+                )
             out.append({"id": sid, "size": len(group), "origin": origin, "title": title})
     return out
 
@@ -51,24 +64,33 @@ def _first_words(text: str, n: int = 12) -> str:
 
 
 def list_stories(store: Store, limit: int = 50) -> list[dict]:
-    return store.rows("SELECT s.id, s.size, s.title, a.outlet AS origin_outlet, a.published AS origin_published "
-                      "FROM stories s LEFT JOIN articles a ON a.id = s.origin_article_id "
-                      "ORDER BY s.size DESC, s.id LIMIT ?", (max(1, min(int(limit), 10_000)),))
+    return store.rows(
+        "SELECT s.id, s.size, s.title, a.outlet AS origin_outlet, a.published AS origin_published "
+        "FROM stories s LEFT JOIN articles a ON a.id = s.origin_article_id "
+        "ORDER BY s.size DESC, s.id LIMIT ?",
+        (max(1, min(int(limit), 10_000)),),
+    )
 
 
 def story(store: Store, story_id: int) -> dict:
     head = store.rows("SELECT id, size, title, origin_article_id FROM stories WHERE id = ?", (story_id,))
     if not head:
         raise BadOptionError(f"no story {story_id}: run `reportedly stories` to build them, then pick an id it lists")
-    members = store.rows("SELECT sa.article_id, sa.relation, sa.parent_article_id, sa.verbatim, sa.reworded, "
-                         "sa.credits, a.title, a.outlet, a.published, a.url FROM story_articles sa "
-                         "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id",
-                         (story_id,))
+    members = store.rows(
+        "SELECT sa.article_id, sa.relation, sa.parent_article_id, sa.verbatim, sa.reworded, "
+        "sa.credits, a.title, a.outlet, a.published, a.url FROM story_articles sa "
+        "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id",
+        (story_id,),
+    )
     for m in members:
         m["credits"] = json.loads(m["credits"] or "[]")
-        m["cites"] = [r["source"] for r in store.rows(
-            "SELECT DISTINCT source FROM attributions WHERE article_id = ? AND source_type = 'media'",
-            (m["article_id"],))]
+        m["cites"] = [
+            r["source"]
+            for r in store.rows(
+                "SELECT DISTINCT source FROM attributions WHERE article_id = ? AND source_type = 'media'",
+                (m["article_id"],),
+            )
+        ]
     result = dict(head[0])
     result["articles"] = members
     return result
@@ -90,8 +112,10 @@ def render_tree(s: dict) -> str:
         if m["cites"]:
             extra.append("cites " + ", ".join(m["cites"]))
         share = f" {m['verbatim']:.0%} verbatim" if m["relation"] == "wire-copy" and m["verbatim"] else ""
-        return (f"[{m['article_id']}] {m['relation']}{share}: {m['outlet'] or '?'} {m['published'] or ''} "
-                f"{(m['title'] or '')[:60]}" + (f" ({'; '.join(extra)})" if extra else ""))
+        return (
+            f"[{m['article_id']}] {m['relation']}{share}: {m['outlet'] or '?'} {m['published'] or ''} "
+            f"{(m['title'] or '')[:60]}" + (f" ({'; '.join(extra)})" if extra else "")
+        )
 
     def walk(node: int, prefix: str, last: bool) -> None:
         lines.append(prefix + ("└─ " if last else "├─ ") + label(members[node]))
@@ -111,7 +135,7 @@ def trace(store: Store, claim: str, limit: int = 50) -> list[dict]:
     from rapidfuzz import fuzz
 
     if len(claim.split()) < 3:
-        raise BadOptionError("give the claim as a phrase of at least three words, e.g. \"cannot deliver the mandate\"")
+        raise BadOptionError('give the claim as a phrase of at least three words, e.g. "cannot deliver the mandate"')
     target = fold(claim)
     out = []
     for hit in store.search(claim, TRACE_CANDIDATES) or store.search(" ".join(claim.split()[:4]), TRACE_CANDIDATES):
@@ -122,17 +146,29 @@ def trace(store: Store, claim: str, limit: int = 50) -> list[dict]:
             if score < TRACE_MATCH:
                 continue
             form, by = _form(store, art["id"], s, e)
-            out.append({"article_id": art["id"], "outlet": art["outlet"], "published": art["published"],
-                        "title": art["title"], "sentence": text[s:e], "match": round(score, 1), "form": form,
-                        "by": by})
+            out.append(
+                {
+                    "article_id": art["id"],
+                    "outlet": art["outlet"],
+                    "published": art["published"],
+                    "title": art["title"],
+                    "sentence": text[s:e],
+                    "match": round(score, 1),
+                    "form": form,
+                    "by": by,
+                }
+            )
             break
     out.sort(key=lambda r: (r["published"] or "9999", r["article_id"]))
     return out[:limit]
 
 
 def _form(store: Store, article_id: int, s: int, e: int) -> tuple[str, Optional[str]]:
-    q = store.rows("SELECT speaker FROM quotes WHERE article_id = ? AND start_char < ? AND end_char > ? "
-                   "ORDER BY start_char LIMIT 1", (article_id, e, s))
+    q = store.rows(
+        "SELECT speaker FROM quotes WHERE article_id = ? AND start_char < ? AND end_char > ? "
+        "ORDER BY start_char LIMIT 1",
+        (article_id, e, s),
+    )
     if q:
         return "direct quote", q[0]["speaker"]
     for a in store.rows("SELECT source, content_spans FROM attributions WHERE article_id = ?", (article_id,)):

@@ -1,6 +1,7 @@
 """What a copy changed against its source, sentence by sentence, as meaning changes: a quote reworded, an attribution
 dropped, added or moved, a hedge removed or added, a loaded word swapped in, a number or date changed, a paraphrase
 turned into a direct quote, sentences dropped or added. Name variants of one person (Heyman / Hayman) count as one."""
+
 from __future__ import annotations
 
 import difflib
@@ -69,7 +70,7 @@ def diff(source: Analysis, copy: Analysis) -> Diff:
     choices = [fold(source.text[s:e]) for s, e in ss]
     matched_source: set[int] = set()
     for c in cs:
-        ctext = copy.text[c[0]:c[1]]
+        ctext = copy.text[c[0] : c[1]]
         best = process.extractOne(fold(ctext), choices, scorer=fuzz.ratio, score_cutoff=ALIGN) if choices else None
         if best is None:
             out.changes.append(Change("sentence-added", None, ctext, None, c))
@@ -81,7 +82,7 @@ def diff(source: Analysis, copy: Analysis) -> Diff:
         out.changes += _compare(source, copy, s, c, rules)
     for k, s in enumerate(ss):
         if k not in matched_source:
-            out.changes.append(Change("sentence-dropped", source.text[s[0]:s[1]], None, s, None))
+            out.changes.append(Change("sentence-dropped", source.text[s[0] : s[1]], None, s, None))
     return out
 
 
@@ -90,7 +91,7 @@ def _debris(a: Analysis, start: int) -> bool:
 
 
 def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int], rules) -> list[Change]:
-    before, after = src.text[s[0]:s[1]], cp.text[c[0]:c[1]]
+    before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
     if fold(before) == fold(after):
         return []
     out: list[Change] = []
@@ -116,16 +117,35 @@ def _quotes(src: Analysis, cp: Analysis, s, c) -> list[Change]:
         if match is not None:
             r = fuzz.ratio(fold(match.text), fold(q.text))
             if 60 <= r < 100 and _norm(match.text) != _norm(q.text):
-                who = q.speaker if same_name(q.speaker, match.speaker) or not match.speaker else \
-                    f"{match.speaker} -> {q.speaker}"
-                out.append(Change("quote-reworded", match.text, q.text, (match.start, match.end), (q.start, q.end),
-                                  f"speaker {who}; {_word_diff(match.text, q.text)}"))
+                who = (
+                    q.speaker
+                    if same_name(q.speaker, match.speaker) or not match.speaker
+                    else f"{match.speaker} -> {q.speaker}"
+                )
+                out.append(
+                    Change(
+                        "quote-reworded",
+                        match.text,
+                        q.text,
+                        (match.start, match.end),
+                        (q.start, q.end),
+                        f"speaker {who}; {_word_diff(match.text, q.text)}",
+                    )
+                )
         elif q.kind != "partial" or len(q.text.split()) >= 4:
             # words the source had outside quotation marks now inside them
-            plain = src.text[s[0]:s[1]]
+            plain = src.text[s[0] : s[1]]
             if fuzz.partial_ratio(fold(q.text), fold(plain)) >= 85:
-                out.append(Change("paraphrase-to-quote", plain, q.text, s, (q.start, q.end),
-                                  f"now quoted as {q.speaker or 'unattributed'}"))
+                out.append(
+                    Change(
+                        "paraphrase-to-quote",
+                        plain,
+                        q.text,
+                        s,
+                        (q.start, q.end),
+                        f"now quoted as {q.speaker or 'unattributed'}",
+                    )
+                )
     return out
 
 
@@ -135,16 +155,40 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     out = []
     for a in sa:
         if not ca:
-            out.append(Change("attribution-dropped", f"{a.source} ({a.cue})", None, a.cue_span, c,
-                              f"the copy states it without '{a.cue} {a.source}'"))
+            out.append(
+                Change(
+                    "attribution-dropped",
+                    f"{a.source} ({a.cue})",
+                    None,
+                    a.cue_span,
+                    c,
+                    f"the copy states it without '{a.cue} {a.source}'",
+                )
+            )
         elif not any(same_name(a.source, b.source) for b in ca):
             b = ca[0]
-            out.append(Change("attribution-moved", a.source, b.source, a.cue_span, b.cue_span,
-                              f"'{a.cue}' {a.source} became '{b.cue}' {b.source}"))
+            out.append(
+                Change(
+                    "attribution-moved",
+                    a.source,
+                    b.source,
+                    a.cue_span,
+                    b.cue_span,
+                    f"'{a.cue}' {a.source} became '{b.cue}' {b.source}",
+                )
+            )
     if not sa:
         for b in ca:
-            out.append(Change("attribution-added", None, f"{b.source} ({b.cue})", s, b.cue_span,
-                              "the source stated it without attribution"))
+            out.append(
+                Change(
+                    "attribution-added",
+                    None,
+                    f"{b.source} ({b.cue})",
+                    s,
+                    b.cue_span,
+                    "the source stated it without attribution",
+                )
+            )
     return out
 
 
@@ -153,8 +197,17 @@ def _hedges(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     ch = [h for h in cp.hedges if c[0] <= h.start < c[1]]
     out = []
     if sh and not ch:
-        out += [Change("hedge-removed", h.text, None, (h.start, h.end), c,
-                       f"'{src.text[s[0]:s[1]]}' -> '{cp.text[c[0]:c[1]]}'") for h in sh]
+        out += [
+            Change(
+                "hedge-removed",
+                h.text,
+                None,
+                (h.start, h.end),
+                c,
+                f"'{src.text[s[0] : s[1]]}' -> '{cp.text[c[0] : c[1]]}'",
+            )
+            for h in sh
+        ]
     if ch and not sh:
         out += [Change("hedge-added", None, h.text, s, (h.start, h.end)) for h in ch]
     return out

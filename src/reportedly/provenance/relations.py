@@ -1,5 +1,6 @@
 """Within a story: align sentences between articles, pick the origin, and label every other article as a wire copy
 (near-verbatim) or paraphrase of a parent, or an independent report; edges carry the aligned passages."""
+
 from __future__ import annotations
 
 import re
@@ -20,16 +21,28 @@ CREDIT = re.compile(
     r"\((?P<a>AP|Reuters|AFP|dpa|ANI|IANS|PTI|Bloomberg|CNN|BBC)\)\s*[-—–:]"
     r"|\bcopyright\b.{0,20}\b(?P<b>Associated Press|Reuters|AFP|Agence France-Presse)"
     r"|\b(?P<d>Associated Press|AP|Reuters|AFP|PA Media|Press Association) (?:reporters?|writers?|contributed)",
-    re.I)
+    re.I,
+)
 # a wire's own publication: a named byline ("By PIETRO DE CRISTOFARO and LAURA UNGAR") over a dateline credit
 BYLINE = re.compile(r"^\s*By\s+(?!(?:The\s+)?(?:Associated Press|Reuters|AFP)\b)[A-Z][A-Za-z.'’ -]+$", re.M)
 DATELINE = re.compile(r"\((?:AP|Reuters|AFP)\)\s*[-—–]")
 # "Source: Telegraph, London", a closing "— CNN", "BBC / Reporter Name": the text was carried from that outlet
-CARRIED = re.compile(r"^\s*(?:source|culled from|credit)\s*:\s*(?P<a>[A-Z][\w.&' -]{1,40}?)\s*(?:,|\[|$)"
-                     r"|[—–]\s*(?P<b>[A-Z][\w.&' -]{1,30}?)\s*$"
-                     r"|^\s*(?P<c>[A-Z][\w.&' -]{1,30}?)\s*/\s*[A-Z][a-z]+ [A-Z][a-z]+\s*$", re.M | re.I)
-WIRES = {"ap": "Associated Press", "associated press": "Associated Press", "reuters": "Reuters", "afp": "AFP",
-         "agence france-presse": "AFP", "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media"}
+CARRIED = re.compile(
+    r"^\s*(?:source|culled from|credit)\s*:\s*(?P<a>[A-Z][\w.&' -]{1,40}?)\s*(?:,|\[|$)"
+    r"|[—–]\s*(?P<b>[A-Z][\w.&' -]{1,30}?)\s*$"
+    r"|^\s*(?P<c>[A-Z][\w.&' -]{1,30}?)\s*/\s*[A-Z][a-z]+ [A-Z][a-z]+\s*$",
+    re.M | re.I,
+)
+WIRES = {
+    "ap": "Associated Press",
+    "associated press": "Associated Press",
+    "reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "pa": "PA Media",
+    "pa media": "PA Media",
+    "press association": "PA Media",
+}
 
 
 @dataclass(frozen=True)
@@ -141,8 +154,14 @@ def analyse_story(articles: Sequence[Article], embeddings: bool = False) -> list
             verb = sum(p.score >= VERBATIM for p in passages) / n_sents[a.id]
             rew = len(passages) / n_sents[a.id]
             shares[a.id, b.id] = (verb, rew, passages)
-    drawn = {a.id: sum(len(align(b.text, a.text, full[b.id], full[a.id])) / max(1, len(full[b.id]))
-                       for b in articles if b.id != a.id) for a in articles}
+    drawn = {
+        a.id: sum(
+            len(align(b.text, a.text, full[b.id], full[a.id])) / max(1, len(full[b.id]))
+            for b in articles
+            if b.id != a.id
+        )
+        for a in articles
+    }
     origin = _origin(articles, drawn, shares)
     order = _order(articles, origin, shares)
     by_id = {a.id: a for a in articles}
@@ -194,20 +213,25 @@ def wire_original(text: str) -> bool:
 
 def _dateline_wire(text: str) -> Optional[str]:
     m = DATELINE.search(text[:1500])
-    return WIRES.get(m.group(0)[1:m.group(0).index(")")].lower()) if m else None
+    return WIRES.get(m.group(0)[1 : m.group(0).index(")")].lower()) if m else None
 
 
 def _origin(articles: Sequence[Article], drawn: dict[str, float], shares) -> str:
     """The article the others draw on most, among those that are not themselves a copy of another (mostly found
     verbatim in it, more than it is found in them); a wire's own bylined text counts double, a credit once more;
     ties go to the earliest dated, then the longest."""
+
     def copied(a: Article) -> bool:
-        return any(shares[a.id, b.id][0] >= WIRE_COPY and shares[a.id, b.id][0] > shares[b.id, a.id][0] + 0.1
-                   for b in articles if b.id != a.id)
+        return any(
+            shares[a.id, b.id][0] >= WIRE_COPY and shares[a.id, b.id][0] > shares[b.id, a.id][0] + 0.1
+            for b in articles
+            if b.id != a.id
+        )
 
     def weight(a: Article) -> tuple:
         bonus = 2.0 if wire_original(a.text) else (1.0 if credits(a.text) else 0.0)
         return (round(drawn[a.id] + bonus, 1), -_date_rank(a), len(a.text))
+
     eligible = [a for a in articles if not copied(a)] or list(articles)
     return max(eligible, key=weight).id
 
@@ -215,9 +239,11 @@ def _origin(articles: Sequence[Article], drawn: dict[str, float], shares) -> str
 def _order(articles: Sequence[Article], origin: str, shares) -> list[str]:
     """Origin first, then by date where known, then by how much of the others' own words each holds (sources
     before their copies)."""
+
     def key(a: Article) -> tuple:
         held = sum(shares[b.id, a.id][1] for b in articles if b.id != a.id)
         return (a.id != origin, _date_rank(a), -held)
+
     return [a.id for a in sorted(articles, key=key)]
 
 

@@ -1,5 +1,6 @@
 """One self-contained HTML page: the article with quotes highlighted by speaker, and side tables.
 Article text is untrusted: everything is escaped, the page carries no script and a CSP that forbids one."""
+
 from __future__ import annotations
 
 from html import escape
@@ -23,33 +24,69 @@ details{margin-top:1rem;font:13px sans-serif;color:#6b7280}
 def render(a: Analysis) -> str:
     spk = speaker_index(a)
     colour = {name: HTML_COLOURS[i % len(HTML_COLOURS)] for name, i in spk.items()}
-    parts = ["<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">",
-             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-             f"<title>{escape(a.title or 'reportedly analysis')}</title><style>{CSS}</style></head><body><main><div>",
-             f"<h1>{escape(a.title or '(untitled article)')}</h1>",
-             f"<p class=\"meta\">published {escape(a.published or 'unknown')}"
-             + "".join(f" · {escape(x)}" for x in (a.site, a.author) if x) + "</p>",
-             "<p class=\"legend\">" + "".join(f"<span style=\"background:{colour[n]}\">{escape(n)}</span>" for n in spk)
-             + "</p>",
-             "<article>", _body(a, colour), "</article>"]
+    parts = [
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f"<title>{escape(a.title or 'reportedly analysis')}</title><style>{CSS}</style></head><body><main><div>",
+        f"<h1>{escape(a.title or '(untitled article)')}</h1>",
+        f'<p class="meta">published {escape(a.published or "unknown")}'
+        + "".join(f" · {escape(x)}" for x in (a.site, a.author) if x)
+        + "</p>",
+        '<p class="legend">'
+        + "".join(f'<span style="background:{colour[n]}">{escape(n)}</span>' for n in spk)
+        + "</p>",
+        "<article>",
+        _body(a, colour),
+        "</article>",
+    ]
     if a.boilerplate:
-        parts.append("<details><summary>Removed scrape debris</summary><ul>"
-                     + "".join(f"<li>{escape(b.text)} ({escape(b.reason)})</li>" for b in a.boilerplate) + "</ul></details>")
+        parts.append(
+            "<details><summary>Removed scrape debris</summary><ul>"
+            + "".join(f"<li>{escape(b.text)} ({escape(b.reason)})</li>" for b in a.boilerplate)
+            + "</ul></details>"
+        )
     parts.append("</div><aside>")
-    parts.append(_table("Quotes", ["speaker", "cue", "quote"],
-                        [(q.speaker or "unknown", q.cue or "", q.text) for q in sorted(a.quotes, key=lambda q: q.start)]))
-    parts.append(_table("Attributions", ["source", "type", "cue", "content"],
-                        [(x.source or "", x.source_type, x.cue, x.content) for x in a.attributions]))
+    parts.append(
+        _table(
+            "Quotes",
+            ["speaker", "cue", "quote"],
+            [(q.speaker or "unknown", q.cue or "", q.text) for q in sorted(a.quotes, key=lambda q: q.start)],
+        )
+    )
+    parts.append(
+        _table(
+            "Attributions",
+            ["source", "type", "cue", "content"],
+            [(x.source or "", x.source_type, x.cue, x.content) for x in a.attributions],
+        )
+    )
     if a.no_comment:
         parts.append(_table("No comment", ["source", "sentence"], [(n.source or "", n.text) for n in a.no_comment]))
     if a.hedges:
         parts.append(_table("Hedges", ["hedge"], [(h.text,) for h in a.hedges]))
-    parts.append(_table("People and organisations", ["name", "type", "title / role", "mentions"],
-                        [(e.name, e.kind or e.type, " · ".join(x for x in (e.title, e.role) if x),
-                          ", ".join(sorted({m.text for m in e.mentions}))) for e in a.entities
-                         if e.type in ("PERSON", "ORG") or e.kind]))
-    parts.append(_table("Time expressions", ["expression", "value"],
-                        [(f"{t.signal + ' ' if t.signal else ''}{t.text}", t.value or "unresolved") for t in a.timexes]))
+    parts.append(
+        _table(
+            "People and organisations",
+            ["name", "type", "title / role", "mentions"],
+            [
+                (
+                    e.name,
+                    e.kind or e.type,
+                    " · ".join(x for x in (e.title, e.role) if x),
+                    ", ".join(sorted({m.text for m in e.mentions})),
+                )
+                for e in a.entities
+                if e.type in ("PERSON", "ORG") or e.kind
+            ],
+        )
+    )
+    parts.append(
+        _table(
+            "Time expressions",
+            ["expression", "value"],
+            [(f"{t.signal + ' ' if t.signal else ''}{t.text}", t.value or "unresolved") for t in a.timexes],
+        )
+    )
     parts.append("</aside></main></body></html>")
     return "".join(parts)
 
@@ -64,12 +101,19 @@ def _body(a: Analysis, colour: dict[str, str]) -> str:
     marks = []
     for q in a.quotes:
         tip = f"{q.speaker or 'unknown'} — {q.cue or 'no cue'} ({q.kind})"
-        marks.append((q.start, q.end, f"<mark class=\"q\" style=\"background:{colour.get(q.speaker or 'unknown', '#eee')}\""
-                                      f" title=\"{escape(tip)}\">", "</mark>"))
+        marks.append(
+            (
+                q.start,
+                q.end,
+                f'<mark class="q" style="background:{colour.get(q.speaker or "unknown", "#eee")}"'
+                f' title="{escape(tip)}">',
+                "</mark>",
+            )
+        )
     for h in a.hedges:
-        marks.append((h.start, h.end, "<span class=\"hedge\" title=\"hedge\">", "</span>"))
+        marks.append((h.start, h.end, '<span class="hedge" title="hedge">', "</span>"))
     for b in a.boilerplate:
-        marks.append((b.start, b.end, "<span class=\"debris\" title=\"scrape debris\">", "</span>"))
+        marks.append((b.start, b.end, '<span class="debris" title="scrape debris">', "</span>"))
     marks.sort(key=lambda m: (m[0], -m[1]))
     out, pos = [], 0
     text = a.text

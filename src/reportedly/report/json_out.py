@@ -1,4 +1,5 @@
 """The JSON form of an Analysis (see schema/analysis.schema.json)."""
+
 from __future__ import annotations
 
 import json

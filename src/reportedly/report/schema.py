@@ -1,4 +1,5 @@
 """The JSON Schema of the analysis output, generated from the record dataclasses (run as a module to print it)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,15 +26,23 @@ def _type(tp, defs: dict) -> dict:
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": _type(args[0], defs)}
-        return {"type": "array", "prefixItems": [_type(a, defs) for a in args], "minItems": len(args),
-                "maxItems": len(args)}
+        return {
+            "type": "array",
+            "prefixItems": [_type(a, defs) for a in args],
+            "minItems": len(args),
+            "maxItems": len(args),
+        }
     if origin is dict:
         return {"type": "object"}
     if dataclasses.is_dataclass(tp):
         _define(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
-    return {str: {"type": "string"}, int: {"type": "integer"}, bool: {"type": "boolean"},
-            float: {"type": "number"}}.get(tp, {})
+    return {
+        str: {"type": "string"},
+        int: {"type": "integer"},
+        bool: {"type": "boolean"},
+        float: {"type": "number"},
+    }.get(tp, {})
 
 
 def _define(cls, defs: dict) -> dict:
@@ -42,8 +51,13 @@ def _define(cls, defs: dict) -> dict:
     hints = typing.get_type_hints(cls, vars(models))
     defs[cls.__name__] = {}
     props = {f.name: _type(hints[f.name], defs) for f in dataclasses.fields(cls)}
-    body = {"type": "object", "description": DOCS.get(cls.__name__, (cls.__doc__ or "").strip()),
-            "properties": props, "required": [f.name for f in dataclasses.fields(cls)], "additionalProperties": False}
+    body = {
+        "type": "object",
+        "description": DOCS.get(cls.__name__, (cls.__doc__ or "").strip()),
+        "properties": props,
+        "required": [f.name for f in dataclasses.fields(cls)],
+        "additionalProperties": False,
+    }
     defs[cls.__name__] = body
     return body
 
@@ -52,8 +66,11 @@ def build() -> dict:
     defs: dict = {}
     root = _define(models.Analysis, defs)
     defs.pop("Analysis")
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
-              "title": f"reportedly analysis, schema version {models.SCHEMA_VERSION}"}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": f"reportedly analysis, schema version {models.SCHEMA_VERSION}",
+    }
     schema.update(root)
     schema["properties"]["schema_version"] = {"const": models.SCHEMA_VERSION}
     schema["$defs"] = defs

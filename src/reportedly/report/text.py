@@ -1,4 +1,5 @@
 """A readable terminal report: the article with quotes coloured by speaker, then tables."""
+
 from __future__ import annotations
 
 import textwrap
@@ -27,15 +28,21 @@ def render(a: Analysis, colour: bool = False) -> str:
     out.append(_section("Quotes", colour))
     for n, q in enumerate(sorted(a.quotes, key=lambda q: q.start), 1):
         colour_code = ANSI_COLOURS[spk.get(q.speaker or "unknown", 0) % len(ANSI_COLOURS)]
-        mention = f" (as “{q.speaker_mention.text}”)" if q.speaker_mention and q.speaker_mention.text != q.speaker else ""
-        out.append(f"{n:>2}. {_c(colour_code, q.speaker or 'unknown speaker', colour)}{mention} — {q.cue or 'no cue'}"
-                   f" · {q.kind} · [{q.start}:{q.end}]")
+        mention = (
+            f" (as “{q.speaker_mention.text}”)" if q.speaker_mention and q.speaker_mention.text != q.speaker else ""
+        )
+        out.append(
+            f"{n:>2}. {_c(colour_code, q.speaker or 'unknown speaker', colour)}{mention} — {q.cue or 'no cue'}"
+            f" · {q.kind} · [{q.start}:{q.end}]"
+        )
         out.extend(textwrap.wrap(f"“{q.text}”", WIDTH, initial_indent="    ", subsequent_indent="    "))
     out.append("")
     out.append(_section("Attributions", colour))
     for n, at in enumerate(a.attributions, 1):
         hedge = " · hedged" if at.hedged else ""
-        mention = f" (as “{at.source_mention.text}”)" if at.source_mention and at.source_mention.text != at.source else ""
+        mention = (
+            f" (as “{at.source_mention.text}”)" if at.source_mention and at.source_mention.text != at.source else ""
+        )
         out.append(f"{n:>2}. {at.source}{mention} [{at.source_type}] — {at.cue}{hedge}")
         out.extend(textwrap.wrap(at.content, WIDTH, initial_indent="    ", subsequent_indent="    "))
     if a.no_comment:
@@ -88,10 +95,10 @@ def _article(a: Analysis, spk: dict[str, int], colour: bool) -> str:
     for n, q in enumerate(sorted(a.quotes, key=lambda q: q.start), 1):
         if q.start < pos:
             continue
-        pieces.append(a.text[pos:q.start])
+        pieces.append(a.text[pos : q.start])
         code = ANSI_COLOURS[spk.get(q.speaker or "unknown", 0) % len(ANSI_COLOURS)]
         # without colour, a quote is followed by its number in the table below
-        pieces.append(_c(code, a.text[q.start:q.end], colour) if colour else f"{a.text[q.start:q.end]}[{n}]")
+        pieces.append(_c(code, a.text[q.start : q.end], colour) if colour else f"{a.text[q.start : q.end]}[{n}]")
         pos = q.end
     pieces.append(a.text[pos:])
     body = "".join(pieces)
@@ -106,4 +113,4 @@ def _article(a: Analysis, spk: dict[str, int], colour: bool) -> str:
 def _sentence_around(text: str, i: int) -> str:
     s = max(text.rfind(". ", 0, i) + 2, text.rfind("\n", 0, i) + 1, 0)
     e = min([x for x in (text.find(". ", i), text.find("\n", i)) if x != -1] or [len(text)])
-    return text[s:e + 1].strip()
+    return text[s : e + 1].strip()

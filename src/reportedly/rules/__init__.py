@@ -1,4 +1,5 @@
 """Linguistic knowledge as data files under rules/<lang>/, loaded once per language."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Store: one connection to SQLite (a file, WAL mode, FTS5) or PostgreSQL, the same tables and queries on both.
 SQL is written with `?` placeholders; PostgreSQL gets them as `%s`. User input only ever travels as parameters."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,7 +31,7 @@ def open_store(url: Optional[str] = None, create: bool = True) -> "Store":
     new empty corpus (a typo in --db should not look like an empty result)."""
     url = url or DEFAULT_DB
     if not create and not url.startswith(("postgresql://", "postgres://")):
-        path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+        path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
         if not Path(path).exists():
             raise StoreError(f"no corpus at {path}: run `reportedly ingest ... --db {path}` first")
     return Store(url)
@@ -52,7 +53,7 @@ class Store:
                 raise StoreError(f"cannot connect to PostgreSQL: {str(e).strip().splitlines()[0]}") from None
         else:
             self.dialect = "sqlite"
-            path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+            path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
             if Path(path).is_dir():
                 raise StoreError(f"{path} is a directory: give a database file name, e.g. --db corpus.db")
             try:
@@ -110,15 +111,20 @@ class Store:
 
     def migrate(self) -> list[int]:
         """Apply the migrations not yet recorded; returns the versions applied now."""
-        self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                     "description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        self.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+            "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
         done = {r["version"] for r in self.rows("SELECT version FROM schema_migrations")}
         applied = []
         for m in MIGRATIONS:
             if m.version in done:
                 continue
-            record = ("INSERT INTO schema_migrations(version, description, applied_at) VALUES "
-                      "(%d, '%s', '%s')" % (m.version, m.description.replace("'", "''"), _now()))
+            record = "INSERT INTO schema_migrations(version, description, applied_at) VALUES (%d, '%s', '%s')" % (
+                m.version,
+                m.description.replace("'", "''"),
+                _now(),
+            )
             if self.dialect == "sqlite":
                 self.conn.executescript("BEGIN;\n" + m.script("sqlite") + record + ";\nCOMMIT;")
             else:
@@ -135,8 +141,15 @@ class Store:
     def has(self, digest: str) -> bool:
         return bool(self.rows("SELECT 1 AS x FROM articles WHERE content_hash = ?", (digest,)))
 
-    def add(self, a: Analysis, *, outlet: Optional[str] = None, source: Optional[str] = None,
-            url: Optional[str] = None, digest: Optional[str] = None) -> Optional[int]:
+    def add(
+        self,
+        a: Analysis,
+        *,
+        outlet: Optional[str] = None,
+        source: Optional[str] = None,
+        url: Optional[str] = None,
+        digest: Optional[str] = None,
+    ) -> Optional[int]:
         """Store one analysed article in one transaction; None when an article with the same text is stored."""
         digest = digest or content_hash(a.text)
         with self.transaction():
@@ -144,8 +157,20 @@ class Store:
                 "INSERT INTO articles(content_hash, url, title, outlet, author, published, source, text, "
                 "source_format, warnings, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
                 "ON CONFLICT(content_hash) DO NOTHING RETURNING id",
-                (digest, url or a.url, a.title, outlet or a.site, a.author, a.published, source, a.text,
-                 a.source_format, json.dumps(list(a.warnings)), _now()))
+                (
+                    digest,
+                    url or a.url,
+                    a.title,
+                    outlet or a.site,
+                    a.author,
+                    a.published,
+                    source,
+                    a.text,
+                    a.source_format,
+                    json.dumps(list(a.warnings)),
+                    _now(),
+                ),
+            )
             row = cur.fetchone()
             if row is None:
                 return None
@@ -160,84 +185,146 @@ class Store:
             key = (e.name, e.type)
             eid = self._entity_ids.get(key)
             if eid is None:
-                self.execute("INSERT INTO entities(name, type, kind) VALUES (?,?,?) ON CONFLICT(name, type) DO NOTHING",
-                             (e.name, e.type, e.kind))
+                self.execute(
+                    "INSERT INTO entities(name, type, kind) VALUES (?,?,?) ON CONFLICT(name, type) DO NOTHING",
+                    (e.name, e.type, e.kind),
+                )
                 eid = self.rows("SELECT id FROM entities WHERE name = ? AND type = ?", key)[0]["id"]
                 self._entity_ids[key] = eid
             ids[e.id] = eid
-            self.execute("INSERT INTO article_entities(article_id, entity_id, local_id, title, role, mentions) "
-                         "VALUES (?,?,?,?,?,?)", (article_id, eid, e.id, e.title, e.role,
-                                                  json.dumps([asdict(m) for m in e.mentions], ensure_ascii=False)))
+            self.execute(
+                "INSERT INTO article_entities(article_id, entity_id, local_id, title, role, mentions) "
+                "VALUES (?,?,?,?,?,?)",
+                (
+                    article_id,
+                    eid,
+                    e.id,
+                    e.title,
+                    e.role,
+                    json.dumps([asdict(m) for m in e.mentions], ensure_ascii=False),
+                ),
+            )
         return ids
 
     def _children(self, article_id: int, a: Analysis, ids: dict[str, int]) -> None:
         for q in a.quotes:
             m = q.speaker_mention
-            self.execute("INSERT INTO quotes(article_id, start_char, end_char, text, kind, speaker, speaker_type, "
-                         "speaker_entity_id, speaker_mention, speaker_start, speaker_end, cue, how) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         (article_id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_type, ids.get(q.speaker_id),
-                          m.text if m else None, m.start if m else None, m.end if m else None, q.cue, q.attribution))
+            self.execute(
+                "INSERT INTO quotes(article_id, start_char, end_char, text, kind, speaker, speaker_type, "
+                "speaker_entity_id, speaker_mention, speaker_start, speaker_end, cue, how) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article_id,
+                    q.start,
+                    q.end,
+                    q.text,
+                    q.kind,
+                    q.speaker,
+                    q.speaker_type,
+                    ids.get(q.speaker_id),
+                    m.text if m else None,
+                    m.start if m else None,
+                    m.end if m else None,
+                    q.cue,
+                    q.attribution,
+                ),
+            )
         for at in a.attributions:
             m = at.source_mention
-            self.execute("INSERT INTO attributions(article_id, content, content_spans, source, source_type, "
-                         "source_entity_id, source_mention, source_start, source_end, cue, cue_start, cue_end, hedged) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         (article_id, at.content, json.dumps(at.content_spans), at.source, at.source_type,
-                          ids.get(at.source_id), m.text if m else None, m.start if m else None, m.end if m else None,
-                          at.cue, at.cue_span[0], at.cue_span[1], at.hedged))
+            self.execute(
+                "INSERT INTO attributions(article_id, content, content_spans, source, source_type, "
+                "source_entity_id, source_mention, source_start, source_end, cue, cue_start, cue_end, hedged) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article_id,
+                    at.content,
+                    json.dumps(at.content_spans),
+                    at.source,
+                    at.source_type,
+                    ids.get(at.source_id),
+                    m.text if m else None,
+                    m.start if m else None,
+                    m.end if m else None,
+                    at.cue,
+                    at.cue_span[0],
+                    at.cue_span[1],
+                    at.hedged,
+                ),
+            )
         for n in a.no_comment:
-            self.execute("INSERT INTO no_comment(article_id, start_char, end_char, text, source) VALUES (?,?,?,?,?)",
-                         (article_id, n.start, n.end, n.text, n.source))
+            self.execute(
+                "INSERT INTO no_comment(article_id, start_char, end_char, text, source) VALUES (?,?,?,?,?)",
+                (article_id, n.start, n.end, n.text, n.source),
+            )
         for t in a.timexes:
-            self.execute("INSERT INTO timexes(article_id, start_char, end_char, text, type, value, granularity, mod, "
-                         "signal, resolved) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                         (article_id, t.start, t.end, t.text, t.type, t.value, t.granularity, t.mod, t.signal,
-                          t.resolved))
+            self.execute(
+                "INSERT INTO timexes(article_id, start_char, end_char, text, type, value, granularity, mod, "
+                "signal, resolved) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (article_id, t.start, t.end, t.text, t.type, t.value, t.granularity, t.mod, t.signal, t.resolved),
+            )
 
     # --------------------------------------------------------------------------------------------- reading
 
     def counts(self) -> dict[str, int]:
-        return {t: self.rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]
-                for t in ("articles", "entities", "quotes", "attributions", "timexes")}
+        return {
+            t: self.rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]
+            for t in ("articles", "entities", "quotes", "attributions", "timexes")
+        }
 
-    def quotes(self, speaker: Optional[str] = None, outlet: Optional[str] = None, since: Optional[str] = None,
-               limit: int = 100, offset: int = 0) -> list[dict]:
+    def quotes(
+        self,
+        speaker: Optional[str] = None,
+        outlet: Optional[str] = None,
+        since: Optional[str] = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict]:
         """Quotes with their article, newest first; `speaker` matches the canonical name or any part of it."""
         where, params = [], []
         if speaker:
-            where.append("(lower(q.speaker) = lower(?) OR lower(q.speaker) LIKE ? ESCAPE '\\' "
-                         "OR lower(e.name) LIKE ? ESCAPE '\\')")
+            where.append(
+                "(lower(q.speaker) = lower(?) OR lower(q.speaker) LIKE ? ESCAPE '\\' "
+                "OR lower(e.name) LIKE ? ESCAPE '\\')"
+            )
             pattern = "%" + _like(speaker.lower()) + "%"
             params += [speaker, pattern, pattern]
         where, params = self._article_filters(where, params, outlet, since)
-        sql = ("SELECT q.id, q.text, q.kind, q.speaker, q.speaker_mention, q.cue, q.start_char, q.end_char, "
-               "a.id AS article_id, a.title, a.outlet, a.published, a.url FROM quotes q "
-               "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY a.published DESC, a.id, q.start_char LIMIT ? OFFSET ?")
+        sql = (
+            "SELECT q.id, q.text, q.kind, q.speaker, q.speaker_mention, q.cue, q.start_char, q.end_char, "
+            "a.id AS article_id, a.title, a.outlet, a.published, a.url FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.published DESC, a.id, q.start_char LIMIT ? OFFSET ?"
+        )
         return self.rows(sql, tuple(params) + (_limit(limit), max(0, int(offset))))
 
     def sources(self, outlet: Optional[str] = None, limit: int = 100) -> list[dict]:
         """Who gets a voice: each source with its type, its quotes, attributions and articles."""
         where, params = self._article_filters([], [], outlet, None)
         cond = (" WHERE " + " AND ".join(where)) if where else ""
-        sql = ("SELECT source, source_type, sum(quotes) AS quotes, sum(attributions) AS attributions, "
-               "count(DISTINCT article_id) AS articles FROM ("
-               "SELECT coalesce(q.speaker, '(unknown)') AS source, coalesce(q.speaker_type, 'unnamed') AS source_type, "
-               "1 AS quotes, 0 AS attributions, a.id AS article_id FROM quotes q "
-               "JOIN articles a ON a.id = q.article_id" + cond +
-               " UNION ALL SELECT coalesce(t.source, '(unknown)'), t.source_type, 0, 1, a.id FROM attributions t "
-               "JOIN articles a ON a.id = t.article_id" + cond +
-               ") s GROUP BY source, source_type ORDER BY sum(quotes) + sum(attributions) DESC, source LIMIT ?")
+        sql = (
+            "SELECT source, source_type, sum(quotes) AS quotes, sum(attributions) AS attributions, "
+            "count(DISTINCT article_id) AS articles FROM ("
+            "SELECT coalesce(q.speaker, '(unknown)') AS source, coalesce(q.speaker_type, 'unnamed') AS source_type, "
+            "1 AS quotes, 0 AS attributions, a.id AS article_id FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id"
+            + cond
+            + " UNION ALL SELECT coalesce(t.source, '(unknown)'), t.source_type, 0, 1, a.id FROM attributions t "
+            "JOIN articles a ON a.id = t.article_id"
+            + cond
+            + ") s GROUP BY source, source_type ORDER BY sum(quotes) + sum(attributions) DESC, source LIMIT ?"
+        )
         return self.rows(sql, tuple(params) * 2 + (_limit(limit),))
 
     def source_types(self, outlet: Optional[str] = None) -> list[dict]:
         where, params = self._article_filters([], [], outlet, None)
         cond = (" WHERE " + " AND ".join(where)) if where else ""
-        sql = ("SELECT t.source_type, count(*) AS attributions, count(DISTINCT t.source) AS sources "
-               "FROM attributions t JOIN articles a ON a.id = t.article_id" + cond +
-               " GROUP BY t.source_type ORDER BY count(*) DESC")
+        sql = (
+            "SELECT t.source_type, count(*) AS attributions, count(DISTINCT t.source) AS sources "
+            "FROM attributions t JOIN articles a ON a.id = t.article_id"
+            + cond
+            + " GROUP BY t.source_type ORDER BY count(*) DESC"
+        )
         return self.rows(sql, tuple(params))
 
     def search(self, text: str, limit: int = 20) -> list[dict]:
@@ -247,15 +334,19 @@ class Store:
             return []
         if self.dialect == "sqlite":
             query = " ".join('"%s"' % w.replace('"', '""') for w in words)
-            sql = ("SELECT a.id, a.title, a.outlet, a.published, a.url, "
-                   "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet FROM articles_fts "
-                   "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+            sql = (
+                "SELECT a.id, a.title, a.outlet, a.published, a.url, "
+                "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet FROM articles_fts "
+                "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+            )
             return self.rows(sql, (query, _limit(limit)))
-        sql = ("SELECT a.id, a.title, a.outlet, a.published, a.url, "
-               "ts_headline('english', a.text, plainto_tsquery('english', ?), "
-               "'StartSel=[, StopSel=], MaxWords=14, MinWords=6') AS snippet FROM articles a "
-               "WHERE a.search @@ plainto_tsquery('english', ?) "
-               "ORDER BY ts_rank(a.search, plainto_tsquery('english', ?)) DESC LIMIT ?")
+        sql = (
+            "SELECT a.id, a.title, a.outlet, a.published, a.url, "
+            "ts_headline('english', a.text, plainto_tsquery('english', ?), "
+            "'StartSel=[, StopSel=], MaxWords=14, MinWords=6') AS snippet FROM articles a "
+            "WHERE a.search @@ plainto_tsquery('english', ?) "
+            "ORDER BY ts_rank(a.search, plainto_tsquery('english', ?)) DESC LIMIT ?"
+        )
         q = " ".join(words)
         return self.rows(sql, (q, q, q, _limit(limit)))
 
@@ -263,21 +354,32 @@ class Store:
         """Every stored article with its quotes, attributions and time expressions, streamed in id order."""
         last = 0
         while True:
-            page = self.rows("SELECT id, content_hash, url, title, outlet, author, published, source, text "
-                             "FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch))
+            page = self.rows(
+                "SELECT id, content_hash, url, title, outlet, author, published, source, text "
+                "FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                (last, batch),
+            )
             if not page:
                 return
             for art in page:
-                art["quotes"] = self.rows("SELECT start_char, end_char, text, kind, speaker, speaker_mention, cue "
-                                          "FROM quotes WHERE article_id = ? ORDER BY start_char", (art["id"],))
+                art["quotes"] = self.rows(
+                    "SELECT start_char, end_char, text, kind, speaker, speaker_mention, cue "
+                    "FROM quotes WHERE article_id = ? ORDER BY start_char",
+                    (art["id"],),
+                )
                 art["attributions"] = self.rows(
                     "SELECT content, content_spans, source, source_type, source_mention, cue, hedged "
-                    "FROM attributions WHERE article_id = ? ORDER BY cue_start", (art["id"],))
+                    "FROM attributions WHERE article_id = ? ORDER BY cue_start",
+                    (art["id"],),
+                )
                 for at in art["attributions"]:
                     at["content_spans"] = json.loads(at["content_spans"])
                     at["hedged"] = bool(at["hedged"])
-                art["timexes"] = self.rows("SELECT start_char, end_char, text, type, value FROM timexes "
-                                           "WHERE article_id = ? ORDER BY start_char", (art["id"],))
+                art["timexes"] = self.rows(
+                    "SELECT start_char, end_char, text, type, value FROM timexes "
+                    "WHERE article_id = ? ORDER BY start_char",
+                    (art["id"],),
+                )
                 yield art
             last = page[-1]["id"]
 
@@ -285,10 +387,13 @@ class Store:
         """Every quote joined with its article, streamed (for CSV and Parquet export)."""
         last = 0
         while True:
-            page = self.rows("SELECT q.id AS quote_id, a.id AS article_id, a.url, a.title, a.outlet, a.published, "
-                             "q.speaker, q.speaker_mention, q.cue, q.kind, q.text, q.start_char, q.end_char "
-                             "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id > ? "
-                             "ORDER BY q.id LIMIT ?", (last, batch))
+            page = self.rows(
+                "SELECT q.id AS quote_id, a.id AS article_id, a.url, a.title, a.outlet, a.published, "
+                "q.speaker, q.speaker_mention, q.cue, q.kind, q.text, q.start_char, q.end_char "
+                "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id > ? "
+                "ORDER BY q.id LIMIT ?",
+                (last, batch),
+            )
             if not page:
                 return
             yield from page

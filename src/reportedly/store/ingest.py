@@ -1,5 +1,6 @@
 """`reportedly ingest`: read articles, skip those already stored, analyse the rest on all cores, store each in
 its own transaction (so a killed run loses nothing committed and the next run completes the rest)."""
+
 from __future__ import annotations
 
 import multiprocessing as mp
@@ -48,8 +49,9 @@ class Job:
     prepared: Prepared
 
 
-def ingest(paths: Iterable[str], store: Store, processes: int = 1,
-           progress: Optional[Callable[[Summary], None]] = None) -> Summary:
+def ingest(
+    paths: Iterable[str], store: Store, processes: int = 1, progress: Optional[Callable[[Summary], None]] = None
+) -> Summary:
     summary = Summary()
     jobs = _jobs(paths, store, summary)
     last = 0.0

@@ -1,5 +1,6 @@
 """Schema migrations, small and numbered; each one applied is recorded in `schema_migrations`.
 SQL is written once, with {serial}, {json} and {bigint} filled per dialect, plus each dialect's own part."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,7 +26,10 @@ class Migration:
 
 
 MIGRATIONS = [
-    Migration(1, "articles, entities, quotes, attributions, time expressions", """
+    Migration(
+        1,
+        "articles, entities, quotes, attributions, time expressions",
+        """
 CREATE TABLE articles (
   id {serial},
   content_hash TEXT NOT NULL UNIQUE,
@@ -76,7 +80,8 @@ CREATE TABLE timexes (
   value TEXT, granularity TEXT, mod TEXT, signal TEXT, resolved BOOLEAN NOT NULL
 );
 CREATE INDEX timexes_article ON timexes(article_id)
-""", sqlite="""
+""",
+        sqlite="""
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
@@ -84,12 +89,17 @@ END;
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
   INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
 END
-""", postgresql="""
+""",
+        postgresql="""
 ALTER TABLE articles ADD COLUMN search tsvector
   GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED;
 CREATE INDEX articles_search ON articles USING GIN(search)
-"""),
-    Migration(2, "stories and the relation of each article in its story", """
+""",
+    ),
+    Migration(
+        2,
+        "stories and the relation of each article in its story",
+        """
 CREATE TABLE stories (
   id {serial},
   size INTEGER NOT NULL, origin_article_id {bigint} REFERENCES articles(id) ON DELETE SET NULL,
@@ -103,5 +113,6 @@ CREATE TABLE story_articles (
   PRIMARY KEY (story_id, article_id)
 );
 CREATE INDEX story_articles_article ON story_articles(article_id)
-"""),
+""",
+    ),
 ]
