@@ -1,4 +1,5 @@
 """The output documentation names every field of every record in the JSON schema."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -8,8 +9,19 @@ from pathlib import Path
 from reportedly import models
 
 DOC = (Path(__file__).resolve().parent.parent / "docs" / "output.md").read_text(encoding="utf-8")
-RECORDS = [models.Analysis, models.Mention, models.Entity, models.Quote, models.Attribution, models.NoComment,
-           models.Hedge, models.Assertion, models.Boilerplate, models.LoadedTerm, models.TimeExpr]
+RECORDS = [
+    models.Analysis,
+    models.Mention,
+    models.Entity,
+    models.Quote,
+    models.Attribution,
+    models.NoComment,
+    models.Hedge,
+    models.Assertion,
+    models.Boilerplate,
+    models.LoadedTerm,
+    models.TimeExpr,
+]
 
 
 def test_every_field_is_documented():
