@@ -51,3 +51,9 @@ def test_negated_cue_is_not_an_attribution(run):
 def test_hedged_attribution(run):
     got = run("The general said the strike was reportedly carried out by drones.").attributions
     assert got and got[0].hedged
+
+
+def test_participle_cue_takes_the_main_subject(run):
+    got = run("Senator Mark Hill issued a statement on Monday, saying that the bill would hurt farmers.").attributions
+    assert got and got[0].source == "Mark Hill" and got[0].cue == "saying"
+    assert got[0].content == "the bill would hurt farmers"
