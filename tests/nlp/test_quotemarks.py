@@ -45,3 +45,19 @@ def test_offsets_point_into_the_text():
     text = 'x "abc def" y'
     q = find_quoted(text)[0]
     assert text[q.open] == '"' and text[q.close] == '"' and text[q.start : q.end] == "abc def"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("‘We will not give up this fight,’ she said.", [("We will not give up this fight,", False)]),
+        ("He said he didn’t know Pääbo’s work at all.", []),
+        ("Critics called it ‘lost authority’ on Tuesday.", []),
+        (
+            "‘It’s the mayor’s decision and we respect it,’ he added.",
+            [("It’s the mayor’s decision and we respect it,", False)],
+        ),
+    ],
+)
+def test_british_single_quotes(text, expected):
+    assert contents(text) == expected

@@ -105,3 +105,8 @@ def test_floating_quote_after_reported_speech_takes_its_source(run):
     )
     q = run(text).quotes[0]
     assert q.speaker == "Jim Jordan" and q.attribution == "context"
+
+
+def test_british_single_quote_speaker(run):
+    q = run("‘We will not give up this fight in the courts,’ said Anna Berg, the mayor, on Monday.").quotes
+    assert len(q) == 1 and q[0].speaker == "Anna Berg" and q[0].cue == "said"

@@ -66,6 +66,8 @@ def find_quoted(text: str) -> list[Quoted]:
             if text[i] in MARKS and not _is_inch_mark(text, i) and not (marks and marks[-1] == i - 1):
                 marks.append(i)
         if not marks:
+            # British style: ‘...’ as quotation marks, in a paragraph with no double marks
+            out += _single_quoted(text, ps, pe)
             continue
         hints = [_hint(text, i) for i in marks]
         if len(marks) % 2 == 0:
@@ -111,6 +113,34 @@ def _pair_odd(marks: list[int], hints: list[str]):
         return [(rest[k], rest[k + 1]) for k in range(0, len(rest), 2)], None, marks[0]
     body = marks[:-1]
     return [(body[k], body[k + 1]) for k in range(0, len(body), 2)], marks[-1], None
+
+
+MIN_SINGLE_WORDS = 3  # ‘yes’ and ‘lost authority’ are terms; a quotation has a few words at least
+
+
+def _single_quoted(text: str, ps: int, pe: int) -> list[Quoted]:
+    """Curly single quotes that open after a space or dash and close before a space or punctuation; a ’ between
+    two letters is an apostrophe (don’t, Pääbo’s) and never closes."""
+    out = []
+    i = ps
+    while i < pe:
+        if text[i] == "‘" and (i == ps or not text[i - 1].isalnum()):
+            j = i + 1
+            while j < pe:
+                if text[j] == "’" and not (j + 1 < pe and text[j + 1].isalpha()) and not text[j - 1].isspace():
+                    break
+                if text[j] == "‘" and not text[j - 1].isalnum():
+                    j = pe  # a second opener before any closer: not a quotation we can trust
+                    break
+                j += 1
+            if j < pe:
+                cs, ce = _strip(text, i + 1, j)
+                if len(text[cs:ce].split()) >= MIN_SINGLE_WORDS:
+                    out.append(Quoted(i, j, cs, ce))
+                i = j + 1
+                continue
+        i += 1
+    return out
 
 
 def _is_inch_mark(text: str, i: int) -> bool:
