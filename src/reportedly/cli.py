@@ -510,6 +510,9 @@ def cmd_trace(args) -> int:
             f"first seen: {first['outlet'] or '?'} {first['published'] or '(undated)'} — {first['form']}"
             + (f" by {first['by']}" if first["by"] else "")
         )
+        from .provenance.corpus import travel
+
+        print(f"travelled: {travel(rows)}")
     _print_rows(
         rows,
         args.json,

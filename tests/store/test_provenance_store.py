@@ -83,6 +83,26 @@ def test_cli_story_diff_trace(corpus):
     kinds = json.loads(d.stdout)["kinds"]
     assert d.returncode == 0 and kinds.get("sentence-added") == 1
     t = cli("trace", "rebuild the Elm Street bridge")
-    assert t.returncode == 0 and t.stdout.startswith("first seen:")
+    assert t.returncode == 0 and t.stdout.startswith("first seen:") and "\ntravelled: " in t.stdout
     bad = cli("trace", "bridge")
     assert bad.returncode == 2 and "three words" in bad.stderr
+
+
+def test_travel_and_outside_citations():
+    from reportedly.provenance.corpus import cited_outside, travel
+
+    rows = [
+        {"form": "direct quote", "by": "Liz Truss"},
+        {"form": "direct quote", "by": "Liz Truss"},
+        {"form": "attribution", "by": "Reuters"},
+        {"form": "unattributed assertion", "by": None},
+    ]
+    assert travel(rows) == "direct quote (Liz Truss) → attribution (Reuters) → unattributed assertion"
+    story = {
+        "articles": [
+            {"article_id": 1, "outlet": "The Sun", "credits": [], "cites": ["Reuters"]},
+            {"article_id": 2, "outlet": "Reuters", "credits": ["Reuters"], "cites": []},
+            {"article_id": 3, "outlet": "Daily Post", "credits": ["AFP"], "cites": ["BBC"]},
+        ]
+    }
+    assert cited_outside(story) == {"AFP": [3], "BBC": [3]}

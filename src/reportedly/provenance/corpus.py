@@ -93,6 +93,7 @@ def story(store: Store, story_id: int) -> dict:
         ]
     result = dict(head[0])
     result["articles"] = members
+    result["cited_outside"] = cited_outside(result)
     return result
 
 
@@ -126,7 +127,37 @@ def render_tree(s: dict) -> str:
     roots = sorted(children.get(None, []), key=lambda i: members[i]["relation"] != "origin")
     for k, r in enumerate(roots):
         walk(r, "", k == len(roots) - 1)
+    outside = cited_outside(s)
+    if outside:
+        lines.append(
+            "cited but not in the corpus: "
+            + "; ".join(f"{name} (by {', '.join(map(str, ids))})" for name, ids in outside.items())
+        )
     return "\n".join(lines)
+
+
+def cited_outside(s: dict) -> dict[str, list[int]]:
+    """Outlets the story's articles credit or cite that none of its stored articles comes from."""
+    stored = {fold(m["outlet"] or "") for m in s["articles"]}
+    out: dict[str, list[int]] = {}
+    for m in s["articles"]:
+        for name in list(m["credits"]) + list(m["cites"]):
+            if not any(fold(name) in o or o and o in fold(name) for o in stored):
+                out.setdefault(name, [])
+                if m["article_id"] not in out[name]:
+                    out[name].append(m["article_id"])
+    return out
+
+
+def travel(rows: list[dict]) -> str:
+    """How a claim moved, oldest first: each change of form, with who carried it ("direct quote (Liz Truss) →
+    attribution (Reuters) → unattributed assertion")."""
+    steps: list[str] = []
+    for r in rows:
+        step = r["form"] + (f" ({r['by']})" if r["by"] else "")
+        if not steps or steps[-1] != step:
+            steps.append(step)
+    return " → ".join(steps)
 
 
 def trace(store: Store, claim: str, limit: int = 50) -> list[dict]:
