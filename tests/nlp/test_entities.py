@@ -43,3 +43,22 @@ def test_description_resolves_to_named_person(run):
     a = run(text)
     assert a.attributions[0].source == "Tamir Heyman"
     assert a.attributions[0].source_mention.text == "a former military intelligence chief"
+
+
+def test_definite_description_of_the_main_person(run):
+    text = (
+        "Liz Truss resigned as prime minister on Thursday. Truss had been in office for 44 days. "
+        "The beleaguered leader said that she had spoken to the King. Keir Starmer called for an election."
+    )
+    a = run(text)
+    got = [at for at in a.attributions if at.cue == "said"]
+    assert got and got[0].source == "Liz Truss" and got[0].source_mention.text == "The beleaguered leader"
+
+
+def test_a_spokesman_is_not_the_main_person(run):
+    text = (
+        "Liz Truss resigned on Thursday. Truss had been in office for 44 days. "
+        "The spokesman said that the King had been told."
+    )
+    a = run(text)
+    assert [at.source for at in a.attributions if at.cue == "said"] == ["The spokesman"]

@@ -101,10 +101,29 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
         if score > best_score or (score == best_score and best is not None and _closer(b, best, span)):
             best, best_score = b, score
     need = 2 if len(words) >= 2 else 1
-    if best is not None and best_score >= need:
+    if best is None or best_score < need:
+        best = _main_person(table, span, rules)
+    if best is not None:
         table.link(best, span, "description")
         return best
     return None
+
+
+def _main_person(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """ "the beleaguered leader said": a definite description of the kind journalists use for the person the
+    story is about refers to the most-mentioned person so far, when that person clearly leads."""
+    head = span.root
+    if span[0].lower_ != "the" or (
+        head.lemma_.lower() not in rules.self_descriptions and head.lower_ not in rules.self_descriptions
+    ):
+        return None
+    counts = sorted(
+        ((sum(m.start < span.start_char for m in b.mentions), b) for b in table.entities if b.type == "PERSON"),
+        key=lambda c: -c[0],
+    )
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] * 2 > counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 def _closer(a: EntityBuilder, b: EntityBuilder, span: Span) -> bool:

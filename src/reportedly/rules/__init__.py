@@ -34,6 +34,7 @@ class Rules:
     media_suffixes: frozenset[str]
     government_nouns: frozenset[str]
     unnamed_sources: frozenset[str]
+    self_descriptions: frozenset[str]
     hedges: re.Pattern
     no_comment: tuple[re.Pattern, ...]
     boilerplate: re.Pattern
@@ -74,6 +75,7 @@ def load(lang: str = "en") -> Rules:
         media_suffixes=frozenset(w.lower() for w in _lines(lang, "media_suffixes.txt")),
         government_nouns=frozenset(w.lower() for w in _lines(lang, "government_nouns.txt")),
         unnamed_sources=frozenset(w.lower() for w in _lines(lang, "unnamed_sources.txt")),
+        self_descriptions=frozenset(w.lower() for w in _lines(lang, "self_descriptions.txt")),
         hedges=hedge_re,
         no_comment=tuple(re.compile(p, re.I) for p in _lines(lang, "no_comment.txt")),
         boilerplate=boiler,
