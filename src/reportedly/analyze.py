@@ -55,8 +55,11 @@ def prepare(
     lang: str = "en",
 ) -> Prepared:
     """Decode, extract and clean one article without running the model."""
-    text = decode.decode(source, encoding) if isinstance(source, bytes) else decode._normalise(source)
-    decode.check_size(len(text.encode("utf-8", "surrogatepass")))
+    if isinstance(source, bytes):
+        text = decode.decode(source, encoding)  # checks the size of the bytes itself
+    else:
+        decode.check_size(len(source.encode("utf-8", "surrogatepass")))
+        text = decode._normalise(source)
     warnings = []
     pub = parse_date(published)
     fmt, author, site = "text", None, None

@@ -10,7 +10,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.U)
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> dict[str, frozenset[str]]:
+def stopwords_by_language() -> dict[str, frozenset[str]]:
+    """The function words of each language in rules/stopwords.tsv."""
     text = resources.files("reportedly.rules").joinpath("stopwords.tsv").read_text(encoding="utf-8")
     out = {}
     for ln in text.splitlines():
@@ -26,7 +27,7 @@ def guess(text: str, sample: int = 20000) -> tuple[str, float]:
     if len(words) < 12:
         return "und", 0.0
     best, score = "und", 0.0
-    for lang, stops in _stopwords().items():
+    for lang, stops in stopwords_by_language().items():
         s = sum(w in stops for w in words) / len(words)
         if s > score:
             best, score = lang, s

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from ..models import Analysis
@@ -63,7 +64,6 @@ def diff(source: Analysis, copy: Analysis) -> Diff:
     """Sentence-aligned meaning changes from `source` to `copy`."""
     from rapidfuzz import fuzz, process
 
-    rules = load_rules("en")
     ss = [(s, e) for s, e in sentences(source.text) if e - s >= 20 and not _debris(source, s)]
     cs = [(s, e) for s, e in sentences(copy.text) if e - s >= 20 and not _debris(copy, s)]
     out = Diff(source.title, copy.title, source_sentences=len(ss), copy_sentences=len(cs))
@@ -79,7 +79,7 @@ def diff(source: Analysis, copy: Analysis) -> Diff:
         matched_source.add(k)
         out.aligned += 1
         s = ss[k]
-        out.changes += _compare(source, copy, s, c, rules)
+        out.changes += _compare(source, copy, s, c)
     for k, s in enumerate(ss):
         if k not in matched_source:
             out.changes.append(Change("sentence-dropped", source.text[s[0] : s[1]], None, s, None))
@@ -90,7 +90,7 @@ def _debris(a: Analysis, start: int) -> bool:
     return any(b.start <= start < b.end for b in a.boilerplate)
 
 
-def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int], rules) -> list[Change]:
+def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]) -> list[Change]:
     before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
     if fold(before) == fold(after):
         return []
@@ -98,7 +98,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _quotes(src, cp, s, c)
     out += _attributions(src, cp, s, c)
     out += _hedges(src, cp, s, c)
-    out += _loaded(before, after, s, c, rules)
+    out += _loaded(before, after, s, c)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
     if not out:
@@ -221,9 +221,15 @@ def _stem(word: str) -> str:
     return w
 
 
-def _loaded(before: str, after: str, s, c, rules) -> list[Change]:
+@lru_cache(maxsize=1)
+def _loaded_stems() -> dict[str, str]:
+    """Loaded word stem -> neutral stem, from rules/en/loaded_terms.tsv."""
+    return {_stem(k): _stem(v) for k, v in load_rules("en").loaded_terms.items() if " " not in k}
+
+
+def _loaded(before: str, after: str, s, c) -> list[Change]:
     out = []
-    loaded = {_stem(k): _stem(v) for k, v in rules.loaded_terms.items() if " " not in k}
+    loaded = _loaded_stems()
     for op, b_words, a_words in _ops(before, after):
         if op != "replace":
             continue

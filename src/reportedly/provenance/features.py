@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
@@ -16,12 +15,11 @@ SHINGLE = 5
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    text = resources.files("reportedly.rules").joinpath("stopwords.tsv").read_text(encoding="utf-8")
-    words = set()
-    for ln in text.splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            words |= set(ln.partition("\t")[2].split())
-    return frozenset(words | {"said", "says", "also", "would", "could", "one", "two", "new", "year", "years"})
+    """Function words of every language we know, plus news filler that says nothing about a story."""
+    from ..ingest.language import stopwords_by_language
+
+    words = frozenset().union(*stopwords_by_language().values())
+    return words | {"said", "says", "also", "would", "could", "one", "two", "new", "year", "years"}
 
 
 def fold(text: str) -> str:
