@@ -22,6 +22,7 @@ RULES = load("en")
         "Read more: Why the bridge fell",
         "Skip Advertisement",
         "Home > News > World",
+        "(Image credit: Christian Charisius/AP)",
     ],
 )
 def test_debris_lines(line):

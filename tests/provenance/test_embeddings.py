@@ -8,12 +8,14 @@ from reportedly.provenance.relations import Article, align, analyse_story
 SOURCE = (
     "Swedish scientist Svante Paabo has won this year's Nobel Prize in medicine for his discoveries on human "
     "evolution. Thomas Perlmann, secretary of the Nobel Committee, announced the winner on Monday at the "
-    "Karolinska Institute in Stockholm."
+    "Karolinska Institute in Stockholm. Paabo sequenced the genome of the Neanderthal, an extinct relative of "
+    "present-day humans."
 )
 SPUN = (
     "This year's medicine Nobel goes to Svante Paabo, a researcher from Sweden, honoured for what he found "
     "about how humans evolved. On Monday in Stockholm, the laureate was named at the Karolinska Institute by "
-    "the committee secretary, Thomas Perlmann."
+    "the committee secretary, Thomas Perlmann. The Neanderthal genome, belonging to an extinct relative of humans "
+    "today, was sequenced by Paabo."
 )
 OTHER = (
     "The football team lost its qualifying match three to one after a late penalty in the rain. The coach "
@@ -30,6 +32,7 @@ def test_model_is_installed_and_offline(monkeypatch):
 
 
 def test_spun_rewrite_aligns_only_with_embeddings():
+    # two sentences matched by meaning: one alone is what independent reports of one event share
     from reportedly.provenance.relations import _sents
 
     cs, ps = _sents(SPUN), _sents(SOURCE)

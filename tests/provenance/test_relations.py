@@ -72,3 +72,70 @@ def test_shared_quotes_alone_do_not_make_a_copy():
     )
     nodes = {n.id: n for n in analyse_story([Article("a", a, "2022-10-20"), Article("b", b)])}
     assert nodes["b"].relation == "independent"
+
+
+def _labels(*articles: Article) -> dict:
+    return {n.id: (n.relation, n.parent) for n in analyse_story(list(articles))}
+
+
+def test_a_sentence_copied_with_its_tail_cut_counts_as_copied():
+    from rapidfuzz import fuzz
+
+    from reportedly.provenance.relations import VERBATIM
+
+    parent = (
+        "Engineers from Harbor Engineering will design a span able to resist floods twice as high as the last one, "
+        "the council said on Monday after a long debate."
+    )
+    child = "Engineers from Harbor Engineering will design a span able to resist floods"
+    assert fuzz.ratio(child.lower(), parent.lower()) < VERBATIM
+    (p,) = align(child, parent)
+    assert p.score >= 97 and p.child == (0, len(child))
+    assert align("Engineers will design a span", parent) == []  # too short to tell copying from a stock phrase
+
+
+def test_one_merely_similar_sentence_is_not_a_paraphrase():
+    lede = "Swedish scientist Svante Paabo won the Nobel Prize in medicine on Monday for his discoveries on evolution."
+    other = (
+        "Swedish scientist Svante Paabo won the Nobel Prize in physiology and medicine Monday for discoveries about "
+        "human evolution and extinct hominins. Using DNA from a finger bone found in a Siberian cave, his team found "
+        "a new species of ancient human. The committee chair called it a sensational discovery of great importance."
+    )
+    assert _labels(Article("wire", lede + " " + WIRE, "2022-10-03"), Article("other", other))["other"] == (
+        "independent",
+        None,
+    )
+
+
+def test_own_dateline_over_copied_sentences_is_a_rewrite():
+    kept = WIRE.replace("RIVERSIDE (AP) — ", "").split(". ")[:3]
+    own = (
+        "A storm took out the Elm Street bridge in March and the east bank has been cut off since then. Traders "
+        "across the river are counting their losses and want a date. Some expect more delays before any work starts."
+    )
+    newser = "(Newser) – " + ". ".join(kept) + ". " + own
+    assert _labels(Article("wire", WIRE, "2022-05-02"), Article("newser", newser))["newser"] == ("paraphrase", "wire")
+    plain = newser.replace("(Newser) – ", "")
+    assert _labels(Article("wire", WIRE, "2022-05-02"), Article("copy", plain))["copy"] == ("wire-copy", "wire")
+
+
+def test_credit_to_the_stored_wire_makes_a_copy_of_it_never_the_origin():
+    original = "Bridge to be rebuilt\nBy JANE DOE\n" + WIRE
+    restyled = (
+        "AP Reporters\nRiverside’s council has voted to rebuild the Elm Street bridge lost in March’s storm, at a "
+        "cost of 42 million dollars. Harbor Engineering will draw up a design for floods twice as high. East bank "
+        "residents have been waiting for eight months, and shopkeepers report their takings have halved."
+    )
+    labels = _labels(Article("ap", original), Article("restyled", restyled, "2022-05-01"))
+    assert labels == {"ap": ("origin", None), "restyled": ("wire-copy", "ap")}
+
+
+def test_source_lines():
+    from reportedly.provenance.relations import carried_from
+
+    page = "Truss quits\n\ndailyrecord.co.uk\n\nLiz Truss has resigned as Prime Minister after less than 50 days."
+    assert carried_from(page, "https://celebsbar.com/truss") == ("dailyrecord.co.uk", "wire-copy")
+    assert carried_from(page, "https://www.dailyrecord.co.uk/news/truss") is None  # its own masthead
+    assert carried_from(page) is None  # without the page's address a domain line proves nothing
+    assert carried_from("Ms Truss said she would stay.\nBBC /Shakirat Sadiq") == ("BBC", "paraphrase")
+    assert carried_from("She said she would stay.\nSource: Telegraph, London") == ("Telegraph", "wire-copy")

@@ -34,6 +34,7 @@ def load_stories(root: str | Path) -> dict[str, list[tuple[Article, dict]]]:
                     (idx.parent / m["file"]).read_text(encoding="utf-8"),
                     m.get("published"),
                     m.get("outlet"),
+                    m.get("url"),
                 ),
                 m,
             )

@@ -19,7 +19,7 @@ TRACE_CANDIDATES = 200
 
 def build_stories(store: Store, embeddings: bool = False) -> list[dict]:
     """Cluster every stored article into stories, label relations, and replace the stored stories."""
-    rows = store.rows("SELECT id, title, outlet, published, text FROM articles ORDER BY id")
+    rows = store.rows("SELECT id, title, outlet, published, url, text FROM articles ORDER BY id")
     groups = cluster([r["text"] for r in rows], [r["id"] for r in rows])
     by_id = {r["id"]: r for r in rows}
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -30,7 +30,10 @@ def build_stories(store: Store, embeddings: bool = False) -> list[dict]:
         for group in groups:
             if len(group) < 2:
                 continue
-            arts = [Article(str(i), by_id[i]["text"], by_id[i]["published"], by_id[i]["outlet"]) for i in group]
+            arts = [
+                Article(str(i), by_id[i]["text"], by_id[i]["published"], by_id[i]["outlet"], by_id[i]["url"])
+                for i in group
+            ]
             nodes = analyse_story(arts, embeddings=embeddings)
             origin = next((int(n.id) for n in nodes if n.relation == "origin"), None)
             title = (by_id[origin]["title"] or _first_words(by_id[origin]["text"])) if origin else None

@@ -14,6 +14,8 @@ REWORDED = 70.0  # ratio for "the same sentence, rewritten"
 WIRE_COPY = 0.4  # share of an article's sentences found verbatim in its parent
 PARAPHRASE = 0.2  # share found at least reworded
 EMBEDDED = 0.85  # cosine of sentence embeddings for "the same sentence, rewritten" (optional extra)
+TRIMMED = 97.0  # partial ratio for a sentence copied with its head or tail cut off (a shortened caption or clause)
+MIN_TRIMMED_CHARS = 60  # about ten words in a row: shorter runs are stock phrases, not copying
 MIN_SENTENCE_CHARS = 25
 
 # credits that mark a text as carried from a wire or another outlet: "(AP) —", "LONDON (Reuters) -", "Source: Variety"
@@ -26,13 +28,18 @@ CREDIT = re.compile(
 # a wire's own publication: a named byline ("By PIETRO DE CRISTOFARO and LAURA UNGAR") over a dateline credit
 BYLINE = re.compile(r"^\s*By\s+(?!(?:The\s+)?(?:Associated Press|Reuters|AFP)\b)[A-Z][A-Za-z.'’ -]+$", re.M)
 DATELINE = re.compile(r"\((?:AP|Reuters|AFP)\)\s*[-—–]")
-# "Source: Telegraph, London", a closing "— CNN", "BBC / Reporter Name": the text was carried from that outlet
+# "Source: Telegraph, London", a closing "— CNN": the text was carried from that outlet
 CARRIED = re.compile(
     r"^\s*(?:source|culled from|credit)\s*:\s*(?P<a>[A-Z][\w.&' -]{1,40}?)\s*(?:,|\[|$)"
-    r"|[—–]\s*(?P<b>[A-Z][\w.&' -]{1,30}?)\s*$"
-    r"|^\s*(?P<c>[A-Z][\w.&' -]{1,30}?)\s*/\s*[A-Z][a-z]+ [A-Z][a-z]+\s*$",
+    r"|[—–]\s*(?P<b>[A-Z][\w.&' -]{1,30}?)\s*$",
     re.M | re.I,
 )
+# "BBC /Shakirat Sadiq": an outlet's report adapted by a named writer of the carrying site
+ADAPTED = re.compile(r"^\s*(?P<c>[A-Z][\w.&' -]{1,30}?)\s*/\s*[A-Z][a-z]+ [A-Z][a-z]+\s*$", re.M)
+# a bare domain line ("dailyrecord.co.uk") at the head or foot of a page on another site: aggregators name the source so
+SOURCE_DOMAIN = re.compile(r"^[ \t]*(?:https?://)?(?:www\.)?(?P<d>(?:[a-z0-9-]+\.)+[a-z]{2,6})/?[ \t]*$", re.M | re.I)
+# an outlet's own dateline credit ("(Newser) –", "(CNN) —"): a text the outlet wrote up under its own name
+OWN_DATELINE = re.compile(r"\((?P<name>[A-Z][\w.&' -]{1,30}?)\)\s*[-—–]")
 WIRES = {
     "ap": "Associated Press",
     "associated press": "Associated Press",
@@ -71,6 +78,7 @@ class Article:
     text: str
     published: Optional[str] = None
     outlet: Optional[str] = None
+    url: Optional[str] = None
 
 
 def credits(text: str) -> list[str]:
@@ -109,8 +117,8 @@ def _sents(text: str, own_words_only: bool = True) -> list[tuple[int, int, str]]
 
 
 def align(child: str, parent: str, cs=None, ps=None, cv=None, pv=None) -> list[Passage]:
-    """For each sentence of `child`, its best match in `parent` when at least reworded: by characters, or, given
-    sentence vectors `cv`/`pv` (see embed.py), by meaning (cosine >= EMBEDDED; scored as reworded, never verbatim)."""
+    """For each sentence of `child`, its best match in `parent` when at least reworded: by characters (a sentence
+    found whole inside a longer one counts as copied with a cut), or, given sentence vectors `cv`/`pv` (see embed.py), by meaning (cosine >= EMBEDDED; scored as reworded, never verbatim)."""
     from rapidfuzz import fuzz, process
 
     cs = cs if cs is not None else _sents(child)
@@ -121,6 +129,10 @@ def align(child: str, parent: str, cs=None, ps=None, cv=None, pv=None) -> list[P
     out = []
     for i, (s, e, t) in enumerate(cs):
         best = process.extractOne(t, choices, scorer=fuzz.ratio, score_cutoff=REWORDED)
+        if (best is None or best[1] < VERBATIM) and len(t) >= MIN_TRIMMED_CHARS:
+            cut = process.extractOne(t, choices, scorer=fuzz.partial_ratio, score_cutoff=TRIMMED)
+            if cut is not None and len(choices[cut[2]]) > len(t):
+                best = cut
         if best is not None:
             _, score, k = best
             out.append(Passage((s, e), (ps[k][0], ps[k][1]), round(score, 1)))
@@ -179,30 +191,75 @@ def analyse_story(articles: Sequence[Article], embeddings: bool = False) -> list
             node.verbatim, node.reworded = round(verb, 3), round(rew, 3)
             own_wire = _dateline_wire(a.text)
             other_wire = own_wire is not None and own_wire not in credits(by_id[best].text)
-            if verb >= WIRE_COPY:
+            own_name = _own_dateline(a.text)
+            rewritten = own_name is not None and own_name != _own_dateline(by_id[best].text)
+            if verb >= WIRE_COPY and not rewritten:
                 node.relation, node.parent, node.evidence = "wire-copy", best, passages
-            elif rew >= PARAPHRASE and not other_wire:
-                # a wire's own dateline story sharing a few sentences with another wire's is its own report
+            elif (verb >= WIRE_COPY or rew >= PARAPHRASE) and not other_wire and _enough(passages):
+                # a wire's own dateline story sharing a few sentences with another wire's is its own report; an
+                # outlet's own dateline over copied sentences ("(Newser) –") is its rewrite, not a copy
                 node.relation, node.parent, node.evidence = "paraphrase", best, passages
-        outlet = carried_from(a.text)
-        if outlet is not None and node.relation != "wire-copy":
-            # it says it carries an outlet's text, and no stored article holds that text verbatim
-            node.relation, node.parent, node.evidence = "wire-copy", None, []
+        if node.relation == "independent" and not wire_original(a.text) and _same_wire(node.credits, by_id[origin]):
+            # "AP Reporters" under an AP origin: another version of that wire's story, however restyled
+            node.relation, node.parent = "wire-copy", origin
+        carried = carried_from(a.text, a.url)
+        if carried is not None:
+            outlet, how = carried
+            if (how == "wire-copy" and node.relation != "wire-copy") or node.relation == "independent":
+                # it says it carries (or adapts) an outlet's text, and no stored article holds that text verbatim
+                node.relation, node.parent, node.evidence = how, None, []
             node.credits = node.credits + [outlet] if outlet not in node.credits else node.credits
         nodes.append(node)
     return nodes
 
 
-def carried_from(text: str) -> Optional[str]:
-    """The media outlet a text says it was carried from, if it says so in a source or credit line."""
+def _enough(passages: Sequence[Passage]) -> bool:
+    """Evidence of rewriting: one sentence carried nearly word for word, or two reworded. A single merely similar
+    sentence is what two independent reports of one event write ("X won the prize for Y, the committee said")."""
+    return any(p.score >= VERBATIM for p in passages) or len(passages) >= 2
+
+
+def _same_wire(node_credits: Sequence[str], origin: Article) -> bool:
+    wires = set(WIRES.values())
+    return any(c in wires and c in credits(origin.text) for c in node_credits)
+
+
+def _own_dateline(text: str) -> Optional[str]:
+    """The outlet named by a dateline credit near the top, when it is not a news agency ("(Newser) –")."""
+    m = OWN_DATELINE.search(text[:1500])
+    if m is None or m.group("name").lower() in WIRES:
+        return None
+    return m.group("name").strip()
+
+
+def carried_from(text: str, url: Optional[str] = None) -> Optional[tuple[str, str]]:
+    """The outlet a text says it was carried from, and how: ("Telegraph", "wire-copy") for a source or credit line,
+    ("BBC", "paraphrase") for an outlet's report adapted by a named writer. With the page's `url`, a bare domain line
+    of another site at the head or foot of the text ("dailyrecord.co.uk") is a source line too."""
     from ..rules import load
 
     rules = load("en")
-    for m in CARRIED.finditer(text):
-        name = next(g for g in m.groups() if g).strip()
-        if rules.is_media_name(name):
-            return name
+    for pattern, how in ((CARRIED, "wire-copy"), (ADAPTED, "paraphrase")):
+        for m in pattern.finditer(text):
+            name = next(g for g in m.groups() if g).strip()
+            if rules.is_media_name(name):
+                return name, how
+    host = _host(url)
+    if host:
+        for part in (text[:1500], text[-300:]):
+            for m in SOURCE_DOMAIN.finditer(part):
+                domain = _host(m.group("d"))
+                if not (domain == host or host.endswith("." + domain) or domain.endswith("." + host)):
+                    return domain, "wire-copy"
     return None
+
+
+def _host(url: Optional[str]) -> Optional[str]:
+    """The registered part of a URL's host, without "www." and the path: "https://www.x.co.uk/a" → "x.co.uk"."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0].split(":")[0]
+    return host[4:] if host.startswith("www.") else host
 
 
 def wire_original(text: str) -> bool:
@@ -218,10 +275,15 @@ def _dateline_wire(text: str) -> Optional[str]:
 
 def _origin(articles: Sequence[Article], drawn: dict[str, float], shares) -> str:
     """The article the others draw on most, among those that are not themselves a copy of another (mostly found
-    verbatim in it, more than it is found in them); a wire's own bylined text counts double, a credit once more;
+    verbatim in it, more than it is found in them, or crediting a wire whose own text is stored); a wire's own bylined text counts double, a credit once more;
     ties go to the earliest dated, then the longest."""
 
+    # a wire's own bylined text is stored: the others crediting that wire carry it ("AP Reporters")
+    originals = {_dateline_wire(a.text): a.id for a in articles if wire_original(a.text)}
+
     def copied(a: Article) -> bool:
+        if any(originals.get(w, a.id) != a.id for w in credits(a.text)):
+            return True
         return any(
             shares[a.id, b.id][0] >= WIRE_COPY and shares[a.id, b.id][0] > shares[b.id, a.id][0] + 0.1
             for b in articles
