@@ -6,6 +6,8 @@ import pytest
 
 from reportedly import analyze
 
+from .pg import pg_server  # noqa: F401  (the session's PostgreSQL server, for store and web tests)
+
 
 @pytest.fixture(scope="session")
 def pipeline():

@@ -40,6 +40,10 @@ EPILOG_STORIES = """Example:
   reportedly diff 12 17 --db corpus.db         # what article 17 changed against article 12
   reportedly diff original.txt copy.html       # the same for two files
   reportedly trace "cannot deliver the mandate" --db corpus.db"""
+EPILOG_SERVE = """Example:
+  reportedly serve --db corpus.db                  # then open http://127.0.0.1:8000/
+  reportedly serve --db postgresql://localhost/news --port 8080
+  curl -s 'http://127.0.0.1:8000/api/people/Liz%20Truss?limit=5'"""
 EPILOG_EXPORT = """Example:
   reportedly export --format jsonl > corpus.jsonl
   reportedly export --format parquet -o quotes.parquet"""
@@ -180,6 +184,16 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--limit", type=int, default=50)
     t.add_argument("--json", action="store_true")
     _db_arg(t)
+
+    w = sub.add_parser(
+        "serve",
+        help="the web app and REST API over a corpus",
+        epilog=EPILOG_SERVE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    w.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    w.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    _db_arg(w)
 
     e = sub.add_parser(
         "eval",
@@ -522,6 +536,22 @@ def cmd_trace(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from .web.app import create_app
+
+    if not 0 < args.port < 65536:
+        raise BadOptionError(f"--port {args.port} is not a TCP port (1-65535)")
+    app = create_app(args.db)
+    print(f"reportedly: serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    except OSError as e:
+        raise BadOptionError(f"cannot listen on {args.host}:{args.port}: {e.strerror}") from None
+    return 0
+
+
 CORPUS_COMMANDS = {
     "ingest": cmd_ingest,
     "quotes": cmd_quotes,
@@ -532,6 +562,7 @@ CORPUS_COMMANDS = {
     "story": cmd_story,
     "diff": cmd_diff,
     "trace": cmd_trace,
+    "serve": cmd_serve,
 }
 
 

@@ -154,5 +154,50 @@ class Analysis:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Analysis":
+        """The record back from `to_dict()` (or its JSON): `Analysis.from_dict(a.to_dict()) == a`."""
+
+        def span(x) -> Optional[Span]:
+            return (x[0], x[1]) if x is not None else None
+
+        def mention(m) -> Optional[Mention]:
+            return Mention(**m) if m else None
+
+        return cls(
+            **{k: d[k] for k in ("text", "published", "title", "author", "site", "url") if k in d},
+            language=d.get("language", "en"),
+            source_format=d.get("source_format", "text"),
+            boilerplate=tuple(Boilerplate(**b) for b in d.get("boilerplate", ())),
+            entities=tuple(
+                Entity(**{**e, "mentions": tuple(Mention(**m) for m in e.get("mentions", ()))})
+                for e in d.get("entities", ())
+            ),
+            quotes=tuple(
+                Quote(
+                    **{**q, "speaker_mention": mention(q.get("speaker_mention")), "cue_span": span(q.get("cue_span"))}
+                )
+                for q in d.get("quotes", ())
+            ),
+            attributions=tuple(
+                Attribution(
+                    **{
+                        **a,
+                        "content_spans": tuple(span(x) for x in a["content_spans"]),
+                        "cue_span": span(a["cue_span"]),
+                        "source_mention": mention(a.get("source_mention")),
+                    }
+                )
+                for a in d.get("attributions", ())
+            ),
+            no_comment=tuple(NoComment(**n) for n in d.get("no_comment", ())),
+            hedges=tuple(Hedge(**h) for h in d.get("hedges", ())),
+            assertions=tuple(Assertion(**x) for x in d.get("assertions", ())),
+            loaded_terms=tuple(LoadedTerm(**x) for x in d.get("loaded_terms", ())),
+            timexes=tuple(TimeExpr(**t) for t in d.get("timexes", ())),
+            warnings=tuple(d.get("warnings", ())),
+            schema_version=d.get("schema_version", SCHEMA_VERSION),
+        )
+
     def entity(self, entity_id: Optional[str]) -> Optional[Entity]:
         return next((e for e in self.entities if e.id == entity_id), None)

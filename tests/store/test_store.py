@@ -19,10 +19,10 @@ def fill(store, analysed):
 
 def test_migrations_are_recorded_once(db_url):
     s = Store(db_url)
-    assert [m["version"] for m in s.migrations()] == [1, 2]
+    assert [m["version"] for m in s.migrations()] == [1, 2, 3]
     s.close()
     s = Store(db_url)
-    assert s.migrate() == [] and len(s.migrations()) == 2
+    assert s.migrate() == [] and len(s.migrations()) == 3
     s.close()
 
 
@@ -103,3 +103,19 @@ def test_sqlite_uses_wal(tmp_path):
     s = Store(str(tmp_path / "x.db"))
     assert s.rows("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
     s.close()
+
+
+def test_the_whole_analysis_comes_back(store, analysed):
+    meta, a = analysed[0]
+    article_id = store.add(a, outlet=meta["outlet"], url=meta["url"])
+    assert store.analysis(article_id) == a
+    assert store.analysis(article_id + 1000) is None
+
+
+def test_rows_stored_before_the_record_was_kept_are_analysed_once(store, analysed):
+    meta, a = analysed[1]
+    article_id = store.add(a, outlet=meta["outlet"], url=meta["url"])
+    store.execute("UPDATE articles SET analysis = NULL WHERE id = ?", (article_id,))
+    again = store.analysis(article_id)
+    assert again is not None and [q.text for q in again.quotes] == [q.text for q in a.quotes]
+    assert store.rows("SELECT analysis FROM articles WHERE id = ?", (article_id,))[0]["analysis"]

@@ -66,12 +66,12 @@ def _first_words(text: str, n: int = 12) -> str:
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
-def list_stories(store: Store, limit: int = 50) -> list[dict]:
+def list_stories(store: Store, limit: int = 50, offset: int = 0) -> list[dict]:
     return store.rows(
-        "SELECT s.id, s.size, s.title, a.outlet AS origin_outlet, a.published AS origin_published "
-        "FROM stories s LEFT JOIN articles a ON a.id = s.origin_article_id "
-        "ORDER BY s.size DESC, s.id LIMIT ?",
-        (max(1, min(int(limit), 10_000)),),
+        "SELECT s.id, s.size, s.title, a.id AS origin_id, a.outlet AS origin_outlet, "
+        "a.published AS origin_published FROM stories s LEFT JOIN articles a ON a.id = s.origin_article_id "
+        "ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?",
+        (max(1, min(int(limit), 10_000)), max(0, int(offset))),
     )
 
 

@@ -155,7 +155,7 @@ class Store:
         with self.transaction():
             cur = self.execute(
                 "INSERT INTO articles(content_hash, url, title, outlet, author, published, source, text, "
-                "source_format, warnings, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                "source_format, warnings, ingested_at, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                 "ON CONFLICT(content_hash) DO NOTHING RETURNING id",
                 (
                     digest,
@@ -169,6 +169,7 @@ class Store:
                     a.source_format,
                     json.dumps(list(a.warnings)),
                     _now(),
+                    _record(a),
                 ),
             )
             row = cur.fetchone()
@@ -265,6 +266,21 @@ class Store:
 
     # --------------------------------------------------------------------------------------------- reading
 
+    def analysis(self, article_id: int) -> Optional[Analysis]:
+        """The whole analysis of a stored article, or None when there is no such article. Rows stored before the
+        record was kept (migration 3) are analysed again once, and the record is saved with them."""
+        rows = self.rows("SELECT text, title, published, analysis FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            return None
+        row = rows[0]
+        if row["analysis"]:
+            return Analysis.from_dict({**json.loads(row["analysis"]), "text": row["text"]})
+        from ..analyze import analyze
+
+        a = analyze(row["text"], published=row["published"], title=row["title"])
+        self.execute("UPDATE articles SET analysis = ? WHERE id = ? AND analysis IS NULL", (_record(a), article_id))
+        return a
+
     def counts(self) -> dict[str, int]:
         return {
             t: self.rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]
@@ -327,8 +343,8 @@ class Store:
         )
         return self.rows(sql, tuple(params))
 
-    def search(self, text: str, limit: int = 20) -> list[dict]:
-        """Articles matching all the words of `text`, best first."""
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Articles matching all the words of `text`, best first; `offset` skips that many."""
         words = re.findall(r"\w+", text)
         if not words:
             return []
@@ -337,18 +353,18 @@ class Store:
             sql = (
                 "SELECT a.id, a.title, a.outlet, a.published, a.url, "
                 "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet FROM articles_fts "
-                "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+                "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
             )
-            return self.rows(sql, (query, _limit(limit)))
+            return self.rows(sql, (query, _limit(limit), max(0, int(offset))))
         sql = (
             "SELECT a.id, a.title, a.outlet, a.published, a.url, "
             "ts_headline('english', a.text, plainto_tsquery('english', ?), "
             "'StartSel=[, StopSel=], MaxWords=14, MinWords=6') AS snippet FROM articles a "
             "WHERE a.search @@ plainto_tsquery('english', ?) "
-            "ORDER BY ts_rank(a.search, plainto_tsquery('english', ?)) DESC LIMIT ?"
+            "ORDER BY ts_rank(a.search, plainto_tsquery('english', ?)) DESC, a.id LIMIT ? OFFSET ?"
         )
         q = " ".join(words)
-        return self.rows(sql, (q, q, q, _limit(limit)))
+        return self.rows(sql, (q, q, q, _limit(limit), max(0, int(offset))))
 
     def articles(self, batch: int = 200) -> Iterator[dict]:
         """Every stored article with its quotes, attributions and time expressions, streamed in id order."""
@@ -408,6 +424,13 @@ class Store:
             where = where + ["a.published >= ?"]
             params = params + [since]
         return where, params
+
+
+def _record(a: Analysis) -> str:
+    """The analysis as stored beside its article: the JSON record without the text (kept in its own column)."""
+    d = a.to_dict()
+    del d["text"]
+    return json.dumps(d, ensure_ascii=False)
 
 
 def _like(s: str) -> str:

@@ -115,4 +115,9 @@ CREATE TABLE story_articles (
 CREATE INDEX story_articles_article ON story_articles(article_id)
 """,
     ),
+    Migration(
+        3,
+        "the whole analysis record of each article (hedges, debris, signals), filled on first read for older rows",
+        "ALTER TABLE articles ADD COLUMN analysis {json}",
+    ),
 ]

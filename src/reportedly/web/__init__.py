@@ -1,0 +1,1 @@
+"""The web surface: `reportedly serve` — pages for articles, people and stories, and a JSON API mirroring them."""

@@ -1,0 +1,436 @@
+"""The web app: server-rendered pages for articles, people, stories and diffs, and a JSON API that mirrors them.
+Article text is untrusted: templates escape everything, pages run only our own script, and a CSP forbids any other."""
+
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any, Optional
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, Form, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+
+from .. import __version__
+from ..errors import ReportedlyError, StoreError
+from ..store import browse
+from ..store.db import open_store
+from . import views
+
+MAX_BODY = 2_000_000  # bytes of a request body: a pasted article, with room for its HTML
+MAX_TEXT = 1_000_000  # characters of text to analyse
+MAX_PAGE = 100
+MAX_OFFSET = 1_000_000
+MAX_ID = 2**62  # fits SQLite INTEGER and PostgreSQL BIGINT
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL; refuse it at the edge with a 4xx
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+_analyse_lock = threading.Lock()  # one spaCy pipeline per process, used by one request at a time
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+Id = Annotated[int, PathParam(ge=1, le=MAX_ID)]
+Name = Annotated[str, PathParam(min_length=1, max_length=200, pattern=NO_NUL)]
+Terms = Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL, description="words to find")]
+
+
+class AnalyseRequest(BaseModel):
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT, description="article text or HTML")
+    published: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    title: Optional[str] = Field(None, max_length=500)
+
+
+class Page(BaseModel):
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next_offset: Optional[int]
+
+
+WHOLE_SENTENCES = ("sentence-added", "sentence-dropped")  # listed apart from the changes of meaning
+ERRORS = {404: {"description": "not found"}, 413: {"description": "request body too large"}}
+
+
+def create_app(db: str) -> FastAPI:
+    """The app over the corpus at `db` (a SQLite path or postgresql:// URL), which must exist."""
+    open_store(db, create=False).close()  # a wrong --db fails now, in one line, not on the first request
+    app = FastAPI(
+        title="reportedly",
+        version=__version__,
+        description="Who said what, when, according to whom — and where the story came from.",
+        docs_url=None,  # the interactive docs load their script from a CDN; /openapi.json is the document
+        redoc_url=None,
+    )
+    env = Environment(loader=PackageLoader("reportedly.web", "templates"), autoescape=select_autoescape(default=True))
+    env.filters["pathpart"] = lambda v: quote(str(v), safe="")
+    templates = Jinja2Templates(env=env)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
+
+    def store():
+        s = open_store(db, create=False)
+        try:
+            yield s
+        finally:
+            s.close()
+
+    Store = Annotated[Any, Depends(store)]
+
+    # no `from __future__ import annotations` here: FastAPI reads the local Annotated aliases (Store) at definition
+    def page(request: Request, name: str, code: int = 200, **ctx) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, ctx, status_code=code)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        if _is_api(request):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return page(request, "error.html", exc.status_code, message=exc.detail, status=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        problems = [f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()]
+        if _is_api(request):
+            return JSONResponse({"detail": problems}, status_code=422)
+        return page(request, "error.html", 422, message="; ".join(problems), status=422)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        if _is_api(request):
+            return JSONResponse({"detail": str(exc)}, status_code=503)
+        return page(request, "error.html", 503, message=str(exc), status=503)
+
+    # ------------------------------------------------------------------------------------------------- API
+
+    @app.get("/api/articles", response_model=Page, tags=["articles"])
+    def api_articles(
+        s: Store,
+        limit: Limit = 20,
+        offset: Offset = 0,
+        outlet: Annotated[Optional[str], Query(max_length=200, pattern=NO_NUL)] = None,
+    ):
+        """Stored articles, newest first, with their numbers of quotes and attributions."""
+        return browse.list_articles(s, limit, offset, outlet)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], responses=ERRORS)
+    def api_article(s: Store, article_id: Id) -> dict:
+        """One stored article: its metadata and the whole analysis record (docs/output.md)."""
+        meta, a = _article(s, article_id)
+        return {**meta, "analysis": a.to_dict()}
+
+    @app.get("/api/people", response_model=Page, tags=["people"])
+    def api_people(
+        s: Store,
+        q: Annotated[Optional[str], Query(max_length=200, pattern=NO_NUL)] = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ):
+        """People quoted in the corpus, most quoted first; `q` matches any part of the name."""
+        return browse.people(s, q, limit, offset)
+
+    @app.get("/api/people/{name}", tags=["people"], responses=ERRORS)
+    def api_person(s: Store, name: Name, limit: Limit = 50, offset: Offset = 0) -> dict:
+        """Everything one person said across the corpus, by date and outlet, with the spellings of their name."""
+        return _person(s, name, limit, offset)
+
+    @app.get("/api/stories", response_model=Page, tags=["stories"])
+    def api_stories(s: Store, limit: Limit = 20, offset: Offset = 0):
+        """Stories built by `reportedly stories`, largest first."""
+        return _stories(s, limit, offset)
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], responses=ERRORS)
+    def api_story(s: Store, story_id: Id) -> dict:
+        """One story: every article with its relation, parent, credits and citations; outlets cited but not stored."""
+        return _story(s, story_id)
+
+    @app.get("/api/diff", tags=["stories"], responses=ERRORS)
+    def api_diff(
+        s: Store,
+        source: Annotated[int, Query(ge=1, le=MAX_ID)],
+        copy: Annotated[int, Query(ge=1, le=MAX_ID)],
+    ) -> dict:
+        """What article `copy` changed against article `source`: quotes reworded, attributions dropped, hedges…"""
+        d = _diff(s, source, copy)[2]
+        return asdict(d) | {"kinds": d.kinds()}
+
+    @app.get("/api/search", response_model=Page, tags=["articles"])
+    def api_search(s: Store, q: Terms, limit: Limit = 20, offset: Offset = 0):
+        """Articles containing all the words of `q`, best first, with a snippet."""
+        return _search(s, q, limit, offset)
+
+    @app.post("/api/analyse", tags=["analyse"], responses={**ERRORS, 422: {"description": "not an article"}})
+    def api_analyse(body: AnalyseRequest) -> dict:
+        """Analyse a text or HTML page without storing it: the same record as `reportedly analyze --format json`."""
+        return _analyse(body.text, body.published, body.title).to_dict()
+
+    # ----------------------------------------------------------------------------------------------- pages
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, s: Store):
+        return page(
+            request,
+            "home.html",
+            counts=s.counts(),
+            articles=browse.list_articles(s, 10, 0),
+            people=browse.people(s, None, 10, 0),
+            stories=_stories(s, 10, 0),
+        )
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_page(request: Request, s: Store, limit: Limit = 20, offset: Offset = 0):
+        return page(request, "articles.html", result=browse.list_articles(s, limit, offset))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, s: Store, article_id: Id):
+        meta, a = _article(s, article_id)
+        return page(request, "article.html", **_article_context(a, meta))
+
+    @app.get("/people", response_class=HTMLResponse, include_in_schema=False)
+    def people_page(
+        request: Request,
+        s: Store,
+        q: Annotated[Optional[str], Query(max_length=200, pattern=NO_NUL)] = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ):
+        return page(request, "people.html", q=q or "", result=browse.people(s, q, limit, offset))
+
+    @app.get("/people/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def person_page(request: Request, s: Store, name: Name, limit: Limit = 50, offset: Offset = 0):
+        return page(request, "person.html", person=_person(s, name, limit, offset))
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(request: Request, s: Store, limit: Limit = 50, offset: Offset = 0):
+        return page(request, "stories.html", result=_stories(s, limit, offset))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, s: Store, story_id: Id):
+        st = _story(s, story_id)
+        return page(request, "story.html", story=st, graph=views.copy_graph(st), timeline=views.timeline(st))
+
+    @app.get("/diff", response_class=HTMLResponse, include_in_schema=False)
+    def diff_page(
+        request: Request,
+        s: Store,
+        source: Annotated[int, Query(ge=1, le=MAX_ID)],
+        copy: Annotated[int, Query(ge=1, le=MAX_ID)],
+    ):
+        (smeta, sa), (cmeta, ca), d = _diff(s, source, copy)
+        return page(
+            request,
+            "diff.html",
+            source=smeta,
+            copy=cmeta,
+            diff=d,
+            changes=[c for c in d.changes if c.kind not in ("wording", *WHOLE_SENTENCES)],
+            whole=[c for c in d.changes if c.kind in WHOLE_SENTENCES],
+            source_text=views.pieces(sa.text, views.diff_marks(d.changes, "source")),
+            copy_text=views.pieces(ca.text, views.diff_marks(d.changes, "copy")),
+        )
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        request: Request,
+        s: Store,
+        q: Annotated[str, Query(max_length=200, pattern=NO_NUL)] = "",
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ):
+        found = _search(s, q, limit, offset) if q.strip() else None
+        who = browse.people(s, q, 10, 0) if q.strip() else None
+        return page(request, "search.html", q=q, result=found, people=who)
+
+    @app.get("/analyse", response_class=HTMLResponse, include_in_schema=False)
+    def analyse_form(request: Request):
+        return page(request, "analyse.html", text="", published="", error=None)
+
+    @app.post("/analyse", response_class=HTMLResponse, include_in_schema=False)
+    def analyse_page(
+        request: Request,
+        text: Annotated[str, Form(max_length=MAX_TEXT)] = "",
+        published: Annotated[str, Form(max_length=10)] = "",
+    ):
+        try:
+            a = _analyse(text, published or None, None)
+        except HTTPException as e:
+            return page(request, "analyse.html", e.status_code, text=text, published=published, error=e.detail)
+        return page(request, "article.html", **_article_context(a, {"id": None, "outlet": None, "url": None}))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response(status_code=204)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz(s: Store):
+        return {"ok": True, "articles": s.counts()["articles"]}
+
+    return app
+
+
+# --------------------------------------------------------------------------------------------------- helpers
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def _article(s, article_id: int):
+    rows = s.rows("SELECT id, outlet, url, published, title FROM articles WHERE id = ?", (article_id,))
+    if not rows:
+        raise HTTPException(404, f"no article {article_id} in this corpus")
+    with _analyse_lock:  # rows stored before migration 3 are analysed on first read
+        a = s.analysis(article_id)
+    meta = rows[0]
+    return {"id": meta["id"], "outlet": meta["outlet"], "url": meta["url"]}, a
+
+
+def _person(s, name: str, limit: int, offset: int) -> dict:
+    p = browse.person(s, name, limit, offset)
+    if p is None:
+        raise HTTPException(404, f"nobody called {name!r} is quoted in this corpus")
+    return p
+
+
+def _stories(s, limit: int, offset: int) -> dict:
+    from ..provenance.corpus import list_stories
+
+    return browse.paged(list_stories(s, *browse.page_args(limit, offset)), limit, offset)
+
+
+def _story(s, story_id: int) -> dict:
+    from ..errors import BadOptionError
+    from ..provenance.corpus import story
+
+    try:
+        return story(s, story_id)
+    except BadOptionError:
+        raise HTTPException(404, f"no story {story_id}: build stories with `reportedly stories`") from None
+
+
+def _diff(s, source: int, copy: int):
+    from ..provenance.diff import diff
+
+    left, right = _article(s, source), _article(s, copy)
+    return left, right, diff(left[1], right[1])
+
+
+def _search(s, q: str, limit: int, offset: int) -> dict:
+    rows = s.search(q, limit + 1, offset)
+    return browse.paged(rows, limit, offset)
+
+
+def _analyse(text: str, published: Optional[str], title: Optional[str]):
+    from ..analyze import analyze
+
+    if not text.strip():
+        raise HTTPException(422, "paste the text or HTML of an article to analyse")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise HTTPException(422, "the text holds characters that are not valid Unicode") from None
+    try:
+        with _analyse_lock:
+            return analyze(text, published=published, title=title)
+    except ReportedlyError as e:
+        raise HTTPException(422, str(e)) from None
+
+
+def _article_context(a, meta: dict) -> dict:
+    classes = views.speaker_classes(a)
+    return {
+        "a": a,
+        "meta": meta,
+        "safe_url": meta.get("url") if _http(meta.get("url")) else None,
+        "paragraphs": views.pieces(a.text, views.article_marks(a)),
+        "classes": classes,
+        "people": [e for e in a.entities if e.type == "PERSON"],
+        "sources": views.sources(a),
+    }
+
+
+def _http(url: Optional[str]) -> bool:
+    """Only http(s) addresses become links: a stored url of "javascript:…" stays text."""
+    return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
+# ------------------------------------------------------------------------------------------------ middleware
+
+
+class SecurityHeaders:
+    """CSP and friends on every response: no inline script, no framing, no sniffing, no referrer."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [
+                    (b"content-security-policy", CSP.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"x-frame-options", b"DENY"),
+                ]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyLimit:
+    """Refuse request bodies over `limit` bytes with 413, whether announced by Content-Length or streamed."""
+
+    def __init__(self, app, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            return await _too_large(send, self.limit)
+        seen = 0
+
+        async def counted():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise TooLarge(self.limit)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+class TooLarge(HTTPException):
+    """A streamed body ran over the limit: raised while the app reads it, answered by the app's 413 handler."""
+
+    def __init__(self, limit: int):
+        super().__init__(413, f"request body over {limit} bytes: send a shorter article")
+
+
+async def _too_large(send, limit: int) -> None:
+    body = b'{"detail":"request body over %d bytes: send a shorter article"}' % limit
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
