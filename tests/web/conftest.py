@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -104,16 +103,17 @@ def ids(corpus_url) -> dict:
 
 
 @pytest.fixture(scope="session")
-def live_server(corpus_url):
-    """`reportedly serve` itself, in its own process, on a free port of 127.0.0.1."""
+def live_server(corpus_url, tmp_path_factory):
+    """`reportedly serve` itself, in its own process, on a free port of 127.0.0.1 (its output in a log file)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "reportedly.cli", "serve", "--db", corpus_url, "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    log_path = tmp_path_factory.mktemp("serve") / "serve.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reportedly.cli", "serve", "--db", corpus_url, "--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -123,7 +123,8 @@ def live_server(corpus_url):
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
-            raise RuntimeError("reportedly serve did not start: " + proc.stdout.read().decode(errors="replace"))
+            proc.wait()
+            raise RuntimeError("reportedly serve did not start: " + log_path.read_text(errors="replace"))
         time.sleep(0.2)
     yield base
     proc.terminate()
@@ -131,3 +132,4 @@ def live_server(corpus_url):
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait()
