@@ -119,3 +119,18 @@ def test_readme_documents_every_command():
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     for name in sub.choices:
         assert f"reportedly {name}" in readme, name
+
+
+def test_serve_refuses_what_it_cannot_serve(tmp_path):
+    import socket
+
+    from reportedly.store import Store
+
+    assert_clean_failure(cli("serve", "--db", tmp_path / "missing.db"), "no corpus")
+    Store(str(tmp_path / "corpus.db")).close()
+    assert_clean_failure(cli("serve", "--db", tmp_path / "corpus.db", "--port", "70000"), "not a tcp port")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert_clean_failure(cli("serve", "--db", tmp_path / "corpus.db", "--port", port), "cannot listen")

@@ -544,12 +544,23 @@ def cmd_serve(args) -> int:
     if not 0 < args.port < 65536:
         raise BadOptionError(f"--port {args.port} is not a TCP port (1-65535)")
     app = create_app(args.db)
+    _check_listen(args.host, args.port)
     print(f"reportedly: serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-    except OSError as e:
-        raise BadOptionError(f"cannot listen on {args.host}:{args.port}: {e.strerror}") from None
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
+
+
+def _check_listen(host: str, port: int) -> None:
+    """Fail in one line when the address cannot be served (port taken, unknown host) before the server starts."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(infos[0][4])
+    except OSError as e:
+        raise BadOptionError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 
 CORPUS_COMMANDS = {
