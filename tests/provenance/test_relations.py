@@ -137,5 +137,7 @@ def test_source_lines():
     assert carried_from(page, "https://celebsbar.com/truss") == ("dailyrecord.co.uk", "wire-copy")
     assert carried_from(page, "https://www.dailyrecord.co.uk/news/truss") is None  # its own masthead
     assert carried_from(page) is None  # without the page's address a domain line proves nothing
+    embed = "Truss quits\n\npic.twitter.com\n\nLiz Truss has resigned as Prime Minister after less than 50 days."
+    assert carried_from(embed, "https://celebsbar.com/truss") is None  # where an embedded post lives
     assert carried_from("Ms Truss said she would stay.\nBBC /Shakirat Sadiq") == ("BBC", "paraphrase")
     assert carried_from("She said she would stay.\nSource: Telegraph, London") == ("Telegraph", "wire-copy")

@@ -147,3 +147,23 @@ def test_openapi_document_lists_the_api(client):
         "/api/analyse",
     } <= set(doc["paths"])
     assert not any(p.startswith(("/articles", "/stories/")) for p in doc["paths"])  # pages are not API
+
+
+def test_trace_a_claim_oldest_first(client, ids):
+    r = client.get("/api/trace", params={"claim": "the new bridge will cost 42 million dollars"})
+    assert r.status_code == 200
+    body = r.json()
+    outlets = [row["outlet"] for row in body["items"]]
+    assert outlets[0] == "Wire" and {"Copy", "Rewrite"} <= set(outlets)
+    assert body["first"]["article_id"] == ids["Wire"]
+    forms = {row["outlet"]: row["form"] for row in body["items"]}
+    assert forms["Wire"] == "attribution" and forms["Rewrite"] == "attribution"  # "officials said", "according to"
+    assert "attribution" in body["travelled"]
+    short = client.get("/api/trace", params={"claim": "bridge"})
+    assert short.status_code == 422 and "three words" in short.json()["detail"]
+
+
+def test_article_says_where_it_stands_in_its_story(client, ids):
+    place = client.get(f"/api/articles/{ids['Copy']}").json()["story"]
+    assert place["relation"] == "wire-copy" and place["parent_article_id"] == ids["Wire"] and place["size"] == 4
+    assert client.get(f"/api/articles/{ids['The Times of Israel']}").json()["story"] is None  # a story of its own

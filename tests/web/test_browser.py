@@ -63,6 +63,7 @@ def test_every_page_loads_cleanly(page, ids):
         "story": f"/stories/{ids['story']}",
         "diff": f"/diff?source={ids['Wire']}&copy={ids['Rewrite']}",
         "search": "/search?q=bridge",
+        "trace": "/trace?claim=the new bridge will cost 42 million dollars",
         "analyse": "/analyse",
     }
     for name, path in pages.items():

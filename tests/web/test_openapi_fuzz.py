@@ -44,5 +44,5 @@ def test_no_server_errors(live_server, corpus_url):
     assert run.returncode == 0, out[-4000:]
     tested = re.search(r"Tested: (\d+)", out)
     cases = re.search(r"(\d+) generated, (\d+) passed", out)
-    assert tested and int(tested.group(1)) == 9, out[-2000:]  # every operation of the API
+    assert tested and int(tested.group(1)) == 10, out[-2000:]  # every operation of the API
     assert cases and int(cases.group(1)) >= 300 and cases.group(1) == cases.group(2), out[-2000:]

@@ -96,3 +96,14 @@ def test_analyse_form_explains_a_refusal(client):
     r = client.post("/analyse", data={"text": (FIXTURES / "german-article.txt").read_text(encoding="utf-8")})
     assert r.status_code == 422 and 'role="alert"' in r.text and "E105" in r.text
     assert "Wohnungsbau" in r.text  # the pasted text is kept in the box
+
+
+def test_trace_page_and_the_story_line_of_an_article(client, ids):
+    html = client.get("/trace", params={"claim": "voted on Monday to rebuild the Elm Street bridge"}).text
+    assert "First seen: <strong>Wire</strong> 2022-05-02" in html and "Travelled:" in html
+    r = client.get("/trace", params={"claim": "bridge"})
+    assert r.status_code == 422 and 'role="alert"' in r.text
+    html = client.get(f"/articles/{ids['Copy']}").text
+    assert f'href="/stories/{ids["story"]}"' in html and f"/diff?source={ids['Wire']}&amp;copy={ids['Copy']}" in html
+    long_query = client.get("/search", params={"q": "voted on Monday"}).text
+    assert "/trace?claim=voted%20on%20Monday" in long_query and "<h2>Articles</h2>" in long_query

@@ -38,6 +38,11 @@ CARRIED = re.compile(
 ADAPTED = re.compile(r"^\s*(?P<c>[A-Z][\w.&' -]{1,30}?)\s*/\s*[A-Z][a-z]+ [A-Z][a-z]+\s*$", re.M)
 # a bare domain line ("dailyrecord.co.uk") at the head or foot of a page on another site: aggregators name the source so
 SOURCE_DOMAIN = re.compile(r"^[ \t]*(?:https?://)?(?:www\.)?(?P<d>(?:[a-z0-9-]+\.)+[a-z]{2,6})/?[ \t]*$", re.M | re.I)
+# platforms whose bare domain under an embed ("twitter.com", "youtube.com") names where a post lives, not a source text
+PLATFORMS = frozenset(
+    "twitter.com x.com t.co facebook.com fb.com instagram.com youtube.com youtu.be tiktok.com linkedin.com "
+    "reddit.com t.me telegram.me whatsapp.com google.com goo.gl bit.ly pinterest.com flickr.com".split()
+)
 # an outlet's own dateline credit ("(Newser) –", "(CNN) —"): a text the outlet wrote up under its own name
 OWN_DATELINE = re.compile(r"\((?P<name>[A-Z][\w.&' -]{1,30}?)\)\s*[-—–]")
 WIRES = {
@@ -249,7 +254,8 @@ def carried_from(text: str, url: Optional[str] = None) -> Optional[tuple[str, st
         for part in (text[:1500], text[-300:]):
             for m in SOURCE_DOMAIN.finditer(part):
                 domain = _host(m.group("d"))
-                if not (domain == host or host.endswith("." + domain) or domain.endswith("." + host)):
+                platform = any(domain == p or domain.endswith("." + p) for p in PLATFORMS)
+                if not platform and not (domain == host or host.endswith("." + domain) or domain.endswith("." + host)):
                     return domain, "wire-copy"
     return None
 

@@ -125,7 +125,7 @@ def create_app(db: str) -> FastAPI:
     def api_article(s: Store, article_id: Id) -> dict:
         """One stored article: its metadata and the whole analysis record (docs/output.md)."""
         meta, a = _article(s, article_id)
-        return {**meta, "analysis": a.to_dict()}
+        return {**meta, "story": _place(s, article_id), "analysis": a.to_dict()}
 
     @app.get("/api/people", response_model=Page, tags=["people"])
     def api_people(
@@ -162,6 +162,16 @@ def create_app(db: str) -> FastAPI:
         d = _diff(s, source, copy)[2]
         return asdict(d) | {"kinds": d.kinds()}
 
+    @app.get("/api/trace", tags=["stories"], responses={422: {"description": "fewer than three words"}})
+    def api_trace(
+        s: Store,
+        claim: Annotated[str, Query(min_length=1, max_length=300, pattern=NO_NUL, description="the claim")],
+        limit: Limit = 50,
+    ) -> dict:
+        """Every stored sentence stating `claim`, oldest first, each as a direct quote (by whom), an attribution (to
+        whom) or the outlet's own assertion; `travelled` says how the claim changed form on the way."""
+        return _trace(s, claim, limit)
+
     @app.get("/api/search", response_model=Page, tags=["articles"])
     def api_search(s: Store, q: Terms, limit: Limit = 20, offset: Offset = 0):
         """Articles containing all the words of `q`, best first, with a snippet."""
@@ -192,7 +202,7 @@ def create_app(db: str) -> FastAPI:
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, s: Store, article_id: Id):
         meta, a = _article(s, article_id)
-        return page(request, "article.html", **_article_context(a, meta))
+        return page(request, "article.html", place=_place(s, article_id), **_article_context(a, meta))
 
     @app.get("/people", response_class=HTMLResponse, include_in_schema=False)
     def people_page(
@@ -249,6 +259,20 @@ def create_app(db: str) -> FastAPI:
         who = browse.people(s, q, 10, 0) if q.strip() else None
         return page(request, "search.html", q=q, result=found, people=who)
 
+    @app.get("/trace", response_class=HTMLResponse, include_in_schema=False)
+    def trace_page(
+        request: Request,
+        s: Store,
+        claim: Annotated[str, Query(max_length=300, pattern=NO_NUL)] = "",
+    ):
+        if not claim.strip():
+            return page(request, "trace.html", claim="", result=None, error=None)
+        try:
+            result = _trace(s, claim, MAX_PAGE)
+        except HTTPException as e:
+            return page(request, "trace.html", e.status_code, claim=claim, result=None, error=e.detail)
+        return page(request, "trace.html", claim=claim, result=result, error=None)
+
     @app.get("/analyse", response_class=HTMLResponse, include_in_schema=False)
     def analyse_form(request: Request):
         return page(request, "analyse.html", text="", published="", error=None)
@@ -263,7 +287,9 @@ def create_app(db: str) -> FastAPI:
             a = _analyse(text, published or None, None)
         except HTTPException as e:
             return page(request, "analyse.html", e.status_code, text=text, published=published, error=e.detail)
-        return page(request, "article.html", **_article_context(a, {"id": None, "outlet": None, "url": None}))
+        return page(
+            request, "article.html", place=None, **_article_context(a, {"id": None, "outlet": None, "url": None})
+        )
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():
@@ -321,6 +347,27 @@ def _diff(s, source: int, copy: int):
 
     left, right = _article(s, source), _article(s, copy)
     return left, right, diff(left[1], right[1])
+
+
+def _place(s, article_id: int) -> Optional[dict]:
+    """Where a stored article stands in its story: the story, its relation, the article it was drawn from."""
+    rows = s.rows(
+        "SELECT sa.story_id, sa.relation, sa.parent_article_id, sa.verbatim, s.size, s.origin_article_id "
+        "FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?",
+        (article_id,),
+    )
+    return rows[0] if rows else None
+
+
+def _trace(s, claim: str, limit: int) -> dict:
+    from ..errors import BadOptionError
+    from ..provenance.corpus import trace, travel
+
+    try:
+        rows = trace(s, claim, limit)
+    except BadOptionError as e:
+        raise HTTPException(422, str(e)) from None
+    return {"claim": claim, "first": rows[0] if rows else None, "travelled": travel(rows), "items": rows}
 
 
 def _search(s, q: str, limit: int, offset: int) -> dict:
