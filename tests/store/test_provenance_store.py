@@ -97,7 +97,16 @@ def test_travel_and_outside_citations():
         {"form": "attribution", "by": "Reuters"},
         {"form": "unattributed assertion", "by": None},
     ]
-    assert travel(rows) == "direct quote (Liz Truss) → attribution (Reuters) → unattributed assertion"
+    assert travel(rows) == "direct quote (Liz Truss) ×2 → attribution (Reuters) → unattributed assertion"
+    same_day = [
+        {"form": "direct quote", "by": "date"},
+        {"form": "unattributed assertion", "by": None},
+        {"form": "direct quote", "by": "she"},
+        {"form": "attribution", "by": "Liz Truss"},
+        {"form": "direct quote", "by": "Liz Truss"},
+        {"form": "unattributed assertion", "by": None},
+    ]
+    assert travel(same_day) == "direct quote (Liz Truss) ×3 → unattributed assertion ×2 → attribution (Liz Truss)"
     story = {
         "articles": [
             {"article_id": 1, "outlet": "The Sun", "credits": [], "cites": ["Reuters"]},

@@ -153,14 +153,32 @@ def cited_outside(s: dict) -> dict[str, list[int]]:
 
 
 def travel(rows: list[dict]) -> str:
-    """How a claim moved, oldest first: each change of form, with who carried it ("direct quote (Liz Truss) →
-    attribution (Reuters) → unattributed assertion")."""
-    steps: list[str] = []
+    """How a claim moved, oldest first: each form it took, in the order it first appeared, with who carried it most
+    often and in how many sentences ("direct quote (Liz Truss) ×8 → attribution (Reuters) ×3 → unattributed
+    assertion"). Same-day reports alternate between forms; listing each change would hide the order of first use."""
+    from collections import Counter
+
+    order: list[str] = []
+    carriers: dict[str, Counter] = {}
+    counts: Counter = Counter()
     for r in rows:
-        step = r["form"] + (f" ({r['by']})" if r["by"] else "")
-        if not steps or steps[-1] != step:
-            steps.append(step)
+        form = r["form"]
+        if form not in carriers:
+            order.append(form)
+            carriers[form] = Counter()
+        counts[form] += 1
+        if _named(r["by"]):
+            carriers[form][r["by"]] += 1
+    steps = []
+    for form in order:
+        by = carriers[form].most_common(1)
+        steps.append(form + (f" ({by[0][0]})" if by else "") + (f" ×{counts[form]}" if counts[form] > 1 else ""))
     return " → ".join(steps)
+
+
+def _named(by: Optional[str]) -> bool:
+    """A carrier worth naming: a name or description, not a pronoun or a lower-case scrap ("she", "date")."""
+    return bool(by) and by[0].isupper() and by.lower() not in {"he", "she", "they", "it", "we", "i", "you"}
 
 
 def trace(store: Store, claim: str, limit: int = 50) -> list[dict]:
