@@ -110,3 +110,19 @@ def test_floating_quote_after_reported_speech_takes_its_source(run):
 def test_british_single_quote_speaker(run):
     q = run("‘We will not give up this fight in the courts,’ said Anna Berg, the mayor, on Monday.").quotes
     assert len(q) == 1 and q[0].speaker == "Anna Berg" and q[0].cue == "said"
+
+
+def test_a_lede_pronoun_points_to_the_person_named_just_after(run):
+    text = (
+        "Speaking outside the White House on Monday, she said she would “never give up on this country.” "
+        "Kamala Harris, the vice president, spoke for ten minutes before leaving for Chicago."
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Kamala Harris"]
+
+
+def test_a_lede_pronoun_never_takes_a_name_of_the_other_gender(run):
+    text = (
+        "Speaking outside the town hall on Monday, she said the plan was “a disaster for everyone here.” "
+        "Mayor John Peters defended the plan in a statement later that day."
+    )
+    assert [q.speaker for q in run(text).quotes] != ["John Peters"]

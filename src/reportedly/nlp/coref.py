@@ -21,6 +21,8 @@ PRONOUN_GENDER = {
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_SENTENCES_BACK = 6
+OPENING_SENTENCES = 3  # a pronoun this early with no name before it may point forward
+FORWARD_SENTENCES = 2
 
 
 def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: set[str]) -> dict[int, EntityBuilder]:
@@ -79,7 +81,24 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
         ):
             if b.type == "PERSON" and b.gender in (None, gender) and any(m.start < tok.idx for m in b.mentions):
                 return b
+        return _forward(table, tok, gender, sent_index, inside_quote)
     return best
+
+
+def _forward(table, tok, gender, sent_index, inside_quote) -> Optional[EntityBuilder]:
+    """A pronoun in an article's opening with no person named before it ("Speaking outside Downing Street, she said
+    ... Liz Truss has resigned"): ledes name the person just after. The first person of that gender named outside
+    quotes within the next sentences."""
+    here = sent_index[tok.i]
+    if here >= OPENING_SENTENCES:
+        return None
+    for i in range(tok.i + 1, len(table.doc)):
+        if sent_index[i] - here > FORWARD_SENTENCES:
+            break
+        b = table.by_token.get(i)
+        if b is not None and b.type == "PERSON" and b.gender in (None, gender) and not inside_quote[i]:
+            return b
+    return None
 
 
 def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
