@@ -167,3 +167,8 @@ def test_article_says_where_it_stands_in_its_story(client, ids):
     place = client.get(f"/api/articles/{ids['Copy']}").json()["story"]
     assert place["relation"] == "wire-copy" and place["parent_article_id"] == ids["Wire"] and place["size"] == 4
     assert client.get(f"/api/articles/{ids['The Times of Israel']}").json()["story"] is None  # a story of its own
+
+
+def test_story_lists_dated_articles_first_on_every_store(client, ids):
+    dates = [m["published"] for m in client.get(f"/api/stories/{ids['story']}").json()["articles"]]
+    assert dates == ["2022-05-02", "2022-05-03", "2022-05-04", None]

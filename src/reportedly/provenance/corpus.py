@@ -82,7 +82,8 @@ def story(store: Store, story_id: int) -> dict:
     members = store.rows(
         "SELECT sa.article_id, sa.relation, sa.parent_article_id, sa.verbatim, sa.reworded, "
         "sa.credits, a.title, a.outlet, a.published, a.url FROM story_articles sa "
-        "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id",
+        "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? "
+        "ORDER BY (a.published IS NULL), a.published, a.id",  # undated last, on SQLite and PostgreSQL alike
         (story_id,),
     )
     for m in members:
