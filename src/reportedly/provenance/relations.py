@@ -123,7 +123,8 @@ def _sents(text: str, own_words_only: bool = True) -> list[tuple[int, int, str]]
 
 def align(child: str, parent: str, cs=None, ps=None, cv=None, pv=None) -> list[Passage]:
     """For each sentence of `child`, its best match in `parent` when at least reworded: by characters (a sentence
-    found whole inside a longer one counts as copied with a cut), or, given sentence vectors `cv`/`pv` (see embed.py), by meaning (cosine >= EMBEDDED; scored as reworded, never verbatim)."""
+    found whole inside a longer one counts as copied with a cut), or, given sentence vectors `cv`/`pv` (see
+    embed.py), by meaning (cosine >= EMBEDDED; scored as reworded, never verbatim)."""
     from rapidfuzz import fuzz, process
 
     cs = cs if cs is not None else _sents(child)
@@ -182,6 +183,7 @@ def analyse_story(articles: Sequence[Article], embeddings: bool = False) -> list
     origin = _origin(articles, drawn, shares)
     order = _order(articles, origin, shares)
     by_id = {a.id: a for a in articles}
+    origin_wires = set(credits(by_id[origin].text)) & set(WIRES.values())
     nodes = []
     for a in articles:
         node = Node(a.id, credits=credits(a.text))
@@ -204,7 +206,7 @@ def analyse_story(articles: Sequence[Article], embeddings: bool = False) -> list
                 # a wire's own dateline story sharing a few sentences with another wire's is its own report; an
                 # outlet's own dateline over copied sentences ("(Newser) –") is its rewrite, not a copy
                 node.relation, node.parent, node.evidence = "paraphrase", best, passages
-        if node.relation == "independent" and not wire_original(a.text) and _same_wire(node.credits, by_id[origin]):
+        if node.relation == "independent" and not wire_original(a.text) and _same_wire(node.credits, origin_wires):
             # "AP Reporters" under an AP origin: another version of that wire's story, however restyled
             node.relation, node.parent = "wire-copy", origin
         carried = carried_from(a.text, a.url)
@@ -224,9 +226,8 @@ def _enough(passages: Sequence[Passage]) -> bool:
     return any(p.score >= VERBATIM for p in passages) or len(passages) >= 2
 
 
-def _same_wire(node_credits: Sequence[str], origin: Article) -> bool:
-    wires = set(WIRES.values())
-    return any(c in wires and c in credits(origin.text) for c in node_credits)
+def _same_wire(node_credits: Sequence[str], origin_wires: set[str]) -> bool:
+    return any(c in origin_wires for c in node_credits)
 
 
 def _own_dateline(text: str) -> Optional[str]:
@@ -254,10 +255,14 @@ def carried_from(text: str, url: Optional[str] = None) -> Optional[tuple[str, st
         for part in (text[:1500], text[-300:]):
             for m in SOURCE_DOMAIN.finditer(part):
                 domain = _host(m.group("d"))
-                platform = any(domain == p or domain.endswith("." + p) for p in PLATFORMS)
-                if not platform and not (domain == host or host.endswith("." + domain) or domain.endswith("." + host)):
+                if not any(_same_site(domain, p) for p in PLATFORMS) and not _same_site(domain, host):
                     return domain, "wire-copy"
     return None
+
+
+def _same_site(a: str, b: str) -> bool:
+    """One site under two host names: "news.x.co.uk" and "x.co.uk"."""
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
 
 
 def _host(url: Optional[str]) -> Optional[str]:

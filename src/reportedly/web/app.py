@@ -41,6 +41,8 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
 Id = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 Name = Annotated[str, PathParam(min_length=1, max_length=200, pattern=NO_NUL)]
 Terms = Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL, description="words to find")]
+Text = Annotated[Optional[str], Query(max_length=200, pattern=NO_NUL)]
+ArticleRef = Annotated[int, Query(ge=1, le=MAX_ID, description="a stored article id")]
 
 
 class AnalyseRequest(BaseModel):
@@ -90,24 +92,24 @@ def create_app(db: str) -> FastAPI:
     def page(request: Request, name: str, code: int = 200, **ctx) -> HTMLResponse:
         return templates.TemplateResponse(request, name, ctx, status_code=code)
 
+    def error(request: Request, code: int, detail):
+        """JSON `{"detail": ...}` for the API, the error page for a person."""
+        if _is_api(request):
+            return JSONResponse({"detail": detail}, status_code=code)
+        message = "; ".join(detail) if isinstance(detail, list) else str(detail)
+        return page(request, "error.html", code, message=message, status=code)
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        if _is_api(request):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return page(request, "error.html", exc.status_code, message=exc.detail, status=exc.status_code)
+        return error(request, exc.status_code, exc.detail)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
-        problems = [f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()]
-        if _is_api(request):
-            return JSONResponse({"detail": problems}, status_code=422)
-        return page(request, "error.html", 422, message="; ".join(problems), status=422)
+        return error(request, 422, [f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()])
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
-        if _is_api(request):
-            return JSONResponse({"detail": str(exc)}, status_code=503)
-        return page(request, "error.html", 503, message=str(exc), status=503)
+        return error(request, 503, str(exc))
 
     # ------------------------------------------------------------------------------------------------- API
 
@@ -116,7 +118,7 @@ def create_app(db: str) -> FastAPI:
         s: Store,
         limit: Limit = 20,
         offset: Offset = 0,
-        outlet: Annotated[Optional[str], Query(max_length=200, pattern=NO_NUL)] = None,
+        outlet: Text = None,
     ):
         """Stored articles, newest first, with their numbers of quotes and attributions."""
         return browse.list_articles(s, limit, offset, outlet)
@@ -130,7 +132,7 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/people", response_model=Page, tags=["people"])
     def api_people(
         s: Store,
-        q: Annotated[Optional[str], Query(max_length=200, pattern=NO_NUL)] = None,
+        q: Text = None,
         limit: Limit = 20,
         offset: Offset = 0,
     ):
@@ -155,8 +157,8 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/diff", tags=["stories"], responses=ERRORS)
     def api_diff(
         s: Store,
-        source: Annotated[int, Query(ge=1, le=MAX_ID)],
-        copy: Annotated[int, Query(ge=1, le=MAX_ID)],
+        source: ArticleRef,
+        copy: ArticleRef,
     ) -> dict:
         """What article `copy` changed against article `source`: quotes reworded, attributions dropped, hedges…"""
         d = _diff(s, source, copy)[2]
@@ -208,7 +210,7 @@ def create_app(db: str) -> FastAPI:
     def people_page(
         request: Request,
         s: Store,
-        q: Annotated[Optional[str], Query(max_length=200, pattern=NO_NUL)] = None,
+        q: Text = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ):
@@ -231,8 +233,8 @@ def create_app(db: str) -> FastAPI:
     def diff_page(
         request: Request,
         s: Store,
-        source: Annotated[int, Query(ge=1, le=MAX_ID)],
-        copy: Annotated[int, Query(ge=1, le=MAX_ID)],
+        source: ArticleRef,
+        copy: ArticleRef,
     ):
         (smeta, sa), (cmeta, ca), d = _diff(s, source, copy)
         return page(
