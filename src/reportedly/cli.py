@@ -486,10 +486,10 @@ def _article_for_diff(ref: str, args):
 
     if ref.isdigit() and not Path(ref).exists():
         with _store(args) as store:
-            rows = store.rows("SELECT text, title, published FROM articles WHERE id = ?", (int(ref),))
-        if not rows:
+            stored = store.analysis(int(ref))
+        if stored is None:
             raise BadOptionError(f"no stored article {ref} in {args.db}")
-        return analyze(rows[0]["text"], published=rows[0]["published"], title=rows[0]["title"])
+        return stored
     return analyze(read_input(ref))
 
 
