@@ -59,8 +59,6 @@ def people(store: Store, q: Optional[str] = None, limit: int = 20, offset: int =
 def person(store: Store, name: str, limit: int = 50, offset: int = 0) -> Optional[dict]:
     """Everything one person said across the corpus, by date and outlet: direct quotes and reported speech, under
     every spelling of the name ("Tamir Heyman" / "Tamir Hayman"), with the mentions that referred to them."""
-    from ..provenance.diff import same_name
-
     known = {
         r["name"]
         for r in store.rows(
@@ -72,7 +70,7 @@ def person(store: Store, name: str, limit: int = 50, offset: int = 0) -> Optiona
         for r in store.rows("SELECT DISTINCT source AS name FROM attributions WHERE source_type = 'person'")
         if r["name"]
     }
-    names = sorted(n for n in known if n.lower() == name.lower() or _variant(n, name, same_name))
+    names = sorted(n for n in known if n.lower() == name.lower() or _variant(n, name))
     if not names:
         return None
     marks = ",".join("?" * len(names))
@@ -87,31 +85,22 @@ def person(store: Store, name: str, limit: int = 50, offset: int = 0) -> Optiona
         "ORDER BY published, outlet, article_id, start_char LIMIT ? OFFSET ?",
         tuple(names) * 2 + page_args(limit, offset),
     )
+    described = store.rows(
+        f"SELECT e.type, ae.mentions, ae.title, ae.role FROM article_entities ae JOIN entities e "
+        f"ON e.id = ae.entity_id WHERE e.name IN ({marks}) LIMIT 500",
+        tuple(names),
+    )
     mentions = sorted(
         {r["mention"] for r in said if r["mention"]}
         | {
             m["text"]
-            for r in store.rows(
-                f"SELECT ae.mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
-                f"WHERE e.name IN ({marks}) AND e.type = 'PERSON' LIMIT 500",
-                tuple(names),
-            )
+            for r in described
+            if r["type"] == "PERSON"
             for m in json.loads(r["mentions"])
             if m.get("kind") == "name"
         }
     )
-    titles = sorted(
-        {
-            x
-            for r in store.rows(
-                f"SELECT ae.title, ae.role FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
-                f"WHERE e.name IN ({marks}) LIMIT 500",
-                tuple(names),
-            )
-            for x in (r["title"], r["role"])
-            if x
-        }
-    )
+    titles = sorted({x for r in described for x in (r["title"], r["role"]) if x})
     return {
         "name": max(names, key=lambda n: (len(n.split()), n == name)),
         "variants": names,
@@ -122,9 +111,11 @@ def person(store: Store, name: str, limit: int = 50, offset: int = 0) -> Optiona
     }
 
 
-def _variant(candidate: str, name: str, same_name) -> bool:
+def _variant(candidate: str, name: str) -> bool:
     """Another spelling of `name`: the surnames match closely and the first names, where both have one, agree on
     their initial ("Tamir Hayman" for "Tamir Heyman"; not "Rishi Sunak" for "Liz Sunak")."""
+    from ..provenance.diff import same_name
+
     if not same_name(candidate, name):
         return False
     a, b = candidate.split(), name.split()

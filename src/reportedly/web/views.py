@@ -140,6 +140,10 @@ def copy_graph(story: dict) -> Graph:
     for key in by_key:
         children.setdefault(parent.get(key), []).append(key)
     rank = {"origin": 0, "unstored": 1, "wire-copy": 2, "paraphrase": 3, "independent": 4}
+
+    def ordered(keys: list[str]) -> list[str]:
+        return sorted(keys, key=lambda k: (rank.get(by_key[k].relation, 9), k))
+
     graph = Graph()
     row = 0
     depth_max = 0
@@ -151,11 +155,11 @@ def copy_graph(story: dict) -> Graph:
         depth_max = max(depth_max, depth)
         row += 1
         graph.nodes.append(node)
-        for kid in sorted(children.get(key, []), key=lambda k: (rank.get(by_key[k].relation, 9), k)):
+        for kid in ordered(children.get(key, [])):
             graph.edges.append((node, by_key[kid]))
             place(kid, depth + 1)
 
-    for root in sorted(children.get(None, []), key=lambda k: (rank.get(by_key[k].relation, 9), k)):
+    for root in ordered(children.get(None, [])):
         place(root, 0)
     graph.width = 2 * GRAPH_PAD + depth_max * NODE_DX + 260
     graph.height = 2 * GRAPH_PAD + max(0, row - 1) * NODE_DY
