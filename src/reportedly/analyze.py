@@ -29,6 +29,7 @@ class Prepared:
     url: Optional[str]
     source_format: str
     warnings: tuple[str, ...]
+    language: str = "en"  # another language: stored, not analysed (the pipeline is English-only)
 
 
 def parse_date(value: Union[str, dt.date, dt.datetime, None]) -> Optional[dt.date]:
@@ -53,8 +54,10 @@ def prepare(
     url: Optional[str] = None,
     encoding: Optional[str] = None,
     lang: str = "en",
+    foreign: bool = False,
 ) -> Prepared:
-    """Decode, extract and clean one article without running the model."""
+    """Decode, extract and clean one article without running the model. With `foreign`, an article in another
+    language is returned for storing (its `language` set, nothing to analyse) instead of refused."""
     if isinstance(source, bytes):
         text = decode.decode(source, encoding)  # checks the size of the bytes itself
     else:
@@ -77,6 +80,9 @@ def prepare(
     if len(text.split()) < MIN_WORDS:
         raise EmptyInputError(f"input holds {len(text.split())} word(s), too little to analyse as an article")
     code, share = language.guess(text)
+    if code not in (lang, "und") and foreign:
+        note = f"stored without analysis: the article looks {code!r}, and reportedly analyses {lang} text only"
+        return Prepared(text, text, pub, (), title, author, site, url, fmt, tuple(warnings) + (note,), code)
     if code not in (lang, "und"):
         raise UnsupportedLanguageError(
             f"the article looks {code!r}, not {lang!r} ({share:.0%} of its words are {code} function words); "
@@ -128,14 +134,29 @@ def analyze_prepared(
     def docs():
         for p in preps:
             pending.append(p)
-            d = nlp.make_doc(p.nlp_text)
+            d = nlp.make_doc(p.nlp_text if p.language == lang else "")
             d._.rp_published = p.published
             d._.rp_skip = tuple((b.start, b.end) for b in p.boilerplate)
             yield d
 
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
         p = pending.pop(0)
-        yield to_analysis(doc, p)
+        yield to_analysis(doc, p) if p.language == lang else unanalysed(p)
+
+
+def unanalysed(p: Prepared) -> Analysis:
+    """The record of an article in a language the pipeline does not read: its text, metadata and language."""
+    return Analysis(
+        text=p.text,
+        published=p.published.isoformat() if p.published else None,
+        title=p.title,
+        author=p.author,
+        site=p.site,
+        url=p.url,
+        language=p.language,
+        source_format=p.source_format,
+        warnings=p.warnings,
+    )
 
 
 def to_analysis(doc, p: Prepared) -> Analysis:

@@ -202,7 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     e.add_argument("task", choices=("quotes", "timex", "stories"), help="what to score")
-    e.add_argument("gold", help="gold JSONL (the shared data format); for stories, the folder of story clusters")
+    e.add_argument(
+        "gold", nargs="+", help="gold JSONL (the shared data format); for stories, folders of story clusters"
+    )
     e.add_argument(
         "--unrelated",
         nargs="*",
@@ -211,7 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="stories: articles (JSONL with text) to mix in as unrelated",
     )
     e.add_argument("--changes", metavar="JSON", help="stories: a checklist of meaning changes diff must find")
-    e.add_argument("--embeddings", action="store_true", help="stories: align rewrites by meaning too")
+    e.add_argument("--embeddings", action="store_true", help="stories: diff aligns rewritten sentences by meaning too (optional extra)")
+    e.add_argument("--fit", metavar="JSON", help="stories: write the model fitted on every story here")
     e.add_argument("--only", choices=("direct", "mixed", "indirect"), help="quotes: score only this quote type")
     e.add_argument(
         "--direct-only", action="store_true", help="quotes: predict quotation marks only, no reported speech"
@@ -306,13 +309,16 @@ def cmd_eval(args) -> int:
 
         from .eval import stories
 
-        res = stories.score(args.gold, args.unrelated, embeddings=args.embeddings)
+        res = stories.score(args.gold, args.unrelated, fit_out=args.fit)
         if args.changes:
-            res["changes"] = stories.score_changes(args.gold, args.changes)
+            res["changes"] = stories.score_changes(args.gold, args.changes, embeddings=args.embeddings)
         if not args.json:
             print(stories.report(res))
         print(json.dumps(res, sort_keys=True))
         return 0
+    if len(args.gold) > 1:
+        raise BadOptionError(f"`eval {args.task}` scores one gold file; got {len(args.gold)}")
+    args.gold = args.gold[0]
     gold = ev.read_jsonl(args.gold, args.limit)
     if not gold:
         raise BadOptionError(f"{args.gold} holds no records")

@@ -46,8 +46,7 @@ def test_attribution_dropped(changes):
 
 
 def test_hedge_removed(changes):
-    c = next(c for c in changes.changes if c.kind == "hedge-removed")
-    assert c.before == "appears to be"
+    assert any(c.kind == "hedge-removed" and c.before == "appears to be" for c in changes.changes)
 
 
 def test_loaded_word(changes):
@@ -76,3 +75,88 @@ def test_unchanged_sentence_reports_nothing(changes):
 def test_name_variants():
     assert same_name("Tamir Heyman", "Hayman") and same_name("Svante Pääbo", "Mr Paabo")
     assert not same_name("Liz Truss", "Rishi Sunak")
+
+
+def _one(run, source: str, copy: str, kind: str):
+    return [c for c in diff(run(source), run(copy)).changes if c.kind == kind]
+
+
+def test_what_spinners_change(run):
+    # qualifiers dropped: the copy states more than its source
+    hedges = _one(
+        run,
+        "Today I am sharing some of the most difficult changes we have made in the history of the company.",
+        "Today I am sharing the most difficult changes we have made in the history of the company.",
+        "hedge-removed",
+    )
+    assert [c.before for c in hedges] == ["some"]
+    cited = _one(
+        run,
+        "Muratov was cited by the Russian news agency TASS as saying he would give the prize money to charity.",
+        "Muratov told the Russian news agency TASS that he would give the prize money to charity.",
+        "hedge-removed",
+    )
+    assert any("as saying" in c.before for c in cited)
+    # a judgment word inserted, and a plain word put in scare quotes
+    loaded = _one(
+        run,
+        "The two journalists won the prize for their work promoting freedom of expression in their countries.",
+        "The two journalists won the prize for their tireless work promoting freedom of expression in their countries.",
+        "loaded-word",
+    )
+    assert [c.after for c in loaded] == ["tireless"]
+    scare = _one(
+        run,
+        "Mark Zuckerberg apologized to Meta workers on Wednesday after the company cut thousands of jobs.",
+        "Mark Zuckerberg 'apologized' to Meta workers on Wednesday after the company cut thousands of jobs.",
+        "loaded-word",
+    )
+    assert [c.before for c in scare] == ["apologized"]
+    # one loaded word for another
+    swap = _one(
+        run,
+        "The newspaper has lost six contributors who were slain for their work since the year 2000.",
+        "The newspaper has lost six contributors who were murdered for their work since the year 2000.",
+        "loaded-word",
+    )
+    assert [(c.before, c.after) for c in swap] == [("slain", "murdered")]
+
+
+def test_figures_and_days(run):
+    qualifier = _one(
+        run,
+        "The company will let more than 11,000 of its employees go, the chief executive wrote in a letter.",
+        "The company will let 11,000 of its employees go, the chief executive wrote in a letter to staff.",
+        "number-changed",
+    )
+    assert any(c.before == "more than 11000" and c.after == "11000" for c in qualifier)
+    days = _one(
+        run,
+        "A container ship rammed into the bridge in Baltimore early Tuesday, causing the span to collapse.",
+        "A container ship rammed into the bridge in Baltimore early yesterday, causing the span to collapse.",
+        "date-changed",
+    )
+    assert days and days[0].before != days[0].after and "yesterday" in days[0].copy_sentence
+
+
+def test_credit_dropped(run):
+    dropped = _one(
+        run,
+        "BALTIMORE (AP) — A container ship lost power and rammed into a major bridge in Baltimore early Tuesday.",
+        "Baltimore, Mar 26: A container ship lost power and rammed into a major bridge in Baltimore early Tuesday.",
+        "attribution-dropped",
+    )
+    assert any(c.before == "Associated Press" and "(AP)" in c.source_sentence for c in dropped)
+
+
+def test_a_quotation_split_over_two_sentences_is_still_compared(run):
+    source = (
+        'City won the final. "You have to be lucky ... It was written in the stars. It belongs to us," said City '
+        "manager Pep Guardiola after the match in Istanbul."
+    )
+    copy = (
+        "City won the final. “You have to be lucky,” said City manager Pep Guardiola. “It was written in the stars. "
+        "He belongs to us.”"
+    )
+    changes = _one(run, source, copy, "quote-reworded")
+    assert any("He belongs to us" in c.after and "It belongs to us" in c.before for c in changes)

@@ -81,8 +81,9 @@ def _labels(*articles: Article) -> dict:
 def test_a_sentence_copied_with_its_tail_cut_counts_as_copied():
     from rapidfuzz import fuzz
 
-    from reportedly.provenance.relations import VERBATIM
+    from reportedly.provenance.settings import Settings
 
+    VERBATIM = Settings().verbatim
     parent = (
         "Engineers from Harbor Engineering will design a span able to resist floods twice as high as the last one, "
         "the council said on Monday after a long debate."
@@ -141,3 +142,73 @@ def test_source_lines():
     assert carried_from(embed, "https://celebsbar.com/truss") is None  # where an embedded post lives
     assert carried_from("Ms Truss said she would stay.\nBBC /Shakirat Sadiq") == ("BBC", "paraphrase")
     assert carried_from("She said she would stay.\nSource: Telegraph, London") == ("Telegraph", "wire-copy")
+
+
+FR = (
+    "RIVERSIDE (AP) — Le conseil municipal de Riverside a voté lundi la reconstruction du pont d'Elm Street, "
+    "effondré lors de la tempête de mars. Le nouveau pont coûtera 42 millions de dollars et ouvrira en 2024, selon "
+    "les autorités. Les ingénieurs de Harbor Engineering concevront un ouvrage capable de résister à des crues deux "
+    "fois plus hautes. Les habitants de la rive est attendent une décision depuis huit mois."
+)
+
+
+def test_a_translation_is_linked_to_its_source_by_names_and_numbers():
+    nodes = {
+        n.id: n
+        for n in analyse_story(
+            [Article("wire", WIRE, "2022-05-02"), Article("fr", FR, language="fr"), Article("own", OWN)]
+        )
+    }
+    assert (nodes["fr"].relation, nodes["fr"].parent) == ("translation", "wire")
+    assert nodes["wire"].relation == "origin"
+
+
+def test_a_credited_outlet_that_is_not_stored_becomes_the_parent():
+    carried = (
+        "The Riverside council has approved a new Elm Street bridge for 2024, and the east bank waits on.\n"
+        "Source: Variety"
+    )
+    nodes = {n.id: n for n in analyse_story([Article("wire", WIRE, "2022-05-02"), Article("c", carried)])}
+    assert nodes["c"].parent is None and nodes["c"].unstored_parent == "Variety"
+    assert nodes["c"].relation == "wire-copy" and "Variety" in nodes["c"].why[0]
+
+
+def test_an_article_months_before_the_story_is_earlier_coverage():
+    march = (
+        "A storm destroyed the Elm Street bridge in Riverside on Saturday night. Nobody was hurt, the fire service "
+        "said, but the east bank is cut off. The mayor promised that the council would decide on a new bridge soon."
+    )
+    nodes = {
+        n.id: n
+        for n in analyse_story(
+            [
+                Article("march", march, "2022-03-05"),
+                Article("wire", WIRE, "2022-05-02"),
+                Article("copy", COPY, "2022-05-02"),
+                Article("own", OWN, "2022-05-03"),
+            ]
+        )
+    }
+    assert nodes["march"].relation == "earlier-coverage"
+    assert nodes["wire"].relation == "origin"
+
+
+def test_parents_form_a_tree():
+    twin = COPY.replace("Follow us for more news.", "Share this story.")
+    nodes = analyse_story([Article("wire", WIRE, "2022-05-02"), Article("a", COPY), Article("b", twin)])
+    parent = {n.id: n.parent for n in nodes}
+    for start in parent:  # every chain of parents ends at a root: no cycles
+        seen, node = set(), start
+        while node is not None:
+            assert node not in seen
+            seen.add(node)
+            node = parent[node]
+    assert sum(n.relation == "origin" for n in nodes) == 1
+
+
+def test_bound_in_time():
+    from reportedly.provenance.cluster import bound_in_time
+
+    days = {"a": 100, "b": 101, "c": 101, "d": 20, "e": None}
+    story, earlier = bound_in_time(["a", "b", "c", "d", "e"], days, 21)
+    assert story == ["a", "b", "c", "e"] and earlier == ["d"]

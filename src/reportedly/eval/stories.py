@@ -4,43 +4,65 @@ optionally with unrelated articles mixed in), origin per story, and relation lab
 from __future__ import annotations
 
 import json
-from collections import Counter
+import re
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional, Sequence
 
 from ..errors import DatasetError
 from ..provenance.cluster import cluster, pairwise_f1
-from ..provenance.relations import Article, analyse_story
+from ..provenance.evidence import Article
+from ..provenance.fit import Gold
+from ..provenance.settings import Settings
 
-# the gold label "earlier-source" (a press release before the story broke) is scored as "origin"
-LABELS = {"earlier-source": "origin"}
+# a stored parent named in an index's `source`: "01_wsvn_ap.txt (stand-in ...)", or "the statement (01)"
+_FILE = re.compile(r"\b(\d\d_[\w.-]+?\.txt)\b")
+_NUMBER = re.compile(r"\((\d\d)\)")
 
 
-def load_stories(root: str | Path) -> dict[str, list[tuple[Article, dict]]]:
-    root = Path(root)
-    indexes = sorted(root.glob("*/index.json"))
+def load_stories(roots: str | Path | Sequence[str | Path]) -> dict[str, list[tuple[Article, Gold]]]:
+    """Every `<root>/<story>/index.json` with its texts and gold labels."""
+    roots = [roots] if isinstance(roots, (str, Path)) else list(roots)
+    indexes = sorted(idx for r in roots for idx in Path(r).glob("*/index.json"))
     if not indexes:
-        raise DatasetError(f"no <story>/index.json under {root}")
+        raise DatasetError(f"no <story>/index.json under {', '.join(map(str, roots))}")
     out = {}
     for idx in indexes:
         try:
             meta = json.loads(idx.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as e:
             raise DatasetError(f"{idx}: cannot read ({e})") from None
-        out[idx.parent.name] = [
+        name = idx.parent.name
+        files = {m["file"] for m in meta}
+        out[name] = [
             (
                 Article(
-                    f"{idx.parent.name}/{m['file']}",
+                    f"{name}/{m['file']}",
                     (idx.parent / m["file"]).read_text(encoding="utf-8"),
                     m.get("published"),
                     m.get("outlet"),
                     m.get("url"),
+                    m.get("language"),
                 ),
-                m,
+                Gold(m["relation"], _gold_parent(name, m, files), m.get("language") or "en"),
             )
             for m in meta
         ]
     return out
+
+
+def _gold_parent(story: str, m: dict, files: set[str]) -> Optional[str]:
+    if m["relation"] not in ("wire-copy", "paraphrase") or not m.get("source"):
+        return None
+    src = m["source"]
+    hit = _FILE.search(src)
+    if hit and hit.group(1) in files and src.startswith(hit.group(1)):
+        return f"{story}/{hit.group(1)}"
+    num = _NUMBER.search(src)
+    if num and src.lower().startswith("the "):
+        named = [f for f in files if f.startswith(num.group(1) + "_")]
+        if len(named) == 1:
+            return f"{story}/{named[0]}"
+    return None
 
 
 def unrelated(paths: Iterable[str]) -> list[tuple[str, str]]:
@@ -57,73 +79,149 @@ def unrelated(paths: Iterable[str]) -> list[tuple[str, str]]:
     return out
 
 
-def score(root: str | Path, unrelated_paths: Iterable[str] = (), embeddings: bool = False) -> dict:
-    stories = load_stories(root)
+def score(
+    roots: str | Path | Sequence[str | Path],
+    unrelated_paths: Iterable[str] = (),
+    embeddings: bool = False,
+    fit_out: Optional[str | Path] = None,
+) -> dict:
+    """Clustering with unrelated articles mixed in, then relations, parents, origins and translation links of each
+    story, scored leave-one-story-out (the headline: each story by a model fitted on the others) and by the shipped
+    model (rules/provenance/model.json, which was fitted on the shared clusters: in-sample there). With `fit_out`,
+    a model fitted on every story given is written there."""
+    from ..provenance.fit import fit, judge, leave_one_out, model_of, prepare
+    from ..provenance.relations import decide
+    from ..provenance.settings import fitted
+
+    stories = load_stories(roots)
     others = unrelated(unrelated_paths)
-    ids = [a.id for arts in stories.values() for a, _ in arts] + [i for i, _ in others]
-    texts = [a.text for arts in stories.values() for a, _ in arts] + [t for _, t in others]
-    gold_groups = [[a.id for a, _ in arts] for arts in stories.values()] + [[i] for i, _ in others]
-    predicted = cluster(texts, ids)
-    scope = {a.id for arts in stories.values() for a, _ in arts}
-    res = {
-        "stories": len(stories),
-        "articles": len(scope),
-        "unrelated": len(others),
-        "clustering": pairwise_f1(predicted, gold_groups, scope),
-    }
-    total = right = 0
-    confusion: Counter = Counter()
-    per_story = {}
-    for name, arts in stories.items():
-        english = [(a, m) for a, m in arts if m.get("language", "en") == "en"]
-        nodes = {n.id: n for n in analyse_story([a for a, _ in english], embeddings=embeddings)}
-        gold = {a.id: LABELS.get(m["relation"], m["relation"]) for a, m in english}
-        ok = sum(nodes[i].relation == g for i, g in gold.items())
-        total += len(gold)
-        right += ok
-        confusion.update(f"{g}->{nodes[i].relation}" for i, g in gold.items())
-        gold_origin = [i for i, m in ((a.id, m) for a, m in english) if m["relation"] == "origin"]
-        got_origin = [i for i, n in nodes.items() if n.relation == "origin"]
-        per_story[name] = {
-            "relation_accuracy": round(ok / len(gold), 4),
-            "origin_right": got_origin == gold_origin,
-            "origin": got_origin[0] if got_origin else None,
-            "gold_origin": gold_origin,
-        }
-    res["relation_accuracy"] = round(right / total, 4) if total else None
-    res["origins_right"] = sum(s["origin_right"] for s in per_story.values())
-    res["per_story"] = per_story
-    res["confusion"] = dict(confusion.most_common())
+    res = {"stories": len(stories), "articles": sum(len(v) for v in stories.values()), "unrelated": len(others)}
+    res["clustering"] = _clustering(stories, others)
+    base = Settings()
+    prepared = [prepare(name, arts, base) for name, arts in stories.items()]
+    shipped = fitted()
+    runs = {st.name: (judge(st, n := decide(st.profiles, st.table, shipped)), n) for st in prepared}
+    res["shipped"] = _summary({name: s for name, (s, _) in runs.items()}, runs)
+    if len(prepared) >= 2:
+        loo = leave_one_out(prepared, base)
+        res["leave_one_out"] = _summary({name: s for name, (s, _) in loo.items()}, loo)
+    headline = res.get("leave_one_out", res["shipped"])
+    res["headline"] = "leave_one_out" if "leave_one_out" in res else "shipped"
+    for key in ("relation_accuracy", "parent_accuracy", "origins_right", "translation_links"):
+        res[key] = headline[key]
+    if fit_out:
+        model = model_of(fit(prepared, base))
+        Path(fit_out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        res["model"] = model
     return res
 
 
-def score_changes(root: str | Path, checklist: str | Path) -> dict:
-    """How many listed meaning changes `diff` finds (kind right, both phrases in the change's text)."""
-    from ..analyze import analyze
+def _clustering(stories: dict, others: list[tuple[str, str]]) -> dict:
+    """Pairwise F1 of story clustering; an earlier source dated weeks before its story is its own story."""
+    ids = [a.id for arts in stories.values() for a, _ in arts] + [i for i, _ in others]
+    texts = [a.text for arts in stories.values() for a, _ in arts] + [t for _, t in others]
+    gold_groups = [[i] for i, _ in others]
+    for arts in stories.values():
+        days = sorted(a.published for a, _ in arts if a.published)
+        main = days[len(days) // 2] if days else None
+        core = []
+        for a, g in arts:
+            if g.relation == "earlier-source" and main and a.published and _days(a.published, main) > Settings().story_days:
+                gold_groups.append([a.id])
+            else:
+                core.append(a.id)
+        gold_groups.append(core)
+    predicted = cluster(texts, ids)
+    scope = {a.id for arts in stories.values() for a, _ in arts}
+    return pairwise_f1(predicted, gold_groups, scope)
+
+
+def _days(a: str, b: str) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a[:10])).days
+
+
+def _summary(scores: dict, runs: dict) -> dict:
+    from ..provenance.fit import Score
+
+    tot = Score()
+    per_story = {}
+    for name, s in scores.items():
+        tot.add(s)
+        nodes = runs[name][1]
+        per_story[name] = {
+            "relation_accuracy": _ratio(s.relations_right, s.relations),
+            "parent_accuracy": _ratio(s.parents_right, s.parents),
+            "translations": f"{s.translations_right}/{s.translations}",
+            "origin_right": s.origin_right,
+            "origin": [n.id for n in nodes if n.relation == "origin"],
+        }
+    return {
+        "relation_accuracy": _ratio(tot.relations_right, tot.relations),
+        "parent_accuracy": _ratio(tot.parents_right, tot.parents),
+        "stored_parent_accuracy": _ratio(tot.stored_parents_right, tot.stored_parents),
+        "translation_links": _ratio(tot.translations_right, tot.translations),
+        "translations": f"{tot.translations_right}/{tot.translations}",
+        "origins_right": sum(s.origin_right for s in scores.values()),
+        "per_story": per_story,
+        "confusion": dict(sorted(tot.confusion.items(), key=lambda kv: -kv[1])),
+    }
+
+
+def _ratio(a: int, b: int) -> Optional[float]:
+    return round(a / b, 4) if b else None
+
+
+def _norm(text: str) -> str:
+    """Lower case with typographic quotes and spaces unified, for finding a checklist phrase in a change."""
+    from ..provenance.features import fold
+
+    return " ".join(fold(text).replace("“", '"').replace("”", '"').split())
+
+
+def score_changes(roots: str | Path | Sequence[str | Path], checklist: str | Path, embeddings: bool = False) -> dict:
+    """How many listed meaning changes `diff` finds (kind right, both phrases in the change's text). Articles in
+    another language are compared unanalysed (numbers, names and sentences only)."""
+    from ..analyze import analyze_prepared, prepare
     from ..provenance.diff import diff
 
+    roots = [roots] if isinstance(roots, (str, Path)) else list(roots)
     items = json.loads(Path(checklist).read_text(encoding="utf-8"))["changes"]
     cache: dict[str, object] = {}
 
     def analysed(story: str, name: str):
         key = f"{story}/{name}"
         if key not in cache:
-            cache[key] = analyze((Path(root) / story / name).read_text(encoding="utf-8"))
+            path = next((Path(r) / story / name for r in roots if (Path(r) / story / name).exists()), None)
+            if path is None:
+                raise DatasetError(f"{key}: no such file under {', '.join(map(str, roots))}")
+            cache[key] = next(analyze_prepared([prepare(path.read_text(encoding="utf-8"), foreign=True)]))
         return cache[key]
 
     found = []
     for it in items:
-        d = diff(analysed(it["story"], it["source"]), analysed(it["story"], it["copy"]))
+        d = diff(analysed(it["story"], it["source"]), analysed(it["story"], it["copy"]), embeddings=embeddings)
+        strict = any(
+            c.kind == it["kind"]
+            and all(_norm(p) in _norm(" ".join(filter(None, (c.before, c.after, c.detail)))) for p in (it["before"], it["after"]))
+            for c in d.changes
+        )
         hit = any(
             c.kind == it["kind"]
             and all(
-                p.lower() in " ".join(filter(None, (c.before, c.after, c.detail))).lower()
+                _norm(p) in _norm(" ".join(filter(None, (c.before, c.after, c.detail, c.source_sentence, c.copy_sentence))))
                 for p in (it["before"], it["after"])
             )
             for c in d.changes
         )
-        found.append({**it, "found": hit})
-    return {"listed": len(items), "found": sum(f["found"] for f in found), "items": found}
+        found.append({**it, "found": hit, "found_strict": strict})
+    return {
+        "listed": len(items),
+        "found": sum(f["found"] for f in found),
+        "found_strict": sum(f["found_strict"] for f in found),
+        "items": found,
+    }
 
 
 def report(res: dict) -> str:
@@ -131,16 +229,32 @@ def report(res: dict) -> str:
     lines = [
         f"{res['stories']} stories, {res['articles']} articles, {res['unrelated']} unrelated mixed in",
         f"clustering (pairs touching a story article): P {c['p']:.4f} R {c['r']:.4f} F1 {c['f1']:.4f}",
-        f"relation accuracy {res['relation_accuracy']}  origins right {res['origins_right']}/{res['stories']}",
     ]
-    for name, s in res["per_story"].items():
+    for title, key in (
+        ("leave-one-story-out (headline)", "leave_one_out"),
+        ("shipped model (in-sample on the clusters it was fitted on)", "shipped"),
+    ):
+        if key not in res:
+            continue
+        r = res[key]
         lines.append(
-            f"  {name}: relations {s['relation_accuracy']:.2f}, origin {s['origin']} "
-            f"({'right' if s['origin_right'] else 'gold: ' + ', '.join(s['gold_origin'])})"
+            f"{title}: relations {r['relation_accuracy']}  parents {r['parent_accuracy']} "
+            f"(stored {r['stored_parent_accuracy']})  origins {r['origins_right']}/{res['stories']}  "
+            f"translation links {r['translations']}"
         )
+        if key == res["headline"]:
+            for name, s in r["per_story"].items():
+                lines.append(
+                    f"  {name}: relations {s['relation_accuracy']}, parents {s['parent_accuracy']}, "
+                    f"translations {s['translations']}, origin {'right' if s['origin_right'] else 'WRONG: '}"
+                    + ("" if s["origin_right"] else ", ".join(s["origin"]) or "none")
+                )
     if "changes" in res:
         ch = res["changes"]
-        lines.append(f"meaning changes found {ch['found']}/{ch['listed']}")
+        lines.append(
+            f"meaning changes found {ch['found']}/{ch['listed']} (kind right, both phrases in the change or the two "
+            f"sentences it was found in); {ch['found_strict']} with both phrases in the change's own text"
+        )
         lines += [
             f"  missed: {i['copy']} {i['kind']} {i['before']!r} -> {i['after']!r}"
             for i in ch["items"]

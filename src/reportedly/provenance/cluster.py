@@ -5,8 +5,9 @@ candidate pairs are verified. Near-linear in the number of articles."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Hashable, Sequence
+from typing import Hashable, Optional, Sequence
 
+from ..ingest.language import guess
 from .features import salient_terms, shingles, words
 
 NUM_PERM = 64
@@ -18,6 +19,9 @@ class Settings:
     topic_threshold: float = 0.15  # estimated Jaccard of salient-term sets for a same-story edge
     topic_terms: int = 40
     min_words: int = 40  # shorter texts (captions, stubs) only join a story by copy edges
+    # estimated Jaccard of language-independent keys (names, numbers, links) for a same-story edge between two
+    # articles in different languages, whose words and shingles cannot match
+    key_threshold: float = 0.2
 
 
 class _UnionFind:
@@ -82,6 +86,14 @@ def cluster(
     long_enough = [len(t) >= settings.min_words for t in toks]
     for i, j, _ in _edges(term_hashes, settings.topic_threshold, long_enough):
         uf.union(i, j)
+    langs = [guess(t)[0] for t in texts]
+    if len(set(langs) - {"und"}) > 1:
+        from .evidence import keys
+
+        key_hashes = _minhashes([keys(t) for t in texts])
+        for i, j, _ in _edges(key_hashes, settings.key_threshold, long_enough):
+            if langs[i] != langs[j]:
+                uf.union(i, j)
     groups: dict[int, list[Hashable]] = {}
     for i in range(n):
         groups.setdefault(uf.find(i), []).append(ids[i])
@@ -107,3 +119,17 @@ def pairwise_f1(predicted: list[list[Hashable]], gold: list[list[Hashable]], sco
     rec = tp / len(g) if g else 1.0
     f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return {"p": round(prec, 4), "r": round(rec, 4), "f1": round(f, 4), "pairs_pred": len(p), "pairs_gold": len(g)}
+
+
+def bound_in_time(
+    group: Sequence[Hashable], days: dict[Hashable, Optional[int]], window: int
+) -> tuple[list[Hashable], list[Hashable]]:
+    """(the story, earlier coverage): members dated more than `window` days before the group's median day are not
+    part of this story (articles about the same people months apart are different stories), but may be what it
+    draws on. Undated members stay in the story."""
+    dated = sorted(d for i in group if (d := days.get(i)) is not None)
+    if not dated:
+        return list(group), []
+    main = dated[len(dated) // 2]
+    earlier = [i for i in group if days.get(i) is not None and days[i] < main - window]
+    return [i for i in group if i not in set(earlier)], earlier

@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..errors import BadOptionError
 from ..store.db import Store
-from .cluster import cluster
+from .cluster import bound_in_time, cluster
 from .features import fold, sentences
 from .relations import Article, analyse_story
 
@@ -18,34 +18,45 @@ TRACE_CANDIDATES = 200
 
 
 def build_stories(store: Store, embeddings: bool = False) -> list[dict]:
-    """Cluster every stored article into stories, label relations, and replace the stored stories."""
-    rows = store.rows("SELECT id, title, outlet, published, url, text FROM articles ORDER BY id")
+    """Cluster every stored article into stories bounded in time, label relations, link earlier coverage, and
+    replace the stored stories."""
+    from .evidence import _day, ngrams
+    from .settings import fitted
+
+    settings = fitted()
+    rows = store.rows("SELECT id, title, outlet, published, url, text, language FROM articles ORDER BY id")
     groups = cluster([r["text"] for r in rows], [r["id"] for r in rows])
     by_id = {r["id"]: r for r in rows}
+    days = {r["id"]: _day(r["published"]) for r in rows}
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     out = []
     with store.transaction():
+        store.execute("DELETE FROM story_coverage")
         store.execute("DELETE FROM story_articles")
         store.execute("DELETE FROM stories")
         for group in groups:
-            if len(group) < 2:
+            members, earlier = bound_in_time(group, days, settings.story_days)
+            if len(members) < 2:
                 continue
             arts = [
-                Article(str(i), by_id[i]["text"], by_id[i]["published"], by_id[i]["outlet"], by_id[i]["url"])
-                for i in group
+                Article(
+                    str(i), by_id[i]["text"], by_id[i]["published"], by_id[i]["outlet"], by_id[i]["url"],
+                    by_id[i]["language"],
+                )  # fmt: skip
+                for i in members
             ]
-            nodes = analyse_story(arts, embeddings=embeddings)
+            nodes = analyse_story(arts, embeddings=embeddings, settings=settings)
             origin = next((int(n.id) for n in nodes if n.relation == "origin"), None)
             title = (by_id[origin]["title"] or _first_words(by_id[origin]["text"])) if origin else None
             sid = store.execute(
                 "INSERT INTO stories(size, origin_article_id, title, created_at) VALUES (?,?,?,?) RETURNING id",
-                (len(group), origin, title, now),
+                (len(members), origin, title, now),
             ).fetchone()[0]
             for n in nodes:
                 evidence = [asdict(p) for p in n.evidence[:5]]
                 store.execute(
                     "INSERT INTO story_articles(story_id, article_id, relation, parent_article_id, verbatim, "
-                    "reworded, credits, evidence) VALUES (?,?,?,?,?,?,?,?)",
+                    "reworded, credits, evidence, unstored_parent, score, why) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         sid,
                         int(n.id),
@@ -55,9 +66,20 @@ def build_stories(store: Store, embeddings: bool = False) -> list[dict]:
                         n.reworded,
                         json.dumps(n.credits),
                         json.dumps(evidence),
+                        n.unstored_parent,
+                        n.score,
+                        json.dumps(n.why),
                     ),
                 )
-            out.append({"id": sid, "size": len(group), "origin": origin, "title": title})
+            story_grams = set().union(*(ngrams(by_id[i]["text"]) for i in members))
+            for e in earlier:
+                grams = ngrams(by_id[e]["text"])
+                shared = len(grams & story_grams) / max(1, len(grams))
+                store.execute(
+                    "INSERT INTO story_coverage(story_id, article_id, shared) VALUES (?,?,?)",
+                    (sid, e, round(shared, 3)),
+                )
+            out.append({"id": sid, "size": len(members), "origin": origin, "title": title, "earlier": earlier})
     return out
 
 
@@ -80,14 +102,15 @@ def story(store: Store, story_id: int) -> dict:
     if not head:
         raise BadOptionError(f"no story {story_id}: run `reportedly stories` to build them, then pick an id it lists")
     members = store.rows(
-        "SELECT sa.article_id, sa.relation, sa.parent_article_id, sa.verbatim, sa.reworded, "
-        "sa.credits, a.title, a.outlet, a.published, a.url FROM story_articles sa "
+        "SELECT sa.article_id, sa.relation, sa.parent_article_id, sa.verbatim, sa.reworded, sa.unstored_parent, "
+        "sa.score, sa.why, sa.credits, a.title, a.outlet, a.published, a.url, a.language FROM story_articles sa "
         "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? "
         "ORDER BY (a.published IS NULL), a.published, a.id",  # undated last, on SQLite and PostgreSQL alike
         (story_id,),
     )
     for m in members:
         m["credits"] = json.loads(m["credits"] or "[]")
+        m["why"] = json.loads(m["why"] or "[]")
         m["cites"] = [
             r["source"]
             for r in store.rows(
@@ -97,28 +120,43 @@ def story(store: Store, story_id: int) -> dict:
         ]
     result = dict(head[0])
     result["articles"] = members
+    result["earlier_coverage"] = store.rows(
+        "SELECT c.article_id, c.shared, a.title, a.outlet, a.published FROM story_coverage c "
+        "JOIN articles a ON a.id = c.article_id WHERE c.story_id = ? ORDER BY a.published, a.id",
+        (story_id,),
+    )
     result["cited_outside"] = cited_outside(result)
     return result
 
 
 def render_tree(s: dict) -> str:
     """The copy graph as a tree: each copy under its parent, independent reports beside the origin."""
-    members = {m["article_id"]: m for m in s["articles"]}
-    children: dict[Optional[int], list[int]] = {}
+    members: dict = {m["article_id"]: m for m in s["articles"]}
+    children: dict = {}
     for m in s["articles"]:
-        parent = m["parent_article_id"] if m["relation"] in ("wire-copy", "paraphrase") else None
+        parent = m["parent_article_id"] if m["relation"] in ("wire-copy", "paraphrase", "translation") else None
+        if parent is None and m.get("unstored_parent"):
+            parent = "unstored:" + m["unstored_parent"]
+            if parent not in members:
+                members[parent] = {"virtual": m["unstored_parent"]}
+                children.setdefault(None, []).append(parent)
         children.setdefault(parent, []).append(m["article_id"])
     lines = [f"story {s['id']}: {s['title'] or '(untitled)'} — {s['size']} articles"]
 
     def label(m: dict) -> str:
+        if "virtual" in m:
+            return f"(not stored) {m['virtual']}"
         extra = []
         if m["credits"]:
             extra.append("credits " + ", ".join(m["credits"]))
         if m["cites"]:
             extra.append("cites " + ", ".join(m["cites"]))
         share = f" {m['verbatim']:.0%} verbatim" if m["relation"] == "wire-copy" and m["verbatim"] else ""
+        lang = f" [{m['language']}]" if m.get("language") and m["language"] != "en" else ""
+        if m.get("why"):
+            extra.append("evidence: " + ", ".join(m["why"]))
         return (
-            f"[{m['article_id']}] {m['relation']}{share}: {m['outlet'] or '?'} {m['published'] or ''} "
+            f"[{m['article_id']}] {m['relation']}{share}{lang}: {m['outlet'] or '?'} {m['published'] or ''} "
             f"{(m['title'] or '')[:60]}" + (f" ({'; '.join(extra)})" if extra else "")
         )
 
@@ -128,9 +166,14 @@ def render_tree(s: dict) -> str:
         for k, child in enumerate(kids):
             walk(child, prefix + ("   " if last else "│  "), k == len(kids) - 1)
 
-    roots = sorted(children.get(None, []), key=lambda i: members[i]["relation"] != "origin")
+    roots = sorted(children.get(None, []), key=lambda i: members[i].get("relation") != "origin")
     for k, r in enumerate(roots):
         walk(r, "", k == len(roots) - 1)
+    for c in s.get("earlier_coverage", []):
+        lines.append(
+            f"earlier coverage: [{c['article_id']}] {c['outlet'] or '?'} {c['published'] or ''} "
+            f"{(c['title'] or '')[:60]} ({c['shared']:.0%} of its wording recurs in this story)"
+        )
     outside = cited_outside(s)
     if outside:
         lines.append(

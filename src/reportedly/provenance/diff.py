@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -15,6 +15,10 @@ from ..rules import load as load_rules
 from .features import fold, sentences
 
 ALIGN = 60.0  # rapidfuzz ratio for two sentences to be "the same sentence"
+REORDERED = 65.0  # token sort ratio: the same words, clauses reordered
+MEANING = 0.72  # cosine of sentence embeddings: the same statement in other words (optional extra)
+QUOTE_REWORDED = 40.0  # ratio for two quotations to be one quotation reworded
+STATEMENT_QUOTED = 85.0  # partial ratio for a quotation to reproduce, reworded, a passage of the source's own text
 SAME_NAME = 80.0  # ratio for two names to be variants of one ("Heyman" / "Hayman")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\d|(?<![\w.])\d(?![\w])")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -30,6 +34,8 @@ class Change:
     source_span: Optional[tuple[int, int]] = None
     copy_span: Optional[tuple[int, int]] = None
     detail: str = ""
+    source_sentence: Optional[str] = None  # the sentences the change was found in
+    copy_sentence: Optional[str] = None
 
 
 @dataclass
@@ -60,29 +66,63 @@ def same_name(a: Optional[str], b: Optional[str]) -> bool:
     return fuzz.ratio(fa[-1], fb[-1]) >= SAME_NAME
 
 
-def diff(source: Analysis, copy: Analysis) -> Diff:
-    """Sentence-aligned meaning changes from `source` to `copy`."""
-    from rapidfuzz import fuzz, process
-
+def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
+    """Sentence-aligned meaning changes from `source` to `copy`. Sentences align by characters, by their words in
+    any order (a spinner's reordered clauses) and, with `embeddings` (the optional extra), by meaning (a spinner's
+    synonyms); each change keeps the two sentences it was found in."""
     ss = [(s, e) for s, e in sentences(source.text) if e - s >= 20 and not _debris(source, s)]
     cs = [(s, e) for s, e in sentences(copy.text) if e - s >= 20 and not _debris(copy, s)]
     out = Diff(source.title, copy.title, source_sentences=len(ss), copy_sentences=len(cs))
-    choices = [fold(source.text[s:e]) for s, e in ss]
+    pairs = _align([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs], embeddings)
     matched_source: set[int] = set()
-    for c in cs:
+    for j, c in enumerate(cs):
         ctext = copy.text[c[0] : c[1]]
-        best = process.extractOne(fold(ctext), choices, scorer=fuzz.ratio, score_cutoff=ALIGN) if choices else None
-        if best is None:
-            out.changes.append(Change("sentence-added", None, ctext, None, c))
+        k = pairs.get(j)
+        if k is None:
+            out.changes.append(Change("sentence-added", None, ctext, None, c, copy_sentence=ctext))
             continue
-        k = best[2]
         matched_source.add(k)
         out.aligned += 1
         s = ss[k]
-        out.changes += _compare(source, copy, s, c)
+        before = source.text[s[0] : s[1]]
+        out.changes += [replace(x, source_sentence=before, copy_sentence=ctext) for x in _compare(source, copy, s, c)]
     for k, s in enumerate(ss):
         if k not in matched_source:
-            out.changes.append(Change("sentence-dropped", source.text[s[0] : s[1]], None, s, None))
+            before = source.text[s[0] : s[1]]
+            out.changes.append(Change("sentence-dropped", before, None, s, None, source_sentence=before))
+    out.changes += quote_changes(source, copy)
+    first = copy.text[cs[0][0] : cs[0][1]] if cs else None
+    out.changes += [replace(x, copy_sentence=first) for x in credit_changes(source, copy)]
+    return out
+
+
+def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, int]:
+    """copy sentence index -> source sentence index, for pairs alike enough: by characters (ALIGN), by the same
+    words in another order (REORDERED) or, with `embeddings`, by meaning (MEANING)."""
+    from rapidfuzz import fuzz, process
+
+    if not source or not copy:
+        return {}
+    sf = [fold(t) for t in source]
+    out: dict[int, int] = {}
+    vs = vc = None
+    if embeddings:
+        from .embed import available, embed
+
+        if available():
+            vs, vc = embed(source), embed(copy)
+    for j, t in enumerate(copy):
+        ft = fold(t)
+        best = process.extractOne(ft, sf, scorer=fuzz.ratio, score_cutoff=ALIGN)
+        if best is None:
+            best = process.extractOne(ft, sf, scorer=fuzz.token_sort_ratio, score_cutoff=REORDERED)
+        if best is not None:
+            out[j] = best[2]
+        elif vs is not None:
+            sims = vs @ vc[j]
+            k = int(sims.argmax())
+            if sims[k] >= MEANING:
+                out[j] = k
     return out
 
 
@@ -99,6 +139,9 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _attributions(src, cp, s, c)
     out += _hedges(src, cp, s, c)
     out += _loaded(before, after, s, c)
+    out += _evaluative(before, after, s, c)
+    out += _scare_quotes(before, after, s, c)
+    out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
     if not out:
@@ -106,46 +149,98 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     return out
 
 
+def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
+    """Every quotation of the copy matched to the source's quotation it most resembles, wherever each sits (a
+    quotation split, merged or moved between sentences is still the same quotation); a match whose words differ is
+    a quote reworded — the most serious change a copy can make."""
+    from rapidfuzz import fuzz
+
+    out = []
+    pool = [(q, fold(q.text)) for q in src.quotes if len(q.text.split()) >= 2]
+    plain = fold(src.text)
+    for q in cp.quotes:
+        if len(q.text.split()) < 2:
+            continue
+        fq = fold(q.text)
+        if len(q.text.split()) >= 5 and _norm(q.text) not in _norm(src.text):
+            # the copy quotes words the source states in its own voice (a statement, a letter): compare with them
+            hit = fuzz.partial_ratio_alignment(fq, plain)
+            if hit is not None and hit.score >= STATEMENT_QUOTED:
+                before = src.text[hit.dest_start : hit.dest_end]
+                if not pool or max(_quote_likeness(f, fq) for _, f in pool) < hit.score:
+                    out.append(
+                        Change(
+                            "quote-reworded",
+                            before,
+                            q.text,
+                            (hit.dest_start, hit.dest_end),
+                            (q.start, q.end),
+                            f"speaker {q.speaker or 'unattributed'}; {_word_diff(before, q.text)}",
+                            source_sentence=_passage(src.text, hit.dest_start, hit.dest_end),
+                            copy_sentence=_passage(cp.text, q.start, q.end),
+                        )
+                    )
+                    continue
+        if not pool:
+            continue
+        match, folded = max(pool, key=lambda x: _quote_likeness(x[1], fq))
+        r = _quote_likeness(folded, fq)
+        if r < QUOTE_REWORDED or _norm(match.text) == _norm(q.text):
+            continue
+        if not (same_name(q.speaker, match.speaker) or not match.speaker or not q.speaker) and r < 80:
+            continue  # two people's words that merely look alike
+        who = q.speaker if same_name(q.speaker, match.speaker) or not match.speaker else f"{match.speaker} -> {q.speaker}"
+        out.append(
+            Change(
+                "quote-reworded",
+                match.text,
+                q.text,
+                (match.start, match.end),
+                (q.start, q.end),
+                f"speaker {who}; {_word_diff(match.text, q.text)}",
+                source_sentence=_passage(src.text, match.start, match.end),
+                copy_sentence=_passage(cp.text, q.start, q.end),
+            )
+        )
+    return out
+
+
+def _quote_likeness(a: str, b: str) -> float:
+    """How alike two quotations are: by characters, or as a trimmed one inside a longer one."""
+    from rapidfuzz import fuzz
+
+    r = fuzz.ratio(a, b)
+    if min(len(a.split()), len(b.split())) >= 4:
+        r = max(r, fuzz.partial_ratio(a, b) - 5)
+    return r
+
+
+def _sentence_at(text: str, pos: int) -> Optional[str]:
+    return next((text[a:b] for a, b in sentences(text) if a <= pos < b), None)
+
+
+def _passage(text: str, start: int, end: int) -> str:
+    """The paragraph(s) around a span: a quotation often runs over several sentences, its cue after them."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a : b if b >= 0 else len(text)].strip()
+
+
 def _quotes(src: Analysis, cp: Analysis, s, c) -> list[Change]:
+    """Words the source had outside quotation marks that the copy puts inside them."""
     from rapidfuzz import fuzz
 
     out = []
     sq = [q for q in src.quotes if s[0] <= q.start < s[1]]
     cq = [q for q in cp.quotes if c[0] <= q.start < c[1]]
     for q in cq:
-        match = max(sq, key=lambda x: fuzz.ratio(fold(x.text), fold(q.text)), default=None)
-        if match is not None:
-            r = fuzz.ratio(fold(match.text), fold(q.text))
-            if 60 <= r < 100 and _norm(match.text) != _norm(q.text):
-                who = (
-                    q.speaker
-                    if same_name(q.speaker, match.speaker) or not match.speaker
-                    else f"{match.speaker} -> {q.speaker}"
-                )
-                out.append(
-                    Change(
-                        "quote-reworded",
-                        match.text,
-                        q.text,
-                        (match.start, match.end),
-                        (q.start, q.end),
-                        f"speaker {who}; {_word_diff(match.text, q.text)}",
-                    )
-                )
-        elif q.kind != "partial" or len(q.text.split()) >= 4:
-            # words the source had outside quotation marks now inside them
-            plain = src.text[s[0] : s[1]]
-            if fuzz.partial_ratio(fold(q.text), fold(plain)) >= 85:
-                out.append(
-                    Change(
-                        "paraphrase-to-quote",
-                        plain,
-                        q.text,
-                        s,
-                        (q.start, q.end),
-                        f"now quoted as {q.speaker or 'unattributed'}",
-                    )
-                )
+        if sq or (q.kind == "partial" and len(q.text.split()) < 4):
+            continue
+        plain = src.text[s[0] : s[1]]
+        if fuzz.partial_ratio(fold(q.text), fold(plain)) >= 85:
+            out.append(
+                Change("paraphrase-to-quote", plain, q.text, s, (q.start, q.end), f"now quoted as {q.speaker or 'unattributed'}")
+            )
     return out
 
 
@@ -235,31 +330,124 @@ def _loaded(before: str, after: str, s, c) -> list[Change]:
             continue
         for old, new in zip(b_words, a_words):
             neutral = loaded.get(_stem(new))
-            if neutral is not None and _stem(old) == neutral:
+            if neutral is not None and loaded.get(_stem(old)) == neutral and _stem(old) != _stem(new):
+                out.append(Change("loaded-word", old, new, s, c, f"'{old}' became '{new}'"))
+            elif neutral is not None and _stem(old) == neutral:
                 out.append(Change("loaded-word", old, new, s, c, f"'{old}' became '{new}'"))
             elif loaded.get(_stem(old)) == _stem(new):
                 out.append(Change("loaded-word", old, new, s, c, f"loaded '{old}' neutralised to '{new}'"))
     return out
 
 
+def _evaluative(before: str, after: str, s, c) -> list[Change]:
+    """Judgment words the copy adds ("for their tireless work")."""
+    words = load_rules("en").evaluative
+    had = {fold(w) for w in _WORD.findall(before)}
+    return [
+        Change("loaded-word", None, w, s, c, f"'{w}' added")
+        for w in dict.fromkeys(_WORD.findall(after))
+        if fold(w) in words and fold(w) not in had
+    ]
+
+
+_SCARE = re.compile(r"(?<!\w)['‘\"“](?P<w>[^\W\d_][\w-]*(?: [\w-]+)?)['’\"”](?!\w)")
+
+
+def _scare_quotes(before: str, after: str, s, c) -> list[Change]:
+    """Words the source stated plainly that the copy puts in quotation marks ("'apologized'"): doubt added."""
+    out = []
+    plain = fold(before)
+    quoted_before = {fold(m.group("w")) for m in _SCARE.finditer(before)}
+    for m in _SCARE.finditer(after):
+        w = fold(m.group("w"))
+        if w not in quoted_before and re.search(r"\b%s\b" % re.escape(w), plain):
+            out.append(Change("loaded-word", m.group("w"), m.group(0), s, c, f"'{m.group('w')}' put in scare quotes"))
+    return out
+
+
+def _qualifiers(before: str, after: str, s, c, found: list[Change]) -> list[Change]:
+    """A qualifier the source had and the copy dropped ("some of the most", "about 13%", "was cited as saying" ->
+    "told") is a hedge removed; one the copy added, a hedge added."""
+    from collections import Counter
+
+    pattern = load_rules("en").qualifiers
+    b = Counter(fold(re.sub(r"\s+", " ", m.group(0))) for m in pattern.finditer(before))
+    a = Counter(fold(re.sub(r"\s+", " ", m.group(0))) for m in pattern.finditer(after))
+    seen = {(x.kind, fold(x.before or x.after or "")) for x in found}
+    out = []
+    for q in b - a:
+        if ("hedge-removed", q) not in seen:
+            out.append(Change("hedge-removed", q, None, s, c, f"'{q}' dropped"))
+    for q in a - b:
+        if ("hedge-added", q) not in seen:
+            out.append(Change("hedge-added", None, q, s, c, f"'{q}' added"))
+    return out
+
+
+_NUMBER_QUALIFIER = re.compile(
+    r"\b(more than|over|about|around|nearly|almost|up to|at least|some|roughly|approximately)\s+"
+    r"(\d[\d,.]*)",
+    re.I,
+)
+
+
 def _numbers(before: str, after: str, s, c) -> list[Change]:
+    out = _figures(before, after, s, c)
+    # the same figure with its qualifier gone or changed: "more than 11,000" -> "11,000"
+    qb = {m.group(2).replace(",", ""): m.group(1).lower() for m in _NUMBER_QUALIFIER.finditer(before)}
+    qa = {m.group(2).replace(",", ""): m.group(1).lower() for m in _NUMBER_QUALIFIER.finditer(after)}
+    na = {n.replace(",", "") for n in _NUMBER.findall(after)}
+    for n, q in qb.items():
+        if n in na and qa.get(n) != q:
+            new = f"{qa[n]} {n}" if n in qa else n
+            out.append(Change("number-changed", f"{q} {n}", new, s, c, f"'{q} {n}' -> '{new}'"))
+    return out
+
+
+def _figures(before: str, after: str, s, c) -> list[Change]:
     nb = [n.replace(",", "") for n in _NUMBER.findall(before)]
     na = [n.replace(",", "") for n in _NUMBER.findall(after)]
-    if sorted(nb) == sorted(na) or not nb or not na:
+    if sorted(nb) == sorted(na) or not (nb or na):
         return []
     gone = [n for n in nb if n not in na]
     new = [n for n in na if n not in nb]
-    if not gone or not new:
+    if not gone and not new:
         return []
-    return [Change("number-changed", ", ".join(gone), ", ".join(new), s, c, f"{', '.join(gone)} -> {', '.join(new)}")]
+    b, a = ", ".join(gone) or None, ", ".join(new) or None
+    return [Change("number-changed", b, a, s, c, f"{b or 'no figure'} -> {a or 'no figure'}")]
 
 
 def _dates(src: Analysis, cp: Analysis, s, c) -> list[Change]:
+    """Normalised dates that differ, or else day words changed or dropped ("early Tuesday" -> "early yesterday")."""
     sv = sorted(t.value for t in src.timexes if s[0] <= t.start < s[1] and t.value and t.type in ("DATE", "TIME"))
     cv = sorted(t.value for t in cp.timexes if c[0] <= t.start < c[1] and t.value and t.type in ("DATE", "TIME"))
     if sv and cv and sv != cv:
         return [Change("date-changed", ", ".join(sv), ", ".join(cv), s, c, f"{', '.join(sv)} -> {', '.join(cv)}")]
+    days = load_rules("en").day_words
+    before = [fold(m.group(0)) for m in days.finditer(src.text[s[0] : s[1]])]
+    after = [fold(m.group(0)) for m in days.finditer(cp.text[c[0] : c[1]])]
+    if before and before != after and not (sv and sv == cv):
+        b, a = ", ".join(before), ", ".join(after) or None
+        return [Change("date-changed", b, a, s, c, f"'{b}' -> '{a or 'no day'}'")]
     return []
+
+
+def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
+    """An agency's dateline or credit the source carried and the copy dropped: the copy no longer says whose report
+    it runs ("BALTIMORE (AP) —" -> "Baltimore, Mar 26:")."""
+    from .credits import copy_credits
+
+    theirs = {fold(x.name) for x in copy_credits(copy.text, copy.url)}
+    out = []
+    for x in copy_credits(source.text, source.url):
+        if fold(x.name) in theirs or x.kind not in ("dateline", "wire-credit"):
+            continue
+        m = re.search(re.escape(x.name) if x.name != "Associated Press" else r"\bAP\b|Associated Press", source.text)
+        span = (m.start(), m.end()) if m else None
+        sentence = next((source.text[a:b] for a, b in sentences(source.text) if span and a <= span[0] < b), None)
+        out.append(Change("attribution-dropped", x.name, None, span, None, f"{x.kind} credit to {x.name} dropped",
+                          source_sentence=sentence))  # fmt: skip
+    return out
 
 
 def _ops(before: str, after: str):

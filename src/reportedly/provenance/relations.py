@@ -1,326 +1,346 @@
-"""Within a story: align sentences between articles, pick the origin, and label every other article as a wire copy
-(near-verbatim) or paraphrase of a parent, or an independent report; edges carry the aligned passages."""
+"""Within a story: who copied whom. Every candidate parent of every article gets a score from directed evidence
+(evidence.py, weights fitted on annotated stories: settings.py); the parents are then chosen jointly as a maximum
+spanning arborescence (Chu-Liu/Edmonds) over those scores, under a story root (an article's own report) and virtual
+nodes for credited outlets that are not stored (AP, Reuters, a newspaper), so their copies hang under them. Each
+edge keeps its evidence: the aligned passages and the features that weighed most."""
 
 from __future__ import annotations
 
-import re
+import math
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from .features import fold, sentences
+from . import credits as cr
+from .evidence import Article, Passage, Profile, Story, pair_features, possible, profile, story_counts
+from .evidence import align as align_sentences
+from .evidence import sents as _sents_of
+from .settings import FEATURES, NODE_FEATURES, Settings, fitted
 
-VERBATIM = 80.0  # rapidfuzz ratio for "the same sentence" (house style, punctuation and small edits allowed)
-REWORDED = 70.0  # ratio for "the same sentence, rewritten"
-WIRE_COPY = 0.4  # share of an article's sentences found verbatim in its parent
-PARAPHRASE = 0.2  # share found at least reworded
-EMBEDDED = 0.85  # cosine of sentence embeddings for "the same sentence, rewritten" (optional extra)
-TRIMMED = 97.0  # partial ratio for a sentence copied with its head or tail cut off (a shortened caption or clause)
-MIN_TRIMMED_CHARS = 60  # about ten words in a row: shorter runs are stock phrases, not copying
-MIN_SENTENCE_CHARS = 25
+__all__ = ["Article", "Node", "Passage", "align", "analyse_story", "credits", "carried_from", "wire_original"]
 
-# credits that mark a text as carried from a wire or another outlet: "(AP) —", "LONDON (Reuters) -", "Source: Variety"
-CREDIT = re.compile(
-    r"\((?P<a>AP|Reuters|AFP|dpa|ANI|IANS|PTI|Bloomberg|CNN|BBC)\)\s*[-—–:]"
-    r"|\bcopyright\b.{0,20}\b(?P<b>Associated Press|Reuters|AFP|Agence France-Presse)"
-    r"|\b(?P<d>Associated Press|AP|Reuters|AFP|PA Media|Press Association) (?:reporters?|writers?|contributed)",
-    re.I,
-)
-# a wire's own publication: a named byline ("By PIETRO DE CRISTOFARO and LAURA UNGAR") over a dateline credit
-BYLINE = re.compile(r"^\s*By\s+(?!(?:The\s+)?(?:Associated Press|Reuters|AFP)\b)[A-Z][A-Za-z.'’ -]+$", re.M)
-DATELINE = re.compile(r"\((?:AP|Reuters|AFP)\)\s*[-—–]")
-# "Source: Telegraph, London", a closing "— CNN": the text was carried from that outlet
-CARRIED = re.compile(
-    r"^\s*(?:source|culled from|credit)\s*:\s*(?P<a>[A-Z][\w.&' -]{1,40}?)\s*(?:,|\[|$)"
-    r"|[—–]\s*(?P<b>[A-Z][\w.&' -]{1,30}?)\s*$",
-    re.M | re.I,
-)
-# "BBC /Shakirat Sadiq": an outlet's report adapted by a named writer of the carrying site
-ADAPTED = re.compile(r"^\s*(?P<c>[A-Z][\w.&' -]{1,30}?)\s*/\s*[A-Z][a-z]+ [A-Z][a-z]+\s*$", re.M)
-# a bare domain line ("dailyrecord.co.uk") at the head or foot of a page on another site: aggregators name the source so
-SOURCE_DOMAIN = re.compile(r"^[ \t]*(?:https?://)?(?:www\.)?(?P<d>(?:[a-z0-9-]+\.)+[a-z]{2,6})/?[ \t]*$", re.M | re.I)
-# platforms whose bare domain under an embed ("twitter.com", "youtube.com") names where a post lives, not a source text
-PLATFORMS = frozenset(
-    "twitter.com x.com t.co facebook.com fb.com instagram.com youtube.com youtu.be tiktok.com linkedin.com "
-    "reddit.com t.me telegram.me whatsapp.com google.com goo.gl bit.ly pinterest.com flickr.com".split()
-)
-# an outlet's own dateline credit ("(Newser) –", "(CNN) —"): a text the outlet wrote up under its own name
-OWN_DATELINE = re.compile(r"\((?P<name>[A-Z][\w.&' -]{1,30}?)\)\s*[-—–]")
-WIRES = {
-    "ap": "Associated Press",
-    "associated press": "Associated Press",
-    "reuters": "Reuters",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "pa": "PA Media",
-    "pa media": "PA Media",
-    "press association": "PA Media",
-}
-
-
-@dataclass(frozen=True)
-class Passage:
-    """Two aligned sentences: where in the child, where in the parent, and how alike (0-100)."""
-
-    child: tuple[int, int]
-    parent: tuple[int, int]
-    score: float
+ROOT = "\x00root"
+VIRTUAL = "\x00virtual:"
+UNSTORED = "\x00unstored"
+UNSTORED_NAME = "an unstored, uncredited source"
+COPY_RELATIONS = ("wire-copy", "paraphrase", "translation")
 
 
 @dataclass
 class Node:
     id: str
-    relation: str = "independent"  # origin | wire-copy | paraphrase | independent
-    parent: Optional[str] = None
-    verbatim: float = 0.0  # share of sentences found verbatim in the parent
+    relation: str = "independent"  # origin | wire-copy | paraphrase | translation | independent | earlier-coverage
+    parent: Optional[str] = None  # a stored article
+    unstored_parent: Optional[str] = None  # a credited outlet that is not stored ("Reuters")
+    verbatim: float = 0.0  # share of the article's own sentences found verbatim in its parent
     reworded: float = 0.0
+    score: Optional[float] = None  # the parent edge's log-odds
     credits: list[str] = field(default_factory=list)
     evidence: list[Passage] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)  # the features that weighed most for the chosen edge
 
 
 @dataclass(frozen=True)
-class Article:
-    id: str
-    text: str
-    published: Optional[str] = None
-    outlet: Optional[str] = None
-    url: Optional[str] = None
+class Edge:
+    features: dict[str, float]
+    passages: list[Passage]
 
 
 def credits(text: str) -> list[str]:
     """Outlets a text credits as its source ("(AP) —", "Source: Variety")."""
-    out = []
-    for m in CREDIT.finditer(text[:3000]):
-        name = next(g for g in m.groups() if g)
-        name = WIRES.get(name.lower().strip(), name.strip())
-        if name not in out:
-            out.append(name)
-    return out
+    return [c.name for c in cr.copy_credits(text)]
+
+
+carried_from = cr.carried_from
+wire_original = cr.wire_original
 
 
 def _sents(text: str, own_words_only: bool = True) -> list[tuple[int, int, str]]:
-    """Sentences that can show copying: long enough and, with `own_words_only`, mostly the outlet's own words —
-    a sentence that is mostly a quotation shows only that two reports quote the same person."""
-    from ..ingest.clean import find_boilerplate, mask
-    from ..nlp.quotemarks import find_quoted
-    from ..rules import load
-
-    # scrape debris ("Image Credit: ...", repeated ten times in one page) says nothing about who copied whom
-    text = mask(text, find_boilerplate(text, load("en")))
-    quoted = [(q.start, q.end) for q in find_quoted(text)] if own_words_only else []
-    out, seen = [], set()
-    for s, e in sentences(text):
-        if e - s < MIN_SENTENCE_CHARS:
-            continue
-        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quoted)
-        if inside > 0.5 * (e - s):
-            continue
-        key = fold(text[s:e])
-        if key not in seen:
-            seen.add(key)
-            out.append((s, e, key))
-    return out
+    return _sents_of(text, Settings(), own_words_only)
 
 
 def align(child: str, parent: str, cs=None, ps=None, cv=None, pv=None) -> list[Passage]:
-    """For each sentence of `child`, its best match in `parent` when at least reworded: by characters (a sentence
-    found whole inside a longer one counts as copied with a cut), or, given sentence vectors `cv`/`pv` (see
-    embed.py), by meaning (cosine >= EMBEDDED; scored as reworded, never verbatim)."""
-    from rapidfuzz import fuzz, process
-
+    """The sentences of `child` found in `parent` (see evidence.align), from the two texts."""
     cs = cs if cs is not None else _sents(child)
     ps = ps if ps is not None else _sents(parent)
-    if not cs or not ps:
-        return []
-    choices = [p[2] for p in ps]
-    out = []
-    for i, (s, e, t) in enumerate(cs):
-        best = process.extractOne(t, choices, scorer=fuzz.ratio, score_cutoff=REWORDED)
-        if (best is None or best[1] < VERBATIM) and len(t) >= MIN_TRIMMED_CHARS:
-            cut = process.extractOne(t, choices, scorer=fuzz.partial_ratio, score_cutoff=TRIMMED)
-            if cut is not None and len(choices[cut[2]]) > len(t):
-                best = cut
-        if best is not None:
-            _, score, k = best
-            out.append(Passage((s, e), (ps[k][0], ps[k][1]), round(score, 1)))
-        elif cv is not None and pv is not None and len(pv):
-            sims = pv @ cv[i]
-            k = int(sims.argmax())
-            if sims[k] >= EMBEDDED:
-                out.append(Passage((s, e), (ps[k][0], ps[k][1]), REWORDED))
-    return out
+    return align_sentences(cs, ps, Settings(), cv, pv)
 
 
-def analyse_story(articles: Sequence[Article], embeddings: bool = False) -> list[Node]:
-    """Origin, relation and parent of every article of one story; with `embeddings`, rewrites that keep the
-    meaning but few words also count as reworded sentences."""
-    sents = {a.id: _sents(a.text) for a in articles}
-    # a parent's quotations count: a text that runs a statement as plain prose copies the one that quoted it
-    full = {a.id: _sents(a.text, own_words_only=False) for a in articles}
-    vec_own = vec_full = {}
+def edges(profiles: Sequence[Profile], settings: Settings, embeddings: bool = False) -> dict[tuple[str, str], Edge]:
+    """The evidence for every possible (child, parent) pair: all pairs in a small story, each child's
+    `max_candidates` likeliest parents (by rare shared n-grams and names) in a large one."""
+    story = story_counts(profiles)
+    vec_own: dict = {}
+    vec_full: dict = {}
     if embeddings:
         from .embed import embed
 
-        vec_own = {i: embed([t for _, _, t in ss]) if ss else None for i, ss in sents.items()}
-        vec_full = {i: embed([t for _, _, t in ss]) if ss else None for i, ss in full.items()}
-    n_sents = {a.id: max(1, len(sents[a.id])) for a in articles}
-    shares: dict[tuple[str, str], tuple[float, float, list[Passage]]] = {}
-    for a in articles:
-        for b in articles:
-            if a.id == b.id:
+        vec_own = {p.article.id: embed([t for _, _, t in p.own]) if p.own else None for p in profiles}
+        vec_full = {p.article.id: embed([t for _, _, t in p.full]) if p.full else None for p in profiles}
+    out = {}
+    for c in profiles:
+        others = [p for p in profiles if p is not c]
+        rare = {p.article.id: _rank(c, p, story) for p in others}
+        best = max(rare.values(), default=0.0)
+        if len(others) > settings.max_candidates:
+            others = sorted(others, key=lambda p: -rare[p.article.id])[: settings.max_candidates]
+        for p in others:
+            if not possible(c, p, settings):
                 continue
-            passages = align(a.text, b.text, sents[a.id], full[b.id], vec_own.get(a.id), vec_full.get(b.id))
-            verb = sum(p.score >= VERBATIM for p in passages) / n_sents[a.id]
-            rew = len(passages) / n_sents[a.id]
-            shares[a.id, b.id] = (verb, rew, passages)
-    drawn = {
-        a.id: sum(
-            len(align(b.text, a.text, full[b.id], full[a.id])) / max(1, len(full[b.id]))
-            for b in articles
-            if b.id != a.id
-        )
-        for a in articles
-    }
-    origin = _origin(articles, drawn, shares)
-    order = _order(articles, origin, shares)
-    by_id = {a.id: a for a in articles}
-    origin_wires = set(credits(by_id[origin].text)) & set(WIRES.values())
-    nodes = []
-    for a in articles:
-        node = Node(a.id, credits=credits(a.text))
-        if a.id == origin:
-            node.relation = "origin"
-            nodes.append(node)
-            continue
-        earlier = [b for b in order[: order.index(a.id)]]
-        best = max(earlier, key=lambda b: (shares[a.id, b][0], shares[a.id, b][1]), default=None)
-        if best is not None:
-            verb, rew, passages = shares[a.id, best]
-            node.verbatim, node.reworded = round(verb, 3), round(rew, 3)
-            own_wire = _dateline_wire(a.text)
-            other_wire = own_wire is not None and own_wire not in credits(by_id[best].text)
-            own_name = _own_dateline(a.text)
-            rewritten = own_name is not None and own_name != _own_dateline(by_id[best].text)
-            if verb >= WIRE_COPY and not rewritten:
-                node.relation, node.parent, node.evidence = "wire-copy", best, passages
-            elif (verb >= WIRE_COPY or rew >= PARAPHRASE) and not other_wire and _enough(passages):
-                # a wire's own dateline story sharing a few sentences with another wire's is its own report; an
-                # outlet's own dateline over copied sentences ("(Newser) –") is its rewrite, not a copy
-                node.relation, node.parent, node.evidence = "paraphrase", best, passages
-        if node.relation == "independent" and not wire_original(a.text) and _same_wire(node.credits, origin_wires):
-            # "AP Reporters" under an AP origin: another version of that wire's story, however restyled
-            node.relation, node.parent = "wire-copy", origin
-        carried = carried_from(a.text, a.url)
-        if carried is not None:
-            outlet, how = carried
-            if (how == "wire-copy" and node.relation != "wire-copy") or node.relation == "independent":
-                # it says it carries (or adapts) an outlet's text, and no stored article holds that text verbatim
-                node.relation, node.parent, node.evidence = how, None, []
-            node.credits = node.credits + [outlet] if outlet not in node.credits else node.credits
-        nodes.append(node)
-    return nodes
+            cid, pid = c.article.id, p.article.id
+            passages = align_sentences(c.own, p.full, settings, vec_own.get(cid), vec_full.get(pid))
+            closest = rare[pid] >= best > 0
+            out[cid, pid] = Edge(pair_features(c, p, story, closest, passages, settings), passages)
+    _relative(profiles, out)
+    return out
 
 
-def _enough(passages: Sequence[Passage]) -> bool:
-    """Evidence of rewriting: one sentence carried nearly word for word, or two reworded. A single merely similar
-    sentence is what two independent reports of one event write ("X won the prize for Y, the committee said")."""
-    return any(p.score >= VERBATIM for p in passages) or len(passages) >= 2
+def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -> None:
+    """Features relative to the rest of the story: how central the parent is, and how far the pair falls short of
+    the child's closest version by sentences."""
+    n = max(1, len(profiles) - 1)
+    central: dict[str, float] = {}
+    best: dict[str, float] = {}
+    best_names: dict[str, float] = {}
+    copied: dict[str, float] = {}
+    for (cid, pid), e in table.items():
+        central[pid] = central.get(pid, 0.0) + e.features["reworded"] / n
+        best[cid] = max(best.get(cid, 0.0), e.features["reworded"])
+        copied[cid] = max(copied.get(cid, 0.0), e.features["contained"])
+        if e.features["cross_language"]:
+            best_names[cid] = max(best_names.get(cid, 0.0), e.features["names"])
+    days = [p.day for p in profiles if p.day is not None]
+    first = min(days) if days else None
+    day = {p.article.id: p.day for p in profiles}
+    for (cid, pid), e in table.items():
+        e.features["central"] = central.get(pid, 0.0)
+        e.features["gap"] = e.features["reworded"] - best[cid]
+        e.features["parent_copied"] = copied.get(pid, 0.0)
+        e.features["parent_first"] = float(first is not None and day[pid] == first)
+        # across languages only the versions whose names and figures the child shares most are candidates
+        e.features["names_gap"] = e.features["names"] - best_names.get(cid, 0.0)
+        for name, flag in (("dated_copy", "dated_parent"), ("earlier_copy", "earlier"), ("credited_copy", "credited")):
+            e.features[name] = e.features[flag] * e.features["reworded"]
 
 
-def _same_wire(node_credits: Sequence[str], origin_wires: set[str]) -> bool:
-    return any(c in origin_wires for c in node_credits)
+def node_features(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -> dict[str, dict[str, float]]:
+    """NODE_FEATURES of every article: how much it shares with its closest versions, how much the story draws on
+    it, and what its credits and datelines say."""
+    from collections import Counter
+
+    main_lang = Counter(p.lang for p in profiles).most_common(1)[0][0] if profiles else "en"
+    days = [p.day for p in profiles if p.day is not None]
+    first = min(days) if days else None
+    n = max(1, len(profiles) - 1)
+    df = story_counts(profiles).gram_df
+    out = {}
+    for p in profiles:
+        aid = p.article.id
+        mine = [e.features for (cid, _), e in table.items() if cid == aid]
+        drawn = sum(e.features["reworded"] for (cid, pid), e in table.items() if pid == aid) / n
+        quoted = sum(e.features["quotes"] > 0 for (cid, pid), e in table.items() if pid == aid) / n
+        kinds = {c.kind for c in p.credits}
+        out[aid] = {
+            "best_contained": max((f["contained"] for f in mine), default=0.0),
+            "best_reworded": max((f["reworded"] for f in mine), default=0.0),
+            "best_rare": max((f["rare"] for f in mine), default=0.0),
+            "drawn": drawn,
+            "wire_original": float(p.wire_original),
+            "wire_dateline": float(p.dateline_wire is not None),
+            "own_dateline": float(p.own_dateline is not None),
+            "carried": float(bool(kinds & {"carried", "adapted", "domain"})),
+            "wire_credit": float("wire-credit" in kinds),
+            "dated": float(p.day is not None),
+            "earliest": float(p.day is not None and p.day == first),
+            "length": math.log(max(200, len(p.article.text)) / 2000),
+            "foreign": float(p.lang != main_lang),
+            "novel": sum(df[g] == 1 for g in p.grams) / max(1, len(p.grams)),
+            "quoted": quoted,
+        }
+    return out
 
 
-def _own_dateline(text: str) -> Optional[str]:
-    """The outlet named by a dateline credit near the top, when it is not a news agency ("(Newser) –")."""
-    m = OWN_DATELINE.search(text[:1500])
-    if m is None or m.group("name").lower() in WIRES:
+def root_score(features: dict[str, float], settings: Settings) -> float:
+    """The log-odds that an article is its own report, from its NODE_FEATURES."""
+    return settings.node_bias + sum(settings.node_weights.get(k, 0.0) * features[k] for k in NODE_FEATURES)
+
+
+def _rank(c: Profile, p: Profile, story: Story) -> float:
+    from .evidence import key_overlap, rare_overlap
+
+    return rare_overlap(c, p, story)[1] + (key_overlap(c, p, story) if c.lang != p.lang else 0.0)
+
+
+TRANSLATION_SCALE = 10.0  # log-odds per unit of name overlap above the translation margin
+DECLARED = 10.0  # log-odds of an edge the child's own credit declares (see evidence._declared)
+TRANSLATION_TIE = 0.05  # candidates this close to the child's best name overlap count as tied
+
+
+def edge_score(features: dict[str, float], settings: Settings) -> float:
+    """The log-odds that the candidate is the parent: the fitted linear model over FEATURES; across languages,
+    where no sentence can align, the language-independent overlap (names, numbers, links) against its margin."""
+    if features["cross_language"]:
+        if features.get("names_gap", 0.0) < -TRANSLATION_TIE:
+            return -math.inf
+        return TRANSLATION_SCALE * (features["names"] - settings.translation)
+    if features.get("declared"):
+        return DECLARED  # it says it carries that agency's copy, and the agency's own text is stored
+    if not (features["n_verbatim"] >= 1 or features["n_reworded"] >= 2 or features["quotes"] or features["credited"]):
+        # one merely similar sentence is what two independent reports of one event write; without a sentence
+        # carried nearly word for word, two reworded, a quotation worded alike or a credit, nothing says one drew
+        # on the other
+        return -math.inf
+    return settings.bias + sum(settings.weights.get(k, 0.0) * features[k] for k in FEATURES)
+
+
+def analyse_story(articles: Sequence[Article], embeddings: bool = False, settings: Optional[Settings] = None) -> list[Node]:
+    """Origin, relation and parent of every article of one story; with `embeddings`, rewrites that keep the
+    meaning but few words also count as reworded sentences."""
+    settings = settings or fitted()
+    profiles = [profile(a, settings) for a in articles]
+    return decide(profiles, edges(profiles, settings, embeddings), settings)
+
+
+def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], settings: Settings) -> list[Node]:
+    """Choose every article's parent jointly (maximum spanning arborescence) and label the relations."""
+    import networkx as nx
+
+    by_id = {p.article.id: p for p in profiles}
+    nf = node_features(profiles, table)
+    origin = pick_origin(profiles, table, settings)
+    g = nx.DiGraph()
+    g.add_edge(ROOT, UNSTORED, weight=0.0)
+    for p in profiles:
+        g.add_edge(ROOT, p.article.id, weight=settings.root + root_score(nf[p.article.id], settings))
+        if p.article.id != origin and aid_has_evidence(p.article.id, table):
+            # a rewrite of an unstored source still shares sentences with that source's other copies
+            g.add_edge(UNSTORED, p.article.id, weight=settings.unstored)
+    scores = {k: edge_score(e.features, settings) for k, e in table.items()}
+    for (cid, pid), s in scores.items():
+        if cid != origin and s > -math.inf:
+            g.add_edge(pid, cid, weight=s)
+    for p in profiles:
+        for c in p.credits:
+            if _is(p, c.name) or p.article.id == origin:
+                continue
+            v = VIRTUAL + c.name
+            if v not in g:
+                g.add_edge(ROOT, v, weight=0.0)
+            w = settings.virtual if c.kind in ("carried", "adapted", "domain") else settings.virtual_wire
+            g.add_edge(v, p.article.id, weight=w)
+    tree = nx.maximum_spanning_arborescence(g, attr="weight", preserve_attrs=True)
+    parent_of = {child: par for par, child in tree.edges()}
+    nodes = {}
+    for p in profiles:
+        aid = p.article.id
+        node = Node(aid, credits=[c.name for c in p.credits])
+        par = parent_of.get(aid, ROOT)
+        if par == UNSTORED:
+            node.relation, node.unstored_parent = "paraphrase", UNSTORED_NAME
+            node.why = ["shares wording with other versions, but none of them is its likely source"]
+        elif par.startswith(VIRTUAL):
+            name = par[len(VIRTUAL) :]
+            kind = next(c.kind for c in p.credits if c.name == name)
+            node.relation = "paraphrase" if kind == "adapted" else "wire-copy"
+            node.unstored_parent = name
+            node.why = [f"credits {name} ({kind}), which is not stored"]
+        elif par != ROOT:
+            e = table[aid, par]
+            node.parent, node.evidence, node.score = par, e.passages, round(scores[aid, par], 3)
+            node.verbatim = round(e.features["contained"], 3)
+            node.reworded = round(e.features["reworded"], 3)
+            node.relation = _copy_kind(p, by_id[par], e, settings)
+            node.why = _why(e.features, settings)
+        nodes[aid] = node
+    _label_roots(profiles, nodes, origin, settings)
+    return [nodes[p.article.id] for p in profiles]
+
+
+def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], settings: Settings) -> Optional[str]:
+    """The article the rest of the story draws on most, among those that are not themselves a copy (mostly found
+    near-verbatim in another version that holds less of them, or crediting an agency whose own bylined text is
+    stored); an agency's bylined original counts double and a credit once more (`origin_bonus`); ties go to the
+    earliest dated, then the longest. In the tree it hangs under the story root alone."""
+    if not profiles:
         return None
-    return m.group("name").strip()
+    originals = {p.dateline_wire: p.article.id for p in profiles if p.wire_original}
+    drawn = {p.article.id: 0.0 for p in profiles}
+    for (cid, pid), e in table.items():
+        drawn[pid] += e.features["reworded"]
 
-
-def carried_from(text: str, url: Optional[str] = None) -> Optional[tuple[str, str]]:
-    """The outlet a text says it was carried from, and how: ("Telegraph", "wire-copy") for a source or credit line,
-    ("BBC", "paraphrase") for an outlet's report adapted by a named writer. With the page's `url`, a bare domain line
-    of another site at the head or foot of the text ("dailyrecord.co.uk") is a source line too."""
-    from ..rules import load
-
-    rules = load("en")
-    for pattern, how in ((CARRIED, "wire-copy"), (ADAPTED, "paraphrase")):
-        for m in pattern.finditer(text):
-            name = next(g for g in m.groups() if g).strip()
-            if rules.is_media_name(name):
-                return name, how
-    host = _host(url)
-    if host:
-        for part in (text[:1500], text[-300:]):
-            for m in SOURCE_DOMAIN.finditer(part):
-                domain = _host(m.group("d"))
-                if not any(_same_site(domain, p) for p in PLATFORMS) and not _same_site(domain, host):
-                    return domain, "wire-copy"
-    return None
-
-
-def _same_site(a: str, b: str) -> bool:
-    """One site under two host names: "news.x.co.uk" and "x.co.uk"."""
-    return a == b or a.endswith("." + b) or b.endswith("." + a)
-
-
-def _host(url: Optional[str]) -> Optional[str]:
-    """The registered part of a URL's host, without "www." and the path: "https://www.x.co.uk/a" → "x.co.uk"."""
-    if not url:
-        return None
-    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0].split(":")[0]
-    return host[4:] if host.startswith("www.") else host
-
-
-def wire_original(text: str) -> bool:
-    """A wire story as the wire published it: a named byline and a dateline credit near the top."""
-    head = text[:800]
-    return bool(BYLINE.search(head) and DATELINE.search(head))
-
-
-def _dateline_wire(text: str) -> Optional[str]:
-    m = DATELINE.search(text[:1500])
-    return WIRES.get(m.group(0)[1 : m.group(0).index(")")].lower()) if m else None
-
-
-def _origin(articles: Sequence[Article], drawn: dict[str, float], shares) -> str:
-    """The article the others draw on most, among those that are not themselves a copy of another (mostly found
-    verbatim in it, more than it is found in them, or crediting a wire whose own text is stored); a wire's own bylined text counts double, a credit once more;
-    ties go to the earliest dated, then the longest."""
-
-    # a wire's own bylined text is stored: the others crediting that wire carry it ("AP Reporters")
-    originals = {_dateline_wire(a.text): a.id for a in articles if wire_original(a.text)}
-
-    def copied(a: Article) -> bool:
-        if any(originals.get(w, a.id) != a.id for w in credits(a.text)):
+    def copied(p: Profile) -> bool:
+        if any(originals.get(c.name, p.article.id) != p.article.id for c in p.credits if c.wire):
             return True
-        return any(
-            shares[a.id, b.id][0] >= WIRE_COPY and shares[a.id, b.id][0] > shares[b.id, a.id][0] + 0.1
-            for b in articles
-            if b.id != a.id
-        )
+        for (cid, pid), e in table.items():
+            if cid == p.article.id and e.features["contained"] >= settings.wire_copy:
+                back = table.get((pid, cid))
+                if back is None or e.features["contained"] > back.features["contained"] + 0.1:
+                    return True
+        return False
 
-    def weight(a: Article) -> tuple:
-        bonus = 2.0 if wire_original(a.text) else (1.0 if credits(a.text) else 0.0)
-        return (round(drawn[a.id] + bonus, 1), -_date_rank(a), len(a.text))
+    nf = node_features(profiles, table)
 
-    eligible = [a for a in articles if not copied(a)] or list(articles)
-    return max(eligible, key=weight).id
+    def weight(p: Profile) -> tuple:
+        if settings.origin_weights:
+            f = nf[p.article.id]
+            score = settings.origin_bias + sum(settings.origin_weights.get(k, 0.0) * f[k] for k in NODE_FEATURES)
+            return (round(score, 3), len(p.article.text))
+        bonus = settings.origin_bonus * (2.0 if p.wire_original else (1.0 if p.credits else 0.0))
+        day = p.day if p.day is not None else math.inf
+        return (round(drawn[p.article.id] + bonus, 1), -day, len(p.article.text))
 
-
-def _order(articles: Sequence[Article], origin: str, shares) -> list[str]:
-    """Origin first, then by date where known, then by how much of the others' own words each holds (sources
-    before their copies)."""
-
-    def key(a: Article) -> tuple:
-        held = sum(shares[b.id, a.id][1] for b in articles if b.id != a.id)
-        return (a.id != origin, _date_rank(a), -held)
-
-    return [a.id for a in sorted(articles, key=key)]
+    eligible = [p for p in profiles if not copied(p)] or list(profiles)
+    return max(eligible, key=weight).article.id
 
 
-def _date_rank(a: Article) -> int:
-    if a.published and re.match(r"\d{4}-\d\d-\d\d", a.published):
-        return int(a.published[:10].replace("-", ""))
-    return 99999999
+def _is(p: Profile, outlet: str) -> bool:
+    """The article is the credited outlet's own text: its outlet, its host, or the agency's bylined original."""
+    from .features import fold
+
+    name = fold(outlet)
+    mine = fold(p.article.outlet or "")
+    return bool(
+        (mine and (name in mine or mine in name))
+        or name == (cr.host(p.article.url) or "")
+        or (p.wire_original and p.dateline_wire == outlet)
+    )
+
+
+def aid_has_evidence(aid: str, table: dict[tuple[str, str], Edge]) -> bool:
+    """Some stored version shares a sentence nearly word for word with the article, or two reworded: enough to
+    call it a rewrite of something, if not of which stored version."""
+    return any(
+        e.features["n_verbatim"] >= 1 or e.features["n_reworded"] >= 2 for (cid, _), e in table.items() if cid == aid
+    )
+
+
+def _copy_kind(c: Profile, p: Profile, e: Edge, settings: Settings) -> str:
+    if c.lang != p.lang:
+        return "translation"
+    if e.features.get("declared"):
+        return "wire-copy"  # it says it runs that agency's copy, however restyled
+    if e.features["contained"] >= settings.wire_copy and not e.features["own_dateline"]:
+        return "wire-copy"
+    return "paraphrase"
+
+
+def _why(features: dict[str, float], settings: Settings, top: int = 3) -> list[str]:
+    parts = sorted(
+        ((settings.weights.get(k, 0.0) * v, k, v) for k, v in features.items() if v),
+        reverse=True,
+    )
+    return [f"{k} {v:.2f}" for contrib, k, v in parts[:top] if contrib > 0]
+
+
+def _label_roots(profiles: Sequence[Profile], nodes: dict[str, Node], origin: Optional[str], settings: Settings) -> None:
+    """The origin keeps its label; another article under the story root dated more than `story_days` before the
+    story's main day is earlier coverage; the rest are independent reports."""
+    days = sorted(p.day for p in profiles if p.day is not None)
+    main_day = days[len(days) // 2] if days else None
+    for p in profiles:
+        n = nodes[p.article.id]
+        if n.relation != "independent" or n.parent is not None:
+            continue
+        if p.article.id == origin:
+            n.relation = "origin"
+        elif main_day is not None and p.day is not None and p.day < main_day - settings.story_days:
+            n.relation = "earlier-coverage"

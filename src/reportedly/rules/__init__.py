@@ -40,6 +40,9 @@ class Rules:
     boilerplate: re.Pattern
     demonyms: dict[str, str]
     loaded_terms: dict[str, str]
+    qualifiers: re.Pattern
+    evaluative: frozenset[str]
+    day_words: re.Pattern
 
     def is_title(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.titles
@@ -81,4 +84,13 @@ def load(lang: str = "en") -> Rules:
         boilerplate=boiler,
         demonyms=_table(lang, "demonyms.tsv"),
         loaded_terms=_table(lang, "loaded_terms.tsv"),
+        qualifiers=_alternation(_lines(lang, "qualifiers.txt")),
+        evaluative=frozenset(w.lower() for w in _lines(lang, "evaluative.txt")),
+        day_words=_alternation(_lines(lang, "day_words.txt")),
     )
+
+
+def _alternation(phrases: list[str]) -> re.Pattern:
+    """One case-insensitive whole-word pattern for a list of phrases, longest first."""
+    phrases = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases), re.I)

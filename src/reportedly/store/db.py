@@ -155,7 +155,7 @@ class Store:
         with self.transaction():
             cur = self.execute(
                 "INSERT INTO articles(content_hash, url, title, outlet, author, published, source, text, "
-                "source_format, warnings, ingested_at, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+                "source_format, warnings, ingested_at, analysis, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
                 "ON CONFLICT(content_hash) DO NOTHING RETURNING id",
                 (
                     digest,
@@ -170,6 +170,7 @@ class Store:
                     json.dumps(list(a.warnings)),
                     _now(),
                     _record(a),
+                    a.language,
                 ),
             )
             row = cur.fetchone()

@@ -78,7 +78,7 @@ def _jobs(paths: Iterable[str], store: Store, summary: Summary) -> Iterator[Job]
             summary.fail(item.ref, item.reason)
             continue
         try:
-            p = prepare(item.data, published=item.published, title=item.title, url=item.url)
+            p = prepare(item.data, published=item.published, title=item.title, url=item.url, foreign=True)
         except ReportedlyError as e:
             summary.fail(item.ref, str(e))
             continue

@@ -120,4 +120,21 @@ CREATE INDEX story_articles_article ON story_articles(article_id)
         "the whole analysis record of each article (hedges, debris, signals), filled on first read for older rows",
         "ALTER TABLE articles ADD COLUMN analysis {json}",
     ),
+    Migration(
+        4,
+        "article language (non-English articles are stored unanalysed); each copy's unstored credited parent and "
+        "the reasons for its edge; earlier coverage a story draws on",
+        """
+ALTER TABLE articles ADD COLUMN language TEXT;
+ALTER TABLE story_articles ADD COLUMN unstored_parent TEXT;
+ALTER TABLE story_articles ADD COLUMN score REAL;
+ALTER TABLE story_articles ADD COLUMN why {json};
+CREATE TABLE story_coverage (
+  story_id {bigint} NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  article_id {bigint} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  shared REAL NOT NULL,
+  PRIMARY KEY (story_id, article_id)
+)
+""",
+    ),
 ]

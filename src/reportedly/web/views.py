@@ -119,7 +119,9 @@ def copy_graph(story: dict) -> Graph:
             f"{m['outlet'] or '?'}",
             m["relation"],
             i,
-            detail=f"{m['relation']} · {m['published'] or 'undated'} · {(m['title'] or '')[:80]}",
+            detail=f"{m['relation']} · {m['published'] or 'undated'} · {(m['title'] or '')[:80]}"
+            + (f" · evidence: {', '.join(m['why'])}" if m.get("why") else "")
+            + (f" · language {m['language']}" if m.get("language") not in (None, "en") else ""),
         )
         for i, m in members.items()
     }
@@ -127,11 +129,11 @@ def copy_graph(story: dict) -> Graph:
     virtual: dict[str, Node] = {}
     for i, m in members.items():
         p = m["parent_article_id"]
-        if m["relation"] in ("wire-copy", "paraphrase"):
+        if m["relation"] in ("wire-copy", "paraphrase", "translation"):
             if p in members:
                 parent[str(i)] = str(p)
-            elif m["credits"]:
-                name = m["credits"][-1]
+            elif m.get("unstored_parent") or m["credits"]:
+                name = m.get("unstored_parent") or m["credits"][-1]
                 key = "unstored:" + name
                 virtual.setdefault(key, Node(key, name, "unstored", None, detail=f"{name} (not in the corpus)"))
                 parent[str(i)] = key
@@ -139,7 +141,7 @@ def copy_graph(story: dict) -> Graph:
     children: dict[Optional[str], list[str]] = {}
     for key in by_key:
         children.setdefault(parent.get(key), []).append(key)
-    rank = {"origin": 0, "unstored": 1, "wire-copy": 2, "paraphrase": 3, "independent": 4}
+    rank = {"origin": 0, "unstored": 1, "wire-copy": 2, "paraphrase": 3, "translation": 4, "independent": 5}
 
     def ordered(keys: list[str]) -> list[str]:
         return sorted(keys, key=lambda k: (rank.get(by_key[k].relation, 9), k))

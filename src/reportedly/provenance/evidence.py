@@ -1,0 +1,304 @@
+"""Directed evidence that one article copied another: pure functions from two article profiles (and the story they
+sit in) to the features of settings.FEATURES.
+
+The signals are those text-reuse and stemmatology research rely on: containment asymmetry (a child's sentences are
+found in its parent, not the reverse — and a missing tail is no evidence, since stored pages are often prefixes),
+publication order, credits, and idiosyncrasies (rare word sequences, spellings, quote wordings) shared by a subset of
+versions, which are inherited down one branch. Across languages, names (under a transliteration key), numbers and
+URLs stand in for words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from . import credits as cr
+from .features import fold, sentences, stopwords
+from .settings import FEATURES, Settings
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
+_CAP = re.compile(r"(?<![\w.@/])([A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'-]{2,})", re.U)
+_NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,. \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
+_LINK = re.compile(r"(?:https?://|www\.)[^\s)\"'<>]+|@\w{3,}", re.I)
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    published: Optional[str] = None
+    outlet: Optional[str] = None
+    url: Optional[str] = None
+    language: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Two aligned sentences: where in the child, where in the parent, and how alike (0-100)."""
+
+    child: tuple[int, int]
+    parent: tuple[int, int]
+    score: float
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the evidence functions need of one article, computed once."""
+
+    article: Article
+    lang: str
+    day: Optional[int]  # proleptic ordinal of the publication day
+    own: tuple[tuple[int, int, str], ...]  # sentences mostly in the outlet's own words (start, end, folded text)
+    full: tuple[tuple[int, int, str], ...]  # every sentence long enough to show copying
+    grams: frozenset[str]  # word n-grams that are not all function words
+    quotes: tuple[str, ...]  # folded quotations of four words or more
+    keys: frozenset[str]  # language-independent keys: names (transliteration key), numbers, links
+    credits: tuple[cr.Credit, ...]
+    wire_original: bool
+    dateline_wire: Optional[str]
+    own_dateline: Optional[str]
+
+
+def profile(a: Article, settings: Settings = Settings()) -> Profile:
+    from ..ingest.language import guess
+
+    lang = a.language or guess(a.text)[0]
+    published = a.published or cr.url_date(a.url)
+    return Profile(
+        article=a,
+        lang=lang if lang != "und" else "en",
+        day=_day(published),
+        own=tuple(sents(a.text, settings, own_words_only=True)),
+        full=tuple(sents(a.text, settings, own_words_only=False)),
+        grams=frozenset(ngrams(a.text, settings.ngram)),
+        quotes=tuple(_quotes(a.text)),
+        keys=frozenset(keys(a.text)),
+        credits=tuple(cr.copy_credits(a.text, a.url)),
+        wire_original=cr.wire_original(a.text),
+        dateline_wire=cr.dateline_wire(a.text),
+        own_dateline=cr.own_dateline(a.text),
+    )
+
+
+def _day(published: Optional[str]) -> Optional[int]:
+    if not published or not re.match(r"\d{4}-\d\d-\d\d", published):
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def sents(text: str, settings: Settings = Settings(), own_words_only: bool = True) -> list[tuple[int, int, str]]:
+    """Sentences that can show copying: long enough, not scrape debris, each once and, with `own_words_only`, mostly
+    the outlet's own words — a sentence that is mostly a quotation shows only that two reports quote one person."""
+    from ..ingest.clean import find_boilerplate, mask
+    from ..nlp.quotemarks import find_quoted
+    from ..rules import load
+
+    text = mask(text, find_boilerplate(text, load("en")))
+    quoted = [(q.start, q.end) for q in find_quoted(text)] if own_words_only else []
+    out, seen = [], set()
+    for s, e in sentences(text):
+        if e - s < settings.min_sentence_chars:
+            continue
+        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quoted)
+        if inside > 0.5 * (e - s):
+            continue
+        key = fold(text[s:e])
+        if key not in seen:
+            seen.add(key)
+            out.append((s, e, key))
+    return out
+
+
+def ngrams(text: str, n: int = 3) -> set[str]:
+    """Word n-grams of the folded text, leaving out those made only of function words."""
+    stops = stopwords()
+    toks = _WORD.findall(fold(text))
+    return {
+        " ".join(toks[i : i + n])
+        for i in range(len(toks) - n + 1)
+        if not all(t in stops or t.isdigit() for t in toks[i : i + n])
+    }
+
+
+def _quotes(text: str) -> list[str]:
+    from ..nlp.quotemarks import find_quoted
+
+    out = []
+    for q in find_quoted(text):
+        words = _WORD.findall(fold(text[q.start : q.end]))
+        if len(words) >= 4:
+            out.append(" ".join(words))
+    return out
+
+
+def name_key(word: str) -> str:
+    """A transliteration-tolerant key for a name: its first letter and the following consonants, vowels and the
+    semi-vowels h, w, y dropped and doubled letters collapsed ("Soleimani", "Suleimani" -> "slmn"; "Heyman",
+    "Hayman" -> "hmn"). Cyrillic and Arabic script keep their own letters; transliterating them is not attempted."""
+    w = fold(word)
+    w = re.sub(r"['’-]", "", w)
+    if not w:
+        return ""
+    rest = re.sub(r"[aeiouyhwаеёиоуыэюяй]", "", w[1:])
+    rest = re.sub(r"(.)\1+", r"\1", rest)
+    return w[0] + rest
+
+
+def keys(text: str) -> set[str]:
+    """Language-independent keys of a text: capitalised words that are not function words (as name keys of three
+    letters or more), numbers of two digits or more (separators dropped: 11,000 = 11 000 = 11.000) and links."""
+    stops = stopwords()
+    out = set()
+    for m in _CAP.finditer(text):
+        w = m.group(1)
+        if fold(w) in stops:
+            continue
+        k = name_key(w)
+        if len(k) >= 3:
+            out.add("n:" + k)
+    for m in _NUM.finditer(text):
+        digits = re.sub(r"\D", "", m.group(1))
+        if len(digits) >= 2:
+            out.add("d:" + digits)
+    for m in _LINK.finditer(text):
+        out.add("l:" + fold(m.group(0)).rstrip("/."))
+    return out
+
+
+def align(
+    child: Sequence[tuple[int, int, str]],
+    parent: Sequence[tuple[int, int, str]],
+    settings: Settings = Settings(),
+    cv=None,
+    pv=None,
+) -> list[Passage]:
+    """For each child sentence, its best match among the parent's when at least reworded: by characters (a sentence
+    found whole inside a longer one counts as copied with a cut), or, given sentence vectors `cv`/`pv` (see
+    embed.py), by meaning (cosine >= settings.embedded; scored as reworded, never verbatim)."""
+    from rapidfuzz import fuzz, process
+
+    if not child or not parent:
+        return []
+    choices = [p[2] for p in parent]
+    out = []
+    for i, (s, e, t) in enumerate(child):
+        best = process.extractOne(t, choices, scorer=fuzz.ratio, score_cutoff=settings.reworded)
+        if (best is None or best[1] < settings.verbatim) and len(t) >= settings.min_trimmed_chars:
+            cut = process.extractOne(t, choices, scorer=fuzz.partial_ratio, score_cutoff=settings.trimmed)
+            if cut is not None and len(choices[cut[2]]) > len(t):
+                best = cut
+        if best is not None:
+            _, score, k = best
+            out.append(Passage((s, e), (parent[k][0], parent[k][1]), round(score, 1)))
+        elif cv is not None and pv is not None and len(pv):
+            sims = pv @ cv[i]
+            k = int(sims.argmax())
+            if sims[k] >= settings.embedded:
+                out.append(Passage((s, e), (parent[k][0], parent[k][1]), settings.reworded))
+    return out
+
+
+@dataclass(frozen=True)
+class Story:
+    """Counts over the versions of one story that the pair features are relative to."""
+
+    gram_df: Counter
+    key_df: Counter
+    size: int
+
+
+def story_counts(profiles: Sequence[Profile]) -> Story:
+    gram_df: Counter = Counter()
+    key_df: Counter = Counter()
+    for p in profiles:
+        gram_df.update(p.grams)
+        key_df.update(p.keys)
+    return Story(gram_df, key_df, len(profiles))
+
+
+def rare_overlap(c: Profile, p: Profile, story: Story) -> tuple[float, float]:
+    """(exclusive, rare): n-grams the pair shares and no other version has, and all shared n-grams weighted by
+    1 / (versions holding them - 1); both per 100 n-grams of the child."""
+    shared = c.grams & p.grams
+    n = max(1, len(c.grams)) / 100
+    exclusive = sum(story.gram_df[g] == 2 for g in shared) / n
+    rare = sum(1.0 / (story.gram_df[g] - 1) for g in shared) / n
+    return exclusive, rare
+
+
+def key_overlap(c: Profile, p: Profile, story: Story) -> float:
+    """Share of the child's language-independent keys found in the parent, each weighted by its rarity in the
+    story (a name every version has says less than a figure only two share); keys no other version has (a German
+    noun's capital, an own quote) cannot be shared and do not count."""
+    weight = {k: 1.0 / (story.key_df[k] - 1) for k in c.keys if story.key_df[k] >= 2}
+    if not weight:
+        return 0.0
+    return sum(w for k, w in weight.items() if k in p.keys) / sum(weight.values())
+
+
+def credited(c: Profile, p: Profile) -> bool:
+    """The child credits the parent's outlet, or the agency whose copy the parent runs under its dateline."""
+    names = {fold(x.name) for x in c.credits}
+    if not names:
+        return False
+    theirs = {fold(p.article.outlet or "")} | {fold(p.dateline_wire or "")}
+    theirs |= {fold(x.name) for x in p.credits if x.wire}
+    host = cr.host(p.article.url) or ""
+    return any(n and (n in theirs or any(n and t and (n in t or t in n) for t in theirs) or n == host) for n in names)
+
+
+def pair_features(
+    c: Profile, p: Profile, story: Story, closest: bool, passages: list[Passage], settings: Settings = Settings()
+) -> dict[str, float]:
+    """The FEATURES of `p` as the parent of `c`, given the alignment of c's own sentences in p (`passages`)."""
+    n_own = max(1, len(c.own))
+    verbatim = sum(x.score >= settings.verbatim for x in passages) / n_own
+    reworded = len(passages) / n_own
+    head = p.own[: max(3, len(c.own))]
+    reverse = len(align(head, c.full, settings)) / max(1, len(head)) if head and c.full else 0.0
+    exclusive, rare = rare_overlap(c, p, story)
+    qs = [q for q in c.quotes]
+    quotes = sum(any(q in pq for pq in p.quotes) or q in fold(p.article.text) for q in qs) / len(qs) if qs else 0.0
+    earlier = c.day is not None and p.day is not None and p.day < c.day
+    length = math.log(max(1, len(p.article.text)) / max(1, len(c.article.text)))
+    return {
+        "n_verbatim": float(sum(x.score >= settings.verbatim for x in passages)),
+        "n_reworded": float(len(passages)),
+        "declared": float(_declared(c, p)),
+        "contained": verbatim,
+        "reworded": reworded,
+        "reverse": reverse,
+        "exclusive": min(exclusive, 20.0) / 10,
+        "rare": min(rare, 60.0) / 30,
+        "closest": float(closest),
+        "quotes": quotes,
+        "earlier": float(earlier),
+        "dated_parent": float(p.day is not None and c.day is None),
+        "credited": float(credited(c, p)),
+        "wire_parent": float(p.wire_original),
+        "own_dateline": float(c.own_dateline is not None and c.own_dateline != p.own_dateline),
+        "names": key_overlap(c, p, story),
+        "cross_language": float(c.lang != p.lang),
+        "longer": max(-1.0, min(1.0, length)),
+    }
+
+
+def _declared(c: Profile, p: Profile) -> bool:
+    """The child says it carries the agency copy of which the parent is the agency's own bylined original."""
+    return p.wire_original and any(x.wire and x.name == p.dateline_wire for x in c.credits) and not c.wire_original
+
+
+def vector(f: dict[str, float]) -> list[float]:
+    return [f[name] for name in FEATURES]
+
+
+def possible(c: Profile, p: Profile, settings: Settings = Settings()) -> bool:
+    """Publication time as a hard constraint: a text dated after another cannot be its source."""
+    return c.day is None or p.day is None or p.day <= c.day + settings.date_slack_days

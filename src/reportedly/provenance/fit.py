@@ -1,0 +1,239 @@
+"""Fit the copy score and its decision margins on annotated stories, and measure them leave-one-story-out.
+
+The weights of settings.FEATURES are a logistic regression (Newton's method, L2) of "this candidate is the article's
+parent" over every candidate pair of the training stories; the margins (story root, unstored credited outlets, wire
+copy vs rewrite) are then chosen on the same stories by coordinate search, each at the middle of its best plateau.
+Pure functions over prepared stories: no I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Optional, Sequence
+
+import numpy as np
+
+from .evidence import Article, Profile, profile
+from .relations import COPY_RELATIONS, Edge, Node, decide, edges, node_features
+from .settings import FEATURES, NODE_FEATURES, Settings
+
+L2 = 10.0  # ridge penalty on the standardised weights: few stories, so keep the weights small
+GRID = tuple(float(x) for x in np.arange(-8.0, 8.01, 0.5))
+WIRE_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
+SHARE_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+ROUNDS = 2
+# the margins maximise relations right + PARENT_WEIGHT x parents right + ORIGIN_WEIGHT x origins right
+PARENT_WEIGHT = 0.5
+ORIGIN_WEIGHT = 2.0
+ORIGIN_MODEL = False  # the origin by a fitted score (else by how much the story draws on it, plus credits)
+FROZEN: tuple[str, ...] = ()  # margins left at the base settings' value (for experiments)
+
+
+@dataclass(frozen=True)
+class Gold:
+    relation: str  # origin | wire-copy | paraphrase | independent | earlier-source
+    parent: Optional[str] = None  # the stored parent's id, when the parent is stored
+    language: str = "en"
+
+
+@dataclass
+class Prepared:
+    """One annotated story with its evidence computed (the costly part, done once)."""
+
+    name: str
+    profiles: list[Profile]
+    table: dict[tuple[str, str], Edge]
+    gold: dict[str, Gold]
+
+
+@dataclass
+class Score:
+    relations: int = 0
+    relations_right: int = 0
+    parents: int = 0
+    parents_right: int = 0
+    stored_parents: int = 0
+    stored_parents_right: int = 0
+    translations: int = 0
+    translations_right: int = 0
+    origin_right: bool = False
+    confusion: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: "Score") -> None:
+        for k in ("relations", "relations_right", "parents", "parents_right", "stored_parents",
+                  "stored_parents_right", "translations", "translations_right"):  # fmt: skip
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        for k, v in other.confusion.items():
+            self.confusion[k] = self.confusion.get(k, 0) + v
+
+
+def prepare(name: str, articles: Sequence[tuple[Article, Gold]], settings: Settings = Settings()) -> Prepared:
+    profiles = [profile(a, settings) for a, _ in articles]
+    return Prepared(name, profiles, edges(profiles, settings), {a.id: g for a, g in articles})
+
+
+def relation_right(gold: Gold, node: Node) -> bool:
+    """A translation is the gold's paraphrase; an earlier source is a root the story draws on (origin or earlier
+    coverage)."""
+    if gold.relation == "earlier-source":
+        return node.relation in ("origin", "earlier-coverage")
+    if node.relation == "translation":
+        return gold.relation == "paraphrase"
+    return node.relation == gold.relation
+
+
+def judge(story: Prepared, nodes: Sequence[Node]) -> Score:
+    s = Score()
+    by_id = {n.id: n for n in nodes}
+    lang = {p.article.id: p.lang for p in story.profiles}
+    for aid, g in story.gold.items():
+        n = by_id[aid]
+        s.relations += 1
+        s.relations_right += relation_right(g, n)
+        key = f"{g.relation}->{n.relation}"
+        s.confusion[key] = s.confusion.get(key, 0) + 1
+        if g.relation in ("wire-copy", "paraphrase"):
+            s.parents += 1
+            if g.parent is not None:
+                s.stored_parents += 1
+                ok = n.parent == g.parent
+                s.stored_parents_right += ok
+                if lang[aid] != lang.get(g.parent, lang[aid]):
+                    s.translations += 1
+                    s.translations_right += ok
+            else:
+                ok = n.parent is None and n.relation in COPY_RELATIONS
+            s.parents_right += ok
+    gold_origins = {a for a, g in story.gold.items() if g.relation == "origin"}
+    s.origin_right = gold_origins == {n.id for n in nodes if n.relation == "origin"}
+    return s
+
+
+def logistic(rows: Sequence[Sequence[float]], ys: Sequence[float], names: Sequence[str], l2: float = L2):
+    """Ridge logistic regression by Newton's method on standardised columns; (weights by name, bias) in the
+    features' own units."""
+    x = np.asarray(rows, dtype=float)
+    y = np.asarray(ys, dtype=float)
+    if not len(x) or y.sum() == 0 or y.sum() == len(y):
+        return {k: 0.0 for k in names}, 0.0
+    mean, std = x.mean(axis=0), x.std(axis=0)
+    std[std == 0] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - mean) / std])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    weights = w[1:] / std
+    bias = w[0] - float((weights * mean).sum())
+    return {k: round(float(v), 4) for k, v in zip(names, weights)}, round(float(bias), 4)
+
+
+def fit_weights(stories: Sequence[Prepared], l2: float = L2) -> tuple[dict[str, float], float]:
+    """The parent score: "p is c's parent" over every candidate pair of the training stories."""
+    rows, ys = [], []
+    for st in stories:
+        for (cid, pid), e in st.table.items():
+            if not e.features["cross_language"]:
+                rows.append([e.features[k] for k in FEATURES])
+                ys.append(1.0 if st.gold[cid].parent == pid else 0.0)
+    return logistic(rows, ys, FEATURES, l2)
+
+
+def fit_node_weights(stories: Sequence[Prepared], l2: float = L2) -> tuple[dict[str, float], float]:
+    """The root score: "this article is its own report" (origin, independent or earlier source)."""
+    rows, ys = [], []
+    for st in stories:
+        nf = node_features(st.profiles, st.table)
+        for aid, g in st.gold.items():
+            rows.append([nf[aid][k] for k in NODE_FEATURES])
+            ys.append(1.0 if g.relation in ("origin", "independent", "earlier-source") else 0.0)
+    return logistic(rows, ys, NODE_FEATURES, l2)
+
+
+def fit_origin_weights(stories: Sequence[Prepared], l2: float = L2) -> tuple[dict[str, float], float]:
+    """The origin score: "this article is the story's origin", over every article of the training stories."""
+    rows, ys = [], []
+    for st in stories:
+        nf = node_features(st.profiles, st.table)
+        for aid, g in st.gold.items():
+            rows.append([nf[aid][k] for k in NODE_FEATURES])
+            ys.append(1.0 if g.relation == "origin" else 0.0)
+    return logistic(rows, ys, NODE_FEATURES, l2)
+
+
+def _objective(stories: Sequence[Prepared], settings: Settings) -> float:
+    right = origins = 0
+    for st in stories:
+        s = judge(st, decide(st.profiles, st.table, settings))
+        right += s.relations_right + PARENT_WEIGHT * s.parents_right
+        origins += s.origin_right
+    return right + ORIGIN_WEIGHT * origins
+
+
+def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
+    """Coordinate search of the margins, each set to the middle of the values that score best."""
+    grids = {
+        "root": GRID,
+        "unstored": GRID,
+        "virtual": GRID,
+        "virtual_wire": GRID,
+        "wire_copy": WIRE_GRID,
+        "origin_bonus": BONUS_GRID,
+        "translation": SHARE_GRID,
+    }
+    grids = {k: v for k, v in grids.items() if k not in FROZEN}
+    for _ in range(ROUNDS):
+        for name, grid in grids.items():
+            scored = [(_objective(stories, replace(settings, **{name: v})), v) for v in grid]
+            best = max(s for s, _ in scored)
+            plateau = [v for s, v in scored if s == best]
+            settings = replace(settings, **{name: plateau[len(plateau) // 2]})
+    return settings
+
+
+def fit(stories: Sequence[Prepared], base: Settings = Settings()) -> Settings:
+    weights, bias = fit_weights(stories)
+    node_weights, node_bias = fit_node_weights(stories)
+    start = replace(base, weights=weights, bias=bias, node_weights=node_weights, node_bias=node_bias)
+    if ORIGIN_MODEL:
+        origin_weights, origin_bias = fit_origin_weights(stories)
+        start = replace(start, origin_weights=origin_weights, origin_bias=origin_bias)
+    return fit_margins(stories, start)
+
+
+def model_of(settings: Settings) -> dict:
+    """The fitted part of `settings`, as written to rules/provenance/model.json."""
+    return {
+        "features": list(FEATURES),
+        "weights": settings.weights,
+        "bias": settings.bias,
+        "node_features": list(NODE_FEATURES),
+        "node_weights": settings.node_weights,
+        "node_bias": settings.node_bias,
+        "root": settings.root,
+        "unstored": settings.unstored,
+        "virtual": settings.virtual,
+        "virtual_wire": settings.virtual_wire,
+        "wire_copy": settings.wire_copy,
+        "origin_bonus": settings.origin_bonus,
+        "origin_weights": settings.origin_weights,
+        "origin_bias": settings.origin_bias,
+        "translation": settings.translation,
+    }
+
+
+def leave_one_out(stories: Sequence[Prepared], base: Settings = Settings()) -> dict[str, tuple[Score, list[Node]]]:
+    """Each story scored by settings fitted on all the others."""
+    out = {}
+    for i, st in enumerate(stories):
+        settings = fit([s for j, s in enumerate(stories) if j != i], base)
+        nodes = decide(st.profiles, st.table, settings)
+        out[st.name] = (judge(st, nodes), nodes)
+    return out

@@ -1,0 +1,114 @@
+"""Every threshold and weight of provenance, in one place, named and explained.
+
+Two kinds: fixed definitions (what counts as "the same sentence", how long a story may run) set here, and fitted
+values (the weights of the copy score and the decision margins) read from rules/provenance/model.json, which
+`reportedly eval stories DIR --fit` writes after fitting them on annotated story clusters. `eval stories` itself
+refits them leave-one-story-out, so the numbers it reports come from weights that never saw the story scored."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+
+# the pairwise features of a candidate parent, in the order of the fitted weights (see evidence.py)
+FEATURES = (
+    "contained",  # share of the child's own sentences found near-verbatim in the parent
+    "reworded",  # share found at least reworded
+    "reverse",  # share of the parent's opening sentences found in the child (a copy is a subset, not a superset)
+    "exclusive",  # word trigrams the two share and no other version has, per 100 trigrams of the child
+    "rare",  # shared trigrams weighted by how few versions have them (idiosyncrasies inherited down one branch)
+    "closest",  # 1 when no other version shares more rare trigrams with the child
+    "quotes",  # share of the child's quotations worded exactly as in the parent
+    "earlier",  # 1 when the parent is dated on an earlier day than the child
+    "dated_parent",  # 1 when the parent is dated and the child is not (aggregators drop dates)
+    "credited",  # 1 when the child credits the parent's outlet or agency
+    "wire_parent",  # 1 when the parent is an agency's own bylined text
+    "own_dateline",  # 1 when the child has its own outlet dateline, different from the parent's (a rewrite)
+    "names",  # language-independent overlap: names, numbers and quoted fragments shared, weighted by rarity
+    "cross_language",  # 1 when the two are in different languages
+    "longer",  # log of the parent's length over the child's, clipped to [-1, 1]
+    "central",  # how much of the rest of the story the parent holds (sources hold more than their copies do)
+    "gap",  # the parent's reworded share minus the best candidate's (0 for the closest by sentences)
+    "dated_copy",  # dated_parent x reworded: of two near-identical versions, the dated one is the source
+    "earlier_copy",  # earlier x reworded
+    "credited_copy",  # credited x reworded
+    "parent_copied",  # the most of the parent's own sentences found verbatim elsewhere (a copy is seldom copied)
+    "parent_first",  # the parent is dated on the story's first day
+)
+
+# the features of an article on its own, for "is this its own report (a root of the copy graph)?"
+NODE_FEATURES = (
+    "best_contained",  # the most of its own sentences found verbatim in any other version
+    "best_reworded",
+    "best_rare",  # the most rare n-grams it shares with any other version
+    "drawn",  # how much of the rest of the story it holds
+    "wire_original",  # an agency's own bylined text
+    "wire_dateline",  # "(Reuters) -" near the top
+    "own_dateline",  # an outlet's own dateline ("(CNN) -")
+    "carried",  # "Source: X", "X /Writer", a source domain line: says it carries another outlet's text
+    "wire_credit",  # "with AFP inputs", "AP writers contributed"
+    "dated",
+    "earliest",  # dated on the story's first day
+    "length",  # log of its length over 2,000 characters
+    "foreign",  # not in the story's main language
+    "novel",  # share of its word trigrams no other version has (own reporting, or a heavy rewrite)
+    "quoted",  # how many other versions quote words found in it (a statement, a letter, a post)
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    # sentence alignment (rapidfuzz ratios, 0-100)
+    verbatim: float = 80.0  # "the same sentence" (house style, punctuation and small edits allowed)
+    reworded: float = 70.0  # "the same sentence, rewritten"
+    trimmed: float = 97.0  # partial ratio for a sentence copied with its head or tail cut off
+    min_trimmed_chars: int = 60  # about ten words in a row: shorter runs are stock phrases, not copying
+    min_sentence_chars: int = 25
+    embedded: float = 0.85  # cosine of sentence embeddings for "reworded" (optional extra)
+    # idiosyncrasies: word n-grams shared by a subset of versions
+    ngram: int = 3
+    # candidate parents aligned per child in a large story (ranked by shared rare n-grams); all in a small one
+    max_candidates: int = 25
+    # stories are bounded in time: an article this many days before the story's main day is earlier coverage
+    story_days: int = 21
+    # a parent dated more than this many days after its child cannot be its parent (dates from metadata are noisy)
+    date_slack_days: int = 0
+    # fitted (model.json): weights of FEATURES and bias of the parent score (log-odds)
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+    # fitted: weights of NODE_FEATURES and bias of the log-odds that an article is its own report
+    node_weights: dict[str, float] = field(default_factory=dict)
+    node_bias: float = 0.0
+    # fitted margins, on the same log-odds scale: an article hangs under the story root (its own report) unless a
+    # parent scores above `root`; under an unstored credited outlet unless a parent scores above `virtual`
+    root: float = 0.0
+    virtual: float = -1.0  # carried ("Source: X"), adapted ("X /Writer") or source-domain credits
+    virtual_wire: float = -2.0  # agency datelines and wire credits ("(AFP) -", "with PTI inputs")
+    unstored: float = -3.0  # a rewrite of a source that is neither stored nor credited
+    # fitted: weights of NODE_FEATURES and bias of the log-odds that an article is the story's origin
+    origin_weights: dict[str, float] = field(default_factory=dict)
+    origin_bias: float = 0.0
+    # fitted: how much an agency's bylined original (x2) or a credited text (x1) adds to how much the story draws
+    # on an article, in choosing the origin (in sentences of other versions it holds)
+    origin_bonus: float = 1.0
+    # fitted: a version in another language is a translation of the one whose names, numbers and links it shares
+    # most, when that share (weighted by rarity in the story) reaches `translation`
+    translation: float = 0.5
+    # fitted: share of the child's sentences verbatim in its parent above which a copy is a wire copy, not a rewrite
+    wire_copy: float = 0.4
+
+    def with_model(self, model: dict) -> "Settings":
+        keep = {k: model[k] for k in ("weights", "bias", "node_weights", "node_bias", "root", "virtual", "virtual_wire", "unstored", "wire_copy", "origin_bonus", "translation", "origin_weights", "origin_bias") if k in model}
+        return replace(self, **keep)
+
+
+@lru_cache(maxsize=1)
+def fitted() -> Settings:
+    """The settings with the shipped fitted model (rules/provenance/model.json); defaults where it is missing."""
+    try:
+        text = resources.files("reportedly.rules").joinpath("provenance", "model.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    return Settings().with_model(json.loads(text))

@@ -1,0 +1,49 @@
+"""Credits, datelines and bylines read from the rules/provenance data files."""
+
+from __future__ import annotations
+
+from reportedly.provenance import credits as cr
+
+
+def test_agency_dateline_and_wire_names():
+    found = cr.find_credits("LONDON (Reuters) - Britain said on Monday it would act.")
+    assert [(c.name, c.kind, c.wire) for c in found] == [("Reuters", "dateline", True)]
+    assert cr.wire_name("the Associated Press") == "Associated Press" and cr.wire_name("AFP") == "AFP"
+    assert cr.wire_name("Daily Planet") is None
+
+
+def test_credit_kinds():
+    assert ("Associated Press", "wire-credit") in {
+        (c.name, c.kind) for c in cr.find_credits("By Jane Doe. Associated Press writers contributed.")
+    }
+    assert ("PTI", "wire-credit") in {(c.name, c.kind) for c in cr.find_credits("The council met. (With PTI inputs)")}
+    carried = cr.find_credits("The singer left the band.\nSource: Variety\n")
+    assert [(c.name, c.kind) for c in carried] == [("Variety", "carried")]
+    # a mention of an agency's report is not a copy credit
+    said = cr.find_credits("The minister resigned, reported the AFP news agency.")
+    assert [(c.name, c.kind) for c in said] == [("AFP", "reported")]
+    assert cr.copy_credits("The minister resigned, reported the AFP news agency.") == []
+    assert cr.find_credits("Photo: Christian Charisius. The prize was announced.") == []
+
+
+def test_own_dateline_is_not_an_agency():
+    text = "(Newser) – Microsoft is buying the maker of Call of Duty."
+    assert cr.own_dateline(text) == "Newser" and cr.dateline_wire(text) is None
+
+
+def test_wire_original_needs_byline_and_dateline():
+    assert cr.wire_original("By PIETRO DE CRISTOFARO\nROME (AP) — The prize went to ...")
+    assert not cr.wire_original("ROME (AP) — The prize went to ...")
+
+
+def test_source_domain_line_is_a_carried_credit_on_another_site():
+    page = "dailyrecord.co.uk\nLiz Truss resigned on Thursday after 45 days."
+    assert cr.carried_from(page, "https://celebsbar.com/truss") == ("dailyrecord.co.uk", "wire-copy")
+    assert cr.carried_from(page, "https://www.dailyrecord.co.uk/news/truss") is None  # its own masthead
+    assert cr.carried_from("youtube.com\nWatch the speech.", "https://x.org/a") is None  # a platform
+
+
+def test_dates_in_urls():
+    assert cr.url_date("https://x.com/news/2022/10/20/truss-resigns") == "2022-10-20"
+    assert cr.url_date("https://x.com/a-20240326-bridge.html") == "2024-03-26"
+    assert cr.url_date("https://x.com/news/truss-resigns") is None

@@ -1,0 +1,62 @@
+"""Directed copy evidence between two articles: containment, time, idiosyncrasies, language-independent keys."""
+
+from __future__ import annotations
+
+from reportedly.provenance.evidence import (
+    Article,
+    key_overlap,
+    keys,
+    name_key,
+    possible,
+    profile,
+    rare_overlap,
+    story_counts,
+)
+
+SOURCE = (
+    "The Riverside council voted on Monday to rebuild the Elm Street bridge, which collapsed in the March storm. "
+    "The new bridge will cost 42 million dollars and open in 2024, officials said. Engineers from Harbor "
+    "Engineering will design a span able to resist floods twice as high as the last one. Residents of the east "
+    "bank have waited eight months for a decision."
+)
+
+
+def test_transliteration_key_joins_spelling_variants():
+    assert name_key("Soleimani") == name_key("Suleimani")
+    assert name_key("Heyman") == name_key("Hayman")
+    assert name_key("Pääbo") == name_key("Paabo")
+    assert name_key("Truss") != name_key("Trump")
+
+
+def test_keys_are_language_independent():
+    en = keys("Meta will cut 11,000 jobs, Mark Zuckerberg said in Menlo Park.")
+    fr = keys("Meta va supprimer 11 000 emplois, a annoncé Mark Zuckerberg à Menlo Park.")
+    assert {"d:11000", "n:" + name_key("Zuckerberg")} <= en & fr
+
+
+def test_idiosyncrasies_shared_by_two_versions_only():
+    typo = SOURCE.replace("twice as high", "twice as as high")
+    a, b, c = (profile(Article(i, t)) for i, t in (("a", typo), ("b", typo), ("c", SOURCE)))
+    story = story_counts([a, b, c])
+    exclusive_ab, _ = rare_overlap(a, b, story)
+    exclusive_ac, _ = rare_overlap(a, c, story)
+    assert exclusive_ab > 0 and exclusive_ac == 0
+
+
+def test_key_overlap_ignores_keys_no_other_version_has():
+    a = profile(Article("a", "Zuckerberg announced 11,000 layoffs at Meta on Wednesday in a Bahnhofstrasse memo."))
+    b = profile(Article("b", "Zuckerberg said Meta would lay off 11,000 staff."))
+    assert key_overlap(a, b, story_counts([a, b])) == 1.0
+
+
+def test_time_is_a_hard_constraint_only_when_both_are_dated():
+    early = profile(Article("e", SOURCE, "2022-05-02"))
+    late = profile(Article("l", SOURCE, "2022-05-03"))
+    undated = profile(Article("u", SOURCE))
+    assert possible(late, early) and not possible(early, late)
+    assert possible(early, undated) and possible(undated, early)
+
+
+def test_url_date_stands_in_for_missing_metadata():
+    p = profile(Article("x", SOURCE, None, None, "https://x.com/2022/05/02/bridge"))
+    assert p.day == profile(Article("y", SOURCE, "2022-05-02")).day

@@ -1,0 +1,56 @@
+"""Fitting the copy score and margins, and the leave-one-story-out protocol: a held-out story's labels never reach
+the model that scores it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from reportedly.provenance.fit import Gold, judge, leave_one_out, logistic, prepare
+from reportedly.provenance.relations import decide
+
+from .test_relations import COPY, OWN, PARAPHRASE, WIRE
+
+
+def _story(name: str, wrong: bool = False):
+    gold = {
+        "wire": Gold("origin"),
+        "copy": Gold("wire-copy", f"{name}/wire"),
+        "para": Gold("paraphrase", f"{name}/wire"),
+        "own": Gold("independent"),
+    }
+    if wrong:  # the same texts, labelled otherwise
+        gold = {k: Gold("independent") for k in gold}
+    from reportedly.provenance.evidence import Article
+
+    texts = {"wire": WIRE, "copy": COPY, "para": PARAPHRASE, "own": OWN}
+    return prepare(name, [(Article(f"{name}/{k}", texts[k], "2022-05-02" if k == "wire" else None), gold[k]) for k in texts])
+
+
+def test_logistic_regression_recovers_the_sign_of_each_feature():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2))
+    y = (x[:, 0] - x[:, 1] + rng.normal(scale=0.3, size=400) > 0).astype(float)
+    w, b = logistic(x.tolist(), y.tolist(), ("up", "down"), l2=1.0)
+    assert w["up"] > 1 and w["down"] < -1 and abs(b) < 0.5
+
+
+def test_leave_one_out_never_sees_the_held_out_labels():
+    a, b, c = _story("a"), _story("b"), _story("c")
+    first = leave_one_out([a, b, c])
+    relabelled = replace(a, gold=_story("a", wrong=True).gold)
+    second = leave_one_out([relabelled, b, c])
+    rel = lambda nodes: [(n.id, n.relation, n.parent) for n in nodes]  # noqa: E731
+    assert rel(first["a"][1]) == rel(second["a"][1])  # a's own labels changed nothing in a's predictions
+    # the training stories' labels do reach it
+    third = leave_one_out([a, replace(b, gold=_story("b", wrong=True).gold), replace(c, gold=_story("c", wrong=True).gold)])
+    assert rel(third["a"][1]) != rel(first["a"][1])
+
+
+def test_judge_counts_relations_parents_and_the_origin():
+    a = _story("a")
+    from reportedly.provenance.settings import fitted
+
+    s = judge(a, decide(a.profiles, a.table, fitted()))
+    assert s.relations == 4 and s.parents == 2 and 0 <= s.relations_right <= 4
