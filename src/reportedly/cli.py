@@ -213,7 +213,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="stories: articles (JSONL with text) to mix in as unrelated",
     )
     e.add_argument("--changes", metavar="JSON", help="stories: a checklist of meaning changes diff must find")
-    e.add_argument("--embeddings", action="store_true", help="stories: diff aligns rewritten sentences by meaning too (optional extra)")
+    e.add_argument(
+        "--embeddings",
+        action="store_true",
+        help="stories: diff aligns rewritten sentences by meaning too (optional extra)",
+    )
     e.add_argument("--fit", metavar="JSON", help="stories: write the model fitted on every story here")
     e.add_argument("--only", choices=("direct", "mixed", "indirect"), help="quotes: score only this quote type")
     e.add_argument(

@@ -25,7 +25,9 @@ def _story(name: str, wrong: bool = False):
     from reportedly.provenance.evidence import Article
 
     texts = {"wire": WIRE, "copy": COPY, "para": PARAPHRASE, "own": OWN}
-    return prepare(name, [(Article(f"{name}/{k}", texts[k], "2022-05-02" if k == "wire" else None), gold[k]) for k in texts])
+    return prepare(
+        name, [(Article(f"{name}/{k}", texts[k], "2022-05-02" if k == "wire" else None), gold[k]) for k in texts]
+    )
 
 
 def test_logistic_regression_recovers_the_sign_of_each_feature():
@@ -44,7 +46,9 @@ def test_leave_one_out_never_sees_the_held_out_labels():
     rel = lambda nodes: [(n.id, n.relation, n.parent) for n in nodes]  # noqa: E731
     assert rel(first["a"][1]) == rel(second["a"][1])  # a's own labels changed nothing in a's predictions
     # the training stories' labels do reach it
-    third = leave_one_out([a, replace(b, gold=_story("b", wrong=True).gold), replace(c, gold=_story("c", wrong=True).gold)])
+    third = leave_one_out(
+        [a, replace(b, gold=_story("b", wrong=True).gold), replace(c, gold=_story("c", wrong=True).gold)]
+    )
     assert rel(third["a"][1]) != rel(first["a"][1])
 
 

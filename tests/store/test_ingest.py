@@ -285,3 +285,20 @@ def test_export_to_an_unwritable_place(tmp_path):
         timeout=60,
     )
     assert res.returncode == 2 and "cannot write" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_non_english_articles_are_stored_unanalysed_with_their_language(db_url, tmp_path):
+    fixtures = Path(__file__).parent.parent / "fixtures"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "de.txt").write_text((fixtures / "german-article.txt").read_text(encoding="utf-8"))
+    arts = make_articles(1, seed=5)
+    (tmp_path / "in" / "en.txt").write_text(arts[0]["text"], encoding="utf-8")
+    with Store(db_url) as store:
+        s = ingest([str(tmp_path / "in")], store)
+        assert (s.ingested, s.failed) == (2, 0)
+        rows = {r["language"]: r["id"] for r in store.rows("SELECT id, language FROM articles")}
+        assert set(rows) == {"de", "en"}
+        record = store.analysis(rows["de"])
+        assert record.language == "de" and not record.quotes and not record.entities
+        assert any("stored without analysis" in w for w in record.warnings)
+        assert store.rows("SELECT COUNT(*) AS n FROM quotes WHERE article_id = ?", (rows["de"],))[0]["n"] == 0

@@ -115,3 +115,56 @@ def test_travel_and_outside_citations():
         ]
     }
     assert cited_outside(story) == {"AFP": [3], "BBC": [3]}
+
+
+FR = (
+    "RIVERSIDE (AP) — Le conseil municipal de Riverside a voté lundi la reconstruction du pont d'Elm Street, "
+    "effondré lors de la tempête de mars. Le nouveau pont coûtera 42 millions de dollars et ouvrira en 2024, selon "
+    "les autorités. Les ingénieurs de Harbor Engineering concevront un ouvrage capable de résister à des crues deux "
+    "fois plus hautes. Les habitants de la rive est attendent une décision depuis huit mois."
+)
+MARCH = (
+    "A storm destroyed the Elm Street bridge in Riverside on Saturday night, cutting off the east bank. Nobody was "
+    "hurt, the fire service said. The mayor promised that the Riverside council would decide on rebuilding the Elm "
+    "Street bridge within weeks, and engineers from Harbor Engineering began to inspect what was left of it."
+)
+CARRIED = (
+    "Riverside council votes for a new Elm Street bridge, to open in 2024 at a cost of 42 million dollars. The "
+    "east bank of Riverside has waited eight months for the decision on the Elm Street bridge, and traders on the "
+    "east bank say the Elm Street bridge collapse in the March storm halved their trade. Harbor Engineering will "
+    "design the new Riverside bridge against floods.\nSource: Variety"
+)
+
+
+def test_translations_unstored_parents_and_earlier_coverage(db_url, tmp_path):
+    from reportedly.store.ingest import ingest
+
+    meta = json.loads((STORY / "index.json").read_text())
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        {"text": (STORY / m["file"]).read_text(encoding="utf-8"), "outlet": m["outlet"], "published": m["published"]}
+        for m in meta
+    ]
+    lines += [
+        {"text": FR, "outlet": "Le Riverside"},
+        {"text": CARRIED, "outlet": "aggregator"},
+        {"text": MARCH, "outlet": "Riverside Times", "published": "2022-03-06"},
+    ]
+    feed.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    with Store(db_url) as s:
+        assert ingest([str(feed)], s).ingested == 7
+        ids = {r["outlet"]: r["id"] for r in s.rows("SELECT id, outlet FROM articles")}
+        built = build_stories(s)
+        (main,) = [b for b in built if ids["wire"] in {m for m in [b["origin"]]}]
+        st = story(s, main["id"])
+        rel = {m["article_id"]: m for m in st["articles"]}
+        assert (rel[ids["Le Riverside"]]["relation"], rel[ids["Le Riverside"]]["parent_article_id"]) == (
+            "translation",
+            ids["wire"],
+        )
+        assert rel[ids["Le Riverside"]]["language"] == "fr"
+        assert rel[ids["aggregator"]]["unstored_parent"] == "Variety", render_tree(st)
+        assert ids["Riverside Times"] not in rel  # months before: not this story ...
+        assert [c["article_id"] for c in st["earlier_coverage"]] == [ids["Riverside Times"]]  # ... but drawn on
+        tree = render_tree(st)
+        assert "(not stored) Variety" in tree and "earlier coverage:" in tree and "[fr]" in tree

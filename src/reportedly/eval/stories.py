@@ -126,7 +126,12 @@ def _clustering(stories: dict, others: list[tuple[str, str]]) -> dict:
         main = days[len(days) // 2] if days else None
         core = []
         for a, g in arts:
-            if g.relation == "earlier-source" and main and a.published and _days(a.published, main) > Settings().story_days:
+            if (
+                g.relation == "earlier-source"
+                and main
+                and a.published
+                and _days(a.published, main) > Settings().story_days
+            ):
                 gold_groups.append([a.id])
             else:
                 core.append(a.id)
@@ -204,13 +209,17 @@ def score_changes(roots: str | Path | Sequence[str | Path], checklist: str | Pat
         d = diff(analysed(it["story"], it["source"]), analysed(it["story"], it["copy"]), embeddings=embeddings)
         strict = any(
             c.kind == it["kind"]
-            and all(_norm(p) in _norm(" ".join(filter(None, (c.before, c.after, c.detail)))) for p in (it["before"], it["after"]))
+            and all(
+                _norm(p) in _norm(" ".join(filter(None, (c.before, c.after, c.detail))))
+                for p in (it["before"], it["after"])
+            )
             for c in d.changes
         )
         hit = any(
             c.kind == it["kind"]
             and all(
-                _norm(p) in _norm(" ".join(filter(None, (c.before, c.after, c.detail, c.source_sentence, c.copy_sentence))))
+                _norm(p)
+                in _norm(" ".join(filter(None, (c.before, c.after, c.detail, c.source_sentence, c.copy_sentence))))
                 for p in (it["before"], it["after"])
             )
             for c in d.changes

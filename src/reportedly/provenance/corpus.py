@@ -40,7 +40,11 @@ def build_stories(store: Store, embeddings: bool = False) -> list[dict]:
                 continue
             arts = [
                 Article(
-                    str(i), by_id[i]["text"], by_id[i]["published"], by_id[i]["outlet"], by_id[i]["url"],
+                    str(i),
+                    by_id[i]["text"],
+                    by_id[i]["published"],
+                    by_id[i]["outlet"],
+                    by_id[i]["url"],
                     by_id[i]["language"],
                 )  # fmt: skip
                 for i in members

@@ -189,7 +189,9 @@ def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
             continue
         if not (same_name(q.speaker, match.speaker) or not match.speaker or not q.speaker) and r < 80:
             continue  # two people's words that merely look alike
-        who = q.speaker if same_name(q.speaker, match.speaker) or not match.speaker else f"{match.speaker} -> {q.speaker}"
+        who = (
+            q.speaker if same_name(q.speaker, match.speaker) or not match.speaker else f"{match.speaker} -> {q.speaker}"
+        )
         out.append(
             Change(
                 "quote-reworded",
@@ -239,7 +241,14 @@ def _quotes(src: Analysis, cp: Analysis, s, c) -> list[Change]:
         plain = src.text[s[0] : s[1]]
         if fuzz.partial_ratio(fold(q.text), fold(plain)) >= 85:
             out.append(
-                Change("paraphrase-to-quote", plain, q.text, s, (q.start, q.end), f"now quoted as {q.speaker or 'unattributed'}")
+                Change(
+                    "paraphrase-to-quote",
+                    plain,
+                    q.text,
+                    s,
+                    (q.start, q.end),
+                    f"now quoted as {q.speaker or 'unattributed'}",
+                )
             )
     return out
 

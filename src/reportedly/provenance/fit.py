@@ -25,7 +25,6 @@ ROUNDS = 2
 # the margins maximise relations right + PARENT_WEIGHT x parents right + ORIGIN_WEIGHT x origins right
 PARENT_WEIGHT = 0.5
 ORIGIN_WEIGHT = 2.0
-ORIGIN_MODEL = False  # the origin by a fitted score (else by how much the story draws on it, plus credits)
 FROZEN: tuple[str, ...] = ()  # margins left at the base settings' value (for experiments)
 
 
@@ -157,17 +156,6 @@ def fit_node_weights(stories: Sequence[Prepared], l2: float = L2) -> tuple[dict[
     return logistic(rows, ys, NODE_FEATURES, l2)
 
 
-def fit_origin_weights(stories: Sequence[Prepared], l2: float = L2) -> tuple[dict[str, float], float]:
-    """The origin score: "this article is the story's origin", over every article of the training stories."""
-    rows, ys = [], []
-    for st in stories:
-        nf = node_features(st.profiles, st.table)
-        for aid, g in st.gold.items():
-            rows.append([nf[aid][k] for k in NODE_FEATURES])
-            ys.append(1.0 if g.relation == "origin" else 0.0)
-    return logistic(rows, ys, NODE_FEATURES, l2)
-
-
 def _objective(stories: Sequence[Prepared], settings: Settings) -> float:
     right = origins = 0
     for st in stories:
@@ -202,9 +190,6 @@ def fit(stories: Sequence[Prepared], base: Settings = Settings()) -> Settings:
     weights, bias = fit_weights(stories)
     node_weights, node_bias = fit_node_weights(stories)
     start = replace(base, weights=weights, bias=bias, node_weights=node_weights, node_bias=node_bias)
-    if ORIGIN_MODEL:
-        origin_weights, origin_bias = fit_origin_weights(stories)
-        start = replace(start, origin_weights=origin_weights, origin_bias=origin_bias)
     return fit_margins(stories, start)
 
 
@@ -223,8 +208,6 @@ def model_of(settings: Settings) -> dict:
         "virtual_wire": settings.virtual_wire,
         "wire_copy": settings.wire_copy,
         "origin_bonus": settings.origin_bonus,
-        "origin_weights": settings.origin_weights,
-        "origin_bias": settings.origin_bias,
         "translation": settings.translation,
     }
 

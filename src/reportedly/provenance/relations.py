@@ -111,6 +111,10 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
     days = [p.day for p in profiles if p.day is not None]
     first = min(days) if days else None
     day = {p.article.id: p.day for p in profiles}
+    from collections import Counter
+
+    main_lang = Counter(p.lang for p in profiles).most_common(1)[0][0] if profiles else "en"
+    foreign = {p.article.id: p.lang != main_lang for p in profiles}
     for (cid, pid), e in table.items():
         e.features["central"] = central.get(pid, 0.0)
         e.features["gap"] = e.features["reworded"] - best[cid]
@@ -118,6 +122,8 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
         e.features["parent_first"] = float(first is not None and day[pid] == first)
         # across languages only the versions whose names and figures the child shares most are candidates
         e.features["names_gap"] = e.features["names"] - best_names.get(cid, 0.0)
+        # a version in the story's main language is read as written there: back-translations are not detected
+        e.features["foreign_child"] = float(foreign[cid])
         for name, flag in (("dated_copy", "dated_parent"), ("earlier_copy", "earlier"), ("credited_copy", "credited")):
             e.features[name] = e.features[flag] * e.features["reworded"]
 
@@ -179,20 +185,22 @@ def edge_score(features: dict[str, float], settings: Settings) -> float:
     """The log-odds that the candidate is the parent: the fitted linear model over FEATURES; across languages,
     where no sentence can align, the language-independent overlap (names, numbers, links) against its margin."""
     if features["cross_language"]:
-        if features.get("names_gap", 0.0) < -TRANSLATION_TIE:
+        if features.get("names_gap", 0.0) < -TRANSLATION_TIE or not features.get("foreign_child", 1.0):
             return -math.inf
         return TRANSLATION_SCALE * (features["names"] - settings.translation)
     if features.get("declared"):
         return DECLARED  # it says it carries that agency's copy, and the agency's own text is stored
-    if not (features["n_verbatim"] >= 1 or features["n_reworded"] >= 2 or features["quotes"] or features["credited"]):
-        # one merely similar sentence is what two independent reports of one event write; without a sentence
-        # carried nearly word for word, two reworded, a quotation worded alike or a credit, nothing says one drew
-        # on the other
+    if not (features["n_verbatim"] >= 1 or features["n_reworded"] >= 2 or features["credited"]):
+        # one merely similar sentence is what two independent reports of one event write, and two reports quoting
+        # one statement share its words: without a sentence of their own carried nearly word for word, two
+        # reworded, or a credit, nothing says one drew on the other
         return -math.inf
     return settings.bias + sum(settings.weights.get(k, 0.0) * features[k] for k in FEATURES)
 
 
-def analyse_story(articles: Sequence[Article], embeddings: bool = False, settings: Optional[Settings] = None) -> list[Node]:
+def analyse_story(
+    articles: Sequence[Article], embeddings: bool = False, settings: Optional[Settings] = None
+) -> list[Node]:
     """Origin, relation and parent of every article of one story; with `embeddings`, rewrites that keep the
     meaning but few words also count as reworded sentences."""
     settings = settings or fitted()
@@ -256,10 +264,11 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
 
 
 def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], settings: Settings) -> Optional[str]:
-    """The article the rest of the story draws on most, among those that are not themselves a copy (mostly found
+    """The article the rest of the story draws on most, among those of the story's time (not earlier coverage) that
+    are not themselves a copy (mostly found
     near-verbatim in another version that holds less of them, or crediting an agency whose own bylined text is
     stored); an agency's bylined original counts double and a credit once more (`origin_bonus`); ties go to the
-    earliest dated, then the longest. In the tree it hangs under the story root alone."""
+    earliest dated, then one under an agency dateline, then the longest. In the tree it hangs under the story root alone."""
     if not profiles:
         return None
     originals = {p.dateline_wire: p.article.id for p in profiles if p.wire_original}
@@ -277,18 +286,15 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
                     return True
         return False
 
-    nf = node_features(profiles, table)
-
     def weight(p: Profile) -> tuple:
-        if settings.origin_weights:
-            f = nf[p.article.id]
-            score = settings.origin_bias + sum(settings.origin_weights.get(k, 0.0) * f[k] for k in NODE_FEATURES)
-            return (round(score, 3), len(p.article.text))
         bonus = settings.origin_bonus * (2.0 if p.wire_original else (1.0 if p.credits else 0.0))
         day = p.day if p.day is not None else math.inf
-        return (round(drawn[p.article.id] + bonus, 1), -day, len(p.article.text))
+        return (round(drawn[p.article.id] + bonus, 1), -day, p.dateline_wire is not None, len(p.article.text))
 
-    eligible = [p for p in profiles if not copied(p)] or list(profiles)
+    days = sorted(p.day for p in profiles if p.day is not None)
+    main_day = days[len(days) // 2] if days else None
+    current = [p for p in profiles if main_day is None or p.day is None or p.day >= main_day - settings.story_days]
+    eligible = [p for p in current if not copied(p)] or current or list(profiles)
     return max(eligible, key=weight).article.id
 
 
@@ -331,7 +337,9 @@ def _why(features: dict[str, float], settings: Settings, top: int = 3) -> list[s
     return [f"{k} {v:.2f}" for contrib, k, v in parts[:top] if contrib > 0]
 
 
-def _label_roots(profiles: Sequence[Profile], nodes: dict[str, Node], origin: Optional[str], settings: Settings) -> None:
+def _label_roots(
+    profiles: Sequence[Profile], nodes: dict[str, Node], origin: Optional[str], settings: Settings
+) -> None:
     """The origin keeps its label; another article under the story root dated more than `story_days` before the
     story's main day is earlier coverage; the rest are independent reports."""
     days = sorted(p.day for p in profiles if p.day is not None)

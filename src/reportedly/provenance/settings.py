@@ -87,9 +87,6 @@ class Settings:
     virtual: float = -1.0  # carried ("Source: X"), adapted ("X /Writer") or source-domain credits
     virtual_wire: float = -2.0  # agency datelines and wire credits ("(AFP) -", "with PTI inputs")
     unstored: float = -3.0  # a rewrite of a source that is neither stored nor credited
-    # fitted: weights of NODE_FEATURES and bias of the log-odds that an article is the story's origin
-    origin_weights: dict[str, float] = field(default_factory=dict)
-    origin_bias: float = 0.0
     # fitted: how much an agency's bylined original (x2) or a credited text (x1) adds to how much the story draws
     # on an article, in choosing the origin (in sentences of other versions it holds)
     origin_bonus: float = 1.0
@@ -100,7 +97,23 @@ class Settings:
     wire_copy: float = 0.4
 
     def with_model(self, model: dict) -> "Settings":
-        keep = {k: model[k] for k in ("weights", "bias", "node_weights", "node_bias", "root", "virtual", "virtual_wire", "unstored", "wire_copy", "origin_bonus", "translation", "origin_weights", "origin_bias") if k in model}
+        keep = {
+            k: model[k]
+            for k in (
+                "weights",
+                "bias",
+                "node_weights",
+                "node_bias",
+                "root",
+                "virtual",
+                "virtual_wire",
+                "unstored",
+                "wire_copy",
+                "origin_bonus",
+                "translation",
+            )
+            if k in model
+        }
         return replace(self, **keep)
 
 
