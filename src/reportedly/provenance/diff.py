@@ -91,8 +91,9 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
             before = source.text[s[0] : s[1]]
             out.changes.append(Change("sentence-dropped", before, None, s, None, source_sentence=before))
     out.changes += quote_changes(source, copy)
-    first = copy.text[cs[0][0] : cs[0][1]] if cs else None
-    out.changes += [replace(x, copy_sentence=first) for x in credit_changes(source, copy)]
+    out.changes += [
+        replace(x, copy_sentence=_closest(x.source_sentence, copy.text, cs)) for x in credit_changes(source, copy)
+    ]
     return out
 
 
@@ -219,6 +220,16 @@ def _quote_likeness(a: str, b: str) -> float:
 
 def _sentence_at(text: str, pos: int) -> Optional[str]:
     return next((text[a:b] for a, b in sentences(text) if a <= pos < b), None)
+
+
+def _closest(sentence: Optional[str], text: str, spans: list[tuple[int, int]]) -> Optional[str]:
+    """The sentence of `text` most like `sentence` (where a dropped credit's sentence went)."""
+    from rapidfuzz import fuzz
+
+    if not sentence or not spans:
+        return None
+    s, e = max(spans, key=lambda se: fuzz.ratio(fold(sentence), fold(text[se[0] : se[1]])))
+    return text[s:e]
 
 
 def _passage(text: str, start: int, end: int) -> str:
