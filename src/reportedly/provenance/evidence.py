@@ -57,6 +57,7 @@ class Profile:
     grams: frozenset[str]  # word n-grams that are not all function words
     quotes: tuple[str, ...]  # folded quotations of four words or more
     keys: frozenset[str]  # language-independent keys: names (transliteration key), numbers, links
+    key_seq: tuple[str, ...]  # the same keys in text order
     credits: tuple[cr.Credit, ...]
     wire_original: bool
     dateline_wire: Optional[str]
@@ -76,7 +77,8 @@ def profile(a: Article, settings: Settings = Settings()) -> Profile:
         full=tuple(sents(a.text, settings, own_words_only=False)),
         grams=frozenset(ngrams(a.text, settings.ngram)),
         quotes=tuple(_quotes(a.text)),
-        keys=frozenset(keys(a.text)),
+        keys=frozenset(seq := key_sequence(a.text)),
+        key_seq=tuple(seq),
         credits=tuple(cr.copy_credits(a.text, a.url)),
         wire_original=cr.wire_original(a.text),
         dateline_wire=cr.dateline_wire(a.text),
@@ -154,22 +156,44 @@ def name_key(word: str) -> str:
 def keys(text: str) -> set[str]:
     """Language-independent keys of a text: capitalised words that are not function words (as name keys of three
     letters or more), numbers of two digits or more (separators dropped: 11,000 = 11 000 = 11.000) and links."""
+    return set(key_sequence(text))
+
+
+def key_sequence(text: str) -> list[str]:
+    """The keys of `keys`, in the order the text has them (a translation keeps its source's order of facts)."""
     stops = stopwords()
-    out = set()
+    found: list[tuple[int, str]] = []
     for m in _CAP.finditer(text):
         w = m.group(1)
         if fold(w) in stops:
             continue
         k = name_key(w)
         if len(k) >= 3:
-            out.add("n:" + k)
+            found.append((m.start(), "n:" + k))
     for m in _NUM.finditer(text):
         digits = re.sub(r"\D", "", m.group(1))
         if len(digits) >= 2:
-            out.add("d:" + digits)
+            found.append((m.start(), "d:" + digits))
     for m in _LINK.finditer(text):
-        out.add("l:" + fold(m.group(0)).rstrip("/."))
-    return out
+        found.append((m.start(), "l:" + fold(m.group(0)).rstrip("/.")))
+    return [k for _, k in sorted(found)]
+
+
+def ordered_key_overlap(c: "Profile", p: "Profile", story: "Story") -> float:
+    """Across languages: the rarity-weighted longest common subsequence of the two texts' key sequences, over the
+    child's keys that some other version has — the same names and figures in the same order."""
+    weight = {k: 1.0 / (story.key_df[k] - 1) for k in set(c.key_seq) if story.key_df[k] >= 2}
+    a = [k for k in c.key_seq if k in weight]
+    b = [k for k in p.key_seq if k in weight]
+    if not a:
+        return 0.0
+    prev = [0.0] * (len(b) + 1)
+    for x in a:
+        cur = [0.0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            cur[j] = prev[j - 1] + weight[x] if x == y else max(prev[j], cur[j - 1])
+        prev = cur
+    return prev[-1] / sum(weight[k] for k in a)
 
 
 def align(
@@ -284,7 +308,7 @@ def pair_features(
         "credited": float(credited(c, p)),
         "wire_parent": float(p.wire_original),
         "own_dateline": float(c.own_dateline is not None and c.own_dateline != p.own_dateline),
-        "names": key_overlap(c, p, story),
+        "names": ordered_key_overlap(c, p, story) if c.lang != p.lang else key_overlap(c, p, story),
         "cross_language": float(c.lang != p.lang),
         "longer": max(-1.0, min(1.0, length)),
     }
