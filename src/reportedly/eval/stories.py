@@ -136,9 +136,20 @@ def _clustering(stories: dict, others: list[tuple[str, str]]) -> dict:
             else:
                 core.append(a.id)
         gold_groups.append(core)
-    predicted = cluster(texts, ids)
+    from ..provenance.cluster import bound_in_time
+    from ..provenance.evidence import _day
+
+    days = {a.id: _day(a.published) for arts in stories.values() for a, _ in arts}
+    predicted = []
+    for group in cluster(texts, ids):
+        members, earlier = bound_in_time(group, days, Settings().story_days)
+        predicted += [members] + [[e] for e in earlier]
     scope = {a.id for arts in stories.values() for a, _ in arts}
-    return pairwise_f1(predicted, gold_groups, scope)
+    res = pairwise_f1(predicted, gold_groups, scope)
+    separated = [g[0] for g in gold_groups if len(g) == 1 and g[0] in scope]
+    alone = {g[0] for g in predicted if len(g) == 1}
+    res["earlier_coverage_separated"] = f"{sum(i in alone for i in separated)}/{len(separated)}"
+    return res
 
 
 def _days(a: str, b: str) -> int:
@@ -237,7 +248,8 @@ def report(res: dict) -> str:
     c = res["clustering"]
     lines = [
         f"{res['stories']} stories, {res['articles']} articles, {res['unrelated']} unrelated mixed in",
-        f"clustering (pairs touching a story article): P {c['p']:.4f} R {c['r']:.4f} F1 {c['f1']:.4f}",
+        f"clustering (pairs touching a story article): P {c['p']:.4f} R {c['r']:.4f} F1 {c['f1']:.4f}; "
+        f"earlier coverage weeks before its story kept out of it: {c['earlier_coverage_separated']}",
     ]
     for title, key in (
         ("leave-one-story-out (headline)", "leave_one_out"),

@@ -115,7 +115,9 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
 
     main_lang = Counter(p.lang for p in profiles).most_common(1)[0][0] if profiles else "en"
     foreign = {p.article.id: p.lang != main_lang for p in profiles}
+    likely_origin = pick_origin(profiles, table, Settings()) if table else None
     for (cid, pid), e in table.items():
+        e.features["parent_origin"] = float(pid == likely_origin)
         e.features["central"] = central.get(pid, 0.0)
         e.features["gap"] = e.features["reworded"] - best[cid]
         e.features["parent_copied"] = copied.get(pid, 0.0)

@@ -36,6 +36,7 @@ FEATURES = (
     "credited_copy",  # credited x reworded
     "parent_copied",  # the most of the parent's own sentences found verbatim elsewhere (a copy is seldom copied)
     "parent_first",  # the parent is dated on the story's first day
+    "parent_origin",  # the parent is the article the story draws on most (of equal copies, the source is likelier)
 )
 
 # the features of an article on its own, for "is this its own report (a root of the copy graph)?"
