@@ -65,3 +65,28 @@ def test_eval_bad_dataset(tmp_path, capsys):
     bad.write_text('{"id": "x", "text": "fine"}\nnot json\n')
     assert main(["eval", "quotes", str(bad)]) == 2
     assert "bad.jsonl:2" in capsys.readouterr().err
+
+
+def test_partial_quote_ending_one_character_past_reported_speech_is_emitted_once():
+    # issue 10 (1): the parser's clause stops before "disaster." while the partial quote takes the full stop
+    from reportedly.eval.quotes import predictions
+    from reportedly.models import Analysis, Attribution, Mention, Quote
+
+    text = "Hill said the plan was “a disaster.” Then he left."
+    q0 = text.index("a disaster")
+    content_end = q0 + len("a disaster")
+    speaker = Mention("Hill", 0, 4)
+    att = Attribution(
+        "the plan was “a disaster",
+        ((text.index("the plan"), content_end),),
+        "Hill",
+        "person",
+        "said",
+        (5, 9),
+        "E1",
+        speaker,
+    )
+    quote = Quote("a disaster.", q0, content_end + 1, "partial", "Hill", "E1", speaker, "said", (5, 9))
+    pred = predictions("x", Analysis(text, None, quotes=(quote,), attributions=(att,)))["quotes"]
+    assert len(pred) == 1
+    assert pred[0]["quote"] == "the plan was “a disaster.”" and pred[0]["speaker"] == "Hill"

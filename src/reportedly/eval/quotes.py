@@ -43,13 +43,25 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True) -> 
             s, e = at.content_spans[0][0], at.content_spans[-1][1]
             if any(ts < e and s < te for ts, te in taken):
                 continue
+            s, e = _with_partials(a.text, s, e, partials)
             quotes.append(_pred(s, e, a.text, at.source, at.source_mention, at.cue, None))
             taken.append((s, e))
     for q in partials:
-        if not any(ts <= q.start and q.end <= te for ts, te in taken):
+        # a partial quote sharing even one character with emitted speech is part of it, not a second quote
+        if not any(ts < q.end and q.start < te for ts, te in taken):
             quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
             taken.append((q.start, q.end))
     return {"id": record_id, "quotes": quotes}
+
+
+def _with_partials(text: str, s: int, e: int, partials) -> tuple[int, int]:
+    """Reported speech widened over the partial quotes it holds, marks included: the content of "said the plan was
+    “a disaster.”" ends after the closing mark, where the parser's clause stopped before it."""
+    for q in partials:
+        if q.start < e and s < q.end:
+            qs, qe = with_marks(text, q.start, q.end)
+            s, e = min(s, qs), max(e, qe)
+    return s, e
 
 
 def with_marks(text: str, s: int, e: int) -> tuple[int, int]:
