@@ -90,3 +90,12 @@ def test_partial_quote_ending_one_character_past_reported_speech_is_emitted_once
     pred = predictions("x", Analysis(text, None, quotes=(quote,), attributions=(att,)))["quotes"]
     assert len(pred) == 1
     assert pred[0]["quote"] == "the plan was “a disaster.”" and pred[0]["speaker"] == "Hill"
+
+
+def test_eval_with_two_processes_scores_as_one(tmp_path, capsys):
+    # issue 10 (8): the Docs cross process boundaries, so their values must serialise
+    scores = []
+    for n in ("1", "2"):
+        assert main(["eval", "quotes", str(FIX / "mini-quotes.jsonl"), "--json", "--processes", n]) == 0
+        scores.append(json.loads(capsys.readouterr().out))
+    assert scores[0] == scores[1] and scores[0]["failed_records"] == 0
