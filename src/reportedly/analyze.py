@@ -78,6 +78,7 @@ def prepare(
     lang: str = "en",
 ) -> Prepared:
     """Decode, extract and clean one article without running the model."""
+    rules = load_rules(lang)  # an unsupported language fails first, whatever the text
     if isinstance(source, bytes):
         text = decode.decode(source, encoding)  # checks the size of the bytes itself
     else:
@@ -107,7 +108,6 @@ def prepare(
         )
     if code == "und" and len(text.split()) >= 30:
         raise UnsupportedLanguageError(f"the article does not look like {lang} text; reportedly analyses {lang} only")
-    rules = load_rules(lang)
     debris = clean.find_boilerplate(text, rules)
     if title is None and fmt == "text":
         head_end = _headline(text)

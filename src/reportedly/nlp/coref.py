@@ -9,16 +9,6 @@ from spacy.tokens import Doc, Span, Token
 from ..rules import Rules
 from .entities import EntityBuilder, EntityTable, content_words
 
-PRONOUN_GENDER = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "himself": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-    "herself": "female",
-}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_SENTENCES_BACK = 6
 OPENING_SENTENCES = 3  # a pronoun this early with no name before it may point forward
@@ -31,9 +21,10 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
     doc = table.doc
     sent_index = _sentence_index(doc)
     resolved: dict[int, EntityBuilder] = {}
+    pronouns = table.rules.pronouns
     for tok in doc:
-        gender = PRONOUN_GENDER.get(tok.lower_)
-        if gender is None or inside_quote[tok.i]:
+        gender = pronouns.get(tok.lower_)
+        if gender not in ("male", "female") or inside_quote[tok.i]:
             continue
         best = _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas)
         if best is None:

@@ -16,33 +16,6 @@ from ..rules import Rules
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
-FEMALE_TITLES = {
-    "ms",
-    "mrs",
-    "miss",
-    "dame",
-    "lady",
-    "queen",
-    "princess",
-    "sister",
-    "congresswoman",
-    "chairwoman",
-    "councilwoman",
-    "spokeswoman",
-}
-MALE_TITLES = {
-    "mr",
-    "sir",
-    "lord",
-    "king",
-    "prince",
-    "father",
-    "brother",
-    "congressman",
-    "chairman",
-    "councilman",
-    "spokesman",
-}
 
 
 def split_title(name: str, rules: Rules) -> tuple[Optional[str], str]:
@@ -256,7 +229,7 @@ def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
             if b.role is None:
                 b.role = _role_of(span, rules)
             if b.gender is None:
-                b.gender = _gender_from(span, b.title)
+                b.gender = _gender_from(span, b.title, rules)
     b.mentions = mentions
     for text in (b.title or "", b.role or ""):
         b.context.update(w.lower() for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2)
@@ -309,13 +282,11 @@ def _gender_detector():
     return gd.Detector(case_sensitive=False)
 
 
-def _gender_from(span: Span, title: Optional[str]) -> Optional[str]:
+def _gender_from(span: Span, title: Optional[str], rules: Rules) -> Optional[str]:
     if title:
         for w in title.lower().replace(".", "").split():
-            if w in FEMALE_TITLES:
-                return "female"
-            if w in MALE_TITLES:
-                return "male"
+            if w in rules.gendered_titles:
+                return rules.gendered_titles[w]
     words = normalise_name(span.text).split()
     if len(words) >= 2:
         g = _gender_detector().get_gender(words[0])

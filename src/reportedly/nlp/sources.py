@@ -12,39 +12,6 @@ from ..rules import Rules
 from .coref import resolve_description
 from .entities import EntityBuilder, EntityTable, normalise_name
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "them"}
-FIRST_SECOND = {"i", "we", "you", "me", "us"}
-ORG_WORDS = {
-    "inc",
-    "corp",
-    "corporation",
-    "company",
-    "co",
-    "ltd",
-    "llc",
-    "group",
-    "association",
-    "party",
-    "union",
-    "committee",
-    "foundation",
-    "institute",
-    "university",
-    "council",
-    "agency",
-    "bank",
-    "board",
-    "league",
-    "club",
-    "society",
-    "organization",
-    "organisation",
-    "federation",
-    "fund",
-    "network",
-    "alliance",
-}
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "advmod", "quantmod", "case", "flat"}
 
 
@@ -112,15 +79,16 @@ def make_source(
     """The source that `span` names, or None for first/second person narrators ("I said", "you told")."""
     head = span.root
     low = head.lower_
-    if low in FIRST_SECOND and len(span) == 1:
+    pronoun = rules.pronouns.get(low)
+    if pronoun == "speaker" and len(span) == 1:
         return None
-    if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
+    if head.pos_ == "PRON" or pronoun in ("male", "female", "group", "thing"):
         ent = pronouns.get(head.i)
         if ent is not None:
             return Source(span, ent, ent.name, _entity_type(ent, rules))
-        if low in PERSON_PRONOUNS:
+        if pronoun in ("male", "female"):
             return Source(span, None, span.text, "person")
-        return Source(span, None, span.text, "unnamed" if low in GROUP_PRONOUNS else "organization")
+        return Source(span, None, span.text, "unnamed" if pronoun == "group" else "organization")
     # a document whose publisher is named: "a Yahoo News article", "a study by Civic Action"
     if head.lemma_.lower() in rules.document_nouns:
         inner = _named_inside(table, span, head)
@@ -137,7 +105,7 @@ def make_source(
             b = table.get_or_create(name, span, "ORG")
             b.kind = "media"
         else:
-            b = table.get_or_create(name, span, "PERSON" if quoted_person and not _org_like(name) else "ORG")
+            b = table.get_or_create(name, span, "PERSON" if quoted_person and not _org_like(name, rules) else "ORG")
             if not quoted_person and any(w.lower() in rules.government_nouns for w in name.split()):
                 b.kind = "government"
         return Source(span, b, b.name, _entity_type(b, rules))
@@ -180,13 +148,13 @@ def _named_inside(table: EntityTable, span: Span, head: Token) -> Optional[Entit
     return None
 
 
-def _org_like(name: str) -> bool:
-    return any(w.lower().strip(".") in ORG_WORDS for w in name.split())
+def _org_like(name: str, rules: Rules) -> bool:
+    return any(w.lower().strip(".") in rules.organisation_words for w in name.split())
 
 
 def _maybe_person(ent: EntityBuilder, rules: Rules) -> None:
     """A name quoted as a speaker is a person, when nothing else says it is an organisation or outlet."""
-    if ent.type == "PERSON" or ent.kind or _org_like(ent.name) or rules.is_media_name(ent.name):
+    if ent.type == "PERSON" or ent.kind or _org_like(ent.name, rules) or rules.is_media_name(ent.name):
         return
     if ent.labels.get("PERSON") or (
         len(ent.name.split()) in (2, 3) and ent.gender is None and _first_name_known(ent.name)

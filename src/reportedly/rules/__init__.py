@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..errors import UnsupportedLanguageError
+
 
 def _lines(lang: str, name: str) -> list[str]:
     text = resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8")
@@ -40,6 +42,17 @@ class Rules:
     boilerplate: re.Pattern
     demonyms: dict[str, str]
     loaded_terms: dict[str, str]
+    pronouns: dict[str, str]  # word -> male | female | group | thing | speaker
+    organisation_words: frozenset[str]
+    gendered_titles: dict[str, str]
+    request_words: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    seasons: dict[str, str]
+    day_parts: dict[str, str]
+    vague_quantities: frozenset[str]
+    time_signals: frozenset[str]
 
     def is_title(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.titles
@@ -55,9 +68,24 @@ class Rules:
         return len(bare.split()) >= 2 and last in self.media_suffixes
 
 
+def supported_languages() -> list[str]:
+    """The languages that have a rules folder."""
+    root = resources.files(__package__)
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("cue_verbs.txt").is_file())
+
+
+def _number(value: str) -> float:
+    return int(value) if value.isdigit() else float(value)
+
+
 @lru_cache(maxsize=None)
 def load(lang: str = "en") -> Rules:
-    """The rules of `lang`, parsed once."""
+    """The rules of `lang`, parsed once; an unsupported language is an `UnsupportedLanguageError`."""
+    if lang not in supported_languages():
+        raise UnsupportedLanguageError(
+            f"no rules for language {lang!r}: reportedly analyses {', '.join(supported_languages())} "
+            f"(add a folder rules/{lang}/ with the same files to support it)"
+        )
     cues = {}
     for ln in _lines(lang, "cue_verbs.txt"):
         lemma, _, cls = ln.partition("\t")
@@ -81,4 +109,15 @@ def load(lang: str = "en") -> Rules:
         boilerplate=boiler,
         demonyms=_table(lang, "demonyms.tsv"),
         loaded_terms=_table(lang, "loaded_terms.tsv"),
+        pronouns=_table(lang, "pronouns.tsv"),
+        organisation_words=frozenset(w.lower() for w in _lines(lang, "organisation_words.txt")),
+        gendered_titles=_table(lang, "gendered_titles.tsv"),
+        request_words=frozenset(w.lower() for w in _lines(lang, "request_words.txt")),
+        months={k: int(v) for k, v in _table(lang, "months.tsv").items()},
+        weekdays={k: int(v) for k, v in _table(lang, "weekdays.tsv").items()},
+        numbers={k: _number(v) for k, v in _table(lang, "numbers.tsv").items()},
+        seasons=_table(lang, "seasons.tsv"),
+        day_parts=_table(lang, "day_parts.tsv"),
+        vague_quantities=frozenset(_lines(lang, "vague_quantities.txt")),
+        time_signals=frozenset(_lines(lang, "time_signals.txt")),
     )
