@@ -11,6 +11,7 @@ from typing import Iterable, Iterator, Optional, Union
 from .errors import BadOptionError, EmptyInputError, UnsupportedLanguageError
 from .ingest import clean, decode, html, language
 from .models import Analysis
+from .nlp.quotemarks import house_style_marks
 from .rules import load as load_rules
 
 MIN_WORDS = 3
@@ -114,7 +115,8 @@ def prepare(
         title = text[:head_end].strip() or None
     if pub is None:
         warnings.append("no publication date: relative time expressions are left unresolved (use --published)")
-    return Prepared(text, clean.mask(text, debris), pub, tuple(debris), title, author, site, url, fmt, tuple(warnings))
+    nlp_text = house_style_marks(clean.mask(text, debris))
+    return Prepared(text, nlp_text, pub, tuple(debris), title, author, site, url, fmt, tuple(warnings))
 
 
 def _headline(text: str) -> int:
@@ -190,6 +192,11 @@ def to_analysis(pieces: list[tuple[int, dict]], p: Prepared) -> Analysis:
     from .nlp.chunks import merge
 
     records = pieces[0][1] if len(pieces) == 1 and pieces[0][0] == 0 else merge(pieces)
+    if p.nlp_text != p.text:  # quoted words as the article writes them, not as the model read them
+        for q in records.get("quotes", []):
+            q["text"] = p.text[q["start"] : q["end"]]
+        for a in records.get("attributions", []):
+            a["content"] = " ".join(p.text[s:e] for s, e in a["content_spans"])
     analysis = Analysis.from_dict(
         {
             **{field: records.get(field, []) for field in DOC_FIELDS},

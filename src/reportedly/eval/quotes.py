@@ -8,6 +8,7 @@ import unicodedata
 from typing import Callable
 
 from ..models import Analysis
+from ..nlp.quotemarks import TWO_CHAR_MARKS
 
 DOUBLE_QUOTES = set('"\u201c\u201d\u201e\u00ab\u00bb')
 OPEN_QUOTES = set('"\u201c\u201e\u00ab')
@@ -69,12 +70,16 @@ def with_marks(text: str, s: int, e: int) -> tuple[int, int]:
     i = s
     while i > 0 and text[i - 1] == " ":
         i -= 1
-    if i > 0 and text[i - 1] in DOUBLE_QUOTES:
+    if text[max(0, i - 2) : i] in TWO_CHAR_MARKS:
+        s = i - 2
+    elif i > 0 and text[i - 1] in DOUBLE_QUOTES:
         s = i - 1
     j = e
     while j < len(text) and text[j] == " ":
         j += 1
-    if j < len(text) and text[j] in DOUBLE_QUOTES:
+    if text[j : j + 2] in TWO_CHAR_MARKS:
+        e = j + 2
+    elif j < len(text) and text[j] in DOUBLE_QUOTES:
         e = j + 1
     return s, e
 
