@@ -135,6 +135,8 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
             head = t
             while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod", "det") and head.head.i > head.i:
                 head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != cue.i:
+                return None  # "..., said the first case was ...": the subject of what was said, not the speaker
             return make_source(ctx.table, noun_phrase(head), ctx.rules, ctx.pronouns, quoted_person=True)
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break

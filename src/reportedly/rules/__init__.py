@@ -53,6 +53,8 @@ class Rules:
     day_parts: dict[str, str]
     vague_quantities: frozenset[str]
     time_signals: frozenset[str]
+    representative_roles: dict[str, str]
+    non_speakers: frozenset[str]
 
     def is_title(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.titles
@@ -120,4 +122,6 @@ def load(lang: str = "en") -> Rules:
         day_parts=_table(lang, "day_parts.tsv"),
         vague_quantities=frozenset(_lines(lang, "vague_quantities.txt")),
         time_signals=frozenset(_lines(lang, "time_signals.txt")),
+        representative_roles=_table(lang, "representative_roles.tsv"),
+        non_speakers=frozenset(w.lower() for w in _lines(lang, "non_speakers.txt")),
     )
