@@ -48,7 +48,9 @@ class Quote:
     cue: Optional[str] = None
     cue_span: Optional[Span] = None
     attribution: Optional[str] = None  # how the speaker was found: cue | attribution | signature | context | none
-    speaker_type: Optional[str] = None  # person | organization | media | government | document | representative | unnamed
+    speaker_type: Optional[str] = (
+        None  # person | organization | media | government | document | representative | unnamed
+    )
 
 
 @dataclass(frozen=True)

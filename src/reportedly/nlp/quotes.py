@@ -42,6 +42,12 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         kind = "direct" if q.close is not None else "direct-unclosed"
         holder = _holding_attribution(q, reported)
         if holder is not None:
+            nested = _nested_speaker(ctx, q, holder)
+            if nested is not None:
+                source, cue_tok = nested
+                cue, span = ctx.cue_text(cue_tok)
+                out.append(RawQuote(q, kind, source, cue, span, "cue"))
+                continue
             out.append(RawQuote(q, "partial", holder.source, holder.cue, holder.cue_span, "attribution"))
             continue
         dash = _dash_signature(ctx, q)
@@ -83,6 +89,35 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
         for s, e in a.content:
             if s <= q.start and q.end <= e + 1 and (s, e) != (q.start, q.end):
                 return a
+    return None
+
+
+def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optional[tuple[Source, Token]]:
+    """ "Phillips said he heard students shout, “Build that wall!”": reported speech that reports someone else's
+    words. The nearest speech cue before the quote inside the reported content, with a subject of its own that is
+    not the reporter, speaks the quote (the students, not Phillips)."""
+    doc = ctx.doc
+    opening = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    first = ctx.text[q.start : q.start + 1]
+    if opening is None or not (first.isupper() or first.isdigit()):
+        return None  # a phrase taken into the reporter's sentence (described it as “the gold standard”) is theirs
+    start = holder.content[0][0]
+    j = opening.start - 1
+    while j >= 0 and (doc[j].text in (",", ":") or doc[j].is_space):
+        j -= 1
+    if j >= 0 and doc[j].idx >= start and doc[j].i != holder.cue_token:
+        t = doc[j]
+        if not ctx.is_cue(t) or ctx.rules.cue_verbs.get(t.lemma_.lower()) == "belief":
+            return None
+        subj = subject_of(t)
+        if subj is None or ctx.inside_quote[subj.i] or subj.idx < start:
+            return None
+        source = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        if source is None or (source.entity is not None and source.entity is holder.source.entity):
+            return None
+        if source.entity is None and source.span.root.i == holder.source.span.root.i:
+            return None
+        return source, t
     return None
 
 

@@ -161,6 +161,8 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
         content = _sentence_minus(ctx, tok.sent, tok.i, pp_end)
         if len([t for t in content if not t.is_punct]) < MIN_CONTENT_TOKENS:
             continue
+        if _speech_inside(ctx, content):
+            continue  # "“...,” Smith said, according to the AP": the outlet carries Smith's words, Smith said them
         spans = _char_spans(ctx, content)
         span_text = doc[tok.i : to.i + 1]
         out.append(
@@ -174,6 +176,16 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
             )
         )
     return out
+
+
+def _speech_inside(ctx: DocContext, content: list[Token]) -> bool:
+    """The content holds its own speaker: a speech cue with a subject, outside quotation marks."""
+    for t in content:
+        if ctx.is_cue(t) and ctx.rules.cue_verbs.get(t.lemma_.lower()) != "belief":
+            subj = subject_of(t)
+            if subj is not None and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
+                return True
+    return False
 
 
 def _source_phrase(pobj: Token) -> Span:

@@ -195,8 +195,7 @@ def _demonym_like(tok: Token) -> bool:
         t.i != tok.i
         and t.text == tok.text
         and t.dep_ in ("compound", "amod")
-        and t.ent_type_ != "PERSON"
-        and t.head.pos_ in ("NOUN", "PROPN")
+        and (t.head.pos_ == "NOUN" or (t.head.pos_ == "PROPN" and t.ent_type_ != "PERSON"))
         for t in tok.doc
     )
 

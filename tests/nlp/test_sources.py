@@ -1,0 +1,90 @@
+"""Who speaks: names beside descriptions, titles and spokespeople, nested speech, and what can never speak
+(issue 10, classes 3, 4 and 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def speakers(run, text):
+    a = run(text)
+    return [(q.speaker, q.speaker_type) for q in a.quotes] + [(t.source, t.source_type) for t in a.attributions]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The crash killed two teenagers. His father, Ernie Blanc, says “we will never get over this loss.”",
+            "Ernie Blanc",
+        ),
+        (
+            "Berg was arrested in 2012. Berg's aunt, Laura Nelson-Jones, said “the family is devastated by this.”",
+            "Laura Nelson-Jones",
+        ),
+        (
+            "Former chief of the Planning Directorate, Major General Amir Tal, has revealed that the army took part.",
+            "Amir Tal",
+        ),
+    ],
+)
+def test_the_name_in_apposition_speaks_not_the_description(run, text, name):
+    got = speakers(run, text)
+    assert got and got[0] == (name, "person")
+
+
+def test_the_description_becomes_the_role_of_the_named_speaker(run):
+    a = run("His father, Ernie Blanc, says “we will never get over this loss as a family.”")
+    blanc = next(e for e in a.entities if e.name == "Ernie Blanc")
+    assert blanc.role == "His father"
+
+
+def test_a_title_resolves_to_the_person_holding_it(run):
+    text = (
+        "Prime Minister Anna Holm resigned on Thursday after six weeks in office. Holm spoke briefly. "
+        "Speaking outside her office, the Prime Minister said “I cannot deliver the mandate on which I was elected.”"
+    )
+    assert speakers(run, text)[-1] == ("Anna Holm", "person")
+
+
+def test_a_title_held_by_no_one_named_stays_the_role_never_a_person_called_minister(run):
+    got = speakers(run, "Speaking outside the palace, the Prime Minister said “I cannot deliver the mandate.”")
+    assert got == [("the Prime Minister", "unnamed")]
+
+
+def test_a_spokesman_is_a_representative_of_whom_he_speaks_for(run):
+    text = "Anna Holm resigned on Thursday. Her official spokesman said “it has been a difficult day for everyone.”"
+    assert speakers(run, text) == [("spokesperson of Anna Holm", "representative")]
+
+
+@pytest.mark.parametrize(
+    "text, not_a_speaker",
+    [
+        (
+            "The virus spread quickly. Jan. 30, 2020, said the first case was “a warning that nobody heeded then.”",
+            "Jan. 30, 2020",
+        ),
+        ("date 2022-10-20 said that the minister would resign before the end of the week.", "date"),
+        (
+            "Researchers read the genome. The Denisovan said that the results were surprising. Denisovan genes are rare.",
+            "Denisovan",
+        ),
+    ],
+)
+def test_dates_scrape_labels_and_demonyms_never_speak(run, text, not_a_speaker):
+    assert not_a_speaker not in [name for name, _ in speakers(run, text)]
+
+
+def test_a_quote_given_by_the_press_keeps_its_speaker(run):
+    text = "“We will not give up on this fight for the workers of this town,” Smith said, according to the AP."
+    assert speakers(run, text) == [("Smith", "person")]
+
+
+def test_the_person_told_is_not_the_speaker(run):
+    got = speakers(run, "Tamir Hay told Haaretz that the army had helped to confirm the facts of the trip.")
+    assert got == [("Tamir Hay", "person")]
+
+
+def test_nested_speech_goes_to_the_inner_speaker(run):
+    a = run("Phillips said he heard students shout, “Build that wall!” as he walked past the school on Friday.")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("Build that wall!", "students")]
