@@ -54,7 +54,13 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         if dash is not None:
             out.append(RawQuote(q, kind, dash, None, None, "signature"))
             continue
-        found = _cue_after(ctx, q) or _quote_cue(ctx, q, quote_cues) or _cue_before(ctx, q) or _colon_intro(ctx, q)
+        found = (
+            _cue_after(ctx, q)
+            or _quote_cue(ctx, q, quote_cues)
+            or _cue_before(ctx, q)
+            or _colon_intro(ctx, q)
+            or _in_words(ctx, q)
+        )
         if found is not None:
             source, cue_tok = found
             cue, span = ctx.cue_text(cue_tok)
@@ -107,7 +113,7 @@ def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optio
         j -= 1
     if j >= 0 and doc[j].idx >= start and doc[j].i != holder.cue_token:
         t = doc[j]
-        if not ctx.is_cue(t) or ctx.rules.cue_verbs.get(t.lemma_.lower()) == "belief":
+        if not ctx.is_cue(t):
             return None
         subj = subject_of(t)
         if subj is None or ctx.inside_quote[subj.i] or subj.idx < start:
@@ -147,6 +153,8 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             if ctx.is_cue(t):
                 break
             return None
+        if ctx.is_cue(t) and t.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in t.children):
+            continue  # "..., he sniffed when asked about it": the one asked is not the one quoted
         if ctx.is_cue(t):
             src = _speaker_of_cue(ctx, t, after_char=q.close)
             if src is not None:
@@ -167,6 +175,8 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
     # inverted: "said Smith", "said the official"
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.inside_quote[t.i]:
+            if t.dep_ == "pobj":
+                return None  # "... asked about the flood": the object of a preposition does not speak
             head = t
             while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod", "det") and head.head.i > head.i:
                 head = head.head
@@ -241,6 +251,28 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             return None
         src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
         return (src, verb) if src is not None else None
+    return None
+
+
+def _in_words(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """In her words, “...” / “...,” in the words of Tom Reed: the owner of the words, in the same sentence."""
+    doc = ctx.doc
+    span = doc.char_span(q.outer[0], q.outer[1], alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    for t in doc[sent.start : sent.end]:
+        if t.lower_ != "words" or ctx.inside_quote[t.i] or t.head.lower_ != "in":
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owner is None:
+            continue
+        src = make_source(ctx.table, noun_phrase(owner), ctx.rules, ctx.pronouns, quoted_person=True)
+        if src is not None:
+            return src, t
     return None
 
 

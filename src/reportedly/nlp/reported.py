@@ -44,7 +44,8 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
         spans = _char_spans(ctx, content)
         if not spans:
             continue
-        out.append(RawAttribution(cue, cue_span, tok.i, source, spans, _all_quoted(ctx, content)))
+        speech = tok.lemma_.lower() in ctx.rules.cue_verbs  # a belief or a finding never speaks a quotation
+        out.append(RawAttribution(cue, cue_span, tok.i, source, spans, speech and _all_quoted(ctx, content)))
     return out
 
 
@@ -86,6 +87,16 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             break
         if ctx.is_mark[t.i] or t.text in ";:":
             break
+    for c in tok.children:
+        # "has vowed to bring back lost mining jobs": a promise, demand or plan reported as an infinitive
+        if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+            toks = list(c.subtree)
+            obj = next((o for o in tok.children if o.dep_ == "dobj" and o.i < c.i), None)
+            if obj is not None:  # "urged Republicans to join": whom the demand is put to belongs to it
+                toks = list(obj.subtree) + toks
+            toks = _trim(toks)
+            if len(toks) >= MIN_CONTENT_TOKENS + 1 and not any(ctx.is_mark[t.i] for t in toks):
+                return toks
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         own = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in own]
@@ -181,7 +192,7 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
 def _speech_inside(ctx: DocContext, content: list[Token]) -> bool:
     """The content holds its own speaker: a speech cue with a subject, outside quotation marks."""
     for t in content:
-        if ctx.is_cue(t) and ctx.rules.cue_verbs.get(t.lemma_.lower()) != "belief":
+        if ctx.is_cue(t):
             subj = subject_of(t)
             if subj is not None and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
                 return True

@@ -28,7 +28,8 @@ class Rules:
     """Every word list and pattern the analysis uses for one language."""
 
     lang: str
-    cue_verbs: dict[str, str]
+    cue_verbs: dict[str, str]  # speech: the verbs that can give a quotation its speaker
+    belief_verbs: dict[str, str]  # belief and evidence: they attribute content, never a quotation
     titles: frozenset[str]
     person_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -55,6 +56,11 @@ class Rules:
     time_signals: frozenset[str]
     representative_roles: dict[str, str]
     non_speakers: frozenset[str]
+
+    @property
+    def attribution_verbs(self) -> dict[str, str]:
+        """Every verb that attributes content to a source: speech, belief and evidence."""
+        return {**self.belief_verbs, **self.cue_verbs}
 
     def is_title(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.titles
@@ -98,6 +104,7 @@ def load(lang: str = "en") -> Rules:
     return Rules(
         lang=lang,
         cue_verbs=cues,
+        belief_verbs=_table(lang, "belief_verbs.tsv"),
         titles=frozenset(w.lower() for w in _lines(lang, "titles.txt")),
         person_nouns=frozenset(w.lower() for w in _lines(lang, "person_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines(lang, "document_nouns.txt")),
