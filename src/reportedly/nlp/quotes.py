@@ -92,6 +92,8 @@ def _paragraph_index(text: str):
 
 def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[RawAttribution]:
     for a in reported:
+        if a.cue == ":" and q.start <= a.cue_span[0] < a.content[0][0] <= q.end:
+            return a  # a quoted transcript turn, '"PENCE: Well, ...': the label inside the marks names the speaker
         for s, e in a.content:
             if s <= q.start and q.end <= e + 1 and (s, e) != (q.start, q.end):
                 return a

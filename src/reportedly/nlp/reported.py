@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Span, Token
 
 from .context import DocContext
+from .entities import normalise_name
 from .sources import Source, make_source, noun_phrase
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# a transcript's turn: a paragraph opening with the speaker's name in capitals and a colon ("PENCE: Well, look ...")
+_TURN = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+(?=\S)", re.M)
 MIN_CONTENT_TOKENS = 3
 
 
@@ -235,3 +239,32 @@ def _sentence_minus(ctx: DocContext, sent: Span, pp_start: int, pp_end: int) -> 
     toks = _trim(toks)
     # drop the commas that fenced the phrase
     return [t for t in toks if not (t.text == "," and (t.i == pp_start - 1 or t.i == pp_end))]
+
+
+def find_transcript_turns(ctx: DocContext) -> list[RawAttribution]:
+    """Interview and debate transcripts: "WALLACE: Let's start ..." gives the paragraph to the named speaker."""
+    out = []
+    doc, text = ctx.doc, ctx.text
+    for m in _TURN.finditer(text):
+        label_start, label_end = m.span(1)
+        if sum(c.isalpha() for c in m.group(1)) < 2:
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        if len(text[m.end() : end].split()) < MIN_CONTENT_TOKENS:
+            continue
+        label = doc.char_span(label_start, label_end, alignment_mode="expand")
+        colon = doc.char_span(label_end, label_end + 1, alignment_mode="expand")
+        if label is None or colon is None:
+            continue
+        words = [w.strip(".'’").lower() for w in m.group(1).split()]
+        if any(w in ctx.rules.turn_labels or w in ctx.rules.non_speakers for w in words) or any(
+            t.ent_type_ in ("GPE", "LOC") for t in label
+        ):
+            continue  # "UPDATE:", "EDITOR'S NOTE:", a dateline "LONDON:"
+        b = ctx.table.get_or_create(normalise_name(label.text), label, "PERSON")
+        source = Source(label, b, b.name, "person")
+        out.append(RawAttribution(":", (label_end, label_end + 1), colon[0].i, source, ((m.end(), end),), False))
+    return out

@@ -56,6 +56,7 @@ class Rules:
     time_signals: frozenset[str]
     representative_roles: dict[str, str]
     non_speakers: frozenset[str]
+    turn_labels: frozenset[str]
 
     @property
     def attribution_verbs(self) -> dict[str, str]:
@@ -131,4 +132,5 @@ def load(lang: str = "en") -> Rules:
         time_signals=frozenset(_lines(lang, "time_signals.txt")),
         representative_roles=_table(lang, "representative_roles.tsv"),
         non_speakers=frozenset(w.lower() for w in _lines(lang, "non_speakers.txt")),
+        turn_labels=frozenset(w.lower() for w in _lines(lang, "turn_labels.txt")),
     )
