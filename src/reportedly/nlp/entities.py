@@ -149,7 +149,7 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
     """Cluster `doc.ents` into entities: full names first, then short forms (surnames, demonyms) onto them."""
     table = EntityTable(doc, rules)
     head_end = headline_end(text)
-    ents = [e for e in doc.ents if e.label_ in KEPT_LABELS and normalise_name(e.text)]
+    ents = [e for e in (_repaired(e) for e in doc.ents) if e.label_ in KEPT_LABELS and normalise_name(e.text)]
     body_names = {normalise_name(e.text).lower() for e in ents if e.start_char >= head_end}
     body_tokens = {t.lower() for e in ents if e.start_char >= head_end for t in normalise_name(e.text).split()}
     kept = []
@@ -169,6 +169,19 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
             elif b.type == "ORG" and any(w.lower() in rules.government_nouns for w in b.name.split()):
                 b.kind = "government"
     return table
+
+
+def _repaired(e: Span) -> Span:
+    """What the model tags PERSON but cannot be one: a gerund leading the name ("Assassinating Soleimani" is about
+    Soleimani) is cut off; a name with digits in it ("COVID-19") is no person."""
+    if e.label_ != "PERSON":
+        return e
+    if any(c.isdigit() for c in e.text):
+        return Span(e.doc, e.start, e.end, label="MISC")
+    first = e[0].text
+    if len(e) > 1 and first.endswith("ing") and len(first) >= 6 and _gender_detector().get_gender(first) == "unknown":
+        return Span(e.doc, e.start + 1, e.end, label="PERSON")  # the model tags a sentence-initial gerund NNP
+    return e
 
 
 def _cluster(table: EntityTable, e: Span, rules: Rules) -> None:
