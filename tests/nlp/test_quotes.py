@@ -126,3 +126,11 @@ def test_a_lede_pronoun_never_takes_a_name_of_the_other_gender(run):
         "Mayor John Peters defended the plan in a statement later that day."
     )
     assert [q.speaker for q in run(text).quotes] != ["John Peters"]
+
+
+def test_a_long_speaker_phrase_after_the_quote_with_party_in_brackets(run):
+    text = (
+        "“He would be a great senator, one of the brightest members we have,” Rep. Elijah E. Cummings (D-Md.) said "
+        "in a phone interview."
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Elijah E. Cummings"]

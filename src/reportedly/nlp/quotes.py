@@ -13,7 +13,7 @@ from .quotemarks import Quoted
 from .reported import RawAttribution, subject_of
 from .sources import Source, make_source, noun_phrase
 
-LOOK_AFTER = 8  # tokens after a closing mark in which "he said" / "said Smith" is looked for
+LOOK_AFTER = 20  # tokens after a closing mark in which "he said" / "said Smith" is looked for
 MIN_FLOATING_WORDS = 4  # a shorter quoted phrase with no cue is a scare quote or a title, not a quotation
 MIN_VERBLESS_WORDS = 10  # a shorter phrase without a verb ("an immediate general election") is a term, not a quote
 CONTEXT_PARAGRAPHS = 2  # a quote with no cue continues the speaker of a quote at most this many paragraphs back
@@ -167,11 +167,23 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
 
 def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[Source]:
     subj = subject_of(cue)
-    if subj is not None and subj.idx > after_char and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
+    if (
+        subj is not None
+        and subj.idx > after_char
+        and not ctx.inside_quote[subj.i]
+        and not ctx.is_mark[subj.i]
+        and not _in_brackets(subj)
+    ):
         return make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
     doc = ctx.doc
     # the parser took a word inside the quote as subject: use the words between the mark and the cue
-    between = [t for t in doc[: cue.i] if t.idx > after_char and not ctx.is_mark[t.i] and not t.is_punct]
+    between, depth = [], 0
+    for t in doc[: cue.i]:
+        if t.idx <= after_char:
+            continue
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct:
+            between.append(t)  # "Rep. Elijah Cummings (D-Md.) said": the party and state in brackets are not him
     if between and between[-1].pos_ in ("PROPN", "PRON", "NOUN"):
         return make_source(ctx.table, noun_phrase(between[-1]), ctx.rules, ctx.pronouns, quoted_person=True)
     # inverted: "said Smith", "said the official"
@@ -188,6 +200,15 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
     return None
+
+
+def _in_brackets(tok: Token) -> bool:
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.text == ")":
+            return False
+        if t.text == "(":
+            return True
+    return False
 
 
 def _quote_cue(ctx: DocContext, q: Quoted, quote_cues: list[RawAttribution]) -> Optional[tuple[Source, Token]]:
