@@ -92,6 +92,8 @@ def _paragraph_index(text: str):
 
 def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[RawAttribution]:
     for a in reported:
+        if a.carries_speech:
+            continue  # "“...,” Smith said, according to the AP": Smith said it; the AP only carries it
         if a.cue == ":" and q.start <= a.cue_span[0] < a.content[0][0] <= q.end:
             return a  # a quoted transcript turn, '"PENCE: Well, ...': the label inside the marks names the speaker
         for s, e in a.content:

@@ -28,6 +28,7 @@ class RawAttribution:
     source: Source
     content: tuple[tuple[int, int], ...]  # character spans
     quote_cue: bool  # the content is one direct quote: the cue attributes that quote, not reported speech
+    carries_speech: bool = False  # "X said ..., according to the AP": the source carries X's words, never speaks them
 
 
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
@@ -176,8 +177,6 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
         content = _sentence_minus(ctx, tok.sent, tok.i, pp_end)
         if len([t for t in content if not t.is_punct]) < MIN_CONTENT_TOKENS:
             continue
-        if _speech_inside(ctx, content):
-            continue  # "“...,” Smith said, according to the AP": the outlet carries Smith's words, Smith said them
         spans = _char_spans(ctx, content)
         span_text = doc[tok.i : to.i + 1]
         out.append(
@@ -188,6 +187,7 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
                 source,
                 spans,
                 _all_quoted(ctx, content),
+                _speech_inside(ctx, content),
             )
         )
     return out
