@@ -134,3 +134,19 @@ def test_a_long_speaker_phrase_after_the_quote_with_party_in_brackets(run):
         "in a phone interview."
     )
     assert [q.speaker for q in run(text).quotes] == ["Elijah E. Cummings"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mike Pence told “Fox News Sunday,” that the campaign was going well in every state.",
+        "She appeared on “The Steve Harvey Morning Show” on Monday and talked about her plans.",
+    ],
+)
+def test_a_programme_title_in_quotation_marks_is_no_quote(run, text):
+    assert run(text).quotes == ()
+
+
+def test_a_capitalised_phrase_that_asks_or_shouts_is_still_a_quote(run):
+    text = "Phillips said students shouted, “Build That Wall!” as he walked past the school on Friday."
+    assert [q.text for q in run(text).quotes] == ["Build That Wall!"]

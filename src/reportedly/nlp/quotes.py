@@ -39,6 +39,8 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
     paragraph_of = _paragraph_index(ctx.text)
     for q in ctx.quoted:
         words = ctx.text[q.start : q.end].split()
+        if is_title(words, ctx.rules.title_small_words):
+            continue
         kind = "direct" if q.close is not None else "direct-unclosed"
         holder = _holding_attribution(q, reported)
         if holder is not None:
@@ -73,6 +75,20 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         prev = _previous_speaker(out, reported, q, paragraph_of)
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
     return out
+
+
+MAX_TITLE_WORDS = 6  # "The Steve Harvey Morning Show": longer capitalised runs are rare outside headlines
+
+
+def is_title(words: list[str], small_words: frozenset[str]) -> bool:
+    """A programme, book or slogan in quotation marks ("Face the Nation," “Morning Joe”): two to six words, every
+    one capitalised but the small words of titles, no question or exclamation."""
+    bare = [w.strip(",.;:’'\"”“") for w in words]
+    bare = [w for w in bare if w]
+    if not 2 <= len(bare) <= MAX_TITLE_WORDS or words[-1][-1:] in "?!":
+        return False
+    capital = [w for w in bare if w[:1].isupper() or w[:1].isdigit()]
+    return len(capital) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small_words for w in bare)
 
 
 def _has_verb(ctx: DocContext, q: Quoted) -> bool:

@@ -57,6 +57,7 @@ class Rules:
     representative_roles: dict[str, str]
     non_speakers: frozenset[str]
     turn_labels: frozenset[str]
+    title_small_words: frozenset[str]
 
     @property
     def attribution_verbs(self) -> dict[str, str]:
@@ -133,4 +134,5 @@ def load(lang: str = "en") -> Rules:
         representative_roles=_table(lang, "representative_roles.tsv"),
         non_speakers=frozenset(w.lower() for w in _lines(lang, "non_speakers.txt")),
         turn_labels=frozenset(w.lower() for w in _lines(lang, "turn_labels.txt")),
+        title_small_words=frozenset(w.lower() for w in _lines(lang, "title_small_words.txt")),
     )
