@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from .settings import SETTINGS
+
 OPENERS = "“„«"
 CLOSERS = "”»"
 AMBIGUOUS = '"'
@@ -154,9 +156,6 @@ def _pair_odd(marks: list[int], hints: list[str]):
     return [(body[k], body[k + 1]) for k in range(0, len(body), 2)], marks[-1], None
 
 
-MIN_SINGLE_WORDS = 3  # ‘yes’ and ‘lost authority’ are terms; a quotation has a few words at least
-
-
 def _single_quoted(text: str, ps: int, pe: int) -> list[Quoted]:
     """Curly single quotes that open after a space or dash and close before a space or punctuation; a ’ between
     two letters is an apostrophe (don’t, Pääbo’s) and never closes."""
@@ -174,7 +173,7 @@ def _single_quoted(text: str, ps: int, pe: int) -> list[Quoted]:
                 j += 1
             if j < pe:
                 cs, ce = _strip(text, i + 1, j)
-                if len(text[cs:ce].split()) >= MIN_SINGLE_WORDS:
+                if len(text[cs:ce].split()) >= SETTINGS.min_single_words:
                     out.append(Quoted(i, j, cs, ce))
                 i = j + 1
                 continue

@@ -11,12 +11,8 @@ from spacy.tokens import Token
 from .context import DocContext
 from .quotemarks import Quoted
 from .reported import RawAttribution, subject_of
+from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase
-
-LOOK_AFTER = 20  # tokens after a closing mark in which "he said" / "said Smith" is looked for
-MIN_FLOATING_WORDS = 4  # a shorter quoted phrase with no cue is a scare quote or a title, not a quotation
-MIN_VERBLESS_WORDS = 10  # a shorter phrase without a verb ("an immediate general election") is a term, not a quote
-CONTEXT_PARAGRAPHS = 2  # a quote with no cue continues the speaker of a quote at most this many paragraphs back
 
 
 @dataclass(frozen=True)
@@ -70,14 +66,13 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 kind = "partial"
             out.append(RawQuote(q, kind, source, cue, span, "cue"))
             continue
-        if len(words) < MIN_FLOATING_WORDS or (len(words) < MIN_VERBLESS_WORDS and not _has_verb(ctx, q)):
+        if len(words) < SETTINGS.min_floating_words or (
+            len(words) < SETTINGS.min_verbless_words and not _has_verb(ctx, q)
+        ):
             continue
         prev = _previous_speaker(out, reported, q, paragraph_of)
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
     return out
-
-
-MAX_TITLE_WORDS = 6  # "The Steve Harvey Morning Show": longer capitalised runs are rare outside headlines
 
 
 def is_title(words: list[str], small_words: frozenset[str]) -> bool:
@@ -85,7 +80,7 @@ def is_title(words: list[str], small_words: frozenset[str]) -> bool:
     one capitalised but the small words of titles, no question or exclamation."""
     bare = [w.strip(",.;:’'\"”“") for w in words]
     bare = [w for w in bare if w]
-    if not 2 <= len(bare) <= MAX_TITLE_WORDS or words[-1][-1:] in "?!":
+    if not 2 <= len(bare) <= SETTINGS.max_title_words or words[-1][-1:] in "?!":
         return False
     capital = [w for w in bare if w[:1].isupper() or w[:1].isdigit()]
     return len(capital) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small_words for w in bare)
@@ -161,7 +156,7 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     if after is None:
         return None
     i = after.end
-    stop = min(len(doc), i + LOOK_AFTER)
+    stop = min(len(doc), i + SETTINGS.look_after)
     for j in range(i, stop):
         t = doc[j]
         if (
@@ -333,14 +328,14 @@ def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
 def _previous_speaker(
     done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of
 ) -> Optional[Source]:
-    """The latest person or source quoted or cited before `q`, at most CONTEXT_PARAGRAPHS back."""
+    """The latest person or source quoted or cited before `q`, at most SETTINGS.context_paragraphs back."""
     here = paragraph_of(q.open)
     cands = [(p.quoted.open, p.source) for p in done if p.source is not None]
     cands += [(a.cue_span[0], a.source) for a in reported if a.cue_span[0] < q.open and a.source.type == "person"]
     if not cands:
         return None
     at, source = max(cands, key=lambda c: c[0])
-    return source if here - paragraph_of(at) <= CONTEXT_PARAGRAPHS else None
+    return source if here - paragraph_of(at) <= SETTINGS.context_paragraphs else None
 
 
 def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:

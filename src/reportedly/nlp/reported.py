@@ -10,12 +10,12 @@ from spacy.tokens import Span, Token
 
 from .context import DocContext
 from .entities import normalise_name
+from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # a transcript's turn: a paragraph opening with the speaker's name in capitals and a colon ("PENCE: Well, look ...")
 _TURN = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+(?=\S)", re.M)
-MIN_CONTENT_TOKENS = 3
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,13 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
     for c in tok.children:
         if c.dep_ == "ccomp":
             toks = [t for t in c.subtree if not (t.i == c.left_edge.i and t.lower_ == "that" and t.dep_ == "mark")]
-            return _trim(toks) if len(toks) >= MIN_CONTENT_TOKENS else None
+            return _trim(toks) if len(toks) >= SETTINGS.min_content_tokens else None
     for i in range(tok.i + 1, min(sent.end, tok.i + 12)):
         t = doc[i]
         if t.lower_ == "that" and t.dep_ in ("mark", "nsubj", "det", "dobj") and t.tag_ in ("IN", "WDT", "DT"):
             toks = [u for u in doc[i + 1 : sent.end]]
             toks = _trim(toks)
-            if len(toks) >= MIN_CONTENT_TOKENS and _is_clause(toks):
+            if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks):
                 return toks
             break
         if ctx.is_mark[t.i] or t.text in ";:":
@@ -100,13 +100,13 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             if obj is not None:  # "urged Republicans to join": whom the demand is put to belongs to it
                 toks = list(obj.subtree) + toks
             toks = _trim(toks)
-            if len(toks) >= MIN_CONTENT_TOKENS + 1 and not any(ctx.is_mark[t.i] for t in toks):
+            if len(toks) >= SETTINGS.min_content_tokens + 1 and not any(ctx.is_mark[t.i] for t in toks):
                 return toks
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         own = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in own]
         toks = _trim(toks)
-        return toks if len(toks) >= MIN_CONTENT_TOKENS and _is_clause(toks) else None
+        return toks if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks) else None
     return None
 
 
@@ -175,7 +175,7 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
             continue
         pp_end = max(phrase.end, pobj.i + 1)
         content = _sentence_minus(ctx, tok.sent, tok.i, pp_end)
-        if len([t for t in content if not t.is_punct]) < MIN_CONTENT_TOKENS:
+        if len([t for t in content if not t.is_punct]) < SETTINGS.min_content_tokens:
             continue
         spans = _char_spans(ctx, content)
         span_text = doc[tok.i : to.i + 1]
@@ -253,7 +253,7 @@ def find_transcript_turns(ctx: DocContext) -> list[RawAttribution]:
         end = len(text) if end == -1 else end
         while end > m.end() and text[end - 1].isspace():
             end -= 1
-        if len(text[m.end() : end].split()) < MIN_CONTENT_TOKENS:
+        if len(text[m.end() : end].split()) < SETTINGS.min_content_tokens:
             continue
         label = doc.char_span(label_start, label_end, alignment_mode="expand")
         colon = doc.char_span(label_end, label_end + 1, alignment_mode="expand")
