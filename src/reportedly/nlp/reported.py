@@ -245,7 +245,13 @@ def find_transcript_turns(ctx: DocContext) -> list[RawAttribution]:
     """Interview and debate transcripts: "WALLACE: Let's start ..." gives the paragraph to the named speaker."""
     out = []
     doc, text = ctx.doc, ctx.text
-    for m in _TURN.finditer(text):
+    turns = list(_TURN.finditer(text))
+    labels = [m.group(1).split()[-1] for m in turns]
+    people = {w.lower() for b in ctx.table.entities if b.type == "PERSON" for w in b.name.split()}
+    for m in turns:
+        last = m.group(1).split()[-1]
+        if labels.count(last) < 2 and last.lower() not in people:
+            continue  # one capitalised label naming no one else in the text is a dateline ("PARIS: ..."), not a turn
         label_start, label_end = m.span(1)
         if sum(c.isalpha() for c in m.group(1)) < 2:
             continue
