@@ -150,3 +150,12 @@ def test_a_programme_title_in_quotation_marks_is_no_quote(run, text):
 def test_a_capitalised_phrase_that_asks_or_shouts_is_still_a_quote(run):
     text = "Phillips said students shouted, “Build That Wall!” as he walked past the school on Friday."
     assert [q.text for q in run(text).quotes] == ["Build That Wall!"]
+
+
+def test_a_cue_with_its_own_content_after_a_closed_quote_starts_a_new_statement(run):
+    text = (
+        "Wes Moore spoke at the scene. “They saved lives last night.” Colonel Roland Butler announced that the "
+        "search was over."
+    )
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == [None]  # not Roland Butler

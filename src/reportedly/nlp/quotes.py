@@ -170,12 +170,21 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             return None
         if ctx.is_cue(t) and t.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in t.children):
             continue  # "..., he sniffed when asked about it": the one asked is not the one quoted
+        if ctx.is_cue(t) and _says_something_else(ctx, q, t):
+            return None
         if ctx.is_cue(t):
             src = _speaker_of_cue(ctx, t, after_char=q.close)
             if src is not None:
                 return src, t
             return None
     return None
+
+
+def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
+    """“They saved lives last night.” Colonel Butler announced that the search was over: a quote closed by a full
+    stop, then a cue with a content clause of its own, is a new statement, not the quote's attribution."""
+    closed = ctx.text[q.start : q.end].rstrip()[-1:] == "."
+    return closed and any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children)
 
 
 def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[Source]:
