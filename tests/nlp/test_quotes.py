@@ -159,3 +159,13 @@ def test_a_cue_with_its_own_content_after_a_closed_quote_starts_a_new_statement(
     )
     quotes = run(text).quotes
     assert [q.speaker for q in quotes] == [None]  # not Roland Butler
+
+
+def test_a_short_sentence_in_marks_goes_on_with_the_quote_before_it_in_the_paragraph(run):
+    text = "Ann Lee spoke last. “Does anybody know what the plan is?” Lee asked. “Neither do I.”"
+    assert [q.speaker for q in run(text).quotes] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_short_scare_quote_after_a_quote_stays_out(run):
+    text = "Ann Lee spoke last. “Does anybody know what the plan is?” Lee asked. The plan is “a total mess.”"
+    assert [q.text for q in run(text).quotes if q.kind != "partial"] == ["Does anybody know what the plan is?"]

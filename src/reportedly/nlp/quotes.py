@@ -66,6 +66,9 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 kind = "partial"
             out.append(RawQuote(q, kind, source, cue, span, "cue"))
             continue
+        if _continues_paragraph_quote(ctx, q, out, paragraph_of):
+            out.append(RawQuote(q, kind, out[-1].source, None, None, "context"))
+            continue
         if len(words) < SETTINGS.min_floating_words or (
             len(words) < SETTINGS.min_verbless_words and not _has_verb(ctx, q)
         ):
@@ -84,6 +87,18 @@ def is_title(words: list[str], small_words: frozenset[str]) -> bool:
         return False
     capital = [w for w in bare if w[:1].isupper() or w[:1].isdigit()]
     return len(capital) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small_words for w in bare)
+
+
+def _continues_paragraph_quote(ctx: DocContext, q: Quoted, done: list[RawQuote], paragraph_of) -> bool:
+    """“Does anybody know?” Graham asked. “Neither do I.” — a short sentence in marks right after the speaker's own
+    quote in the same paragraph goes on with it (a scare quote would not start with a capital and end a sentence)."""
+    if not done or done[-1].source is None or done[-1].kind == "partial" or done[-1].quoted.close is None:
+        return False
+    if paragraph_of(done[-1].quoted.open) != paragraph_of(q.open):
+        return False
+    content = ctx.text[q.start : q.end].rstrip()
+    between = ctx.text[done[-1].quoted.close + 1 : q.open]
+    return content[:1].isupper() and content[-1:] in ".?!" and "“" not in between and '"' not in between
 
 
 def _has_verb(ctx: DocContext, q: Quoted) -> bool:

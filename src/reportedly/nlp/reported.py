@@ -64,6 +64,8 @@ def subject_of(tok: Token) -> Optional[Token]:
         return subject_of(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)  # "She issued a statement, saying the deal was off" -> she
+    if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "PRON"):
+        return tok.head  # "footage of Trump saying during the debate, “...”" -> Trump
     if (
         tok.dep_ == "relcl"
         and tok.head.pos_ in ("NOUN", "PROPN")
