@@ -41,6 +41,7 @@ class Rules:
     hedges: re.Pattern
     no_comment: tuple[re.Pattern, ...]
     boilerplate: re.Pattern
+    debris_prefixes: re.Pattern
     demonyms: dict[str, str]
     loaded_terms: dict[str, str]
     pronouns: dict[str, str]  # word -> male | female | group | thing | speaker
@@ -118,6 +119,9 @@ def load(lang: str = "en") -> Rules:
         hedges=hedge_re,
         no_comment=tuple(re.compile(p, re.I) for p in _lines(lang, "no_comment.txt")),
         boilerplate=boiler,
+        debris_prefixes=re.compile(
+            r"^(?:%s)\s+(?=\S)" % "|".join("(?:%s)" % p for p in _lines(lang, "debris_prefixes.txt")), re.I
+        ),
         demonyms=_table(lang, "demonyms.tsv"),
         loaded_terms=_table(lang, "loaded_terms.tsv"),
         pronouns=_table(lang, "pronouns.tsv"),
