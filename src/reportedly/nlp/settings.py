@@ -9,9 +9,9 @@ from dataclasses import dataclass
 class Settings:
     """Every bare number the quote, attribution and coreference finders use."""
 
-    # tokens after a closing mark in which "he said" / "said Smith" is looked for; a speaker's titled name, party and
-    # apposition ("Rep. Jim Jordan (R-Ohio), an oversight panel member, said") runs to about 15
-    look_after: int = 20
+    # tokens after a closing mark in which "he said" / "said Smith" is looked for (never past the sentence end); a
+    # speaker with title, party and apposition ("Leonard E. Burman, director of the ... University, said") runs to 30
+    look_after: int = 40
     # a shorter quoted phrase with no cue is a scare quote or a title, not a quotation
     min_floating_words: int = 4
     # a shorter phrase without a verb ("an immediate general election") is a term, not a quote
