@@ -74,3 +74,11 @@ def test_what_the_model_tags_person_but_cannot_be_one_is_repaired(pipeline):
     gerund = _repaired(Span(doc, 0, 2, label="PERSON"))
     assert (gerund.text, gerund.label_) == ("Soleimani", "PERSON")
     assert _repaired(Span(doc, 6, 9, label="PERSON")).label_ != "PERSON"
+
+
+def test_a_first_name_alone_joins_the_one_person_who_has_it(run):
+    text = (
+        "Meta chief Mark Zuckerberg announced the layoffs on Wednesday. Mark in his statement said that the "
+        "company would pay severance to every employee."
+    )
+    assert [a.source for a in run(text).attributions] == ["Mark Zuckerberg"]

@@ -221,6 +221,15 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
             d += 10**6  # prefer a full name seen before the short form
         if best_d is None or d < best_d:
             best, best_d = b, d
+    if best is None and len(low) == 1 and low[0][:1].isalpha():
+        # "Mark in his statement said": a first name alone, when one person of the article has it
+        firsts = [
+            b
+            for b in table.entities
+            if "PERSON" in b.labels and len(b.name.split()) >= 2 and b.name.lower().split()[0] == low[0]
+        ]
+        if len(firsts) == 1 and firsts[0].first < at:
+            best = firsts[0]
     return best
 
 
