@@ -88,3 +88,13 @@ def test_the_person_told_is_not_the_speaker(run):
 def test_nested_speech_goes_to_the_inner_speaker(run):
     a = run("Phillips said he heard students shout, “Build that wall!” as he walked past the school on Friday.")
     assert [(q.text, q.speaker) for q in a.quotes] == [("Build that wall!", "students")]
+
+
+def test_the_title_goes_to_the_one_person_the_story_has_named(run):
+    text = "Liz Truss quit on Thursday after six weeks. Later the Prime Minister said “I cannot deliver the mandate.”"
+    assert speakers(run, text) == [("Liz Truss", "person")]
+
+
+def test_the_title_stays_a_role_when_several_people_are_named(run):
+    text = "Liz Truss met Joe Biden on Thursday. Later the Prime Minister said “I cannot deliver the mandate.”"
+    assert speakers(run, text)[0][0] in ("Liz Truss", "the Prime Minister")
