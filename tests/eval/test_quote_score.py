@@ -99,3 +99,20 @@ def test_eval_with_two_processes_scores_as_one(tmp_path, capsys):
         assert main(["eval", "quotes", str(FIX / "mini-quotes.jsonl"), "--json", "--processes", n]) == 0
         scores.append(json.loads(capsys.readouterr().out))
     assert scores[0] == scores[1] and scores[0]["failed_records"] == 0
+
+
+def test_quotes_one_cue_introduces_are_predicted_as_one_mixed_quote():
+    from reportedly.eval.quotes import predictions
+    from reportedly.models import Analysis, Quote
+
+    text = "Cruz called Trump a “liar” and “utterly amoral” on Monday. “We won,” he said. “Now we work.”"
+    cue = (text.index("called"), text.index("called") + 6)
+
+    def quote(words, cue_span):
+        s = text.index(words)
+        return Quote(words, s, s + len(words), "direct", "Cruz", "E1", None, "x", cue_span)
+
+    said = (text.index("said"), text.index("said") + 4)
+    qs = (quote("liar", cue), quote("utterly amoral", cue), quote("We won,", said), quote("Now we work.", said))
+    got = [p["quote"] for p in predictions("x", Analysis(text, None, quotes=qs))["quotes"]]
+    assert got == ["“liar” and “utterly amoral”", "“We won,”", "“Now we work.”"]

@@ -33,11 +33,14 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True) -> 
     """One prediction record: every quote, plus the content of reported speech not already quoted."""
     quotes = []
     taken: list[tuple[int, int]] = []
-    for q in sorted(a.quotes, key=lambda q: q.start):
-        if q.kind == "partial":
-            continue  # scored through the attribution that holds it
-        quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
-        taken.append((q.start, q.end))
+    for group in _one_cue_runs(sorted((q for q in a.quotes if q.kind != "partial"), key=lambda q: q.start)):
+        q = group[0]  # partial quotes are scored through the attribution that holds them
+        if len(group) == 1:
+            quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
+        else:
+            s, e = with_marks(a.text, q.start, q.end)[0], with_marks(a.text, group[-1].start, group[-1].end)[1]
+            quotes.append(_pred(s, e, a.text, q.speaker, q.speaker_mention, q.cue, "mixed"))
+        taken.append((q.start, group[-1].end))
     partials = [q for q in a.quotes if q.kind == "partial"]
     if with_attributions:
         for at in a.attributions:
@@ -53,6 +56,24 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True) -> 
             quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
             taken.append((q.start, q.end))
     return {"id": record_id, "quotes": quotes}
+
+
+def _one_cue_runs(quotes: list) -> list[list]:
+    """Quotes in a row that one cue before them all introduces ("called the senator a “nasty guy,” an “anchor baby”
+    and “unstable”"): the datasets annotate them as one mixed quote."""
+    runs: list[list] = []
+    for q in quotes:
+        prev = runs[-1][-1] if runs else None
+        if (
+            prev is not None
+            and q.cue_span is not None
+            and q.cue_span == prev.cue_span
+            and q.cue_span[1] <= runs[-1][0].start
+        ):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return runs
 
 
 def _with_partials(text: str, s: int, e: int, partials) -> tuple[int, int]:
