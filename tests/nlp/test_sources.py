@@ -98,3 +98,14 @@ def test_the_title_goes_to_the_one_person_the_story_has_named(run):
 def test_the_title_stays_a_role_when_several_people_are_named(run):
     text = "Liz Truss met Joe Biden on Thursday. Later the Prime Minister said “I cannot deliver the mandate.”"
     assert speakers(run, text) == [("the Prime Minister", "unnamed")]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("A Downing Street spokesman said that the talks would go on.", "spokesperson of Downing Street"),
+        ("A spokeswoman for the ministry said that the talks would go on.", "spokesperson of the ministry"),
+    ],
+)
+def test_whom_a_spokesperson_speaks_for(run, text, source):
+    assert speakers(run, text) == [(source, "representative")]

@@ -235,15 +235,18 @@ def _represented(table: EntityTable, span: Span, head: Token, pronouns: dict[int
     spokesman") or after "for"/"of" ("a spokeswoman for the ministry")."""
     cands = [c for c in head.children if c.dep_ == "poss"]
     cands += [t for t in span if t.i < head.i and t.pos_ == "PROPN"]
+    pobjs = []
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to"):
-            cands += [c for c in prep.children if c.dep_ == "pobj"]
-    for c in cands:
+            pobjs += [c for c in prep.children if c.dep_ == "pobj"]
+    for c in cands + pobjs:
         b = pronouns.get(c.i) or table.at(c)
         if b is not None:
             return b.name
         if c.pos_ == "PROPN":
             return normalise_name(noun_phrase(c).text)
+        if c in pobjs and c.pos_ == "NOUN":
+            return noun_phrase(c).text  # "a spokeswoman for the ministry" -> "spokesperson of the ministry"
     return None
 
 
