@@ -109,3 +109,12 @@ def test_the_title_stays_a_role_when_several_people_are_named(run):
 )
 def test_whom_a_spokesperson_speaks_for(run, text, source):
     assert speakers(run, text) == [(source, "representative")]
+
+
+def test_a_title_that_the_model_takes_for_its_own_apposition_does_not_recurse(run):
+    # PolNeAR train (nyt_2016-01-18): the entity "The Fixers: Eddie Mannix" spans its own apposition
+    text = (
+        "The studio hid it, according to E. J. Fleming's ''The Fixers: Eddie Mannix, Howard Strickling and the "
+        "MGM Publicity Machine,'' a history of the studio."
+    )
+    assert run(text).attributions  # analysed, no RecursionError

@@ -74,13 +74,18 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
 
 
 def make_source(
-    table: EntityTable, span: Span, rules: Rules, pronouns: dict[int, EntityBuilder], quoted_person: bool = False
+    table: EntityTable,
+    span: Span,
+    rules: Rules,
+    pronouns: dict[int, EntityBuilder],
+    quoted_person: bool = False,
+    apposition: bool = True,
 ) -> Optional[Source]:
     """The source that `span` names, or None for first/second person narrators ("I said", "you told") and for
     what cannot speak (a date, a demonym, a product)."""
-    named = apposed_name(span)
-    if named is not None:
-        source = make_source(table, named, rules, pronouns, quoted_person)
+    named = apposed_name(span) if apposition else None
+    if named is not None and named.root.i != span.root.i and not (named.start <= span.root.i < named.end):
+        source = make_source(table, named, rules, pronouns, quoted_person, apposition=False)
         if source is not None and source.entity is not None and source.entity.role is None:
             source.entity.role = _description_before(span, named)
         return source
