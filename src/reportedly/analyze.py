@@ -3,6 +3,7 @@ decode -> extract HTML -> check language -> mark scrape debris -> spaCy pipeline
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
@@ -10,9 +11,32 @@ from typing import Iterable, Iterator, Optional, Union
 from .errors import BadOptionError, EmptyInputError, UnsupportedLanguageError
 from .ingest import clean, decode, html, language
 from .models import Analysis
+from .nlp.quotemarks import house_style_marks
 from .rules import load as load_rules
 
 MIN_WORDS = 3
+DOC_FIELDS = {
+    "entities": "rp_entities",
+    "quotes": "rp_quotes",
+    "attributions": "rp_attributions",
+    "no_comment": "rp_no_comment",
+    "hedges": "rp_hedges",
+    "assertions": "rp_assertions",
+    "loaded_terms": "rp_loaded_terms",
+    "timexes": "rp_timexes",
+}
+
+
+@dataclass(frozen=True)
+class AnalyzeSettings:
+    """The thresholds of the analysis as a whole."""
+
+    # spaCy refuses texts over 1,000,000 characters and its parser needs ~1 GB per 100,000; a longer text goes
+    # through in pieces of at most this many characters, cut at paragraph boundaries
+    chunk_chars: int = 100_000
+
+
+SETTINGS = AnalyzeSettings()
 
 
 @dataclass(frozen=True)
@@ -58,6 +82,7 @@ def prepare(
 ) -> Prepared:
     """Decode, extract and clean one article without running the model. With `foreign`, an article in another
     language is returned for storing (its `language` set, nothing to analyse) instead of refused."""
+    rules = load_rules(lang)  # an unsupported language fails first, whatever the text
     if isinstance(source, bytes):
         text = decode.decode(source, encoding)  # checks the size of the bytes itself
     else:
@@ -90,14 +115,14 @@ def prepare(
         )
     if code == "und" and len(text.split()) >= 30:
         raise UnsupportedLanguageError(f"the article does not look like {lang} text; reportedly analyses {lang} only")
-    rules = load_rules(lang)
     debris = clean.find_boilerplate(text, rules)
     if title is None and fmt == "text":
         head_end = _headline(text)
         title = text[:head_end].strip() or None
     if pub is None:
         warnings.append("no publication date: relative time expressions are left unresolved (use --published)")
-    return Prepared(text, clean.mask(text, debris), pub, tuple(debris), title, author, site, url, fmt, tuple(warnings))
+    nlp_text = house_style_marks(clean.mask(text, debris))
+    return Prepared(text, nlp_text, pub, tuple(debris), title, author, site, url, fmt, tuple(warnings))
 
 
 def _headline(text: str) -> int:
@@ -122,26 +147,52 @@ def analyze(
 
 
 def analyze_prepared(
-    items: Iterable[Prepared], lang: str = "en", batch_size: int = 32, n_process: int = 1
+    items: Iterable[Prepared],
+    lang: str = "en",
+    batch_size: int = 32,
+    n_process: int = 1,
+    settings: Optional[AnalyzeSettings] = None,
 ) -> Iterator[Analysis]:
-    """Run the pipeline over prepared articles, streaming (spaCy `nlp.pipe`)."""
+    """Run the pipeline over prepared articles, streaming (spaCy `nlp.pipe`); a text longer than
+    `settings.chunk_chars` goes through in pieces cut at paragraph boundaries, merged back with its offsets."""
+    from .nlp.chunks import split_paragraphs
     from .nlp.pipeline import get_pipeline
 
+    settings = settings or SETTINGS
     nlp = get_pipeline(lang)
     preps = iter(items)
-    pending: list[Prepared] = []
+    pending: list[tuple[Prepared, list[tuple[int, int]]]] = []
 
     def docs():
         for p in preps:
-            pending.append(p)
-            d = nlp.make_doc(p.nlp_text if p.language == lang else "")
-            d._.rp_published = p.published
-            d._.rp_skip = tuple((b.start, b.end) for b in p.boilerplate)
-            yield d
+            if p.language != lang:  # stored, not analysed: one empty Doc keeps the stream in order
+                pending.append((p, [(0, 0)]))
+                yield nlp.make_doc("")
+                continue
+            pieces = split_paragraphs(p.nlp_text, settings.chunk_chars)
+            pending.append((p, pieces))
+            for start, end in pieces:
+                d = nlp.make_doc(p.nlp_text[start:end])
+                d._.rp_published = p.published.isoformat() if p.published else None
+                d._.rp_skip = [
+                    [max(b.start, start) - start, min(b.end, end) - start]
+                    for b in p.boilerplate
+                    if b.start < end and start < b.end
+                ]
+                yield d
 
+    done: list[tuple[int, dict]] = []
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        p = pending.pop(0)
-        yield to_analysis(doc, p) if p.language == lang else unanalysed(p)
+        p, pieces = pending[0]
+        if p.language != lang:
+            pending.pop(0)
+            yield unanalysed(p)
+            continue
+        done.append((pieces[len(done)][0], doc_records(doc)))
+        if len(done) == len(pieces):
+            pending.pop(0)
+            yield to_analysis(done, p)
+            done = []
 
 
 def unanalysed(p: Prepared) -> Analysis:
@@ -159,24 +210,34 @@ def unanalysed(p: Prepared) -> Analysis:
     )
 
 
-def to_analysis(doc, p: Prepared) -> Analysis:
-    return Analysis(
-        text=p.text,
-        published=p.published.isoformat() if p.published else None,
-        title=p.title,
-        author=p.author,
-        site=p.site,
-        url=p.url,
-        language="en",
-        source_format=p.source_format,
-        boilerplate=p.boilerplate,
-        entities=doc._.rp_entities,
-        quotes=doc._.rp_quotes,
-        attributions=doc._.rp_attributions,
-        no_comment=doc._.rp_no_comment,
-        hedges=doc._.rp_hedges,
-        assertions=doc._.rp_assertions,
-        loaded_terms=doc._.rp_loaded_terms,
-        timexes=doc._.rp_timexes,
-        warnings=p.warnings,
+def doc_records(doc) -> dict[str, list]:
+    """The plain records the components left on one Doc, by `Analysis` field."""
+    return {field: list(getattr(doc._, ext)) for field, ext in DOC_FIELDS.items()}
+
+
+def to_analysis(pieces: list[tuple[int, dict]], p: Prepared) -> Analysis:
+    """The `Analysis` of an article from the records of its pieces (`(offset, doc_records(doc))`): the records are
+    built from the Doc's plain values here, at the edge."""
+    from .nlp.chunks import merge
+
+    records = pieces[0][1] if len(pieces) == 1 and pieces[0][0] == 0 else merge(pieces)
+    if p.nlp_text != p.text:  # quoted words as the article writes them, not as the model read them
+        for q in records.get("quotes", []):
+            q["text"] = p.text[q["start"] : q["end"]]
+        for a in records.get("attributions", []):
+            a["content"] = " ".join(p.text[s:e] for s, e in a["content_spans"])
+    analysis = Analysis.from_dict(
+        {
+            **{field: records.get(field, []) for field in DOC_FIELDS},
+            "text": p.text,
+            "published": p.published.isoformat() if p.published else None,
+            "title": p.title,
+            "author": p.author,
+            "site": p.site,
+            "url": p.url,
+            "language": "en",
+            "source_format": p.source_format,
+            "warnings": list(p.warnings),
+        }
     )
+    return dataclasses.replace(analysis, boilerplate=p.boilerplate)

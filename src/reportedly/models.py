@@ -48,7 +48,9 @@ class Quote:
     cue: Optional[str] = None
     cue_span: Optional[Span] = None
     attribution: Optional[str] = None  # how the speaker was found: cue | attribution | signature | context | none
-    speaker_type: Optional[str] = None  # person | organization | media | government | document | unnamed
+    speaker_type: Optional[str] = (
+        None  # person | organization | media | government | document | representative | unnamed
+    )
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Attribution:
     content: str
     content_spans: tuple[Span, ...]
     source: Optional[str]
-    source_type: str  # person | organization | media | government | document | unnamed
+    source_type: str  # person | organization | media | government | document | representative | unnamed
     cue: str
     cue_span: Span
     source_id: Optional[str] = None

@@ -65,3 +65,54 @@ def test_eval_bad_dataset(tmp_path, capsys):
     bad.write_text('{"id": "x", "text": "fine"}\nnot json\n')
     assert main(["eval", "quotes", str(bad)]) == 2
     assert "bad.jsonl:2" in capsys.readouterr().err
+
+
+def test_partial_quote_ending_one_character_past_reported_speech_is_emitted_once():
+    # issue 10 (1): the parser's clause stops before "disaster." while the partial quote takes the full stop
+    from reportedly.eval.quotes import predictions
+    from reportedly.models import Analysis, Attribution, Mention, Quote
+
+    text = "Hill said the plan was “a disaster.” Then he left."
+    q0 = text.index("a disaster")
+    content_end = q0 + len("a disaster")
+    speaker = Mention("Hill", 0, 4)
+    att = Attribution(
+        "the plan was “a disaster",
+        ((text.index("the plan"), content_end),),
+        "Hill",
+        "person",
+        "said",
+        (5, 9),
+        "E1",
+        speaker,
+    )
+    quote = Quote("a disaster.", q0, content_end + 1, "partial", "Hill", "E1", speaker, "said", (5, 9))
+    pred = predictions("x", Analysis(text, None, quotes=(quote,), attributions=(att,)))["quotes"]
+    assert len(pred) == 1
+    assert pred[0]["quote"] == "the plan was “a disaster.”" and pred[0]["speaker"] == "Hill"
+
+
+def test_eval_with_two_processes_scores_as_one(tmp_path, capsys):
+    # issue 10 (8): the Docs cross process boundaries, so their values must serialise
+    scores = []
+    for n in ("1", "2"):
+        assert main(["eval", "quotes", str(FIX / "mini-quotes.jsonl"), "--json", "--processes", n]) == 0
+        scores.append(json.loads(capsys.readouterr().out))
+    assert scores[0] == scores[1] and scores[0]["failed_records"] == 0
+
+
+def test_quotes_one_cue_introduces_are_predicted_as_one_mixed_quote():
+    from reportedly.eval.quotes import predictions
+    from reportedly.models import Analysis, Quote
+
+    text = "Cruz called Trump a “liar” and “utterly amoral” on Monday. “We won,” he said. “Now we work.”"
+    cue = (text.index("called"), text.index("called") + 6)
+
+    def quote(words, cue_span):
+        s = text.index(words)
+        return Quote(words, s, s + len(words), "direct", "Cruz", "E1", None, "x", cue_span)
+
+    said = (text.index("said"), text.index("said") + 4)
+    qs = (quote("liar", cue), quote("utterly amoral", cue), quote("We won,", said), quote("Now we work.", said))
+    got = [p["quote"] for p in predictions("x", Analysis(text, None, quotes=qs))["quotes"]]
+    assert got == ["“liar” and “utterly amoral”", "“We won,”", "“Now we work.”"]

@@ -54,3 +54,19 @@ def test_mask_keeps_offsets():
     debris = find_boilerplate(text, RULES)
     masked = mask(text, debris)
     assert len(masked) == len(text) and "Advertisement" not in masked and masked.endswith("More story.")
+
+
+def test_a_metadata_field_glued_before_the_first_words_is_debris():
+    # issue 10 (4): "date 2022-10-20" left by a scraper must not become a speaker "date"
+    from reportedly.ingest.clean import find_boilerplate
+    from reportedly.rules import load
+
+    text = "date 2022-10-20 LIZ Truss said she cannot deliver the mandate.\nThe date of the vote is unknown."
+    found = find_boilerplate(text, load("en"))
+    assert [(b.text, b.reason) for b in found] == [("date 2022-10-20", "scrape prefix")]
+    assert text[found[0].start : found[0].end] == "date 2022-10-20"
+
+
+def test_the_scrape_prefix_is_skipped_and_the_sentence_keeps_its_speaker(run):
+    a = run("date 2022-10-20 Liz Truss said that she could not deliver the mandate of the party.\nShe resigned.")
+    assert [(t.source, t.cue) for t in a.attributions] == [("Liz Truss", "said")]

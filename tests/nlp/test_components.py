@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from reportedly.models import Quote, TimeExpr
 from reportedly.nlp.pipeline import load_spacy_model
 
 
@@ -16,12 +13,25 @@ def test_components_added_by_name_to_a_plain_model():
     nlp.add_pipe("reportedly_attribution")
     nlp.add_pipe("reportedly_timex")
     doc = nlp.make_doc("“We will rebuild the bridge by March,” said Anna Berg, the mayor.")
-    doc._.rp_published = dt.date(2021, 12, 21)
+    doc._.rp_published = "2021-12-21"
     doc = nlp(doc)
-    assert isinstance(doc._.rp_quotes[0], Quote) and doc._.rp_quotes[0].speaker == "Anna Berg"
-    assert isinstance(doc._.rp_timexes[0], TimeExpr) and doc._.rp_timexes[0].value == "2022-03"
+    assert doc._.rp_quotes[0]["speaker"] == "Anna Berg"
+    assert doc._.rp_timexes[0]["value"] == "2022-03"
 
 
 def test_line_breaks_end_sentences(pipeline):
     doc = pipeline("A headline without a stop\nThe body starts here and goes on.")
     assert [s.text.strip() for s in doc.sents][:2] == ["A headline without a stop", "The body starts here and goes on."]
+
+
+def test_extension_values_survive_doc_to_bytes(pipeline):
+    # issue 10 (8): plain values on the Doc, so that spaCy can serialise it for other processes
+    from spacy.tokens import Doc
+
+    doc = pipeline.make_doc("The mayor, Anna Berg, spoke on Monday. “We will rebuild the bridge by March,” she said.")
+    doc._.rp_published = "2021-12-21"
+    doc = pipeline(doc)
+    back = Doc(pipeline.vocab).from_bytes(doc.to_bytes())
+    for name in ("rp_quotes", "rp_entities", "rp_timexes", "rp_attributions", "rp_hedges", "rp_published"):
+        assert getattr(back._, name) == getattr(doc._, name)
+    assert back._.rp_quotes[0]["speaker"] == "Anna Berg"

@@ -62,3 +62,23 @@ def test_a_spokesman_is_not_the_main_person(run):
     )
     a = run(text)
     assert [at.source for at in a.attributions if at.cue == "said"] == ["The spokesman"]
+
+
+def test_what_the_model_tags_person_but_cannot_be_one_is_repaired(pipeline):
+    from spacy.tokens import Span
+
+    from reportedly.nlp.entities import _repaired
+
+    doc = pipeline.make_doc("Assassinating Soleimani was a triumph. COVID-19 spread fast.")
+    doc = pipeline.get_pipe("tagger")(pipeline.get_pipe("tok2vec")(doc))
+    gerund = _repaired(Span(doc, 0, 2, label="PERSON"))
+    assert (gerund.text, gerund.label_) == ("Soleimani", "PERSON")
+    assert _repaired(Span(doc, 6, 9, label="PERSON")).label_ != "PERSON"
+
+
+def test_a_first_name_alone_joins_the_one_person_who_has_it(run):
+    text = (
+        "Meta chief Mark Zuckerberg announced the layoffs on Wednesday. Mark in his statement said that the "
+        "company would pay severance to every employee."
+    )
+    assert [a.source for a in run(text).attributions] == ["Mark Zuckerberg"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.nlp.quotemarks import find_quoted
+from reportedly.nlp.quotemarks import find_quoted, house_style_marks
 
 
 def contents(text):
@@ -61,3 +61,33 @@ def test_offsets_point_into_the_text():
 )
 def test_british_single_quotes(text, expected):
     assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("''That is our weak spot,'' said Reed.", "That is our weak spot,"),  # NYT
+        ("``We won this fair and square,'' Lopez said.", "We won this fair and square,"),  # AP
+        ("“We won,’’ Lopez said. Nobody else spoke at all.", "We won,"),  # ’’ closing a curly opener
+        ("‘‘We won,’’ Lopez said.", "We won,"),
+    ],
+)
+def test_two_character_house_style_marks_are_read_as_one_mark(text, quoted):
+    # issue 10 (2)
+    normal = house_style_marks(text)
+    assert len(normal) == len(text)
+    got = find_quoted(normal)
+    assert [normal[q.start : q.end] for q in got] == [quoted]
+    assert text[got[0].start : got[0].end] == quoted
+
+
+def test_apostrophes_that_are_not_marks_stay_as_written():
+    text = "The players' union and the 1990s'' results; rock 'n' roll."
+    assert house_style_marks("It's the players' union.") == "It's the players' union."
+    assert find_quoted(house_style_marks(text)) == []
+
+
+def test_house_style_quotes_get_their_speaker(run):
+    text = "Mexico relies on trade. ''That is Mexico's weak spot,'' said Douglas Reed, an economist at the bank."
+    got = run(text).quotes
+    assert [(q.text, q.speaker) for q in got] == [("That is Mexico's weak spot,", "Douglas Reed")]

@@ -126,3 +126,46 @@ def test_a_lede_pronoun_never_takes_a_name_of_the_other_gender(run):
         "Mayor John Peters defended the plan in a statement later that day."
     )
     assert [q.speaker for q in run(text).quotes] != ["John Peters"]
+
+
+def test_a_long_speaker_phrase_after_the_quote_with_party_in_brackets(run):
+    text = (
+        "“He would be a great senator, one of the brightest members we have,” Rep. Elijah E. Cummings (D-Md.) said "
+        "in a phone interview."
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Elijah E. Cummings"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mike Pence told “Fox News Sunday,” that the campaign was going well in every state.",
+        "She appeared on “The Steve Harvey Morning Show” on Monday and talked about her plans.",
+    ],
+)
+def test_a_programme_title_in_quotation_marks_is_no_quote(run, text):
+    assert run(text).quotes == ()
+
+
+def test_a_capitalised_phrase_that_asks_or_shouts_is_still_a_quote(run):
+    text = "Phillips said students shouted, “Build That Wall!” as he walked past the school on Friday."
+    assert [q.text for q in run(text).quotes] == ["Build That Wall!"]
+
+
+def test_a_cue_with_its_own_content_after_a_closed_quote_starts_a_new_statement(run):
+    text = (
+        "Wes Moore spoke at the scene. “They saved lives last night.” Colonel Roland Butler announced that the "
+        "search was over."
+    )
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == [None]  # not Roland Butler
+
+
+def test_a_short_sentence_in_marks_goes_on_with_the_quote_before_it_in_the_paragraph(run):
+    text = "Ann Lee spoke last. “Does anybody know what the plan is?” Lee asked. “Neither do I.”"
+    assert [q.speaker for q in run(text).quotes] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_short_scare_quote_after_a_quote_stays_out(run):
+    text = "Ann Lee spoke last. “Does anybody know what the plan is?” Lee asked. The plan is “a total mess.”"
+    assert [q.text for q in run(text).quotes if q.kind != "partial"] == ["Does anybody know what the plan is?"]

@@ -57,3 +57,23 @@ def test_participle_cue_takes_the_main_subject(run):
     got = run("Senator Mark Hill issued a statement on Monday, saying that the bill would hurt farmers.").attributions
     assert got and got[0].source == "Mark Hill" and got[0].cue == "saying"
     assert got[0].content == "the bill would hurt farmers"
+
+
+def test_transcript_turns_belong_to_the_speaker_named_in_capitals(run):
+    text = (
+        "Fox News Sunday, a transcript.\n\n"
+        "CHRIS WALLACE: Let us start with the debate story. What did you make of it?\n\n"
+        '"PENCE: Well, look, this is serious business for the whole country.\n\n'
+        "WALLACE: Governor, I want to ask you about the polls now.\n\n"
+        "Mike Pence is the running mate.\n\n"
+        "UPDATE: The story was changed at noon today.\n\n"
+        "LONDON: The prime minister resigned on Thursday.\n\n"
+        "PARIS: Meta will lay off more than 11,000 of its staff, the company said on Wednesday."
+    )
+    a = run(text)
+    assert [(t.source, t.content) for t in a.attributions if t.cue == ":"] == [
+        ("CHRIS WALLACE", "Let us start with the debate story. What did you make of it?"),
+        ("Mike Pence", "Well, look, this is serious business for the whole country."),
+        ("WALLACE", "Governor, I want to ask you about the polls now."),
+    ]
+    assert [q.speaker for q in a.quotes] == ["Mike Pence"]  # the quoted turn

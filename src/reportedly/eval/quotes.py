@@ -8,6 +8,7 @@ import unicodedata
 from typing import Callable
 
 from ..models import Analysis
+from ..nlp.quotemarks import TWO_CHAR_MARKS
 
 DOUBLE_QUOTES = set('"\u201c\u201d\u201e\u00ab\u00bb')
 OPEN_QUOTES = set('"\u201c\u201e\u00ab')
@@ -32,24 +33,57 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True) -> 
     """One prediction record: every quote, plus the content of reported speech not already quoted."""
     quotes = []
     taken: list[tuple[int, int]] = []
-    for q in sorted(a.quotes, key=lambda q: q.start):
-        if q.kind == "partial":
-            continue  # scored through the attribution that holds it
-        quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
-        taken.append((q.start, q.end))
+    for group in _one_cue_runs(sorted((q for q in a.quotes if q.kind != "partial"), key=lambda q: q.start)):
+        q = group[0]  # partial quotes are scored through the attribution that holds them
+        if len(group) == 1:
+            quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
+        else:
+            s, e = with_marks(a.text, q.start, q.end)[0], with_marks(a.text, group[-1].start, group[-1].end)[1]
+            quotes.append(_pred(s, e, a.text, q.speaker, q.speaker_mention, q.cue, "mixed"))
+        taken.append((q.start, group[-1].end))
     partials = [q for q in a.quotes if q.kind == "partial"]
     if with_attributions:
         for at in a.attributions:
             s, e = at.content_spans[0][0], at.content_spans[-1][1]
             if any(ts < e and s < te for ts, te in taken):
                 continue
+            s, e = _with_partials(a.text, s, e, partials)
             quotes.append(_pred(s, e, a.text, at.source, at.source_mention, at.cue, None))
             taken.append((s, e))
     for q in partials:
-        if not any(ts <= q.start and q.end <= te for ts, te in taken):
+        # a partial quote sharing even one character with emitted speech is part of it, not a second quote
+        if not any(ts < q.end and q.start < te for ts, te in taken):
             quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
             taken.append((q.start, q.end))
     return {"id": record_id, "quotes": quotes}
+
+
+def _one_cue_runs(quotes: list) -> list[list]:
+    """Quotes in a row that one cue before them all introduces ("called the senator a “nasty guy,” an “anchor baby”
+    and “unstable”"): the datasets annotate them as one mixed quote."""
+    runs: list[list] = []
+    for q in quotes:
+        prev = runs[-1][-1] if runs else None
+        if (
+            prev is not None
+            and q.cue_span is not None
+            and q.cue_span == prev.cue_span
+            and q.cue_span[1] <= runs[-1][0].start
+        ):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return runs
+
+
+def _with_partials(text: str, s: int, e: int, partials) -> tuple[int, int]:
+    """Reported speech widened over the partial quotes it holds, marks included: the content of "said the plan was
+    “a disaster.”" ends after the closing mark, where the parser's clause stopped before it."""
+    for q in partials:
+        if q.start < e and s < q.end:
+            qs, qe = with_marks(text, q.start, q.end)
+            s, e = min(s, qs), max(e, qe)
+    return s, e
 
 
 def with_marks(text: str, s: int, e: int) -> tuple[int, int]:
@@ -57,12 +91,16 @@ def with_marks(text: str, s: int, e: int) -> tuple[int, int]:
     i = s
     while i > 0 and text[i - 1] == " ":
         i -= 1
-    if i > 0 and text[i - 1] in DOUBLE_QUOTES:
+    if text[max(0, i - 2) : i] in TWO_CHAR_MARKS:
+        s = i - 2
+    elif i > 0 and text[i - 1] in DOUBLE_QUOTES:
         s = i - 1
     j = e
     while j < len(text) and text[j] == " ":
         j += 1
-    if j < len(text) and text[j] in DOUBLE_QUOTES:
+    if text[j : j + 2] in TWO_CHAR_MARKS:
+        e = j + 2
+    elif j < len(text) and text[j] in DOUBLE_QUOTES:
         e = j + 1
     return s, e
 

@@ -35,6 +35,9 @@ def find_boilerplate(text: str, rules: Rules) -> list[Boilerplate]:
             reason = "navigation"
         if reason:
             out.append(Boilerplate(stripped, s + lead, s + lead + len(stripped), reason))
+        elif (m := rules.debris_prefixes.match(stripped)) is not None:
+            prefix = m.group(0).rstrip()
+            out.append(Boilerplate(prefix, s + lead, s + lead + len(prefix), "scrape prefix"))
     return out
 
 

@@ -20,7 +20,7 @@ _CUE_HASHES: dict[int, np.ndarray] = {}
 def _cue_hashes(strings, rules: Rules) -> np.ndarray:
     key = id(rules)
     if key not in _CUE_HASHES:
-        _CUE_HASHES[key] = np.array([strings.add(w) for w in rules.cue_verbs], dtype=np.uint64)
+        _CUE_HASHES[key] = np.array([strings.add(w) for w in rules.attribution_verbs], dtype=np.uint64)
     return _CUE_HASHES[key]
 
 
@@ -55,7 +55,8 @@ class DocContext:
         return cls(doc, text, rules, table, quoted, inside.tolist(), mark.tolist())
 
     def cue_candidates(self) -> list[Token]:
-        """Verbs whose lemma is a cue, outside quotes (found on the lemma array, not token by token)."""
+        """Verbs whose lemma attributes (speech, belief, evidence), outside quotes (found on the lemma array, not
+        token by token)."""
         cues = _cue_hashes(self.doc.vocab.strings, self.rules)
         arr = self.doc.to_array([LEMMA, POS])
         hits = np.nonzero(np.isin(arr[:, 0], cues) & (arr[:, 1] == VERB_ID))[0]
@@ -72,6 +73,7 @@ class DocContext:
         return out
 
     def is_cue(self, tok: Token) -> bool:
+        """A speech verb outside quotes: one that can give a quotation its speaker."""
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.rules.cue_verbs and not self.inside_quote[tok.i]
 
     def cue_text(self, tok: Token) -> tuple[str, tuple[int, int]]:

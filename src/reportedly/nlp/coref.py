@@ -8,21 +8,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
 from .entities import EntityBuilder, EntityTable, content_words
+from .settings import SETTINGS
 
-PRONOUN_GENDER = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "himself": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-    "herself": "female",
-}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-MAX_SENTENCES_BACK = 6
-OPENING_SENTENCES = 3  # a pronoun this early with no name before it may point forward
-FORWARD_SENTENCES = 2
 
 
 def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: set[str]) -> dict[int, EntityBuilder]:
@@ -31,9 +19,10 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
     doc = table.doc
     sent_index = _sentence_index(doc)
     resolved: dict[int, EntityBuilder] = {}
+    pronouns = table.rules.pronouns
     for tok in doc:
-        gender = PRONOUN_GENDER.get(tok.lower_)
-        if gender is None or inside_quote[tok.i]:
+        gender = pronouns.get(tok.lower_)
+        if gender not in ("male", "female") or inside_quote[tok.i]:
             continue
         best = _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas)
         if best is None:
@@ -57,7 +46,7 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
     here = sent_index[tok.i]
     best, best_score = None, None
     i = tok.i - 1
-    while i >= 0 and here - sent_index[i] <= MAX_SENTENCES_BACK:
+    while i >= 0 and here - sent_index[i] <= SETTINGS.max_sentences_back:
         b = table.by_token.get(i)
         if b is not None and b.type == "PERSON" and b.gender in (None, gender):
             t = table.doc[i]
@@ -90,10 +79,10 @@ def _forward(table, tok, gender, sent_index, inside_quote) -> Optional[EntityBui
     ... Liz Truss has resigned"): ledes name the person just after. The first person of that gender named outside
     quotes within the next sentences."""
     here = sent_index[tok.i]
-    if here >= OPENING_SENTENCES:
+    if here >= SETTINGS.opening_sentences:
         return None
     for i in range(tok.i + 1, len(table.doc)):
-        if sent_index[i] - here > FORWARD_SENTENCES:
+        if sent_index[i] - here > SETTINGS.forward_sentences:
             break
         b = table.by_token.get(i)
         if b is not None and b.type == "PERSON" and b.gender in (None, gender) and not inside_quote[i]:

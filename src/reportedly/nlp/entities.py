@@ -16,33 +16,6 @@ from ..rules import Rules
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
-FEMALE_TITLES = {
-    "ms",
-    "mrs",
-    "miss",
-    "dame",
-    "lady",
-    "queen",
-    "princess",
-    "sister",
-    "congresswoman",
-    "chairwoman",
-    "councilwoman",
-    "spokeswoman",
-}
-MALE_TITLES = {
-    "mr",
-    "sir",
-    "lord",
-    "king",
-    "prince",
-    "father",
-    "brother",
-    "congressman",
-    "chairman",
-    "councilman",
-    "spokesman",
-}
 
 
 def split_title(name: str, rules: Rules) -> tuple[Optional[str], str]:
@@ -176,7 +149,7 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
     """Cluster `doc.ents` into entities: full names first, then short forms (surnames, demonyms) onto them."""
     table = EntityTable(doc, rules)
     head_end = headline_end(text)
-    ents = [e for e in doc.ents if e.label_ in KEPT_LABELS and normalise_name(e.text)]
+    ents = [e for e in (_repaired(e) for e in doc.ents) if e.label_ in KEPT_LABELS and normalise_name(e.text)]
     body_names = {normalise_name(e.text).lower() for e in ents if e.start_char >= head_end}
     body_tokens = {t.lower() for e in ents if e.start_char >= head_end for t in normalise_name(e.text).split()}
     kept = []
@@ -196,6 +169,19 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
             elif b.type == "ORG" and any(w.lower() in rules.government_nouns for w in b.name.split()):
                 b.kind = "government"
     return table
+
+
+def _repaired(e: Span) -> Span:
+    """What the model tags PERSON but cannot be one: a gerund leading the name ("Assassinating Soleimani" is about
+    Soleimani) is cut off; a name with digits in it ("COVID-19") is no person."""
+    if e.label_ != "PERSON":
+        return e
+    if any(c.isdigit() for c in e.text):
+        return Span(e.doc, e.start, e.end, label="MISC")
+    first = e[0].text
+    if len(e) > 1 and first.endswith("ing") and len(first) >= 6 and _gender_detector().get_gender(first) == "unknown":
+        return Span(e.doc, e.start + 1, e.end, label="PERSON")  # the model tags a sentence-initial gerund NNP
+    return e
 
 
 def _cluster(table: EntityTable, e: Span, rules: Rules) -> None:
@@ -235,6 +221,15 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
             d += 10**6  # prefer a full name seen before the short form
         if best_d is None or d < best_d:
             best, best_d = b, d
+    if best is None and len(low) == 1 and low[0][:1].isalpha():
+        # "Mark in his statement said": a first name alone, when one person of the article has it
+        firsts = [
+            b
+            for b in table.entities
+            if "PERSON" in b.labels and len(b.name.split()) >= 2 and b.name.lower().split()[0] == low[0]
+        ]
+        if len(firsts) == 1 and firsts[0].first < at:
+            best = firsts[0]
     return best
 
 
@@ -256,7 +251,7 @@ def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
             if b.role is None:
                 b.role = _role_of(span, rules)
             if b.gender is None:
-                b.gender = _gender_from(span, b.title)
+                b.gender = _gender_from(span, b.title, rules)
     b.mentions = mentions
     for text in (b.title or "", b.role or ""):
         b.context.update(w.lower() for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2)
@@ -309,13 +304,11 @@ def _gender_detector():
     return gd.Detector(case_sensitive=False)
 
 
-def _gender_from(span: Span, title: Optional[str]) -> Optional[str]:
+def _gender_from(span: Span, title: Optional[str], rules: Rules) -> Optional[str]:
     if title:
         for w in title.lower().replace(".", "").split():
-            if w in FEMALE_TITLES:
-                return "female"
-            if w in MALE_TITLES:
-                return "male"
+            if w in rules.gendered_titles:
+                return rules.gendered_titles[w]
     words = normalise_name(span.text).split()
     if len(words) >= 2:
         g = _gender_detector().get_gender(words[0])

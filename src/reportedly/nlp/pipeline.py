@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,7 +18,7 @@ from .coref import resolve_pronouns
 from .entities import build_table
 from .quotemarks import find_quoted
 from .quotes import find_quotes
-from .reported import find_according_to, find_reported_speech
+from .reported import find_according_to, find_reported_speech, find_transcript_turns
 from .signals import find_assertions, find_hedges, find_loaded_terms, find_no_comment
 from .timex import find_timexes
 
@@ -41,6 +42,31 @@ if not Doc.has_extension("rp_published"):
     Doc.set_extension("rp_published", default=None)
 if not Doc.has_extension("rp_skip"):
     Doc.set_extension("rp_skip", default=())
+
+
+def plain(value: Any) -> Any:
+    """A record as the values spaCy can serialise on a Doc: dicts, lists, strings, numbers, None (so `doc.to_bytes()`
+    and `nlp.pipe(n_process=2)` ship it); `Analysis.from_dict` builds the records again at the edge."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def published_date(value: Any) -> Optional[dt.date]:
+    """`doc._.rp_published` read back: an ISO date string (a `datetime.date` is accepted too)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def doc_text(doc: Doc) -> str:
@@ -84,26 +110,27 @@ class AttributionComponent:
         table = build_table(doc, self.rules, text)
         ctx = DocContext.build(doc, text, self.rules, table, find_quoted(text))
         ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs))
-        raw = find_reported_speech(ctx) + find_according_to(ctx)
+        raw = find_reported_speech(ctx) + find_according_to(ctx) + find_transcript_turns(ctx)
         raw.sort(key=lambda a: a.cue_token)
         raw_quotes = find_quotes(ctx, raw)
         table.settle_names()
-        doc._.rp_attributions = tuple(_attribution(text, a, self.rules) for a in raw if not a.quote_cue)
-        doc._.rp_quotes = tuple(_quote(text, q) for q in raw_quotes)
-        doc._.rp_no_comment = tuple(find_no_comment(doc, self.rules, table))
-        doc._.rp_entities = table.freeze()
+        doc._.rp_attributions = plain([_attribution(text, a, self.rules) for a in raw if not a.quote_cue])
+        doc._.rp_quotes = plain([_quote(text, q) for q in raw_quotes])
+        doc._.rp_no_comment = plain(find_no_comment(doc, self.rules, table))
+        doc._.rp_entities = plain(table.freeze())
         return doc
 
 
 class TimexComponent:
-    """Time expressions, normalised against `doc._.rp_published` (a datetime.date or None)."""
+    """Time expressions, normalised against `doc._.rp_published` (an ISO date string, or None)."""
 
     def __init__(self, lang: str):
         self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
-        published: Optional[dt.date] = doc._.rp_published
-        doc._.rp_timexes = tuple(find_timexes(doc, published, list(doc._.rp_skip), doc_text(doc)))
+        published = published_date(doc._.rp_published)
+        skip = [tuple(s) for s in doc._.rp_skip]
+        doc._.rp_timexes = plain(find_timexes(doc, published, skip, doc_text(doc)))
         return doc
 
 
@@ -114,15 +141,16 @@ class SignalsComponent:
         self.rules = load_rules(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        skip = list(doc._.rp_skip)
-        doc._.rp_hedges = tuple(find_hedges(doc_text(doc), self.rules, skip))
-        doc._.rp_loaded_terms = tuple(find_loaded_terms(doc, self.rules))
-        covered = [s for a in doc._.rp_attributions for s in a.content_spans]
-        covered += [a.cue_span for a in doc._.rp_attributions]
-        covered += [(q.start, q.end) for q in doc._.rp_quotes]
-        covered += [(n.start, n.end) for n in doc._.rp_no_comment]
-        covered += [(h.start, h.end) for h in doc._.rp_hedges]
-        doc._.rp_assertions = tuple(find_assertions(doc, covered, skip))
+        skip = [tuple(s) for s in doc._.rp_skip]
+        hedges = find_hedges(doc_text(doc), self.rules, skip)
+        doc._.rp_hedges = plain(hedges)
+        doc._.rp_loaded_terms = plain(find_loaded_terms(doc, self.rules))
+        covered = [tuple(s) for a in doc._.rp_attributions for s in a["content_spans"]]
+        covered += [tuple(a["cue_span"]) for a in doc._.rp_attributions]
+        covered += [(q["start"], q["end"]) for q in doc._.rp_quotes]
+        covered += [(n["start"], n["end"]) for n in doc._.rp_no_comment]
+        covered += [(h.start, h.end) for h in hedges]
+        doc._.rp_assertions = plain(find_assertions(doc, covered, skip))
         return doc
 
 

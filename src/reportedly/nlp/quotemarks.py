@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from .settings import SETTINGS
+
 OPENERS = "“„«"
 CLOSERS = "”»"
 AMBIGUOUS = '"'
@@ -23,6 +25,45 @@ class Quoted:
     @property
     def outer(self) -> tuple[int, int]:
         return self.open, (self.close + 1 if self.close is not None else self.end)
+
+
+# House styles that write a double quotation mark as two characters: NYT ''...'', AP ``...'', and ’’ or ‘‘ typed for
+# ” and “. Each is read as one mark and a space, so offsets stay those of the original text.
+TWO_CHAR_MARKS = {"''": ('"', "close"), "``": ('"', "open"), "’’": ("”", "close"), "‘‘": ("“", "open")}
+
+
+def house_style_marks(text: str) -> str:
+    """`text` with each two-character quotation mark replaced by one mark and a space, on the side away from the
+    words it quotes (``Yes,'' -> ` "Yes," `); an opener must touch the word after it, a closer the word before it.
+    A mark of the ambiguous '' style opens or closes by the same test, and closes only a quote that a two-character
+    mark opened earlier in the paragraph (a lone '' after a word is a typo or a prime, not a quotation)."""
+    if not any(m in text for m in TWO_CHAR_MARKS):
+        return text
+    chars = list(text)
+    i, n = 0, len(text)
+    opened = False
+    while i < n - 1:
+        pair = text[i : i + 2]
+        if text[i] == "\n":
+            opened = False
+        if pair not in TWO_CHAR_MARKS or (i + 2 < n and text[i + 2] == pair[1]):
+            i += 1
+            continue
+        mark, role = TWO_CHAR_MARKS[pair]
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 2] if i + 2 < n else " "
+        opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+        closes = not before.isspace() and (after.isspace() or after in ",.;:!?)]}—–-")
+        if pair == "''":
+            role = "open" if opens else ("close" if closes and opened else "")
+        if role == "open" and opens:
+            chars[i], chars[i + 1] = " ", mark
+            opened = True
+        elif role == "close" and closes:
+            chars[i], chars[i + 1] = mark, " "
+            opened = False
+        i += 2
+    return "".join(chars)
 
 
 def _hint(text: str, i: int) -> str:
@@ -115,9 +156,6 @@ def _pair_odd(marks: list[int], hints: list[str]):
     return [(body[k], body[k + 1]) for k in range(0, len(body), 2)], marks[-1], None
 
 
-MIN_SINGLE_WORDS = 3  # ‘yes’ and ‘lost authority’ are terms; a quotation has a few words at least
-
-
 def _single_quoted(text: str, ps: int, pe: int) -> list[Quoted]:
     """Curly single quotes that open after a space or dash and close before a space or punctuation; a ’ between
     two letters is an apostrophe (don’t, Pääbo’s) and never closes."""
@@ -135,7 +173,7 @@ def _single_quoted(text: str, ps: int, pe: int) -> list[Quoted]:
                 j += 1
             if j < pe:
                 cs, ce = _strip(text, i + 1, j)
-                if len(text[cs:ce].split()) >= MIN_SINGLE_WORDS:
+                if len(text[cs:ce].split()) >= SETTINGS.min_single_words:
                     out.append(Quoted(i, j, cs, ce))
                 i = j + 1
                 continue

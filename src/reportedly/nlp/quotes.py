@@ -11,12 +11,8 @@ from spacy.tokens import Token
 from .context import DocContext
 from .quotemarks import Quoted
 from .reported import RawAttribution, subject_of
+from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase
-
-LOOK_AFTER = 8  # tokens after a closing mark in which "he said" / "said Smith" is looked for
-MIN_FLOATING_WORDS = 4  # a shorter quoted phrase with no cue is a scare quote or a title, not a quotation
-MIN_VERBLESS_WORDS = 10  # a shorter phrase without a verb ("an immediate general election") is a term, not a quote
-CONTEXT_PARAGRAPHS = 2  # a quote with no cue continues the speaker of a quote at most this many paragraphs back
 
 
 @dataclass(frozen=True)
@@ -39,16 +35,30 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
     paragraph_of = _paragraph_index(ctx.text)
     for q in ctx.quoted:
         words = ctx.text[q.start : q.end].split()
+        if is_title(words, ctx.rules.title_small_words):
+            continue
         kind = "direct" if q.close is not None else "direct-unclosed"
         holder = _holding_attribution(q, reported)
         if holder is not None:
+            nested = _nested_speaker(ctx, q, holder)
+            if nested is not None:
+                source, cue_tok = nested
+                cue, span = ctx.cue_text(cue_tok)
+                out.append(RawQuote(q, kind, source, cue, span, "cue"))
+                continue
             out.append(RawQuote(q, "partial", holder.source, holder.cue, holder.cue_span, "attribution"))
             continue
         dash = _dash_signature(ctx, q)
         if dash is not None:
             out.append(RawQuote(q, kind, dash, None, None, "signature"))
             continue
-        found = _cue_after(ctx, q) or _quote_cue(ctx, q, quote_cues) or _cue_before(ctx, q) or _colon_intro(ctx, q)
+        found = (
+            _cue_after(ctx, q)
+            or _quote_cue(ctx, q, quote_cues)
+            or _cue_before(ctx, q)
+            or _colon_intro(ctx, q)
+            or _in_words(ctx, q)
+        )
         if found is not None:
             source, cue_tok = found
             cue, span = ctx.cue_text(cue_tok)
@@ -56,11 +66,39 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 kind = "partial"
             out.append(RawQuote(q, kind, source, cue, span, "cue"))
             continue
-        if len(words) < MIN_FLOATING_WORDS or (len(words) < MIN_VERBLESS_WORDS and not _has_verb(ctx, q)):
+        if _continues_paragraph_quote(ctx, q, out, paragraph_of):
+            out.append(RawQuote(q, kind, out[-1].source, None, None, "context"))
+            continue
+        if len(words) < SETTINGS.min_floating_words or (
+            len(words) < SETTINGS.min_verbless_words and not _has_verb(ctx, q)
+        ):
             continue
         prev = _previous_speaker(out, reported, q, paragraph_of)
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
     return out
+
+
+def is_title(words: list[str], small_words: frozenset[str]) -> bool:
+    """A programme, book or slogan in quotation marks ("Face the Nation," “Morning Joe”): two to six words, every
+    one capitalised but the small words of titles, no question or exclamation."""
+    bare = [w.strip(",.;:’'\"”“") for w in words]
+    bare = [w for w in bare if w]
+    if not 2 <= len(bare) <= SETTINGS.max_title_words or words[-1][-1:] in "?!":
+        return False
+    capital = [w for w in bare if w[:1].isupper() or w[:1].isdigit()]
+    return len(capital) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small_words for w in bare)
+
+
+def _continues_paragraph_quote(ctx: DocContext, q: Quoted, done: list[RawQuote], paragraph_of) -> bool:
+    """“Does anybody know?” Graham asked. “Neither do I.” — a short sentence in marks right after the speaker's own
+    quote in the same paragraph goes on with it (a scare quote would not start with a capital and end a sentence)."""
+    if not done or done[-1].source is None or done[-1].kind == "partial" or done[-1].quoted.close is None:
+        return False
+    if paragraph_of(done[-1].quoted.open) != paragraph_of(q.open):
+        return False
+    content = ctx.text[q.start : q.end].rstrip()
+    between = ctx.text[done[-1].quoted.close + 1 : q.open]
+    return content[:1].isupper() and content[-1:] in ".?!" and "“" not in between and '"' not in between
 
 
 def _has_verb(ctx: DocContext, q: Quoted) -> bool:
@@ -80,9 +118,42 @@ def _paragraph_index(text: str):
 
 def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[RawAttribution]:
     for a in reported:
+        if a.carries_speech:
+            continue  # "“...,” Smith said, according to the AP": Smith said it; the AP only carries it
+        if a.cue == ":" and q.start <= a.cue_span[0] < a.content[0][0] <= q.end:
+            return a  # a quoted transcript turn, '"PENCE: Well, ...': the label inside the marks names the speaker
         for s, e in a.content:
             if s <= q.start and q.end <= e + 1 and (s, e) != (q.start, q.end):
                 return a
+    return None
+
+
+def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optional[tuple[Source, Token]]:
+    """ "Phillips said he heard students shout, “Build that wall!”": reported speech that reports someone else's
+    words. The nearest speech cue before the quote inside the reported content, with a subject of its own that is
+    not the reporter, speaks the quote (the students, not Phillips)."""
+    doc = ctx.doc
+    opening = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    first = ctx.text[q.start : q.start + 1]
+    if opening is None or not (first.isupper() or first.isdigit()):
+        return None  # a phrase taken into the reporter's sentence (described it as “the gold standard”) is theirs
+    start = holder.content[0][0]
+    j = opening.start - 1
+    while j >= 0 and (doc[j].text in (",", ":") or doc[j].is_space):
+        j -= 1
+    if j >= 0 and doc[j].idx >= start and doc[j].i != holder.cue_token:
+        t = doc[j]
+        if not ctx.is_cue(t):
+            return None
+        subj = subject_of(t)
+        if subj is None or ctx.inside_quote[subj.i] or subj.idx < start:
+            return None
+        source = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        if source is None or (source.entity is not None and source.entity is holder.source.entity):
+            return None
+        if source.entity is None and source.span.root.i == holder.source.span.root.i:
+            return None
+        return source, t
     return None
 
 
@@ -100,7 +171,7 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     if after is None:
         return None
     i = after.end
-    stop = min(len(doc), i + LOOK_AFTER)
+    stop = min(len(doc), i + SETTINGS.look_after)
     for j in range(i, stop):
         t = doc[j]
         if (
@@ -112,6 +183,10 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             if ctx.is_cue(t):
                 break
             return None
+        if ctx.is_cue(t) and t.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in t.children):
+            continue  # "..., he sniffed when asked about it": the one asked is not the one quoted
+        if ctx.is_cue(t) and _says_something_else(ctx, q, t):
+            return None
         if ctx.is_cue(t):
             src = _speaker_of_cue(ctx, t, after_char=q.close)
             if src is not None:
@@ -120,25 +195,57 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     return None
 
 
+def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
+    """“They saved lives last night.” Colonel Butler announced that the search was over: a quote closed by a full
+    stop, then a cue with a content clause of its own, is a new statement, not the quote's attribution."""
+    closed = ctx.text[q.start : q.end].rstrip()[-1:] == "."
+    return closed and any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children)
+
+
 def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[Source]:
     subj = subject_of(cue)
-    if subj is not None and subj.idx > after_char and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
+    if (
+        subj is not None
+        and subj.idx > after_char
+        and not ctx.inside_quote[subj.i]
+        and not ctx.is_mark[subj.i]
+        and not _in_brackets(subj)
+    ):
         return make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
     doc = ctx.doc
     # the parser took a word inside the quote as subject: use the words between the mark and the cue
-    between = [t for t in doc[: cue.i] if t.idx > after_char and not ctx.is_mark[t.i] and not t.is_punct]
+    between, depth = [], 0
+    for t in doc[: cue.i]:
+        if t.idx <= after_char:
+            continue
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct:
+            between.append(t)  # "Rep. Elijah Cummings (D-Md.) said": the party and state in brackets are not him
     if between and between[-1].pos_ in ("PROPN", "PRON", "NOUN"):
         return make_source(ctx.table, noun_phrase(between[-1]), ctx.rules, ctx.pronouns, quoted_person=True)
     # inverted: "said Smith", "said the official"
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.inside_quote[t.i]:
+            if t.dep_ == "pobj":
+                return None  # "... asked about the flood": the object of a preposition does not speak
             head = t
             while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod", "det") and head.head.i > head.i:
                 head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != cue.i:
+                return None  # "..., said the first case was ...": the subject of what was said, not the speaker
             return make_source(ctx.table, noun_phrase(head), ctx.rules, ctx.pronouns, quoted_person=True)
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
     return None
+
+
+def _in_brackets(tok: Token) -> bool:
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.text == ")":
+            return False
+        if t.text == "(":
+            return True
+    return False
 
 
 def _quote_cue(ctx: DocContext, q: Quoted, quote_cues: list[RawAttribution]) -> Optional[tuple[Source, Token]]:
@@ -207,6 +314,28 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     return None
 
 
+def _in_words(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """In her words, “...” / “...,” in the words of Tom Reed: the owner of the words, in the same sentence."""
+    doc = ctx.doc
+    span = doc.char_span(q.outer[0], q.outer[1], alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    for t in doc[sent.start : sent.end]:
+        if t.lower_ != "words" or ctx.inside_quote[t.i] or t.head.lower_ != "in":
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owner is None:
+            continue
+        src = make_source(ctx.table, noun_phrase(owner), ctx.rules, ctx.pronouns, quoted_person=True)
+        if src is not None:
+            return src, t
+    return None
+
+
 def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
     """A quoted phrase inside a sentence of the writer's ("... described it as “a disaster” on Monday")."""
     if cue is None:
@@ -223,14 +352,14 @@ def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
 def _previous_speaker(
     done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of
 ) -> Optional[Source]:
-    """The latest person or source quoted or cited before `q`, at most CONTEXT_PARAGRAPHS back."""
+    """The latest person or source quoted or cited before `q`, at most SETTINGS.context_paragraphs back."""
     here = paragraph_of(q.open)
     cands = [(p.quoted.open, p.source) for p in done if p.source is not None]
     cands += [(a.cue_span[0], a.source) for a in reported if a.cue_span[0] < q.open and a.source.type == "person"]
     if not cands:
         return None
     at, source = max(cands, key=lambda c: c[0])
-    return source if here - paragraph_of(at) <= CONTEXT_PARAGRAPHS else None
+    return source if here - paragraph_of(at) <= SETTINGS.context_paragraphs else None
 
 
 def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:

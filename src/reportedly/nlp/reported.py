@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Span, Token
 
 from .context import DocContext
+from .entities import normalise_name
+from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-MIN_CONTENT_TOKENS = 3
+# a transcript's turn: a paragraph opening with the speaker's name in capitals and a colon ("PENCE: Well, look ...")
+_TURN = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+(?=\S)", re.M)
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class RawAttribution:
     source: Source
     content: tuple[tuple[int, int], ...]  # character spans
     quote_cue: bool  # the content is one direct quote: the cue attributes that quote, not reported speech
+    carries_speech: bool = False  # "X said ..., according to the AP": the source carries X's words, never speaks them
 
 
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
@@ -44,7 +49,8 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
         spans = _char_spans(ctx, content)
         if not spans:
             continue
-        out.append(RawAttribution(cue, cue_span, tok.i, source, spans, _all_quoted(ctx, content)))
+        speech = tok.lemma_.lower() in ctx.rules.cue_verbs  # a belief or a finding never speaks a quotation
+        out.append(RawAttribution(cue, cue_span, tok.i, source, spans, speech and _all_quoted(ctx, content)))
     return out
 
 
@@ -58,6 +64,8 @@ def subject_of(tok: Token) -> Optional[Token]:
         return subject_of(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)  # "She issued a statement, saying the deal was off" -> she
+    if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "PRON"):
+        return tok.head  # "footage of Trump saying during the debate, “...”" -> Trump
     if (
         tok.dep_ == "relcl"
         and tok.head.pos_ in ("NOUN", "PROPN")
@@ -75,22 +83,32 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
     for c in tok.children:
         if c.dep_ == "ccomp":
             toks = [t for t in c.subtree if not (t.i == c.left_edge.i and t.lower_ == "that" and t.dep_ == "mark")]
-            return _trim(toks) if len(toks) >= MIN_CONTENT_TOKENS else None
+            return _trim(toks) if len(toks) >= SETTINGS.min_content_tokens else None
     for i in range(tok.i + 1, min(sent.end, tok.i + 12)):
         t = doc[i]
         if t.lower_ == "that" and t.dep_ in ("mark", "nsubj", "det", "dobj") and t.tag_ in ("IN", "WDT", "DT"):
             toks = [u for u in doc[i + 1 : sent.end]]
             toks = _trim(toks)
-            if len(toks) >= MIN_CONTENT_TOKENS and _is_clause(toks):
+            if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks):
                 return toks
             break
         if ctx.is_mark[t.i] or t.text in ";:":
             break
+    for c in tok.children:
+        # "has vowed to bring back lost mining jobs": a promise, demand or plan reported as an infinitive
+        if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+            toks = list(c.subtree)
+            obj = next((o for o in tok.children if o.dep_ == "dobj" and o.i < c.i), None)
+            if obj is not None:  # "urged Republicans to join": whom the demand is put to belongs to it
+                toks = list(obj.subtree) + toks
+            toks = _trim(toks)
+            if len(toks) >= SETTINGS.min_content_tokens + 1 and not any(ctx.is_mark[t.i] for t in toks):
+                return toks
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         own = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in own]
         toks = _trim(toks)
-        return toks if len(toks) >= MIN_CONTENT_TOKENS and _is_clause(toks) else None
+        return toks if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks) else None
     return None
 
 
@@ -159,7 +177,7 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
             continue
         pp_end = max(phrase.end, pobj.i + 1)
         content = _sentence_minus(ctx, tok.sent, tok.i, pp_end)
-        if len([t for t in content if not t.is_punct]) < MIN_CONTENT_TOKENS:
+        if len([t for t in content if not t.is_punct]) < SETTINGS.min_content_tokens:
             continue
         spans = _char_spans(ctx, content)
         span_text = doc[tok.i : to.i + 1]
@@ -171,9 +189,20 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
                 source,
                 spans,
                 _all_quoted(ctx, content),
+                _speech_inside(ctx, content),
             )
         )
     return out
+
+
+def _speech_inside(ctx: DocContext, content: list[Token]) -> bool:
+    """The content holds its own speaker: a speech cue with a subject, outside quotation marks."""
+    for t in content:
+        if ctx.is_cue(t):
+            subj = subject_of(t)
+            if subj is not None and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
+                return True
+    return False
 
 
 def _source_phrase(pobj: Token) -> Span:
@@ -212,3 +241,38 @@ def _sentence_minus(ctx: DocContext, sent: Span, pp_start: int, pp_end: int) -> 
     toks = _trim(toks)
     # drop the commas that fenced the phrase
     return [t for t in toks if not (t.text == "," and (t.i == pp_start - 1 or t.i == pp_end))]
+
+
+def find_transcript_turns(ctx: DocContext) -> list[RawAttribution]:
+    """Interview and debate transcripts: "WALLACE: Let's start ..." gives the paragraph to the named speaker."""
+    out = []
+    doc, text = ctx.doc, ctx.text
+    turns = list(_TURN.finditer(text))
+    labels = [m.group(1).split()[-1] for m in turns]
+    people = {w.lower() for b in ctx.table.entities if b.type == "PERSON" for w in b.name.split()}
+    for m in turns:
+        last = m.group(1).split()[-1]
+        if labels.count(last) < 2 and last.lower() not in people:
+            continue  # one capitalised label naming no one else in the text is a dateline ("PARIS: ..."), not a turn
+        label_start, label_end = m.span(1)
+        if sum(c.isalpha() for c in m.group(1)) < 2:
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        if len(text[m.end() : end].split()) < SETTINGS.min_content_tokens:
+            continue
+        label = doc.char_span(label_start, label_end, alignment_mode="expand")
+        colon = doc.char_span(label_end, label_end + 1, alignment_mode="expand")
+        if label is None or colon is None:
+            continue
+        words = [w.strip(".'’").lower() for w in m.group(1).split()]
+        if any(w in ctx.rules.turn_labels or w in ctx.rules.non_speakers for w in words) or any(
+            t.ent_type_ in ("GPE", "LOC") for t in label
+        ):
+            continue  # "UPDATE:", "EDITOR'S NOTE:", a dateline "LONDON:"
+        b = ctx.table.get_or_create(normalise_name(label.text), label, "PERSON")
+        source = Source(label, b, b.name, "person")
+        out.append(RawAttribution(":", (label_end, label_end + 1), colon[0].i, source, ((m.end(), end),), False))
+    return out

@@ -11,21 +11,6 @@ from ..rules import Rules
 from .entities import EntityTable, normalise_name
 from .sources import noun_phrase
 
-REQUEST_WORDS = {
-    "request",
-    "requests",
-    "call",
-    "calls",
-    "email",
-    "emails",
-    "message",
-    "messages",
-    "inquiry",
-    "inquiries",
-    "query",
-    "queries",
-}
-
 
 def find_hedges(text: str, rules: Rules, skip: Iterable[tuple[int, int]] = ()) -> list[Hedge]:
     blocked = list(skip)
@@ -42,7 +27,7 @@ def find_no_comment(doc: Doc, rules: Rules, table: EntityTable) -> list[NoCommen
         text = sent.text
         if not any(p.search(text) for p in rules.no_comment):
             continue
-        src_span = _no_comment_source(sent)
+        src_span = _no_comment_source(sent, rules)
         name, eid = None, None
         if src_span is not None:
             b = table.in_span(src_span)
@@ -58,7 +43,7 @@ def find_no_comment(doc: Doc, rules: Rules, table: EntityTable) -> list[NoCommen
     return out
 
 
-def _no_comment_source(sent: Span) -> Optional[Span]:
+def _no_comment_source(sent: Span, rules: Rules) -> Optional[Span]:
     """ "... were not returned by the Israeli military" -> the agent; "X did not respond" -> the subject."""
     for t in sent:
         if t.dep_ == "agent" or (t.lower_ == "by" and t.head.tag_ == "VBN"):
@@ -67,7 +52,7 @@ def _no_comment_source(sent: Span) -> Optional[Span]:
                 return noun_phrase(pobj)
     root = sent.root
     for c in root.children:
-        if c.dep_ in ("nsubj",) and c.lower_ not in REQUEST_WORDS and c.lemma_.lower() not in REQUEST_WORDS:
+        if c.dep_ in ("nsubj",) and c.lower_ not in rules.request_words and c.lemma_.lower() not in rules.request_words:
             if c.pos_ != "PRON" or c.lower_ in ("he", "she", "they"):
                 return noun_phrase(c)
     return None

@@ -12,39 +12,6 @@ from ..rules import Rules
 from .coref import resolve_description
 from .entities import EntityBuilder, EntityTable, normalise_name
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "them"}
-FIRST_SECOND = {"i", "we", "you", "me", "us"}
-ORG_WORDS = {
-    "inc",
-    "corp",
-    "corporation",
-    "company",
-    "co",
-    "ltd",
-    "llc",
-    "group",
-    "association",
-    "party",
-    "union",
-    "committee",
-    "foundation",
-    "institute",
-    "university",
-    "council",
-    "agency",
-    "bank",
-    "board",
-    "league",
-    "club",
-    "society",
-    "organization",
-    "organisation",
-    "federation",
-    "fund",
-    "network",
-    "alliance",
-}
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "advmod", "quantmod", "case", "flat"}
 
 
@@ -107,20 +74,38 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
 
 
 def make_source(
-    table: EntityTable, span: Span, rules: Rules, pronouns: dict[int, EntityBuilder], quoted_person: bool = False
+    table: EntityTable,
+    span: Span,
+    rules: Rules,
+    pronouns: dict[int, EntityBuilder],
+    quoted_person: bool = False,
+    apposition: bool = True,
 ) -> Optional[Source]:
-    """The source that `span` names, or None for first/second person narrators ("I said", "you told")."""
+    """The source that `span` names, or None for first/second person narrators ("I said", "you told") and for
+    what cannot speak (a date, a demonym, a product)."""
+    named = apposed_name(span) if apposition else None
+    if named is not None and named.root.i != span.root.i and not (named.start <= span.root.i < named.end):
+        source = make_source(table, named, rules, pronouns, quoted_person, apposition=False)
+        if source is not None and source.entity is not None and source.entity.role is None:
+            source.entity.role = _description_before(span, named)
+        return source
+    if not can_speak(span, rules):
+        return None
+    role = _role_source(table, span, rules, pronouns)
+    if role is not None:
+        return role
     head = span.root
     low = head.lower_
-    if low in FIRST_SECOND and len(span) == 1:
+    pronoun = rules.pronouns.get(low)
+    if pronoun == "speaker" and len(span) == 1:
         return None
-    if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
+    if head.pos_ == "PRON" or pronoun in ("male", "female", "group", "thing"):
         ent = pronouns.get(head.i)
         if ent is not None:
             return Source(span, ent, ent.name, _entity_type(ent, rules))
-        if low in PERSON_PRONOUNS:
+        if pronoun in ("male", "female"):
             return Source(span, None, span.text, "person")
-        return Source(span, None, span.text, "unnamed" if low in GROUP_PRONOUNS else "organization")
+        return Source(span, None, span.text, "unnamed" if pronoun == "group" else "organization")
     # a document whose publisher is named: "a Yahoo News article", "a study by Civic Action"
     if head.lemma_.lower() in rules.document_nouns:
         inner = _named_inside(table, span, head)
@@ -137,7 +122,7 @@ def make_source(
             b = table.get_or_create(name, span, "ORG")
             b.kind = "media"
         else:
-            b = table.get_or_create(name, span, "PERSON" if quoted_person and not _org_like(name) else "ORG")
+            b = table.get_or_create(name, span, "PERSON" if quoted_person and not _org_like(name, rules) else "ORG")
             if not quoted_person and any(w.lower() in rules.government_nouns for w in name.split()):
                 b.kind = "government"
         return Source(span, b, b.name, _entity_type(b, rules))
@@ -155,6 +140,134 @@ def make_source(
     if lemma in rules.document_nouns:
         return Source(span, None, span.text, "document")
     return Source(span, None, span.text, "unnamed")
+
+
+NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PRODUCT"}
+
+
+def apposed_name(span: Span) -> Optional[Span]:
+    """The name set beside a description ("His father, Ernie LeBlanc," / "Former chief of X, Maj. Gen. Tamir
+    Hayman,"): a description that the parser made the subject names no one; the name in apposition to it does."""
+    head = span.root
+    if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in ("", "ORG", "GPE", "NORP"):
+            return noun_phrase(child)
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "" and child.text[:1].isupper():
+            return noun_phrase(child)
+    return None
+
+
+def _description_before(span: Span, named: Span) -> Optional[str]:
+    doc = span.doc
+    start = span.start
+    end = named.start
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    text = doc[start:end].text.strip(" ,;—–")
+    return text or None
+
+
+def can_speak(span: Span, rules: Rules) -> bool:
+    """A speaker is a person, organisation, outlet, document or group: never a date or a measure ("Jan. 30, 2020",
+    "more than a year", "date" left by a scraper), a singular demonym ("the Denisovan") or a product."""
+    head = span.root
+    if head.ent_type_ in NON_SPEAKER_ENTS or head.lemma_.lower() in rules.non_speakers:
+        return False
+    if head.lower_ in rules.non_speakers or head.like_num:
+        return False
+    words = [t for t in span if not t.is_punct and t.pos_ not in ("DET", "ADP", "CCONJ")]
+    if words and all(t.ent_type_ in NON_SPEAKER_ENTS or t.like_num for t in words):
+        return False
+    if len(words) == 1 and _demonym_like(head):
+        return False
+    singular = head.tag_ not in ("NNS", "NNPS")
+    if singular and (head.ent_type_ == "NORP" or head.text in rules.demonyms) and head.pos_ in ("PROPN", "ADJ", "NOUN"):
+        return not head.lower_.endswith(("s", "people"))
+    return True
+
+
+DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "ic")
+
+
+def _demonym_like(tok: Token) -> bool:
+    """ "The Denisovan said": a one-word "name" with a demonym's ending that the article also writes as a modifier
+    of a common noun ("Denisovan genes") is a people's adjective, not a person."""
+    if tok.pos_ != "PROPN" or not tok.lower_.endswith(DEMONYM_ENDINGS):
+        return False
+    return any(
+        t.i != tok.i
+        and t.text == tok.text
+        and t.dep_ in ("compound", "amod")
+        and (t.head.pos_ == "NOUN" or (t.head.pos_ == "PROPN" and t.ent_type_ != "PERSON"))
+        for t in tok.doc
+    )
+
+
+def _role_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[int, EntityBuilder]) -> Optional[Source]:
+    """ "her official spokesman" -> a representative, "spokesperson of Liz Truss"; "the Prime Minister" -> the person
+    who holds that title in the article, else the role itself (never a person named "Minister")."""
+    head = span.root
+    words = [t for t in span if t.pos_ not in ("DET", "PRON") and t.dep_ != "poss" and t.pos_ != "PART"]
+    role = rules.representative_roles.get(head.lemma_.lower()) or rules.representative_roles.get(head.lower_)
+    if role is not None and head.tag_ not in ("NNS", "NNPS"):
+        owner = _represented(table, span, head, pronouns)
+        if owner is not None:
+            return Source(span, None, f"{role} of {owner}", "representative")
+        return None
+    titled = [t for t in words if rules.is_title(t.text)]
+    if not titled or len(titled) != len([t for t in words if t.pos_ != "ADJ" or rules.is_title(t.text)]):
+        return None
+    if any(table.at(t) is not None and table.at(t).type == "PERSON" for t in span):
+        return None
+    phrase = " ".join(t.lower_.rstrip(".") for t in titled)
+    holder = _holder(table, phrase, span.start_char)
+    if holder is None:
+        holder = resolve_description(table, span, rules)
+    if holder is None and span[0].lower_ == "the":
+        # "the Prime Minister said" where the article has named one person so far: that person holds the title
+        named = [b for b in table.entities if b.type == "PERSON" and any(m.start < span.start_char for m in b.mentions)]
+        holder = named[0] if len(named) == 1 else None
+    if holder is not None:
+        table.link(holder, span, "description")
+        return Source(span, holder, holder.name, "person")
+    return Source(span, None, span.text, "unnamed")
+
+
+def _represented(table: EntityTable, span: Span, head: Token, pronouns: dict[int, EntityBuilder]) -> Optional[str]:
+    """Whom a representative speaks for: the possessor ("her", "Truss's"), a name before the role ("a Downing Street
+    spokesman") or after "for"/"of" ("a spokeswoman for the ministry")."""
+    cands = [c for c in head.children if c.dep_ == "poss"]
+    cands += [t for t in span if t.i < head.i and t.pos_ == "PROPN"]
+    pobjs = []
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to"):
+            pobjs += [c for c in prep.children if c.dep_ == "pobj"]
+    for c in cands + pobjs:
+        b = pronouns.get(c.i) or table.at(c)
+        if b is not None:
+            return b.name
+        if c.pos_ == "PROPN":
+            return normalise_name(noun_phrase(c).text)
+        if c in pobjs and c.pos_ == "NOUN":
+            return noun_phrase(c).text  # "a spokeswoman for the ministry" -> "spokesperson of the ministry"
+    return None
+
+
+def _holder(table: EntityTable, phrase: str, before: int) -> Optional[EntityBuilder]:
+    """The person whose title or role is `phrase` ("prime minister"), the most mentioned before `before`."""
+    best, best_n = None, 0
+    for b in table.entities:
+        if b.type != "PERSON":
+            continue
+        held = " ".join(x.lower().rstrip(".") for x in ((b.title or "") + " " + (b.role or "")).split())
+        if phrase not in held:
+            continue
+        n = sum(m.start < before for m in b.mentions)
+        if n > best_n:
+            best, best_n = b, n
+    return best
 
 
 def _named_inside(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuilder]:
@@ -180,13 +293,13 @@ def _named_inside(table: EntityTable, span: Span, head: Token) -> Optional[Entit
     return None
 
 
-def _org_like(name: str) -> bool:
-    return any(w.lower().strip(".") in ORG_WORDS for w in name.split())
+def _org_like(name: str, rules: Rules) -> bool:
+    return any(w.lower().strip(".") in rules.organisation_words for w in name.split())
 
 
 def _maybe_person(ent: EntityBuilder, rules: Rules) -> None:
     """A name quoted as a speaker is a person, when nothing else says it is an organisation or outlet."""
-    if ent.type == "PERSON" or ent.kind or _org_like(ent.name) or rules.is_media_name(ent.name):
+    if ent.type == "PERSON" or ent.kind or _org_like(ent.name, rules) or rules.is_media_name(ent.name):
         return
     if ent.labels.get("PERSON") or (
         len(ent.name.split()) in (2, 3) and ent.gender is None and _first_name_known(ent.name)

@@ -15,70 +15,13 @@ from typing import Callable, Optional
 from spacy.tokens import Doc
 
 from ..models import TimeExpr
+from ..rules import load as load_rules
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "couple": 2,
-    "a couple of": 2,
-    "half a": 0.5,
-}
-VAGUE = {"a few", "few", "several", "some", "many", "the next few", "a number of", "dozens of", "hundreds of"}
+_EN = load_rules("en")  # the patterns below are English; their word tables are data in rules/en/
+MONTHS = _EN.months
+WEEKDAYS = _EN.weekdays
+NUMBERS = _EN.numbers
+VAGUE = _EN.vague_quantities
 UNITS = {
     "second": ("S", True),
     "minute": ("M", True),
@@ -93,27 +36,9 @@ UNITS = {
     "decade": ("DE", False),
     "century": ("CE", False),
 }
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-SIGNALS = {
-    "until",
-    "till",
-    "since",
-    "by",
-    "before",
-    "after",
-    "from",
-    "through",
-    "in",
-    "on",
-    "during",
-    "at",
-    "of",
-    "between",
-    "within",
-    "over",
-    "for",
-}
+SEASONS = _EN.seasons
+PARTS = _EN.day_parts
+SIGNALS = _EN.time_signals
 
 M = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..errors import UnsupportedLanguageError
+
 
 def _lines(lang: str, name: str) -> list[str]:
     text = resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8")
@@ -26,7 +28,8 @@ class Rules:
     """Every word list and pattern the analysis uses for one language."""
 
     lang: str
-    cue_verbs: dict[str, str]
+    cue_verbs: dict[str, str]  # speech: the verbs that can give a quotation its speaker
+    belief_verbs: dict[str, str]  # belief and evidence: they attribute content, never a quotation
     titles: frozenset[str]
     person_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -38,11 +41,32 @@ class Rules:
     hedges: re.Pattern
     no_comment: tuple[re.Pattern, ...]
     boilerplate: re.Pattern
+    debris_prefixes: re.Pattern
     demonyms: dict[str, str]
     loaded_terms: dict[str, str]
     qualifiers: re.Pattern
     evaluative: frozenset[str]
     day_words: re.Pattern
+    pronouns: dict[str, str]  # word -> male | female | group | thing | speaker
+    organisation_words: frozenset[str]
+    gendered_titles: dict[str, str]
+    request_words: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    seasons: dict[str, str]
+    day_parts: dict[str, str]
+    vague_quantities: frozenset[str]
+    time_signals: frozenset[str]
+    representative_roles: dict[str, str]
+    non_speakers: frozenset[str]
+    turn_labels: frozenset[str]
+    title_small_words: frozenset[str]
+
+    @property
+    def attribution_verbs(self) -> dict[str, str]:
+        """Every verb that attributes content to a source: speech, belief and evidence."""
+        return {**self.belief_verbs, **self.cue_verbs}
 
     def is_title(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.titles
@@ -58,9 +82,24 @@ class Rules:
         return len(bare.split()) >= 2 and last in self.media_suffixes
 
 
+def supported_languages() -> list[str]:
+    """The languages that have a rules folder."""
+    root = resources.files(__package__)
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("cue_verbs.txt").is_file())
+
+
+def _number(value: str) -> float:
+    return int(value) if value.isdigit() else float(value)
+
+
 @lru_cache(maxsize=None)
 def load(lang: str = "en") -> Rules:
-    """The rules of `lang`, parsed once."""
+    """The rules of `lang`, parsed once; an unsupported language is an `UnsupportedLanguageError`."""
+    if lang not in supported_languages():
+        raise UnsupportedLanguageError(
+            f"no rules for language {lang!r}: reportedly analyses {', '.join(supported_languages())} "
+            f"(add a folder rules/{lang}/ with the same files to support it)"
+        )
     cues = {}
     for ln in _lines(lang, "cue_verbs.txt"):
         lemma, _, cls = ln.partition("\t")
@@ -71,6 +110,7 @@ def load(lang: str = "en") -> Rules:
     return Rules(
         lang=lang,
         cue_verbs=cues,
+        belief_verbs=_table(lang, "belief_verbs.tsv"),
         titles=frozenset(w.lower() for w in _lines(lang, "titles.txt")),
         person_nouns=frozenset(w.lower() for w in _lines(lang, "person_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines(lang, "document_nouns.txt")),
@@ -82,11 +122,29 @@ def load(lang: str = "en") -> Rules:
         hedges=hedge_re,
         no_comment=tuple(re.compile(p, re.I) for p in _lines(lang, "no_comment.txt")),
         boilerplate=boiler,
+        debris_prefixes=re.compile(
+            r"^(?:%s)\s+(?=\S)" % "|".join("(?:%s)" % p for p in _lines(lang, "debris_prefixes.txt")), re.I
+        ),
         demonyms=_table(lang, "demonyms.tsv"),
         loaded_terms=_table(lang, "loaded_terms.tsv"),
         qualifiers=_alternation(_lines(lang, "qualifiers.txt")),
         evaluative=frozenset(w.lower() for w in _lines(lang, "evaluative.txt")),
         day_words=_alternation(_lines(lang, "day_words.txt")),
+        pronouns=_table(lang, "pronouns.tsv"),
+        organisation_words=frozenset(w.lower() for w in _lines(lang, "organisation_words.txt")),
+        gendered_titles=_table(lang, "gendered_titles.tsv"),
+        request_words=frozenset(w.lower() for w in _lines(lang, "request_words.txt")),
+        months={k: int(v) for k, v in _table(lang, "months.tsv").items()},
+        weekdays={k: int(v) for k, v in _table(lang, "weekdays.tsv").items()},
+        numbers={k: _number(v) for k, v in _table(lang, "numbers.tsv").items()},
+        seasons=_table(lang, "seasons.tsv"),
+        day_parts=_table(lang, "day_parts.tsv"),
+        vague_quantities=frozenset(_lines(lang, "vague_quantities.txt")),
+        time_signals=frozenset(_lines(lang, "time_signals.txt")),
+        representative_roles=_table(lang, "representative_roles.tsv"),
+        non_speakers=frozenset(w.lower() for w in _lines(lang, "non_speakers.txt")),
+        turn_labels=frozenset(w.lower() for w in _lines(lang, "turn_labels.txt")),
+        title_small_words=frozenset(w.lower() for w in _lines(lang, "title_small_words.txt")),
     )
 
 

@@ -1,0 +1,35 @@
+"""The thresholds of the NLP finders, in one place, each with the reason for its value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every bare number the quote, attribution and coreference finders use."""
+
+    # tokens after a closing mark in which "he said" / "said Smith" is looked for (never past the sentence end); a
+    # speaker with title, party and apposition ("Leonard E. Burman, director of the ... University, said") runs to 30
+    look_after: int = 40
+    # a shorter quoted phrase with no cue is a scare quote or a title, not a quotation
+    min_floating_words: int = 4
+    # a shorter phrase without a verb ("an immediate general election") is a term, not a quote
+    min_verbless_words: int = 10
+    # a quote with no cue continues the speaker of a quote at most this many paragraphs back
+    context_paragraphs: int = 2
+    # "The Steve Harvey Morning Show": longer capitalised runs in quotation marks are rare outside headlines
+    max_title_words: int = 6
+    # reported content shorter than this ("said so") carries no claim
+    min_content_tokens: int = 3
+    # ‘yes’ and ‘lost authority’ are terms; a quotation in single marks has a few words at least
+    min_single_words: int = 3
+    # a pronoun looks this many sentences back for its person
+    max_sentences_back: int = 6
+    # a pronoun this early with no name before it may point forward ("Speaking outside, she said ... Liz Truss")
+    opening_sentences: int = 3
+    # ... to a person named at most this many sentences later
+    forward_sentences: int = 2
+
+
+SETTINGS = Settings()

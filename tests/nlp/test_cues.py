@@ -1,0 +1,62 @@
+"""Cue verbs are data: speech verbs give quotations their speakers; belief and evidence verbs attribute content
+but never speak a quotation (issue 10, 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.rules import load
+
+
+def test_speech_and_belief_verbs_are_separate_lists():
+    rules = load("en")
+    assert {"sniff", "joke", "mention", "remind"} <= set(rules.cue_verbs)
+    assert {"believe", "suggest", "show", "find"} <= set(rules.belief_verbs)
+    assert not set(rules.cue_verbs) & set(rules.belief_verbs)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("“It is not my problem at all,” Tom Reed sniffed when asked about the flood.", "sniffed"),
+        ("“We have done this before and we will do it again,” Tom Reed joked.", "joked"),
+        ("“The rules apply to everyone in this room,” Tom Reed reminded them.", "reminded"),
+        ("Tom Reed runs the farm. In his words, “we are the last ones left who still do this.”", "words"),
+        ("Tom Reed describes himself as “a fighter and not a quitter in any sense.”", "describes"),
+    ],
+)
+def test_speech_cues_that_were_missed(run, text, cue):
+    got = [(q.speaker, q.cue) for q in run(text).quotes]
+    assert got == [("Tom Reed", cue)]
+
+
+def test_mentioned_reports_speech(run):
+    got = [(a.source, a.cue) for a in run("Tom Reed mentioned that the budget was short by a million.").attributions]
+    assert got == [("Tom Reed", "mentioned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed believes that the budget is short by a million.",
+        "The study found that the budget was short by a million.",
+        "New figures show that the budget is short by a million.",
+    ],
+)
+def test_belief_and_evidence_attribute_content(run, text):
+    assert [a.content for a in run(text).attributions] == [
+        "the budget is short by a million".replace("is", "was")
+        if "found" in text
+        else "the budget is short by a million"
+    ]
+
+
+def test_a_belief_verb_never_speaks_a_quotation(run):
+    # the quoted words are attributed as a belief (through reported content), never as a speech cue's quotation
+    text = "The report is due. “The budget will be short by a million next year,” Tom Reed believes."
+    assert [(q.kind, q.attribution) for q in run(text).quotes] == [("partial", "attribution")]
+
+
+def test_a_promise_reported_as_an_infinitive_is_attributed(run):
+    got = [(a.source, a.content) for a in run("Anna Holm has vowed to bring back the lost mining jobs.").attributions]
+    assert got == [("Anna Holm", "to bring back the lost mining jobs")]

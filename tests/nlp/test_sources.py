@@ -1,0 +1,120 @@
+"""Who speaks: names beside descriptions, titles and spokespeople, nested speech, and what can never speak
+(issue 10, classes 3, 4 and 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def speakers(run, text):
+    a = run(text)
+    return [(q.speaker, q.speaker_type) for q in a.quotes] + [(t.source, t.source_type) for t in a.attributions]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The crash killed two teenagers. His father, Ernie Blanc, says “we will never get over this loss.”",
+            "Ernie Blanc",
+        ),
+        (
+            "Berg was arrested in 2012. Berg's aunt, Laura Nelson-Jones, said “the family is devastated by this.”",
+            "Laura Nelson-Jones",
+        ),
+        (
+            "Former chief of the Planning Directorate, Major General Amir Tal, has revealed that the army took part.",
+            "Amir Tal",
+        ),
+    ],
+)
+def test_the_name_in_apposition_speaks_not_the_description(run, text, name):
+    got = speakers(run, text)
+    assert got and got[0] == (name, "person")
+
+
+def test_the_description_becomes_the_role_of_the_named_speaker(run):
+    a = run("His father, Ernie Blanc, says “we will never get over this loss as a family.”")
+    blanc = next(e for e in a.entities if e.name == "Ernie Blanc")
+    assert blanc.role == "His father"
+
+
+def test_a_title_resolves_to_the_person_holding_it(run):
+    text = (
+        "Prime Minister Anna Holm resigned on Thursday after six weeks in office. Holm spoke briefly. "
+        "Speaking outside her office, the Prime Minister said “I cannot deliver the mandate on which I was elected.”"
+    )
+    assert speakers(run, text)[-1] == ("Anna Holm", "person")
+
+
+def test_a_title_held_by_no_one_named_stays_the_role_never_a_person_called_minister(run):
+    got = speakers(run, "Speaking outside the palace, the Prime Minister said “I cannot deliver the mandate.”")
+    assert got == [("the Prime Minister", "unnamed")]
+
+
+def test_a_spokesman_is_a_representative_of_whom_he_speaks_for(run):
+    text = "Anna Holm resigned on Thursday. Her official spokesman said “it has been a difficult day for everyone.”"
+    assert speakers(run, text) == [("spokesperson of Anna Holm", "representative")]
+
+
+@pytest.mark.parametrize(
+    "text, not_a_speaker",
+    [
+        (
+            "The virus spread quickly. Jan. 30, 2020, said the first case was “a warning that nobody heeded then.”",
+            "Jan. 30, 2020",
+        ),
+        ("date 2022-10-20 said that the minister would resign before the end of the week.", "date"),
+        (
+            "Researchers read the genome. The Denisovan said that the results were surprising. Denisovan genes are rare.",
+            "Denisovan",
+        ),
+    ],
+)
+def test_dates_scrape_labels_and_demonyms_never_speak(run, text, not_a_speaker):
+    assert not_a_speaker not in [name for name, _ in speakers(run, text)]
+
+
+def test_a_quote_given_by_the_press_keeps_its_speaker(run):
+    text = "“We will not give up on this fight for the workers of this town,” Smith said, according to the AP."
+    assert [q.speaker for q in run(text).quotes] == ["Smith"]  # the AP stays an attribution: it carried the words
+
+
+def test_the_person_told_is_not_the_speaker(run):
+    got = speakers(run, "Tamir Hay told Haaretz that the army had helped to confirm the facts of the trip.")
+    assert got == [("Tamir Hay", "person")]
+
+
+def test_nested_speech_goes_to_the_inner_speaker(run):
+    a = run("Phillips said he heard students shout, “Build that wall!” as he walked past the school on Friday.")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("Build that wall!", "students")]
+
+
+def test_the_title_goes_to_the_one_person_the_story_has_named(run):
+    text = "Liz Truss quit on Thursday after six weeks. Later the Prime Minister said “I cannot deliver the mandate.”"
+    assert speakers(run, text) == [("Liz Truss", "person")]
+
+
+def test_the_title_stays_a_role_when_several_people_are_named(run):
+    text = "Liz Truss met Joe Biden on Thursday. Later the Prime Minister said “I cannot deliver the mandate.”"
+    assert speakers(run, text) == [("the Prime Minister", "unnamed")]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("A Downing Street spokesman said that the talks would go on.", "spokesperson of Downing Street"),
+        ("A spokeswoman for the ministry said that the talks would go on.", "spokesperson of the ministry"),
+    ],
+)
+def test_whom_a_spokesperson_speaks_for(run, text, source):
+    assert speakers(run, text) == [(source, "representative")]
+
+
+def test_a_title_that_the_model_takes_for_its_own_apposition_does_not_recurse(run):
+    # PolNeAR train (nyt_2016-01-18): the entity "The Fixers: Eddie Mannix" spans its own apposition
+    text = (
+        "The studio hid it, according to E. J. Fleming's ''The Fixers: Eddie Mannix, Howard Strickling and the "
+        "MGM Publicity Machine,'' a history of the studio."
+    )
+    assert run(text).attributions  # analysed, no RecursionError

@@ -1,0 +1,25 @@
+"""Word lists are data under rules/<lang>/; a language without rules is a clear error (issue 10, 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly import analyze
+from reportedly.errors import ReportedlyError, UnsupportedLanguageError
+from reportedly.rules import load, supported_languages
+
+
+def test_english_is_supported_and_its_tables_load():
+    rules = load("en")
+    assert "en" in supported_languages()
+    assert rules.months["sept"] == 9 and rules.weekdays["monday"] == 0 and rules.numbers["half a"] == 0.5
+    assert rules.pronouns["she"] == "female" and rules.pronouns["we"] == "speaker"
+    assert rules.gendered_titles["mrs"] == "female" and "university" in rules.organisation_words
+
+
+@pytest.mark.parametrize("text", ["Short text here.", "The minister said on Monday that the plan would go ahead."])
+def test_an_unsupported_language_is_a_reportedly_error_naming_the_supported_ones(text):
+    with pytest.raises(UnsupportedLanguageError) as info:
+        analyze(text, lang="xx")
+    assert isinstance(info.value, ReportedlyError)
+    assert "'xx'" in str(info.value) and "en" in str(info.value)
