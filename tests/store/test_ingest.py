@@ -302,3 +302,18 @@ def test_non_english_articles_are_stored_unanalysed_with_their_language(db_url, 
         assert record.language == "de" and not record.quotes and not record.entities
         assert any("stored without analysis" in w for w in record.warnings)
         assert store.rows("SELECT COUNT(*) AS n FROM quotes WHERE article_id = ?", (rows["de"],))[0]["n"] == 0
+
+
+def test_special_files_are_skipped_not_read(tmp_path):
+    from reportedly.ingest.readers import read_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")  # opening it for reading would block until a writer came
+    arts = make_articles(1, seed=9)
+    (folder / "a.txt").write_text(arts[0]["text"], encoding="utf-8")
+    got = list(read_paths([folder]))
+    failures = [r for r in got if isinstance(r, Failure)]
+    assert [f.ref for f in failures] == [str(folder / "pipe.txt")] and "FIFO" in failures[0].reason
+    assert len(got) == 2
+    assert "FIFO" in next(iter(read_paths([folder / "pipe.txt"]))).reason  # named on the command line too

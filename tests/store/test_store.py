@@ -119,3 +119,23 @@ def test_rows_stored_before_the_record_was_kept_are_analysed_once(store, analyse
     again = store.analysis(article_id)
     assert again is not None and [q.text for q in again.quotes] == [q.text for q in a.quotes]
     assert store.rows("SELECT analysis FROM articles WHERE id = ?", (article_id,))[0]["analysis"]
+
+
+def test_a_failed_add_leaves_no_entity_ids_behind(store, analysed, monkeypatch):
+    (_, first), (_, second) = analysed[0], analysed[1]
+    name = first.entities[0].name
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Store, "_children", boom)
+    with pytest.raises(RuntimeError):
+        store.add(first)  # entities inserted, then the transaction rolls back
+    monkeypatch.undo()
+    assert store.rows("SELECT COUNT(*) AS n FROM entities")[0]["n"] == 0
+    aid = store.add(first)  # the same article again: no FOREIGN KEY error from a stale cached id
+    linked = store.rows(
+        "SELECT e.name FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ?", (aid,)
+    )
+    assert name in {r["name"] for r in linked}
+    assert store.add(second) is not None

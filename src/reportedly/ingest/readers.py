@@ -61,12 +61,27 @@ def read_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Read]:
                 for name in sorted(files):
                     f = Path(root) / name
                     if _kind(f) is not None:
-                        yield from read_file(f)
+                        yield from _regular(f)
         else:
             if _kind(path) is None:
                 yield Failure(str(path), "not an article file (.txt, .html, .jsonl, .csv, .warc[.gz])")
             else:
-                yield from read_file(path)
+                yield from _regular(path)
+
+
+def _regular(path: Path) -> Iterator[Read]:
+    """The file's articles, unless it is a FIFO, socket or device (reading one could block forever)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        yield Failure(str(path), f"cannot read ({e.strerror or e})")
+        return
+    if not stat.S_ISREG(mode):
+        yield Failure(str(path), "not a regular file (a FIFO, socket or device): skipped")
+        return
+    yield from read_file(path)
 
 
 def _kind(path: Path) -> Optional[str]:

@@ -4,24 +4,13 @@ candidate pairs are verified. Near-linear in the number of articles."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Hashable, Optional, Sequence
 
 from ..ingest.language import guess
 from .features import salient_terms, shingles, words
+from .settings import Settings
 
 NUM_PERM = 64
-
-
-@dataclass(frozen=True)
-class Settings:
-    copy_threshold: float = 0.25  # estimated Jaccard of 5-word shingles for a copy edge
-    topic_threshold: float = 0.15  # estimated Jaccard of salient-term sets for a same-story edge
-    topic_terms: int = 40
-    min_words: int = 40  # shorter texts (captions, stubs) only join a story by copy edges
-    # estimated Jaccard of language-independent keys (names, numbers, links) for a same-story edge between two
-    # articles in different languages, whose words and shingles cannot match
-    key_threshold: float = 0.2
 
 
 class _UnionFind:

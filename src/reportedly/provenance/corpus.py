@@ -12,16 +12,13 @@ from ..store.db import Store
 from .cluster import bound_in_time, cluster
 from .features import fold, sentences
 from .relations import Article, analyse_story
-
-TRACE_MATCH = 70.0  # rapidfuzz partial ratio for a sentence to state the traced claim
-TRACE_CANDIDATES = 200
+from .settings import Settings, fitted
 
 
 def build_stories(store: Store, embeddings: bool = False) -> list[dict]:
     """Cluster every stored article into stories bounded in time, label relations, link earlier coverage, and
     replace the stored stories."""
     from .evidence import _day, ngrams
-    from .settings import fitted
 
     settings = fitted()
     rows = store.rows("SELECT id, title, outlet, published, url, text, language FROM articles ORDER BY id")
@@ -236,14 +233,17 @@ def trace(store: Store, claim: str, limit: int = 50) -> list[dict]:
 
     if len(claim.split()) < 3:
         raise BadOptionError('give the claim as a phrase of at least three words, e.g. "cannot deliver the mandate"')
+    settings = Settings()
     target = fold(claim)
     out = []
-    for hit in store.search(claim, TRACE_CANDIDATES) or store.search(" ".join(claim.split()[:4]), TRACE_CANDIDATES):
+    for hit in store.search(claim, settings.trace_candidates) or store.search(
+        " ".join(claim.split()[:4]), settings.trace_candidates
+    ):
         art = store.rows("SELECT id, title, outlet, published, url, text FROM articles WHERE id = ?", (hit["id"],))[0]
         text = art["text"]
         for s, e in sentences(text):
             score = fuzz.partial_ratio(target, fold(text[s:e]))
-            if score < TRACE_MATCH:
+            if score < settings.trace_match:
                 continue
             form, by = _form(store, art["id"], s, e)
             out.append(

@@ -13,13 +13,9 @@ from typing import Optional
 from ..models import Analysis
 from ..rules import load as load_rules
 from .features import fold, sentences
+from .settings import Settings
 
-ALIGN = 60.0  # rapidfuzz ratio for two sentences to be "the same sentence"
-REORDERED = 65.0  # token sort ratio: the same words, clauses reordered
-MEANING = 0.72  # cosine of sentence embeddings: the same statement in other words (optional extra)
-QUOTE_REWORDED = 40.0  # ratio for two quotations to be one quotation reworded
-STATEMENT_QUOTED = 85.0  # partial ratio for a quotation to reproduce, reworded, a passage of the source's own text
-SAME_NAME = 80.0  # ratio for two names to be variants of one ("Heyman" / "Hayman")
+S = Settings()  # diff's thresholds: settings.py (diff_align, diff_reordered, diff_meaning, quote_reworded, ...)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\d|(?<![\w.])\d(?![\w])")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -63,7 +59,7 @@ def same_name(a: Optional[str], b: Optional[str]) -> bool:
     fa, fb = fold(a).split(), fold(b).split()
     if not fa or not fb:
         return False
-    return fuzz.ratio(fa[-1], fb[-1]) >= SAME_NAME
+    return fuzz.ratio(fa[-1], fb[-1]) >= S.same_name
 
 
 def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
@@ -98,8 +94,8 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
 
 
 def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, int]:
-    """copy sentence index -> source sentence index, for pairs alike enough: by characters (ALIGN), by the same
-    words in another order (REORDERED) or, with `embeddings`, by meaning (MEANING)."""
+    """copy sentence index -> source sentence index, for pairs alike enough: by characters, by the same words in
+    another order or, with `embeddings`, by meaning (settings: diff_align, diff_reordered, diff_meaning)."""
     from rapidfuzz import fuzz, process
 
     if not source or not copy:
@@ -114,15 +110,15 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
             vs, vc = embed(source), embed(copy)
     for j, t in enumerate(copy):
         ft = fold(t)
-        best = process.extractOne(ft, sf, scorer=fuzz.ratio, score_cutoff=ALIGN)
+        best = process.extractOne(ft, sf, scorer=fuzz.ratio, score_cutoff=S.diff_align)
         if best is None:
-            best = process.extractOne(ft, sf, scorer=fuzz.token_sort_ratio, score_cutoff=REORDERED)
+            best = process.extractOne(ft, sf, scorer=fuzz.token_sort_ratio, score_cutoff=S.diff_reordered)
         if best is not None:
             out[j] = best[2]
         elif vs is not None:
             sims = vs @ vc[j]
             k = int(sims.argmax())
-            if sims[k] >= MEANING:
+            if sims[k] >= S.diff_meaning:
                 out[j] = k
     return out
 
@@ -166,7 +162,7 @@ def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
         if len(q.text.split()) >= 5 and _norm(q.text) not in _norm(src.text):
             # the copy quotes words the source states in its own voice (a statement, a letter): compare with them
             hit = fuzz.partial_ratio_alignment(fq, plain)
-            if hit is not None and hit.score >= STATEMENT_QUOTED:
+            if hit is not None and hit.score >= S.statement_quoted:
                 before = src.text[hit.dest_start : hit.dest_end]
                 if not pool or max(_quote_likeness(f, fq) for _, f in pool) < hit.score:
                     out.append(
@@ -186,7 +182,7 @@ def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
             continue
         match, folded = max(pool, key=lambda x: _quote_likeness(x[1], fq))
         r = _quote_likeness(folded, fq)
-        if r < QUOTE_REWORDED or _norm(match.text) == _norm(q.text):
+        if r < S.quote_reworded or _norm(match.text) == _norm(q.text):
             continue
         if not (same_name(q.speaker, match.speaker) or not match.speaker or not q.speaker) and r < 80:
             continue  # two people's words that merely look alike

@@ -178,20 +178,15 @@ def _rank(c: Profile, p: Profile, story: Story) -> float:
     return rare_overlap(c, p, story)[1] + (key_overlap(c, p, story) if c.lang != p.lang else 0.0)
 
 
-TRANSLATION_SCALE = 10.0  # log-odds per unit of name overlap above the translation margin
-DECLARED = 10.0  # log-odds of an edge the child's own credit declares (see evidence._declared)
-TRANSLATION_TIE = 0.05  # candidates this close to the child's best name overlap count as tied
-
-
 def edge_score(features: dict[str, float], settings: Settings) -> float:
     """The log-odds that the candidate is the parent: the fitted linear model over FEATURES; across languages,
     where no sentence can align, the language-independent overlap (names, numbers, links) against its margin."""
     if features["cross_language"]:
-        if features.get("names_gap", 0.0) < -TRANSLATION_TIE or not features.get("foreign_child", 1.0):
+        if features.get("names_gap", 0.0) < -settings.translation_tie or not features.get("foreign_child", 1.0):
             return -math.inf
-        return TRANSLATION_SCALE * (features["names"] - settings.translation)
+        return settings.translation_scale * (features["names"] - settings.translation)
     if features.get("declared"):
-        return DECLARED  # it says it carries that agency's copy, and the agency's own text is stored
+        return settings.declared  # it says it carries that agency's copy, and the agency's own text is stored
     if not (features["n_verbatim"] >= 1 or features["n_reworded"] >= 2 or features["credited"]):
         # one merely similar sentence is what two independent reports of one event write, and two reports quoting
         # one statement share its words: without a sentence of their own carried nearly word for word, two

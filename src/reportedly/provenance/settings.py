@@ -68,6 +68,13 @@ class Settings:
     min_trimmed_chars: int = 60  # about ten words in a row: shorter runs are stock phrases, not copying
     min_sentence_chars: int = 25
     embedded: float = 0.85  # cosine of sentence embeddings for "reworded" (optional extra)
+    # story clustering (cluster.py): estimated Jaccard of 5-word shingles for a copy edge, of the salient-term sets
+    # for a same-story edge, and of language-independent keys between articles in different languages
+    copy_threshold: float = 0.25
+    topic_threshold: float = 0.15
+    topic_terms: int = 40
+    min_words: int = 40  # shorter texts (captions, stubs) join a story only by copy edges
+    key_threshold: float = 0.2
     # idiosyncrasies: word n-grams shared by a subset of versions
     ngram: int = 3
     # candidate parents aligned per child in a large story (ranked by shared rare n-grams); all in a small one
@@ -76,6 +83,23 @@ class Settings:
     story_days: int = 21
     # a parent dated more than this many days after its child cannot be its parent (dates from metadata are noisy)
     date_slack_days: int = 0
+    # the copy graph's fixed scale (relations.py): the log-odds of an edge the child's own credit declares, per unit
+    # of name overlap above the translation margin, and how close to the best name overlap counts as tied
+    declared: float = 10.0
+    translation_scale: float = 10.0
+    translation_tie: float = 0.05
+    # diff.py: ratios (0-100) for "the same sentence", "the same words reordered", one quotation reworded, a
+    # quotation reproducing (reworded) a passage of the source's own text, and two spellings of one name; cosine of
+    # sentence embeddings for "the same statement in other words" (optional extra)
+    diff_align: float = 60.0
+    diff_reordered: float = 65.0
+    diff_meaning: float = 0.72
+    quote_reworded: float = 40.0
+    statement_quoted: float = 85.0
+    same_name: float = 80.0
+    # trace (corpus.py): partial ratio for a sentence to state the traced claim, and full-text candidates read
+    trace_match: float = 70.0
+    trace_candidates: int = 200
     # fitted (model.json): weights of FEATURES and bias of the parent score (log-odds)
     weights: dict[str, float] = field(default_factory=dict)
     bias: float = 0.0

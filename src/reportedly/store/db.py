@@ -86,17 +86,24 @@ class Store:
 
     @contextmanager
     def transaction(self):
-        if self.dialect == "sqlite":
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
-        else:
-            with self.conn.transaction():
-                yield
+        """One transaction; on rollback the entity-id cache goes back too, so no later article is linked to an
+        entity row that was never committed."""
+        saved = dict(self._entity_ids)
+        try:
+            if self.dialect == "sqlite":
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                except BaseException:
+                    self.conn.execute("ROLLBACK")
+                    raise
+                self.conn.execute("COMMIT")
+            else:
+                with self.conn.transaction():
+                    yield
+        except BaseException:
+            self._entity_ids = saved
+            raise
 
     def close(self) -> None:
         self.conn.close()
