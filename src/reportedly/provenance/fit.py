@@ -174,6 +174,7 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "virtual_wire": GRID,
         "wire_copy": WIRE_GRID,
         "origin_bonus": BONUS_GRID,
+        "origin_quoted": BONUS_GRID,
         "translation": SHARE_GRID,
     }
     grids = {k: v for k, v in grids.items() if k not in FROZEN}
@@ -208,6 +209,7 @@ def model_of(settings: Settings) -> dict:
         "virtual_wire": settings.virtual_wire,
         "wire_copy": settings.wire_copy,
         "origin_bonus": settings.origin_bonus,
+        "origin_quoted": settings.origin_quoted,
         "translation": settings.translation,
     }
 

@@ -261,7 +261,9 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
 
 
 def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], settings: Settings) -> Optional[str]:
-    """The article the rest of the story draws on most, among those of the story's time (not earlier coverage) that
+    """The article the rest of the story draws on most (its own sentences found in others, and, weighted by
+    `origin_quoted`, the quotations others share with it: a statement is drawn on through its quotes), among those
+    of the story's time (not earlier coverage) that
     are not themselves a copy (mostly found
     near-verbatim in another version that holds less of them, or crediting an agency whose own bylined text is
     stored); an agency's bylined original counts double and a credit once more (`origin_bonus`); ties go to the
@@ -271,7 +273,7 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
     originals = {p.dateline_wire: p.article.id for p in profiles if p.wire_original}
     drawn = {p.article.id: 0.0 for p in profiles}
     for (cid, pid), e in table.items():
-        drawn[pid] += e.features["reworded"]
+        drawn[pid] += e.features["reworded"] + settings.origin_quoted * e.features["quotes"]
 
     def copied(p: Profile) -> bool:
         if any(originals.get(c.name, p.article.id) != p.article.id for c in p.credits if c.wire):

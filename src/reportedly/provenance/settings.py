@@ -115,6 +115,8 @@ class Settings:
     # fitted: how much an agency's bylined original (x2) or a credited text (x1) adds to how much the story draws
     # on an article, in choosing the origin (in sentences of other versions it holds)
     origin_bonus: float = 1.0
+    # fitted: how much the quotations others share with an article count towards how much the story draws on it
+    origin_quoted: float = 1.0
     # fitted: a version in another language is a translation of the one whose names, numbers and links it shares
     # most, when that share (weighted by rarity in the story) reaches `translation`
     translation: float = 0.5
@@ -135,6 +137,7 @@ class Settings:
                 "unstored",
                 "wire_copy",
                 "origin_bonus",
+                "origin_quoted",
                 "translation",
             )
             if k in model
