@@ -184,7 +184,7 @@ def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
         r = _quote_likeness(folded, fq)
         if r < S.quote_reworded or _norm(match.text) == _norm(q.text):
             continue
-        if not (same_name(q.speaker, match.speaker) or not match.speaker or not q.speaker) and r < 80:
+        if _named(q.speaker) and _named(match.speaker) and not same_name(q.speaker, match.speaker) and r < 80:
             continue  # two people's words that merely look alike
         who = (
             q.speaker if same_name(q.speaker, match.speaker) or not match.speaker else f"{match.speaker} -> {q.speaker}"
@@ -202,6 +202,11 @@ def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
             )
         )
     return out
+
+
+def _named(speaker: Optional[str]) -> bool:
+    """A speaker given by name ("Dmitry Muratov"), not a description the resolver fell back on ("reporters")."""
+    return bool(speaker) and all(w[:1].isupper() for w in speaker.split()[:2])
 
 
 def _quote_likeness(a: str, b: str) -> float:

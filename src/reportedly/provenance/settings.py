@@ -95,7 +95,7 @@ class Settings:
     diff_reordered: float = 65.0
     diff_meaning: float = 0.72
     quote_reworded: float = 40.0
-    statement_quoted: float = 85.0
+    statement_quoted: float = 80.0
     same_name: float = 80.0
     # trace (corpus.py): partial ratio for a sentence to state the traced claim, and full-text candidates read
     trace_match: float = 70.0
