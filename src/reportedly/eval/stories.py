@@ -137,9 +137,9 @@ def _clustering(stories: dict, others: list[tuple[str, str]]) -> dict:
                 core.append(a.id)
         gold_groups.append(core)
     from ..provenance.cluster import bound_in_time
-    from ..provenance.evidence import _day
+    from ..provenance.evidence import day_number
 
-    days = {a.id: _day(a.published) for arts in stories.values() for a, _ in arts}
+    days = {a.id: day_number(a.published) for arts in stories.values() for a, _ in arts}
     predicted = []
     for group in cluster(texts, ids):
         members, earlier = bound_in_time(group, days, Settings().story_days)

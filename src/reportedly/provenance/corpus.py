@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import asdict
 from typing import Optional
 
 from ..errors import BadOptionError
+from ..store import stories as stored
 from ..store.db import Store
 from .cluster import bound_in_time, cluster
+from .evidence import day_number, ngrams
 from .features import fold, sentences
 from .relations import Article, analyse_story
 from .settings import Settings, fitted
@@ -17,71 +18,74 @@ from .settings import Settings, fitted
 
 def build_stories(store: Store, embeddings: bool = False) -> list[dict]:
     """Cluster every stored article into stories bounded in time, label relations, link earlier coverage, and
-    replace the stored stories."""
-    from .evidence import _day, ngrams
-
+    replace the stored stories; a story keeps its id across rebuilds (store/stories.py: replace_stories)."""
     settings = fitted()
-    rows = store.rows("SELECT id, title, outlet, published, url, text, language FROM articles ORDER BY id")
+    rows = stored.articles_to_cluster(store)
     groups = cluster([r["text"] for r in rows], [r["id"] for r in rows])
     by_id = {r["id"]: r for r in rows}
-    days = {r["id"]: _day(r["published"]) for r in rows}
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    days = {r["id"]: day_number(r["published"]) for r in rows}
+    built = []
+    for group in groups:
+        members, earlier = bound_in_time(group, days, settings.story_days)
+        if len(members) >= 2:
+            built.append(_built_story(by_id, members, earlier, embeddings, settings))
+    ids = stored.replace_stories(store, built)
+    return [
+        {
+            "id": sid,
+            "size": b.size,
+            "origin": b.origin_article_id,
+            "title": b.title,
+            "earlier": [c.article_id for c in b.coverage],
+        }
+        for sid, b in zip(ids, built)
+    ]
+
+
+def _built_story(
+    by_id: dict, members: list[int], earlier: list[int], embeddings: bool, settings: Settings
+) -> stored.BuiltStory:
+    """One cluster's copy graph and earlier coverage, as the store keeps it."""
+    arts = [
+        Article(
+            str(i),
+            by_id[i]["text"],
+            by_id[i]["published"],
+            by_id[i]["outlet"],
+            by_id[i]["url"],
+            by_id[i]["language"],
+        )  # fmt: skip
+        for i in members
+    ]
+    nodes = analyse_story(arts, embeddings=embeddings, settings=settings)
+    origin = next((int(n.id) for n in nodes if n.relation == "origin"), None)
+    title = (by_id[origin]["title"] or _first_words(by_id[origin]["text"])) if origin else None
+    articles = tuple(
+        stored.StoryArticle(
+            article_id=int(n.id),
+            relation=n.relation,
+            parent_article_id=int(n.parent) if n.parent else None,
+            verbatim=n.verbatim,
+            reworded=n.reworded,
+            credits=n.credits,
+            evidence=[asdict(p) for p in n.evidence[:5]],
+            unstored_parent=n.unstored_parent,
+            score=n.score,
+            why=n.why,
+        )
+        for n in nodes
+    )
+    return stored.BuiltStory(len(members), origin, title, articles, _coverage(by_id, members, earlier))
+
+
+def _coverage(by_id: dict, members: list[int], earlier: list[int]) -> tuple[stored.Coverage, ...]:
+    """Each earlier article with the share of its word n-grams that recur in the story."""
+    story_grams = set().union(*(ngrams(by_id[i]["text"]) for i in members))
     out = []
-    with store.transaction():
-        store.execute("DELETE FROM story_coverage")
-        store.execute("DELETE FROM story_articles")
-        store.execute("DELETE FROM stories")
-        for group in groups:
-            members, earlier = bound_in_time(group, days, settings.story_days)
-            if len(members) < 2:
-                continue
-            arts = [
-                Article(
-                    str(i),
-                    by_id[i]["text"],
-                    by_id[i]["published"],
-                    by_id[i]["outlet"],
-                    by_id[i]["url"],
-                    by_id[i]["language"],
-                )  # fmt: skip
-                for i in members
-            ]
-            nodes = analyse_story(arts, embeddings=embeddings, settings=settings)
-            origin = next((int(n.id) for n in nodes if n.relation == "origin"), None)
-            title = (by_id[origin]["title"] or _first_words(by_id[origin]["text"])) if origin else None
-            sid = store.execute(
-                "INSERT INTO stories(size, origin_article_id, title, created_at) VALUES (?,?,?,?) RETURNING id",
-                (len(members), origin, title, now),
-            ).fetchone()[0]
-            for n in nodes:
-                evidence = [asdict(p) for p in n.evidence[:5]]
-                store.execute(
-                    "INSERT INTO story_articles(story_id, article_id, relation, parent_article_id, verbatim, "
-                    "reworded, credits, evidence, unstored_parent, score, why) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        sid,
-                        int(n.id),
-                        n.relation,
-                        int(n.parent) if n.parent else None,
-                        n.verbatim,
-                        n.reworded,
-                        json.dumps(n.credits),
-                        json.dumps(evidence),
-                        n.unstored_parent,
-                        n.score,
-                        json.dumps(n.why),
-                    ),
-                )
-            story_grams = set().union(*(ngrams(by_id[i]["text"]) for i in members))
-            for e in earlier:
-                grams = ngrams(by_id[e]["text"])
-                shared = len(grams & story_grams) / max(1, len(grams))
-                store.execute(
-                    "INSERT INTO story_coverage(story_id, article_id, shared) VALUES (?,?,?)",
-                    (sid, e, round(shared, 3)),
-                )
-            out.append({"id": sid, "size": len(members), "origin": origin, "title": title, "earlier": earlier})
-    return out
+    for e in earlier:
+        grams = ngrams(by_id[e]["text"])
+        out.append(stored.Coverage(e, round(len(grams & story_grams) / max(1, len(grams)), 3)))
+    return tuple(out)
 
 
 def _first_words(text: str, n: int = 12) -> str:
@@ -90,42 +94,17 @@ def _first_words(text: str, n: int = 12) -> str:
 
 
 def list_stories(store: Store, limit: int = 50, offset: int = 0) -> list[dict]:
-    return store.rows(
-        "SELECT s.id, s.size, s.title, a.id AS origin_id, a.outlet AS origin_outlet, "
-        "a.published AS origin_published FROM stories s LEFT JOIN articles a ON a.id = s.origin_article_id "
-        "ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?",
-        (max(1, min(int(limit), 10_000)), max(0, int(offset))),
-    )
+    return stored.list_stories(store, limit, offset)
 
 
 def story(store: Store, story_id: int) -> dict:
-    head = store.rows("SELECT id, size, title, origin_article_id FROM stories WHERE id = ?", (story_id,))
-    if not head:
+    """One story with its articles, earlier coverage and the outlets it cites that are not stored. An id that
+    merged into another story gives that story, with `redirected_from` set to the id asked for (else None)."""
+    current = stored.current_id(store, story_id)
+    result = stored.load_story(store, current) if current is not None else None
+    if result is None:
         raise BadOptionError(f"no story {story_id}: run `reportedly stories` to build them, then pick an id it lists")
-    members = store.rows(
-        "SELECT sa.article_id, sa.relation, sa.parent_article_id, sa.verbatim, sa.reworded, sa.unstored_parent, "
-        "sa.score, sa.why, sa.credits, a.title, a.outlet, a.published, a.url, a.language FROM story_articles sa "
-        "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? "
-        "ORDER BY (a.published IS NULL), a.published, a.id",  # undated last, on SQLite and PostgreSQL alike
-        (story_id,),
-    )
-    for m in members:
-        m["credits"] = json.loads(m["credits"] or "[]")
-        m["why"] = json.loads(m["why"] or "[]")
-        m["cites"] = [
-            r["source"]
-            for r in store.rows(
-                "SELECT DISTINCT source FROM attributions WHERE article_id = ? AND source_type = 'media'",
-                (m["article_id"],),
-            )
-        ]
-    result = dict(head[0])
-    result["articles"] = members
-    result["earlier_coverage"] = store.rows(
-        "SELECT c.article_id, c.shared, a.title, a.outlet, a.published FROM story_coverage c "
-        "JOIN articles a ON a.id = c.article_id WHERE c.story_id = ? ORDER BY a.published, a.id",
-        (story_id,),
-    )
+    result["redirected_from"] = story_id if current != story_id else None
     result["cited_outside"] = cited_outside(result)
     return result
 
@@ -142,7 +121,8 @@ def render_tree(s: dict) -> str:
                 members[parent] = {"virtual": m["unstored_parent"]}
                 children.setdefault(None, []).append(parent)
         children.setdefault(parent, []).append(m["article_id"])
-    lines = [f"story {s['id']}: {s['title'] or '(untitled)'} — {s['size']} articles"]
+    merged = f" (story {s['redirected_from']} was merged into it)" if s.get("redirected_from") else ""
+    lines = [f"story {s['id']}{merged}: {s['title'] or '(untitled)'} — {s['size']} articles"]
 
     def label(m: dict) -> str:
         if "virtual" in m:

@@ -72,7 +72,7 @@ def profile(a: Article, settings: Settings = Settings()) -> Profile:
     return Profile(
         article=a,
         lang=lang if lang != "und" else "en",
-        day=_day(published),
+        day=day_number(published),
         own=tuple(sents(a.text, settings, own_words_only=True)),
         full=tuple(sents(a.text, settings, own_words_only=False)),
         grams=frozenset(ngrams(a.text, settings.ngram)),
@@ -86,7 +86,8 @@ def profile(a: Article, settings: Settings = Settings()) -> Profile:
     )
 
 
-def _day(published: Optional[str]) -> Optional[int]:
+def day_number(published: Optional[str]) -> Optional[int]:
+    """The day of a YYYY-MM-DD date as a number (proleptic ordinal), for comparing and subtracting dates."""
     if not published or not re.match(r"\d{4}-\d\d-\d\d", published):
         return None
     try:

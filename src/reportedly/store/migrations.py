@@ -137,4 +137,16 @@ CREATE TABLE story_coverage (
 )
 """,
     ),
+    Migration(
+        5,
+        "stable story ids: each merged story's old id and the story it now belongs to",
+        """
+CREATE TABLE story_redirects (
+  old_id {bigint} PRIMARY KEY,
+  story_id {bigint} NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX story_redirects_story ON story_redirects(story_id)
+""",
+    ),
 ]

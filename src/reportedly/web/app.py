@@ -10,7 +10,7 @@ from urllib.parse import quote
 from fastapi import Depends, FastAPI, Form, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 from .. import __version__
 from ..errors import ReportedlyError, StoreError
 from ..store import browse
+from ..store import stories as stored
 from ..store.db import open_store
 from . import views
 
@@ -127,7 +128,7 @@ def create_app(db: str) -> FastAPI:
     def api_article(s: Store, article_id: Id) -> dict:
         """One stored article: its metadata and the whole analysis record (docs/output.md)."""
         meta, a = _article(s, article_id)
-        return {**meta, "story": _place(s, article_id), "analysis": a.to_dict()}
+        return {**meta, "story": stored.place(s, article_id), "analysis": a.to_dict()}
 
     @app.get("/api/people", response_model=Page, tags=["people"])
     def api_people(
@@ -151,7 +152,9 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/stories/{story_id}", tags=["stories"], responses=ERRORS)
     def api_story(s: Store, story_id: Id) -> dict:
-        """One story: every article with its relation, parent, credits and citations; outlets cited but not stored."""
+        """One story: every article with its relation, parent, credits and citations; outlets cited but not stored.
+        Story ids are stable: the id of a story that merged into another answers with the story it merged into (its
+        `id`), and `redirected_from` says which id was asked for (null when the story still has its own id)."""
         return _story(s, story_id)
 
     @app.get("/api/diff", tags=["stories"], responses=ERRORS)
@@ -204,7 +207,7 @@ def create_app(db: str) -> FastAPI:
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, s: Store, article_id: Id):
         meta, a = _article(s, article_id)
-        return page(request, "article.html", place=_place(s, article_id), **_article_context(a, meta))
+        return page(request, "article.html", place=stored.place(s, article_id), **_article_context(a, meta))
 
     @app.get("/people", response_class=HTMLResponse, include_in_schema=False)
     def people_page(
@@ -226,6 +229,9 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, s: Store, story_id: Id):
+        current = stored.current_id(s, story_id)
+        if current is not None and current != story_id:  # merged into another story: a bookmark moves for good
+            return RedirectResponse(f"/stories/{current}", status_code=301)
         st = _story(s, story_id)
         return page(request, "story.html", story=st, graph=views.copy_graph(st), timeline=views.timeline(st))
 
@@ -349,16 +355,6 @@ def _diff(s, source: int, copy: int):
 
     left, right = _article(s, source), _article(s, copy)
     return left, right, diff(left[1], right[1])
-
-
-def _place(s, article_id: int) -> Optional[dict]:
-    """Where a stored article stands in its story: the story, its relation, the article it was drawn from."""
-    rows = s.rows(
-        "SELECT sa.story_id, sa.relation, sa.parent_article_id, sa.verbatim, s.size, s.origin_article_id "
-        "FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?",
-        (article_id,),
-    )
-    return rows[0] if rows else None
 
 
 def _trace(s, claim: str, limit: int) -> dict:
