@@ -7,6 +7,7 @@ edge keeps its evidence: the aligned passages and the features that weighed most
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -111,9 +112,7 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
     days = [p.day for p in profiles if p.day is not None]
     first = min(days) if days else None
     day = {p.article.id: p.day for p in profiles}
-    from collections import Counter
-
-    main_lang = Counter(p.lang for p in profiles).most_common(1)[0][0] if profiles else "en"
+    main_lang = main_language(profiles)
     foreign = {p.article.id: p.lang != main_lang for p in profiles}
     likely_origin = pick_origin(profiles, table, Settings()) if table else None
     for (cid, pid), e in table.items():
@@ -130,12 +129,15 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
             e.features[name] = e.features[flag] * e.features["reworded"]
 
 
+def main_language(profiles: Sequence[Profile]) -> str:
+    """The language most versions of the story are in."""
+    return Counter(p.lang for p in profiles).most_common(1)[0][0] if profiles else "en"
+
+
 def node_features(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -> dict[str, dict[str, float]]:
     """NODE_FEATURES of every article: how much it shares with its closest versions, how much the story draws on
     it, and what its credits and datelines say."""
-    from collections import Counter
-
-    main_lang = Counter(p.lang for p in profiles).most_common(1)[0][0] if profiles else "en"
+    main_lang = main_language(profiles)
     days = [p.day for p in profiles if p.day is not None]
     first = min(days) if days else None
     n = max(1, len(profiles) - 1)
