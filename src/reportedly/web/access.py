@@ -83,6 +83,7 @@ def bearer(headers: dict) -> Optional[str]:
 
 
 def cookie(headers: dict, name: str) -> Optional[str]:
+    """The value of cookie `name` in a request's Cookie header, if any."""
     for part in headers.get(b"cookie", b"").decode("latin-1").split(";"):
         key, _, value = part.strip().partition("=")
         if key == name:
@@ -141,12 +142,13 @@ class RateLimiter:
 # ------------------------------------------------------------------------------------------------ middleware
 
 
-def _is_api(path: str) -> bool:
+def is_api(path: str) -> bool:
+    """Whether `path` answers JSON (the API and its document) rather than a page."""
     return path.startswith("/api/") or path == "/openapi.json"
 
 
 async def _answer(send, status: int, path: str, message: str, headers: list) -> None:
-    if _is_api(path):
+    if is_api(path):
         body = json.dumps({"detail": message}).encode()
         kind = b"application/json"
     else:
@@ -184,12 +186,12 @@ class RequireToken:
             return await self.app(scope, receive, send)
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         given = [v for k, v in query if k == "token"]
-        if given and scope["method"] in ("GET", "HEAD") and not _is_api(path):
+        if given and scope["method"] in ("GET", "HEAD") and not is_api(path):
             if token_matches(given[-1], self.token):
                 return await self._let_in(scope, send, [(k, v) for k, v in query if k != "token"])
             return await _answer(send, 401, path, "That token is not the one this server was given.", [])
         message = "This server needs a token: send `Authorization: Bearer TOKEN`" + (
-            "." if _is_api(path) else ", or enter it here once."
+            "." if is_api(path) else ", or enter it here once."
         )
         await _answer(send, 401, path, message, [(b"www-authenticate", b'Bearer realm="reportedly"')])
 

@@ -23,7 +23,7 @@ from ..store import browse
 from ..store import stories as stored
 from ..store.db import open_store
 from . import views
-from .access import LIMITED, AccessSettings, RateLimit, RequireToken, check_token
+from .access import LIMITED, AccessSettings, RateLimit, RequireToken, check_token, is_api
 
 MAX_BODY = 2_000_000  # bytes of a request body: a pasted article, with room for its HTML
 MAX_TEXT = 1_000_000  # characters of text to analyse
@@ -111,7 +111,7 @@ def create_app(db: str, token: Optional[str] = None, access: AccessSettings = Ac
 
     def error(request: Request, code: int, detail):
         """JSON `{"detail": ...}` for the API, the error page for a person."""
-        if _is_api(request):
+        if is_api(request.url.path):
             return JSONResponse({"detail": detail}, status_code=code)
         message = "; ".join(detail) if isinstance(detail, list) else str(detail)
         return page(request, "error.html", code, message=message, status=code)
@@ -353,10 +353,6 @@ def _with_access(doc: dict, limited: bool) -> dict:
                     "content": detail,
                 }
     return doc
-
-
-def _is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
 def _article(s, article_id: int):
