@@ -11,6 +11,7 @@ from typing import Optional, Sequence
 from . import __version__
 from .errors import BadOptionError, InputError, ReportedlyError
 from .ingest.decode import MAX_BYTES, check_size
+from .web.access import AccessSettings, check_token, require_token
 
 EPILOG_ANALYZE = """Example:
   reportedly analyze article.txt --published 2021-12-21
@@ -43,6 +44,8 @@ EPILOG_STORIES = """Example:
 EPILOG_SERVE = """Example:
   reportedly serve --db corpus.db                  # then open http://127.0.0.1:8000/
   reportedly serve --db postgresql://localhost/news --port 8080
+  REPORTEDLY_TOKEN=$(python -c 'import secrets; print(secrets.token_urlsafe())') \\
+    reportedly serve --host 0.0.0.0                # for a team: open http://HOST:8000/?token=TOKEN once
   curl -s 'http://127.0.0.1:8000/api/people/Liz%20Truss?limit=5'"""
 EPILOG_EXPORT = """Example:
   reportedly export --format jsonl > corpus.jsonl
@@ -193,6 +196,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     w.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     w.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    w.add_argument(
+        "--token",
+        default=os.environ.get("REPORTEDLY_TOKEN"),
+        help="every request must carry it (Bearer header, or ?token= once in a browser); required on an address other "
+        "than 127.0.0.1/::1/localhost (default $REPORTEDLY_TOKEN, which keeps it out of `ps`)",
+    )
+    w.add_argument(
+        "--analyse-per-minute",
+        type=float,
+        default=AccessSettings.analyse_per_minute,
+        help="with a token: analyses a minute per client (default %(default)g; 0 turns the limit off)",
+    )
+    w.add_argument(
+        "--analyse-burst",
+        type=int,
+        default=AccessSettings.analyse_burst,
+        help="with a token: analyses a client may send at once (default %(default)d)",
+    )
     _db_arg(w)
 
     e = sub.add_parser(
@@ -553,9 +574,15 @@ def cmd_serve(args) -> int:
 
     if not 0 < args.port < 65536:
         raise BadOptionError(f"--port {args.port} is not a TCP port (1-65535)")
-    app = create_app(args.db)
+    if args.analyse_per_minute < 0 or args.analyse_burst < 1:
+        raise BadOptionError("--analyse-per-minute must be 0 or more and --analyse-burst 1 or more")
+    access = AccessSettings(analyse_per_minute=args.analyse_per_minute, analyse_burst=args.analyse_burst)
+    token = check_token(args.token or None, access)
+    require_token(args.host, token)
+    app = create_app(args.db, token=token, access=access)
     _check_listen(args.host, args.port)
-    print(f"reportedly: serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    needs = "; requests need the token" if token else ""
+    print(f"reportedly: serving {args.db} on http://{args.host}:{args.port}/{needs} (Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 

@@ -23,6 +23,7 @@ from ..store import browse
 from ..store import stories as stored
 from ..store.db import open_store
 from . import views
+from .access import LIMITED, AccessSettings, RateLimit, RequireToken, check_token, is_api
 
 MAX_BODY = 2_000_000  # bytes of a request body: a pasted article, with room for its HTML
 MAX_TEXT = 1_000_000  # characters of text to analyse
@@ -63,8 +64,11 @@ WHOLE_SENTENCES = ("sentence-added", "sentence-dropped")  # listed apart from th
 ERRORS = {404: {"description": "not found"}, 413: {"description": "request body too large"}}
 
 
-def create_app(db: str) -> FastAPI:
-    """The app over the corpus at `db` (a SQLite path or postgresql:// URL), which must exist."""
+def create_app(db: str, token: Optional[str] = None, access: AccessSettings = AccessSettings()) -> FastAPI:
+    """The app over the corpus at `db` (a SQLite path or postgresql:// URL), which must exist. With a `token`, every
+    request must carry it and the analyse endpoints are rate-limited per client; without one (this machine only),
+    neither: the one client is the person at the keyboard."""
+    token = check_token(token, access)
     open_store(db, create=False).close()  # a wrong --db fails now, in one line, not on the first request
     app = FastAPI(
         title="reportedly",
@@ -77,7 +81,19 @@ def create_app(db: str) -> FastAPI:
     env.filters["pathpart"] = lambda v: quote(str(v), safe="")
     templates = Jinja2Templates(env=env)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
-    app.add_middleware(SecurityHeaders)
+    if token is not None:
+        if access.analyse_per_minute > 0:
+            app.add_middleware(RateLimit, settings=access)
+        app.add_middleware(RequireToken, token=token, settings=access)
+        plain_openapi = app.openapi
+
+        def openapi() -> dict:
+            if app.openapi_schema is None:
+                app.openapi_schema = _with_access(plain_openapi(), limited=access.analyse_per_minute > 0)
+            return app.openapi_schema
+
+        app.openapi = openapi
+    app.add_middleware(SecurityHeaders)  # outside the token check: a 401 page gets the CSP too
     app.add_middleware(BodyLimit, limit=MAX_BODY)
 
     def store():
@@ -95,7 +111,7 @@ def create_app(db: str) -> FastAPI:
 
     def error(request: Request, code: int, detail):
         """JSON `{"detail": ...}` for the API, the error page for a person."""
-        if _is_api(request):
+        if is_api(request.url.path):
             return JSONResponse({"detail": detail}, status_code=code)
         message = "; ".join(detail) if isinstance(detail, list) else str(detail)
         return page(request, "error.html", code, message=message, status=code)
@@ -313,8 +329,30 @@ def create_app(db: str) -> FastAPI:
 # --------------------------------------------------------------------------------------------------- helpers
 
 
-def _is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+def _with_access(doc: dict, limited: bool) -> dict:
+    """The OpenAPI document of an app that needs a token: the bearer scheme on every operation, its 401, and the 429
+    of the rate-limited analyse endpoint."""
+    components = doc.setdefault("components", {})
+    components["securitySchemes"] = {
+        "bearer": {"type": "http", "scheme": "bearer", "description": "the token `reportedly serve` was given"}
+    }
+    components.setdefault("schemas", {})["Detail"] = {
+        "type": "object",
+        "properties": {"detail": {"type": "string"}},
+        "required": ["detail"],
+    }
+    doc["security"] = [{"bearer": []}]
+    detail = {"application/json": {"schema": {"$ref": "#/components/schemas/Detail"}}}
+    for path, operations in doc["paths"].items():
+        for method, op in operations.items():
+            op["responses"]["401"] = {"description": "no token, or not the right one", "content": detail}
+            if limited and (method.upper(), path) in LIMITED:
+                op["responses"]["429"] = {
+                    "description": "too many analyses from this client: wait `Retry-After` seconds",
+                    "headers": {"Retry-After": {"description": "seconds to wait", "schema": {"type": "integer"}}},
+                    "content": detail,
+                }
+    return doc
 
 
 def _article(s, article_id: int):
