@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from reportedly.provenance.corpus import build_stories, render_tree, story
 from reportedly.store.ingest import ingest
 
@@ -41,3 +44,14 @@ def test_story_tree_of_plain_files_has_no_question_marks(store, tmp_path):
     assert any("Riverside Wire" in line for line in labelled)
     unnamed = [line for line in labelled if "03_rewrite.txt" in line or "04_own.txt" in line]
     assert unnamed, tree  # the articles with no outlet are called by their file names
+
+
+def test_cli_reports_a_malformed_sidecar_in_one_line_and_ingests_the_article(tmp_path):
+    folder = write_plain_folder(tmp_path / "plain")
+    cmd = [sys.executable, "-m", "reportedly.cli", "ingest", str(folder), "--db", str(tmp_path / "c.db")]
+    res = subprocess.run(cmd + ["--processes", "1"], capture_output=True, timeout=300)
+    err = res.stderr.decode()
+    assert res.returncode == 0, err
+    (note,) = [line for line in err.splitlines() if "sidecar" in line]
+    assert note.startswith(f"note {folder / '03_rewrite.txt'}: sidecar 03_rewrite.json ignored: ")
+    assert "ingested 4, skipped as duplicate 0, failed 0" in res.stdout.decode()
