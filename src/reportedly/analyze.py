@@ -10,6 +10,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .errors import BadOptionError, EmptyInputError, UnsupportedLanguageError
 from .ingest import clean, decode, html, language
+from .ingest.metadata import is_dateline
 from .models import Analysis
 from .nlp.quotemarks import house_style_marks
 from .rules import load as load_rules
@@ -117,8 +118,8 @@ def prepare(
         raise UnsupportedLanguageError(f"the article does not look like {lang} text; reportedly analyses {lang} only")
     debris = clean.find_boilerplate(text, rules)
     if title is None and fmt == "text":
-        head_end = _headline(text)
-        title = text[:head_end].strip() or None
+        first = text[: _headline(text)].strip()
+        title = first if first and not is_dateline(first, frozenset(rules.months) | frozenset(rules.weekdays)) else None
     if pub is None:
         warnings.append("no publication date: relative time expressions are left unresolved (use --published)")
     nlp_text = house_style_marks(clean.mask(text, debris))

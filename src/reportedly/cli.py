@@ -402,6 +402,8 @@ def cmd_ingest(args) -> int:
         print(file=sys.stderr)
     for ref, reason in summary.failures:
         print(f"skipped {ref}: {reason}", file=sys.stderr)
+    for ref, reason in summary.notes:
+        print(f"note {ref}: {reason}", file=sys.stderr)
     print(
         f"ingested {summary.ingested}, skipped as duplicate {summary.duplicates}, failed {summary.failed} "
         f"({summary.rate():.1f} articles/s) into {args.db}"
@@ -552,7 +554,7 @@ def cmd_trace(args) -> int:
     if rows and not args.json:
         first = rows[0]
         print(
-            f"first seen: {first['outlet'] or '?'} {first['published'] or '(undated)'} — {first['form']}"
+            f"first seen: {first['outlet'] or 'article ' + str(first['article_id'])} {first['published'] or '(undated)'} — {first['form']}"
             + (f" by {first['by']}" if first["by"] else "")
         )
         from .provenance.corpus import travel

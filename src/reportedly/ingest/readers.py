@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from .decode import MAX_BYTES
+from .metadata import read_sidecar
 
-TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
+PLAIN_SUFFIXES = {".txt", ".text"}
+TEXT_SUFFIXES = PLAIN_SUFFIXES | {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -38,6 +40,7 @@ class Item:
     title: Optional[str] = None
     outlet: Optional[str] = None
     published: Optional[str] = None
+    note: Optional[str] = None  # a problem that did not stop the article being read (a malformed sidecar)
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def read_file(path: Path) -> Iterator[Read]:
                     str(path), f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one article"
                 )
                 return
-            yield Item(str(path), path.read_bytes())
+            yield _text_item(path)
         elif kind == "jsonl":
             yield from _jsonl(path)
         elif kind == "csv":
@@ -119,6 +122,23 @@ def read_file(path: Path) -> Iterator[Read]:
         yield Failure(str(path), "permission denied")
     except OSError as e:
         yield Failure(str(path), f"cannot read: {e.strerror or e}")
+
+
+def _text_item(path: Path) -> Item:
+    """A text or HTML file; plain text takes its url, outlet, date and title from a `NAME.json` sidecar, if any."""
+    data = path.read_bytes()
+    if path.suffix.lower() not in PLAIN_SUFFIXES:
+        return Item(str(path), data)
+    meta, note = read_sidecar(path)
+    return Item(
+        str(path),
+        data,
+        url=meta.get("url"),
+        title=meta.get("title"),
+        outlet=meta.get("outlet"),
+        published=normalise_date(meta.get("published")),
+        note=note,
+    )
 
 
 def _pick(rec: dict, names: tuple[str, ...]) -> Optional[str]:

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Optional
 
 from ..errors import BadOptionError
+from ..ingest.metadata import outlet_label, title_label
 from ..store import stories as stored
 from ..store.db import Store
 from .cluster import bound_in_time, cluster
@@ -122,7 +123,8 @@ def render_tree(s: dict) -> str:
                 children.setdefault(None, []).append(parent)
         children.setdefault(parent, []).append(m["article_id"])
     merged = f" (story {s['redirected_from']} was merged into it)" if s.get("redirected_from") else ""
-    lines = [f"story {s['id']}{merged}: {s['title'] or '(untitled)'} — {s['size']} articles"]
+    title = s["title"] or s.get("title_label") or f"story {s['id']}"
+    lines = [f"story {s['id']}{merged}: {title} — {s['size']} articles"]
 
     def label(m: dict) -> str:
         if "virtual" in m:
@@ -137,8 +139,8 @@ def render_tree(s: dict) -> str:
         if m.get("why"):
             extra.append("evidence: " + ", ".join(m["why"]))
         return (
-            f"[{m['article_id']}] {m['relation']}{share}{lang}: {m['outlet'] or '?'} {m['published'] or ''} "
-            f"{(m['title'] or '')[:60]}" + (f" ({'; '.join(extra)})" if extra else "")
+            f"[{m['article_id']}] {m['relation']}{share}{lang}: {outlet_label(m)} {m['published'] or ''} "
+            f"{title_label(m)[:60]}" + (f" ({'; '.join(extra)})" if extra else "")
         )
 
     def walk(node: int, prefix: str, last: bool) -> None:
@@ -152,8 +154,8 @@ def render_tree(s: dict) -> str:
         walk(r, "", k == len(roots) - 1)
     for c in s.get("earlier_coverage", []):
         lines.append(
-            f"earlier coverage: [{c['article_id']}] {c['outlet'] or '?'} {c['published'] or ''} "
-            f"{(c['title'] or '')[:60]} ({c['shared']:.0%} of its wording recurs in this story)"
+            f"earlier coverage: [{c['article_id']}] {outlet_label(c)} {c['published'] or ''} "
+            f"{title_label(c)[:60]} ({c['shared']:.0%} of its wording recurs in this story)"
         )
     outside = cited_outside(s)
     if outside:

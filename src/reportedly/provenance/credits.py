@@ -164,10 +164,9 @@ def same_site(a: str, b: str) -> bool:
 
 def host(url: Optional[str]) -> Optional[str]:
     """The host of a URL without "www." and the path: "https://www.x.co.uk/a" -> "x.co.uk"."""
-    if not url:
-        return None
-    h = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0].split(":")[0]
-    return h[4:] if h.startswith("www.") else h
+    from ..ingest.metadata import host as url_host
+
+    return url_host(url)
 
 
 _URL_DATE = re.compile(r"/(?P<y>20\d\d|19\d\d)[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|$)")

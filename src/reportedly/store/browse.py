@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Optional
 
+from ..ingest.metadata import labelled
 from .db import Store, _like
 
 PERSON = "(q.speaker_type = 'person' OR e.type = 'PERSON')"
@@ -29,13 +30,13 @@ def list_articles(store: Store, limit: int = 20, offset: int = 0, outlet: Option
     """Stored articles, newest first, each with its number of quotes and attributions."""
     where, params = store._article_filters([], [], outlet, None)
     sql = (
-        "SELECT a.id, a.title, a.outlet, a.published, a.url, "
+        "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, "
         "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
         "(SELECT count(*) FROM attributions t WHERE t.article_id = a.id) AS attributions FROM articles a"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
     )
-    rows = store.rows(sql, tuple(params) + page_args(limit, offset))
+    rows = labelled(store.rows(sql, tuple(params) + page_args(limit, offset)))
     return paged(rows, limit, offset)
 
 
@@ -52,7 +53,7 @@ def people(store: Store, q: Optional[str] = None, limit: int = 20, offset: int =
         f"WHERE q.speaker IS NOT NULL AND {PERSON}{cond} "
         "GROUP BY coalesce(e.name, q.speaker) ORDER BY count(*) DESC, coalesce(e.name, q.speaker) LIMIT ? OFFSET ?"
     )
-    rows = store.rows(sql, tuple(params) + page_args(limit, offset))
+    rows = labelled(store.rows(sql, tuple(params) + page_args(limit, offset)))
     return paged(rows, limit, offset)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from ..errors import StoreError
+from ..ingest.metadata import labelled
 from ..models import Analysis
 from .migrations import MIGRATIONS
 
@@ -359,20 +360,20 @@ class Store:
         if self.dialect == "sqlite":
             query = " ".join('"%s"' % w.replace('"', '""') for w in words)
             sql = (
-                "SELECT a.id, a.title, a.outlet, a.published, a.url, "
+                "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, "
                 "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet FROM articles_fts "
                 "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
             )
-            return self.rows(sql, (query, _limit(limit), max(0, int(offset))))
+            return labelled(self.rows(sql, (query, _limit(limit), max(0, int(offset)))))
         sql = (
-            "SELECT a.id, a.title, a.outlet, a.published, a.url, "
+            "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, "
             "ts_headline('english', a.text, plainto_tsquery('english', ?), "
             "'StartSel=[, StopSel=], MaxWords=14, MinWords=6') AS snippet FROM articles a "
             "WHERE a.search @@ plainto_tsquery('english', ?) "
             "ORDER BY ts_rank(a.search, plainto_tsquery('english', ?)) DESC, a.id LIMIT ? OFFSET ?"
         )
         q = " ".join(words)
-        return self.rows(sql, (q, q, q, _limit(limit), max(0, int(offset))))
+        return labelled(self.rows(sql, (q, q, q, _limit(limit), max(0, int(offset)))))
 
     def articles(self, batch: int = 200) -> Iterator[dict]:
         """Every stored article with its quotes, attributions and time expressions, streamed in id order."""

@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..analyze import Prepared, analyze_prepared, prepare
 from ..errors import ReportedlyError
+from ..ingest.metadata import outlet_for_url
 from ..ingest.readers import Failure, read_paths
 from ..models import Analysis
 from .db import Store, content_hash
@@ -25,6 +26,7 @@ class Summary:
     duplicates: int = 0
     failed: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # read, but not all of it (a malformed sidecar)
     started: float = field(default_factory=time.perf_counter)
 
     def fail(self, ref: str, reason: str) -> None:
@@ -77,6 +79,8 @@ def _jobs(paths: Iterable[str], store: Store, summary: Summary) -> Iterator[Job]
         if isinstance(item, Failure):
             summary.fail(item.ref, item.reason)
             continue
+        if item.note and len(summary.notes) < MAX_FAILURES_KEPT:
+            summary.notes.append((item.ref, item.note))
         try:
             p = prepare(item.data, published=item.published, title=item.title, url=item.url, foreign=True)
         except ReportedlyError as e:
@@ -87,7 +91,8 @@ def _jobs(paths: Iterable[str], store: Store, summary: Summary) -> Iterator[Job]
             summary.duplicates += 1
             continue
         seen.add(digest)
-        yield Job(item.ref, item.outlet, digest, p)
+        # the outlet given, else the page's own site name, else the outlet of its URL's host (rules/outlets.tsv)
+        yield Job(item.ref, item.outlet or p.site or outlet_for_url(p.url), digest, p)
 
 
 def analyse(jobs: Iterator[Job], processes: int) -> Iterator[tuple[Job, Union[Analysis, str]]]:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional, Sequence
 
+from ..ingest.metadata import labelled, outlet_label, title_label
 from .db import Store
 
 Members = frozenset[int]
@@ -188,12 +189,12 @@ def load_story(store: Store, story_id: int) -> Optional[dict[str, Any]]:
         return None
     members = store.rows(
         "SELECT sa.article_id, sa.relation, sa.parent_article_id, sa.verbatim, sa.reworded, sa.unstored_parent, "
-        "sa.score, sa.why, sa.credits, a.title, a.outlet, a.published, a.url, a.language FROM story_articles sa "
+        "sa.score, sa.why, sa.credits, a.title, a.outlet, a.published, a.url, a.source, a.language FROM story_articles sa "
         "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? "
         "ORDER BY (a.published IS NULL), a.published, a.id",  # undated last, on SQLite and PostgreSQL alike
         (story_id,),
     )
-    for m in members:
+    for m in labelled(members):
         m["credits"] = json.loads(m["credits"] or "[]")
         m["why"] = json.loads(m["why"] or "[]")
         m["cites"] = [
@@ -205,22 +206,33 @@ def load_story(store: Store, story_id: int) -> Optional[dict[str, Any]]:
         ]
     result = dict(head[0])
     result["articles"] = members
-    result["earlier_coverage"] = store.rows(
-        "SELECT c.article_id, c.shared, a.title, a.outlet, a.published FROM story_coverage c "
-        "JOIN articles a ON a.id = c.article_id WHERE c.story_id = ? ORDER BY a.published, a.id",
-        (story_id,),
+    origin = next((m for m in members if m["article_id"] == result["origin_article_id"]), members[0] if members else {})
+    result["title_label"] = result["title"] or origin.get("title_label") or f"story {story_id}"
+    result["earlier_coverage"] = labelled(
+        store.rows(
+            "SELECT c.article_id, c.shared, a.title, a.outlet, a.published, a.url, a.source FROM story_coverage c "
+            "JOIN articles a ON a.id = c.article_id WHERE c.story_id = ? ORDER BY a.published, a.id",
+            (story_id,),
+        )
     )
     return result
 
 
 def list_stories(store: Store, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Stories, largest first, each with its origin article's outlet and date."""
-    return store.rows(
+    rows = store.rows(
         "SELECT s.id, s.size, s.title, a.id AS origin_id, a.outlet AS origin_outlet, "
-        "a.published AS origin_published FROM stories s LEFT JOIN articles a ON a.id = s.origin_article_id "
+        "a.published AS origin_published, a.url AS origin_url, a.source AS origin_source "
+        "FROM stories s LEFT JOIN articles a ON a.id = s.origin_article_id "
         "ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?",
         (max(1, min(int(limit), 10_000)), max(0, int(offset))),
     )
+    for r in rows:
+        origin = {"id": r["origin_id"], "outlet": r["origin_outlet"], "url": r["origin_url"]}
+        origin["source"] = r.pop("origin_source")
+        r["title_label"] = r["title"] or (title_label(origin) if r["origin_id"] else f"story {r['id']}")
+        r["origin_outlet_label"] = outlet_label(origin) if r["origin_id"] else None
+    return rows
 
 
 def place(store: Store, article_id: int) -> Optional[dict[str, Any]]:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from ..ingest.metadata import outlet_label, title_label
 from ..models import Analysis
 from ..report.palette import HTML_COLOURS, speaker_index
 
@@ -116,10 +117,10 @@ def copy_graph(story: dict) -> Graph:
     nodes = {
         i: Node(
             str(i),
-            f"{m['outlet'] or '?'}",
+            outlet_label(m),
             m["relation"],
             i,
-            detail=f"{m['relation']} · {m['published'] or 'undated'} · {(m['title'] or '')[:80]}"
+            detail=f"{m['relation']} · {m['published'] or 'undated'} · {title_label(m)[:80]}"
             + (f" · evidence: {', '.join(m['why'])}" if m.get("why") else "")
             + (f" · language {m['language']}" if m.get("language") not in (None, "en") else ""),
         )
@@ -196,7 +197,7 @@ def timeline(story: dict) -> dict:
         x = left + round((day - first).days / span * (right - left)) if last > first else (left + right) // 2
         k = stack.get(day, 0)
         stack[day] = k + 1
-        dots.append(Dot(m["article_id"], x, base - 12 * k, f"{m['outlet'] or '?'} · {day.isoformat()}", m["relation"]))
+        dots.append(Dot(m["article_id"], x, base - 12 * k, f"{outlet_label(m)} · {day.isoformat()}", m["relation"]))
     ticks = [(dots[0].x if last == first else left, first.isoformat())]
     if last > first:
         ticks.append((right, last.isoformat()))
