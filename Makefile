@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/heyman-soleimani.txt
 
-.PHONY: demo test install install-test bench bench-ingest eval clean
+.PHONY: demo test test-fast install install-test bench bench-ingest eval clean
 
 demo: $(VENV)/.installed
 	$(BIN)/reportedly analyze $(EXAMPLE) --published 2021-12-21
@@ -12,6 +12,10 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test $(VENV)/.system-deps
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
+
+# The pure tests only: no PostgreSQL, no browser, no schemathesis run (about a minute).
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -k "not postgresql and not browser and not fuzz"
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
