@@ -121,4 +121,5 @@ def bound_in_time(
         return list(group), []
     main = dated[len(dated) // 2]
     earlier = [i for i in group if days.get(i) is not None and days[i] < main - window]
-    return [i for i in group if i not in set(earlier)], earlier
+    before = set(earlier)
+    return [i for i in group if i not in before], earlier

@@ -81,6 +81,8 @@ def _built_story(
 
 def _coverage(by_id: dict, members: list[int], earlier: list[int]) -> tuple[stored.Coverage, ...]:
     """Each earlier article with the share of its word n-grams that recur in the story."""
+    if not earlier:
+        return ()  # most stories: no need to read every member's n-grams
     story_grams = set().union(*(ngrams(by_id[i]["text"]) for i in members))
     out = []
     for e in earlier:

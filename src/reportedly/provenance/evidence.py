@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 
 from . import credits as cr
 from .features import fold, sentences, stopwords
-from .settings import FEATURES, Settings
+from .settings import Settings
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
 _CAP = re.compile(r"(?<![\w.@/])([A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'-]{2,})", re.U)
@@ -318,10 +318,6 @@ def pair_features(
 def _declared(c: Profile, p: Profile) -> bool:
     """The child says it carries the agency copy of which the parent is the agency's own bylined original."""
     return p.wire_original and any(x.wire and x.name == p.dateline_wire for x in c.credits) and not c.wire_original
-
-
-def vector(f: dict[str, float]) -> list[float]:
-    return [f[name] for name in FEATURES]
 
 
 def possible(c: Profile, p: Profile, settings: Settings = Settings()) -> bool:

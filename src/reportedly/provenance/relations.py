@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from . import credits as cr
+from .cluster import bound_in_time
 from .evidence import Article, Passage, Profile, Story, pair_features, possible, profile, story_counts
 from .evidence import align as align_sentences
 from .evidence import sents as _sents_of
@@ -134,6 +135,22 @@ def main_language(profiles: Sequence[Profile]) -> str:
     return Counter(p.lang for p in profiles).most_common(1)[0][0] if profiles else "en"
 
 
+def by_child(table: dict[tuple[str, str], Edge]) -> dict[str, list[tuple[str, Edge]]]:
+    """The candidate parents of each article with their edges, read once from the (child, parent) table."""
+    out: dict[str, list[tuple[str, Edge]]] = {}
+    for (cid, pid), e in table.items():
+        out.setdefault(cid, []).append((pid, e))
+    return out
+
+
+def by_parent(table: dict[tuple[str, str], Edge]) -> dict[str, list[tuple[str, Edge]]]:
+    """The candidate children of each article with their edges."""
+    out: dict[str, list[tuple[str, Edge]]] = {}
+    for (cid, pid), e in table.items():
+        out.setdefault(pid, []).append((cid, e))
+    return out
+
+
 def node_features(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -> dict[str, dict[str, float]]:
     """NODE_FEATURES of every article: how much it shares with its closest versions, how much the story draws on
     it, and what its credits and datelines say."""
@@ -142,12 +159,13 @@ def node_features(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge
     first = min(days) if days else None
     n = max(1, len(profiles) - 1)
     df = story_counts(profiles).gram_df
+    parents, children = by_child(table), by_parent(table)
     out = {}
     for p in profiles:
         aid = p.article.id
-        mine = [e.features for (cid, _), e in table.items() if cid == aid]
-        drawn = sum(e.features["reworded"] for (cid, pid), e in table.items() if pid == aid) / n
-        quoted = sum(e.features["quotes"] > 0 for (cid, pid), e in table.items() if pid == aid) / n
+        mine = [e.features for _, e in parents.get(aid, [])]
+        drawn = sum(e.features["reworded"] for _, e in children.get(aid, [])) / n
+        quoted = sum(e.features["quotes"] > 0 for _, e in children.get(aid, [])) / n
         kinds = {c.kind for c in p.credits}
         out[aid] = {
             "best_contained": max((f["contained"] for f in mine), default=0.0),
@@ -213,12 +231,13 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
 
     by_id = {p.article.id: p for p in profiles}
     nf = node_features(profiles, table)
+    parents = by_child(table)
     origin = pick_origin(profiles, table, settings)
     g = nx.DiGraph()
     g.add_edge(ROOT, UNSTORED, weight=0.0)
     for p in profiles:
         g.add_edge(ROOT, p.article.id, weight=settings.root + root_score(nf[p.article.id], settings))
-        if p.article.id != origin and aid_has_evidence(p.article.id, table):
+        if p.article.id != origin and has_evidence(parents.get(p.article.id, [])):
             # a rewrite of an unstored source still shares sentences with that source's other copies
             g.add_edge(UNSTORED, p.article.id, weight=settings.unstored)
     scores = {k: edge_score(e.features, settings) for k, e in table.items()}
@@ -265,11 +284,10 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
 def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], settings: Settings) -> Optional[str]:
     """The article the rest of the story draws on most (its own sentences found in others, and, weighted by
     `origin_quoted`, the quotations others share with it: a statement is drawn on through its quotes), among those
-    of the story's time (not earlier coverage) that
-    are not themselves a copy (mostly found
-    near-verbatim in another version that holds less of them, or crediting an agency whose own bylined text is
-    stored); an agency's bylined original counts double and a credit once more (`origin_bonus`); ties go to the
-    earliest dated, then one under an agency dateline, then the longest. In the tree it hangs under the story root alone."""
+    of the story's time (not earlier coverage) that are not themselves a copy (mostly found near-verbatim in another
+    version that holds less of them, or crediting an agency whose own bylined text is stored); an agency's bylined
+    original counts double and a credit once more (`origin_bonus`); ties go to the earliest dated, then one under an
+    agency dateline, then the longest. In the tree it hangs under the story root alone."""
     if not profiles:
         return None
     originals = {p.dateline_wire: p.article.id for p in profiles if p.wire_original}
@@ -277,11 +295,14 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
     for (cid, pid), e in table.items():
         drawn[pid] += e.features["reworded"] + settings.origin_quoted * e.features["quotes"]
 
+    parents = by_child(table)
+
     def copied(p: Profile) -> bool:
-        if any(originals.get(c.name, p.article.id) != p.article.id for c in p.credits if c.wire):
+        cid = p.article.id
+        if any(originals.get(c.name, cid) != cid for c in p.credits if c.wire):
             return True
-        for (cid, pid), e in table.items():
-            if cid == p.article.id and e.features["contained"] >= settings.wire_copy:
+        for pid, e in parents.get(cid, []):
+            if e.features["contained"] >= settings.wire_copy:
                 back = table.get((pid, cid))
                 if back is None or e.features["contained"] > back.features["contained"] + 0.1:
                     return True
@@ -292,9 +313,8 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
         day = p.day if p.day is not None else math.inf
         return (round(drawn[p.article.id] + bonus, 1), -day, p.dateline_wire is not None, len(p.article.text))
 
-    days = sorted(p.day for p in profiles if p.day is not None)
-    main_day = days[len(days) // 2] if days else None
-    current = [p for p in profiles if main_day is None or p.day is None or p.day >= main_day - settings.story_days]
+    earlier = set(_earlier_coverage(profiles, settings))
+    current = [p for p in profiles if p.article.id not in earlier]
     eligible = [p for p in current if not copied(p)] or current or list(profiles)
     return max(eligible, key=weight).article.id
 
@@ -312,12 +332,10 @@ def _is(p: Profile, outlet: str) -> bool:
     )
 
 
-def aid_has_evidence(aid: str, table: dict[tuple[str, str], Edge]) -> bool:
-    """Some stored version shares a sentence nearly word for word with the article, or two reworded: enough to
-    call it a rewrite of something, if not of which stored version."""
-    return any(
-        e.features["n_verbatim"] >= 1 or e.features["n_reworded"] >= 2 for (cid, _), e in table.items() if cid == aid
-    )
+def has_evidence(candidates: Sequence[tuple[str, Edge]]) -> bool:
+    """Some stored version (of an article's `candidates`, see by_child) shares a sentence nearly word for word
+    with it, or two reworded: enough to call it a rewrite of something, if not of which stored version."""
+    return any(e.features["n_verbatim"] >= 1 or e.features["n_reworded"] >= 2 for _, e in candidates)
 
 
 def _copy_kind(c: Profile, p: Profile, e: Edge, settings: Settings) -> str:
@@ -343,13 +361,18 @@ def _label_roots(
 ) -> None:
     """The origin keeps its label; another article under the story root dated more than `story_days` before the
     story's main day is earlier coverage; the rest are independent reports."""
-    days = sorted(p.day for p in profiles if p.day is not None)
-    main_day = days[len(days) // 2] if days else None
+    earlier = set(_earlier_coverage(profiles, settings))
     for p in profiles:
         n = nodes[p.article.id]
         if n.relation != "independent" or n.parent is not None:
             continue
         if p.article.id == origin:
             n.relation = "origin"
-        elif main_day is not None and p.day is not None and p.day < main_day - settings.story_days:
+        elif p.article.id in earlier:
             n.relation = "earlier-coverage"
+
+
+def _earlier_coverage(profiles: Sequence[Profile], settings: Settings) -> list[str]:
+    """The articles dated more than `story_days` before the story's main day (cluster.bound_in_time)."""
+    ids = [p.article.id for p in profiles]
+    return bound_in_time(ids, {p.article.id: p.day for p in profiles}, settings.story_days)[1]
