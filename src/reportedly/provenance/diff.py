@@ -165,18 +165,8 @@ def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
             if hit is not None and hit.score >= S.statement_quoted:
                 before = src.text[hit.dest_start : hit.dest_end]
                 if not pool or max(_quote_likeness(f, fq) for _, f in pool) < hit.score:
-                    out.append(
-                        Change(
-                            "quote-reworded",
-                            before,
-                            q.text,
-                            (hit.dest_start, hit.dest_end),
-                            (q.start, q.end),
-                            f"speaker {q.speaker or 'unattributed'}; {_word_diff(before, q.text)}",
-                            source_sentence=_passage(src.text, hit.dest_start, hit.dest_end),
-                            copy_sentence=_passage(cp.text, q.start, q.end),
-                        )
-                    )
+                    span = (hit.dest_start, hit.dest_end)
+                    out.append(_reworded(src, cp, before, span, q, q.speaker or "unattributed"))
                     continue
         if not pool:
             continue
@@ -189,19 +179,22 @@ def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
         who = (
             q.speaker if same_name(q.speaker, match.speaker) or not match.speaker else f"{match.speaker} -> {q.speaker}"
         )
-        out.append(
-            Change(
-                "quote-reworded",
-                match.text,
-                q.text,
-                (match.start, match.end),
-                (q.start, q.end),
-                f"speaker {who}; {_word_diff(match.text, q.text)}",
-                source_sentence=_passage(src.text, match.start, match.end),
-                copy_sentence=_passage(cp.text, q.start, q.end),
-            )
-        )
+        out.append(_reworded(src, cp, match.text, (match.start, match.end), q, who))
     return out
+
+
+def _reworded(src: Analysis, cp: Analysis, before: str, span: tuple[int, int], q, who: str) -> Change:
+    """A quotation of the copy whose words differ from `before`, the source's words at `span`."""
+    return Change(
+        "quote-reworded",
+        before,
+        q.text,
+        span,
+        (q.start, q.end),
+        f"speaker {who}; {_word_diff(before, q.text)}",
+        source_sentence=_passage(src.text, *span),
+        copy_sentence=_passage(cp.text, q.start, q.end),
+    )
 
 
 def _named(speaker: Optional[str]) -> bool:
