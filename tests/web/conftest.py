@@ -7,7 +7,9 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Optional
 
 import httpx
 import pytest
@@ -103,35 +105,43 @@ def ids(corpus_url) -> dict:
     return out
 
 
-@pytest.fixture(scope="session")
-def live_server(corpus_url, tmp_path_factory):
-    """`reportedly serve` itself, in its own process, on a free port of 127.0.0.1 (its output in a log file)."""
+@contextmanager
+def served(db_url: str, log_path: Path, env: dict, headers: Optional[dict] = None):
+    """`reportedly serve` itself, in its own process, on a free port of 127.0.0.1 (its output in `log_path`), once
+    /healthz answers (with `headers`); stopped on exit."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    log_path = tmp_path_factory.mktemp("serve") / "serve.log"
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "reportedly.cli", "serve", "--db", corpus_url, "--port", str(port)],
+            [sys.executable, "-m", "reportedly.cli", "serve", "--db", db_url, "--port", str(port)],
             stdout=log,
             stderr=subprocess.STDOUT,
-            env={k: v for k, v in os.environ.items() if k != "REPORTEDLY_TOKEN"},  # no token: nothing is asked
+            env=env,
         )
-    deadline = time.monotonic() + 60
-    while True:
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/healthz", headers=headers, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("reportedly serve did not start: " + log_path.read_text(errors="replace"))
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
         try:
-            if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-            raise RuntimeError("reportedly serve did not start: " + log_path.read_text(errors="replace"))
-        time.sleep(0.2)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def live_server(corpus_url, tmp_path_factory):
+    """`reportedly serve` with no token in its environment: nothing is asked."""
+    env = {k: v for k, v in os.environ.items() if k != "REPORTEDLY_TOKEN"}
+    with served(corpus_url, tmp_path_factory.mktemp("serve") / "serve.log", env) as base:
+        yield base

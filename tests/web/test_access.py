@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
@@ -28,6 +27,7 @@ from reportedly.web.access import (
 from reportedly.web.app import create_app
 
 from ..pg import free_port
+from .conftest import served
 
 TOKEN = "team-token-0123456789abcdef"
 WRONG = "team-token-0123456789abcdeX"  # the same length, one character off
@@ -150,26 +150,8 @@ def test_serve_off_this_machine_without_a_token_refuses_in_one_line(tmp_path):
 
 
 def test_serve_enforces_a_token_given_on_loopback(corpus_url, tmp_path):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     log = tmp_path / "serve.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "reportedly.cli", "serve", "--db", corpus_url, "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env_without_token(REPORTEDLY_TOKEN=TOKEN),
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/healthz", headers=BEARER, timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")
-            time.sleep(0.2)
+    with served(corpus_url, log, env_without_token(REPORTEDLY_TOKEN=TOKEN), headers=BEARER) as base:
         assert httpx.get(base + "/api/articles", timeout=10).status_code == 401
         assert (
             httpx.get(base + "/api/articles", headers={"Authorization": f"Bearer {WRONG}"}, timeout=10).status_code
@@ -180,13 +162,6 @@ def test_serve_enforces_a_token_given_on_loopback(corpus_url, tmp_path):
             assert browser.get("/people", params={"token": TOKEN}).status_code == 200
             assert browser.get("/stories").status_code == 200  # by the cookie alone
         assert TOKEN not in log.read_text(errors="replace")
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 # ------------------------------------------------------------------------------------------------ rate limit
