@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from ..errors import DatasetError
-from ..provenance.cluster import cluster, pairwise_f1
-from ..provenance.evidence import Article
+from ..provenance.cluster import bound_in_time, cluster, pairwise_f1
+from ..provenance.evidence import Article, day_number
 from ..provenance.fit import Gold
 from ..provenance.settings import Settings
 
@@ -117,32 +117,20 @@ def score(
 
 
 def _clustering(stories: dict, others: list[tuple[str, str]]) -> dict:
-    """Pairwise F1 of story clustering; an earlier source dated weeks before its story is its own story."""
+    """Pairwise F1 of story clustering, with stories bounded in time as `build_stories` bounds them; a gold earlier
+    source dated weeks before its story is its own story."""
+    window = Settings().story_days
     ids = [a.id for arts in stories.values() for a, _ in arts] + [i for i, _ in others]
     texts = [a.text for arts in stories.values() for a, _ in arts] + [t for _, t in others]
+    days = {a.id: day_number(a.published) for arts in stories.values() for a, _ in arts}
     gold_groups = [[i] for i, _ in others]
     for arts in stories.values():
-        days = sorted(a.published for a, _ in arts if a.published)
-        main = days[len(days) // 2] if days else None
-        core = []
-        for a, g in arts:
-            if (
-                g.relation == "earlier-source"
-                and main
-                and a.published
-                and _days(a.published, main) > Settings().story_days
-            ):
-                gold_groups.append([a.id])
-            else:
-                core.append(a.id)
-        gold_groups.append(core)
-    from ..provenance.cluster import bound_in_time
-    from ..provenance.evidence import day_number
-
-    days = {a.id: day_number(a.published) for arts in stories.values() for a, _ in arts}
+        before = set(bound_in_time([a.id for a, _ in arts], days, window)[1])
+        apart = {a.id for a, g in arts if g.relation == "earlier-source" and a.id in before}
+        gold_groups += [[i] for i in sorted(apart)] + [[a.id for a, _ in arts if a.id not in apart]]
     predicted = []
     for group in cluster(texts, ids):
-        members, earlier = bound_in_time(group, days, Settings().story_days)
+        members, earlier = bound_in_time(group, days, window)
         predicted += [members] + [[e] for e in earlier]
     scope = {a.id for arts in stories.values() for a, _ in arts}
     res = pairwise_f1(predicted, gold_groups, scope)
@@ -150,12 +138,6 @@ def _clustering(stories: dict, others: list[tuple[str, str]]) -> dict:
     alone = {g[0] for g in predicted if len(g) == 1}
     res["earlier_coverage_separated"] = f"{sum(i in alone for i in separated)}/{len(separated)}"
     return res
-
-
-def _days(a: str, b: str) -> int:
-    import datetime as dt
-
-    return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a[:10])).days
 
 
 def _summary(scores: dict, runs: dict) -> dict:
