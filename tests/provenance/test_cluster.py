@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from reportedly.provenance.cluster import cluster, pairwise_f1
+import json
+import subprocess
+import sys
+
+from reportedly.provenance.cluster import (
+    band_keys,
+    candidate_pairs,
+    cluster,
+    cluster_signatures,
+    pairwise_f1,
+    signature,
+)
 from reportedly.provenance.features import fold, sentences, shingles, words
 
 BRIDGE = (
@@ -50,3 +61,33 @@ def test_features():
     text = "First sentence here. Second one follows!\nA new line."
     assert [text[s:e] for s, e in sentences(text)] == ["First sentence here.", "Second one follows!", "A new line."]
     assert shingles(["a", "b", "c", "d", "e", "f"]) == {"a b c d e", "b c d e f"}
+
+
+def test_signatures_are_plain_values_and_the_same_in_another_process():
+    sig = signature(BRIDGE)
+    keys = band_keys(sig)
+    assert sig.copy and sig.topic and all(isinstance(v, int) for v in sig.copy)
+    assert json.loads(json.dumps(keys)) == keys
+    code = "from reportedly.provenance.cluster import band_keys, signature; import sys; print(band_keys(signature(sys.stdin.read())))"
+    out = subprocess.run([sys.executable, "-c", code], input=BRIDGE, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(keys)
+
+
+def test_band_keys_make_copies_candidates_and_keep_unrelated_apart():
+    texts = [BRIDGE, BRIDGE_COPY, *UNRELATED]
+    keys = {i: band_keys(signature(t)) for i, t in enumerate(texts)}
+    pairs = candidate_pairs(keys, cap=100)
+    assert (0, 1) in pairs
+    assert not any(a >= 2 and b >= 2 for a, b in pairs)
+
+
+def test_a_bucket_over_the_cap_is_skipped():
+    keys = {i: ["boiler:0:x"] for i in range(5)}
+    assert candidate_pairs(keys, cap=4) == set()
+    assert len(candidate_pairs(keys, cap=5)) == 10
+
+
+def test_clustering_from_signatures_equals_clustering_from_texts():
+    texts = [BRIDGE, BRIDGE_COPY, BRIDGE_OWN, *UNRELATED]
+    ids = [f"a{i}" for i in range(len(texts))]
+    assert cluster_signatures({i: signature(t) for i, t in zip(ids, texts)}) == cluster(texts, ids)

@@ -1,16 +1,35 @@
-"""Group articles into stories without comparing all pairs: MinHash LSH finds candidates twice — on word shingles
-(copies share wording) and on salient terms (reports of one event share its names, places and figures) — and only
-candidate pairs are verified. Near-linear in the number of articles."""
+"""Group articles into stories without comparing all pairs. Each article gets a signature on its own — MinHash of
+its word shingles (copies share wording), of its salient terms (reports of one event share names, places and
+figures) and of its language-independent keys (a translation keeps its names and figures) — and from it a few
+LSH band keys. Articles that share a band key are candidates; only candidates are verified. Signatures and band
+keys depend on the article alone, so a store can keep them and a Spark job can compute them per partition:
+grouping on band keys replaces all-pairs comparison everywhere. Near-linear in the number of articles."""
 
 from __future__ import annotations
 
-from typing import Hashable, Optional, Sequence
+import hashlib
+import struct
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from typing import Hashable, Iterable, Mapping, Optional, Sequence
 
 from ..ingest.language import guess
 from .features import salient_terms, shingles, words
 from .settings import Settings
 
 NUM_PERM = 64
+KINDS = ("copy", "topic", "keys")  # the three signatures, in Signature's field order
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What clustering needs to know of one article, computed from its text alone (plain values: storable)."""
+
+    copy: tuple[int, ...]  # MinHash of word shingles; empty when the text has no words
+    topic: tuple[int, ...]  # MinHash of salient terms; empty when the text is too short to join by topic
+    keys: tuple[int, ...]  # MinHash of name/number/link keys; empty when too short
+    language: str
 
 
 class _UnionFind:
@@ -29,35 +48,104 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _minhashes(sets: list[set[str]]):
+def _minhash(items: set[str]) -> tuple[int, ...]:
     from datasketch import MinHash
 
+    if not items:
+        return ()
+    m = MinHash(num_perm=NUM_PERM)  # fixed seed: the same values in every process and on every machine
+    m.update_batch([x.encode("utf-8") for x in items])
+    return tuple(int(v) for v in m.hashvalues)
+
+
+def signature(text: str, settings: Settings = Settings()) -> Signature:
+    """One article's signature."""
+    from .evidence import keys
+
+    toks = words(text)
+    long_enough = len(toks) >= settings.min_words
+    return Signature(
+        copy=_minhash(shingles(toks)),
+        topic=_minhash(salient_terms(toks, settings.topic_terms)) if long_enough else (),
+        keys=_minhash(keys(text)) if long_enough else (),
+        language=guess(text)[0],
+    )
+
+
+@lru_cache(maxsize=None)
+def bands(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) that make a pair at `threshold` Jaccard a candidate with the least weighted error."""
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+
+
+def _thresholds(settings: Settings) -> dict[str, float]:
+    return {"copy": settings.copy_threshold, "topic": settings.topic_threshold, "keys": settings.key_threshold}
+
+
+def band_keys(sig: Signature, settings: Settings = Settings()) -> list[str]:
+    """The LSH band keys of a signature ("copy:3:9f1c…"): two articles are candidates when they share one."""
     out = []
-    for s in sets:
-        m = MinHash(num_perm=NUM_PERM)
-        if s:
-            m.update_batch([x.encode("utf-8") for x in s])
-        out.append(m)
-    return out
-
-
-def _edges(hashes, threshold: float, eligible: list[bool]) -> list[tuple[int, int, float]]:
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    for i, m in enumerate(hashes):
-        if eligible[i]:
-            lsh.insert(i, m)
-    out = []
-    for i, m in enumerate(hashes):
-        if not eligible[i]:
+    for kind, threshold in _thresholds(settings).items():
+        values = getattr(sig, kind)
+        if not values:
             continue
-        for j in lsh.query(m):
-            if j > i:
-                sim = m.jaccard(hashes[j])
-                if sim >= threshold:
-                    out.append((i, j, sim))
+        b, r = bands(threshold)
+        for i in range(b):
+            digest = hashlib.blake2b(struct.pack(f"<{r}Q", *values[i * r : (i + 1) * r]), digest_size=8).hexdigest()
+            out.append(f"{kind}:{i}:{digest}")
     return out
+
+
+def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of two MinHash signatures."""
+    if not a or not b:
+        return 0.0
+    return sum(x == y for x, y in zip(a, b)) / len(a)
+
+
+def linked(a: Signature, b: Signature, settings: Settings = Settings()) -> bool:
+    """Whether two candidates belong to one story: worded alike, about the same event, or (in two languages)
+    sharing the same names and figures."""
+    if similarity(a.copy, b.copy) >= settings.copy_threshold:
+        return True
+    if similarity(a.topic, b.topic) >= settings.topic_threshold:
+        return True
+    cross = a.language != b.language and "und" not in (a.language, b.language)
+    return cross and similarity(a.keys, b.keys) >= settings.key_threshold
+
+
+def candidate_pairs(keys_by_id: Mapping[Hashable, Iterable[str]], cap: int) -> set[tuple[Hashable, Hashable]]:
+    """Pairs of ids sharing a band key. A bucket larger than `cap` (boilerplate every page shares) is skipped."""
+    buckets: dict[str, list[Hashable]] = {}
+    for i, ks in keys_by_id.items():
+        for k in ks:
+            buckets.setdefault(k, []).append(i)
+    pairs = set()
+    for members in buckets.values():
+        if 1 < len(members) <= cap:
+            pairs.update(combinations(members, 2))
+    return pairs
+
+
+def components(ids: Sequence[Hashable], pairs: Iterable[tuple[Hashable, Hashable]]) -> list[list[Hashable]]:
+    """Connected components of `ids` under `pairs` (singletons included), largest first."""
+    index = {i: n for n, i in enumerate(ids)}
+    uf = _UnionFind(len(ids))
+    for a, b in pairs:
+        uf.union(index[a], index[b])
+    groups: dict[int, list[Hashable]] = {}
+    for n, i in enumerate(ids):
+        groups.setdefault(uf.find(n), []).append(i)
+    return sorted(groups.values(), key=lambda g: (-len(g), str(g[0])))
+
+
+def cluster_signatures(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()) -> list[list[Hashable]]:
+    """Stories as lists of ids from precomputed signatures."""
+    keys = {i: band_keys(s, settings) for i, s in sigs.items()}
+    pairs = [(a, b) for a, b in candidate_pairs(keys, settings.max_bucket) if linked(sigs[a], sigs[b], settings)]
+    return components(list(sigs), pairs)
 
 
 def cluster(
@@ -65,28 +153,7 @@ def cluster(
 ) -> list[list[Hashable]]:
     """Stories as lists of ids (singletons included), largest first."""
     ids = list(ids) if ids is not None else list(range(len(texts)))
-    toks = [words(t) for t in texts]
-    n = len(texts)
-    shingle_hashes = _minhashes([shingles(t) for t in toks])
-    term_hashes = _minhashes([salient_terms(t, settings.topic_terms) for t in toks])
-    uf = _UnionFind(n)
-    for i, j, _ in _edges(shingle_hashes, settings.copy_threshold, [bool(t) for t in toks]):
-        uf.union(i, j)
-    long_enough = [len(t) >= settings.min_words for t in toks]
-    for i, j, _ in _edges(term_hashes, settings.topic_threshold, long_enough):
-        uf.union(i, j)
-    langs = [guess(t)[0] for t in texts]
-    if len(set(langs) - {"und"}) > 1:
-        from .evidence import keys
-
-        key_hashes = _minhashes([keys(t) for t in texts])
-        for i, j, _ in _edges(key_hashes, settings.key_threshold, long_enough):
-            if langs[i] != langs[j]:
-                uf.union(i, j)
-    groups: dict[int, list[Hashable]] = {}
-    for i in range(n):
-        groups.setdefault(uf.find(i), []).append(ids[i])
-    return sorted(groups.values(), key=lambda g: (-len(g), str(g[0])))
+    return cluster_signatures({i: signature(t, settings) for i, t in zip(ids, texts)}, settings)
 
 
 def pairwise_f1(predicted: list[list[Hashable]], gold: list[list[Hashable]], scope: set | None = None) -> dict:

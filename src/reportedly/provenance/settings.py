@@ -75,6 +75,9 @@ class Settings:
     topic_terms: int = 40
     min_words: int = 40  # shorter texts (captions, stubs) join a story only by copy edges
     key_threshold: float = 0.2
+    # an LSH bucket shared by more articles than this is boilerplate (a site's footer, a stock phrase), not a story:
+    # it is skipped rather than compared all-pairs (a story this large still links through its other buckets)
+    max_bucket: int = 500
     # idiosyncrasies: word n-grams shared by a subset of versions
     ngram: int = 3
     # candidate parents aligned per child in a large story (ranked by shared rare n-grams); all in a small one
