@@ -160,3 +160,36 @@ def test_a_quotation_split_over_two_sentences_is_still_compared(run):
     )
     changes = _one(run, source, copy, "quote-reworded")
     assert any("He belongs to us" in c.after and "It belongs to us" in c.before for c in changes)
+
+
+def test_a_quotation_put_in_the_outlets_own_words_is_a_quote_reworded(run):
+    src = run(
+        "The governor praised the crews on Tuesday.\n\n"
+        '"These people are heroes, and they saved lives last night," Moore said at the harbour on Tuesday.'
+    )
+    cp = run(
+        "The governor praised the crews on Tuesday.\n\n"
+        "Moore said at the harbour on Tuesday that these people were heroes who saved lives during the night."
+    )
+    found = [c for c in diff(src, cp).changes if c.kind == "quote-reworded"]
+    assert found and "heroes, and they saved lives" in found[0].before and "no longer quoted" in found[0].detail
+
+
+def test_a_first_person_statement_reworded_without_quotation_marks(run):
+    src = run("I want to take accountability for these decisions and for how we got here, the letter went on.")
+    cp = run("I want to accept responsibility for these choices and for how we got here, the letter went on.")
+    found = [c for c in diff(src, cp).changes if c.kind == "quote-reworded"]
+    assert found and "first-person statement" in found[0].detail
+
+
+def test_a_third_person_rewording_stays_a_wording_change(run):
+    src = run("The company will take accountability for these decisions and for the losses, the board said.")
+    cp = run("The company will accept responsibility for these choices and for the losses, the board said.")
+    assert "quote-reworded" not in kinds(diff(src, cp))
+
+
+def test_a_loaded_word_is_found_when_the_clause_is_reordered(run):
+    src = run("The newspaper has lost six contributors who were slain for their work since the year 2000.")
+    cp = run("The newspaper has lost six murdered contributors for their work since the year 2000.")
+    found = [c for c in diff(src, cp).changes if c.kind == "loaded-word"]
+    assert [(c.before, c.after) for c in found] == [("slain", "murdered")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from reportedly.provenance.evidence import (
     Article,
+    align,
+    disagreement,
     key_overlap,
     keys,
     name_key,
@@ -60,3 +62,22 @@ def test_time_is_a_hard_constraint_only_when_both_are_dated():
 def test_url_date_stands_in_for_missing_metadata():
     p = profile(Article("x", SOURCE, None, None, "https://x.com/2022/05/02/bridge"))
     assert p.day == profile(Article("y", SOURCE, "2022-05-02")).day
+
+
+def test_disagreement_tells_siblings_from_parent_and_child():
+    """Of two copies of one source, one changed a sentence: the other, which kept the wording the source has, is
+    its sibling, not its child; a copy that took the change is its child."""
+    changed = SOURCE.replace(
+        "have waited eight months for a decision", "have waited eight long months for the decision"
+    )
+    child = changed.replace("Riverside council", "Riverside town council")
+    sibling = SOURCE.replace("Harbor Engineering", "Harbor Engineering Ltd")
+    texts = (("src", SOURCE), ("changed", changed), ("child", child), ("sibling", sibling))
+    a = {i: profile(Article(i, t)) for i, t in texts}
+    story = story_counts(list(a.values()))
+
+    def against(c, p):
+        return disagreement(a[c], a[p], story, align(a[c].own, a[p].full))[0]
+
+    assert against("sibling", "changed") > 0
+    assert against("child", "changed") == 0

@@ -141,6 +141,14 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
+    out += _unquoted(src, cp, s, c)
+    quoted = any(s[0] <= q.start < s[1] for q in src.quotes) or any(c[0] <= q.start < c[1] for q in cp.quotes)
+    if not out and not quoted and _first_person(before) and _first_person(after):
+        out.append(
+            Change(
+                "quote-reworded", before, after, s, c, f"a first-person statement reworded; {_word_diff(before, after)}"
+            )
+        )
     if not out:
         out.append(Change("wording", before, after, s, c, _word_diff(before, after)))
     return out
@@ -231,6 +239,33 @@ def _passage(text: str, start: int, end: int) -> str:
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
     return text[a : b if b >= 0 else len(text)].strip()
+
+
+def _unquoted(src: Analysis, cp: Analysis, s, c) -> list[Change]:
+    """The source's quotations that the aligned copy sentence no longer quotes or holds word for word: a person's
+    words put in the outlet's own voice, in other words ("we will rebuild" -> "vowing to rebuild")."""
+    if any(c[0] <= q.start < c[1] for q in cp.quotes):
+        return []
+    after = cp.text[c[0] : c[1]]
+    return [
+        Change(
+            "quote-reworded",
+            q.text,
+            after,
+            (q.start, q.end),
+            c,
+            f"speaker {q.speaker or 'unattributed'}; no longer quoted",
+        )
+        for q in src.quotes
+        if s[0] <= q.start < s[1] and len(q.text.split()) >= 2 and _norm(q.text) not in _norm(after)
+    ]
+
+
+def _first_person(sentence: str) -> bool:
+    """Told in the first person: outside quotation marks in a news text, a statement excerpted without them (a
+    letter, a post), whose rewording is a quotation reworded."""
+    speaker = {w for w, kind in load_rules("en").pronouns.items() if kind == "speaker" and w != "you"}
+    return any(w in speaker for w in re.findall(r"[a-z]+", fold(sentence)))
 
 
 def _quotes(src: Analysis, cp: Analysis, s, c) -> list[Change]:
@@ -337,19 +372,29 @@ def _loaded_stems() -> dict[str, str]:
 
 
 def _loaded(before: str, after: str, s, c) -> list[Change]:
-    out = []
+    """A word of one sense swapped for a more loaded one of the same sense ("killed" -> "murdered", "slain" ->
+    "assassinated"), or the reverse, wherever the clause put it: the rewriter may reorder ("contributors who were
+    slain" -> "murdered contributors")."""
     loaded = _loaded_stems()
-    for op, b_words, a_words in _ops(before, after):
-        if op != "replace":
+
+    def senses(text: str) -> dict[str, str]:
+        """stem -> the word as written, for words of a sense the rules know (a loaded word or its neutral)."""
+        neutral = set(loaded.values())
+        return {st: w for w in _WORD.findall(text) if (st := _stem(w)) in loaded or st in neutral}
+
+    had, has = senses(before), senses(after)
+    out = []
+    for new_stem, new in has.items():
+        if new_stem in had:
             continue
-        for old, new in zip(b_words, a_words):
-            neutral = loaded.get(_stem(new))
-            if neutral is not None and loaded.get(_stem(old)) == neutral and _stem(old) != _stem(new):
-                out.append(Change("loaded-word", old, new, s, c, f"'{old}' became '{new}'"))
-            elif neutral is not None and _stem(old) == neutral:
-                out.append(Change("loaded-word", old, new, s, c, f"'{old}' became '{new}'"))
-            elif loaded.get(_stem(old)) == _stem(new):
-                out.append(Change("loaded-word", old, new, s, c, f"loaded '{old}' neutralised to '{new}'"))
+        sense = loaded.get(new_stem, new_stem)
+        old = next((w for st, w in had.items() if loaded.get(st, st) == sense and st not in has), None)
+        if old is None:
+            continue
+        if new_stem in loaded:
+            out.append(Change("loaded-word", old, new, s, c, f"'{old}' became '{new}'"))
+        else:
+            out.append(Change("loaded-word", old, new, s, c, f"loaded '{old}' neutralised to '{new}'"))
     return out
 
 

@@ -258,6 +258,26 @@ def rare_overlap(c: Profile, p: Profile, story: Story) -> tuple[float, float]:
     return exclusive, rare
 
 
+def disagreement(
+    c: Profile, p: Profile, story: Story, passages: list[Passage], settings: Settings = Settings()
+) -> tuple[float, float]:
+    """Where two aligned sentences differ, whose reading do the other versions share? (against, unshared), per
+    100 n-grams of the child: the child's readings that the parent lacks but another version has (the child kept
+    the common text where the parent changed it: siblings, not parent and child), and the parent's readings that
+    no other version has and the child lacks (a child inherits its parent's changes). The stemmatic test of
+    common errors, on word n-grams."""
+    against = unshared = 0
+    for x in passages:
+        if x.score >= 100:
+            continue
+        cg = ngrams(c.article.text[x.child[0] : x.child[1]], settings.ngram)
+        pg = ngrams(p.article.text[x.parent[0] : x.parent[1]], settings.ngram)
+        against += sum(1 for g in cg - pg if g not in p.grams and story.gram_df[g] >= 2)
+        unshared += sum(1 for g in pg - cg if g not in c.grams and story.gram_df[g] == 1)
+    n = max(1, len(c.grams)) / 100
+    return against / n, unshared / n
+
+
 def key_overlap(c: Profile, p: Profile, story: Story) -> float:
     """Share of the child's language-independent keys found in the parent, each weighted by its rarity in the
     story (a name every version has says less than a figure only two share); keys no other version has (a German
@@ -289,6 +309,7 @@ def pair_features(
     head = p.own[: max(3, len(c.own))]
     reverse = len(align(head, c.full, settings)) / max(1, len(head)) if head and c.full else 0.0
     exclusive, rare = rare_overlap(c, p, story)
+    against, unshared = disagreement(c, p, story, passages, settings)
     qs = [q for q in c.quotes]
     quotes = sum(any(q in pq for pq in p.quotes) or q in fold(p.article.text) for q in qs) / len(qs) if qs else 0.0
     earlier = c.day is not None and p.day is not None and p.day < c.day
@@ -302,6 +323,8 @@ def pair_features(
         "reverse": reverse,
         "exclusive": min(exclusive, 20.0) / 10,
         "rare": min(rare, 60.0) / 30,
+        "against": min(against, 20.0) / 10,
+        "unshared": min(unshared, 20.0) / 10,
         "closest": float(closest),
         "quotes": quotes,
         "earlier": float(earlier),

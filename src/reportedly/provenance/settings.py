@@ -19,6 +19,8 @@ FEATURES = (
     "reverse",  # share of the parent's opening sentences found in the child (a copy is a subset, not a superset)
     "exclusive",  # word trigrams the two share and no other version has, per 100 trigrams of the child
     "rare",  # shared trigrams weighted by how few versions have them (idiosyncrasies inherited down one branch)
+    "against",  # where aligned sentences differ, the child's readings found in a third version, not the parent
+    "unshared",  # where aligned sentences differ, the parent's readings no other version has, lost in the child
     "closest",  # 1 when no other version shares more rare trigrams with the child
     "quotes",  # share of the child's quotations worded exactly as in the parent
     "earlier",  # 1 when the parent is dated on an earlier day than the child
