@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -545,7 +546,8 @@ class FetchProgress:
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.bar = None
-        self.last = 0.0
+        self.last = time.monotonic()
+        self.shown = 0  # URLs done at the last count line
 
     def __enter__(self):
         if not self.quiet and sys.stderr.isatty():
@@ -572,11 +574,9 @@ class FetchProgress:
         if self.bar is not None:
             self.bar.update(self.task, total=r.total or None, completed=r.done, status=status)
             return
-        import time
-
         now = time.monotonic()
-        if r.total and (now - self.last >= self.EVERY or r.done == r.total) and r.done:
-            self.last = now
+        if r.done > self.shown and now - self.last >= self.EVERY:  # the summary line ends the run
+            self.last, self.shown = now, r.done
             print(f"fetch: {r.done} of {r.total} URLs done ({status})", file=sys.stderr, flush=True)
 
     def __exit__(self, *exc):
