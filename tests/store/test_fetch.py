@@ -32,7 +32,11 @@ def test_fetch_stores_articles_with_their_evidence_and_the_warc_reingests(tmp_pa
         b = site.base
         with Store(str(tmp_path / "a.db")) as store:
             report = fetch_into(
-                store, [b + "/news/2022/05/03/plain"], [b + "/rss.xml"], warc_path=tmp_path / "run.warc.gz", settings=FAST
+                store,
+                [b + "/news/2022/05/03/plain"],
+                [b + "/rss.xml"],
+                warc_path=tmp_path / "run.warc.gz",
+                settings=FAST,
             )
             rows = store.rows(
                 "SELECT content_hash, url, final_url, title, outlet, published, text, warc_file, warc_record_id, "
@@ -50,7 +54,9 @@ def test_fetch_stores_articles_with_their_evidence_and_the_warc_reingests(tmp_pa
         assert redirected["published"] == "2022-02-02"  # the page's metadata
         assert by_final[b + "/news/2022/05/03/plain"]["published"] == "2022-05-03"  # plain text: the URL's date
         assert by_final[b + "/news/0"]["outlet"] == "Valley Times"  # og:site_name
-        assert by_final[b + "/news/2022/05/03/plain"]["title"] == arts[2]["text"].split("\n")[0]  # plain text: first line
+        assert (
+            by_final[b + "/news/2022/05/03/plain"]["title"] == arts[2]["text"].split("\n")[0]
+        )  # plain text: first line
         for r in rows:
             assert r["warc_file"] == str((tmp_path / "run.warc.gz").resolve())
             assert r["warc_record_id"].startswith("<urn:uuid:") and r["fetched_at"]
@@ -79,3 +85,29 @@ def test_fetch_stores_articles_with_their_evidence_and_the_warc_reingests(tmp_pa
         )
     assert summary.ingested == 3 and summary.failed == 0, summary.failures
     assert again_rows == rows
+
+
+def test_the_evidence_columns_and_stored_url_on_both_dialects(store, analysed):
+    from reportedly.ingest.readers import Capture
+
+    meta, a = analysed[0]
+    capture = Capture(
+        "/corpus/run.warc.gz", "<urn:uuid:1234>", "https://example.org/news/final", "2026-01-02T03:04:05Z"
+    )
+    article_id = store.add(a, url="https://example.org/canonical", capture=capture)
+    row = store.rows(
+        "SELECT warc_file, warc_record_id, final_url, fetched_at FROM articles WHERE id = ?", (article_id,)
+    )
+    assert row == [
+        {
+            "warc_file": "/corpus/run.warc.gz",
+            "warc_record_id": "<urn:uuid:1234>",
+            "final_url": "https://example.org/news/final",
+            "fetched_at": "2026-01-02T03:04:05Z",
+        }
+    ]
+    assert store.stored_url("https://example.org/canonical") == article_id
+    assert store.stored_url("https://example.org/news/final") == article_id
+    assert store.stored_url("https://example.org/other") is None
+    exported = next(store.articles())
+    assert exported["final_url"] == "https://example.org/news/final" and exported["warc_record_id"] == "<urn:uuid:1234>"
