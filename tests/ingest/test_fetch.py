@@ -58,6 +58,24 @@ def test_a_site_that_disallows_our_agent_by_name(site, fetcher):
     assert site.requested("/a") == 0
 
 
+def test_an_unreadable_robots_txt_leaves_the_site_alone(site, fetcher):
+    site.add("/robots.txt", Page(b"down", status=503, content_type="text/plain"))
+    site.add("/a", Page(article_html(articles(1)[0])))
+    got = fetcher.get(site.base + "/a")
+    assert isinstance(got, NotFetched) and "robots.txt could not be read (HTTP 503)" in got.reason
+    assert site.requested("/a") == 0
+
+
+def test_a_server_that_is_down_is_reported(fetcher):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    got = fetcher.get(f"http://127.0.0.1:{port}/a")
+    assert isinstance(got, NotFetched) and "connection failed" in got.reason
+
+
 def test_a_redirect_chain_is_followed_and_recorded(site, fetcher):
     site.add("/old", Page(status=301, headers={"Location": "/moved"}))
     site.add("/moved", Page(status=302, headers={"Location": site.base + "/news/final"}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 from urllib.parse import urljoin, urlsplit
 
 from .fetch import Fetched, Fetcher, NotFetched
@@ -89,7 +89,7 @@ def _absolute(urls: Iterable[str], base: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def expand(fetcher: Fetcher, sources: Iterable[str], on_done: Optional[callable] = None) -> Expansion:
+def expand(fetcher: Fetcher, sources: Iterable[str], on_done: Optional[Callable[[str], None]] = None) -> Expansion:
     """The article URLs of every feed or sitemap in `sources` (in order, without repeats), sitemap indexes followed
     `max_sitemap_depth` deep; a source that cannot be fetched or read is a failure, the rest go on."""
     s = fetcher.settings

@@ -116,7 +116,7 @@ class Fetcher:
         self.settings = settings
         self.warc = warc
         self.gate = Gate()
-        self._robots: dict[str, Optional[RobotFileParser]] = {}  # None: the site is closed to us
+        self._robots: dict[str, Union[RobotFileParser, str]] = {}  # a string: why the site is closed to us
         self._robots_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
         self.client = httpx.Client(
@@ -137,17 +137,20 @@ class Fetcher:
 
     # ----------------------------------------------------------------------------------------- robots.txt
 
-    def allowed(self, url: str) -> bool:
+    def refusal(self, url: str) -> Optional[str]:
+        """Why robots.txt keeps us from `url` (None: allowed)."""
         rules = self._rules(origin(url))
-        return rules is not None and rules.can_fetch(self.settings.user_agent, url)
+        if isinstance(rules, str):
+            return rules
+        return None if rules.can_fetch(self.settings.user_agent, url) else "disallowed by robots.txt"
 
     def delay(self, key: str) -> float:
         """host_delay, or the site's robots.txt Crawl-delay when longer (up to max_crawl_delay)."""
         rules = self._robots.get(key)
-        asked = rules.crawl_delay(self.settings.user_agent) if rules is not None else None
+        asked = rules.crawl_delay(self.settings.user_agent) if isinstance(rules, RobotFileParser) else None
         return max(self.settings.host_delay, min(float(asked or 0), self.settings.max_crawl_delay))
 
-    def _rules(self, key: str) -> Optional[RobotFileParser]:
+    def _rules(self, key: str) -> Union[RobotFileParser, str]:
         with self._lock:
             if key in self._robots:
                 return self._robots[key]
@@ -157,21 +160,22 @@ class Fetcher:
                 self._robots[key] = self._read_robots(key)
             return self._robots[key]
 
-    def _read_robots(self, key: str) -> Optional[RobotFileParser]:
+    def _read_robots(self, key: str) -> Union[RobotFileParser, str]:
         """The parsed robots.txt (RFC 9309): missing (4xx) allows everything; unreachable (5xx, no answer) closes
-        the site for this run."""
+        the site for this run, and the string returned says why."""
         scheme, rest = key.split("://", 1)
         host, port = rest.rsplit(":", 1)
         default = (scheme == "https" and port == "443") or (scheme == "http" and port == "80")
         url = f"{scheme}://{host}{'' if default else ':' + port}/robots.txt"
         rules = RobotFileParser(url)
+        closed = "robots.txt could not be read ({}): the site is left alone for this run"
         for _ in range(5):  # RFC 9309: follow at least five redirects
             try:
                 ex, _written, reason = self._request(url, None, self.settings.max_robots_bytes, retry=False)
-            except _Timeout:
-                return None
+            except _Timeout as t:
+                return closed.format(t)
             if ex is None:
-                return None
+                return closed.format(reason or "no response")
             if ex.status in REDIRECT_STATUSES and _location(ex):
                 url = urljoin(url, _location(ex))
                 continue
@@ -180,9 +184,9 @@ class Fetcher:
             elif 400 <= ex.status < 500:
                 rules.parse([])
             else:
-                return None
+                return closed.format(f"HTTP {ex.status}")
             return rules
-        return None
+        return closed.format("too many redirects")
 
     # ----------------------------------------------------------------------------------------- fetching
 
@@ -194,9 +198,10 @@ class Fetcher:
         for _ in range(self.settings.max_redirects + 1):
             if urlsplit(current).scheme not in ("http", "https"):
                 return NotFetched(url, f"redirected to {current}, not an http(s) URL", requested=bool(chain))
-            if not self.allowed(current):
+            refused = self.refusal(current)
+            if refused:
                 where = f" (redirected to {current})" if chain else ""
-                return NotFetched(url, f"disallowed by robots.txt{where}: not requested", requested=bool(chain))
+                return NotFetched(url, f"{refused}{where}: not requested", requested=bool(chain))
             if current in chain:
                 return NotFetched(url, f"redirect loop at {current}")
             chain.append(current)
@@ -278,8 +283,8 @@ class Fetcher:
                     )
                 time.sleep(min(asked if asked is not None else s.backoff * 2**attempt, s.max_retry_wait))
                 continue
-            if ex.status in RETRY_STATUSES and retry and tries > 1:
-                return ex, written, f"HTTP {ex.status} {ex.reason} after {tries} tries".replace("  ", " ")
+            if ex.status in RETRY_STATUSES and tries > 1:
+                return ex, written, f"HTTP {ex.status} {ex.reason}".strip() + f" after {tries} tries"
             return ex, written, None
         return None, None, "no response"
 
