@@ -106,7 +106,7 @@ def test_bad_date():
     assert_clean_failure(cli("analyze", EXAMPLE, "--published", "21/12/2021"), "yyyy-mm-dd")
 
 
-@pytest.mark.parametrize("command", ["analyze", "eval"])
+@pytest.mark.parametrize("command", ["analyze", "eval", "fetch"])
 def test_every_command_help_has_an_example(command):
     res = cli(command, "--help")
     assert res.returncode == 0 and "Example:" in res.stdout.decode()
@@ -134,3 +134,46 @@ def test_serve_refuses_what_it_cannot_serve(tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         assert_clean_failure(cli("serve", "--db", tmp_path / "corpus.db", "--port", port), "cannot listen")
+
+
+def test_analyze_a_url(tmp_path):
+    from .ingest.site import Page, article_html, articles, serve
+
+    art = articles(1)[0]
+    with serve() as site:
+        site.add("/story", Page(status=302, headers={"Location": "/2022/01/01/story"}))
+        site.add("/2022/01/01/story", Page(article_html(art, site_name="Valley Times")))
+        res = cli("analyze", site.base + "/story", "--format", "json")
+        missing = cli("analyze", site.base + "/gone")
+    assert res.returncode == 0, res.stderr.decode()
+    data = json.loads(res.stdout)
+    assert data["url"] == site.base + "/2022/01/01/story" and data["site"] == "Valley Times"
+    assert {q["speaker"] for q in data["quotes"]} >= {art["speakers"][0]}
+    assert_clean_failure(missing, "cannot fetch", "http 404")
+
+
+def test_fetch_reports_what_it_could_not_fetch_and_fails_only_when_nothing_came(tmp_path):
+    from .ingest.site import Page, article_html, articles, serve
+
+    db = tmp_path / "corpus.db"
+    with serve() as site:
+        site.add("/robots.txt", Page(b"User-agent: *\nDisallow: /private\n", content_type="text/plain"))
+        site.add("/a", Page(article_html(articles(1)[0])))
+        site.add("/pdf", Page(b"%PDF-1.4", content_type="application/pdf"))
+        ok = cli("fetch", site.base + "/a", site.base + "/pdf", site.base + "/private", "--db", db, "--delay", "0")
+        none = cli("fetch", site.base + "/gone", "--db", db, "--delay", "0")
+    out, err = ok.stdout.decode(), ok.stderr.decode()
+    assert ok.returncode == 0, err
+    assert "fetched 1 of 3 URLs (0 already stored, 2 not fetched); ingested 1" in out
+    assert "corpus-warc" in out and list((tmp_path / "corpus-warc").glob("fetch-*.warc.gz"))
+    assert f"not fetched {site.base}/pdf: refused: content type application/pdf" in err
+    assert f"not fetched {site.base}/private: disallowed by robots.txt" in err
+    assert "Traceback" not in err
+    assert none.returncode == 2 and "nothing could be fetched" in none.stderr.decode()
+    assert f"not fetched {site.base}/gone: HTTP 404" in none.stderr.decode()
+
+
+def test_fetch_refuses_bad_options(tmp_path):
+    assert_clean_failure(cli("fetch", "--db", tmp_path / "c.db"), "nothing to fetch")
+    assert_clean_failure(cli("fetch", "ftp://example.org/a", "--db", tmp_path / "c.db"), "not an http")
+    assert_clean_failure(cli("fetch", "https://example.org/a", "--concurrency", "0"), "at least 1")

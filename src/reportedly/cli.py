@@ -5,18 +5,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__
-from .errors import BadOptionError, InputError, ReportedlyError
+from .errors import BadOptionError, FetchError, InputError, ReportedlyError
 from .ingest.decode import MAX_BYTES, check_size
+from .ingest.settings import SETTINGS as FETCH
 from .web.access import AccessSettings, check_token, require_token
 
 EPILOG_ANALYZE = """Example:
   reportedly analyze article.txt --published 2021-12-21
   reportedly analyze page.html --format json > analysis.json
-  curl -s https://example.org/story | reportedly analyze - --format html > story.html"""
+  curl -s https://example.org/story | reportedly analyze - --format html > story.html
+  reportedly analyze https://example.org/2024/03/26/story --format json   # fetched politely (see `fetch`)"""
 EPILOG_EVAL = """Example:
   reportedly eval quotes data/quotes/ggt/test.jsonl
   reportedly eval quotes data/quotes/polnear/dev.jsonl --only direct --predictions polnear-dev.pred.jsonl
@@ -27,6 +30,12 @@ EPILOG_EVAL = """Example:
 EPILOG_INGEST = """Example:
   reportedly ingest articles/ feeds.jsonl crawl.warc.gz --db corpus.db
   reportedly ingest export.csv --db postgresql://localhost/news --processes 2"""
+EPILOG_FETCH = """Example:
+  reportedly fetch https://example.org/2024/03/26/story https://example.com/news/bridge --db corpus.db
+  reportedly fetch --feed https://example.org/rss.xml --sitemap https://example.com/sitemap.xml --db corpus.db
+  reportedly fetch --feed https://example.org/atom.xml --warc evidence.warc.gz --delay 2
+Every response goes into a WARC file (default: a new file per run in <db name>-warc/ beside the database);
+`reportedly ingest` of that file stores the same articles again."""
 EPILOG_QUOTES = """Example:
   reportedly quotes --speaker Heyman
   reportedly quotes --speaker "Liz Truss" --outlet BBC --since 2022-10-01 --json"""
@@ -77,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_ANALYZE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    a.add_argument("path", nargs="?", default="-", help="article file (.txt or .html); - or nothing for stdin")
+    a.add_argument(
+        "path", nargs="?", default="-", help="article file (.txt or .html), an http(s):// URL; - or nothing for stdin"
+    )
     a.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, anchors 'earlier this year'")
     a.add_argument("--format", choices=("text", "json", "html"), default="text", help="output format (default text)")
     a.add_argument("--title", help="article title, when the text has none")
@@ -95,6 +106,42 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(i)
     i.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     i.add_argument("--quiet", action="store_true", help="no progress line")
+
+    fe = sub.add_parser(
+        "fetch",
+        help="download articles (URLs, RSS/Atom feeds, sitemaps) politely into the corpus store, keeping a WARC",
+        epilog=EPILOG_FETCH,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    fe.add_argument("urls", nargs="*", help="article URLs (http:// or https://)")
+    fe.add_argument("--feed", action="append", default=[], metavar="URL", help="an RSS or Atom feed (repeatable)")
+    fe.add_argument(
+        "--sitemap", action="append", default=[], metavar="URL", help="an XML sitemap or sitemap index (repeatable)"
+    )
+    _db_arg(fe)
+    fe.add_argument("--warc", metavar="FILE", help="write the evidence to this WARC file (appended to if it exists)")
+    fe.add_argument(
+        "--delay",
+        type=float,
+        default=FETCH.host_delay,
+        help="least seconds between two requests to one host (default %(default)g; a longer robots.txt "
+        "Crawl-delay wins)",
+    )
+    fe.add_argument(
+        "--concurrency", type=int, default=FETCH.concurrency, help="requests in flight at once (default %(default)d)"
+    )
+    fe.add_argument(
+        "--timeout",
+        type=float,
+        default=FETCH.read_timeout,
+        help="seconds a server may stay silent (default %(default)g)",
+    )
+    fe.add_argument(
+        "--retries", type=int, default=FETCH.retries, help="further tries after a 429 or 5xx (default %(default)d)"
+    )
+    fe.add_argument("--user-agent", default=FETCH.user_agent, help="the User-Agent sent (and matched in robots.txt)")
+    fe.add_argument("--processes", type=int, default=1, help="analysis worker processes (default 1)")
+    fe.add_argument("--quiet", action="store_true", help="no progress")
 
     q = sub.add_parser(
         "quotes",
@@ -301,11 +348,33 @@ def read_input(path: str) -> bytes:
         raise InputError(f"cannot read {path}: {e.strerror}") from None
 
 
+def _is_url(path: str) -> bool:
+    from .ingest.fetch import is_url
+
+    return is_url(path) and not Path(path).exists()
+
+
+def fetch_page(url: str) -> tuple[bytes, str]:
+    """The body of one article URL and its final URL, fetched as `reportedly fetch` would (robots.txt, size cap,
+    content types); InputError saying why it could not be."""
+    from .ingest.fetch import Fetcher, NotFetched, check_url
+
+    with Fetcher() as fetcher:
+        got = fetcher.get(check_url(url))
+    if isinstance(got, NotFetched):
+        raise FetchError(f"cannot fetch {url}: {got.reason}")
+    return got.body, got.final_url
+
+
 def cmd_analyze(args) -> int:
     from .analyze import analyze
 
-    data = read_input(args.path)
-    analysis = analyze(data, published=args.published, title=args.title, encoding=args.encoding)
+    url = None
+    if _is_url(args.path):
+        data, url = fetch_page(args.path)
+    else:
+        data = read_input(args.path)
+    analysis = analyze(data, published=args.published, title=args.title, encoding=args.encoding, url=url)
     if args.format == "json":
         from .report.json_out import to_json
 
@@ -377,7 +446,7 @@ def cmd_eval(args) -> int:
 def _store(args):
     from .store import open_store
 
-    return open_store(args.db, create=args.command == "ingest")
+    return open_store(args.db, create=args.command in ("ingest", "fetch"))
 
 
 def cmd_ingest(args) -> int:
@@ -409,6 +478,110 @@ def cmd_ingest(args) -> int:
         f"({summary.rate():.1f} articles/s) into {args.db}"
     )
     return 0 if summary.failed == 0 or summary.ingested + summary.duplicates > 0 else 2
+
+
+def _fetch_settings(args):
+    from dataclasses import replace
+
+    if args.delay < 0 or args.timeout <= 0:
+        raise BadOptionError("--delay must be 0 or more and --timeout more than 0 seconds")
+    if args.concurrency < 1 or args.retries < 0 or args.processes < 1:
+        raise BadOptionError("--concurrency and --processes must be at least 1, --retries at least 0")
+    if not args.user_agent.strip():
+        raise BadOptionError("--user-agent must name this crawler (robots.txt rules are matched against it)")
+    return replace(
+        FETCH,
+        host_delay=args.delay,
+        concurrency=args.concurrency,
+        read_timeout=args.timeout,
+        retries=args.retries,
+        user_agent=args.user_agent.strip(),
+    )
+
+
+def cmd_fetch(args) -> int:
+    from .ingest.fetch import check_url
+    from .ingest.warc import default_path
+    from .store.fetch import fetch_into
+
+    settings = _fetch_settings(args)
+    if not (args.urls or args.feed or args.sitemap):
+        raise BadOptionError("nothing to fetch: give article URLs, --feed URL or --sitemap URL")
+    urls = [check_url(u) for u in args.urls]
+    sources = [check_url(u) for u in args.feed + args.sitemap]
+    warc = args.warc or default_path(args.db)
+    with _store(args) as store, FetchProgress(args.quiet) as progress:
+        report = fetch_into(
+            store, urls, sources, warc_path=warc, settings=settings, processes=args.processes, progress=progress
+        )
+    for src, why in report.sources.failures:
+        print(f"not read {src}: {why}", file=sys.stderr)
+    for src, what in report.sources.notes:
+        print(f"read {src}: {what}", file=sys.stderr)
+    for url, why in report.skipped:
+        print(f"skipped {url}: {why}", file=sys.stderr)
+    for url, why in report.not_fetched:
+        print(f"not fetched {url}: {why}", file=sys.stderr)
+    s = report.summary
+    for ref, reason in s.failures:
+        print(f"skipped {ref}: {reason}", file=sys.stderr)
+    for ref, reason in s.notes:
+        print(f"note {ref}: {reason}", file=sys.stderr)
+    print(
+        f"fetched {report.fetched} of {report.total} URLs ({len(report.skipped)} already stored, "
+        f"{len(report.not_fetched)} not fetched); ingested {s.ingested}, skipped as duplicate {s.duplicates}, "
+        f"failed {s.failed} into {args.db}" + (f"; evidence in {report.warc_file}" if report.fetched else "")
+    )
+    if report.fetched == 0 and not report.skipped:
+        print(f"reportedly: error: {FetchError('nothing could be fetched (see the lines above)')}", file=sys.stderr)
+        return 2
+    return 0
+
+
+class FetchProgress:
+    """A progress bar (rich) on a terminal; otherwise a plain count line every few seconds."""
+
+    EVERY = 5.0  # seconds between two count lines when stderr is not a terminal
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.bar = None
+        self.last = time.monotonic()
+        self.shown = 0  # URLs done at the last count line
+
+    def __enter__(self):
+        if not self.quiet and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("fetching"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[status]}"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("fetch", total=None, status="")
+        return self
+
+    def __call__(self, r) -> None:
+        if self.quiet:
+            return
+        status = f"{r.fetched} fetched, {r.summary.ingested} stored, {len(r.not_fetched)} not fetched"
+        if self.bar is not None:
+            self.bar.update(self.task, total=r.total or None, completed=r.done, status=status)
+            return
+        now = time.monotonic()
+        if r.done > self.shown and now - self.last >= self.EVERY:  # the summary line ends the run
+            self.last, self.shown = now, r.done
+            print(f"fetch: {r.done} of {r.total} URLs done ({status})", file=sys.stderr, flush=True)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _table(rows: list[dict], cols: list[str], widths: dict[str, int]) -> str:
@@ -604,6 +777,7 @@ def _check_listen(host: str, port: int) -> None:
 
 CORPUS_COMMANDS = {
     "ingest": cmd_ingest,
+    "fetch": cmd_fetch,
     "quotes": cmd_quotes,
     "sources": cmd_sources,
     "search": cmd_search,

@@ -42,6 +42,12 @@ class HTMLExtractionError(InputError):
     code = "E106"
 
 
+class FetchError(InputError):
+    """A page could not be fetched (robots.txt, HTTP error, size, content type, timeout)."""
+
+    code = "E107"
+
+
 class BadOptionError(ReportedlyError):
     """A command-line option or library argument has an invalid value."""
 

@@ -172,3 +172,23 @@ def test_article_says_where_it_stands_in_its_story(client, ids):
 def test_story_lists_dated_articles_first_on_every_store(client, ids):
     dates = [m["published"] for m in client.get(f"/api/stories/{ids['story']}").json()["articles"]]
     assert dates == ["2022-05-02", "2022-05-03", "2022-05-04", None]
+
+
+def test_a_fetched_article_shows_its_evidence_but_not_the_server_folders(tmp_path, analysed_corpus):
+    from fastapi.testclient import TestClient
+
+    from reportedly.ingest.readers import Capture
+    from reportedly.store import Store
+    from reportedly.web.app import create_app
+
+    meta, a = analysed_corpus[0]
+    capture = Capture(
+        "/srv/corpus-warc/run.warc.gz", "<urn:uuid:42>", "https://example.org/final", "2026-01-02T03:04:05Z"
+    )
+    with Store(str(tmp_path / "c.db")) as store:
+        article_id = store.add(a, outlet=meta["outlet"], url=meta["url"], capture=capture)
+    with TestClient(create_app(str(tmp_path / "c.db"))) as c:
+        body = c.get(f"/api/articles/{article_id}").json()
+    assert body["warc_file"] == "run.warc.gz" and "/srv" not in str(body)
+    assert body["warc_record_id"] == "<urn:uuid:42>" and body["final_url"] == "https://example.org/final"
+    assert body["fetched_at"] == "2026-01-02T03:04:05Z"

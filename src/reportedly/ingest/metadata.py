@@ -55,6 +55,20 @@ def outlet_for_url(url: Optional[str]) -> Optional[str]:
     return name
 
 
+_URL_DATE = re.compile(r"/(?P<y>20\d\d|19\d\d)[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|$)")
+_URL_DATE_COMPACT = re.compile(r"[/-](?P<y>20\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?:[/-]|\.html|$)")
+
+
+def url_date(url: Optional[str]) -> Optional[str]:
+    """A publication date written in a URL ("/2022/10/20/", "-20221020-"), as YYYY-MM-DD."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url) or _URL_DATE_COMPACT.search(url)
+    if m is None:
+        return None
+    return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+
+
 def is_dateline(line: str, date_words: frozenset[str]) -> bool:
     """Whether a first line is a dateline or a bare date ("March 3, 2024", "Tuesday 3 March"), not a headline;
     `date_words` are the month and weekday names of the language."""

@@ -33,6 +33,17 @@ FIELDS = {
 
 
 @dataclass(frozen=True)
+class Capture:
+    """Where a fetched page's evidence is: the WARC file and response record holding it, the URL it came from after
+    redirects, and when (the record's WARC-Date)."""
+
+    warc_file: Optional[str]
+    warc_record_id: Optional[str]
+    final_url: Optional[str]
+    fetched_at: Optional[str]
+
+
+@dataclass(frozen=True)
 class Item:
     ref: str  # where it came from: a path, "path:line" or "path#record"
     data: Union[str, bytes]
@@ -41,6 +52,7 @@ class Item:
     outlet: Optional[str] = None
     published: Optional[str] = None
     note: Optional[str] = None  # a problem that did not stop the article being read (a malformed sidecar)
+    capture: Optional[Capture] = None  # for a page fetched from the web (or read from a WARC): its evidence
 
 
 @dataclass(frozen=True)
@@ -219,21 +231,29 @@ def _csv(path: Path) -> Iterator[Read]:
 
 
 def _warc(path: Path) -> Iterator[Read]:
+    """Articles in a WARC: successful (2xx) HTML or plain-text responses, robots.txt files aside; each keeps its
+    WARC file, record id, URL and date, as `reportedly fetch` stored them."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n, end = 0, 0
     size = path.stat().st_size
+    warc_file = str(path.resolve())
     with open(path, "rb") as fh:
         it = ArchiveIterator(fh, arc2warc=True)
         try:
             for record in it:
                 n += 1
                 item = None
-                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
-                if record.rec_type == "response" and "html" in ctype.lower():
+                if record.rec_type == "response" and _is_article_response(record):
                     url = record.rec_headers.get_header("WARC-Target-URI")
-                    item = Item(f"{path}#{n}", record.content_stream().read(), url=url)
+                    capture = Capture(
+                        warc_file,
+                        record.rec_headers.get_header("WARC-Record-ID"),
+                        url,
+                        record.rec_headers.get_header("WARC-Date"),
+                    )
+                    item = Item(f"{path}#{n}", record.content_stream().read(), url=url, capture=capture)
                 it.read_to_end(record)
                 end = it.get_record_offset() + it.get_record_length()
                 if item is not None:
@@ -245,6 +265,19 @@ def _warc(path: Path) -> Iterator[Read]:
     if end < size and fh_tail_is_data(path, end):
         # warcio stops quietly at a gzip member cut short: bytes left after the last whole record
         yield Failure(f"{path}#{n + 1}", f"truncated WARC record at byte {end} of {size}; rest skipped")
+
+
+def _is_article_response(record) -> bool:
+    """An HTML or plain-text page answered with success: not a redirect, an error page or a robots.txt."""
+    headers = record.http_headers
+    if headers is None:
+        return False
+    ctype = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    status = headers.get_statuscode() or ""
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if not ("html" in ctype or ctype == "text/plain") or not status.startswith("2"):
+        return False
+    return not (ctype == "text/plain" and url.split("?")[0].endswith("/robots.txt"))
 
 
 def fh_tail_is_data(path: Path, offset: int) -> bool:

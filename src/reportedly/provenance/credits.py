@@ -10,6 +10,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from ..ingest.metadata import url_date  # noqa: F401  (a date in a URL is ingest metadata; used here as cr.url_date)
+
 HEAD = 3000  # credits and datelines sit near the top; a closing "Source: X" line is looked for in the last TAIL chars
 TAIL = 400
 DATELINE_HEAD = 1500
@@ -167,17 +169,3 @@ def host(url: Optional[str]) -> Optional[str]:
     from ..ingest.metadata import host as url_host
 
     return url_host(url)
-
-
-_URL_DATE = re.compile(r"/(?P<y>20\d\d|19\d\d)[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|$)")
-_URL_DATE_COMPACT = re.compile(r"[/-](?P<y>20\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?:[/-]|\.html|$)")
-
-
-def url_date(url: Optional[str]) -> Optional[str]:
-    """A publication date written in a URL ("/2022/10/20/", "-20221020-"), as YYYY-MM-DD."""
-    if not url:
-        return None
-    m = _URL_DATE.search(url) or _URL_DATE_COMPACT.search(url)
-    if m is None:
-        return None
-    return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"

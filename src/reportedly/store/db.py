@@ -15,6 +15,7 @@ from typing import Any, Iterator, Optional
 
 from ..errors import StoreError
 from ..ingest.metadata import labelled
+from ..ingest.readers import Capture
 from ..models import Analysis
 from .migrations import MIGRATIONS
 
@@ -149,6 +150,11 @@ class Store:
     def has(self, digest: str) -> bool:
         return bool(self.rows("SELECT 1 AS x FROM articles WHERE content_hash = ?", (digest,)))
 
+    def stored_url(self, url: str) -> Optional[int]:
+        """The id of an article stored from `url` (as its URL or the final URL it was fetched from), else None."""
+        rows = self.rows("SELECT id FROM articles WHERE url = ? OR final_url = ? ORDER BY id LIMIT 1", (url, url))
+        return rows[0]["id"] if rows else None
+
     def add(
         self,
         a: Analysis,
@@ -157,13 +163,17 @@ class Store:
         source: Optional[str] = None,
         url: Optional[str] = None,
         digest: Optional[str] = None,
+        capture: Optional[Capture] = None,
     ) -> Optional[int]:
-        """Store one analysed article in one transaction; None when an article with the same text is stored."""
+        """Store one analysed article in one transaction; None when an article with the same text is stored.
+        `capture` says where a fetched page's evidence is (WARC file and record, final URL, fetch time)."""
         digest = digest or content_hash(a.text)
+        c = capture or Capture(None, None, None, None)
         with self.transaction():
             cur = self.execute(
                 "INSERT INTO articles(content_hash, url, title, outlet, author, published, source, text, "
-                "source_format, warnings, ingested_at, analysis, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                "source_format, warnings, ingested_at, analysis, language, warc_file, warc_record_id, final_url, "
+                "fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                 "ON CONFLICT(content_hash) DO NOTHING RETURNING id",
                 (
                     digest,
@@ -179,6 +189,10 @@ class Store:
                     _now(),
                     _record(a),
                     a.language,
+                    c.warc_file,
+                    c.warc_record_id,
+                    c.final_url,
+                    c.fetched_at,
                 ),
             )
             row = cur.fetchone()
@@ -380,8 +394,8 @@ class Store:
         last = 0
         while True:
             page = self.rows(
-                "SELECT id, content_hash, url, title, outlet, author, published, source, text "
-                "FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                "SELECT id, content_hash, url, title, outlet, author, published, source, final_url, fetched_at, "
+                "warc_file, warc_record_id, text FROM articles WHERE id > ? ORDER BY id LIMIT ?",
                 (last, batch),
             )
             if not page:

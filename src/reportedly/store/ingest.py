@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 from ..analyze import Prepared, analyze_prepared, prepare
 from ..errors import ReportedlyError
 from ..ingest.metadata import outlet_for_url
-from ..ingest.readers import Failure, read_paths
+from ..ingest.readers import Capture, Failure, Read, read_paths
 from ..models import Analysis
 from .db import Store, content_hash
 
@@ -49,18 +49,30 @@ class Job:
     outlet: Optional[str]
     digest: str
     prepared: Prepared
+    capture: Optional[Capture] = None
 
 
 def ingest(
     paths: Iterable[str], store: Store, processes: int = 1, progress: Optional[Callable[[Summary], None]] = None
 ) -> Summary:
-    summary = Summary()
-    jobs = _jobs(paths, store, summary)
+    return ingest_reads(read_paths(paths), store, processes, progress)
+
+
+def ingest_reads(
+    reads: Iterable[Read],
+    store: Store,
+    processes: int = 1,
+    progress: Optional[Callable[[Summary], None]] = None,
+    summary: Optional[Summary] = None,
+) -> Summary:
+    """Analyse and store articles read from anywhere (files, a WARC, the web); failures are counted in `summary`."""
+    summary = summary or Summary()
+    jobs = _jobs(reads, store, summary)
     last = 0.0
     for job, result in analyse(jobs, processes):
         if isinstance(result, str):
             summary.fail(job.ref, result)
-        elif store.add(result, outlet=job.outlet, source=job.ref, digest=job.digest) is None:
+        elif store.add(result, outlet=job.outlet, source=job.ref, digest=job.digest, capture=job.capture) is None:
             summary.duplicates += 1
         else:
             summary.ingested += 1
@@ -72,10 +84,10 @@ def ingest(
     return summary
 
 
-def _jobs(paths: Iterable[str], store: Store, summary: Summary) -> Iterator[Job]:
+def _jobs(reads: Iterable[Read], store: Store, summary: Summary) -> Iterator[Job]:
     """Prepared articles not yet in the store; failures and duplicates are counted, not yielded."""
     seen: set[str] = set()
-    for item in read_paths(paths):
+    for item in reads:
         if isinstance(item, Failure):
             summary.fail(item.ref, item.reason)
             continue
@@ -92,7 +104,7 @@ def _jobs(paths: Iterable[str], store: Store, summary: Summary) -> Iterator[Job]
             continue
         seen.add(digest)
         # the outlet given, else the page's own site name, else the outlet of its URL's host (rules/outlets.tsv)
-        yield Job(item.ref, item.outlet or p.site or outlet_for_url(p.url), digest, p)
+        yield Job(item.ref, item.outlet or p.site or outlet_for_url(p.url), digest, p, item.capture)
 
 
 def analyse(jobs: Iterator[Job], processes: int) -> Iterator[tuple[Job, Union[Analysis, str]]]:

@@ -149,4 +149,16 @@ CREATE TABLE story_redirects (
 CREATE INDEX story_redirects_story ON story_redirects(story_id)
 """,
     ),
+    Migration(
+        6,
+        "the evidence of a fetched article: its WARC file and response record, final URL after redirects, fetch time",
+        """
+ALTER TABLE articles ADD COLUMN warc_file TEXT;
+ALTER TABLE articles ADD COLUMN warc_record_id TEXT;
+ALTER TABLE articles ADD COLUMN final_url TEXT;
+ALTER TABLE articles ADD COLUMN fetched_at TEXT;
+CREATE INDEX articles_url ON articles(url);
+CREATE INDEX articles_final_url ON articles(final_url)
+""",
+    ),
 ]

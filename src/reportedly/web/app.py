@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..errors import ReportedlyError, StoreError
+from ..ingest.metadata import file_name
 from ..store import browse
 from ..store import stories as stored
 from ..store.db import open_store
@@ -356,13 +357,20 @@ def _with_access(doc: dict, limited: bool) -> dict:
 
 
 def _article(s, article_id: int):
-    rows = s.rows("SELECT id, outlet, url, published, title FROM articles WHERE id = ?", (article_id,))
+    rows = s.rows(
+        "SELECT id, outlet, url, published, title, final_url, fetched_at, warc_file, warc_record_id "
+        "FROM articles WHERE id = ?",
+        (article_id,),
+    )
     if not rows:
         raise HTTPException(404, f"no article {article_id} in this corpus")
     with _analyse_lock:  # rows stored before migration 3 are analysed on first read
         a = s.analysis(article_id)
     meta = rows[0]
-    return {"id": meta["id"], "outlet": meta["outlet"], "url": meta["url"]}, a
+    # the evidence of a fetched page; the WARC by its file name only, never the server's folders
+    evidence = {k: meta[k] for k in ("final_url", "fetched_at", "warc_record_id")}
+    evidence["warc_file"] = file_name(meta["warc_file"])
+    return {"id": meta["id"], "outlet": meta["outlet"], "url": meta["url"], **evidence}, a
 
 
 def _person(s, name: str, limit: int, offset: int) -> dict:
