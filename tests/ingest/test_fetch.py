@@ -171,7 +171,8 @@ def test_requests_to_one_host_are_spaced_by_the_delay(site):
         got = list(f.map([site.base + f"/p{k}" for k in range(3)]))
     assert all(isinstance(g, Fetched) for g in got)
     gaps = [b - a for a, b in zip(site.times, site.times[1:])]  # robots.txt, then the three pages
-    assert len(gaps) == 3 and min(gaps) >= 0.28
+    # the server stamps arrivals, so a busy machine can shift one stamp; the run as a whole cannot be shorter
+    assert len(gaps) == 3 and sum(gaps) >= 0.85  # three requests at once would take about one delay
 
 
 def test_crawl_delay_in_robots_txt_is_honoured(site):
