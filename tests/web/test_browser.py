@@ -159,3 +159,42 @@ def test_analyse_box_renders_pasted_html_inert(page):
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.dialogs == [] and page.problems == []
     shot(page, "analyse-result")
+
+
+@pytest.fixture(scope="module")
+def plain_server(tmp_path_factory):
+    """`reportedly serve` over a folder of .txt files, with and without sidecars (tests/plain_corpus.py)."""
+    import os
+
+    from reportedly.provenance.corpus import build_stories
+    from reportedly.store import Store
+    from reportedly.store.ingest import ingest
+
+    from ..plain_corpus import write_plain_folder
+    from .conftest import served
+
+    tmp = tmp_path_factory.mktemp("plain-browser")
+    url = str(tmp / "plain.db")
+    with Store(url) as store:
+        ingest([str(write_plain_folder(tmp / "folder"))], store)
+        story_id = max(build_stories(store), key=lambda s: s["size"])["id"]
+    env = {k: v for k, v in os.environ.items() if k != "REPORTEDLY_TOKEN"}
+    with served(url, tmp / "serve.log", env) as base:
+        yield base, story_id
+
+
+def test_plain_text_story_page_shows_titles_and_outlets_never_a_question_mark(browser, plain_server):
+    base, story_id = plain_server
+    ctx = browser.new_context(base_url=base, viewport={"width": 1300, "height": 950})
+    pg = ctx.new_page()
+    try:
+        assert pg.goto(f"/stories/{story_id}").status == 200
+        labels = [t.strip() for t in pg.locator("#graph .node text").all_text_contents()]  # SVG: no innerText
+        assert len(labels) == 4 and "?" not in labels
+        assert {"Riverside Wire", "The Guardian", "03_rewrite.txt", "04_own.txt"} == set(labels)
+        body = pg.locator("body").inner_text()
+        assert "(untitled" not in body and "Council votes to rebuild bridge" in body
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / "sqlite-plain-story.png"), full_page=True)
+    finally:
+        ctx.close()
