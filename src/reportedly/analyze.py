@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .errors import BadOptionError, EmptyInputError, UnsupportedLanguageError
 from .ingest import clean, decode, html, language
-from .ingest.metadata import is_dateline, url_date
+from .ingest.metadata import dateline_date, is_dateline, url_date
 from .models import Analysis
 from .nlp.quotemarks import house_style_marks
 from .rules import load as load_rules
@@ -109,6 +109,11 @@ def prepare(
             warnings.append(f"publication date {pub} taken from the URL")
         except BadOptionError:  # "/2022/02/31/" is a number in a path, not a date
             pass
+    if pub is None and (
+        found := dateline_date(text, rules.months, frozenset(rules.months) | frozenset(rules.weekdays))
+    ):
+        pub = parse_date(found)
+        warnings.append(f"publication date {pub} taken from the dateline")
     if len(text.split()) < MIN_WORDS:
         raise EmptyInputError(f"input holds {len(text.split())} word(s), too little to analyse as an article")
     code, share = language.guess(text)

@@ -145,3 +145,20 @@ def test_labels_fall_back_to_host_file_name_and_id(row, outlet, title):
 def test_labelled_keeps_stored_fields_and_drops_the_server_path():
     (row,) = labelled([{"id": 1, "outlet": None, "title": None, "source": "/srv/corpus/a.txt"}])
     assert row == {"id": 1, "outlet": None, "title": None, "outlet_label": "a.txt", "title_label": "a.txt"}
+
+
+def test_dateline_dates_are_read_only_with_their_year_and_only_at_the_top():
+    from reportedly.ingest.metadata import dateline_date
+    from reportedly.rules import load
+
+    rules = load("en")
+    words = frozenset(rules.months) | frozenset(rules.weekdays)
+    assert dateline_date("May 4, 2022\n\nThe council voted.", rules.months, words) == "2022-05-04"
+    assert (
+        dateline_date("Headline\n\nLONDON, 20 October 2022 (Reuters) - Truss quit.", rules.months, words)
+        == "2022-10-20"
+    )
+    assert dateline_date("WASHINGTON, Dec. 21, 2021 — The", rules.months, words) == "2021-12-21"
+    assert dateline_date("ISTANBUL, June 11 (Reuters) - City won.", rules.months, words) is None  # no year
+    assert dateline_date("The council voted on May 4, 2022 to rebuild it.", rules.months, words) is None  # body
+    assert dateline_date("BALTIMORE, February 30, 2024 (AP) — No such day.", rules.months, words) is None

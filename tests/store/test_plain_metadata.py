@@ -30,7 +30,8 @@ def test_plain_folder_metadata_from_sidecars_first_lines_and_hosts(store, tmp_pa
     assert rows["03_rewrite.txt"]["title"] == "Elm Street bridge to be rebuilt"  # the first line
     assert rows["03_rewrite.txt"]["outlet"] is None
     assert rows["04_own.txt"]["title"] is None  # a bare date on the first line is no title
-    assert (rows["04_own.txt"]["outlet"], rows["04_own.txt"]["published"]) == (None, None)
+    # a bare date on the first line is no title, but it is the publication date
+    assert (rows["04_own.txt"]["outlet"], rows["04_own.txt"]["published"]) == (None, "2022-05-04")
 
 
 def test_story_tree_of_plain_files_has_no_question_marks(store, tmp_path):

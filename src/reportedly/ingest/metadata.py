@@ -3,6 +3,7 @@ and readable labels (file name, host) for views when the outlet or title is miss
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from functools import lru_cache
@@ -77,6 +78,30 @@ def is_dateline(line: str, date_words: frozenset[str]) -> bool:
         return True
     words = re.findall(r"[^\W\d_]+", line.lower())
     return bool(line) and len(words) <= 4 and all(w in date_words for w in words) and any(c.isdigit() for c in line)
+
+
+_DAY_MONTH_YEAR = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.? (?P<m>[A-Za-z]{3,9})\.?,? (?P<y>(?:19|20)\d\d)\b")
+_MONTH_DAY_YEAR = re.compile(r"\b(?P<m>[A-Za-z]{3,9})\.? (?P<d>[0-3]?\d)(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b")
+_ISO_DAY = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")
+
+
+def dateline_date(text: str, months: dict[str, int], date_words: frozenset[str], lines: int = 3) -> Optional[str]:
+    """A full date (day, month and year) in a dateline or a dated line at the top of a text ("May 4, 2022",
+    "LONDON, 20 October 2022 (Reuters) -"), as YYYY-MM-DD. A date further down, or without its year ("June 11
+    (Reuters)"), is not the publication date."""
+    for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:lines]:
+        head = AGENCY_DATELINE.match(line)
+        scope = head.group(0) if head else (line if is_dateline(line, date_words) else "")
+        for pattern in (_ISO_DAY, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+            m = pattern.search(scope)
+            if m is None:
+                continue
+            month = int(m.group("m")) if m.group("m").isdigit() else months.get(m.group("m").lower())
+            try:
+                return dt.date(int(m.group("y")), month or 0, int(m.group("d"))).isoformat()
+            except ValueError:
+                continue
+    return None
 
 
 def read_sidecar(text_path: Path) -> tuple[dict[str, Optional[str]], Optional[str]]:
