@@ -18,6 +18,7 @@ from ..store import tables
 from ..store.db import _record, content_hash
 from ..store.ingest import CHUNK, _analyse_chunk
 
+BATCH = 64  # rows per pandas frame a file is parsed into (one file holds many articles)
 RECORD_BITS = 32  # seq = file number << RECORD_BITS | record number in the file
 
 ITEMS = (
@@ -45,6 +46,9 @@ def parse_files(batches: Iterator, file_numbers: dict[str, int]) -> Iterator:
                 raw = item.data if isinstance(item.data, bytes) else None
                 meta = {k: getattr(item, k) for k in ("url", "title", "outlet", "published")}
                 rows.append(_item_row(base + n, item.ref, body=text, raw=raw, **meta))
+                if len(rows) >= BATCH:
+                    yield pd.DataFrame(rows, columns=_names(ITEMS))
+                    rows = []
         yield pd.DataFrame(rows, columns=_names(ITEMS))
 
 
@@ -94,7 +98,15 @@ def prepare_items(batches: Iterator) -> Iterator:
                 rows.append({**out, "prepared": None, "reason": str(e)})
                 continue
             outlet = rec["outlet"] or p.site or outlet_for_url(p.url)  # as `reportedly ingest` chooses it
-            rows.append({**out, "content_hash": content_hash(p.text), "outlet": outlet, "prepared": pickle.dumps(p)})
+            rows.append(
+                {
+                    **out,
+                    "content_hash": content_hash(p.text),
+                    "outlet": outlet,
+                    "prepared": pickle.dumps(p),
+                    "reason": None,
+                }
+            )
         yield pd.DataFrame(rows, columns=_names(PREPARED))
 
 
@@ -111,7 +123,14 @@ def analyse_prepared(batches: Iterator) -> Iterator:
             preps = [pickle.loads(r["prepared"]) for r in chunk]
             for rec, result in zip(chunk, _analyse_chunk(preps)):
                 if isinstance(result, str):
-                    rows.append({"seq": rec["seq"], "source": rec["source"], "reason": result})
+                    rows.append(
+                        {
+                            **dict.fromkeys(_names(ANALYSED)),
+                            "seq": rec["seq"],
+                            "source": rec["source"],
+                            "reason": result,
+                        }
+                    )
                 else:
                     rows.append(article_row(rec, result))
         yield pd.DataFrame(rows, columns=_names(ANALYSED))
@@ -228,7 +247,14 @@ def story_rows(built, by_id: dict) -> list[dict]:
         for a in built.articles
     ]
     rows += [
-        {**head, "content_hash": h[c.article_id], "role": "earlier", "relation": "earlier-coverage", "shared": c.shared}
+        {
+            **dict.fromkeys(_names(STORY_ROWS)),
+            **head,
+            "content_hash": h[c.article_id],
+            "role": "earlier",
+            "relation": "earlier-coverage",
+            "shared": c.shared,
+        }
         for c in built.coverage
     ]
     return rows
@@ -254,4 +280,6 @@ def _local_name(path: str) -> str:
 
 
 def _names(ddl: str) -> list[str]:
-    return [part.strip().split(" ")[0].strip("`") for part in ddl.split(", ") if not part.startswith(("ARRAY",))]
+    """Column names of a DDL string. Every row dict carries every column: a missing key becomes a float NaN in
+    pandas, which Arrow cannot turn into a string column."""
+    return [part.strip().split(" ")[0].strip("`") for part in ddl.split(", ")]
