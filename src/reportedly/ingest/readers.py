@@ -225,6 +225,13 @@ def _csv(path: Path) -> Iterator[Read]:
 def _csv_rows(path: str, raw) -> Iterator[Read]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     fh = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+    try:
+        yield from _csv_records(path, fh)
+    finally:
+        fh.detach()  # the caller owns `raw`
+
+
+def _csv_records(path: str, fh) -> Iterator[Read]:
     reader = csv.DictReader(fh)
     if reader.fieldnames is None:
         yield Failure(str(path), "empty CSV file")

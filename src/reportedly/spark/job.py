@@ -28,7 +28,7 @@ class RunSummary:
     rejected: int = 0
     stories: int = 0
     seconds: float = 0.0
-    tables: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds to the end of each phase
 
     def rate(self) -> float:
         return self.analysed / self.seconds if self.seconds else 0.0
@@ -37,7 +37,8 @@ class RunSummary:
         return (
             f"analysed {self.analysed}, skipped as duplicate or already in the output {self.duplicates}, "
             f"rejected {self.rejected} (see {output}/rejects), {self.stories} stories "
-            f"({self.rate():.1f} articles/s) into {output}"
+            f"({self.rate():.1f} articles/s; analysis done at {self.timings.get('analysis', 0):.0f} s of "
+            f"{self.seconds:.0f} s) into {output}"
         )
 
 
@@ -51,7 +52,10 @@ def run(spark, inputs: Sequence[str], output: str, partitions: Optional[int] = N
     started = time.perf_counter()
     summary = RunSummary()
     partitions = partitions or max(2, spark.sparkContext.defaultParallelism)
-    items = _read(spark, inputs)
+    # the story stages shuffle a few rows per article: Spark's default of 200 partitions is 200 tasks of nothing
+    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    # a file is read by one task: spread its articles before the work per article starts
+    items = _read(spark, inputs).repartition(partitions)
     prepared = items.mapInPandas(tasks.prepare_items, tasks.PREPARED).persist(StorageLevel.MEMORY_AND_DISK)
     ok = prepared.filter(F.col("reason").isNull())
     first = Window.partitionBy("content_hash").orderBy("seq")
@@ -81,6 +85,7 @@ def run(spark, inputs: Sequence[str], output: str, partitions: Optional[int] = N
     summary.rejected = rejects.count()
     if summary.rejected:
         rejects.write.mode("append").parquet(f"{output}/rejects")
+    summary.timings["analysis"] = round(time.perf_counter() - started, 1)
     if summary.analysed or _existing(spark, output, "stories") is None:
         summary.stories = build_stories(spark, output)
     else:
