@@ -56,6 +56,13 @@ EPILOG_SERVE = """Example:
   REPORTEDLY_TOKEN=$(python -c 'import secrets; print(secrets.token_urlsafe())') \\
     reportedly serve --host 0.0.0.0                # for a team: open http://HOST:8000/?token=TOKEN once
   curl -s 'http://127.0.0.1:8000/api/people/Liz%20Truss?limit=5'"""
+EPILOG_SPARK = """Example:
+  reportedly spark feeds/ crawl/*.warc.gz --output out/ --master local[2]
+  reportedly spark s3a://bucket/news/ --output s3a://bucket/reportedly/ --master yarn --partitions 400
+  (on a cluster, spark-submit src/reportedly/spark/job.py takes the same arguments)"""
+EPILOG_LOAD = """Example:
+  reportedly load out/ --db corpus.db
+  reportedly load out/ --db postgresql://localhost/news"""
 EPILOG_EXPORT = """Example:
   reportedly export --format jsonl > corpus.jsonl
   reportedly export --format parquet -o quotes.parquet"""
@@ -187,6 +194,25 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     x.add_argument("-o", "--output", help="file to write (required for parquet; default stdout)")
     _db_arg(x)
+
+    sp = sub.add_parser(
+        "spark",
+        help="analyse a large corpus as a Spark job into Parquet tables (needs the [spark] extra)",
+        epilog=EPILOG_SPARK,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from .spark import add_arguments
+
+    add_arguments(sp)
+
+    ld = sub.add_parser(
+        "load",
+        help="load the Parquet output of `reportedly spark` into a store",
+        epilog=EPILOG_LOAD,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ld.add_argument("directory", metavar="DIR", help="the --output folder of `reportedly spark`")
+    _db_arg(ld)
 
     st = sub.add_parser(
         "stories",
@@ -446,7 +472,7 @@ def cmd_eval(args) -> int:
 def _store(args):
     from .store import open_store
 
-    return open_store(args.db, create=args.command in ("ingest", "fetch"))
+    return open_store(args.db, create=args.command in ("ingest", "fetch", "load"))
 
 
 def cmd_ingest(args) -> int:
@@ -659,6 +685,22 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_spark(args) -> int:
+    from .spark import session
+    from .spark.job import execute
+
+    return execute(args, session)
+
+
+def cmd_load(args) -> int:
+    from .store.load import load
+
+    with _store(args) as store:
+        s = load(args.directory, store)
+    print(f"loaded {s.loaded} articles ({s.duplicates} already stored) and {s.stories} stories into {args.db}")
+    return 0
+
+
 def cmd_stories(args) -> int:
     from .provenance.corpus import build_stories, list_stories
 
@@ -782,6 +824,8 @@ CORPUS_COMMANDS = {
     "sources": cmd_sources,
     "search": cmd_search,
     "export": cmd_export,
+    "spark": cmd_spark,
+    "load": cmd_load,
     "stories": cmd_stories,
     "story": cmd_story,
     "diff": cmd_diff,

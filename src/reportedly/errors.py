@@ -68,3 +68,9 @@ class StoreError(ReportedlyError):
     """The corpus database cannot be opened or written."""
 
     code = "E500"
+
+
+class SparkError(ReportedlyError):
+    """The Spark job cannot start or cannot read its input or output."""
+
+    code = "E600"

@@ -183,86 +183,124 @@ def normalise_date(value: Optional[str]) -> Optional[str]:
         return None
 
 
+def read_bytes(name: str, data: bytes) -> Iterator[Read]:
+    """The articles of one file given as its name and bytes (a Spark task reads whole files), with the refs and
+    failures `read_file` gives for the same file on disk."""
+    kind = _kind(Path(name))
+    if kind is None:
+        yield Failure(name, "not an article file (.txt, .html, .jsonl, .csv, .warc[.gz])")
+    elif kind == "text":
+        if len(data) > MAX_BYTES:
+            yield Failure(
+                name, f"file is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one article"
+            )
+        else:
+            yield Item(name, data)  # no sidecar beside a file read as bytes
+    elif kind == "jsonl":
+        yield from _jsonl_lines(name, io.BytesIO(data))
+    elif kind == "csv":
+        yield from _csv_rows(name, io.BytesIO(data))
+    else:
+        yield from _warc_records(name, io.BytesIO(data), len(data))
+
+
 def _jsonl(path: Path) -> Iterator[Read]:
     with open(path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            ref = f"{path}:{n}"
-            try:
-                rec = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                yield Failure(ref, f"malformed JSON ({getattr(e, 'msg', e)})")
-                continue
-            if not isinstance(rec, dict):
-                yield Failure(ref, "a line must hold one JSON object")
-                continue
-            body = _pick(rec, ("text", "html", "body", "content"))
-            if body is None:
-                yield Failure(ref, 'no "text" or "html" field')
-                continue
-            yield Item(ref, body, **_meta(rec))
+        yield from _jsonl_lines(str(path), fh)
+
+
+def _jsonl_lines(path: str, fh) -> Iterator[Read]:
+    for n, raw in enumerate(fh, 1):
+        if not raw.strip():
+            continue
+        ref = f"{path}:{n}"
+        try:
+            rec = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            yield Failure(ref, f"malformed JSON ({getattr(e, 'msg', e)})")
+            continue
+        if not isinstance(rec, dict):
+            yield Failure(ref, "a line must hold one JSON object")
+            continue
+        body = _pick(rec, ("text", "html", "body", "content"))
+        if body is None:
+            yield Failure(ref, 'no "text" or "html" field')
+            continue
+        yield Item(ref, body, **_meta(rec))
 
 
 def _csv(path: Path) -> Iterator[Read]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with open(path, "rb") as raw:
-        fh = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-        reader = csv.DictReader(fh)
-        if reader.fieldnames is None:
-            yield Failure(str(path), "empty CSV file")
-            return
-        lower = {f.lower().strip(): f for f in reader.fieldnames if f}
-        column = next((lower[c] for c in TEXT_COLUMNS if c in lower), None)
-        if column is None:
-            yield Failure(str(path), f"no text column (one of: {', '.join(TEXT_COLUMNS)})")
-            return
-        n = 1
-        try:
-            for n, row in enumerate(reader, 2):
-                rec = {k.lower().strip(): v for k, v in row.items() if k}
-                body = row.get(column)
-                if not body or not body.strip():
-                    yield Failure(f"{path}:{n}", f"empty {column!r} column")
-                    continue
-                yield Item(f"{path}:{n}", body, **_meta(rec))
-        except csv.Error as e:
-            yield Failure(f"{path}:{n + 1}", f"malformed CSV ({e}); rest of the file skipped")
+        yield from _csv_rows(str(path), raw)
+
+
+def _csv_rows(path: str, raw) -> Iterator[Read]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    fh = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+    try:
+        yield from _csv_records(path, fh)
+    finally:
+        fh.detach()  # the caller owns `raw`
+
+
+def _csv_records(path: str, fh) -> Iterator[Read]:
+    reader = csv.DictReader(fh)
+    if reader.fieldnames is None:
+        yield Failure(str(path), "empty CSV file")
+        return
+    lower = {f.lower().strip(): f for f in reader.fieldnames if f}
+    column = next((lower[c] for c in TEXT_COLUMNS if c in lower), None)
+    if column is None:
+        yield Failure(str(path), f"no text column (one of: {', '.join(TEXT_COLUMNS)})")
+        return
+    n = 1
+    try:
+        for n, row in enumerate(reader, 2):
+            rec = {k.lower().strip(): v for k, v in row.items() if k}
+            body = row.get(column)
+            if not body or not body.strip():
+                yield Failure(f"{path}:{n}", f"empty {column!r} column")
+                continue
+            yield Item(f"{path}:{n}", body, **_meta(rec))
+    except csv.Error as e:
+        yield Failure(f"{path}:{n + 1}", f"malformed CSV ({e}); rest of the file skipped")
 
 
 def _warc(path: Path) -> Iterator[Read]:
+    with open(path, "rb") as fh:
+        yield from _warc_records(str(path), fh, path.stat().st_size, str(path.resolve()))
+
+
+def _warc_records(path: str, fh, size: int, warc_file: Optional[str] = None) -> Iterator[Read]:
     """Articles in a WARC: successful (2xx) HTML or plain-text responses, robots.txt files aside; each keeps its
-    WARC file, record id, URL and date, as `reportedly fetch` stored them."""
+    WARC file (`warc_file`, else `path`), record id, URL and date, as `reportedly fetch` stored them."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n, end = 0, 0
-    size = path.stat().st_size
-    warc_file = str(path.resolve())
-    with open(path, "rb") as fh:
-        it = ArchiveIterator(fh, arc2warc=True)
-        try:
-            for record in it:
-                n += 1
-                item = None
-                if record.rec_type == "response" and _is_article_response(record):
-                    url = record.rec_headers.get_header("WARC-Target-URI")
-                    capture = Capture(
-                        warc_file,
-                        record.rec_headers.get_header("WARC-Record-ID"),
-                        url,
-                        record.rec_headers.get_header("WARC-Date"),
-                    )
-                    item = Item(f"{path}#{n}", record.content_stream().read(), url=url, capture=capture)
-                it.read_to_end(record)
-                end = it.get_record_offset() + it.get_record_length()
-                if item is not None:
-                    yield item
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as e:
-            # a cut-off gzip member or a corrupt header: report it, keep what came before
-            yield Failure(f"{path}#{n + 1}", f"truncated or corrupt WARC record ({type(e).__name__}); rest skipped")
-            return
-    if end < size and fh_tail_is_data(path, end):
+    it = ArchiveIterator(fh, arc2warc=True)
+    try:
+        for record in it:
+            n += 1
+            item = None
+            if record.rec_type == "response" and _is_article_response(record):
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                capture = Capture(
+                    warc_file or path,
+                    record.rec_headers.get_header("WARC-Record-ID"),
+                    url,
+                    record.rec_headers.get_header("WARC-Date"),
+                )
+                item = Item(f"{path}#{n}", record.content_stream().read(), url=url, capture=capture)
+            it.read_to_end(record)
+            end = it.get_record_offset() + it.get_record_length()
+            if item is not None:
+                yield item
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as e:
+        # a cut-off gzip member or a corrupt header: report it, keep what came before
+        yield Failure(f"{path}#{n + 1}", f"truncated or corrupt WARC record ({type(e).__name__}); rest skipped")
+        return
+    if end < size and _tail_is_data(fh, end):
         # warcio stops quietly at a gzip member cut short: bytes left after the last whole record
         yield Failure(f"{path}#{n + 1}", f"truncated WARC record at byte {end} of {size}; rest skipped")
 
@@ -280,7 +318,6 @@ def _is_article_response(record) -> bool:
     return not (ctype == "text/plain" and url.split("?")[0].endswith("/robots.txt"))
 
 
-def fh_tail_is_data(path: Path, offset: int) -> bool:
-    with open(path, "rb") as fh:
-        fh.seek(offset)
-        return bool(fh.read(4096).strip(b"\r\n\x00 "))
+def _tail_is_data(fh, offset: int) -> bool:
+    fh.seek(offset)
+    return bool(fh.read(4096).strip(b"\r\n\x00 "))

@@ -1,4 +1,5 @@
-"""Export the corpus: articles with everything found in them as JSONL; quotes as CSV or Parquet. Streamed."""
+"""Export the corpus: articles with everything found in them as JSONL; quotes as CSV or Parquet (the columns of
+store/tables.py, which the Spark job writes too). Streamed."""
 
 from __future__ import annotations
 
@@ -9,22 +10,8 @@ from typing import Optional
 
 from ..errors import BadOptionError
 from .db import Store
+from .tables import QUOTE_COLUMNS, arrow_schema
 
-QUOTE_COLUMNS = [
-    "quote_id",
-    "article_id",
-    "url",
-    "title",
-    "outlet",
-    "published",
-    "speaker",
-    "speaker_mention",
-    "cue",
-    "kind",
-    "text",
-    "start_char",
-    "end_char",
-]
 PARQUET_BATCH = 5000
 
 
@@ -60,12 +47,7 @@ def _parquet(store: Store, path: str) -> int:
         import pyarrow.parquet as pq
     except ImportError:
         raise BadOptionError("Parquet export needs pyarrow: pip install 'reportedly[parquet]'") from None
-    schema = pa.schema(
-        [
-            (c, pa.int64() if c in ("quote_id", "article_id", "start_char", "end_char") else pa.string())
-            for c in QUOTE_COLUMNS
-        ]
-    )
+    schema = arrow_schema("quotes")
     n = 0
     try:
         writer_cm = pq.ParquetWriter(path, schema)

@@ -1,0 +1,114 @@
+"""The Spark job on local[2] gives what `reportedly ingest` + `reportedly stories` give on one machine."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from reportedly.store.tables import QUOTE_COLUMNS, arrow_schema, columns
+
+from .conftest import table
+
+
+def _hash_of(out) -> dict[int, str]:
+    return {r["article_id"]: r["content_hash"] for r in table(out, "articles")}
+
+
+def _spark_stories(out) -> tuple[set, dict]:
+    groups: dict[int, set] = defaultdict(set)
+    places = {}
+    for e in table(out, "story_edges"):
+        if e["role"] == "member":
+            groups[e["story_id"]].add(e["content_hash"])
+        places[e["content_hash"]] = (e["role"], e["relation"], e["parent_hash"], e["unstored_parent"])
+    return {frozenset(g) for g in groups.values()}, places
+
+
+def _reference_stories(store) -> tuple[set, dict]:
+    h = {r["id"]: r["content_hash"] for r in store.rows("SELECT id, content_hash FROM articles")}
+    groups: dict[int, set] = defaultdict(set)
+    places = {}
+    for r in store.rows(
+        "SELECT story_id, article_id, relation, parent_article_id, unstored_parent FROM story_articles"
+    ):
+        groups[r["story_id"]].add(h[r["article_id"]])
+        parent = h.get(r["parent_article_id"])
+        places[h[r["article_id"]]] = ("member", r["relation"], parent, r["unstored_parent"])
+    for r in store.rows("SELECT article_id FROM story_coverage"):
+        places[h[r["article_id"]]] = ("earlier", "earlier-coverage", None, None)
+    return {frozenset(g) for g in groups.values()}, places
+
+
+def test_the_same_articles_with_the_same_analysis(spark_run, reference):
+    summary, out = spark_run
+    ref_summary, store = reference
+    spark_records = {r["content_hash"]: json.loads(r["analysis"]) for r in table(out, "articles")}
+    ref_records = {
+        r["content_hash"]: json.loads(r["analysis"]) for r in store.rows("SELECT content_hash, analysis FROM articles")
+    }
+    assert summary.analysed == ref_summary.ingested == len(spark_records) >= 295
+    assert spark_records == ref_records
+
+
+def test_the_same_quotes_with_the_same_speakers(spark_run, reference):
+    _, out = spark_run
+    _, store = reference
+    h = _hash_of(out)
+    spark_quotes = {
+        (h[q["article_id"]], q["start_char"], q["end_char"], q["text"], q["speaker"], q["cue"], q["kind"])
+        for q in table(out, "quotes")
+    }
+    ref_quotes = {
+        (r["content_hash"], r["start_char"], r["end_char"], r["text"], r["speaker"], r["cue"], r["kind"])
+        for r in store.rows(
+            "SELECT a.content_hash, q.start_char, q.end_char, q.text, q.speaker, q.cue, q.kind "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id"
+        )
+    }
+    assert len(ref_quotes) > 100
+    assert sum(1 for q in spark_quotes if q[4]) > 50  # most have a speaker
+    assert spark_quotes == ref_quotes
+
+
+def test_the_same_story_partition_and_copy_graph(spark_run, reference):
+    summary, out = spark_run
+    _, store = reference
+    spark_groups, spark_places = _spark_stories(out)
+    ref_groups, ref_places = _reference_stories(store)
+    assert len(ref_groups) >= 5 and summary.stories == len(spark_groups)
+    assert spark_groups == ref_groups
+    assert spark_places == ref_places
+    assert any(p[1] == "wire-copy" and p[2] for p in spark_places.values())  # stored parents, not only roots
+
+
+def test_bad_records_go_to_rejects_with_the_reasons_ingest_gives(spark_run, reference):
+    summary, out = spark_run
+    ref_summary, _ = reference
+    rejects = {(r["source"], r["reason"]) for r in table(out, "rejects")}
+    assert summary.rejected == len(rejects) == ref_summary.failed
+    assert rejects == set(ref_summary.failures)
+    reasons = {src.rsplit("/", 1)[-1]: why for src, why in rejects}
+    assert reasons["bad.jsonl:2"].startswith("malformed JSON")
+    assert reasons["bad.jsonl:3"] == 'no "text" or "html" field'
+    assert "truncated" in reasons["crawl.warc.gz#2"]
+
+
+def test_tables_have_the_shared_columns(spark_run):
+    import pyarrow.dataset as ds
+
+    _, out = spark_run
+    for name in ("articles", "quotes", "attributions", "entities", "timexes", "stories", "story_edges", "rejects"):
+        assert ds.dataset(str(out / name), format="parquet").schema.names == columns(name), name
+    assert ds.dataset(str(out / "quotes"), format="parquet").schema == arrow_schema("quotes")
+    assert columns("quotes") == QUOTE_COLUMNS
+
+
+def test_running_again_adds_nothing(spark, spark_run, inputs):
+    from reportedly.spark.job import run
+
+    _, out = spark_run
+    names = ("articles", "quotes", "attributions", "entities", "timexes", "stories", "story_edges", "rejects")
+    before = {n: len(table(out, n)) for n in names}
+    again = run(spark, inputs, str(out), partitions=2)
+    assert again.analysed == 0 and again.rejected == 0
+    assert {n: len(table(out, n)) for n in names} == before
