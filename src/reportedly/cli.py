@@ -26,7 +26,8 @@ EPILOG_EVAL = """Example:
 
 EPILOG_INGEST = """Example:
   reportedly ingest articles/ feeds.jsonl crawl.warc.gz --db corpus.db
-  reportedly ingest export.csv --db postgresql://localhost/news --processes 2"""
+  reportedly ingest export.csv --db postgresql://localhost/news --processes 2
+  reportedly ingest today/ --db corpus.db --no-stories   # stories later, with `reportedly stories`"""
 EPILOG_QUOTES = """Example:
   reportedly quotes --speaker Heyman
   reportedly quotes --speaker "Liz Truss" --outlet BBC --since 2022-10-01 --json"""
@@ -36,7 +37,7 @@ EPILOG_SOURCES = """Example:
 EPILOG_SEARCH = """Example:
   reportedly search "military intelligence" --limit 5"""
 EPILOG_STORIES = """Example:
-  reportedly stories --db corpus.db            # cluster the corpus into stories and list them
+  reportedly stories --db corpus.db            # rebuild every story (ids kept) and list them
   reportedly story 3 --db corpus.db            # the copy graph of story 3 as a tree
   reportedly diff 12 17 --db corpus.db         # what article 17 changed against article 12
   reportedly diff original.txt copy.html       # the same for two files
@@ -95,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(i)
     i.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     i.add_argument("--quiet", action="store_true", help="no progress line")
+    i.add_argument(
+        "--no-stories",
+        dest="stories",
+        action="store_false",
+        help="do not place the new articles in stories now (the next ingest or `reportedly stories` will)",
+    )
 
     q = sub.add_parser(
         "quotes",
@@ -397,7 +404,7 @@ def cmd_ingest(args) -> int:
             )
 
     with _store(args) as store:
-        summary = ingest(args.paths, store, processes=args.processes, progress=progress)
+        summary = ingest(args.paths, store, processes=args.processes, progress=progress, stories=args.stories)
     if show:
         print(file=sys.stderr)
     for ref, reason in summary.failures:
@@ -407,6 +414,7 @@ def cmd_ingest(args) -> int:
     print(
         f"ingested {summary.ingested}, skipped as duplicate {summary.duplicates}, failed {summary.failed} "
         f"({summary.rate():.1f} articles/s) into {args.db}"
+        + (f"; {summary.stories} stories created or changed" if summary.stories is not None else "")
     )
     return 0 if summary.failed == 0 or summary.ingested + summary.duplicates > 0 else 2
 

@@ -11,11 +11,12 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Optional, Sequence
 
 from ..errors import StoreError
 from ..ingest.metadata import labelled
-from ..models import Analysis
+from ..models import Analysis, Signature
+from . import signatures
 from .migrations import MIGRATIONS
 
 DEFAULT_DB = "reportedly.db"
@@ -157,8 +158,12 @@ class Store:
         source: Optional[str] = None,
         url: Optional[str] = None,
         digest: Optional[str] = None,
+        signature: Optional[Signature] = None,
+        keys: Sequence[int] = (),
     ) -> Optional[int]:
-        """Store one analysed article in one transaction; None when an article with the same text is stored."""
+        """Store one analysed article in one transaction; None when an article with the same text is stored. With its
+        clustering `signature` and band `keys`, the article waits for the next story update (pipeline/stories.py);
+        without them, that update computes them from the text."""
         digest = digest or content_hash(a.text)
         with self.transaction():
             cur = self.execute(
@@ -187,6 +192,8 @@ class Store:
             article_id = row[0]
             ids = self._entities(article_id, a)
             self._children(article_id, a, ids)
+            if signature is not None:
+                signatures.save(self, article_id, signature, keys)
         return article_id
 
     def _entities(self, article_id: int, a: Analysis) -> dict[str, int]:

@@ -6,8 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DIALECT = {
-    "sqlite": {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "json": "TEXT", "bigint": "INTEGER"},
-    "postgresql": {"serial": "BIGSERIAL PRIMARY KEY", "json": "TEXT", "bigint": "BIGINT"},
+    "sqlite": {
+        "serial": "INTEGER PRIMARY KEY AUTOINCREMENT",
+        "json": "TEXT",
+        "bigint": "INTEGER",
+        "blob": "BLOB",
+        "without_rowid": "WITHOUT ROWID",
+    },
+    "postgresql": {
+        "serial": "BIGSERIAL PRIMARY KEY",
+        "json": "TEXT",
+        "bigint": "BIGINT",
+        "blob": "BYTEA",
+        "without_rowid": "",
+    },
 }
 
 
@@ -147,6 +159,28 @@ CREATE TABLE story_redirects (
   created_at TEXT NOT NULL
 );
 CREATE INDEX story_redirects_story ON story_redirects(story_id)
+""",
+    ),
+    Migration(
+        7,
+        "incremental stories: each article's clustering signature and connected component, its LSH band keys, and "
+        "the size of each band-key bucket (component NULL: not yet placed in a story)",
+        """
+CREATE TABLE article_signatures (
+  article_id {bigint} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  copy {blob} NOT NULL, topic {blob} NOT NULL, keys {blob} NOT NULL, language TEXT NOT NULL,
+  component {bigint}
+);
+CREATE INDEX article_signatures_component ON article_signatures(component);
+CREATE TABLE band_keys (
+  key {bigint} NOT NULL,
+  article_id {bigint} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (key, article_id)
+) {without_rowid};
+CREATE TABLE band_buckets (
+  key {bigint} PRIMARY KEY,
+  size INTEGER NOT NULL
+)
 """,
     ),
 ]
