@@ -211,9 +211,9 @@ def test_kill_9_during_a_story_update_loses_nothing(db_url):
 def test_ingest_places_new_articles_in_stories_unless_told_not_to(tmp_path, pipeline, capsys):
     import json
 
-    from reportedly.cli import main
-
     from wordfreq import top_n_list
+
+    from reportedly.cli import main
 
     picked = random.Random(10).sample(top_n_list("en", 3000)[200:], 120)
     ws = [w for k, x in enumerate(picked) for w in ((x, "the") if k % 3 == 0 else (x,))]  # function words: English
