@@ -135,6 +135,21 @@ def rebuild_stories(
     if n:
         say(f"signed {n} articles stored without a signature")
     last = signatures.last_signed(store)
+    parts = components_up_to(store, last, settings, say)
+    built = _stories(store, parts, embeddings, settings)
+    with store.transaction():
+        stored.lock(store)
+        signatures.set_components(store, {a: min(part) for part in parts for a in part})
+        signatures.clear_components_after(store, last)
+        ids = stored.write_stories(store, built)
+    return _summary(ids, built) + update_stories(store, embeddings, settings)
+
+
+def components_up_to(
+    store: Store, last: int, settings: Settings, say: Callable[[str], None] = lambda _: None
+) -> list[list[int]]:
+    """The connected components of the articles up to `last`, from their stored signatures and band keys, a batch
+    at a time: each article's candidates come from its buckets (oversized ones skipped), each pair verified once."""
     skip = signatures.oversized(store, settings.max_bucket)
     forest = _Forest()
     done = 0
@@ -151,14 +166,7 @@ def rebuild_stories(
                 forest.union(a, b)
         done += len(batch)
         say(f"clustered {done} articles")
-    parts = forest.groups()
-    built = _stories(store, parts, embeddings, settings)
-    with store.transaction():
-        stored.lock(store)
-        signatures.set_components(store, {a: min(part) for part in parts for a in part})
-        signatures.clear_components_after(store, last)
-        ids = stored.write_stories(store, built)
-    return _summary(ids, built) + update_stories(store, embeddings, settings)
+    return forest.groups()
 
 
 def _stories(store: Store, parts: Iterable[Sequence[int]], embeddings: bool, settings: Settings) -> list:
