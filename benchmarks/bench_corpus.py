@@ -83,11 +83,14 @@ def new_articles(n: int, base: list[dict], paras: list[str], seed: int = 12) -> 
     rnd = random.Random(seed)
     out = []
     for k in range(n):
-        if rnd.random() < 1 / 3:
-            text = near_copy(base[rnd.randrange(len(base))]["text"], rnd)
+        day = "2024-01-15"
+        if rnd.random() < 1 / 3:  # a copy a day after its source: it joins the source's story
+            src = base[rnd.randrange(len(base))]
+            text = near_copy(src["text"], rnd)
+            day = (dt.date.fromisoformat(src["published"]) + dt.timedelta(days=1)).isoformat()
         else:
             text = f"New article {k}\n\n" + body(rnd, paras)
-        out.append({"text": text, "published": "2024-01-15", "outlet": rnd.choice(OUTLETS), "title": f"new {k}"})
+        out.append({"text": text, "published": day, "outlet": rnd.choice(OUTLETS), "title": f"new {k}"})
     return out
 
 
@@ -178,7 +181,7 @@ def analysed_new(new: list[dict], cache: Path):
     """The new articles analysed by the full pipeline, once (cached by their texts)."""
     from reportedly.analyze import analyze_prepared, prepare
 
-    key = hashlib.sha256("".join(a["text"] for a in new).encode()).hexdigest()[:16]
+    key = hashlib.sha256(json.dumps(new, sort_keys=True).encode()).hexdigest()[:16]
     path = cache / f"bench-corpus-new-{key}.pickle"
     if path.exists():
         return pickle.loads(path.read_bytes()), None
@@ -203,7 +206,7 @@ def one_size(db: str, n: int, arts: list[dict], new: list[dict], analyses, proce
         t = time.perf_counter()
         changed = update_stories(store)
         t_update = time.perf_counter() - t
-        joined = sum(1 for c in changed if c["size"] > 2)
+        joined = sum(1 for c in changed if c["size"] > 2)  # grew beyond a source and its new copy
     return {
         "corpus": n,
         **made,

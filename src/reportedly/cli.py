@@ -28,6 +28,8 @@ EPILOG_INGEST = """Example:
   reportedly ingest articles/ feeds.jsonl crawl.warc.gz --db corpus.db
   reportedly ingest export.csv --db postgresql://localhost/news --processes 2
   reportedly ingest today/ --db corpus.db --no-stories   # stories later, with `reportedly stories`"""
+EPILOG_REANALYSE = """Example:
+  reportedly reanalyse --db corpus.db"""
 EPILOG_QUOTES = """Example:
   reportedly quotes --speaker Heyman
   reportedly quotes --speaker "Liz Truss" --outlet BBC --since 2022-10-01 --json"""
@@ -162,6 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="also align rewritten sentences by meaning (needs the [embeddings] extra)",
     )
     _db_arg(st)
+
+    ra = sub.add_parser(
+        "reanalyse",
+        help="analyse again the stored articles kept without their analysis record (stored before migration 3)",
+        epilog=EPILOG_REANALYSE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ra.add_argument("--quiet", action="store_true", help="no progress line")
+    _db_arg(ra)
 
     one = sub.add_parser(
         "story",
@@ -511,6 +522,23 @@ def cmd_stories(args) -> int:
     return 0
 
 
+def cmd_reanalyse(args) -> int:
+    from .pipeline.reanalyse import reanalyse
+
+    show = not args.quiet and sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r{done}/{total} analysed", end="", file=sys.stderr, flush=True)
+
+    with _store(args) as store:
+        n = reanalyse(store, progress)
+    if show and n:
+        print(file=sys.stderr)
+    print(f"analysed again {n} articles stored without their analysis record in {args.db}")
+    return 0
+
+
 def cmd_story(args) -> int:
     import json
 
@@ -618,6 +646,7 @@ CORPUS_COMMANDS = {
     "export": cmd_export,
     "stories": cmd_stories,
     "story": cmd_story,
+    "reanalyse": cmd_reanalyse,
     "diff": cmd_diff,
     "trace": cmd_trace,
     "serve": cmd_serve,

@@ -114,13 +114,19 @@ def test_the_whole_analysis_comes_back(store, analysed):
     assert store.analysis(article_id + 1000) is None
 
 
-def test_rows_stored_before_the_record_was_kept_are_analysed_once(store, analysed):
+def test_rows_stored_before_the_record_was_kept_wait_for_reanalyse(store, analysed):
+    from reportedly.errors import StoreError
+    from reportedly.pipeline.reanalyse import reanalyse
+
     meta, a = analysed[1]
     article_id = store.add(a, outlet=meta["outlet"], url=meta["url"])
     store.execute("UPDATE articles SET analysis = NULL WHERE id = ?", (article_id,))
+    with pytest.raises(StoreError, match="reportedly reanalyse"):  # the store runs no NLP on a read
+        store.analysis(article_id)
+    seen = []
+    assert reanalyse(store, lambda done, total: seen.append((done, total))) == 1 and seen == [(1, 1)]
     again = store.analysis(article_id)
-    assert again is not None and [q.text for q in again.quotes] == [q.text for q in a.quotes]
-    assert store.rows("SELECT analysis FROM articles WHERE id = ?", (article_id,))[0]["analysis"]
+    assert [q.text for q in again.quotes] == [q.text for q in a.quotes] and store.count_unanalysed() == 0
 
 
 def test_a_failed_add_leaves_no_entity_ids_behind(store, analysed, monkeypatch):

@@ -283,19 +283,38 @@ class Store:
     # --------------------------------------------------------------------------------------------- reading
 
     def analysis(self, article_id: int) -> Optional[Analysis]:
-        """The whole analysis of a stored article, or None when there is no such article. Rows stored before the
-        record was kept (migration 3) are analysed again once, and the record is saved with them."""
-        rows = self.rows("SELECT text, title, published, analysis FROM articles WHERE id = ?", (article_id,))
+        """The whole analysis of a stored article, or None when there is no such article. A row stored before the
+        record was kept (migration 3) is an error that says to run `reportedly reanalyse`: the store runs no NLP."""
+        rows = self.rows("SELECT text, analysis FROM articles WHERE id = ?", (article_id,))
         if not rows:
             return None
         row = rows[0]
-        if row["analysis"]:
-            return Analysis.from_dict({**json.loads(row["analysis"]), "text": row["text"]})
-        from ..analyze import analyze
+        if not row["analysis"]:
+            raise StoreError(
+                f"article {article_id} was stored before analysis records were kept: run `reportedly reanalyse "
+                f"--db {self.url}` once to analyse such rows again"
+            )
+        return Analysis.from_dict({**json.loads(row["analysis"]), "text": row["text"]})
 
-        a = analyze(row["text"], published=row["published"], title=row["title"])
+    def unanalysed(self, batch: int = 50) -> Iterator[list[dict]]:
+        """Articles stored without their analysis record (before migration 3), `batch` at a time, in id order."""
+        last = 0
+        while True:
+            page = self.rows(
+                "SELECT id, text, title, published FROM articles WHERE analysis IS NULL AND id > ? ORDER BY id LIMIT ?",
+                (last, batch),
+            )
+            if not page:
+                return
+            yield page
+            last = page[-1]["id"]
+
+    def count_unanalysed(self) -> int:
+        return self.rows("SELECT count(*) AS n FROM articles WHERE analysis IS NULL")[0]["n"]
+
+    def set_analysis(self, article_id: int, a: Analysis) -> None:
+        """Keep the analysis record of a row stored without one (its quotes and other rows stay as stored)."""
         self.execute("UPDATE articles SET analysis = ? WHERE id = ? AND analysis IS NULL", (_record(a), article_id))
-        return a
 
     def counts(self) -> dict[str, int]:
         return {

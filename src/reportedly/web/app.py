@@ -359,8 +359,7 @@ def _article(s, article_id: int):
     rows = s.rows("SELECT id, outlet, url, published, title FROM articles WHERE id = ?", (article_id,))
     if not rows:
         raise HTTPException(404, f"no article {article_id} in this corpus")
-    with _analyse_lock:  # rows stored before migration 3 are analysed on first read
-        a = s.analysis(article_id)
+    a = s.analysis(article_id)
     meta = rows[0]
     return {"id": meta["id"], "outlet": meta["outlet"], "url": meta["url"]}, a
 
