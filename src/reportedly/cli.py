@@ -29,7 +29,10 @@ EPILOG_EVAL = """Example:
 
 EPILOG_INGEST = """Example:
   reportedly ingest articles/ feeds.jsonl crawl.warc.gz --db corpus.db
-  reportedly ingest export.csv --db postgresql://localhost/news --processes 2"""
+  reportedly ingest export.csv --db postgresql://localhost/news --processes 2
+  reportedly ingest today/ --db corpus.db --no-stories   # stories later, with `reportedly stories`"""
+EPILOG_REANALYSE = """Example:
+  reportedly reanalyse --db corpus.db"""
 EPILOG_FETCH = """Example:
   reportedly fetch https://example.org/2024/03/26/story https://example.com/news/bridge --db corpus.db
   reportedly fetch --feed https://example.org/rss.xml --sitemap https://example.com/sitemap.xml --db corpus.db
@@ -45,7 +48,7 @@ EPILOG_SOURCES = """Example:
 EPILOG_SEARCH = """Example:
   reportedly search "military intelligence" --limit 5"""
 EPILOG_STORIES = """Example:
-  reportedly stories --db corpus.db            # cluster the corpus into stories and list them
+  reportedly stories --db corpus.db            # rebuild every story (ids kept) and list them
   reportedly story 3 --db corpus.db            # the copy graph of story 3 as a tree
   reportedly diff 12 17 --db corpus.db         # what article 17 changed against article 12
   reportedly diff original.txt copy.html       # the same for two files
@@ -113,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(i)
     i.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     i.add_argument("--quiet", action="store_true", help="no progress line")
+    i.add_argument(
+        "--no-stories",
+        dest="stories",
+        action="store_false",
+        help="do not place the new articles in stories now (the next ingest or `reportedly stories` will)",
+    )
 
     fe = sub.add_parser(
         "fetch",
@@ -228,6 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="also align rewritten sentences by meaning (needs the [embeddings] extra)",
     )
     _db_arg(st)
+
+    ra = sub.add_parser(
+        "reanalyse",
+        help="analyse again the stored articles kept without their analysis record (stored before migration 3)",
+        epilog=EPILOG_REANALYSE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ra.add_argument("--quiet", action="store_true", help="no progress line")
+    _db_arg(ra)
 
     one = sub.add_parser(
         "story",
@@ -492,7 +510,7 @@ def cmd_ingest(args) -> int:
             )
 
     with _store(args) as store:
-        summary = ingest(args.paths, store, processes=args.processes, progress=progress)
+        summary = ingest(args.paths, store, processes=args.processes, progress=progress, stories=args.stories)
     if show:
         print(file=sys.stderr)
     for ref, reason in summary.failures:
@@ -502,6 +520,7 @@ def cmd_ingest(args) -> int:
     print(
         f"ingested {summary.ingested}, skipped as duplicate {summary.duplicates}, failed {summary.failed} "
         f"({summary.rate():.1f} articles/s) into {args.db}"
+        + (f"; {summary.stories} stories created or changed" if summary.stories is not None else "")
     )
     return 0 if summary.failed == 0 or summary.ingested + summary.duplicates > 0 else 2
 
@@ -718,6 +737,23 @@ def cmd_stories(args) -> int:
     return 0
 
 
+def cmd_reanalyse(args) -> int:
+    from .pipeline.reanalyse import reanalyse
+
+    show = not args.quiet and sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r{done}/{total} analysed", end="", file=sys.stderr, flush=True)
+
+    with _store(args) as store:
+        n = reanalyse(store, progress)
+    if show and n:
+        print(file=sys.stderr)
+    print(f"analysed again {n} articles stored without their analysis record in {args.db}")
+    return 0
+
+
 def cmd_story(args) -> int:
     import json
 
@@ -828,6 +864,7 @@ CORPUS_COMMANDS = {
     "load": cmd_load,
     "stories": cmd_stories,
     "story": cmd_story,
+    "reanalyse": cmd_reanalyse,
     "diff": cmd_diff,
     "trace": cmd_trace,
     "serve": cmd_serve,

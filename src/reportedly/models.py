@@ -130,6 +130,17 @@ class Boilerplate:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """What story clustering needs to know of one article, computed from its text alone (provenance/cluster.py):
+    plain values, so a store keeps them and a worker process ships them."""
+
+    copy: tuple[int, ...]  # MinHash of word shingles; empty when the text has no words
+    topic: tuple[int, ...]  # MinHash of salient terms; empty when the text is too short to join by topic
+    keys: tuple[int, ...]  # MinHash of name/number/link keys; empty when too short
+    language: str
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything reportedly knows about one article. Offsets index `text`."""
 

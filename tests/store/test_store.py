@@ -9,6 +9,7 @@ import pytest
 
 from reportedly.store import Store
 from reportedly.store.export import export
+from reportedly.store.migrations import MIGRATIONS
 
 
 def fill(store, analysed):
@@ -23,7 +24,7 @@ def test_migrations_are_recorded_once(db_url):
     versions = [m.version for m in MIGRATIONS]
     assert versions[:6] == [1, 2, 3, 4, 5, 6] and versions == sorted(set(versions))
     s = Store(db_url)
-    assert [m["version"] for m in s.migrations()] == versions
+    assert [m["version"] for m in s.migrations()] == versions and 7 in versions
     s.close()
     s = Store(db_url)
     assert s.migrate() == [] and len(s.migrations()) == len(versions)
@@ -116,13 +117,19 @@ def test_the_whole_analysis_comes_back(store, analysed):
     assert store.analysis(article_id + 1000) is None
 
 
-def test_rows_stored_before_the_record_was_kept_are_analysed_once(store, analysed):
+def test_rows_stored_before_the_record_was_kept_wait_for_reanalyse(store, analysed):
+    from reportedly.errors import StoreError
+    from reportedly.pipeline.reanalyse import reanalyse
+
     meta, a = analysed[1]
     article_id = store.add(a, outlet=meta["outlet"], url=meta["url"])
     store.execute("UPDATE articles SET analysis = NULL WHERE id = ?", (article_id,))
+    with pytest.raises(StoreError, match="reportedly reanalyse"):  # the store runs no NLP on a read
+        store.analysis(article_id)
+    seen = []
+    assert reanalyse(store, lambda done, total: seen.append((done, total))) == 1 and seen == [(1, 1)]
     again = store.analysis(article_id)
-    assert again is not None and [q.text for q in again.quotes] == [q.text for q in a.quotes]
-    assert store.rows("SELECT analysis FROM articles WHERE id = ?", (article_id,))[0]["analysis"]
+    assert [q.text for q in again.quotes] == [q.text for q in a.quotes] and store.count_unanalysed() == 0
 
 
 def test_a_failed_add_leaves_no_entity_ids_behind(store, analysed, monkeypatch):

@@ -9,27 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 from typing import Hashable, Iterable, Mapping, Optional, Sequence
 
 from ..ingest.language import guess
+from ..models import Signature
 from .features import salient_terms, shingles, words
 from .settings import Settings
 
 NUM_PERM = 64
 KINDS = ("copy", "topic", "keys")  # the three signatures, in Signature's field order
-
-
-@dataclass(frozen=True)
-class Signature:
-    """What clustering needs to know of one article, computed from its text alone (plain values: storable)."""
-
-    copy: tuple[int, ...]  # MinHash of word shingles; empty when the text has no words
-    topic: tuple[int, ...]  # MinHash of salient terms; empty when the text is too short to join by topic
-    keys: tuple[int, ...]  # MinHash of name/number/link keys; empty when too short
-    language: str
 
 
 class _UnionFind:
@@ -96,6 +86,15 @@ def band_keys(sig: Signature, settings: Settings = Settings()) -> list[str]:
             digest = hashlib.blake2b(struct.pack(f"<{r}Q", *values[i * r : (i + 1) * r]), digest_size=8).hexdigest()
             out.append(f"{kind}:{i}:{digest}")
     return out
+
+
+def band_numbers(sig: Signature, settings: Settings = Settings()) -> list[int]:
+    """The band keys as signed 64-bit integers, the form a database indexes cheaply. Two keys that collide only make
+    an extra candidate, which `linked` then rejects."""
+    return [
+        int.from_bytes(hashlib.blake2b(k.encode(), digest_size=8).digest(), "little", signed=True)
+        for k in band_keys(sig, settings)
+    ]
 
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:

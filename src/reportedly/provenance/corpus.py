@@ -10,43 +10,23 @@ from ..errors import BadOptionError
 from ..ingest.metadata import outlet_label, title_label
 from ..store import stories as stored
 from ..store.db import Store
-from .cluster import bound_in_time, cluster
-from .evidence import day_number, ngrams
+from .evidence import ngrams
 from .features import fold, sentences
 from .relations import Article, analyse_story
-from .settings import Settings, fitted
+from .settings import Settings
 
 
 def build_stories(store: Store, embeddings: bool = False) -> list[dict]:
-    """Cluster every stored article into stories bounded in time, label relations, link earlier coverage, and
-    replace the stored stories; a story keeps its id across rebuilds (store/stories.py: replace_stories)."""
-    settings = fitted()
-    rows = stored.articles_to_cluster(store)
-    groups = cluster([r["text"] for r in rows], [r["id"] for r in rows])
-    by_id = {r["id"]: r for r in rows}
-    days = {r["id"]: day_number(r["published"]) for r in rows}
-    built = []
-    for group in groups:
-        members, earlier = bound_in_time(group, days, settings.story_days)
-        if len(members) >= 2:
-            built.append(_built_story(by_id, members, earlier, embeddings, settings))
-    ids = stored.replace_stories(store, built)
-    return [
-        {
-            "id": sid,
-            "size": b.size,
-            "origin": b.origin_article_id,
-            "title": b.title,
-            "earlier": [c.article_id for c in b.coverage],
-        }
-        for sid, b in zip(ids, built)
-    ]
+    """Rebuild every story of the stored corpus, each keeping its id (pipeline/stories.py: rebuild_stories)."""
+    from ..pipeline.stories import rebuild_stories
+
+    return rebuild_stories(store, embeddings)
 
 
-def _built_story(
+def built_story(
     by_id: dict, members: list[int], earlier: list[int], embeddings: bool, settings: Settings
 ) -> stored.BuiltStory:
-    """One cluster's copy graph and earlier coverage, as the store keeps it."""
+    """One story's copy graph and earlier coverage, as the store keeps it, from its articles' records `by_id`."""
     arts = [
         Article(
             str(i),

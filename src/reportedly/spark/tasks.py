@@ -15,7 +15,7 @@ from ..ingest.readers import FIELDS, TEXT_COLUMNS, Failure, normalise_date, read
 from ..models import Analysis
 from ..provenance import cluster
 from ..store import tables
-from ..store.db import _record, content_hash
+from ..store.db import analysis_record, content_hash
 from ..store.ingest import CHUNK, _analyse_chunk
 
 BATCH = 64  # rows per pandas frame a file is parsed into (one file holds many articles)
@@ -132,13 +132,13 @@ def analyse_prepared(batches: Iterator) -> Iterator:
                         }
                     )
                 else:
-                    rows.append(article_row(rec, result))
+                    rows.append(article_row(rec, result.analysis, result.signature))
         yield pd.DataFrame(rows, columns=_names(ANALYSED))
 
 
-def article_row(rec: dict, a: Analysis) -> dict:
+def article_row(rec: dict, a: Analysis, sig: Optional[cluster.Signature] = None) -> dict:
     """An analysed article as a row of the articles table (what Store.add stores, plus its cluster signature)."""
-    sig = cluster.signature(a.text)
+    sig = sig or cluster.signature(a.text)
     digest = rec["content_hash"]
     return {
         "article_id": tables.article_number(digest),
@@ -153,7 +153,7 @@ def article_row(rec: dict, a: Analysis) -> dict:
         "language": a.language,
         "source_format": a.source_format,
         "text": a.text,
-        "analysis": _record(a),
+        "analysis": analysis_record(a),
         "sig_copy": list(sig.copy),
         "sig_topic": list(sig.topic),
         "sig_keys": list(sig.keys),
@@ -198,7 +198,7 @@ def build_story(df):
     and given its copy graph by the same code as `reportedly stories` (provenance/corpus.py)."""
     import pandas as pd
 
-    from ..provenance.corpus import _built_story
+    from ..provenance.corpus import built_story
     from ..provenance.evidence import day_number
     from ..provenance.settings import fitted
 
@@ -211,7 +211,7 @@ def build_story(df):
     cols = _names(STORY_ROWS)
     if len(members) < 2:
         return pd.DataFrame([], columns=cols)
-    built = _built_story(by_id, members, earlier, False, settings)
+    built = built_story(by_id, members, earlier, False, settings)
     return pd.DataFrame(story_rows(built, by_id), columns=cols)
 
 

@@ -11,12 +11,13 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Optional, Sequence
 
 from ..errors import StoreError
 from ..ingest.metadata import labelled
 from ..ingest.readers import Capture
-from ..models import Analysis
+from ..models import Analysis, Signature
+from . import signatures
 from .migrations import MIGRATIONS
 
 DEFAULT_DB = "reportedly.db"
@@ -164,9 +165,13 @@ class Store:
         url: Optional[str] = None,
         digest: Optional[str] = None,
         capture: Optional[Capture] = None,
+        signature: Optional[Signature] = None,
+        keys: Sequence[int] = (),
     ) -> Optional[int]:
         """Store one analysed article in one transaction; None when an article with the same text is stored.
-        `capture` says where a fetched page's evidence is (WARC file and record, final URL, fetch time)."""
+        `capture` says where a fetched page's evidence is (WARC file and record, final URL, fetch time). With its
+        clustering `signature` and band `keys`, the article waits for the next story update (pipeline/stories.py);
+        without them, that update computes them from the text."""
         digest = digest or content_hash(a.text)
         c = capture or Capture(None, None, None, None)
         with self.transaction():
@@ -187,7 +192,7 @@ class Store:
                     a.source_format,
                     json.dumps(list(a.warnings)),
                     _now(),
-                    _record(a),
+                    analysis_record(a),
                     a.language,
                     c.warc_file,
                     c.warc_record_id,
@@ -201,6 +206,8 @@ class Store:
             article_id = row[0]
             ids = self._entities(article_id, a)
             self._children(article_id, a, ids)
+            if signature is not None:
+                signatures.save(self, article_id, signature, keys)
         return article_id
 
     def _entities(self, article_id: int, a: Analysis) -> dict[str, int]:
@@ -290,19 +297,40 @@ class Store:
     # --------------------------------------------------------------------------------------------- reading
 
     def analysis(self, article_id: int) -> Optional[Analysis]:
-        """The whole analysis of a stored article, or None when there is no such article. Rows stored before the
-        record was kept (migration 3) are analysed again once, and the record is saved with them."""
-        rows = self.rows("SELECT text, title, published, analysis FROM articles WHERE id = ?", (article_id,))
+        """The whole analysis of a stored article, or None when there is no such article. A row stored before the
+        record was kept (migration 3) is an error that says to run `reportedly reanalyse`: the store runs no NLP."""
+        rows = self.rows("SELECT text, analysis FROM articles WHERE id = ?", (article_id,))
         if not rows:
             return None
         row = rows[0]
-        if row["analysis"]:
-            return Analysis.from_dict({**json.loads(row["analysis"]), "text": row["text"]})
-        from ..analyze import analyze
+        if not row["analysis"]:
+            raise StoreError(
+                f"article {article_id} was stored before analysis records were kept: run `reportedly reanalyse "
+                f"--db {self.url}` once to analyse such rows again"
+            )
+        return Analysis.from_dict({**json.loads(row["analysis"]), "text": row["text"]})
 
-        a = analyze(row["text"], published=row["published"], title=row["title"])
-        self.execute("UPDATE articles SET analysis = ? WHERE id = ? AND analysis IS NULL", (_record(a), article_id))
-        return a
+    def unanalysed(self, batch: int = 50) -> Iterator[list[dict]]:
+        """Articles stored without their analysis record (before migration 3), `batch` at a time, in id order."""
+        last = 0
+        while True:
+            page = self.rows(
+                "SELECT id, text, title, published FROM articles WHERE analysis IS NULL AND id > ? ORDER BY id LIMIT ?",
+                (last, batch),
+            )
+            if not page:
+                return
+            yield page
+            last = page[-1]["id"]
+
+    def count_unanalysed(self) -> int:
+        return self.rows("SELECT count(*) AS n FROM articles WHERE analysis IS NULL")[0]["n"]
+
+    def set_analysis(self, article_id: int, a: Analysis) -> None:
+        """Keep the analysis record of a row stored without one (its quotes and other rows stay as stored)."""
+        self.execute(
+            "UPDATE articles SET analysis = ? WHERE id = ? AND analysis IS NULL", (analysis_record(a), article_id)
+        )
 
     def counts(self) -> dict[str, int]:
         return {
@@ -449,7 +477,7 @@ class Store:
         return where, params
 
 
-def _record(a: Analysis) -> str:
+def analysis_record(a: Analysis) -> str:
     """The analysis as stored beside its article: the JSON record without the text (kept in its own column)."""
     d = a.to_dict()
     del d["text"]

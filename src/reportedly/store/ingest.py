@@ -13,7 +13,7 @@ from ..analyze import Prepared, analyze_prepared, prepare
 from ..errors import ReportedlyError
 from ..ingest.metadata import outlet_for_url
 from ..ingest.readers import Capture, Failure, Read, read_paths
-from ..models import Analysis
+from ..models import Analysis, Signature
 from .db import Store, content_hash
 
 CHUNK = 8  # articles per task sent to a worker process
@@ -27,6 +27,7 @@ class Summary:
     failed: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # read, but not all of it (a malformed sidecar)
+    stories: Optional[int] = None  # stories created or changed by the update after ingest (None: not updated)
     started: float = field(default_factory=time.perf_counter)
 
     def fail(self, ref: str, reason: str) -> None:
@@ -44,6 +45,15 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class Analysed:
+    """An article's analysis with its clustering signature and band keys, all computed in the worker."""
+
+    analysis: Analysis
+    signature: Signature
+    keys: list[int]
+
+
+@dataclass(frozen=True)
 class Job:
     ref: str
     outlet: Optional[str]
@@ -53,9 +63,15 @@ class Job:
 
 
 def ingest(
-    paths: Iterable[str], store: Store, processes: int = 1, progress: Optional[Callable[[Summary], None]] = None
+    paths: Iterable[str],
+    store: Store,
+    processes: int = 1,
+    progress: Optional[Callable[[Summary], None]] = None,
+    stories: bool = True,
 ) -> Summary:
-    return ingest_reads(read_paths(paths), store, processes, progress)
+    """Store every new article in `paths` with its clustering signature; then, unless `stories` is False, place
+    the new articles in their stories (pipeline/stories.py: only the stories they join are rebuilt)."""
+    return ingest_reads(read_paths(paths), store, processes, progress, stories=stories)
 
 
 def ingest_reads(
@@ -64,15 +80,28 @@ def ingest_reads(
     processes: int = 1,
     progress: Optional[Callable[[Summary], None]] = None,
     summary: Optional[Summary] = None,
+    stories: bool = True,
 ) -> Summary:
-    """Analyse and store articles read from anywhere (files, a WARC, the web); failures are counted in `summary`."""
+    """Analyse and store articles read from anywhere (files, a WARC, the web), failures counted in `summary`;
+    then, unless `stories` is False, update the stories they join."""
     summary = summary or Summary()
     jobs = _jobs(reads, store, summary)
     last = 0.0
     for job, result in analyse(jobs, processes):
         if isinstance(result, str):
             summary.fail(job.ref, result)
-        elif store.add(result, outlet=job.outlet, source=job.ref, digest=job.digest, capture=job.capture) is None:
+        elif (
+            store.add(
+                result.analysis,
+                outlet=job.outlet,
+                source=job.ref,
+                digest=job.digest,
+                capture=job.capture,
+                signature=result.signature,
+                keys=result.keys,
+            )
+            is None
+        ):
             summary.duplicates += 1
         else:
             summary.ingested += 1
@@ -81,6 +110,10 @@ def ingest_reads(
             progress(summary)
     if progress is not None:
         progress(summary)
+    if stories:
+        from ..pipeline.stories import update_stories
+
+        summary.stories = len(update_stories(store))
     return summary
 
 
@@ -107,7 +140,7 @@ def _jobs(reads: Iterable[Read], store: Store, summary: Summary) -> Iterator[Job
         yield Job(item.ref, item.outlet or p.site or outlet_for_url(p.url), digest, p, item.capture)
 
 
-def analyse(jobs: Iterator[Job], processes: int) -> Iterator[tuple[Job, Union[Analysis, str]]]:
+def analyse(jobs: Iterator[Job], processes: int) -> Iterator[tuple[Job, Union[Analysed, str]]]:
     """(job, analysis or error message), in input order; with processes > 1, a bounded number of chunks
     is in flight at once, so memory does not grow with the corpus."""
     if processes <= 1:
@@ -144,15 +177,23 @@ def _warm() -> None:
     get_pipeline()
 
 
-def _analyse_chunk(preps: list[Prepared]) -> list[Union[Analysis, str]]:
-    """Analyses of a chunk; when one article breaks the pipeline, the others still get theirs."""
+def _analyse_chunk(preps: list[Prepared]) -> list[Union[Analysed, str]]:
+    """Analyses of a chunk, each with its signature; when one article breaks the pipeline, the others still get
+    theirs."""
     try:
-        return list(analyze_prepared(preps, batch_size=len(preps)))
+        return [_signed(a) for a in analyze_prepared(preps, batch_size=len(preps))]
     except Exception:  # isolate the culprit below
-        out: list[Union[Analysis, str]] = []
+        out: list[Union[Analysed, str]] = []
         for p in preps:
             try:
-                out.extend(analyze_prepared([p]))
+                out.extend(_signed(a) for a in analyze_prepared([p]))
             except Exception as e:
                 out.append(f"analysis failed ({type(e).__name__}: {e})")
         return out
+
+
+def _signed(a: Analysis) -> Analysed:
+    from ..pipeline.stories import sign
+
+    sig, keys = sign(a.text)
+    return Analysed(a, sig, keys)

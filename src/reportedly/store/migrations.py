@@ -6,8 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DIALECT = {
-    "sqlite": {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "json": "TEXT", "bigint": "INTEGER"},
-    "postgresql": {"serial": "BIGSERIAL PRIMARY KEY", "json": "TEXT", "bigint": "BIGINT"},
+    "sqlite": {
+        "serial": "INTEGER PRIMARY KEY AUTOINCREMENT",
+        "json": "TEXT",
+        "bigint": "INTEGER",
+        "blob": "BLOB",
+        "without_rowid": "WITHOUT ROWID",
+    },
+    "postgresql": {
+        "serial": "BIGSERIAL PRIMARY KEY",
+        "json": "TEXT",
+        "bigint": "BIGINT",
+        "blob": "BYTEA",
+        "without_rowid": "",
+    },
 }
 
 
@@ -159,6 +171,28 @@ ALTER TABLE articles ADD COLUMN final_url TEXT;
 ALTER TABLE articles ADD COLUMN fetched_at TEXT;
 CREATE INDEX articles_url ON articles(url);
 CREATE INDEX articles_final_url ON articles(final_url)
+""",
+    ),
+    Migration(
+        7,
+        "incremental stories: each article's clustering signature and connected component, its LSH band keys, and "
+        "the size of each band-key bucket (component NULL: not yet placed in a story)",
+        """
+CREATE TABLE article_signatures (
+  article_id {bigint} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  copy {blob} NOT NULL, topic {blob} NOT NULL, keys {blob} NOT NULL, language TEXT NOT NULL,
+  component {bigint}
+);
+CREATE INDEX article_signatures_component ON article_signatures(component);
+CREATE TABLE band_keys (
+  key {bigint} NOT NULL,
+  article_id {bigint} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (key, article_id)
+) {without_rowid};
+CREATE TABLE band_buckets (
+  key {bigint} PRIMARY KEY,
+  size INTEGER NOT NULL
+)
 """,
     ),
 ]

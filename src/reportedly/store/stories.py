@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Collection, Mapping, Optional, Sequence
 
 from ..ingest.metadata import labelled, outlet_label, title_label
 from .db import Store
@@ -91,31 +91,66 @@ def continue_ids(old: Mapping[int, Members], new: Sequence[Members]) -> Continua
 
 
 def replace_stories(store: Store, stories: Sequence[BuiltStory]) -> list[int]:
-    """Replace the stored stories with `stories` in one transaction, each under the id of the old story it continues
-    (continue_ids) or a new one; an old story merged into another leaves a redirect to it (and redirects to it move
-    along), one that is gone takes its redirects with it. Ids are never reused: AUTOINCREMENT and sequences only
-    grow. Returns the id of each story, in order."""
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    """Replace the stored stories with `stories` in one transaction (see write_stories). Returns the id of each
+    story, in order."""
     with store.transaction():
-        if store.dialect == "postgresql":  # SQLite's BEGIN IMMEDIATE already keeps a second builder out
-            store.execute("LOCK TABLE stories IN SHARE ROW EXCLUSIVE MODE")
-        plan = continue_ids(_memberships(store), [s.members for s in stories])
+        lock(store)
+        return write_stories(store, stories)
+
+
+def lock(store: Store) -> None:
+    """Keep other story writers out until the transaction ends (SQLite's BEGIN IMMEDIATE already does), and on
+    PostgreSQL read one snapshot taken once the lock is held (so an article committed meanwhile is seen by the next
+    update as a whole, not half by this one). The first statement of the transaction."""
+    if store.dialect == "postgresql":
+        store.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        store.execute("LOCK TABLE stories IN SHARE ROW EXCLUSIVE MODE")
+
+
+def write_stories(store: Store, stories: Sequence[BuiltStory], among: Optional[Collection[int]] = None) -> list[int]:
+    """Replace the stored stories `among` (all of them when None) with `stories`, inside the caller's transaction,
+    each under the id of the old story it continues (continue_ids) or a new one; an old story merged into another
+    leaves a redirect to it (and redirects to it move along), one that is gone takes its redirects with it. Ids are
+    never reused: AUTOINCREMENT and sequences only grow. Returns the id of each story, in order."""
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    old = _memberships(store, among)
+    plan = continue_ids(old, [s.members for s in stories])
+    if among is None:
         before = {r["id"] for r in store.rows("SELECT id FROM stories")}
         store.execute("DELETE FROM story_coverage")
         store.execute("DELETE FROM story_articles")
-        ids = [_save_head(store, s, sid, now) for s, sid in zip(stories, plan.ids)]
-        for s, sid in zip(stories, ids):
-            _save_members(store, sid, s)
-        for old_id, i in sorted(plan.merged.items()):
-            _redirect(store, old_id, ids[i], now)
-        for gone in sorted(before - set(ids)):
-            store.execute("DELETE FROM stories WHERE id = ?", (gone,))  # cascades to redirects into it
+    else:
+        before = set(among)
+        for part in _chunks(sorted(before)):
+            marks = ",".join("?" * len(part))
+            store.execute(f"DELETE FROM story_coverage WHERE story_id IN ({marks})", tuple(part))
+            store.execute(f"DELETE FROM story_articles WHERE story_id IN ({marks})", tuple(part))
+    ids = [_save_head(store, s, sid, now) for s, sid in zip(stories, plan.ids)]
+    for s, sid in zip(stories, ids):
+        _save_members(store, sid, s)
+    for old_id, i in sorted(plan.merged.items()):
+        _redirect(store, old_id, ids[i], now)
+    for gone in sorted(before - set(ids)):
+        store.execute("DELETE FROM stories WHERE id = ?", (gone,))  # cascades to redirects into it
     return ids
 
 
-def _memberships(store: Store) -> dict[int, Members]:
+def _chunks(values: list, n: int = 500) -> list[list]:
+    return [values[i : i + n] for i in range(0, len(values), n)]
+
+
+def _memberships(store: Store, among: Optional[Collection[int]] = None) -> dict[int, Members]:
     found: dict[int, set[int]] = {}
-    for r in store.rows("SELECT story_id, article_id FROM story_articles"):
+    if among is None:
+        rows = store.rows("SELECT story_id, article_id FROM story_articles")
+    else:
+        rows = []
+        for part in _chunks(sorted(among)):
+            rows += store.rows(
+                f"SELECT story_id, article_id FROM story_articles WHERE story_id IN ({','.join('?' * len(part))})",
+                tuple(part),
+            )
+    for r in rows:
         found.setdefault(r["story_id"], set()).add(r["article_id"])
     return {sid: frozenset(members) for sid, members in found.items()}
 
@@ -168,9 +203,49 @@ def _redirect(store: Store, old_id: int, to: int, now: str) -> None:
 # ---------------------------------------------------------------------------------------------- reading
 
 
-def articles_to_cluster(store: Store) -> list[dict[str, Any]]:
-    """Every stored article with what clustering and the copy graph read, in id order."""
-    return store.rows("SELECT id, title, outlet, published, url, text, language FROM articles ORDER BY id")
+def articles_for_stories(store: Store, ids: Collection[int]) -> dict[int, dict[str, Any]]:
+    """The articles `ids` with what the copy graph reads (text included), by id."""
+    out = {}
+    for part in _chunks(sorted(ids)):
+        for r in store.rows(
+            "SELECT id, title, outlet, published, url, text, language FROM articles "
+            f"WHERE id IN ({','.join('?' * len(part))})",
+            tuple(part),
+        ):
+            out[r["id"]] = r
+    return out
+
+
+def published(store: Store, ids: Optional[Collection[int]] = None) -> dict[int, Optional[str]]:
+    """The publication date of the articles `ids` (of every article when None), by id; no text is read."""
+    if ids is None:
+        return {r["id"]: r["published"] for r in store.rows("SELECT id, published FROM articles")}
+    out = {}
+    for part in _chunks(sorted(ids)):
+        for r in store.rows(
+            f"SELECT id, published FROM articles WHERE id IN ({','.join('?' * len(part))})", tuple(part)
+        ):
+            out[r["id"]] = r["published"]
+    return out
+
+
+def stories_of(store: Store, article_ids: Collection[int]) -> set[int]:
+    """The stories with any of the articles `article_ids` among their members."""
+    out: set[int] = set()
+    for part in _chunks(sorted(article_ids)):
+        marks = ",".join("?" * len(part))
+        out |= {
+            r["story_id"]
+            for r in store.rows(
+                f"SELECT DISTINCT story_id FROM story_articles WHERE article_id IN ({marks})", tuple(part)
+            )
+        }
+    return out
+
+
+def memberships(store: Store) -> dict[int, Members]:
+    """Every stored story's articles, by story id."""
+    return _memberships(store)
 
 
 def current_id(store: Store, story_id: int) -> Optional[int]:

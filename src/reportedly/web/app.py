@@ -364,8 +364,7 @@ def _article(s, article_id: int):
     )
     if not rows:
         raise HTTPException(404, f"no article {article_id} in this corpus")
-    with _analyse_lock:  # rows stored before migration 3 are analysed on first read
-        a = s.analysis(article_id)
+    a = s.analysis(article_id)
     meta = rows[0]
     # the evidence of a fetched page; the WARC by its file name only, never the server's folders
     evidence = {k: meta[k] for k in ("final_url", "fetched_at", "warc_record_id")}

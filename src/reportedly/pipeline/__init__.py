@@ -1,0 +1,1 @@
+"""Orchestration: the steps that call the store for records and provenance for decisions."""

@@ -1,0 +1,227 @@
+"""Stories kept up to date: a new article finds the stories it joins by band-key lookups in the store, and only the
+stories it joins or merges get their copy graph rebuilt; a full rebuild streams signatures from the store instead of
+reading every text at once. Either way a story keeps its id, and a story merged into another redirects to it.
+
+A story is the part of a connected component (articles linked by verified candidate pairs, cluster.py) that
+bound_in_time keeps; the store records each article's component (its smallest article id), so adding articles
+is: union the components they link to, re-verify the components whose shared bucket just became too large to use
+(boilerplate), and rebuild the stories of the components that changed. The result is the partition a full rebuild
+gives (tests/pipeline/test_incremental.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterable, Optional, Sequence
+
+from ..models import Signature
+from ..provenance import cluster
+from ..provenance.corpus import built_story
+from ..provenance.evidence import day_number
+from ..provenance.settings import Settings, fitted
+from ..store import signatures
+from ..store import stories as stored
+from ..store.db import Store
+
+BATCH = 1000  # articles whose candidates a full rebuild looks up at once
+REBUILD_SHARE = 0.5  # more articles than this share of the corpus waiting: a full rebuild is cheaper
+REBUILD_MIN = 20_000  # ... but never for fewer than this many
+
+
+def sign(text: str, settings: Optional[Settings] = None) -> tuple[Signature, list[int]]:
+    """An article's signature and its band keys as the store keeps them (computed in the analysis worker)."""
+    settings = settings or fitted()
+    sig = cluster.signature(text, settings)
+    return sig, cluster.band_numbers(sig, settings)
+
+
+def sign_unsigned(store: Store, settings: Optional[Settings] = None) -> int:
+    """Compute and keep the signatures of articles stored without one (before migration 7); returns how many."""
+    settings = settings or fitted()
+    n = 0
+    for page in signatures.unsigned(store):
+        signed = [(r["id"], *sign(r["text"], settings)) for r in page]  # outside the transaction
+        with store.transaction():
+            for article_id, sig, keys in signed:
+                signatures.save(store, article_id, sig, keys)
+        n += len(page)
+    return n
+
+
+def update_stories(store: Store, embeddings: bool = False, settings: Optional[Settings] = None) -> list[dict]:
+    """Place every article waiting for a story update in its story, in one transaction: the stories it joins keep
+    their ids, stories it bridges merge under the oldest id shared most and the others redirect to it. Returns the
+    stories created or changed."""
+    settings = settings or fitted()
+    sign_unsigned(store, settings)
+    waiting = signatures.count_pending(store)
+    if not waiting:
+        return []
+    if waiting > max(REBUILD_MIN, REBUILD_SHARE * signatures.count_signed(store)):
+        return rebuild_stories(store, embeddings, settings)
+    with store.transaction():
+        stored.lock(store)
+        return _place_pending(store, embeddings, settings)
+
+
+def _place_pending(store: Store, embeddings: bool, settings: Settings) -> list[dict]:
+    new = signatures.pending(store)
+    if not new:
+        return []
+    fresh = set(new)
+    sigs = signatures.load(store, new)
+    keys = {a: set(cluster.band_numbers(sigs[a], settings)) for a in new}
+    every = set().union(*keys.values())
+    sizes = signatures.bucket_sizes(store, every)
+    arriving = Counter(k for a in new for k in keys[a])
+    cap = settings.max_bucket
+    usable = {k for k in every if sizes.get(k, 0) <= cap}
+    # a bucket these articles pushed over the cap no longer links anyone: its members' components are re-verified
+    crossed = {k for k in every if sizes.get(k, 0) > cap >= sizes[k] - arriving[k]}
+
+    buckets = signatures.bucket_members(store, usable)
+    pairs = {(min(a, b), max(a, b)) for a in new for k in keys[a] & usable for b in buckets.get(k, ()) if b != a}
+    others = {x for pair in pairs for x in pair} - fresh
+    crossed_members = {x for ms in signatures.bucket_members(store, crossed).values() for x in ms} - fresh
+    component = signatures.components_of(store, others | crossed_members)
+    sigs.update(signatures.load(store, others))
+    # an article committed after this transaction began waits for the next update (it has no component yet)
+    verified = [
+        (a, b)
+        for a, b in pairs
+        if (a in fresh or component.get(a) is not None)
+        and (b in fresh or component.get(b) is not None)
+        and cluster.linked(sigs[a], sigs[b], settings)
+    ]
+    reverify = {component[x] for x in crossed_members if component.get(x) is not None}
+    joined = {component[x] for pair in verified for x in pair if x not in fresh}
+    groups = signatures.members_of(store, joined | reverify)
+
+    edges: list[tuple[int, int]] = list(verified)
+    for c, members in groups.items():
+        if c in reverify:
+            edges += _verified_within(store, members, settings)
+        else:
+            edges += [(members[0], m) for m in members[1:]]  # unchanged inside: it stays one piece
+    region = sorted(fresh | {a for members in groups.values() for a in members})
+    parts = cluster.components(region, edges)
+    signatures.set_components(store, {a: min(part) for part in parts for a in part})
+    built = _stories(store, parts, embeddings, settings)
+    ids = stored.write_stories(store, built, among=stored.stories_of(store, region))
+    return _summary(ids, built)
+
+
+def _verified_within(store: Store, members: Sequence[int], settings: Settings) -> list[tuple[int, int]]:
+    """The verified pairs among `members` through buckets still small enough to use."""
+    sigs = signatures.load(store, members)
+    keys = {a: cluster.band_numbers(s, settings) for a, s in sigs.items()}
+    sizes = signatures.bucket_sizes(store, {k for ks in keys.values() for k in ks})
+    usable = {a: [k for k in ks if sizes.get(k, 0) <= settings.max_bucket] for a, ks in keys.items()}
+    pairs = cluster.candidate_pairs(usable, settings.max_bucket)
+    return [(a, b) for a, b in pairs if cluster.linked(sigs[a], sigs[b], settings)]
+
+
+def rebuild_stories(
+    store: Store,
+    embeddings: bool = False,
+    settings: Optional[Settings] = None,
+    progress: Optional[Callable[[str], None]] = None,
+) -> list[dict]:
+    """Re-cluster the whole corpus from its stored signatures, a batch at a time (only the texts of one story are
+    read at once), and replace the stored stories, each keeping the id of the story it continues. Articles stored
+    while it ran wait for the next update, which this runs at the end."""
+    settings = settings or fitted()
+    say = progress or (lambda _: None)
+    n = sign_unsigned(store, settings)
+    if n:
+        say(f"signed {n} articles stored without a signature")
+    last = signatures.last_signed(store)
+    parts = components_up_to(store, last, settings, say)
+    built = _stories(store, parts, embeddings, settings)
+    with store.transaction():
+        stored.lock(store)
+        signatures.set_components(store, {a: min(part) for part in parts for a in part})
+        signatures.clear_components_after(store, last)
+        ids = stored.write_stories(store, built)
+    return _summary(ids, built) + update_stories(store, embeddings, settings)
+
+
+def components_up_to(
+    store: Store, last: int, settings: Settings, say: Callable[[str], None] = lambda _: None
+) -> list[list[int]]:
+    """The connected components of the articles up to `last`, from their stored signatures and band keys, a batch
+    at a time: each article's candidates come from its buckets (oversized ones skipped), each pair verified once."""
+    skip = signatures.oversized(store, settings.max_bucket)
+    forest = _Forest()
+    done = 0
+    for batch in signatures.signed_batches(store, last, BATCH):
+        sigs = signatures.load(store, batch)
+        keys = {a: [k for k in cluster.band_numbers(sigs[a], settings) if k not in skip] for a in batch}
+        buckets = signatures.bucket_members(store, {k for ks in keys.values() for k in ks}, last_id=last)
+        pairs = {(a, b) for a in batch for k in keys[a] for b in buckets.get(k, ()) if b > a}
+        sigs.update(signatures.load(store, {b for _, b in pairs} - sigs.keys()))
+        for a in batch:
+            forest.add(a)
+        for a, b in pairs:
+            if cluster.linked(sigs[a], sigs[b], settings):
+                forest.union(a, b)
+        done += len(batch)
+        say(f"clustered {done} articles")
+    return forest.groups()
+
+
+def _stories(store: Store, parts: Iterable[Sequence[int]], embeddings: bool, settings: Settings) -> list:
+    """The stories of the components `parts`, bounded in time, with their copy graphs (texts read one story at a
+    time)."""
+    parts = sorted((p for p in parts if len(p) >= 2), key=lambda p: (-len(p), min(p)))
+    days = {a: day_number(d) for a, d in stored.published(store, [a for p in parts for a in p]).items()}
+    built = []
+    for part in parts:
+        members, earlier = cluster.bound_in_time(sorted(part), days, settings.story_days)
+        if len(members) >= 2:
+            by_id = stored.articles_for_stories(store, members + earlier)
+            built.append(built_story(by_id, members, earlier, embeddings, settings))
+    return built
+
+
+def _summary(ids: list[int], built: list) -> list[dict]:
+    return [
+        {
+            "id": sid,
+            "size": b.size,
+            "origin": b.origin_article_id,
+            "title": b.title,
+            "earlier": [c.article_id for c in b.coverage],
+        }
+        for sid, b in zip(ids, built)
+    ]
+
+
+class _Forest:
+    """Union-find over article ids."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def add(self, a: int) -> None:
+        self.parent.setdefault(a, a)
+
+    def find(self, a: int) -> int:
+        root = a
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[a] != root:
+            self.parent[a], a = root, self.parent[a]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        self.add(a)
+        self.add(b)
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = {}
+        for a in self.parent:
+            out.setdefault(self.find(a), []).append(a)
+        return list(out.values())

@@ -1,0 +1,185 @@
+"""Clustering signatures in the store: each article's MinHash signature, its LSH band keys and bucket sizes, and the
+connected component it belongs to (NULL until stories are updated), read and written by typed functions."""
+
+from __future__ import annotations
+
+import struct
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Optional, Sequence
+
+from ..models import Signature
+
+if TYPE_CHECKING:
+    from .db import Store
+
+CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
+
+
+def _pack(values: tuple[int, ...]) -> bytes:
+    return struct.pack(f"<{len(values)}I", *values)  # MinHash values are below 2**32 (datasketch's hash range)
+
+
+def _unpack(blob) -> tuple[int, ...]:
+    blob = bytes(blob)
+    return struct.unpack(f"<{len(blob) // 4}I", blob)
+
+
+def _chunks(values: Iterable, n: int = CHUNK) -> Iterator[list]:
+    values = list(values)
+    for i in range(0, len(values), n):
+        yield values[i : i + n]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+# ---------------------------------------------------------------------------------------------- writing
+
+
+def save(store: Store, article_id: int, sig: Signature, keys: Sequence[int]) -> bool:
+    """Keep one article's signature and band keys (inside the caller's transaction); the article waits for its
+    component (NULL) until stories are updated. False when another writer saved them first."""
+    saved = store.execute(
+        "INSERT INTO article_signatures(article_id, copy, topic, keys, language) VALUES (?,?,?,?,?) "
+        "ON CONFLICT(article_id) DO NOTHING RETURNING article_id",
+        (article_id, _pack(sig.copy), _pack(sig.topic), _pack(sig.keys), sig.language),
+    ).fetchone()
+    if saved is None:
+        return False
+    for k in sorted(set(keys)):  # one order for every writer: concurrent upserts of one bucket cannot deadlock
+        store.execute("INSERT INTO band_keys(key, article_id) VALUES (?,?)", (k, article_id))
+        store.execute(
+            "INSERT INTO band_buckets(key, size) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET size = band_buckets.size + 1",
+            (k,),
+        )
+    return True
+
+
+def set_components(store: Store, components: Mapping[int, Optional[int]]) -> None:
+    """Record the component of each article (None: back to waiting for a story update)."""
+    cur = store.conn.cursor()
+    sql = store._sql("UPDATE article_signatures SET component = ? WHERE article_id = ?")
+    rows = [(c, a) for a, c in components.items()]
+    for part in _chunks(rows, 5000):
+        cur.executemany(sql, part)
+
+
+def clear_components_after(store: Store, last_id: int) -> None:
+    """Articles after `last_id` wait for the next story update again."""
+    store.execute("UPDATE article_signatures SET component = NULL WHERE article_id > ?", (last_id,))
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+def load(store: Store, ids: Iterable[int]) -> dict[int, Signature]:
+    """The signatures of the articles `ids` that have one."""
+    out = {}
+    for part in _chunks(set(ids)):
+        for r in store.rows(
+            f"SELECT article_id, copy, topic, keys, language FROM article_signatures WHERE article_id IN ({_marks(len(part))})",
+            tuple(part),
+        ):
+            out[r["article_id"]] = Signature(_unpack(r["copy"]), _unpack(r["topic"]), _unpack(r["keys"]), r["language"])
+    return out
+
+
+def pending(store: Store) -> list[int]:
+    """Articles with a signature not yet placed in a story's component, in id order."""
+    return [
+        r["article_id"]
+        for r in store.rows("SELECT article_id FROM article_signatures WHERE component IS NULL ORDER BY article_id")
+    ]
+
+
+def count_pending(store: Store) -> int:
+    return store.rows("SELECT count(*) AS n FROM article_signatures WHERE component IS NULL")[0]["n"]
+
+
+def count_signed(store: Store) -> int:
+    return store.rows("SELECT count(*) AS n FROM article_signatures")[0]["n"]
+
+
+def last_signed(store: Store) -> int:
+    return store.rows("SELECT coalesce(max(article_id), 0) AS n FROM article_signatures")[0]["n"]
+
+
+def unsigned(store: Store, batch: int = 500) -> Iterator[list[dict]]:
+    """Articles stored without a signature (before migration 7, or by a writer that had none), `batch` at a time,
+    with their text."""
+    last = 0
+    while True:
+        page = store.rows(
+            "SELECT a.id, a.text FROM articles a WHERE a.id > ? AND NOT EXISTS "
+            "(SELECT 1 FROM article_signatures s WHERE s.article_id = a.id) ORDER BY a.id LIMIT ?",
+            (last, batch),
+        )
+        if not page:
+            return
+        yield page
+        last = page[-1]["id"]
+
+
+def signed_batches(store: Store, last_id: int, batch: int = 1000) -> Iterator[list[int]]:
+    """Ids of the articles with a signature up to `last_id`, `batch` at a time, in id order."""
+    last = 0
+    while True:
+        page = store.rows(
+            "SELECT article_id FROM article_signatures WHERE article_id > ? AND article_id <= ? ORDER BY article_id LIMIT ?",
+            (last, last_id, batch),
+        )
+        if not page:
+            return
+        yield [r["article_id"] for r in page]
+        last = page[-1]["article_id"]
+
+
+def bucket_sizes(store: Store, keys: Iterable[int]) -> dict[int, int]:
+    """How many articles share each band key."""
+    out = {}
+    for part in _chunks(set(keys)):
+        for r in store.rows(f"SELECT key, size FROM band_buckets WHERE key IN ({_marks(len(part))})", tuple(part)):
+            out[r["key"]] = r["size"]
+    return out
+
+
+def oversized(store: Store, cap: int) -> set[int]:
+    """Band keys shared by more than `cap` articles (boilerplate, not a story)."""
+    return {r["key"] for r in store.rows("SELECT key FROM band_buckets WHERE size > ?", (cap,))}
+
+
+def bucket_members(store: Store, keys: Iterable[int], last_id: Optional[int] = None) -> dict[int, list[int]]:
+    """The articles in each bucket (up to article `last_id` when given)."""
+    out: dict[int, list[int]] = {}
+    bound, extra = ("", ()) if last_id is None else (" AND article_id <= ?", (last_id,))
+    for part in _chunks(set(keys)):
+        for r in store.rows(
+            f"SELECT key, article_id FROM band_keys WHERE key IN ({_marks(len(part))}){bound}", tuple(part) + extra
+        ):
+            out.setdefault(r["key"], []).append(r["article_id"])
+    return out
+
+
+def components_of(store: Store, ids: Iterable[int]) -> dict[int, Optional[int]]:
+    """The component of each article (None while it waits for a story update)."""
+    out = {}
+    for part in _chunks(set(ids)):
+        for r in store.rows(
+            f"SELECT article_id, component FROM article_signatures WHERE article_id IN ({_marks(len(part))})",
+            tuple(part),
+        ):
+            out[r["article_id"]] = r["component"]
+    return out
+
+
+def members_of(store: Store, components: Iterable[int]) -> dict[int, list[int]]:
+    """The articles of each component."""
+    out: dict[int, list[int]] = {}
+    for part in _chunks(set(components)):
+        for r in store.rows(
+            f"SELECT article_id, component FROM article_signatures WHERE component IN ({_marks(len(part))}) "
+            "ORDER BY article_id",
+            tuple(part),
+        ):
+            out.setdefault(r["component"], []).append(r["article_id"])
+    return out
