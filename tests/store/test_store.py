@@ -19,8 +19,6 @@ def fill(store, analysed):
 
 
 def test_migrations_are_recorded_once(db_url):
-    from reportedly.store.migrations import MIGRATIONS
-
     versions = [m.version for m in MIGRATIONS]
     assert versions[:6] == [1, 2, 3, 4, 5, 6] and versions == sorted(set(versions))
     s = Store(db_url)
