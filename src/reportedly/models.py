@@ -135,7 +135,7 @@ class Signature:
     plain values, so a store keeps them and a worker process ships them."""
 
     copy: tuple[int, ...]  # MinHash of word shingles; empty when the text has no words
-    topic: tuple[int, ...]  # MinHash of salient terms; empty when the text is too short to join by topic
+    topic: tuple[int, ...]  # its salient terms, as sorted 32-bit hashes; empty when too short to join by topic
     keys: tuple[int, ...]  # MinHash of name/number/link keys; empty when too short
     language: str
 

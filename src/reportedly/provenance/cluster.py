@@ -1,6 +1,6 @@
 """Group articles into stories without comparing all pairs. Each article gets a signature on its own — MinHash of
-its word shingles (copies share wording), of its salient terms (reports of one event share names, places and
-figures) and of its language-independent keys (a translation keeps its names and figures) — and from it a few
+its word shingles (copies share wording), its salient terms themselves (reports of one event share names, places
+and figures) and MinHash of its language-independent keys (a translation keeps its names and figures) — and from it a few
 LSH band keys. Articles that share a band key are candidates; only candidates are verified. Signatures and band
 keys depend on the article alone, so a store can keep them and a Spark job can compute them per partition:
 grouping on band keys replaces all-pairs comparison everywhere. Near-linear in the number of articles."""
@@ -48,15 +48,22 @@ def _minhash(items: set[str]) -> tuple[int, ...]:
     return tuple(int(v) for v in m.hashvalues)
 
 
+def _term_hash(term: str) -> int:
+    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=4).digest(), "little")
+
+
 def signature(text: str, settings: Settings = Settings()) -> Signature:
-    """One article's signature."""
+    """One article's signature. Its salient terms are few (`topic_terms`), so they are kept whole (as 32-bit
+    hashes) and a candidate pair is verified on their exact overlap: a MinHash estimate of a low threshold is noisy
+    enough that, over a large corpus, chance links would chain unrelated articles into one giant story."""
     from .evidence import keys
 
     toks = words(text)
     long_enough = len(toks) >= settings.min_words
+    terms = salient_terms(toks, settings.topic_terms) if long_enough else set()
     return Signature(
         copy=_minhash(shingles(toks)),
-        topic=_minhash(salient_terms(toks, settings.topic_terms)) if long_enough else (),
+        topic=tuple(sorted({_term_hash(t) for t in terms})),
         keys=_minhash(keys(text)) if long_enough else (),
         language=guess(text)[0],
     )
@@ -81,6 +88,8 @@ def band_keys(sig: Signature, settings: Settings = Settings()) -> list[str]:
         values = getattr(sig, kind)
         if not values:
             continue
+        if kind == "topic":
+            values = _minhash({str(v) for v in values})
         b, r = bands(threshold)
         for i in range(b):
             digest = hashlib.blake2b(struct.pack(f"<{r}Q", *values[i * r : (i + 1) * r]), digest_size=8).hexdigest()
@@ -109,8 +118,10 @@ def linked(a: Signature, b: Signature, settings: Settings = Settings()) -> bool:
     sharing the same names and figures."""
     if similarity(a.copy, b.copy) >= settings.copy_threshold:
         return True
-    if similarity(a.topic, b.topic) >= settings.topic_threshold:
-        return True
+    if a.topic and b.topic:
+        ta, tb = set(a.topic), set(b.topic)
+        if len(ta & tb) / len(ta | tb) >= settings.topic_threshold:
+            return True
     cross = a.language != b.language and "und" not in (a.language, b.language)
     return cross and similarity(a.keys, b.keys) >= settings.key_threshold
 
