@@ -193,3 +193,17 @@ def test_a_loaded_word_is_found_when_the_clause_is_reordered(run):
     cp = run("The newspaper has lost six murdered contributors for their work since the year 2000.")
     found = [c for c in diff(src, cp).changes if c.kind == "loaded-word"]
     assert [(c.before, c.after) for c in found] == [("slain", "murdered")]
+
+
+def test_a_qualified_figure_loses_its_qualifier_where_sentences_do_not_align(run):
+    src = run(
+        "Meta said on Wednesday it would let more than 11,000 of its talented employees go in the coming weeks.\n\n"
+        "The company also extended a hiring freeze through the first quarter of next year."
+    )
+    cp = run(
+        "The social media giant announced that 11,000 employees will be fired.\n\n"
+        "The company also extended a hiring freeze through the first quarter of next year."
+    )
+    found = [c for c in diff(src, cp).changes if c.kind == "number-changed"]
+    assert [(c.before, c.after) for c in found] == [("more than 11000", "11000")]
+    assert "will be fired" in found[0].copy_sentence

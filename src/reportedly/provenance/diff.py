@@ -87,6 +87,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
             before = source.text[s[0] : s[1]]
             out.changes.append(Change("sentence-dropped", before, None, s, None, source_sentence=before))
     out.changes += quote_changes(source, copy)
+    out.changes += figure_changes(source, copy, out.changes)
     out.changes += [
         replace(x, copy_sentence=_closest(x.source_sentence, copy.text, cs)) for x in credit_changes(source, copy)
     ]
@@ -460,6 +461,37 @@ def _numbers(before: str, after: str, s, c) -> list[Change]:
         if n in na and qa.get(n) != q:
             new = f"{qa[n]} {n}" if n in qa else n
             out.append(Change("number-changed", f"{q} {n}", new, s, c, f"'{q} {n}' -> '{new}'"))
+    return out
+
+
+def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
+    """A qualified figure of the source ("more than 11,000") that the copy gives anywhere without its qualifier or
+    with another ("11,000 employees will be fired"), found even where the two sentences were rewritten too much to
+    align: figures travel further than sentences do."""
+    seen = {fold(x.before or "") for x in found if x.kind == "number-changed"}
+    copied = {n.replace(",", "") for n in _NUMBER.findall(cp.text)}
+    kept = {(m.group(2).replace(",", ""), m.group(1).lower()) for m in _NUMBER_QUALIFIER.finditer(cp.text)}
+    out = []
+    for m in _NUMBER_QUALIFIER.finditer(src.text):
+        q, n = m.group(1).lower(), m.group(2).replace(",", "").rstrip(".")
+        if len(re.sub(r"\D", "", n)) < 2 or n not in copied or (n, q) in kept or fold(f"{q} {n}") in seen:
+            continue
+        seen.add(fold(f"{q} {n}"))
+        others = sorted(qq for nn, qq in kept if nn == n)
+        new = f"{others[0]} {n}" if others else n
+        at = next(cp_m for cp_m in _NUMBER.finditer(cp.text) if cp_m.group(0).replace(",", "") == n)
+        out.append(
+            Change(
+                "number-changed",
+                f"{q} {n}",
+                new,
+                (m.start(), m.end()),
+                (at.start(), at.end()),
+                f"'{q} {n}' -> '{new}'",
+                source_sentence=_sentence_at(src.text, m.start()),
+                copy_sentence=_sentence_at(cp.text, at.start()),
+            )
+        )
     return out
 
 
