@@ -207,3 +207,22 @@ def test_a_qualified_figure_loses_its_qualifier_where_sentences_do_not_align(run
     found = [c for c in diff(src, cp).changes if c.kind == "number-changed"]
     assert [(c.before, c.after) for c in found] == [("more than 11000", "11000")]
     assert "will be fired" in found[0].copy_sentence
+
+
+def test_a_byline_and_a_closing_agency_line_the_copy_drops(run):
+    body = (
+        "Manchester City won the Champions League title for the first time by beating Inter Milan 1-0 in "
+        "Istanbul on Saturday night, completing a treble of trophies this season."
+    )
+    src = run("City win the treble\n\nJames Robson\nSaturday 10 June 2023 21:58\n\n" + body + "\n\n(AP)")
+    cp = run("ISTANBUL: " + body)
+    dropped = {c.before: c for c in diff(src, cp).changes if c.kind == "attribution-dropped"}
+    assert set(dropped) == {"James Robson", "(AP)"}
+    assert dropped["(AP)"].copy_sentence.startswith("ISTANBUL: Manchester City")
+
+
+def test_a_name_line_without_a_date_beside_it_is_no_byline(run):
+    from reportedly.provenance.diff import bylines
+
+    assert bylines("Mark Zuckerberg\n\nMeta will cut 11,000 jobs, the company said on Wednesday.") == []
+    assert [n for n, _ in bylines("By Martyn Herman\n\nISTANBUL (Reuters) - City won.")] == ["Martyn Herman"]

@@ -88,9 +88,8 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
             out.changes.append(Change("sentence-dropped", before, None, s, None, source_sentence=before))
     out.changes += quote_changes(source, copy)
     out.changes += figure_changes(source, copy, out.changes)
-    out.changes += [
-        replace(x, copy_sentence=_closest(x.source_sentence, copy.text, cs)) for x in credit_changes(source, copy)
-    ]
+    out.changes += credit_changes(source, copy)
+    out.changes += byline_changes(source, copy)
     return out
 
 
@@ -536,9 +535,60 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
         m = re.search(re.escape(x.name) if x.name != "Associated Press" else r"\bAP\b|Associated Press", source.text)
         span = (m.start(), m.end()) if m else None
         sentence = next((source.text[a:b] for a, b in sentences(source.text) if span and a <= span[0] < b), None)
-        out.append(Change("attribution-dropped", x.name, None, span, None, f"{x.kind} credit to {x.name} dropped",
-                          source_sentence=sentence))  # fmt: skip
+        if span and sentence is None:  # a credit on a line of its own: "(AP)"
+            a, b = source.text.rfind("\n", 0, span[0]) + 1, source.text.find("\n", span[1])
+            sentence = source.text[a : b if b >= 0 else len(source.text)].strip()
+        alone = bool(sentence) and len(sentence) <= 40
+        spans = sentences(copy.text)
+        # where the credit went: the copy's sentence most like the credited one, or its lead for a credit line
+        went = next((copy.text[a:b] for a, b in spans), None) if alone else _closest(sentence, copy.text, spans)
+        out.append(Change("attribution-dropped", sentence if alone else x.name, None, span, None,
+                          f"{x.kind} credit to {x.name} dropped", source_sentence=sentence, copy_sentence=went))  # fmt: skip
     return out
+
+
+_BYLINE = re.compile(
+    r"^[ \t]*(?:(?:Written )?By[ \t]+)?(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})[ \t]*$", re.M
+)
+_STAMP = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
+
+
+def bylines(text: str, head: int = 800) -> list[tuple[str, tuple[int, int]]]:
+    """Named bylines near the top: "By Martyn Herman", or a name alone on its line next to a dated line
+    ("James Robson" over "Saturday 10 June 2023 21:58")."""
+    top = text[:head]
+    lines = top.splitlines()
+    out = []
+    for m in _BYLINE.finditer(top):
+        line = m.group(0).strip()
+        if not line.lower().startswith(("by ", "written by ")):
+            k = top.count("\n", 0, m.start())
+            near = [ln for ln in lines[max(0, k - 1) : k + 2] if ln.strip() and ln.strip() != line]
+            if not any(_STAMP.search(ln) for ln in near):
+                continue
+        out.append((m.group("n"), (m.start("n"), m.end("n"))))
+    return out
+
+
+def byline_changes(source: Analysis, copy: Analysis) -> list[Change]:
+    """A writer the source names in its byline that the copy never names: the copy runs the text without saying
+    who wrote it."""
+    have = fold(copy.text)
+    lead = next((copy.text[a:b] for a, b in sentences(copy.text)), None)
+    return [
+        Change(
+            "attribution-dropped",
+            name,
+            None,
+            span,
+            None,
+            f"byline of {name} dropped",
+            source_sentence=name,
+            copy_sentence=lead,
+        )  # fmt: skip
+        for name, span in bylines(source.text)
+        if fold(name) not in have
+    ]
 
 
 def _ops(before: str, after: str):
