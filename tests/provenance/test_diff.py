@@ -226,3 +226,13 @@ def test_a_name_line_without_a_date_beside_it_is_no_byline(run):
 
     assert bylines("Mark Zuckerberg\n\nMeta will cut 11,000 jobs, the company said on Wednesday.") == []
     assert [n for n, _ in bylines("By Martyn Herman\n\nISTANBUL (Reuters) - City won.")] == ["Martyn Herman"]
+
+
+def test_a_copy_sentence_that_is_a_piece_of_a_longer_source_sentence_is_aligned(run):
+    src = run(
+        "I've decided to reduce the size of our team by about 13% and let more than 11,000 of our talented "
+        "employees go, the chief executive wrote in a letter to staff on Wednesday morning."
+    )
+    cp = run("I've decided to let more than 11,000 of our talented workers go.")
+    d = diff(src, cp)
+    assert d.aligned == 1 and "sentence-added" not in kinds(d)

@@ -113,6 +113,9 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
         best = process.extractOne(ft, sf, scorer=fuzz.ratio, score_cutoff=S.diff_align)
         if best is None:
             best = process.extractOne(ft, sf, scorer=fuzz.token_sort_ratio, score_cutoff=S.diff_reordered)
+        if best is None and len(ft.split()) >= S.diff_part_words:
+            # a piece of a longer source sentence (a copy that breaks sentences, or keeps only one clause)
+            best = process.extractOne(ft, sf, scorer=fuzz.partial_ratio, score_cutoff=S.diff_part)
         if best is not None:
             out[j] = best[2]
         elif vs is not None:

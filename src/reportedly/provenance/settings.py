@@ -98,6 +98,8 @@ class Settings:
     # sentence embeddings for "the same statement in other words" (optional extra)
     diff_align: float = 60.0
     diff_reordered: float = 65.0
+    diff_part: float = 80.0  # partial ratio for a copy sentence that is a rewritten piece of a longer source sentence
+    diff_part_words: int = 8  # ... of at least this many words (shorter pieces match anything)
     diff_meaning: float = 0.72
     quote_reworded: float = 40.0
     statement_quoted: float = 80.0
