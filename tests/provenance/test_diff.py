@@ -233,6 +233,6 @@ def test_a_copy_sentence_that_is_a_piece_of_a_longer_source_sentence_is_aligned(
         "I've decided to reduce the size of our team by about 13% and let more than 11,000 of our talented "
         "employees go, the chief executive wrote in a letter to staff on Wednesday morning."
     )
-    cp = run("I've decided to let more than 11,000 of our talented workers go.")
+    cp = run("So he let more than 11,000 of our excellent employees go, the chief executive wrote.")
     d = diff(src, cp)
     assert d.aligned == 1 and "sentence-added" not in kinds(d)
