@@ -236,3 +236,16 @@ def test_a_copy_sentence_that_is_a_piece_of_a_longer_source_sentence_is_aligned(
     cp = run("So he let more than 11,000 of our excellent employees go, the chief executive wrote.")
     d = diff(src, cp)
     assert d.aligned == 1 and "sentence-added" not in kinds(d)
+
+
+def test_a_qualified_attribution_of_the_same_quotation_made_plain(run):
+    src = run(
+        "The editor won the prize on Friday.\n\n"
+        "\"I can't take credit for this. This is the newspaper's,\" Muratov was cited by the TASS agency as saying."
+    )
+    cp = run(
+        "The editor won the prize on Friday, and he shared it with his staff at once.\n\n"
+        "\"I can't take credit for this. This is the newspaper's,\" Muratov, 59, told the TASS agency by phone."
+    )
+    found = [c for c in diff(src, cp).changes if c.kind == "hedge-removed"]
+    assert [c.before for c in found] == ["as saying"] and "told the TASS agency" in found[0].copy_sentence

@@ -8,7 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..models import Analysis
 from ..rules import load as load_rules
@@ -86,7 +86,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         if k not in matched_source:
             before = source.text[s[0] : s[1]]
             out.changes.append(Change("sentence-dropped", before, None, s, None, source_sentence=before))
-    out.changes += quote_changes(source, copy)
+    out.changes += quote_changes(source, copy, out.changes)
     out.changes += figure_changes(source, copy, out.changes)
     out.changes += credit_changes(source, copy)
     out.changes += byline_changes(source, copy)
@@ -157,13 +157,14 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     return out
 
 
-def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
+def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> list[Change]:
     """Every quotation of the copy matched to the source's quotation it most resembles, wherever each sits (a
     quotation split, merged or moved between sentences is still the same quotation); a match whose words differ is
     a quote reworded — the most serious change a copy can make."""
     from rapidfuzz import fuzz
 
-    out = []
+    out: list[Change] = []
+    hedged = {fold(x.before or "") for x in found if x.kind == "hedge-removed"}  # reported by aligned sentences
     pool = [(q, fold(q.text)) for q in src.quotes if len(q.text.split()) >= 2]
     plain = fold(src.text)
     for q in cp.quotes:
@@ -183,7 +184,10 @@ def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
             continue
         match, folded = max(pool, key=lambda x: _quote_likeness(x[1], fq))
         r = _quote_likeness(folded, fq)
-        if r < S.quote_reworded or _norm(match.text) == _norm(q.text):
+        if r < S.quote_reworded:
+            continue
+        out += _cue_hedges(src, cp, match, q, hedged)
+        if _norm(match.text) == _norm(q.text):
             continue
         if _named(q.speaker) and _named(match.speaker) and not same_name(q.speaker, match.speaker) and r < 80:
             continue  # two people's words that merely look alike
@@ -191,6 +195,26 @@ def quote_changes(src: Analysis, cp: Analysis) -> list[Change]:
             q.speaker if same_name(q.speaker, match.speaker) or not match.speaker else f"{match.speaker} -> {q.speaker}"
         )
         out.append(_reworded(src, cp, match.text, (match.start, match.end), q, who))
+    return out
+
+
+def _cue_hedges(src: Analysis, cp: Analysis, sq, cq, done: set[str]) -> list[Change]:
+    """One quotation in both texts, attributed with a qualifier in the source that the copy's attribution lacks
+    ("was cited by TASS as saying" -> "told TASS"): a hedge removed, wherever the two sentences went."""
+    before, after = _around(src.text, sq.start, sq.end), _around(cp.text, cq.start, cq.end)
+    pattern = load_rules("en").qualifiers
+
+    def outside(sentence: str, quote: str) -> set[str]:
+        return {fold(m.group(0)) for m in pattern.finditer(sentence.replace(quote, " "))}
+
+    out = []
+    for word in sorted(outside(before, sq.text) - outside(after, cq.text)):
+        if word in done:
+            continue
+        done.add(word)
+        out.append(Change("hedge-removed", word, None, (sq.start, sq.end), (cq.start, cq.end),
+                          f"'{word}' dropped from the attribution of a quotation",
+                          source_sentence=before, copy_sentence=after))  # fmt: skip
     return out
 
 
@@ -225,6 +249,15 @@ def _quote_likeness(a: str, b: str) -> float:
 
 def _sentence_at(text: str, pos: int) -> Optional[str]:
     return next((text[a:b] for a, b in sentences(text) if a <= pos < b), None)
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The sentences a span runs over (a quotation of two sentences and its cue after them)."""
+    spans = [(a, b) for a, b in sentences(text) if b > start and a < max(end, start + 1)]
+    last = next(((a, b) for a, b in sentences(text) if a <= end < b), None)
+    if last:
+        spans.append(last)
+    return text[min(a for a, _ in spans) : max(b for _, b in spans)] if spans else ""
 
 
 def _closest(sentence: Optional[str], text: str, spans: list[tuple[int, int]]) -> Optional[str]:
