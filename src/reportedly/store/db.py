@@ -33,41 +33,62 @@ def open_store(url: Optional[str] = None, create: bool = True) -> "Store":
     """The store at `url` (a SQLite path by default); with create=False a missing SQLite file is an error, not a
     new empty corpus (a typo in --db should not look like an empty result)."""
     url = url or DEFAULT_DB
-    if not create and not url.startswith(("postgresql://", "postgres://")):
-        path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
+    if not create and not is_postgresql(url):
+        path = sqlite_path(url)
         if not Path(path).exists():
             raise StoreError(f"no corpus at {path}: run `reportedly ingest ... --db {path}` first")
     return Store(url)
 
 
+def is_postgresql(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def connect(url: str):
+    """A new connection to the database at `url`: SQLite in WAL mode with foreign keys on, or PostgreSQL in
+    autocommit mode (transactions are explicit: Store.transaction)."""
+    if is_postgresql(url):
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("PostgreSQL needs psycopg: pip install 'reportedly[postgres]'") from None
+        try:
+            return psycopg.connect(url, autocommit=True)
+        except psycopg.Error as e:
+            raise StoreError(f"cannot connect to PostgreSQL: {str(e).strip().splitlines()[0]}") from None
+    path = sqlite_path(url)
+    if Path(path).is_dir():
+        raise StoreError(f"{path} is a directory: give a database file name, e.g. --db corpus.db")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"cannot open {path} as a SQLite database: {e}") from None
+    return conn
+
+
+def sqlite_path(url: str) -> str:
+    return url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
+
+
 class Store:
-    def __init__(self, url: str):
+    """Typed reads and writes over one connection. With `conn`, over a connection someone else opened and will close
+    (a pool's: store/pool.py); with migrate=False, the schema is taken as current (the pool migrated it once)."""
+
+    def __init__(self, url: str, *, conn: Any = None, migrate: bool = True):
         self.url = url
         self._entity_ids: dict[tuple[str, str], int] = {}
-        if url.startswith(("postgresql://", "postgres://")):
-            self.dialect = "postgresql"
-            try:
-                import psycopg
-            except ImportError:
-                raise StoreError("PostgreSQL needs psycopg: pip install 'reportedly[postgres]'") from None
-            try:
-                self.conn = psycopg.connect(url, autocommit=True)
-            except psycopg.Error as e:
-                raise StoreError(f"cannot connect to PostgreSQL: {str(e).strip().splitlines()[0]}") from None
-        else:
-            self.dialect = "sqlite"
-            path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
-            if Path(path).is_dir():
-                raise StoreError(f"{path} is a directory: give a database file name, e.g. --db corpus.db")
-            try:
-                self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                self.conn.execute("PRAGMA synchronous=NORMAL")
-                self.conn.execute("PRAGMA foreign_keys=ON")
-                self.conn.execute("PRAGMA busy_timeout=10000")
-            except sqlite3.DatabaseError as e:
-                raise StoreError(f"cannot open {path} as a SQLite database: {e}") from None
-        self.migrate()
+        self.dialect = "postgresql" if is_postgresql(url) else "sqlite"
+        self._conn = conn if conn is not None else connect(url)
+        if migrate:
+            self.migrate()
+
+    @property
+    def conn(self):
+        return self._conn
 
     # ------------------------------------------------------------------------------------------- plumbing
 

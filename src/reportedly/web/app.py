@@ -2,6 +2,7 @@
 Article text is untrusted: templates escape everything, pages run only our own script, and a CSP forbids any other."""
 
 import threading
+from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -22,7 +23,7 @@ from ..errors import ReportedlyError, StoreError
 from ..ingest.metadata import file_name
 from ..store import browse
 from ..store import stories as stored
-from ..store.db import open_store
+from ..store.pool import StorePool
 from . import views
 from .access import LIMITED, AccessSettings, RateLimit, RequireToken, check_token, is_api
 
@@ -70,8 +71,15 @@ def create_app(db: str, token: Optional[str] = None, access: AccessSettings = Ac
     request must carry it and the analyse endpoints are rate-limited per client; without one (this machine only),
     neither: the one client is the person at the keyboard."""
     token = check_token(token, access)
-    open_store(db, create=False).close()  # a wrong --db fails now, in one line, not on the first request
+    stores = StorePool(db)  # a wrong --db fails now, in one line, not on the first request; migrated once
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        stores.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="reportedly",
         version=__version__,
         description="Who said what, when, according to whom — and where the story came from.",
@@ -97,12 +105,11 @@ def create_app(db: str, token: Optional[str] = None, access: AccessSettings = Ac
     app.add_middleware(SecurityHeaders)  # outside the token check: a 401 page gets the CSP too
     app.add_middleware(BodyLimit, limit=MAX_BODY)
 
+    app.state.stores = stores
+
     def store():
-        s = open_store(db, create=False)
-        try:
+        with stores.borrow() as s:
             yield s
-        finally:
-            s.close()
 
     Store = Annotated[Any, Depends(store)]
 
