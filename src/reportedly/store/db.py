@@ -366,8 +366,11 @@ class Store:
         since: Optional[str] = None,
         limit: int = 100,
         offset: int = 0,
+        after: Optional[int] = None,
     ) -> list[dict]:
-        """Quotes with their article, newest first; `speaker` matches the canonical name or any part of it."""
+        """Quotes with their article, newest first (undated last; one article's quotes in text order); `speaker`
+        matches the canonical name or any part of it. `after` is a quote id: the quotes that follow it in this order
+        (keyset pagination), none when there is no such quote."""
         where, params = [], []
         if speaker:
             where.append(
@@ -377,12 +380,26 @@ class Store:
             pattern = "%" + _like(speaker.lower()) + "%"
             params += [speaker, pattern, pattern]
         where, params = self._article_filters(where, params, outlet, since)
+        newest = "coalesce(a.published, '')"
+        if after is not None:
+            anchor = self.rows(
+                f"SELECT {newest} AS p, a.id AS aid, q.start_char AS s, q.id AS qid FROM quotes q "
+                "JOIN articles a ON a.id = q.article_id WHERE q.id = ?",
+                (int(after),),
+            )
+            if not anchor:
+                return []
+            k = anchor[0]
+            where.append(
+                f"(({newest}, a.id) < (?, ?) OR (({newest}, a.id) = (?, ?) AND (q.start_char, q.id) > (?, ?)))"
+            )
+            params += [k["p"], k["aid"], k["p"], k["aid"], k["s"], k["qid"]]
         sql = (
             "SELECT q.id, q.text, q.kind, q.speaker, q.speaker_mention, q.cue, q.start_char, q.end_char, "
             "a.id AS article_id, a.title, a.outlet, a.published, a.url FROM quotes q "
             "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published DESC, a.id, q.start_char LIMIT ? OFFSET ?"
+            + f" ORDER BY {newest} DESC, a.id DESC, q.start_char, q.id LIMIT ? OFFSET ?"
         )
         return self.rows(sql, tuple(params) + (_limit(limit), max(0, int(offset))))
 
