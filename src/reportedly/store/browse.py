@@ -6,7 +6,7 @@ import json
 from typing import Optional
 
 from ..ingest.metadata import labelled
-from .db import Store, _like
+from .db import Store, like_pattern
 
 NEWEST = "coalesce(a.published, '')"  # undated last on both stores; matches the index articles_newest
 
@@ -33,7 +33,7 @@ def list_articles(
     """Stored articles, newest first (undated last, then by id, newest first), each with its numbers of quotes and
     attributions. `after` is a cursor: the page that follows article `after` in this order (keyset pagination: as
     fast on the thousandth page as on the first, and stable while articles are added)."""
-    where, params = store._article_filters([], [], outlet, None)
+    where, params = store.article_filters([], [], outlet, None)
     if after is not None:
         where.append(f"({NEWEST}, a.id) < (SELECT coalesce(published, ''), id FROM articles WHERE id = ?)")
         params.append(int(after))
@@ -68,7 +68,7 @@ def people(store: Store, q: Optional[str] = None, limit: int = 20, offset: int =
     cond, params = "", []
     if q:
         cond = " AND lower(name) LIKE ? ESCAPE '\\'"
-        params.append("%" + _like(q.lower()) + "%")
+        params.append("%" + like_pattern(q.lower()) + "%")
     sql = (
         "SELECT name, quotes, articles, first_published, last_published FROM people "
         f"WHERE quotes > 0{cond} ORDER BY quotes DESC, name LIMIT ? OFFSET ?"

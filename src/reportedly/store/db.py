@@ -331,6 +331,15 @@ class Store:
             )
         return Analysis.from_dict({**json.loads(row["analysis"]), "text": row["text"]})
 
+    def article_meta(self, article_id: int) -> Optional[dict[str, Any]]:
+        """A stored article's metadata and the evidence of its fetch (no text), or None when there is none."""
+        rows = self.rows(
+            "SELECT id, outlet, url, published, title, final_url, fetched_at, warc_file, warc_record_id "
+            "FROM articles WHERE id = ?",
+            (article_id,),
+        )
+        return rows[0] if rows else None
+
     def unanalysed(self, batch: int = 50) -> Iterator[list[dict]]:
         """Articles stored without their analysis record (before migration 3), `batch` at a time, in id order."""
         last = 0
@@ -377,9 +386,9 @@ class Store:
                 "(lower(q.speaker) = lower(?) OR lower(q.speaker) LIKE ? ESCAPE '\\' "
                 "OR lower(e.name) LIKE ? ESCAPE '\\')"
             )
-            pattern = "%" + _like(speaker.lower()) + "%"
+            pattern = "%" + like_pattern(speaker.lower()) + "%"
             params += [speaker, pattern, pattern]
-        where, params = self._article_filters(where, params, outlet, since)
+        where, params = self.article_filters(where, params, outlet, since)
         newest = "coalesce(a.published, '')"
         if after is not None:
             anchor = self.rows(
@@ -405,7 +414,7 @@ class Store:
 
     def sources(self, outlet: Optional[str] = None, limit: int = 100) -> list[dict]:
         """Who gets a voice: each source with its type, its quotes, attributions and articles."""
-        where, params = self._article_filters([], [], outlet, None)
+        where, params = self.article_filters([], [], outlet, None)
         cond = (" WHERE " + " AND ".join(where)) if where else ""
         sql = (
             "SELECT source, source_type, sum(quotes) AS quotes, sum(attributions) AS attributions, "
@@ -422,7 +431,7 @@ class Store:
         return self.rows(sql, tuple(params) * 2 + (_limit(limit),))
 
     def source_types(self, outlet: Optional[str] = None) -> list[dict]:
-        where, params = self._article_filters([], [], outlet, None)
+        where, params = self.article_filters([], [], outlet, None)
         cond = (" WHERE " + " AND ".join(where)) if where else ""
         sql = (
             "SELECT t.source_type, count(*) AS attributions, count(DISTINCT t.source) AS sources "
@@ -505,7 +514,8 @@ class Store:
             last = page[-1]["quote_id"]
 
     @staticmethod
-    def _article_filters(where: list, params: list, outlet: Optional[str], since: Optional[str]):
+    def article_filters(where: list, params: list, outlet: Optional[str], since: Optional[str]):
+        """`where` and `params` with the conditions on the joined articles `a`: of `outlet` (any case), since a date."""
         if outlet:
             where = where + ["lower(a.outlet) = lower(?)"]
             params = params + [outlet]
@@ -522,7 +532,8 @@ def analysis_record(a: Analysis) -> str:
     return json.dumps(d, ensure_ascii=False)
 
 
-def _like(s: str) -> str:
+def like_pattern(s: str) -> str:
+    """`s` escaped for LIKE ... ESCAPE '\\': its %, _ and backslashes match themselves."""
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 

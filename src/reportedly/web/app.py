@@ -390,15 +390,10 @@ def _with_access(doc: dict, limited: bool) -> dict:
 
 
 def _article(s, article_id: int):
-    rows = s.rows(
-        "SELECT id, outlet, url, published, title, final_url, fetched_at, warc_file, warc_record_id "
-        "FROM articles WHERE id = ?",
-        (article_id,),
-    )
-    if not rows:
+    meta = s.article_meta(article_id)
+    if meta is None:
         raise HTTPException(404, f"no article {article_id} in this corpus")
     a = s.analysis(article_id)
-    meta = rows[0]
     # the evidence of a fetched page; the WARC by its file name only, never the server's folders
     evidence = {k: meta[k] for k in ("final_url", "fetched_at", "warc_record_id")}
     evidence["warc_file"] = file_name(meta["warc_file"])
@@ -437,10 +432,10 @@ def _diff(s, source: int, copy: int):
 
 def _trace(s, claim: str, limit: int) -> dict:
     from ..errors import BadOptionError
-    from ..provenance.corpus import trace, travel
+    from ..provenance.corpus import trace_stored, travel
 
     try:
-        rows = trace(s, claim, limit)
+        rows = trace_stored(s, claim, limit)
     except BadOptionError as e:
         raise HTTPException(422, str(e)) from None
     return {"claim": claim, "first": rows[0] if rows else None, "travelled": travel(rows), "items": rows}
