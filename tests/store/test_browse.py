@@ -116,3 +116,24 @@ def test_a_cursor_past_the_end_is_an_empty_page(store, analysed, after):
         "next": None,
     }
     assert browse.list_quotes(store, limit=5, after=after)["items"] == []
+
+
+def test_cursor_pages_seek_the_index_on_sqlite(tmp_path, analysed):
+    """A deep page costs what the first does: SQLite seeks the newest-first index instead of scanning to the cursor."""
+    store = Store(str(tmp_path / "c.db"))
+    fill(store, analysed, copies=1)
+    asked = []
+    rows = store.rows
+    store.rows = lambda sql, params=(): asked.append((sql, params)) or rows(sql, params)
+    last_quote = store.rows("SELECT max(id) AS n FROM quotes")[0]["n"]
+    browse.list_articles(store, 2, after=3)
+    browse.list_quotes(store, limit=2, after=last_quote)
+    plans = [
+        " | ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+        for sql, params in asked
+        if "<= ?" in sql
+    ]
+    store.close()
+    assert len(plans) == 2
+    assert all("SEARCH a USING INDEX articles_newest (<expr><?)" in p for p in plans), plans
+    assert "SCAN q" not in plans[1]  # quotes are read article by article, not all of them sorted

@@ -35,8 +35,12 @@ def list_articles(
     fast on the thousandth page as on the first, and stable while articles are added)."""
     where, params = store.article_filters([], [], outlet, None)
     if after is not None:
-        where.append(f"({NEWEST}, a.id) < (SELECT coalesce(published, ''), id FROM articles WHERE id = ?)")
-        params.append(int(after))
+        anchor = store.rows("SELECT coalesce(published, '') AS p, id FROM articles WHERE id = ?", (int(after),))
+        if not anchor:
+            return paged([], limit, offset, key="id")
+        # the redundant `<=` gives SQLite a range to seek in the index; a row value or subquery would scan it
+        where.append(f"{NEWEST} <= ? AND ({NEWEST} < ? OR a.id < ?)")
+        params += [anchor[0]["p"], anchor[0]["p"], anchor[0]["id"]]
     sql = (
         "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, "
         "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "

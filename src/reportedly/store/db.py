@@ -400,13 +400,16 @@ class Store:
                 return []
             k = anchor[0]
             where.append(
-                f"(({newest}, a.id) < (?, ?) OR (({newest}, a.id) = (?, ?) AND (q.start_char, q.id) > (?, ?)))"
+                # the redundant `<=` gives SQLite a range to seek in the index; row values alone would scan it
+                f"{newest} <= ? AND ({newest} < ? OR a.id < ? OR (a.id = ? AND (q.start_char, q.id) > (?, ?)))"
             )
-            params += [k["p"], k["aid"], k["p"], k["aid"], k["s"], k["qid"]]
+            params += [k["p"], k["p"], k["aid"], k["aid"], k["s"], k["qid"]]
         sql = (
             "SELECT q.id, q.text, q.kind, q.speaker, q.speaker_mention, q.cue, q.start_char, q.end_char, "
-            "a.id AS article_id, a.title, a.outlet, a.published, a.url FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+            "a.id AS article_id, a.title, a.outlet, a.published, a.url FROM articles a "
+            # SQLite's CROSS JOIN keeps articles outside: read newest first by index, not every quote then sorted
+            + ("CROSS JOIN" if self.dialect == "sqlite" else "JOIN")
+            + " quotes q ON q.article_id = a.id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + f" ORDER BY {newest} DESC, a.id DESC, q.start_char, q.id LIMIT ? OFFSET ?"
         )

@@ -199,7 +199,7 @@ CREATE TABLE band_buckets (
         8,
         "browsing at scale: each person's name with their numbers of quotes and articles and first and last date, kept "
         "by triggers on quotes and attributions (the people list and a person's page no longer scan every quote); "
-        "indexes on speaker and source names, on outlet and on the newest-first order for keyset pagination",
+        "indexes on speaker and source names, on outlet, on the newest-first order for keyset pagination, on story size",
         """
 CREATE TABLE people (
   name TEXT PRIMARY KEY,
@@ -211,6 +211,7 @@ CREATE INDEX quotes_speaker_name ON quotes(speaker);
 CREATE INDEX attributions_source ON attributions(source);
 CREATE INDEX articles_outlet_newest ON articles(lower(outlet), (coalesce(published, '')), id);
 CREATE INDEX articles_newest ON articles((coalesce(published, '')), id);
+CREATE INDEX stories_largest ON stories(size DESC, id);
 INSERT INTO people(name, quotes, articles, first_published, last_published)
   SELECT coalesce(e.name, q.speaker), count(*), count(DISTINCT q.article_id), min(a.published), max(a.published)
   FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id
