@@ -798,10 +798,10 @@ def cmd_diff(args) -> int:
 
 
 def cmd_trace(args) -> int:
-    from .provenance.corpus import trace
+    from .provenance.corpus import trace_stored
 
     with _store(args) as store:
-        rows = trace(store, args.text, args.limit)
+        rows = trace_stored(store, args.text, args.limit)
     if rows and not args.json:
         first = rows[0]
         print(

@@ -11,7 +11,7 @@ import pytest
 
 from reportedly import analyze
 from reportedly.errors import BadOptionError
-from reportedly.provenance.corpus import build_stories, render_tree, story, trace
+from reportedly.provenance.corpus import build_stories, render_tree, story, trace_stored
 from reportedly.store import Store
 
 STORY = Path(__file__).parent.parent / "fixtures" / "stories" / "bridge-2022"
@@ -57,7 +57,7 @@ def test_stories_tree_and_relations(corpus):
 def test_trace_orders_by_date_and_names_the_form(corpus):
     db_url, ids = corpus
     with Store(db_url) as s:
-        rows = trace(s, "will cost 42 million dollars and open in 2024")
+        rows = trace_stored(s, "will cost 42 million dollars and open in 2024")
     assert [r["article_id"] for r in rows][0] == ids["01_wire.txt"]
     forms = {r["article_id"]: r["form"] for r in rows}
     assert forms[ids["01_wire.txt"]] == "attribution"  # "..., officials said"

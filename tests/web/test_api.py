@@ -21,6 +21,33 @@ def test_articles_page_through_the_whole_corpus(client):
     assert len(seen) == len(set(seen)) == 7
 
 
+def _walk(client, path: str, **params) -> list[int]:
+    seen, after = [], None
+    while True:
+        page = client.get(path, params={**params, "limit": 2, **({"after": after} if after else {})}).json()
+        assert len(page["items"]) <= 2
+        seen += [x["id"] for x in page["items"]]
+        after = page["next"]
+        if after is None:
+            return seen
+
+
+def test_article_and_quote_cursors_give_every_item_once_in_order(client):
+    articles = client.get("/api/articles", params={"limit": 100}).json()["items"]
+    assert _walk(client, "/api/articles") == [a["id"] for a in articles] and len(articles) == 7
+    quotes = client.get("/api/quotes", params={"limit": 100}).json()
+    assert quotes["next"] is None and len(quotes["items"]) == sum(a["quotes"] for a in articles)
+    assert _walk(client, "/api/quotes") == [q["id"] for q in quotes["items"]]
+
+
+def test_quotes_by_speaker_and_since(client):
+    heyman = client.get("/api/quotes", params={"speaker": "heyman", "limit": 100}).json()["items"]
+    assert heyman and all("Heyman" in q["speaker"] for q in heyman)
+    later = client.get("/api/quotes", params={"since": "2022-01-01", "limit": 100}).json()["items"]
+    assert later and all(q["published"] >= "2022-01-01" for q in later)
+    assert client.get("/api/quotes", params={"since": "May 2022"}).status_code == 422
+
+
 @pytest.mark.parametrize(
     "query",
     [{"limit": 0}, {"limit": 101}, {"offset": -1}, {"limit": "ten"}, {"outlet": "a" * 201}],
@@ -139,6 +166,7 @@ def test_openapi_document_lists_the_api(client):
     doc = client.get("/openapi.json").json()
     assert {
         "/api/articles",
+        "/api/quotes",
         "/api/articles/{article_id}",
         "/api/people/{name}",
         "/api/stories/{story_id}",
@@ -147,6 +175,11 @@ def test_openapi_document_lists_the_api(client):
         "/api/analyse",
     } <= set(doc["paths"])
     assert not any(p.startswith(("/articles", "/stories/")) for p in doc["paths"])  # pages are not API
+    for path, ops in doc["paths"].items():  # every answer has its model: the fuzz test checks responses against them
+        for op in ops.values():
+            ok = op["responses"]["200"]["content"]["application/json"]["schema"]
+            assert ok.get("$ref", "").startswith("#/components/schemas/"), path
+            assert op["responses"]["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/Problem")
 
 
 def test_trace_a_claim_oldest_first(client, ids):

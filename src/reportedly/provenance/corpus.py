@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
-from typing import Optional
+from typing import Iterable, Optional
 
 from ..errors import BadOptionError
 from ..ingest.metadata import outlet_label, title_label
+from ..store import claims
 from ..store import stories as stored
+from ..store.claims import ClaimArticle
 from ..store.db import Store
 from .evidence import ngrams
 from .features import fold, sentences
@@ -190,32 +191,33 @@ def _named(by: Optional[str]) -> bool:
     return bool(by) and by[0].isupper() and by.lower() not in {"he", "she", "they", "it", "we", "i", "you"}
 
 
-def trace(store: Store, claim: str, limit: int = 50) -> list[dict]:
-    """Every stored sentence that states `claim`, oldest first, with how it is carried: a direct quote of someone,
-    an attribution to a source, or the outlet's own assertion."""
-    from rapidfuzz import fuzz
-
+def check_claim(claim: str) -> None:
     if len(claim.split()) < 3:
         raise BadOptionError('give the claim as a phrase of at least three words, e.g. "cannot deliver the mandate"')
+
+
+def trace(claim: str, articles: Iterable[ClaimArticle], limit: int = 50) -> list[dict]:
+    """Every sentence of `articles` that states `claim`, oldest first, with how it is carried: a direct quote of
+    someone, an attribution to a source, or the outlet's own assertion (the first such sentence of each article)."""
+    from rapidfuzz import fuzz
+
+    check_claim(claim)
     settings = Settings()
     target = fold(claim)
     out = []
-    for hit in store.search(claim, settings.trace_candidates) or store.search(
-        " ".join(claim.split()[:4]), settings.trace_candidates
-    ):
-        art = store.rows("SELECT id, title, outlet, published, url, text FROM articles WHERE id = ?", (hit["id"],))[0]
-        text = art["text"]
+    for art in articles:
+        text = art.text
         for s, e in sentences(text):
             score = fuzz.partial_ratio(target, fold(text[s:e]))
             if score < settings.trace_match:
                 continue
-            form, by = _form(store, art["id"], s, e)
+            form, by = _form(art, s, e)
             out.append(
                 {
-                    "article_id": art["id"],
-                    "outlet": art["outlet"],
-                    "published": art["published"],
-                    "title": art["title"],
+                    "article_id": art.id,
+                    "outlet": art.outlet,
+                    "published": art.published,
+                    "title": art.title,
                     "sentence": text[s:e],
                     "match": round(score, 1),
                     "form": form,
@@ -227,16 +229,17 @@ def trace(store: Store, claim: str, limit: int = 50) -> list[dict]:
     return out[:limit]
 
 
-def _form(store: Store, article_id: int, s: int, e: int) -> tuple[str, Optional[str]]:
-    q = store.rows(
-        "SELECT speaker FROM quotes WHERE article_id = ? AND start_char < ? AND end_char > ? "
-        "ORDER BY start_char LIMIT 1",
-        (article_id, e, s),
-    )
-    if q:
-        return "direct quote", q[0]["speaker"]
-    for a in store.rows("SELECT source, content_spans FROM attributions WHERE article_id = ?", (article_id,)):
-        spans = json.loads(a["content_spans"])
-        if any(cs < e and s < ce for cs, ce in spans):
-            return "attribution", a["source"]
+def trace_stored(store: Store, claim: str, limit: int = 50) -> list[dict]:
+    """`trace` over the stored articles the full-text index finds for `claim`."""
+    check_claim(claim)
+    return trace(claim, claims.candidates(store, claim, Settings().trace_candidates), limit)
+
+
+def _form(art: ClaimArticle, s: int, e: int) -> tuple[str, Optional[str]]:
+    for q in art.quotes:  # by start: the first quote overlapping the sentence
+        if q.start < e and q.end > s:
+            return "direct quote", q.speaker
+    for a in art.attributions:
+        if any(cs < e and s < ce for cs, ce in a.spans):
+            return "attribution", a.source
     return "unattributed assertion", None

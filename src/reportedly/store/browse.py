@@ -6,9 +6,9 @@ import json
 from typing import Optional
 
 from ..ingest.metadata import labelled
-from .db import Store, _like
+from .db import Store, like_pattern
 
-PERSON = "(q.speaker_type = 'person' OR e.type = 'PERSON')"
+NEWEST = "coalesce(a.published, '')"  # undated last on both stores; matches the index articles_newest
 
 
 def page_args(limit: int, offset: int) -> tuple[int, int]:
@@ -16,42 +16,66 @@ def page_args(limit: int, offset: int) -> tuple[int, int]:
     return int(limit) + 1, max(0, int(offset))
 
 
-def paged(rows: list[dict], limit: int, offset: int) -> dict:
-    """A page of results: at most `limit` items, and the offset of the next page or None at the end."""
-    return {
-        "items": rows[:limit],
-        "limit": limit,
-        "offset": offset,
-        "next_offset": offset + limit if len(rows) > limit else None,
-    }
+def paged(rows: list[dict], limit: int, offset: int, key: Optional[str] = None) -> dict:
+    """A page of results: at most `limit` items, the offset of the next page, and with `key` the cursor of the next
+    page (the `key` of the last item, to pass as `after`); both None at the end."""
+    more = len(rows) > limit
+    items = rows[:limit]
+    out = {"items": items, "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
+    if key is not None:
+        out["next"] = items[-1][key] if more and items else None
+    return out
 
 
-def list_articles(store: Store, limit: int = 20, offset: int = 0, outlet: Optional[str] = None) -> dict:
-    """Stored articles, newest first, each with its number of quotes and attributions."""
-    where, params = store._article_filters([], [], outlet, None)
+def list_articles(
+    store: Store, limit: int = 20, offset: int = 0, outlet: Optional[str] = None, after: Optional[int] = None
+) -> dict:
+    """Stored articles, newest first (undated last, then by id, newest first), each with its numbers of quotes and
+    attributions. `after` is a cursor: the page that follows article `after` in this order (keyset pagination: as
+    fast on the thousandth page as on the first, and stable while articles are added)."""
+    where, params = store.article_filters([], [], outlet, None)
+    if after is not None:
+        anchor = store.rows("SELECT coalesce(published, '') AS p, id FROM articles WHERE id = ?", (int(after),))
+        if not anchor:
+            return paged([], limit, offset, key="id")
+        # the redundant `<=` gives SQLite a range to seek in the index; a row value or subquery would scan it
+        where.append(f"{NEWEST} <= ? AND ({NEWEST} < ? OR a.id < ?)")
+        params += [anchor[0]["p"], anchor[0]["p"], anchor[0]["id"]]
     sql = (
         "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, "
         "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
         "(SELECT count(*) FROM attributions t WHERE t.article_id = a.id) AS attributions FROM articles a"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
+        + f" ORDER BY {NEWEST} DESC, a.id DESC LIMIT ? OFFSET ?"
     )
     rows = labelled(store.rows(sql, tuple(params) + page_args(limit, offset)))
-    return paged(rows, limit, offset)
+    return paged(rows, limit, offset, key="id")
+
+
+def list_quotes(
+    store: Store,
+    speaker: Optional[str] = None,
+    outlet: Optional[str] = None,
+    since: Optional[str] = None,
+    limit: int = 20,
+    offset: int = 0,
+    after: Optional[int] = None,
+) -> dict:
+    """Quotes with their article, newest first; `after` a quote id, the cursor of the page that follows it."""
+    rows = store.quotes(speaker, outlet, since, int(limit) + 1, offset, after=after)
+    return paged(labelled(rows), limit, offset, key="id")
 
 
 def people(store: Store, q: Optional[str] = None, limit: int = 20, offset: int = 0) -> dict:
-    """People quoted or cited in the corpus, most often heard first; `q` matches any part of the name."""
+    """People quoted in the corpus, most often heard first; `q` matches any part of the name. Read from the people
+    table the store keeps up to date (migration 8), not counted from every quote."""
     cond, params = "", []
     if q:
-        cond = " AND lower(coalesce(e.name, q.speaker)) LIKE ? ESCAPE '\\'"
-        params.append("%" + _like(q.lower()) + "%")
+        cond = " AND lower(name) LIKE ? ESCAPE '\\'"
+        params.append("%" + like_pattern(q.lower()) + "%")
     sql = (
-        "SELECT coalesce(e.name, q.speaker) AS name, count(*) AS quotes, count(DISTINCT q.article_id) AS articles, "
-        "min(a.published) AS first_published, max(a.published) AS last_published FROM quotes q "
-        "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id "
-        f"WHERE q.speaker IS NOT NULL AND {PERSON}{cond} "
-        "GROUP BY coalesce(e.name, q.speaker) ORDER BY count(*) DESC, coalesce(e.name, q.speaker) LIMIT ? OFFSET ?"
+        "SELECT name, quotes, articles, first_published, last_published FROM people "
+        f"WHERE quotes > 0{cond} ORDER BY quotes DESC, name LIMIT ? OFFSET ?"
     )
     rows = labelled(store.rows(sql, tuple(params) + page_args(limit, offset)))
     return paged(rows, limit, offset)
@@ -60,31 +84,23 @@ def people(store: Store, q: Optional[str] = None, limit: int = 20, offset: int =
 def person(store: Store, name: str, limit: int = 50, offset: int = 0) -> Optional[dict]:
     """Everything one person said across the corpus, by date and outlet: direct quotes and reported speech, under
     every spelling of the name ("Tamir Heyman" / "Tamir Hayman"), with the mentions that referred to them."""
-    known = {
-        r["name"]
-        for r in store.rows(
-            "SELECT DISTINCT coalesce(e.name, q.speaker) AS name FROM quotes q "
-            f"LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.speaker IS NOT NULL AND {PERSON}"
-        )
-    } | {
-        r["name"]
-        for r in store.rows("SELECT DISTINCT source AS name FROM attributions WHERE source_type = 'person'")
-        if r["name"]
-    }
+    known = [r["name"] for r in store.rows("SELECT name FROM people")]
     names = sorted(n for n in known if n.lower() == name.lower() or _variant(n, name))
     if not names:
         return None
     marks = ",".join("?" * len(names))
+    cols = "q.text, q.kind, q.cue, q.speaker_mention AS mention, q.start_char, a.id AS article_id, a.title, a.outlet, "
     said = store.rows(
-        "SELECT 'quote' AS form, q.text, q.kind, q.cue, q.speaker_mention AS mention, q.start_char, "
-        "a.id AS article_id, a.title, a.outlet, a.published, a.url FROM quotes q "
-        "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id "
-        f"WHERE coalesce(e.name, q.speaker) IN ({marks}) "
+        # each branch on its own index: entities by name, quotes by speaker name, attributions by source
+        f"SELECT 'quote' AS form, {cols}a.published, a.url FROM entities e JOIN quotes q ON q.speaker_entity_id = e.id "
+        f"JOIN articles a ON a.id = q.article_id WHERE e.name IN ({marks}) "
+        f"UNION ALL SELECT 'quote' AS form, {cols}a.published, a.url FROM quotes q JOIN articles a ON a.id = q.article_id "
+        f"WHERE q.speaker IN ({marks}) AND q.speaker_entity_id IS NULL "
         "UNION ALL SELECT 'reported' AS form, t.content, 'indirect', t.cue, t.source_mention, t.cue_start, "
         "a.id, a.title, a.outlet, a.published, a.url FROM attributions t JOIN articles a ON a.id = t.article_id "
-        f"WHERE t.source_type = 'person' AND t.source IN ({marks}) "
+        f"WHERE t.source IN ({marks}) AND t.source_type = 'person' "
         "ORDER BY published, outlet, article_id, start_char LIMIT ? OFFSET ?",
-        tuple(names) * 2 + page_args(limit, offset),
+        tuple(names) * 3 + page_args(limit, offset),
     )
     described = store.rows(
         f"SELECT e.type, ae.mentions, ae.title, ae.role FROM article_entities ae JOIN entities e "

@@ -33,41 +33,62 @@ def open_store(url: Optional[str] = None, create: bool = True) -> "Store":
     """The store at `url` (a SQLite path by default); with create=False a missing SQLite file is an error, not a
     new empty corpus (a typo in --db should not look like an empty result)."""
     url = url or DEFAULT_DB
-    if not create and not url.startswith(("postgresql://", "postgres://")):
-        path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
+    if not create and not is_postgresql(url):
+        path = sqlite_path(url)
         if not Path(path).exists():
             raise StoreError(f"no corpus at {path}: run `reportedly ingest ... --db {path}` first")
     return Store(url)
 
 
+def is_postgresql(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def connect(url: str):
+    """A new connection to the database at `url`: SQLite in WAL mode with foreign keys on, or PostgreSQL in
+    autocommit mode (transactions are explicit: Store.transaction)."""
+    if is_postgresql(url):
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("PostgreSQL needs psycopg: pip install 'reportedly[postgres]'") from None
+        try:
+            return psycopg.connect(url, autocommit=True)
+        except psycopg.Error as e:
+            raise StoreError(f"cannot connect to PostgreSQL: {str(e).strip().splitlines()[0]}") from None
+    path = sqlite_path(url)
+    if Path(path).is_dir():
+        raise StoreError(f"{path} is a directory: give a database file name, e.g. --db corpus.db")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"cannot open {path} as a SQLite database: {e}") from None
+    return conn
+
+
+def sqlite_path(url: str) -> str:
+    return url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
+
+
 class Store:
-    def __init__(self, url: str):
+    """Typed reads and writes over one connection. With `conn`, over a connection someone else opened and will close
+    (a pool's: store/pool.py); with migrate=False, the schema is taken as current (the pool migrated it once)."""
+
+    def __init__(self, url: str, *, conn: Any = None, migrate: bool = True):
         self.url = url
         self._entity_ids: dict[tuple[str, str], int] = {}
-        if url.startswith(("postgresql://", "postgres://")):
-            self.dialect = "postgresql"
-            try:
-                import psycopg
-            except ImportError:
-                raise StoreError("PostgreSQL needs psycopg: pip install 'reportedly[postgres]'") from None
-            try:
-                self.conn = psycopg.connect(url, autocommit=True)
-            except psycopg.Error as e:
-                raise StoreError(f"cannot connect to PostgreSQL: {str(e).strip().splitlines()[0]}") from None
-        else:
-            self.dialect = "sqlite"
-            path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
-            if Path(path).is_dir():
-                raise StoreError(f"{path} is a directory: give a database file name, e.g. --db corpus.db")
-            try:
-                self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                self.conn.execute("PRAGMA synchronous=NORMAL")
-                self.conn.execute("PRAGMA foreign_keys=ON")
-                self.conn.execute("PRAGMA busy_timeout=10000")
-            except sqlite3.DatabaseError as e:
-                raise StoreError(f"cannot open {path} as a SQLite database: {e}") from None
-        self.migrate()
+        self.dialect = "postgresql" if is_postgresql(url) else "sqlite"
+        self._conn = conn if conn is not None else connect(url)
+        if migrate:
+            self.migrate()
+
+    @property
+    def conn(self):
+        return self._conn
 
     # ------------------------------------------------------------------------------------------- plumbing
 
@@ -310,6 +331,15 @@ class Store:
             )
         return Analysis.from_dict({**json.loads(row["analysis"]), "text": row["text"]})
 
+    def article_meta(self, article_id: int) -> Optional[dict[str, Any]]:
+        """A stored article's metadata and the evidence of its fetch (no text), or None when there is none."""
+        rows = self.rows(
+            "SELECT id, outlet, url, published, title, final_url, fetched_at, warc_file, warc_record_id "
+            "FROM articles WHERE id = ?",
+            (article_id,),
+        )
+        return rows[0] if rows else None
+
     def unanalysed(self, batch: int = 50) -> Iterator[list[dict]]:
         """Articles stored without their analysis record (before migration 3), `batch` at a time, in id order."""
         last = 0
@@ -345,29 +375,49 @@ class Store:
         since: Optional[str] = None,
         limit: int = 100,
         offset: int = 0,
+        after: Optional[int] = None,
     ) -> list[dict]:
-        """Quotes with their article, newest first; `speaker` matches the canonical name or any part of it."""
+        """Quotes with their article, newest first (undated last; one article's quotes in text order); `speaker`
+        matches the canonical name or any part of it. `after` is a quote id: the quotes that follow it in this order
+        (keyset pagination), none when there is no such quote."""
         where, params = [], []
         if speaker:
             where.append(
                 "(lower(q.speaker) = lower(?) OR lower(q.speaker) LIKE ? ESCAPE '\\' "
                 "OR lower(e.name) LIKE ? ESCAPE '\\')"
             )
-            pattern = "%" + _like(speaker.lower()) + "%"
+            pattern = "%" + like_pattern(speaker.lower()) + "%"
             params += [speaker, pattern, pattern]
-        where, params = self._article_filters(where, params, outlet, since)
+        where, params = self.article_filters(where, params, outlet, since)
+        newest = "coalesce(a.published, '')"
+        if after is not None:
+            anchor = self.rows(
+                f"SELECT {newest} AS p, a.id AS aid, q.start_char AS s, q.id AS qid FROM quotes q "
+                "JOIN articles a ON a.id = q.article_id WHERE q.id = ?",
+                (int(after),),
+            )
+            if not anchor:
+                return []
+            k = anchor[0]
+            where.append(
+                # the redundant `<=` gives SQLite a range to seek in the index; row values alone would scan it
+                f"{newest} <= ? AND ({newest} < ? OR a.id < ? OR (a.id = ? AND (q.start_char, q.id) > (?, ?)))"
+            )
+            params += [k["p"], k["p"], k["aid"], k["aid"], k["s"], k["qid"]]
         sql = (
             "SELECT q.id, q.text, q.kind, q.speaker, q.speaker_mention, q.cue, q.start_char, q.end_char, "
-            "a.id AS article_id, a.title, a.outlet, a.published, a.url FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+            "a.id AS article_id, a.title, a.outlet, a.published, a.url FROM articles a "
+            # SQLite's CROSS JOIN keeps articles outside: read newest first by index, not every quote then sorted
+            + ("CROSS JOIN" if self.dialect == "sqlite" else "JOIN")
+            + " quotes q ON q.article_id = a.id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published DESC, a.id, q.start_char LIMIT ? OFFSET ?"
+            + f" ORDER BY {newest} DESC, a.id DESC, q.start_char, q.id LIMIT ? OFFSET ?"
         )
         return self.rows(sql, tuple(params) + (_limit(limit), max(0, int(offset))))
 
     def sources(self, outlet: Optional[str] = None, limit: int = 100) -> list[dict]:
         """Who gets a voice: each source with its type, its quotes, attributions and articles."""
-        where, params = self._article_filters([], [], outlet, None)
+        where, params = self.article_filters([], [], outlet, None)
         cond = (" WHERE " + " AND ".join(where)) if where else ""
         sql = (
             "SELECT source, source_type, sum(quotes) AS quotes, sum(attributions) AS attributions, "
@@ -384,7 +434,7 @@ class Store:
         return self.rows(sql, tuple(params) * 2 + (_limit(limit),))
 
     def source_types(self, outlet: Optional[str] = None) -> list[dict]:
-        where, params = self._article_filters([], [], outlet, None)
+        where, params = self.article_filters([], [], outlet, None)
         cond = (" WHERE " + " AND ".join(where)) if where else ""
         sql = (
             "SELECT t.source_type, count(*) AS attributions, count(DISTINCT t.source) AS sources "
@@ -467,7 +517,8 @@ class Store:
             last = page[-1]["quote_id"]
 
     @staticmethod
-    def _article_filters(where: list, params: list, outlet: Optional[str], since: Optional[str]):
+    def article_filters(where: list, params: list, outlet: Optional[str], since: Optional[str]):
+        """`where` and `params` with the conditions on the joined articles `a`: of `outlet` (any case), since a date."""
         if outlet:
             where = where + ["lower(a.outlet) = lower(?)"]
             params = params + [outlet]
@@ -484,7 +535,8 @@ def analysis_record(a: Analysis) -> str:
     return json.dumps(d, ensure_ascii=False)
 
 
-def _like(s: str) -> str:
+def like_pattern(s: str) -> str:
+    """`s` escaped for LIKE ... ESCAPE '\\': its %, _ and backslashes match themselves."""
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 

@@ -195,4 +195,95 @@ CREATE TABLE band_buckets (
 )
 """,
     ),
+    Migration(
+        8,
+        "browsing at scale: each person's name with their numbers of quotes and articles and first and last date, kept "
+        "by triggers on quotes and attributions (the people list and a person's page no longer scan every quote); "
+        "indexes on speaker and source names, on outlet, on the newest-first order for keyset pagination, on story size",
+        """
+CREATE TABLE people (
+  name TEXT PRIMARY KEY,
+  quotes INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0,
+  first_published TEXT, last_published TEXT
+);
+CREATE INDEX people_rank ON people(quotes DESC, name);
+CREATE INDEX quotes_speaker_name ON quotes(speaker);
+CREATE INDEX attributions_source ON attributions(source);
+CREATE INDEX articles_outlet_newest ON articles(lower(outlet), (coalesce(published, '')), id);
+CREATE INDEX articles_newest ON articles((coalesce(published, '')), id);
+CREATE INDEX stories_largest ON stories(size DESC, id);
+INSERT INTO people(name, quotes, articles, first_published, last_published)
+  SELECT coalesce(e.name, q.speaker), count(*), count(DISTINCT q.article_id), min(a.published), max(a.published)
+  FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id
+  WHERE q.speaker IS NOT NULL AND (q.speaker_type = 'person' OR e.type = 'PERSON')
+  GROUP BY coalesce(e.name, q.speaker);
+INSERT INTO people(name)
+  SELECT DISTINCT source FROM attributions WHERE source_type = 'person' AND source IS NOT NULL
+  ON CONFLICT(name) DO NOTHING
+""",
+        sqlite="""
+CREATE TRIGGER people_quote AFTER INSERT ON quotes
+WHEN new.speaker IS NOT NULL
+  AND (new.speaker_type = 'person' OR (SELECT type FROM entities WHERE id = new.speaker_entity_id) = 'PERSON')
+BEGIN
+  INSERT INTO people(name, quotes, articles, first_published, last_published)
+  SELECT n.name, 1,
+    CASE WHEN EXISTS (
+      SELECT 1 FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id
+      WHERE q.article_id = new.article_id AND q.id <> new.id AND q.speaker IS NOT NULL
+        AND (q.speaker_type = 'person' OR e.type = 'PERSON') AND coalesce(e.name, q.speaker) = n.name
+    ) THEN 0 ELSE 1 END,
+    a.published, a.published
+  FROM (SELECT coalesce((SELECT name FROM entities WHERE id = new.speaker_entity_id), new.speaker) AS name) n
+  JOIN articles a ON a.id = new.article_id
+  WHERE true
+  ON CONFLICT(name) DO UPDATE SET quotes = people.quotes + 1, articles = people.articles + excluded.articles,
+    first_published = CASE WHEN people.first_published IS NULL OR excluded.first_published < people.first_published
+      THEN excluded.first_published ELSE people.first_published END,
+    last_published = CASE WHEN people.last_published IS NULL OR excluded.last_published > people.last_published
+      THEN excluded.last_published ELSE people.last_published END;
+END;
+CREATE TRIGGER people_source AFTER INSERT ON attributions
+WHEN new.source_type = 'person' AND new.source IS NOT NULL
+BEGIN
+  INSERT INTO people(name) VALUES (new.source) ON CONFLICT(name) DO NOTHING;
+END
+""",
+        postgresql="""
+CREATE FUNCTION people_quote() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  n TEXT; t TEXT; p TEXT; again BOOLEAN;
+BEGIN
+  SELECT name, type INTO n, t FROM entities WHERE id = NEW.speaker_entity_id;
+  IF NEW.speaker IS NULL OR NOT (coalesce(NEW.speaker_type = 'person', false) OR coalesce(t = 'PERSON', false)) THEN
+    RETURN NULL;
+  END IF;
+  n := coalesce(n, NEW.speaker);
+  SELECT published INTO p FROM articles WHERE id = NEW.article_id;
+  SELECT EXISTS (
+    SELECT 1 FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id
+    WHERE q.article_id = NEW.article_id AND q.id <> NEW.id AND q.speaker IS NOT NULL
+      AND (q.speaker_type = 'person' OR e.type = 'PERSON') AND coalesce(e.name, q.speaker) = n
+  ) INTO again;
+  -- one writer of people rows at a time: two articles quoting the same two people in opposite order would deadlock
+  PERFORM pg_advisory_xact_lock(8);
+  INSERT INTO people AS x (name, quotes, articles, first_published, last_published)
+  VALUES (n, 1, CASE WHEN again THEN 0 ELSE 1 END, p, p)
+  ON CONFLICT (name) DO UPDATE SET quotes = x.quotes + 1, articles = x.articles + excluded.articles,
+    first_published = least(x.first_published, excluded.first_published),
+    last_published = greatest(x.last_published, excluded.last_published);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER people_quote AFTER INSERT ON quotes FOR EACH ROW EXECUTE FUNCTION people_quote();
+CREATE FUNCTION people_source() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.source_type = 'person' AND NEW.source IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(8);
+    INSERT INTO people(name) VALUES (NEW.source) ON CONFLICT (name) DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER people_source AFTER INSERT ON attributions FOR EACH ROW EXECUTE FUNCTION people_source()
+""",
+    ),
 ]

@@ -2,6 +2,7 @@
 Article text is untrusted: templates escape everything, pages run only our own script, and a CSP forbids any other."""
 
 import threading
+from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -22,8 +23,8 @@ from ..errors import ReportedlyError, StoreError
 from ..ingest.metadata import file_name
 from ..store import browse
 from ..store import stories as stored
-from ..store.db import open_store
-from . import views
+from ..store.pool import StorePool
+from . import schemas, views
 from .access import LIMITED, AccessSettings, RateLimit, RequireToken, check_token, is_api
 
 MAX_BODY = 2_000_000  # bytes of a request body: a pasted article, with room for its HTML
@@ -46,6 +47,8 @@ Name = Annotated[str, PathParam(min_length=1, max_length=200, pattern=NO_NUL)]
 Terms = Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL, description="words to find")]
 Text = Annotated[Optional[str], Query(max_length=200, pattern=NO_NUL)]
 ArticleRef = Annotated[int, Query(ge=1, le=MAX_ID, description="a stored article id")]
+After = Annotated[Optional[int], Query(ge=1, le=MAX_ID, description="cursor: the `next` of the previous page")]
+Day = Annotated[Optional[str], Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
 
 
 class AnalyseRequest(BaseModel):
@@ -54,15 +57,13 @@ class AnalyseRequest(BaseModel):
     title: Optional[str] = Field(None, max_length=500)
 
 
-class Page(BaseModel):
-    items: list[dict[str, Any]]
-    limit: int
-    offset: int
-    next_offset: Optional[int]
-
-
 WHOLE_SENTENCES = ("sentence-added", "sentence-dropped")  # listed apart from the changes of meaning
-ERRORS = {404: {"description": "not found"}, 413: {"description": "request body too large"}}
+ERRORS = {404: {"description": "not found", "model": schemas.Problem}}
+EVERY_ERROR = {  # answered by the app's own handlers, not FastAPI's default shape
+    413: {"description": "request body too large", "model": schemas.Problem},
+    422: {"description": "bad parameters: one line each", "model": schemas.Problem},
+    503: {"description": "the database cannot be reached", "model": schemas.Problem},
+}
 
 
 def create_app(db: str, token: Optional[str] = None, access: AccessSettings = AccessSettings()) -> FastAPI:
@@ -70,8 +71,16 @@ def create_app(db: str, token: Optional[str] = None, access: AccessSettings = Ac
     request must carry it and the analyse endpoints are rate-limited per client; without one (this machine only),
     neither: the one client is the person at the keyboard."""
     token = check_token(token, access)
-    open_store(db, create=False).close()  # a wrong --db fails now, in one line, not on the first request
+    stores = StorePool(db)  # a wrong --db fails now, in one line, not on the first request; migrated once
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        stores.close()
+
     app = FastAPI(
+        lifespan=lifespan,
+        responses=EVERY_ERROR,
         title="reportedly",
         version=__version__,
         description="Who said what, when, according to whom — and where the story came from.",
@@ -97,12 +106,11 @@ def create_app(db: str, token: Optional[str] = None, access: AccessSettings = Ac
     app.add_middleware(SecurityHeaders)  # outside the token check: a 401 page gets the CSP too
     app.add_middleware(BodyLimit, limit=MAX_BODY)
 
+    app.state.stores = stores
+
     def store():
-        s = open_store(db, create=False)
-        try:
+        with stores.borrow() as s:
             yield s
-        finally:
-            s.close()
 
     Store = Annotated[Any, Depends(store)]
 
@@ -131,23 +139,38 @@ def create_app(db: str, token: Optional[str] = None, access: AccessSettings = Ac
 
     # ------------------------------------------------------------------------------------------------- API
 
-    @app.get("/api/articles", response_model=Page, tags=["articles"])
+    @app.get("/api/articles", response_model=schemas.ArticlePage, tags=["articles"])
     def api_articles(
         s: Store,
         limit: Limit = 20,
         offset: Offset = 0,
         outlet: Text = None,
+        after: After = None,
     ):
-        """Stored articles, newest first, with their numbers of quotes and attributions."""
-        return browse.list_articles(s, limit, offset, outlet)
+        """Stored articles, newest first (undated last), with their numbers of quotes and attributions. Page with
+        `after` (the `next` of the previous page): as fast on any page, and stable while articles are added."""
+        return browse.list_articles(s, limit, offset, outlet, after)
 
-    @app.get("/api/articles/{article_id}", tags=["articles"], responses=ERRORS)
-    def api_article(s: Store, article_id: Id) -> dict:
+    @app.get("/api/quotes", response_model=schemas.QuotePage, tags=["people"])
+    def api_quotes(
+        s: Store,
+        speaker: Text = None,
+        outlet: Text = None,
+        since: Day = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+        after: After = None,
+    ):
+        """Quotes, newest first, each with its article; `speaker` matches any part of the name. Page with `after`."""
+        return browse.list_quotes(s, speaker, outlet, since, limit, offset, after)
+
+    @app.get("/api/articles/{article_id}", response_model=schemas.Article, tags=["articles"], responses=ERRORS)
+    def api_article(s: Store, article_id: Id):
         """One stored article: its metadata and the whole analysis record (docs/output.md)."""
         meta, a = _article(s, article_id)
         return {**meta, "story": stored.place(s, article_id), "analysis": a.to_dict()}
 
-    @app.get("/api/people", response_model=Page, tags=["people"])
+    @app.get("/api/people", response_model=schemas.PeoplePage, tags=["people"])
     def api_people(
         s: Store,
         q: Text = None,
@@ -157,50 +180,60 @@ def create_app(db: str, token: Optional[str] = None, access: AccessSettings = Ac
         """People quoted in the corpus, most quoted first; `q` matches any part of the name."""
         return browse.people(s, q, limit, offset)
 
-    @app.get("/api/people/{name}", tags=["people"], responses=ERRORS)
-    def api_person(s: Store, name: Name, limit: Limit = 50, offset: Offset = 0) -> dict:
+    @app.get("/api/people/{name}", response_model=schemas.Person, tags=["people"], responses=ERRORS)
+    def api_person(s: Store, name: Name, limit: Limit = 50, offset: Offset = 0):
         """Everything one person said across the corpus, by date and outlet, with the spellings of their name."""
         return _person(s, name, limit, offset)
 
-    @app.get("/api/stories", response_model=Page, tags=["stories"])
+    @app.get("/api/stories", response_model=schemas.StoryPage, tags=["stories"])
     def api_stories(s: Store, limit: Limit = 20, offset: Offset = 0):
         """Stories built by `reportedly stories`, largest first."""
         return _stories(s, limit, offset)
 
-    @app.get("/api/stories/{story_id}", tags=["stories"], responses=ERRORS)
-    def api_story(s: Store, story_id: Id) -> dict:
+    @app.get("/api/stories/{story_id}", response_model=schemas.Story, tags=["stories"], responses=ERRORS)
+    def api_story(s: Store, story_id: Id):
         """One story: every article with its relation, parent, credits and citations; outlets cited but not stored.
         Story ids are stable: the id of a story that merged into another answers with the story it merged into (its
         `id`), and `redirected_from` says which id was asked for (null when the story still has its own id)."""
         return _story(s, story_id)
 
-    @app.get("/api/diff", tags=["stories"], responses=ERRORS)
+    @app.get("/api/diff", response_model=schemas.Diff, tags=["stories"], responses=ERRORS)
     def api_diff(
         s: Store,
         source: ArticleRef,
         copy: ArticleRef,
-    ) -> dict:
+    ):
         """What article `copy` changed against article `source`: quotes reworded, attributions dropped, hedges…"""
         d = _diff(s, source, copy)[2]
         return asdict(d) | {"kinds": d.kinds()}
 
-    @app.get("/api/trace", tags=["stories"], responses={422: {"description": "fewer than three words"}})
+    @app.get(
+        "/api/trace",
+        response_model=schemas.Trace,
+        tags=["stories"],
+        responses={422: {"description": "fewer than three words", "model": schemas.Problem}},
+    )
     def api_trace(
         s: Store,
         claim: Annotated[str, Query(min_length=1, max_length=300, pattern=NO_NUL, description="the claim")],
         limit: Limit = 50,
-    ) -> dict:
+    ):
         """Every stored sentence stating `claim`, oldest first, each as a direct quote (by whom), an attribution (to
         whom) or the outlet's own assertion; `travelled` says how the claim changed form on the way."""
         return _trace(s, claim, limit)
 
-    @app.get("/api/search", response_model=Page, tags=["articles"])
+    @app.get("/api/search", response_model=schemas.SearchPage, tags=["articles"])
     def api_search(s: Store, q: Terms, limit: Limit = 20, offset: Offset = 0):
         """Articles containing all the words of `q`, best first, with a snippet."""
         return _search(s, q, limit, offset)
 
-    @app.post("/api/analyse", tags=["analyse"], responses={**ERRORS, 422: {"description": "not an article"}})
-    def api_analyse(body: AnalyseRequest) -> dict:
+    @app.post(
+        "/api/analyse",
+        response_model=schemas.AnalysisRecord,
+        tags=["analyse"],
+        responses={**ERRORS, 422: {"description": "not an article", "model": schemas.Problem}},
+    )
+    def api_analyse(body: AnalyseRequest):
         """Analyse a text or HTML page without storing it: the same record as `reportedly analyze --format json`."""
         return _analyse(body.text, body.published, body.title).to_dict()
 
@@ -218,8 +251,8 @@ def create_app(db: str, token: Optional[str] = None, access: AccessSettings = Ac
         )
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(request: Request, s: Store, limit: Limit = 20, offset: Offset = 0):
-        return page(request, "articles.html", result=browse.list_articles(s, limit, offset))
+    def articles_page(request: Request, s: Store, limit: Limit = 20, offset: Offset = 0, after: After = None):
+        return page(request, "articles.html", result=browse.list_articles(s, limit, offset, after=after))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, s: Store, article_id: Id):
@@ -357,15 +390,10 @@ def _with_access(doc: dict, limited: bool) -> dict:
 
 
 def _article(s, article_id: int):
-    rows = s.rows(
-        "SELECT id, outlet, url, published, title, final_url, fetched_at, warc_file, warc_record_id "
-        "FROM articles WHERE id = ?",
-        (article_id,),
-    )
-    if not rows:
+    meta = s.article_meta(article_id)
+    if meta is None:
         raise HTTPException(404, f"no article {article_id} in this corpus")
     a = s.analysis(article_id)
-    meta = rows[0]
     # the evidence of a fetched page; the WARC by its file name only, never the server's folders
     evidence = {k: meta[k] for k in ("final_url", "fetched_at", "warc_record_id")}
     evidence["warc_file"] = file_name(meta["warc_file"])
@@ -404,10 +432,10 @@ def _diff(s, source: int, copy: int):
 
 def _trace(s, claim: str, limit: int) -> dict:
     from ..errors import BadOptionError
-    from ..provenance.corpus import trace, travel
+    from ..provenance.corpus import trace_stored, travel
 
     try:
-        rows = trace(s, claim, limit)
+        rows = trace_stored(s, claim, limit)
     except BadOptionError as e:
         raise HTTPException(422, str(e)) from None
     return {"claim": claim, "first": rows[0] if rows else None, "travelled": travel(rows), "items": rows}
