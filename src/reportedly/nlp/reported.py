@@ -80,10 +80,18 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
     or the main clause a parenthetical "he said" interrupts."""
     doc = ctx.doc
     sent = tok.sent
-    for c in tok.children:
-        if c.dep_ == "ccomp":
-            toks = [t for t in c.subtree if not (t.i == c.left_edge.i and t.lower_ == "that" and t.dep_ == "mark")]
-            return _trim(toks) if len(toks) >= SETTINGS.min_content_tokens else None
+    ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if ccomps:
+        # "...fireworks on Friday: Republicans said they are convinced ...": a clause before the cue that the parser
+        # also hung on it is the sentence before, when the cue has content of its own after it
+        c = next((c for c in ccomps if c.i > tok.i), ccomps[0])
+        inner = _inner_speech(ctx, c)
+        toks = [
+            t
+            for t in c.subtree
+            if not (t.i == c.left_edge.i and t.lower_ == "that" and t.dep_ == "mark") and t.i not in inner
+        ]
+        return _trim(toks) if len(toks) >= SETTINGS.min_content_tokens else None
     for i in range(tok.i + 1, min(sent.end, tok.i + 12)):
         t = doc[i]
         if t.lower_ == "that" and t.dep_ in ("mark", "nsubj", "det", "dobj") and t.tag_ in ("IN", "WDT", "DT"):
@@ -112,6 +120,29 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
     return None
 
 
+def _inner_speech(ctx: DocContext, head: Token) -> set[int]:
+    """Tokens of a second speech act coordinated with or adjoined to the content ("said fathers would not be
+    eligible, and when pressed, the mother replied, “...”", "said he did not believe it, arguing that ..."): it is
+    reported on its own, not part of the first content."""
+    out: set[int] = set()
+    for c in head.children:
+        if c.dep_ not in ("conj", "advcl") or c.i < head.i or not ctx.is_cue(c):
+            continue
+        if c.dep_ == "conj" and subject_of_own(c) is None:
+            continue
+        if c.dep_ == "advcl" and c.tag_ != "VBG":
+            continue
+        first = c.left_edge.i
+        while first > head.i + 1 and (ctx.doc[first - 1].is_punct or ctx.doc[first - 1].lower_ in ("and", "but")):
+            first -= 1
+        out.update(range(first, c.right_edge.i + 1))
+    return out
+
+
+def subject_of_own(tok: Token) -> Optional[Token]:
+    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
 def _is_clause(toks: list[Token]) -> bool:
     """A subject with a finite verb: "With pressures mounting," is no reported content."""
     inside = {t.i for t in toks}
@@ -126,7 +157,7 @@ def _is_clause(toks: list[Token]) -> bool:
 
 
 def _trim(toks: list[Token]) -> list[Token]:
-    while toks and (toks[-1].is_punct and toks[-1].text not in '”"»' or toks[-1].is_space):
+    while toks and (toks[-1].is_punct and toks[-1].text not in '”"»' or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     while toks and (toks[0].is_punct and toks[0].text not in '“"«' or toks[0].is_space):
         toks = toks[1:]
