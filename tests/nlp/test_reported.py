@@ -112,3 +112,22 @@ def test_a_share_of_those_polled_is_a_source(run, text):
 
 def test_a_date_still_never_speaks(run):
     assert not [a for a in run("More than a year later said that the results were surprising.").attributions]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Senator Hill has called for the complete repeal of the law.", "has called", "the complete repeal of the law"),
+        ("The campaign called the charges unsubstantiated.", "called", "the charges unsubstantiated"),
+        ("Strada accused the government of attempting to intimidate the families.", "accused", None),
+        ("The mayor cited a sharp rise in violent crime.", "cited", "a sharp rise in violent crime"),
+    ],
+)
+def test_speech_whose_content_is_its_object(run, text, cue, content):
+    got = {a.cue: a.content for a in run(text).attributions}
+    assert cue in got
+    assert content is None or got[cue] == content
+
+
+def test_a_phone_call_is_no_speech(run):
+    assert run("She called her mother on Sunday.").attributions == ()

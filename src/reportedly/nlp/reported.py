@@ -112,12 +112,47 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             toks = _trim(toks)
             if len(toks) >= SETTINGS.min_content_tokens + 1 and not any(ctx.is_mark[t.i] for t in toks):
                 return toks
+    if tok.lemma_.lower() in ctx.rules.object_cues:
+        toks = _object_content(ctx, tok)
+        if toks:
+            return toks
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         own = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in own]
         toks = _trim(toks)
         return toks if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks) else None
     return None
+
+
+OBJECT_DEPS = ("dobj", "oprd", "dative", "prt", "prep", "xcomp", "ccomp")
+
+
+def _object_content(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
+    """The object of a speech act and its complements ("called [the charges unsubstantiated]", "called for [steep
+    new tariffs]", "accused [the GOP of stoking the issue]"), up to the first comma, date or clause of its own."""
+    rights = [c for c in tok.rights if c.dep_ in OBJECT_DEPS]
+    particle = any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") and c.i == tok.i + 1 for c in rights)
+    complement = any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in rights)
+    if ctx.rules.object_cues.get(tok.lemma_.lower()) == "complement":
+        if not (particle or complement):
+            return None
+    elif not (particle or any(c.dep_ == "dobj" for c in rights)):
+        return None
+    toks: list[Token] = []
+    for c in rights:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ not in ("for", "on", "of", "as")
+            or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        ):
+            break
+        if any(ctx.doc[i].text in ",;:" or ctx.is_mark[i] for i in range(toks[-1].i + 1 if toks else tok.i + 1, c.i)):
+            break
+        toks += [t for t in c.subtree if t.i > tok.i and t.lower_ not in ("for", "on") or t.i > c.i]
+    toks = _trim(sorted(toks, key=lambda t: t.i))
+    if len(toks) < SETTINGS.min_content_tokens or any(ctx.inside_quote[t.i] for t in toks):
+        return None
+    return toks
 
 
 def _inner_speech(ctx: DocContext, head: Token) -> set[int]:

@@ -63,6 +63,7 @@ class Rules:
     turn_labels: frozenset[str]
     title_small_words: frozenset[str]
     share_words: frozenset[str]  # "19 percent said": a share of those polled speaks as a group
+    object_cues: dict[str, str]  # "called for new tariffs", "cited the figure": speech whose content is the object
 
     @property
     def attribution_verbs(self) -> dict[str, str]:
@@ -147,6 +148,7 @@ def load(lang: str = "en") -> Rules:
         turn_labels=frozenset(w.lower() for w in _lines(lang, "turn_labels.txt")),
         title_small_words=frozenset(w.lower() for w in _lines(lang, "title_small_words.txt")),
         share_words=frozenset(w.lower() for w in _lines(lang, "share_words.txt")),
+        object_cues=_table(lang, "object_cues.tsv"),
     )
 
 
