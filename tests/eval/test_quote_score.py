@@ -116,3 +116,17 @@ def test_quotes_one_cue_introduces_are_predicted_as_one_mixed_quote():
     qs = (quote("liar", cue), quote("utterly amoral", cue), quote("We won,", said), quote("Now we work.", said))
     got = [p["quote"] for p in predictions("x", Analysis(text, None, quotes=qs))["quotes"]]
     assert got == ["“liar” and “utterly amoral”", "“We won,”", "“Now we work.”"]
+
+
+def test_reported_speech_run_into_a_quotation_is_cut_before_it():
+    from reportedly.eval.quotes import predictions
+    from reportedly.models import Analysis, Attribution, Mention, Quote
+
+    text = "Lane said fathers would not be eligible, and her aide replied, “It is meant for mothers.”"
+    q0 = text.index("It is")
+    quote = Quote("It is meant for mothers.", q0, len(text) - 1, "direct", "aide", None, None, "replied", None)
+    content = (text.index("fathers"), len(text))
+    att = Attribution(text[content[0] :], (content,), "Lane", "person", "said", (5, 9), "E1", Mention("Lane", 0, 4))
+    pred = predictions("x", Analysis(text, None, quotes=(quote,), attributions=(att,)))["quotes"]
+    got = sorted(p["quote"] for p in pred)
+    assert got == ["fathers would not be eligible, and her aide replied", "“It is meant for mothers.”"]

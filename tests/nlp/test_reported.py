@@ -77,3 +77,57 @@ def test_transcript_turns_belong_to_the_speaker_named_in_capitals(run):
         ("WALLACE", "Governor, I want to ask you about the polls now."),
     ]
     assert [q.speaker for q in a.quotes] == ["Mike Pence"]  # the quoted turn
+
+
+def test_a_second_speech_act_is_not_part_of_the_first_content(run):
+    text = (
+        "Ms. Lane said fathers would not be eligible for the leave, and when pressed on why, "
+        "her aide replied that the plan was still being written."
+    )
+    got = {a.cue: a.content for a in run(text).attributions}
+    assert got["said"] == "fathers would not be eligible for the leave"
+
+
+def test_a_participle_of_speech_after_the_content_is_reported_on_its_own(run):
+    text = "Senator Hill said he did not believe the attacks worked, arguing that the divisions were a bigger hurdle."
+    got = {a.cue: a.content for a in run(text).attributions}
+    assert got["said"] == "he did not believe the attacks worked"
+    assert got["arguing"] == "the divisions were a bigger hurdle"
+
+
+def test_the_content_follows_the_cue_not_the_sentence_before_a_colon(run):
+    text = "The news set off another round of fireworks on Friday: Republicans said the department mishandled the case."
+    got = [(a.source, a.content) for a in run(text).attributions if a.cue == "said"]
+    assert got == [("Republicans", "the department mishandled the case")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Another 19 percent said they would not pick either candidate.", "Only 12 per cent said the plan would work."],
+)
+def test_a_share_of_those_polled_is_a_source(run, text):
+    got = run(text).attributions
+    assert got and got[0].cue == "said"
+
+
+def test_a_date_still_never_speaks(run):
+    assert not [a for a in run("More than a year later said that the results were surprising.").attributions]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Senator Hill has called for the complete repeal of the law.", "has called", "the complete repeal of the law"),
+        ("The campaign called the charges unsubstantiated.", "called", "the charges unsubstantiated"),
+        ("Strada accused the government of attempting to intimidate the families.", "accused", None),
+        ("The mayor cited a sharp rise in violent crime.", "cited", "a sharp rise in violent crime"),
+    ],
+)
+def test_speech_whose_content_is_its_object(run, text, cue, content):
+    got = {a.cue: a.content for a in run(text).attributions}
+    assert cue in got
+    assert content is None or got[cue] == content
+
+
+def test_a_phone_call_is_no_speech(run):
+    assert run("She called her mother on Sunday.").attributions == ()

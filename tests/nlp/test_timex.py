@@ -64,3 +64,35 @@ def test_may_the_modal_is_not_a_month(run):
 def test_signal_word_is_recorded(run):
     t = [t for t in run("He led military intelligence until October.").timexes if t.text == "October"][0]
     assert t.signal == "until"
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The shop was robbed Thursday evening.", "Thursday evening", "2021-12-16TEV"),
+        ("In June last year, the police came back.", "June last year", "2020-06"),
+        ("The election is due this September.", "this September", "2021-09"),
+        ("Two helicopters crashed last February.", "last February", "2021-02"),
+        ("He was shot last Oct. 23 at his home.", "Oct. 23", "2021-10-23"),
+        ("The offer was extended to Jan. 16.", "Jan. 16", "2022-01-16"),
+        ("Prices rose in March.", "March", "2021-03"),
+        ("He fled in June 1998 and returned later that year.", "later that year", "1998"),
+        ("The plant closed in May 2010. The following month, the firm was sold.", "The following month", "2010-06"),
+        ("Sales fell in the 2019 second quarter.", "the 2019 second quarter", "2019-Q2"),
+    ],
+)
+def test_named_months_weekday_parts_and_anaphora(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_a_year_earlier_in_earnings_news_is_the_same_quarter_a_year_before(run):
+    text = (
+        "Profit rose in the third quarter to $3 million from $2 million a year earlier, and from the year-ago period."
+    )
+    got = values(run, text)
+    assert ("third quarter", "2021-Q3") in got
+    assert ("a year earlier", "2020-Q3") in got and ("the year-ago period", "2020-Q3") in got
+
+
+def test_a_year_ago_without_a_quarter_is_the_year_before(run):
+    assert ("a year ago", "2020") in values(run, "The bridge opened a year ago.")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable
+from typing import Callable, Optional
 
 from ..models import Analysis
 from ..nlp.quotemarks import TWO_CHAR_MARKS
+from ..nlp.settings import SETTINGS
 
 DOUBLE_QUOTES = set('"\u201c\u201d\u201e\u00ab\u00bb')
 OPEN_QUOTES = set('"\u201c\u201e\u00ab')
@@ -44,8 +45,8 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True) -> 
     partials = [q for q in a.quotes if q.kind == "partial"]
     if with_attributions:
         for at in a.attributions:
-            s, e = at.content_spans[0][0], at.content_spans[-1][1]
-            if any(ts < e and s < te for ts, te in taken):
+            s, e = _clear_of(a.text, at.content_spans[0][0], at.content_spans[-1][1], taken)
+            if s is None:
                 continue
             s, e = _with_partials(a.text, s, e, partials)
             quotes.append(_pred(s, e, a.text, at.source, at.source_mention, at.cue, None))
@@ -56,6 +57,21 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True) -> 
             quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
             taken.append((q.start, q.end))
     return {"id": record_id, "quotes": quotes}
+
+
+def _clear_of(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> tuple[Optional[int], int]:
+    """The content cut short before a quotation already emitted that the parser ran it into ("said the plan was
+    dead, and a spokesman replied, “...”"); None when what is left is no claim."""
+    hits = [(ts, te) for ts, te in taken if ts < e and s < te]
+    if not hits:
+        return s, e
+    first = min(ts for ts, _ in hits)
+    if first <= s:
+        return None, e
+    e = first
+    while e > s and (text[e - 1].isspace() or text[e - 1] in TRIM):
+        e -= 1
+    return (s, e) if len(text[s:e].split()) >= SETTINGS.min_content_tokens else (None, e)
 
 
 def _one_cue_runs(quotes: list) -> list[list]:

@@ -80,10 +80,18 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
     or the main clause a parenthetical "he said" interrupts."""
     doc = ctx.doc
     sent = tok.sent
-    for c in tok.children:
-        if c.dep_ == "ccomp":
-            toks = [t for t in c.subtree if not (t.i == c.left_edge.i and t.lower_ == "that" and t.dep_ == "mark")]
-            return _trim(toks) if len(toks) >= SETTINGS.min_content_tokens else None
+    ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if ccomps:
+        # "...fireworks on Friday: Republicans said they are convinced ...": a clause before the cue that the parser
+        # also hung on it is the sentence before, when the cue has content of its own after it
+        c = next((c for c in ccomps if c.i > tok.i), ccomps[0])
+        inner = _inner_speech(ctx, c)
+        toks = [
+            t
+            for t in c.subtree
+            if not (t.i == c.left_edge.i and t.lower_ == "that" and t.dep_ == "mark") and t.i not in inner
+        ]
+        return _trim(toks) if len(toks) >= SETTINGS.min_content_tokens else None
     for i in range(tok.i + 1, min(sent.end, tok.i + 12)):
         t = doc[i]
         if t.lower_ == "that" and t.dep_ in ("mark", "nsubj", "det", "dobj") and t.tag_ in ("IN", "WDT", "DT"):
@@ -104,12 +112,70 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             toks = _trim(toks)
             if len(toks) >= SETTINGS.min_content_tokens + 1 and not any(ctx.is_mark[t.i] for t in toks):
                 return toks
+    if tok.lemma_.lower() in ctx.rules.object_cues:
+        toks = _object_content(ctx, tok)
+        if toks:
+            return toks
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         own = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in own]
         toks = _trim(toks)
         return toks if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks) else None
     return None
+
+
+OBJECT_DEPS = ("dobj", "oprd", "dative", "prt", "prep", "xcomp", "ccomp")
+
+
+def _object_content(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
+    """The object of a speech act and its complements ("called [the charges unsubstantiated]", "called for [steep
+    new tariffs]", "accused [the GOP of stoking the issue]"), up to the first comma, date or clause of its own."""
+    rights = [c for c in tok.rights if c.dep_ in OBJECT_DEPS]
+    particle = any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") and c.i == tok.i + 1 for c in rights)
+    complement = any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in rights)
+    if ctx.rules.object_cues.get(tok.lemma_.lower()) == "complement":
+        if not (particle or complement):
+            return None
+    elif not (particle or any(c.dep_ == "dobj" for c in rights)):
+        return None
+    toks: list[Token] = []
+    for c in rights:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ not in ("for", "on", "of", "as")
+            or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        ):
+            break
+        if any(ctx.doc[i].text in ",;:" or ctx.is_mark[i] for i in range(toks[-1].i + 1 if toks else tok.i + 1, c.i)):
+            break
+        toks += [t for t in c.subtree if t.i > tok.i and t.lower_ not in ("for", "on") or t.i > c.i]
+    toks = _trim(sorted(toks, key=lambda t: t.i))
+    if len(toks) < SETTINGS.min_content_tokens or any(ctx.inside_quote[t.i] for t in toks):
+        return None
+    return toks
+
+
+def _inner_speech(ctx: DocContext, head: Token) -> set[int]:
+    """Tokens of a second speech act coordinated with or adjoined to the content ("said fathers would not be
+    eligible, and when pressed, the mother replied, “...”", "said he did not believe it, arguing that ..."): it is
+    reported on its own, not part of the first content."""
+    out: set[int] = set()
+    for c in head.children:
+        if c.dep_ not in ("conj", "advcl") or c.i < head.i or not ctx.is_cue(c):
+            continue
+        if c.dep_ == "conj" and subject_of_own(c) is None:
+            continue
+        if c.dep_ == "advcl" and c.tag_ != "VBG":
+            continue
+        first = c.left_edge.i
+        while first > head.i + 1 and (ctx.doc[first - 1].is_punct or ctx.doc[first - 1].lower_ in ("and", "but")):
+            first -= 1
+        out.update(range(first, c.right_edge.i + 1))
+    return out
+
+
+def subject_of_own(tok: Token) -> Optional[Token]:
+    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
 
 def _is_clause(toks: list[Token]) -> bool:
@@ -126,7 +192,7 @@ def _is_clause(toks: list[Token]) -> bool:
 
 
 def _trim(toks: list[Token]) -> list[Token]:
-    while toks and (toks[-1].is_punct and toks[-1].text not in '”"»' or toks[-1].is_space):
+    while toks and (toks[-1].is_punct and toks[-1].text not in '”"»' or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     while toks and (toks[0].is_punct and toks[0].text not in '“"«' or toks[0].is_space):
         toks = toks[1:]

@@ -30,6 +30,10 @@ class Settings:
     opening_sentences: int = 3
     # ... to a person named at most this many sentences later
     forward_sentences: int = 2
+    # a month or day named without a year under a past-tense verb lies in the past, except one at most this many days
+    # ahead, or a month starting at most this many days ahead ("the offer was extended to Nov. 16" on Oct. 30; "was
+    # planned for early March" on Feb. 10): news does not name last year's date without its year
+    past_tense_days_ahead: int = 60
 
 
 SETTINGS = Settings()

@@ -173,6 +173,8 @@ def can_speak(span: Span, rules: Rules) -> bool:
     """A speaker is a person, organisation, outlet, document or group: never a date or a measure ("Jan. 30, 2020",
     "more than a year", "date" left by a scraper), a singular demonym ("the Denisovan") or a product."""
     head = span.root
+    if head.lower_ in rules.share_words:
+        return True  # "Another 19 percent said ...": a share of those polled, a group
     if head.ent_type_ in NON_SPEAKER_ENTS or head.lemma_.lower() in rules.non_speakers:
         return False
     if head.lower_ in rules.non_speakers or head.like_num:

@@ -7,6 +7,7 @@ are returned with no value and `resolved=False`."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..models import TimeExpr
 from ..rules import load as load_rules
+from .settings import SETTINGS
 
 _EN = load_rules("en")  # the patterns below are English; their word tables are data in rules/en/
 MONTHS = _EN.months
@@ -171,7 +173,7 @@ def _rel(anchor: Anchor, fn: Callable[[dt.date], str], typ: str, gran: str, mod:
     return Value(typ, fn(anchor.dct), gran, mod, relative=True)
 
 
-def _year_for_month(month: int, anchor: Anchor, day: int = 15) -> Optional[int]:
+def _year_for_month(month: int, anchor: Anchor, day: Optional[int] = None) -> Optional[int]:
     """The year of a month (and day) named without one: the nearest such date in the direction of the tense,
     or the nearest one at all when the tense says nothing."""
     if anchor.dct is None:
@@ -179,11 +181,19 @@ def _year_for_month(month: int, anchor: Anchor, day: int = 15) -> Optional[int]:
     d = anchor.dct
     y = d.year
     here = (d.month, d.day)
+    mid = day or 15
     if anchor.tense == "past":
-        return y - 1 if (month, day) > here and month != d.month else y
+        past = y - 1 if (month, mid) > here and month != d.month else y
+        # "the offer was extended to Nov. 16" written on Oct. 30: a date just ahead, not eleven months back
+        if (
+            month != d.month
+            and (dt.date(past + 1, month, min(day or 1, 28)) - d).days <= SETTINGS.past_tense_days_ahead
+        ):
+            return past + 1
+        return past
     if anchor.tense == "future":
-        return y + 1 if (month, day) < here and month != d.month else y
-    best = min((y - 1, y, y + 1), key=lambda yy: abs((dt.date(yy, month, min(day, 28)) - d).days))
+        return y + 1 if (month, mid) < here and month != d.month else y
+    best = min((y - 1, y, y + 1), key=lambda yy: abs((dt.date(yy, month, min(mid, 28)) - d).days))
     return best
 
 
@@ -320,6 +330,36 @@ def _month_only(m, a):
     return Value("DATE", "%d-%02d" % (y, mo), "month", mod, relative=True)
 
 
+@rule(
+    r"(?P<mo>%s)(?:\s+of)?\s+(?P<which>last|this|next|the\s+same|the\s+previous|the\s+following)\s+year" % M,
+    needs=MONTH_WORD,
+)
+def _month_of_year(m, a):
+    """ "in June last year", "January this year": the month of the year the phrase names."""
+    step = {"last": -1, "this": 0, "next": 1}.get(m["which"].lower())
+    if step is None:
+        return Value("DATE", None, "month", relative=True)
+    return _rel(a, lambda d: "%d-%02d" % (d.year + step, _month(m["mo"])), "DATE", "month")
+
+
+@rule(r"(?P<which>last|this|next)\s+(?P<mo>%s)(?!\.?\s*\d)" % M, needs=MONTH_WORD)
+def _which_month(m, a):
+    """ "this September" is the one of this year; "last February" the latest one before this month, "next March"
+    the first one after it."""
+    mo = _month(m["mo"])
+    which = m["which"].lower()
+
+    def value(d: dt.date) -> str:
+        y = d.year
+        if which == "last" and mo >= d.month:
+            y -= 1
+        elif which == "next" and mo <= d.month:
+            y += 1
+        return "%d-%02d" % (y, mo)
+
+    return _rel(a, value, "DATE", "month")
+
+
 @rule(r"(?:(?P<which>last|next|this)\s+)?(?P<wd>%s)(?:\s+(?P<part>%s))?" % (WD, PART), needs=r"day")
 def _weekday(m, a):
     wd = WEEKDAYS[m["wd"].lower()]
@@ -333,9 +373,10 @@ def _weekday(m, a):
             d = _weekday_date(wd, Anchor(a.dct, "unknown"))
     else:
         d = _weekday_date(wd, a)
+    part = "T" + PARTS[m["part"].lower()] if m["part"] else ""
     if d is None:
-        return Value("DATE", None, "day", relative=True)
-    return Value("DATE", d.isoformat(), "day", relative=True)
+        return Value("TIME" if part else "DATE", None, "day", relative=True)
+    return Value("TIME" if part else "DATE", d.isoformat() + part, "day", relative=True)
 
 
 @rule(
@@ -418,14 +459,14 @@ def _unit_rel(m, a):
 
 
 @rule(
-    r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|from now|hence)"
+    r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|earlier|from now|hence)"
     % (NUM, VAG, UNIT),
-    needs=r"ago|from now|hence",
+    needs=r"ago|earlier|from now|hence",
 )
 def _ago(m, a):
     unit = _unit(m["u"])
     n = _num(m["n"])
-    sign = -1 if m["dir"].lower() == "ago" else 1
+    sign = -1 if m["dir"].lower() in ("ago", "earlier") else 1
     gran = unit if unit in ("day", "week", "month", "year", "decade", "century") else "day"
     if n is None or not float(n).is_integer() or UNITS.get(unit, ("", True))[1]:
         fuzzy = "PAST_REF" if sign < 0 else "FUTURE_REF"
@@ -446,6 +487,31 @@ def _quarter(m, a):
     return _rel(a, lambda d: "%d-Q%d" % (d.year - (1 if q > (d.month - 1) // 3 + 1 else 0), q), "DATE", "quarter")
 
 
+@rule(
+    r"(?:the\s+)?(?:(?P<y>%s)|(?P<ago>year[- ](?:ago|earlier)))\s+(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?P<u>quarter|period)"
+    % Y,
+    needs=r"quarter|period",
+)
+def _dated_quarter(m, a):
+    """ "the 1988 second quarter", "the year-ago third quarter", "the year-earlier period": a quarter of a named year,
+    or the same period a year before (made a quarter by the quarter the article reports, see `_year_ago_quarters`)."""
+    if m["q"] is None and (m["y"] or m["u"].lower() == "quarter" and not m["ago"]):
+        return None
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(
+        (m["q"] or "").lower()
+    )
+    if m["y"]:
+        return Value("DATE", "%s-Q%d" % (m["y"], q), "quarter")
+    if q is not None:
+        return _rel(a, lambda d: "%d-Q%d" % (d.year - 1, q), "DATE", "quarter")
+    return _rel(a, lambda d: "%d" % (d.year - 1), "DATE", "year")
+
+
+@rule(r"year[- ](?:ago|earlier)", needs=r"year[- ](?:ago|earlier)")
+def _year_ago(m, a):
+    return _rel(a, lambda d: "%d" % (d.year - 1), "DATE", "year")
+
+
 @rule(r"the\s+(?P<w>latest\s+|current\s+|most\s+recent\s+|past\s+|previous\s+|last\s+)?quarter", needs=r"quarter")
 def _the_quarter(m, a):
     w = (m["w"] or "").strip().lower()
@@ -457,7 +523,7 @@ def _the_quarter(m, a):
 
 
 @rule(
-    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)\s*[- ]?\s*(?P<u>%s)(?:\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+ago)"
+    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)\s*[- ]?\s*(?P<u>%s)(?:\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier))"
     % (NUM, VAG, UNIT),
     needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur",
 )
@@ -570,7 +636,58 @@ def find_timexes(
                 cands.append((s, e, v))
     chosen = _longest_first(cands)
     out = [_record(doc, text, s, e, v, published) for s, e, v in chosen]
+    out = _year_ago_quarters(_anaphoric(out))
     return _anchor_events(doc, text, out, published, skip)
+
+
+_YEAR_AGO = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)|year[- ](?:ago|earlier)", re.I)
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])$")
+
+
+def _year_ago_quarters(found: list[TimeExpr]) -> list[TimeExpr]:
+    """Earnings news compares a quarter with the same quarter a year before: "$1.2 billion, up from $1 billion a year
+    ago" after "the third quarter" is that quarter of the year before, not the year."""
+    out, last_quarter = [], None
+    for t in found:
+        m = _QUARTER.match(t.value or "")
+        if m and not _YEAR_AGO.search(t.text):
+            last_quarter = m
+        elif last_quarter is not None and t.value and re.fullmatch(r"\d{4}", t.value) and _YEAR_AGO.search(t.text):
+            value = "%d-Q%s" % (int(last_quarter[1]) - 1, last_quarter[2])
+            t = dataclasses.replace(t, value=value, granularity="quarter")
+        out.append(t)
+    return out
+
+
+_ANAPHORIC = re.compile(
+    r"(?P<which>the\s+following|the\s+next|the\s+previous|the\s+same|later\s+that|earlier\s+that|that)\s+"
+    r"(?P<u>year|month)$",
+    re.I,
+)
+
+
+def _anaphoric(found: list[TimeExpr]) -> list[TimeExpr]:
+    """ "He fled in June 1998 and returned later that year": a year or month named by reference to the last date
+    given before it."""
+    out: list[TimeExpr] = []
+    for t in found:
+        m = _ANAPHORIC.search(t.text) if t.value is None else None
+        if m is not None:
+            unit = m["u"].lower()
+            which = re.sub(r"\s+", " ", m["which"].lower())
+            step = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
+            prev = next(
+                (p for p in reversed(out) if p.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?$", p.value)), None
+            )
+            if prev is not None and (unit == "year" or len(prev.value) >= 7):
+                y = int(prev.value[:4])
+                if unit == "year":
+                    value = "%d" % (y + step)
+                else:
+                    value = at_granularity(shift(dt.date(y, int(prev.value[5:7]), 1), "month", step), "month")
+                t = dataclasses.replace(t, value=value, resolved=True)
+        out.append(t)
+    return out
 
 
 def _longest_first(cands):

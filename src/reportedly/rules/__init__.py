@@ -62,6 +62,8 @@ class Rules:
     non_speakers: frozenset[str]
     turn_labels: frozenset[str]
     title_small_words: frozenset[str]
+    share_words: frozenset[str]  # "19 percent said": a share of those polled speaks as a group
+    object_cues: dict[str, str]  # "called for new tariffs", "cited the figure": speech whose content is the object
 
     @property
     def attribution_verbs(self) -> dict[str, str]:
@@ -145,6 +147,8 @@ def load(lang: str = "en") -> Rules:
         non_speakers=frozenset(w.lower() for w in _lines(lang, "non_speakers.txt")),
         turn_labels=frozenset(w.lower() for w in _lines(lang, "turn_labels.txt")),
         title_small_words=frozenset(w.lower() for w in _lines(lang, "title_small_words.txt")),
+        share_words=frozenset(w.lower() for w in _lines(lang, "share_words.txt")),
+        object_cues=_table(lang, "object_cues.tsv"),
     )
 
 
