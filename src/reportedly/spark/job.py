@@ -54,9 +54,11 @@ def run(spark, inputs: Sequence[str], output: str, partitions: Optional[int] = N
 
     started = time.perf_counter()
     summary = RunSummary()
-    partitions = partitions or max(2, spark.sparkContext.defaultParallelism)
+    cores = max(2, spark.sparkContext.defaultParallelism)
+    # a few analysis tasks per core: a core that finishes early takes the next, none waits on the largest partition
+    partitions = partitions or 4 * cores
     # the other stages shuffle a few rows per article: Spark's default of 200 partitions is 200 tasks of nothing
-    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    spark.conf.set("spark.sql.shuffle.partitions", str(min(partitions, cores)))
     # a file is read by one task: spread its articles before the work per article starts
     items = _read(spark, inputs).repartition(partitions)
     prepared = items.mapInPandas(tasks.prepare_items, tasks.PREPARED).persist(StorageLevel.MEMORY_AND_DISK)
