@@ -11,6 +11,7 @@ command runs in its own process, timed from start to exit: start-up (JVM, model 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,7 @@ def main(argv=None) -> int:
         make_corpus(small, args.n, Path(args.data))
         make_corpus(large, 2 * args.n, Path(args.data), seed=8)
         print(f"corpus: {args.n} and {2 * args.n} articles recombined from {args.data}; {args.cores} cores")
+        print("load average at start: {:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*os.getloadavg()))
         t_ingest, line = timed(
             cli + ["ingest", str(small), "--db", f"{tmp}/bench.db", "--processes", str(args.cores), "--quiet"]
         )
@@ -60,6 +62,7 @@ def main(argv=None) -> int:
         print(f"spark / (ingest + stories) throughput at N: {t_single / runs['N']:.2f}x (target >= 0.8)")
         print(f"spark / ingest alone at N: {t_ingest / runs['N']:.2f}x")
         print(f"spark time 2N / N: {runs['2N'] / runs['N']:.2f} (target < 2.3)")
+        print("load average at end: {:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*os.getloadavg()))
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 import shutil
 from pathlib import Path
 
@@ -49,10 +50,10 @@ def _warc(path: Path, article: str) -> None:
 
 @pytest.fixture(scope="session")
 def inputs(tmp_path_factory) -> list[str]:
-    """The 300-article corpus, a JSONL file with a malformed line and a line without text, and a truncated WARC."""
+    """The 300-article corpus (gzip-compressed JSONL), a JSONL file with a malformed line and a line without text, a
+    truncated WARC and a gzip-compressed JSONL file cut off after its first lines."""
     d = tmp_path_factory.mktemp("spark-input")
-    with gzip.open(FIXTURE, "rt", encoding="utf-8") as src, open(d / "corpus.jsonl", "w", encoding="utf-8") as dst:
-        shutil.copyfileobj(src, dst)
+    shutil.copy(FIXTURE, d / "corpus.jsonl.gz")
     ok = {"text": "The minister said on Monday that the bridge would reopen next spring, after repairs.", "outlet": "X"}
     (d / "bad.jsonl").write_text(
         json.dumps(ok) + "\n" + '{"text": "cut off\n' + json.dumps({"title": "no body"}) + "\n", encoding="utf-8"
@@ -63,7 +64,12 @@ def inputs(tmp_path_factory) -> list[str]:
         "Fishing boats will move to the north quay while the work goes on, the council said."
     )
     _warc(d / "crawl.warc.gz", article)
-    return [str(d / "corpus.jsonl"), str(d / "bad.jsonl"), str(d / "crawl.warc.gz")]
+    with gzip.open(FIXTURE, "rb") as src:
+        head = b"".join(src.readline() for _ in range(3))  # three articles of the corpus: duplicates once read
+    noise = random.Random(0).randbytes(3000).hex()  # does not compress: the cut falls inside this last line
+    packed = gzip.compress(head + json.dumps({"text": noise}).encode() + b"\n")
+    (d / "cut.jsonl.gz").write_bytes(packed[: len(packed) - 40])
+    return [str(d / "corpus.jsonl.gz"), str(d / "bad.jsonl"), str(d / "crawl.warc.gz"), str(d / "cut.jsonl.gz")]
 
 
 @pytest.fixture(scope="session")

@@ -47,6 +47,7 @@ def test_the_same_articles_with_the_same_analysis(spark_run, reference):
         r["content_hash"]: json.loads(r["analysis"]) for r in store.rows("SELECT content_hash, analysis FROM articles")
     }
     assert summary.analysed == ref_summary.ingested == len(spark_records) >= 295
+    assert summary.duplicates == ref_summary.duplicates >= 3  # cut.jsonl.gz repeats three articles of the corpus
     assert spark_records == ref_records
 
 
@@ -91,6 +92,22 @@ def test_bad_records_go_to_rejects_with_the_reasons_ingest_gives(spark_run, refe
     assert reasons["bad.jsonl:2"].startswith("malformed JSON")
     assert reasons["bad.jsonl:3"] == 'no "text" or "html" field'
     assert "truncated" in reasons["crawl.warc.gz#2"]
+    assert reasons["cut.jsonl.gz"].startswith("truncated or corrupt gzip stream")
+
+
+def test_stories_by_grouping_on_band_keys_are_those_found_on_the_driver(spark, spark_run, tmp_path):
+    """Above LOCAL_STORIES articles, candidates come from grouping on band keys and stories from applyInPandas: on
+    the same articles, that path gives the same stories as the collected one the run used."""
+    import shutil
+
+    from reportedly.spark.job import build_stories
+
+    summary, out = spark_run
+    other = tmp_path / "out"
+    shutil.copytree(out / "articles", other / "articles")
+    assert build_stories(spark, str(other), local_limit=0) == summary.stories
+    assert _spark_stories(other) == _spark_stories(out)
+    assert sorted(map(str, table(other, "stories"))) == sorted(map(str, table(out, "stories")))
 
 
 def test_tables_have_the_shared_columns(spark_run):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gzip
 import io
 import json
 import os
@@ -21,6 +22,7 @@ from .metadata import read_sidecar
 PLAIN_SUFFIXES = {".txt", ".text"}
 TEXT_SUFFIXES = PLAIN_SUFFIXES | {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSONL_GZ_SUFFIXES = (".jsonl.gz", ".ndjson.gz")  # gzip-compressed JSONL, read as a stream
 CSV_SUFFIXES = {".csv"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 TEXT_COLUMNS = ("text", "body", "content", "article", "html", "full_text", "fulltext")
@@ -79,7 +81,7 @@ def read_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Read]:
                         yield from _regular(f)
         else:
             if _kind(path) is None:
-                yield Failure(str(path), "not an article file (.txt, .html, .jsonl, .csv, .warc[.gz])")
+                yield Failure(str(path), "not an article file (.txt, .html, .jsonl[.gz], .csv, .warc[.gz])")
             else:
                 yield from _regular(path)
 
@@ -103,6 +105,8 @@ def _kind(path: Path) -> Optional[str]:
     name = path.name.lower()
     if name.endswith(WARC_SUFFIXES):
         return "warc"
+    if name.endswith(JSONL_GZ_SUFFIXES):
+        return "jsonl"
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return "text"
@@ -188,7 +192,7 @@ def read_bytes(name: str, data: bytes) -> Iterator[Read]:
     failures `read_file` gives for the same file on disk."""
     kind = _kind(Path(name))
     if kind is None:
-        yield Failure(name, "not an article file (.txt, .html, .jsonl, .csv, .warc[.gz])")
+        yield Failure(name, "not an article file (.txt, .html, .jsonl[.gz], .csv, .warc[.gz])")
     elif kind == "text":
         if len(data) > MAX_BYTES:
             yield Failure(
@@ -197,7 +201,10 @@ def read_bytes(name: str, data: bytes) -> Iterator[Read]:
         else:
             yield Item(name, data)  # no sidecar beside a file read as bytes
     elif kind == "jsonl":
-        yield from _jsonl_lines(name, io.BytesIO(data))
+        if name.lower().endswith(".gz"):
+            yield from _gzip_lines(name, gzip.GzipFile(fileobj=io.BytesIO(data)))
+        else:
+            yield from _jsonl_lines(name, io.BytesIO(data))
     elif kind == "csv":
         yield from _csv_rows(name, io.BytesIO(data))
     else:
@@ -205,8 +212,29 @@ def read_bytes(name: str, data: bytes) -> Iterator[Read]:
 
 
 def _jsonl(path: Path) -> Iterator[Read]:
+    if path.name.lower().endswith(".gz"):
+        with gzip.open(path, "rb") as fh:
+            yield from _gzip_lines(str(path), fh)
+        return
     with open(path, "rb") as fh:
         yield from _jsonl_lines(str(path), fh)
+
+
+def _gzip_lines(path: str, fh) -> Iterator[Read]:
+    """The lines of a gzip-compressed JSONL file; a cut-off or corrupt stream keeps the lines before it and fails
+    the rest with one reason (the last partial line is never parsed)."""
+    lines = _jsonl_lines(path, fh)
+    while True:
+        try:
+            item = next(lines)
+        except StopIteration:
+            return
+        except (EOFError, OSError, zlib.error) as e:
+            yield Failure(
+                path, f"truncated or corrupt gzip stream ({type(e).__name__}: {e}); the lines before it were read"
+            )
+            return
+        yield item
 
 
 def _jsonl_lines(path: str, fh) -> Iterator[Read]:

@@ -37,10 +37,12 @@ def session(master: Optional[str] = None, partitions: Optional[int] = None, app:
             os.environ["PYTHONPATH"] = os.pathsep.join([src] + [p for p in paths if p])
         builder = builder.config("spark.driver.memory", os.environ.get("REPORTEDLY_SPARK_DRIVER_MEMORY", "2g"))
         builder = builder.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-    if partitions:
-        builder = builder.config("spark.sql.shuffle.partitions", str(partitions))
-    # one Arrow batch is one chunk of spaCy work: small batches keep a worker's memory flat
+    # one Arrow batch is 64 articles (eight of ingest's chunks): small batches keep a worker's memory flat
     builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
+    # a Python worker lives on from task to task and stage to stage, so each loads the spaCy pipeline once
+    builder = builder.config("spark.python.worker.reuse", "true")
+    # signatures and stories collected to the driver and written from it go through Arrow, not row by row
+    builder = builder.config("spark.sql.execution.arrow.pyspark.enabled", "true")
     try:
         spark = builder.getOrCreate()
     except Exception as e:  # no Java, a bad master URL: one line, not a JVM stack trace
@@ -60,4 +62,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--output", required=True, metavar="DIR", help="folder of Parquet tables (re-running adds only new articles)"
     )
     p.add_argument("--master", help="Spark master URL (default: what spark-submit set, else local[*])")
-    p.add_argument("--partitions", type=int, help="partitions the analysis runs in (default: the cluster's cores)")
+    p.add_argument(
+        "--partitions", type=int, help="partitions the analysis runs in (default: 4 per core of the cluster)"
+    )

@@ -11,14 +11,17 @@ from typing import Optional, Sequence
 
 # absolute imports: spark-submit runs this file as a script
 from reportedly.errors import BadOptionError, ReportedlyError, SparkError
-from reportedly.ingest.readers import JSONL_SUFFIXES, WARC_SUFFIXES
+from reportedly.ingest.readers import JSONL_GZ_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES
 from reportedly.provenance.cluster import components
 from reportedly.provenance.settings import Settings
 from reportedly.spark import add_arguments, session, tasks
 from reportedly.store.tables import columns, spark_ddl
 
-CHILD_TABLES = ("quotes", "attributions", "entities", "timexes")
-FILE_SUFFIXES = tuple(JSONL_SUFFIXES) + WARC_SUFFIXES + (".csv", ".txt", ".text", ".html", ".htm", ".xhtml")
+CHILD_TABLES = tasks.CHILD_TABLES
+LOCAL_STORIES = 20_000  # up to this many articles, stories are found from collected tables on the driver
+FILE_SUFFIXES = (
+    tuple(JSONL_SUFFIXES) + JSONL_GZ_SUFFIXES + WARC_SUFFIXES + (".csv", ".txt", ".text", ".html", ".htm", ".xhtml")
+)
 
 
 @dataclass
@@ -51,9 +54,11 @@ def run(spark, inputs: Sequence[str], output: str, partitions: Optional[int] = N
 
     started = time.perf_counter()
     summary = RunSummary()
-    partitions = partitions or max(2, spark.sparkContext.defaultParallelism)
-    # the story stages shuffle a few rows per article: Spark's default of 200 partitions is 200 tasks of nothing
-    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    cores = max(2, spark.sparkContext.defaultParallelism)
+    # a few analysis tasks per core: a core that finishes early takes the next, none waits on the largest partition
+    partitions = partitions or 4 * cores
+    # the other stages shuffle a few rows per article: Spark's default of 200 partitions is 200 tasks of nothing
+    spark.conf.set("spark.sql.shuffle.partitions", str(min(partitions, cores)))
     # a file is read by one task: spread its articles before the work per article starts
     items = _read(spark, inputs).repartition(partitions)
     prepared = items.mapInPandas(tasks.prepare_items, tasks.PREPARED).persist(StorageLevel.MEMORY_AND_DISK)
@@ -63,34 +68,37 @@ def run(spark, inputs: Sequence[str], output: str, partitions: Optional[int] = N
     done = _existing(spark, output, "articles")
     if done is not None:
         unique = unique.join(done.select("content_hash"), "content_hash", "left_anti")
+    # each row comes back with its record, signature, band keys and child rows: nothing is computed twice
     analysed = (
         unique.repartition(partitions, "content_hash")
         .mapInPandas(tasks.analyse_prepared, tasks.ANALYSED)
         .persist(StorageLevel.MEMORY_AND_DISK)
     )
-    articles = analysed.filter(F.col("reason").isNull()).select(*columns("articles"))
-    summary.analysed = articles.count()
-    summary.duplicates = ok.count() - summary.analysed - analysed.filter(F.col("reason").isNotNull()).count()
+    counts = {r["ok"]: r["count"] for r in analysed.groupBy(F.col("reason").isNull().alias("ok")).count().collect()}
+    summary.analysed = counts.get(True, 0)
+    summary.duplicates = ok.count() - summary.analysed - counts.get(False, 0)
+    summary.timings["analysis"] = round(time.perf_counter() - started, 1)
     if summary.analysed:
-        articles.write.mode("append").parquet(f"{output}/articles")
-        for t in CHILD_TABLES:
-            rows = articles.mapInPandas(lambda b, t=t: tasks.children(b, t), spark_ddl(t))
-            rows.write.mode("append").parquet(f"{output}/{t}")
+        articles = analysed.filter(F.col("reason").isNull())
+        articles.select(*columns("articles")).write.mode("append").parquet(f"{output}/articles")
+        for t in CHILD_TABLES:  # exploded in the JVM from the rows the analysis gave
+            kids = articles.select(F.explode(f"child_{t}").alias("r")).select("r.*")
+            kids.write.mode("append").parquet(f"{output}/{t}")
     rejects = prepared.filter(F.col("reason").isNotNull()).select("source", "reason")
     rejects = rejects.unionByName(analysed.filter(F.col("reason").isNotNull()).select("source", "reason"))
     old = _existing(spark, output, "rejects")
     if old is not None:
         rejects = rejects.join(old, ["source", "reason"], "left_anti")
-    rejects = rejects.persist()
-    summary.rejected = rejects.count()
-    if summary.rejected:
-        rejects.write.mode("append").parquet(f"{output}/rejects")
-    summary.timings["analysis"] = round(time.perf_counter() - started, 1)
+    rejected = rejects.collect()  # a few rows: written from the driver, not computed twice
+    summary.rejected = len(rejected)
+    if rejected:
+        spark.createDataFrame(rejected, spark_ddl("rejects")).write.mode("append").parquet(f"{output}/rejects")
+    summary.timings["tables"] = round(time.perf_counter() - started, 1)
     if summary.analysed or _existing(spark, output, "stories") is None:
         summary.stories = build_stories(spark, output)
     else:
         summary.stories = spark.read.parquet(f"{output}/stories").count()
-    for df in (prepared, analysed, rejects):
+    for df in (prepared, analysed):
         df.unpersist()
     summary.seconds = time.perf_counter() - started
     return summary
@@ -172,54 +180,91 @@ def _existing(spark, output: str, table: str):
         raise
 
 
-def build_stories(spark, output: str, settings: Settings = Settings()) -> int:
+def build_stories(spark, output: str, settings: Optional[Settings] = None, local_limit: Optional[int] = None) -> int:
     """Stories over every article in `output`: articles sharing an LSH band key are candidates (a bucket over
     `max_bucket` is boilerplate, skipped), candidates are verified by cluster.linked, connected components are found
     on the driver (the verified edges are few: a few per article), then each component is bounded in time and given
-    its copy graph in one applyInPandas group. Overwrites `stories` and `story_edges`; returns the number of stories."""
-    from pyspark import StorageLevel
+    its copy graph by tasks.build_story. Up to `local_limit` articles (default LOCAL_STORIES) the signatures and then
+    the stories' members are collected and this runs on the driver, as `reportedly stories` does, without a
+    shuffle; above it, candidates come from grouping on band keys and stories from one applyInPandas group each.
+    Overwrites `stories` and `story_edges`; returns the number of stories."""
+    import pandas as pd
     from pyspark.sql import functions as F
 
+    from reportedly.provenance.settings import fitted
+
+    settings = settings or fitted()
+    limit = LOCAL_STORIES if local_limit is None else local_limit
     arts = spark.read.parquet(f"{output}/articles")
-    keys = arts.select("article_id", F.explode("band_keys").alias("key"))
-    small = keys.groupBy("key").count().filter((F.col("count") > 1) & (F.col("count") <= settings.max_bucket))
-    kept = keys.join(small.select("key"), "key")
-    pairs = (
-        kept.alias("x")
-        .join(kept.alias("y"), "key")
-        .filter(F.col("x.article_id") < F.col("y.article_id"))
-        .select(F.col("x.article_id").alias("a"), F.col("y.article_id").alias("b"))
-        .distinct()
-    )
-    sig_cols = ["sig_copy", "sig_topic", "sig_keys", "sig_language"]
-    sigs = arts.select("article_id", *sig_cols)
-    side = {p: sigs.select(F.col("article_id").alias(p), *[F.col(c).alias(f"{p}_{c}") for c in sig_cols]) for p in "ab"}
-    verified = pairs.join(side["a"], "a").join(side["b"], "b").mapInPandas(tasks.verify_pairs, tasks.PAIRS)
-    edges = [(r.a, r.b) for r in verified.collect()]
+    local = arts.count() <= limit
+    edges = _edges_collected(arts, settings) if local else _edges_grouped(arts, settings)
     nodes = sorted({i for e in edges for i in e})
     label = {i: min(g) for g in components(nodes, edges) for i in g}
-    empty = spark.createDataFrame([], spark_ddl("story_edges"))
-    if label:
-        labels = spark.createDataFrame(list(label.items()), "article_id BIGINT, component BIGINT")
-        members = arts.select(
-            "article_id", "content_hash", "seq", "text", "published", "outlet", "url", "language", "title"
-        ).join(labels, "article_id")
-        rows = members.groupBy("component").applyInPandas(tasks.build_story, tasks.STORY_ROWS)
-        rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
+    cols = tasks.STORY_COLUMNS
+    if not label:
+        rows = spark.createDataFrame(pd.DataFrame([], columns=cols), tasks.STORY_ROWS)
+        stories = 0
     else:
-        rows = None
-    edges_df = rows.select(*columns("story_edges")) if rows is not None else empty
-    stories_df = (
-        rows.select(*columns("stories")).dropDuplicates(["story_id"])
-        if rows is not None
-        else spark.createDataFrame([], spark_ddl("stories"))
-    )
-    edges_df.write.mode("overwrite").parquet(f"{output}/story_edges")
-    stories_df.write.mode("overwrite").parquet(f"{output}/stories")
-    n = spark.read.parquet(f"{output}/stories").count()
-    if rows is not None:
+        labels = spark.createDataFrame(
+            pd.DataFrame({"article_id": list(label), "component": list(label.values())}),
+            "article_id BIGINT, component BIGINT",
+        )
+        members = arts.select(*STORY_INPUT).join(F.broadcast(labels), "article_id")
+        if local:
+            frame = members.toPandas()
+            built = [tasks.build_story(g) for _, g in frame.groupby("component", sort=True)]
+            records = [r for b in built for r in b.astype(object).where(b.notna(), None).to_dict("records")]
+            stories = len({r["story_id"] for r in records})
+            rows = spark.createDataFrame(pd.DataFrame(records, columns=cols), tasks.STORY_ROWS)
+        else:
+            rows = members.groupBy("component").applyInPandas(tasks.build_story, tasks.STORY_ROWS).persist()
+            stories = None
+    rows.select(*columns("story_edges")).write.mode("overwrite").parquet(f"{output}/story_edges")
+    heads = rows.select(*columns("stories")).dropDuplicates(["story_id"])
+    heads.write.mode("overwrite").parquet(f"{output}/stories")
+    if stories is None:
+        stories = spark.read.parquet(f"{output}/stories").count()
         rows.unpersist()
-    return n
+    return stories
+
+
+STORY_INPUT = ("article_id", "content_hash", "seq", "text", "published", "outlet", "url", "language", "title")
+SIG_COLUMNS = ("sig_copy", "sig_topic", "sig_keys", "sig_language")
+
+
+def _edges_collected(arts, settings: Settings) -> list[tuple[int, int]]:
+    """The verified candidate pairs from one collected table of signatures and band keys, by the library's own
+    candidate_pairs (the buckets of band keys, oversized ones skipped) and linked."""
+    from reportedly.provenance import cluster
+
+    frame = arts.select("article_id", "band_keys", *SIG_COLUMNS).toPandas()
+    recs = frame.to_dict("records")
+    keys = {int(r["article_id"]): [int(k) for k in r["band_keys"]] for r in recs}
+    sigs = {int(r["article_id"]): tasks.signature_of(r) for r in recs}
+    pairs = cluster.candidate_pairs(keys, settings.max_bucket)
+    return sorted((a, b) for a, b in pairs if cluster.linked(sigs[a], sigs[b], settings))
+
+
+def _edges_grouped(arts, settings: Settings) -> list[tuple[int, int]]:
+    """The verified candidate pairs over a corpus too large to collect: band keys exploded and grouped (a bucket
+    over max_bucket skipped), each bucket's pairs emitted in the JVM and deduplicated, both signatures joined on,
+    then verified by cluster.linked in Python; only the verified edges reach the driver."""
+    from pyspark.sql import functions as F
+
+    buckets = (
+        arts.select("article_id", F.explode("band_keys").alias("key"))
+        .groupBy("key")
+        .agg(F.collect_list("article_id").alias("ids"))
+        .filter((F.size("ids") > 1) & (F.size("ids") <= settings.max_bucket))
+    )
+    both = "flatten(transform(ids, x -> transform(filter(ids, y -> y > x), y -> named_struct('a', x, 'b', y))))"
+    pairs = buckets.select(F.explode(F.expr(both)).alias("p")).select("p.a", "p.b").distinct()
+    sigs = arts.select("article_id", *SIG_COLUMNS)
+    side = {
+        p: sigs.select(F.col("article_id").alias(p), *[F.col(c).alias(f"{p}_{c}") for c in SIG_COLUMNS]) for p in "ab"
+    }
+    verified = pairs.join(side["a"], "a").join(side["b"], "b").mapInPandas(tasks.verify_pairs, tasks.PAIRS)
+    return [(r.a, r.b) for r in verified.collect()]
 
 
 def build_parser() -> argparse.ArgumentParser:

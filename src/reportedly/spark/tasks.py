@@ -26,7 +26,14 @@ ITEMS = (
     "published STRING, reason STRING"
 )
 PREPARED = "seq BIGINT, source STRING, content_hash STRING, outlet STRING, prepared BINARY, reason STRING"
-ANALYSED = tables.spark_ddl("articles") + ", reason STRING"
+CHILD_TABLES = ("quotes", "attributions", "entities", "timexes")
+# an analysed article's row carries its child tables' rows, so they are written without another pass in Python
+ANALYSED = (
+    tables.spark_ddl("articles")
+    + ", reason STRING, "
+    + ", ".join(f"`child_{t}` ARRAY<{tables.spark_struct(t)}>" for t in CHILD_TABLES)
+)
+ANALYSED_COLUMNS = tables.columns("articles") + ["reason"] + [f"child_{t}" for t in CHILD_TABLES]
 PAIRS = "a BIGINT, b BIGINT"
 
 
@@ -112,7 +119,8 @@ def prepare_items(batches: Iterator) -> Iterator:
 
 def analyse_prepared(batches: Iterator) -> Iterator:
     """The spaCy pipeline over prepared articles (one pipeline per worker process, loaded on first use), in the
-    chunks `reportedly ingest` sends its workers; each article's row carries its record and cluster signature."""
+    chunks `reportedly ingest` sends its workers; each article's row carries its record, its cluster signature and
+    band keys (computed by ingest's chunk analyser) and the rows of its child tables."""
     import pandas as pd
 
     for df in batches:
@@ -125,20 +133,29 @@ def analyse_prepared(batches: Iterator) -> Iterator:
                 if isinstance(result, str):
                     rows.append(
                         {
-                            **dict.fromkeys(_names(ANALYSED)),
+                            **dict.fromkeys(ANALYSED_COLUMNS),
                             "seq": rec["seq"],
                             "source": rec["source"],
                             "reason": result,
                         }
                     )
                 else:
-                    rows.append(article_row(rec, result.analysis, result.signature))
-        yield pd.DataFrame(rows, columns=_names(ANALYSED))
+                    row = article_row(rec, result.analysis, result.signature, result.keys)
+                    for t, kids in tables.child_rows(row, json.loads(row["analysis"])).items():
+                        row[f"child_{t}"] = kids
+                    rows.append(row)
+        yield pd.DataFrame(rows, columns=ANALYSED_COLUMNS)
 
 
-def article_row(rec: dict, a: Analysis, sig: Optional[cluster.Signature] = None) -> dict:
-    """An analysed article as a row of the articles table (what Store.add stores, plus its cluster signature)."""
-    sig = sig or cluster.signature(a.text)
+def article_row(
+    rec: dict, a: Analysis, sig: Optional[cluster.Signature] = None, keys: Optional[list[int]] = None
+) -> dict:
+    """An analysed article as a row of the articles table (what Store.add stores, plus its cluster signature and
+    band keys, computed here only when not given)."""
+    if sig is None or keys is None:
+        from ..pipeline.stories import sign
+
+        sig, keys = sign(a.text)
     digest = rec["content_hash"]
     return {
         "article_id": tables.article_number(digest),
@@ -158,33 +175,28 @@ def article_row(rec: dict, a: Analysis, sig: Optional[cluster.Signature] = None)
         "sig_topic": list(sig.topic),
         "sig_keys": list(sig.keys),
         "sig_language": sig.language,
-        "band_keys": cluster.band_keys(sig),
+        "band_keys": list(keys),
         "reason": None,
+        **{f"child_{t}": None for t in CHILD_TABLES},
     }
-
-
-def children(batches: Iterator, table: str) -> Iterator:
-    """One child table (quotes, attributions, entities, timexes) from the articles' records."""
-    import pandas as pd
-
-    for df in batches:
-        rows = []
-        for rec in df.to_dict("records"):
-            rows += tables.child_rows(rec, json.loads(rec["analysis"]))[table]
-        yield pd.DataFrame(rows, columns=tables.columns(table))
 
 
 def verify_pairs(batches: Iterator) -> Iterator:
     """The candidate pairs that cluster.linked accepts."""
+    from ..provenance.settings import fitted
+
+    settings = fitted()
     for df in batches:
         keep = [
-            cluster.linked(_sig(r, "a_"), _sig(r, "b_"))
+            cluster.linked(signature_of(r, "a_"), signature_of(r, "b_"), settings)
             for r in df.to_dict("records")  # fmt: skip
         ]
         yield df.loc[keep, ["a", "b"]]
 
 
-def _sig(r: dict, prefix: str) -> cluster.Signature:
+def signature_of(r: dict, prefix: str = "") -> cluster.Signature:
+    """The cluster signature kept in a row's sig_* columns (with `prefix`: a_sig_copy, ...)."""
+
     def t(v) -> tuple[int, ...]:
         return tuple(int(x) for x in v) if v is not None else ()
 
@@ -208,7 +220,7 @@ def build_story(df):
     group = list(by_id)
     days = {i: day_number(r["published"]) for i, r in by_id.items()}
     members, earlier = cluster.bound_in_time(group, days, settings.story_days)
-    cols = _names(STORY_ROWS)
+    cols = STORY_COLUMNS
     if len(members) < 2:
         return pd.DataFrame([], columns=cols)
     built = built_story(by_id, members, earlier, False, settings)
@@ -216,6 +228,7 @@ def build_story(df):
 
 
 STORY_ROWS = tables.spark_ddl("story_edges") + ", size BIGINT, origin_hash STRING, title STRING"
+STORY_COLUMNS = tables.columns("story_edges") + ["size", "origin_hash", "title"]
 
 
 def story_rows(built, by_id: dict) -> list[dict]:
@@ -248,7 +261,7 @@ def story_rows(built, by_id: dict) -> list[dict]:
     ]
     rows += [
         {
-            **dict.fromkeys(_names(STORY_ROWS)),
+            **dict.fromkeys(STORY_COLUMNS),
             **head,
             "content_hash": h[c.article_id],
             "role": "earlier",

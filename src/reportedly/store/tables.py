@@ -27,7 +27,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("sig_topic", "list<int64>"),
         ("sig_keys", "list<int64>"),
         ("sig_language", "string"),
-        ("band_keys", "list<string>"),
+        ("band_keys", "list<int64>"),  # cluster.band_numbers, as the store's band_keys table keeps them
     ],
     "quotes": [
         ("quote_id", "int64"),
@@ -128,17 +128,25 @@ def arrow_schema(table: str):
     return pa.schema([(c, types[t]) for c, t in TABLES[table]])
 
 
+SPARK_TYPES = {
+    "int64": "BIGINT",
+    "string": "STRING",
+    "float64": "DOUBLE",
+    "bool": "BOOLEAN",
+    "list<int64>": "ARRAY<BIGINT>",
+    "list<string>": "ARRAY<STRING>",
+}
+
+
 def spark_ddl(table: str) -> str:
     """The table's schema as a Spark DDL string ("article_id BIGINT, ...")."""
-    types = {
-        "int64": "BIGINT",
-        "string": "STRING",
-        "float64": "DOUBLE",
-        "bool": "BOOLEAN",
-        "list<int64>": "ARRAY<BIGINT>",
-        "list<string>": "ARRAY<STRING>",
-    }
-    return ", ".join(f"`{c}` {types[t]}" for c, t in TABLES[table])
+    return ", ".join(f"`{c}` {SPARK_TYPES[t]}" for c, t in TABLES[table])
+
+
+def spark_struct(table: str) -> str:
+    """One row of the table as a Spark struct type ("STRUCT<`article_id`: BIGINT, ...>"), for nesting its rows in
+    another table's row."""
+    return "STRUCT<" + ", ".join(f"`{c}`: {SPARK_TYPES[t]}" for c, t in TABLES[table]) + ">"
 
 
 def article_number(digest: str) -> int:
