@@ -91,3 +91,19 @@ def test_clustering_from_signatures_equals_clustering_from_texts():
     texts = [BRIDGE, BRIDGE_COPY, BRIDGE_OWN, *UNRELATED]
     ids = [f"a{i}" for i in range(len(texts))]
     assert cluster_signatures({i: signature(t) for i, t in zip(ids, texts)}) == cluster(texts, ids)
+
+
+def test_a_bucket_of_language_independent_keys_pairs_only_two_languages():
+    keys = {"en1": ["keys:3:x", "copy:1:y"], "en2": ["keys:3:x"], "fr1": ["keys:3:x"], "en3": ["copy:1:y"]}
+    langs = {"en1": "en", "en2": "en", "fr1": "fr", "en3": "en"}
+    pairs = {tuple(sorted(p)) for p in candidate_pairs(keys, cap=10, languages=langs)}
+    assert pairs == {("en1", "fr1"), ("en2", "fr1"), ("en1", "en3")}
+    assert len(candidate_pairs(keys, cap=10)) == 4  # without languages every bucket pairs all its members
+
+
+def test_band_numbers_carry_the_kind_of_their_band():
+    from reportedly.provenance.cluster import KINDS, band_keys, band_numbers
+
+    sig = signature(BRIDGE)
+    kinds = [k.split(":")[0] for k in band_keys(sig)]
+    assert [KINDS[n & 3] for n in band_numbers(sig)] == kinds

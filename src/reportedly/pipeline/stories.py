@@ -116,7 +116,7 @@ def _verified_within(store: Store, members: Sequence[int], settings: Settings) -
     keys = {a: cluster.band_numbers(s, settings) for a, s in sigs.items()}
     sizes = signatures.bucket_sizes(store, {k for ks in keys.values() for k in ks})
     usable = {a: [k for k in ks if sizes.get(k, 0) <= settings.max_bucket] for a, ks in keys.items()}
-    pairs = cluster.candidate_pairs(usable, settings.max_bucket)
+    pairs = cluster.candidate_pairs(usable, settings.max_bucket, {a: s.language for a, s in sigs.items()})
     return [(a, b) for a, b in pairs if cluster.linked(sigs[a], sigs[b], settings)]
 
 

@@ -38,12 +38,12 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _minhash(items: set[str]) -> tuple[int, ...]:
+def _minhash(items: set[str], num_perm: int = NUM_PERM) -> tuple[int, ...]:
     from datasketch import MinHash
 
     if not items:
         return ()
-    m = MinHash(num_perm=NUM_PERM)  # fixed seed: the same values in every process and on every machine
+    m = MinHash(num_perm=num_perm)  # fixed seed: the same values in every process and on every machine
     m.update_batch([x.encode("utf-8") for x in items])
     return tuple(int(v) for v in m.hashvalues)
 
@@ -88,9 +88,10 @@ def band_keys(sig: Signature, settings: Settings = Settings()) -> list[str]:
         values = getattr(sig, kind)
         if not values:
             continue
-        if kind == "topic":
-            values = _minhash({str(v) for v in values})
         b, r = bands(threshold)
+        if kind == "topic":
+            values = _minhash({str(v) for v in values}, NUM_PERM * settings.topic_band_factor)
+            b *= settings.topic_band_factor
         for i in range(b):
             digest = hashlib.blake2b(struct.pack(f"<{r}Q", *values[i * r : (i + 1) * r]), digest_size=8).hexdigest()
             out.append(f"{kind}:{i}:{digest}")
@@ -100,10 +101,17 @@ def band_keys(sig: Signature, settings: Settings = Settings()) -> list[str]:
 def band_numbers(sig: Signature, settings: Settings = Settings()) -> list[int]:
     """The band keys as signed 64-bit integers, the form a database indexes cheaply. Two keys that collide only make
     an extra candidate, which `linked` then rejects."""
-    return [
-        int.from_bytes(hashlib.blake2b(k.encode(), digest_size=8).digest(), "little", signed=True)
-        for k in band_keys(sig, settings)
-    ]
+    out = []
+    for k in band_keys(sig, settings):
+        h = int.from_bytes(hashlib.blake2b(k.encode(), digest_size=8).digest(), "little", signed=True)
+        out.append((h & ~3) | KINDS.index(k.split(":", 1)[0]))  # the low two bits say which signature it bands
+    return out
+
+
+def _cross_only(key) -> bool:
+    """A band key of the language-independent keys: its bucket pairs only articles in different languages (two
+    reports in one language are linked by their wording or their terms, never by names and figures alone)."""
+    return key.startswith("keys:") if isinstance(key, str) else (key & 3) == KINDS.index("keys")
 
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
@@ -126,17 +134,30 @@ def linked(a: Signature, b: Signature, settings: Settings = Settings()) -> bool:
     return cross and similarity(a.keys, b.keys) >= settings.key_threshold
 
 
-def candidate_pairs(keys_by_id: Mapping[Hashable, Iterable[str]], cap: int) -> set[tuple[Hashable, Hashable]]:
-    """Pairs of ids sharing a band key. A bucket larger than `cap` (boilerplate every page shares) is skipped."""
-    buckets: dict[str, list[Hashable]] = {}
+def candidate_pairs(
+    keys_by_id: Mapping[Hashable, Iterable], cap: int, languages: Optional[Mapping[Hashable, str]] = None
+) -> set[tuple[Hashable, Hashable]]:
+    """Pairs of ids sharing a band key (band_keys or band_numbers). A bucket larger than `cap` (boilerplate every
+    page shares) is skipped; with `languages`, a bucket of language-independent keys pairs only articles in two
+    languages (in a corpus of one language such buckets would grow with it and link nothing)."""
+    buckets: dict = {}
     for i, ks in keys_by_id.items():
         for k in ks:
             buckets.setdefault(k, []).append(i)
     pairs = set()
-    for members in buckets.values():
-        if 1 < len(members) <= cap:
+    for k, members in buckets.items():
+        if not 1 < len(members) <= cap:
+            continue
+        if languages is not None and _cross_only(k):
+            pairs.update((a, b) for a, b in combinations(members, 2) if _two_languages(languages, a, b))
+        else:
             pairs.update(combinations(members, 2))
     return pairs
+
+
+def _two_languages(languages: Mapping[Hashable, str], a: Hashable, b: Hashable) -> bool:
+    la, lb = languages.get(a, "und"), languages.get(b, "und")
+    return la != lb and "und" not in (la, lb)
 
 
 def components(ids: Sequence[Hashable], pairs: Iterable[tuple[Hashable, Hashable]]) -> list[list[Hashable]]:
@@ -154,7 +175,8 @@ def components(ids: Sequence[Hashable], pairs: Iterable[tuple[Hashable, Hashable
 def cluster_signatures(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()) -> list[list[Hashable]]:
     """Stories as lists of ids from precomputed signatures."""
     keys = {i: band_keys(s, settings) for i, s in sigs.items()}
-    pairs = [(a, b) for a, b in candidate_pairs(keys, settings.max_bucket) if linked(sigs[a], sigs[b], settings)]
+    langs = {i: s.language for i, s in sigs.items()}
+    pairs = [(a, b) for a, b in candidate_pairs(keys, settings.max_bucket, langs) if linked(sigs[a], sigs[b], settings)]
     return components(list(sigs), pairs)
 
 

@@ -80,6 +80,9 @@ class Settings:
     # an LSH bucket shared by more articles than this is boilerplate (a site's footer, a stock phrase), not a story:
     # it is skipped rather than compared all-pairs (a story this large still links through its other buckets)
     max_bucket: int = 500
+    # salient terms are verified exactly, so their candidates can be generous: this many times the LSH bands of one
+    # 64-value design (2: three pairs in four at the topic threshold become candidates, not one in two)
+    topic_band_factor: int = 2
     # idiosyncrasies: word n-grams shared by a subset of versions
     ngram: int = 3
     # candidate parents aligned per child in a large story (ranked by shared rare n-grams); all in a small one
