@@ -107,3 +107,13 @@ def test_band_numbers_carry_the_kind_of_their_band():
     sig = signature(BRIDGE)
     kinds = [k.split(":")[0] for k in band_keys(sig)]
     assert [KINDS[n & 3] for n in band_numbers(sig)] == kinds
+
+
+def test_the_prepared_linker_decides_as_linked():
+    from reportedly.provenance.cluster import linked, linker
+
+    texts = [BRIDGE, BRIDGE_COPY, BRIDGE_OWN, *UNRELATED]
+    sigs = {i: signature(t) for i, t in enumerate(texts)}
+    link = linker(sigs)
+    decisions = {(a, b): linked(sigs[a], sigs[b]) for a in sigs for b in sigs if a < b}
+    assert {p: link(*p) for p in decisions} == decisions and any(decisions.values()) and not all(decisions.values())

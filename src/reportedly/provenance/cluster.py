@@ -176,8 +176,35 @@ def cluster_signatures(sigs: Mapping[Hashable, Signature], settings: Settings = 
     """Stories as lists of ids from precomputed signatures."""
     keys = {i: band_keys(s, settings) for i, s in sigs.items()}
     langs = {i: s.language for i, s in sigs.items()}
-    pairs = [(a, b) for a, b in candidate_pairs(keys, settings.max_bucket, langs) if linked(sigs[a], sigs[b], settings)]
+    link = linker(sigs, settings)
+    pairs = [(a, b) for a, b in candidate_pairs(keys, settings.max_bucket, langs) if link(a, b)]
     return components(list(sigs), pairs)
+
+
+def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):
+    """`linked` over many candidate pairs of `sigs`, by id: the same decision, with each signature's terms and
+    MinHash values prepared once (a large corpus verifies millions of candidates)."""
+    import numpy as np
+
+    terms = {i: frozenset(s.topic) for i, s in sigs.items()}
+    copy = {i: np.asarray(s.copy, dtype=np.uint64) for i, s in sigs.items() if s.copy}
+    need = settings.copy_threshold * NUM_PERM
+
+    def link(a: Hashable, b: Hashable) -> bool:
+        ta, tb = terms[a], terms[b]
+        if ta and tb:
+            shared = len(ta & tb)
+            if shared and shared / (len(ta) + len(tb) - shared) >= settings.topic_threshold:
+                return True
+        ca, cb = copy.get(a), copy.get(b)
+        if ca is not None and cb is not None and int((ca == cb).sum()) >= need:
+            return True
+        sa, sb = sigs[a], sigs[b]
+        if sa.language == sb.language or "und" in (sa.language, sb.language):
+            return False
+        return similarity(sa.keys, sb.keys) >= settings.key_threshold
+
+    return link
 
 
 def cluster(

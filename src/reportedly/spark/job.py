@@ -242,7 +242,8 @@ def _edges_collected(arts, settings: Settings) -> list[tuple[int, int]]:
     keys = {int(r["article_id"]): [int(k) for k in r["band_keys"]] for r in recs}
     sigs = {int(r["article_id"]): tasks.signature_of(r) for r in recs}
     pairs = cluster.candidate_pairs(keys, settings.max_bucket, {a: s.language for a, s in sigs.items()})
-    return sorted((a, b) for a, b in pairs if cluster.linked(sigs[a], sigs[b], settings))
+    link = cluster.linker(sigs, settings)
+    return sorted((a, b) for a, b in pairs if link(a, b))
 
 
 def _edges_grouped(arts, settings: Settings) -> list[tuple[int, int]]:
