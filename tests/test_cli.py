@@ -143,9 +143,13 @@ def test_analyze_a_url(tmp_path):
     with serve() as site:
         site.add("/story", Page(status=302, headers={"Location": "/2022/01/01/story"}))
         site.add("/2022/01/01/story", Page(article_html(art, site_name="Valley Times")))
-        res = cli("analyze", site.base + "/story", "--format", "json")
+        res = cli("analyze", site.base + "/story", "--format", "json", "--warc", tmp_path / "one.warc.gz")
         missing = cli("analyze", site.base + "/gone")
     assert res.returncode == 0, res.stderr.decode()
+    from reportedly.ingest.readers import read_paths
+
+    kept = [r for r in read_paths([str(tmp_path / "one.warc.gz")]) if hasattr(r, "capture")]
+    assert [r.capture.final_url for r in kept] == [site.base + "/2022/01/01/story"]  # the page, redirect aside
     data = json.loads(res.stdout)
     assert data["url"] == site.base + "/2022/01/01/story" and data["site"] == "Valley Times"
     assert {q["speaker"] for q in data["quotes"]} >= {art["speakers"][0]}

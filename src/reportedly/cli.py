@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--encoding", help="force the input encoding (default: detect)")
     a.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text report")
     a.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    a.add_argument("--warc", metavar="FILE", help="for a URL: keep every response in this WARC file (appended to)")
 
     i = sub.add_parser(
         "ingest",
@@ -398,13 +399,21 @@ def _is_url(path: str) -> bool:
     return is_url(path) and not Path(path).exists()
 
 
-def fetch_page(url: str) -> tuple[bytes, str]:
+def fetch_page(url: str, warc: Optional[str] = None) -> tuple[bytes, str]:
     """The body of one article URL and its final URL, fetched as `reportedly fetch` would (robots.txt, size cap,
-    content types); InputError saying why it could not be."""
-    from .ingest.fetch import Fetcher, NotFetched, check_url
+    content types), every response appended to the WARC file `warc` when given; FetchError saying why not."""
+    from contextlib import nullcontext
 
-    with Fetcher() as fetcher:
-        got = fetcher.get(check_url(url))
+    from .ingest.fetch import Fetcher, NotFetched, check_url
+    from .ingest.warc import WarcLog
+
+    checked = check_url(url)
+    try:
+        log = WarcLog(warc) if warc else nullcontext()
+    except OSError as e:
+        raise BadOptionError(f"cannot write the WARC file {warc}: {e.strerror}") from None
+    with log as archive, Fetcher(warc=archive) as fetcher:
+        got = fetcher.get(checked)
     if isinstance(got, NotFetched):
         raise FetchError(f"cannot fetch {url}: {got.reason}")
     return got.body, got.final_url
@@ -415,7 +424,7 @@ def cmd_analyze(args) -> int:
 
     url = None
     if _is_url(args.path):
-        data, url = fetch_page(args.path)
+        data, url = fetch_page(args.path, args.warc)
     else:
         data = read_input(args.path)
     analysis = analyze(data, published=args.published, title=args.title, encoding=args.encoding, url=url)
