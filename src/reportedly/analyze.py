@@ -109,9 +109,8 @@ def prepare(
             warnings.append(f"publication date {pub} taken from the URL")
         except BadOptionError:  # "/2022/02/31/" is a number in a path, not a date
             pass
-    if pub is None and (
-        found := dateline_date(text, rules.months, frozenset(rules.months) | frozenset(rules.weekdays))
-    ):
+    date_words = frozenset(rules.months) | frozenset(rules.weekdays)
+    if pub is None and (found := dateline_date(text, rules.months, date_words)):
         pub = parse_date(found)
         warnings.append(f"publication date {pub} taken from the dateline")
     if len(text.split()) < MIN_WORDS:
@@ -130,7 +129,7 @@ def prepare(
     debris = clean.find_boilerplate(text, rules)
     if title is None and fmt == "text":
         first = text[: _headline(text)].strip()
-        title = first if first and not is_dateline(first, frozenset(rules.months) | frozenset(rules.weekdays)) else None
+        title = first if first and not is_dateline(first, date_words) else None
     if pub is None:
         warnings.append("no publication date: relative time expressions are left unresolved (use --published)")
     nlp_text = house_style_marks(clean.mask(text, debris))

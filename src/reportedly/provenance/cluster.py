@@ -130,8 +130,7 @@ def linked(a: Signature, b: Signature, settings: Settings = Settings()) -> bool:
         ta, tb = set(a.topic), set(b.topic)
         if len(ta & tb) / len(ta | tb) >= settings.topic_threshold:
             return True
-    cross = a.language != b.language and "und" not in (a.language, b.language)
-    return cross and similarity(a.keys, b.keys) >= settings.key_threshold
+    return _two(a.language, b.language) and similarity(a.keys, b.keys) >= settings.key_threshold
 
 
 def candidate_pairs(
@@ -156,7 +155,11 @@ def candidate_pairs(
 
 
 def _two_languages(languages: Mapping[Hashable, str], a: Hashable, b: Hashable) -> bool:
-    la, lb = languages.get(a, "und"), languages.get(b, "und")
+    return _two(languages.get(a, "und"), languages.get(b, "und"))
+
+
+def _two(la: str, lb: str) -> bool:
+    """Two known languages, not one (keys link only across languages)."""
     return la != lb and "und" not in (la, lb)
 
 
@@ -200,9 +203,7 @@ def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):
         if ca is not None and cb is not None and int((ca == cb).sum()) >= need:
             return True
         sa, sb = sigs[a], sigs[b]
-        if sa.language == sb.language or "und" in (sa.language, sb.language):
-            return False
-        return similarity(sa.keys, sb.keys) >= settings.key_threshold
+        return _two(sa.language, sb.language) and similarity(sa.keys, sb.keys) >= settings.key_threshold
 
     return link
 

@@ -253,11 +253,17 @@ def _sentence_at(text: str, pos: int) -> Optional[str]:
 
 def _around(text: str, start: int, end: int) -> str:
     """The sentences a span runs over (a quotation of two sentences and its cue after them)."""
-    spans = [(a, b) for a, b in sentences(text) if b > start and a < max(end, start + 1)]
-    last = next(((a, b) for a, b in sentences(text) if a <= end < b), None)
+    every = sentences(text)
+    spans = [(a, b) for a, b in every if b > start and a < max(end, start + 1)]
+    last = next(((a, b) for a, b in every if a <= end < b), None)
     if last:
         spans.append(last)
     return text[min(a for a, _ in spans) : max(b for _, b in spans)] if spans else ""
+
+
+def _lead(text: str) -> Optional[str]:
+    """The first sentence of a text: where a copy puts its own dateline."""
+    return next((text[a:b] for a, b in sentences(text)), None)
 
 
 def _closest(sentence: Optional[str], text: str, spans: list[tuple[int, int]]) -> Optional[str]:
@@ -300,8 +306,14 @@ def _unquoted(src: Analysis, cp: Analysis, s, c) -> list[Change]:
 def _first_person(sentence: str) -> bool:
     """Told in the first person: outside quotation marks in a news text, a statement excerpted without them (a
     letter, a post), whose rewording is a quotation reworded."""
-    speaker = {w for w, kind in load_rules("en").pronouns.items() if kind == "speaker" and w != "you"}
+    speaker = _first_person_words()
     return any(w in speaker for w in re.findall(r"[a-z]+", fold(sentence)))
+
+
+@lru_cache(maxsize=1)
+def _first_person_words() -> frozenset[str]:
+    """I, me, we, us: the speaker pronouns of rules/en/pronouns.tsv, the addressee (you) aside."""
+    return frozenset(w for w, kind in load_rules("en").pronouns.items() if kind == "speaker" and w != "you")
 
 
 def _quotes(src: Analysis, cp: Analysis, s, c) -> list[Change]:
@@ -564,20 +576,17 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
     from .credits import copy_credits
 
     theirs = {fold(x.name) for x in copy_credits(copy.text, copy.url)}
+    spans = sentences(copy.text)
     out = []
     for x in copy_credits(source.text, source.url):
         if fold(x.name) in theirs or x.kind not in ("dateline", "wire-credit"):
             continue
         m = re.search(re.escape(x.name) if x.name != "Associated Press" else r"\bAP\b|Associated Press", source.text)
         span = (m.start(), m.end()) if m else None
-        sentence = next((source.text[a:b] for a, b in sentences(source.text) if span and a <= span[0] < b), None)
-        if span and sentence is None:  # a credit on a line of its own: "(AP)"
-            a, b = source.text.rfind("\n", 0, span[0]) + 1, source.text.find("\n", span[1])
-            sentence = source.text[a : b if b >= 0 else len(source.text)].strip()
+        sentence = (_sentence_at(source.text, span[0]) or _passage(source.text, *span)) if span else None  # "(AP)"
         alone = bool(sentence) and len(sentence) <= 40
-        spans = sentences(copy.text)
         # where the credit went: the copy's sentence most like the credited one, or its lead for a credit line
-        went = next((copy.text[a:b] for a, b in spans), None) if alone else _closest(sentence, copy.text, spans)
+        went = _lead(copy.text) if alone else _closest(sentence, copy.text, spans)
         out.append(Change("attribution-dropped", sentence if alone else x.name, None, span, None,
                           f"{x.kind} credit to {x.name} dropped", source_sentence=sentence, copy_sentence=went))  # fmt: skip
     return out
@@ -610,7 +619,7 @@ def byline_changes(source: Analysis, copy: Analysis) -> list[Change]:
     """A writer the source names in its byline that the copy never names: the copy runs the text without saying
     who wrote it."""
     have = fold(copy.text)
-    lead = next((copy.text[a:b] for a, b in sentences(copy.text)), None)
+    lead = _lead(copy.text)
     return [
         Change(
             "attribution-dropped",
