@@ -28,3 +28,16 @@ def write_plain_folder(folder: Path) -> Path:
     (folder / "03_rewrite.json").write_text('{"title": "unclosed', encoding="utf-8")
     (folder / "04_own.txt").write_text("May 4, 2022\n\n" + text["04_own.txt"], encoding="utf-8")
     return folder
+
+
+def plain_store(tmp: Path) -> tuple[str, int]:
+    """The plain folder ingested into a new SQLite store under `tmp`, stories built: (its URL, its story's id)."""
+    from reportedly.provenance.corpus import build_stories
+    from reportedly.store import Store
+    from reportedly.store.ingest import ingest
+
+    url = str(tmp / "corpus.db")
+    with Store(url) as store:
+        ingest([str(write_plain_folder(tmp / "folder"))], store)
+        story_id = max(build_stories(store), key=lambda s: s["size"])["id"]
+    return url, story_id

@@ -163,22 +163,24 @@ def test_a_quotation_split_over_two_sentences_is_still_compared(run):
 
 
 def test_a_quotation_put_in_the_outlets_own_words_is_a_quote_reworded(run):
-    src = run(
+    found = _one(
+        run,
         "The governor praised the crews on Tuesday.\n\n"
-        '"These people are heroes, and they saved lives last night," Moore said at the harbour on Tuesday.'
-    )
-    cp = run(
+        '"These people are heroes, and they saved lives last night," Moore said at the harbour on Tuesday.',
         "The governor praised the crews on Tuesday.\n\n"
-        "Moore said at the harbour on Tuesday that these people were heroes who saved lives during the night."
+        "Moore said at the harbour on Tuesday that these people were heroes who saved lives during the night.",
+        "quote-reworded",
     )
-    found = [c for c in diff(src, cp).changes if c.kind == "quote-reworded"]
     assert found and "heroes, and they saved lives" in found[0].before and "no longer quoted" in found[0].detail
 
 
 def test_a_first_person_statement_reworded_without_quotation_marks(run):
-    src = run("I want to take accountability for these decisions and for how we got here, the letter went on.")
-    cp = run("I want to accept responsibility for these choices and for how we got here, the letter went on.")
-    found = [c for c in diff(src, cp).changes if c.kind == "quote-reworded"]
+    found = _one(
+        run,
+        "I want to take accountability for these decisions and for how we got here, the letter went on.",
+        "I want to accept responsibility for these choices and for how we got here, the letter went on.",
+        "quote-reworded",
+    )
     assert found and "first-person statement" in found[0].detail
 
 
@@ -189,22 +191,24 @@ def test_a_third_person_rewording_stays_a_wording_change(run):
 
 
 def test_a_loaded_word_is_found_when_the_clause_is_reordered(run):
-    src = run("The newspaper has lost six contributors who were slain for their work since the year 2000.")
-    cp = run("The newspaper has lost six murdered contributors for their work since the year 2000.")
-    found = [c for c in diff(src, cp).changes if c.kind == "loaded-word"]
+    found = _one(
+        run,
+        "The newspaper has lost six contributors who were slain for their work since the year 2000.",
+        "The newspaper has lost six murdered contributors for their work since the year 2000.",
+        "loaded-word",
+    )
     assert [(c.before, c.after) for c in found] == [("slain", "murdered")]
 
 
 def test_a_qualified_figure_loses_its_qualifier_where_sentences_do_not_align(run):
-    src = run(
+    found = _one(
+        run,
         "Meta said on Wednesday it would let more than 11,000 of its talented employees go in the coming weeks.\n\n"
-        "The company also extended a hiring freeze through the first quarter of next year."
-    )
-    cp = run(
+        "The company also extended a hiring freeze through the first quarter of next year.",
         "The social media giant announced that 11,000 employees will be fired.\n\n"
-        "The company also extended a hiring freeze through the first quarter of next year."
+        "The company also extended a hiring freeze through the first quarter of next year.",
+        "number-changed",
     )
-    found = [c for c in diff(src, cp).changes if c.kind == "number-changed"]
     assert [(c.before, c.after) for c in found] == [("more than 11000", "11000")]
     assert "will be fired" in found[0].copy_sentence
 

@@ -139,9 +139,14 @@ def served(db_url: str, log_path: Path, env: dict, headers: Optional[dict] = Non
             proc.wait()
 
 
+def env_without_token(**extra) -> dict:
+    """This process's environment without REPORTEDLY_TOKEN (a server started with it asks for no token), plus
+    `extra`."""
+    return {k: v for k, v in os.environ.items() if k != "REPORTEDLY_TOKEN"} | extra
+
+
 @pytest.fixture(scope="session")
 def live_server(corpus_url, tmp_path_factory):
     """`reportedly serve` with no token in its environment: nothing is asked."""
-    env = {k: v for k, v in os.environ.items() if k != "REPORTEDLY_TOKEN"}
-    with served(corpus_url, tmp_path_factory.mktemp("serve") / "serve.log", env) as base:
+    with served(corpus_url, tmp_path_factory.mktemp("serve") / "serve.log", env_without_token()) as base:
         yield base

@@ -3,7 +3,6 @@ a per-client rate limit on the analyse endpoints that leaves the rest of the app
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -27,7 +26,7 @@ from reportedly.web.access import (
 from reportedly.web.app import create_app
 
 from ..pg import free_port
-from .conftest import served
+from .conftest import env_without_token, served
 
 TOKEN = "team-token-0123456789abcdef"
 WRONG = "team-token-0123456789abcdeX"  # the same length, one character off
@@ -46,11 +45,6 @@ def cli(*args, env: dict):
     return subprocess.run(
         [sys.executable, "-m", "reportedly.cli", *map(str, args)], capture_output=True, timeout=60, env=env
     )
-
-
-def env_without_token(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "REPORTEDLY_TOKEN"}
-    return env | extra
 
 
 # ----------------------------------------------------------------------------------------------------- token

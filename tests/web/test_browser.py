@@ -164,22 +164,12 @@ def test_analyse_box_renders_pasted_html_inert(page):
 @pytest.fixture(scope="module")
 def plain_server(tmp_path_factory):
     """`reportedly serve` over a folder of .txt files, with and without sidecars (tests/plain_corpus.py)."""
-    import os
-
-    from reportedly.provenance.corpus import build_stories
-    from reportedly.store import Store
-    from reportedly.store.ingest import ingest
-
-    from ..plain_corpus import write_plain_folder
-    from .conftest import served
+    from ..plain_corpus import plain_store
+    from .conftest import env_without_token, served
 
     tmp = tmp_path_factory.mktemp("plain-browser")
-    url = str(tmp / "plain.db")
-    with Store(url) as store:
-        ingest([str(write_plain_folder(tmp / "folder"))], store)
-        story_id = max(build_stories(store), key=lambda s: s["size"])["id"]
-    env = {k: v for k, v in os.environ.items() if k != "REPORTEDLY_TOKEN"}
-    with served(url, tmp / "serve.log", env) as base:
+    url, story_id = plain_store(tmp)
+    with served(url, tmp / "serve.log", env_without_token()) as base:
         yield base, story_id
 
 

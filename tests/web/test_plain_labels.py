@@ -8,22 +8,15 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from reportedly.provenance.corpus import build_stories
-from reportedly.store import Store
-from reportedly.store.ingest import ingest
 from reportedly.web.app import create_app
 
-from ..plain_corpus import write_plain_folder
+from ..plain_corpus import plain_store
 
 
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory):
     """The app over the plain folder in SQLite, and the id of its story."""
-    tmp = tmp_path_factory.mktemp("plain")
-    url = str(tmp / "corpus.db")
-    with Store(url) as store:
-        ingest([str(write_plain_folder(tmp / "folder"))], store)
-        story_id = max(build_stories(store), key=lambda s: s["size"])["id"]
+    url, story_id = plain_store(tmp_path_factory.mktemp("plain"))
     with TestClient(create_app(url)) as c:
         yield c, story_id
 
