@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Optional, Union
 from .errors import BadOptionError, EmptyInputError, UnsupportedLanguageError
 from .ingest import clean, decode, html, language
 from .ingest.metadata import dateline_date, is_dateline, url_date
-from .models import Analysis
+from .models import Analysis, iso_date
 from .nlp.quotemarks import house_style_marks
 from .rules import load as load_rules
 
@@ -58,14 +58,9 @@ class Prepared:
 
 
 def parse_date(value: Union[str, dt.date, dt.datetime, None]) -> Optional[dt.date]:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """models.iso_date, with a bad value a one-line BadOptionError."""
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
+        return iso_date(value)
     except ValueError:
         raise BadOptionError(
             f"publication date {value!r} is not YYYY-MM-DD (for example --published 2021-12-21)"

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
+
+
+def iso_date(value: Any) -> Optional[dt.date]:
+    """A date from an ISO string ("2021-12-21", a timestamp's first ten characters), a date or a datetime; None for
+    nothing; ValueError for anything else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value).strip()[:10])
+
 
 SCHEMA_VERSION = "1.0.0"
 

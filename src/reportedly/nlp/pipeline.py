@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
-from ..models import Attribution, Quote
+from ..models import Attribution, Quote, iso_date
 from ..rules import load as load_rules
 from .context import DocContext
 from .coref import resolve_pronouns
@@ -56,17 +56,6 @@ def plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
-
-
-def published_date(value: Any) -> Optional[dt.date]:
-    """`doc._.rp_published` read back: an ISO date string (a `datetime.date` is accepted too)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def doc_text(doc: Doc) -> str:
@@ -128,7 +117,7 @@ class TimexComponent:
         self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
-        published = published_date(doc._.rp_published)
+        published = iso_date(doc._.rp_published)  # an ISO string on the Doc
         skip = [tuple(s) for s in doc._.rp_skip]
         doc._.rp_timexes = plain(find_timexes(doc, published, skip, doc_text(doc)))
         return doc
