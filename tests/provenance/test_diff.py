@@ -90,6 +90,11 @@ def test_what_spinners_change(run):
         "hedge-removed",
     )
     assert [c.before for c in hedges] == ["some"]
+    # a superlative made partial, and a plan made a certainty
+    assert [c.after for c in _one(run, "City is the richest team in the world.",
+                                  "City is one of the richest teams in the world.", "hedge-added")] == ["one of the"]  # fmt: skip
+    assert [c.before for c in _one(run, "Messi is expected to join the team in the coming days.",
+                                   "Messi will join the team in the coming days.", "hedge-removed")] == ["expected to"]  # fmt: skip
     cited = _one(
         run,
         "Muratov was cited by the Russian news agency TASS as saying he would give the prize money to charity.",
@@ -120,6 +125,35 @@ def test_what_spinners_change(run):
         "loaded-word",
     )
     assert [(c.before, c.after) for c in swap] == [("slain", "murdered")]
+    # a lemma ending in a silent e is the same word inflected ("assassinate" -> "assassinated")
+    swap = _one(
+        run,
+        "The newspaper has lost six murdered contributors since the year 2000.",
+        "The newspaper has lost six assassinated contributors since the year 2000.",
+        "loaded-word",
+    )
+    assert [(c.before, c.after) for c in swap] == [("murdered", "assassinated")]
+
+
+def test_a_count_changed_however_the_sentence_was_rewritten(run):
+    changed = _one(
+        run,
+        "The fallen Tory leader quit the top job after just 44 days in office, a record.\n\nShe will stay on.",
+        "Liz Truss has resigned from her post after spending only 45 days in office.\n\nShe will stay on.",
+        "number-changed",
+    )
+    assert ("44", "45") in [(c.before, c.after) for c in changed]
+    # two figures for one thing (a count that grew in the story itself) are no single change
+    assert not [
+        c
+        for c in _one(
+            run,
+            "Rescuers found 6 people in the river, then 8 people in the river.",
+            "Rescuers found 7 people in the river.",
+            "number-changed",
+        )  # fmt: skip
+        if c.before == "6"
+    ]
 
 
 def test_figures_and_days(run):
@@ -253,3 +287,38 @@ def test_a_qualified_attribution_of_the_same_quotation_made_plain(run):
     )
     found = [c for c in diff(src, cp).changes if c.kind == "hedge-removed"]
     assert [c.before for c in found] == ["as saying"] and "told the TASS agency" in found[0].copy_sentence
+
+
+def test_a_second_source_added_to_an_attributed_sentence(run):
+    # the copy keeps the speaker and adds the outlet it took the words from: who vouches for the claim changed
+    added = _one(
+        run,
+        "Meta will cut 11,000 jobs, chief executive Mark Zuckerberg said on Wednesday.",
+        "Meta will cut 11,000 jobs, chief executive Mark Zuckerberg said on Wednesday, Reuters reported.",
+        "attribution-added",
+    )
+    assert [c.after for c in added] and "Reuters" in added[0].after
+    # the same attribution kept is no change
+    assert not _one(
+        run,
+        "Meta will cut 11,000 jobs, chief executive Mark Zuckerberg said on Wednesday.",
+        "Meta will cut 11,000 jobs, Mark Zuckerberg said on Wednesday.",
+        "attribution-added",
+    )
+
+
+def test_an_agency_named_as_the_report_s_source_added_or_dropped(run):
+    source = "Meta will lay off 11,000 staff, boss Mark Zuckerberg said on Wednesday."
+    copy = "Meta will lay off 11,000 staff, boss Mark Zuckerberg said on Wednesday, reported the AFP news agency."
+    assert [c.after for c in _one(run, source, copy, "attribution-added")] == ["AFP"]
+    assert "AFP" in [c.before for c in _one(run, copy, source, "attribution-dropped")]
+
+
+def test_a_byline_replaced_by_another_is_moved(run):
+    source = (
+        "By Martyn Herman\n\nISTANBUL (Reuters) - Manchester City beat Inter Milan 1-0 to win the Champions League."
+    )
+    copy = "Written by Martin Hermann\n\nManchester City beat Inter Milan 1-0 to win the Champions League."
+    moved = _one(run, source, copy, "attribution-moved")
+    assert [(c.before, c.after) for c in moved] == [("Martyn Herman", "Martin Hermann")]
+    assert not [c for c in _one(run, source, copy, "attribution-dropped") if c.before == "Martyn Herman"]

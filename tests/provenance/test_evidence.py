@@ -5,6 +5,8 @@ from __future__ import annotations
 from reportedly.provenance.evidence import (
     Article,
     align,
+    co_credited,
+    credited,
     disagreement,
     key_overlap,
     keys,
@@ -81,3 +83,11 @@ def test_disagreement_tells_siblings_from_parent_and_child():
 
     assert against("sibling", "changed") > 0
     assert against("child", "changed") == 0
+
+
+def test_two_copies_of_one_agency_are_co_credited_not_credited():
+    agency = profile(Article("ap", "WASHINGTON (AP) — " + SOURCE, outlet="Associated Press"))
+    copy = profile(Article("c1", SOURCE + " The Associated Press contributed to this report."))
+    other = profile(Article("c2", SOURCE + " The Associated Press contributed to this report."))
+    assert credited(copy, agency) and not co_credited(copy, agency)
+    assert co_credited(copy, other) and not credited(copy, other)

@@ -88,6 +88,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
             out.changes.append(Change("sentence-dropped", before, None, s, None, source_sentence=before))
     out.changes += quote_changes(source, copy, out.changes)
     out.changes += figure_changes(source, copy, out.changes)
+    out.changes += counted_changes(source, copy, out.changes)
     out.changes += credit_changes(source, copy)
     out.changes += byline_changes(source, copy)
     return out
@@ -138,6 +139,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _quotes(src, cp, s, c)
     out += _attributions(src, cp, s, c)
     out += _hedges(src, cp, s, c)
+    out += _reported(before, after, s, c, out)
     out += _loaded(before, after, s, c)
     out += _evaluative(before, after, s, c)
     out += _scare_quotes(before, after, s, c)
@@ -369,18 +371,32 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
                     f"'{a.cue}' {a.source} became '{b.cue}' {b.source}",
                 )
             )
-    if not sa:
-        for b in ca:
-            out.append(
-                Change(
-                    "attribution-added",
-                    None,
-                    f"{b.source} ({b.cue})",
-                    s,
-                    b.cue_span,
-                    "the source stated it without attribution",
-                )
-            )
+    moved = {id(ca[0])} if any(x.kind == "attribution-moved" for x in out) else set()
+    for b in ca:
+        if id(b) in moved or any(same_name(a.source, b.source) for a in sa):
+            continue
+        # a source the copy names that the source's sentence does not ("..., reported the AFP news agency")
+        why = "the source stated it without attribution" if not sa else f"the source did not say '{b.cue} {b.source}'"
+        out.append(Change("attribution-added", None, f"{b.source} ({b.cue})", s, b.cue_span, why))
+    return out
+
+
+def _reported(before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
+    """An agency one sentence names as its report's source ("..., reported the AFP news agency", "according to
+    Reuters") that the other does not: who vouches for the claim changed."""
+    from .credits import find_credits
+
+    def named(sentence: str) -> set[str]:
+        return {x.name for x in find_credits(sentence) if x.kind == "reported"}
+
+    said = " ".join(f"{x.before or ''} {x.after or ''}" for x in found if x.kind.startswith("attribution"))
+    mine, theirs = named(before), named(after)
+    out = [Change("attribution-added", None, name, s, c, f"the copy adds that {name} reported it",
+                  source_sentence=before, copy_sentence=after)
+           for name in sorted(theirs - mine) if name not in said]  # fmt: skip
+    out += [Change("attribution-dropped", name, None, s, c, f"the copy no longer says {name} reported it",
+                   source_sentence=before, copy_sentence=after)
+            for name in sorted(mine - theirs) if name not in said]  # fmt: skip
     return out
 
 
@@ -406,11 +422,14 @@ def _hedges(src: Analysis, cp: Analysis, s, c) -> list[Change]:
 
 
 def _stem(word: str) -> str:
+    """A crude stem that a lemma and its inflections share: "assassinate", "assassinated" and "assassinates" ->
+    "assassinat" (the suffix, then a final silent e, dropped)."""
     w = fold(word)
     for suffix in ("ing", "ed", "es", "s", "d"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)]
-    return w
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 
 @lru_cache(maxsize=1)
@@ -542,6 +561,47 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
     return out
 
 
+_COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+([a-z]+)\s+([a-z]+)\b")
+
+
+def _counts(text: str) -> dict[tuple[str, str], set[str]]:
+    """What each figure counts, by the two words after it ("44 days in office" -> ("days", "in")): the figures given
+    for each."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for m in _COUNTED.finditer(text):
+        out.setdefault((m.group(2), m.group(3)), set()).add(m.group(1).replace(",", ""))
+    return out
+
+
+def _counted_at(text: str, unit: tuple[str, str], figure: str) -> re.Match:
+    return next(
+        m for m in _COUNTED.finditer(text) if (m.group(2), m.group(3)) == unit and m.group(1).replace(",", "") == figure
+    )
+
+
+def counted_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
+    """One figure given for the same thing in both texts but with another value ("after just 44 days in office" ->
+    "after spending only 45 days in office"), found however the two sentences were rewritten: each text gives one
+    figure for that thing, and they differ."""
+    seen = {fold(x.before or "") for x in found if x.kind == "number-changed"}
+    mine, theirs = _counts(src.text), _counts(cp.text)
+    out = []
+    for unit, had in mine.items():
+        has = theirs.get(unit)
+        if len(had) != 1 or not has or len(has) != 1 or had == has:
+            continue
+        (old,), (new,) = had, has
+        if fold(old) in seen:
+            continue
+        tail = " ".join(unit)
+        m, at = _counted_at(src.text, unit, old), _counted_at(cp.text, unit, new)
+        out.append(Change("number-changed", old, new, (m.start(), m.end()), (at.start(), at.end()),
+                          f"'{old} {tail}' -> '{new} {tail}'",
+                          source_sentence=_sentence_at(src.text, m.start()),
+                          copy_sentence=_sentence_at(cp.text, at.start())))  # fmt: skip
+    return out
+
+
 def _figures(before: str, after: str, s, c) -> list[Change]:
     nb = [n.replace(",", "") for n in _NUMBER.findall(before)]
     na = [n.replace(",", "") for n in _NUMBER.findall(after)]
@@ -593,7 +653,7 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
 
 
 _BYLINE = re.compile(
-    r"^[ \t]*(?:(?:Written )?By[ \t]+)?(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})[ \t]*$", re.M
+    r"^[ \t]*(?:(?:Written[ \t]+[Bb]y|By)[ \t]+)?(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})[ \t]*$", re.M
 )
 _STAMP = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 
@@ -616,24 +676,25 @@ def bylines(text: str, head: int = 800) -> list[tuple[str, tuple[int, int]]]:
 
 
 def byline_changes(source: Analysis, copy: Analysis) -> list[Change]:
-    """A writer the source names in its byline that the copy never names: the copy runs the text without saying
-    who wrote it."""
+    """A writer the source names in its byline that the copy never names: the copy runs the text without saying who
+    wrote it, or under another byline (a misspelt one included: "By Martyn Herman" -> "Written by Martin
+    Hermann")."""
     have = fold(copy.text)
-    lead = _lead(copy.text)
-    return [
-        Change(
-            "attribution-dropped",
-            name,
-            None,
-            span,
-            None,
-            f"byline of {name} dropped",
-            source_sentence=name,
-            copy_sentence=lead,
-        )  # fmt: skip
-        for name, span in bylines(source.text)
-        if fold(name) not in have
-    ]
+    theirs = [(name, span) for name, span in bylines(copy.text) if fold(name) not in fold(source.text)]
+    out = []
+    for name, span in bylines(source.text):
+        if fold(name) in have:
+            continue
+        if theirs:
+            other, at = theirs[0]
+            line = copy.text[at[0] : at[1]]
+            out.append(Change("attribution-moved", name, other, span, at, f"byline {name} became {other}",
+                              source_sentence=_sentence_at(source.text, span[0]) or name,
+                              copy_sentence=_sentence_at(copy.text, at[0]) or line))  # fmt: skip
+        else:
+            out.append(Change("attribution-dropped", name, None, span, None, f"byline of {name} dropped",
+                              source_sentence=name, copy_sentence=_lead(copy.text)))  # fmt: skip
+    return out
 
 
 def _ops(before: str, after: str):

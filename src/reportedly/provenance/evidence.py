@@ -288,15 +288,26 @@ def key_overlap(c: Profile, p: Profile, story: Story) -> float:
     return sum(w for k, w in weight.items() if k in p.keys) / sum(weight.values())
 
 
+def _names_match(names: set[str], theirs: set[str], host: str = "") -> bool:
+    return any(n and (n in theirs or any(t and (n in t or t in n) for t in theirs) or n == host) for n in names)
+
+
 def credited(c: Profile, p: Profile) -> bool:
-    """The child credits the parent's outlet, or the agency whose copy the parent runs under its dateline."""
+    """The child credits the parent's own outlet (its name or host), or the agency whose bylined original, or whose
+    copy under its own dateline, the parent is."""
     names = {fold(x.name) for x in c.credits}
     if not names:
         return False
     theirs = {fold(p.article.outlet or "")} | {fold(p.dateline_wire or "")}
-    theirs |= {fold(x.name) for x in p.credits if x.wire}
-    host = cr.host(p.article.url) or ""
-    return any(n and (n in theirs or any(n and t and (n in t or t in n) for t in theirs) or n == host) for n in names)
+    return _names_match(names, theirs, cr.host(p.article.url) or "")
+
+
+def co_credited(c: Profile, p: Profile) -> bool:
+    """Both credit one agency, and the parent is not that agency's own text: two copies of one wire story, which
+    are likelier siblings under the agency than parent and child."""
+    mine = {fold(x.name) for x in c.credits if x.wire}
+    theirs = {fold(x.name) for x in p.credits if x.wire} - {fold(p.dateline_wire or "")}
+    return bool(mine and theirs) and _names_match(mine, theirs) and not credited(c, p)
 
 
 def pair_features(
@@ -330,6 +341,7 @@ def pair_features(
         "earlier": float(earlier),
         "dated_parent": float(p.day is not None and c.day is None),
         "credited": float(credited(c, p)),
+        "co_credited": float(co_credited(c, p)),
         "wire_parent": float(p.wire_original),
         "own_dateline": float(c.own_dateline is not None and c.own_dateline != p.own_dateline),
         "names": ordered_key_overlap(c, p, story) if c.lang != p.lang else key_overlap(c, p, story),

@@ -25,7 +25,8 @@ FEATURES = (
     "quotes",  # share of the child's quotations worded exactly as in the parent
     "earlier",  # 1 when the parent is dated on an earlier day than the child
     "dated_parent",  # 1 when the parent is dated and the child is not (aggregators drop dates)
-    "credited",  # 1 when the child credits the parent's outlet or agency
+    "credited",  # 1 when the child credits the parent's outlet, or the agency whose own text the parent is
+    "co_credited",  # 1 when both credit one agency and the parent is not its own text (siblings under the agency)
     "wire_parent",  # 1 when the parent is an agency's own bylined text
     "own_dateline",  # 1 when the child has its own outlet dateline, different from the parent's (a rewrite)
     "names",  # language-independent overlap: names, numbers and quoted fragments shared, weighted by rarity
