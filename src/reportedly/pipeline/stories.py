@@ -161,8 +161,10 @@ def components_up_to(
         sigs.update(signatures.load(store, {b for _, b in pairs} - sigs.keys()))
         for a in batch:
             forest.add(a)
-        for a, b in pairs:
-            if cluster.linked(sigs[a], sigs[b], settings):
+        for a, b in sorted(pairs):
+            forest.add(b)  # b <= last: its own batch adds it anyway
+            # a pair already in one component needs no check: the components are the same, with fewer verified
+            if forest.find(a) != forest.find(b) and cluster.linked(sigs[a], sigs[b], settings):
                 forest.union(a, b)
         done += len(batch)
         say(f"clustered {done} articles")
