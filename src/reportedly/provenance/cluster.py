@@ -155,6 +155,13 @@ def candidate_pairs(
     return pairs
 
 
+def cross_pairs_kept(
+    pairs: Iterable[tuple[Hashable, Hashable]], languages: Mapping[Hashable, str]
+) -> set[tuple[Hashable, Hashable]]:
+    """The pairs found in buckets of language-independent keys that such a bucket may make: two languages."""
+    return {(a, b) for a, b in pairs if _two_languages(languages, a, b)}
+
+
 def _two_languages(languages: Mapping[Hashable, str], a: Hashable, b: Hashable) -> bool:
     return _two(languages.get(a, "und"), languages.get(b, "und"))
 
