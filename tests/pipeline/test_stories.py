@@ -232,3 +232,37 @@ def test_ingest_places_new_articles_in_stories_unless_told_not_to(tmp_path, pipe
     assert "1 stories created or changed" in capsys.readouterr().out
     with Store(db) as s:
         assert [len(m) for m in by_members(s)] == [3] and signatures.pending(s) == []
+
+
+def _twins(language_b: str) -> tuple[Signature, Signature]:
+    """Two signatures worded half alike (copy MinHash equal on every other value: linked, yet no two-row copy band
+    shared) with the same names and figures (every band of language-independent keys shared)."""
+    rnd = random.Random(4)
+    copy_a = tuple(rnd.randrange(2**32) for _ in range(64))
+    copy_b = tuple(v if i % 2 else rnd.randrange(2**32) for i, v in enumerate(copy_a))
+    keys = tuple(rnd.randrange(2**32) for _ in range(64))
+    return Signature(copy_a, (), keys, "en"), Signature(copy_b, (), keys, language_b)
+
+
+@pytest.mark.parametrize("language_b, together", [("en", False), ("de", True)])
+def test_buckets_of_names_and_figures_pair_only_two_languages(tmp_path, language_b, together):
+    """As candidate_pairs does in memory, the store's clustering (incremental and full) pairs articles through a
+    bucket of language-independent keys only when they are in two languages: in one language, wording or terms link
+    them, names and figures alone never do (and in a corpus of one language those buckets are not even read)."""
+    settings = fitted()
+    sa, sb = _twins(language_b)
+    assert band_numbers(sa, settings)[-1] == band_numbers(sb, settings)[-1]  # a shared key band
+    assert not set(band_numbers(sa, settings)[:18]) & set(band_numbers(sb, settings)[:18])  # no copy band
+    with Store(str(tmp_path / "c.db")) as s:
+        ids = [
+            s.add(
+                Analysis(text=f"article {n}", published="2023-03-01"), signature=sig, keys=band_numbers(sig, settings)
+            )
+            for n, sig in enumerate((sa, sb))
+        ]
+        update_stories(s, settings=settings)
+        comp = signatures.components_of(s, ids)
+        assert (comp[ids[0]] == comp[ids[1]]) is together
+        rebuild_stories(s, settings=settings)
+        comp = signatures.components_of(s, ids)
+        assert (comp[ids[0]] == comp[ids[1]]) is together

@@ -137,3 +137,39 @@ def test_cursor_pages_seek_the_index_on_sqlite(tmp_path, analysed):
     assert len(plans) == 2
     assert all("SEARCH a USING INDEX articles_newest (<expr><?)" in p for p in plans), plans
     assert "SCAN q" not in plans[1]  # quotes are read article by article, not all of them sorted
+
+
+SPELLINGS = [
+    "Tamir Heyman",
+    "Tamir Hayman",
+    "Tamir Heymanovitch",
+    "Rishi Sunak",
+    "Liz Sunak",
+    "Svante Pääbo",
+    "Paul Éluard",
+    "Paul Eluard",
+    "Madonna",
+    "Gen. Mark A. Milley",
+] + [f"Person{k} Surname{k}" for k in range(200)]
+
+
+def test_a_persons_spellings_come_from_the_surname_index_and_miss_none(store):
+    """Migration 9: a person's page looks spellings up by the initial and length of the surname (indexed) and finds
+    every name the old full comparison found."""
+    with store.transaction():
+        for n in SPELLINGS:
+            store.execute("INSERT INTO people(name, quotes) VALUES (?, 1)", (n,))
+    for name in SPELLINGS[:10] + ["Tamir Hayman", "paul eluard", "Svante Paabo", "Milley"]:
+        every = sorted(n for n in SPELLINGS if n.lower() == name.lower() or browse._variant(n, name))
+        found = browse.person(store, name)
+        assert (found["variants"] if found else []) == every, name
+    assert browse.person(store, "Tamir Heyman")["variants"] == ["Tamir Hayman", "Tamir Heyman"]
+    assert browse.person(store, "Paul Eluard")["variants"] == ["Paul Eluard", "Paul Éluard"]
+    assert browse.person(store, "Svante Paabo")["variants"] == ["Svante Pääbo"]
+    assert browse.person(store, "Nobody Known") is None
+    if store.dialect == "sqlite":
+        plan = store.rows(
+            "EXPLAIN QUERY PLAN SELECT name FROM people WHERE "
+            f"{browse.SURNAME_INITIAL} IN ('h') AND {browse.SURNAME_LENGTH} BETWEEN 3 AND 9"
+        )
+        assert any("people_surname" in r["detail"] for r in plan)

@@ -78,6 +78,29 @@ def test_full_text_search(store, analysed):
     assert store.search("zzzunknownword") == []
 
 
+def test_search_ranks_only_the_newest_matches(store, monkeypatch):
+    """A common word matches most of a large corpus: search ranks the newest SEARCH_RANKED matches only, best first
+    among them, and an older article however relevant is left out."""
+    from reportedly.store import db as store_db
+
+    texts = ["The council met. Budget budget budget budget budget."] + [
+        f"Article {k}: the budget was discussed among other things at length today." for k in range(9)
+    ]
+    with store.transaction():
+        for k, text in enumerate(texts):
+            store.execute(
+                "INSERT INTO articles(content_hash, title, text, ingested_at) VALUES (?,?,?,?)",
+                (f"h{k}", f"t{k}", text, "2024-01-01"),
+            )
+    ids = [r["id"] for r in store.rows("SELECT id FROM articles ORDER BY id")]
+    assert [h["id"] for h in store.search("budget", 20)][0] == ids[0]  # the oldest says it five times: best
+    monkeypatch.setattr(store_db, "SEARCH_RANKED", 4)
+    got = [h["id"] for h in store.search("budget", 20)]
+    assert sorted(got) == ids[-4:]
+    assert [h["id"] for h in store.search("budget", 2, offset=2)] == got[2:4]
+    assert [h["id"] for h in store.search("council budget", 20)] == [ids[0]]  # few matches: all of them ranked
+
+
 @pytest.mark.parametrize("evil", ["'; DROP TABLE articles; --", '" OR 1=1 --', "%' OR '1'='1", "NEAR(", "a*) OR (b"])
 def test_parameters_cannot_inject_sql(store, analysed, evil):
     fill(store, analysed)

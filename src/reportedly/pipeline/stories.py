@@ -78,12 +78,15 @@ def _place_pending(store: Store, embeddings: bool, settings: Settings) -> list[d
     # a bucket these articles pushed over the cap no longer links anyone: its members' components are re-verified
     crossed = {k for k in every if sizes.get(k, 0) > cap >= sizes[k] - arriving[k]}
 
+    if not signatures.many_languages(store):  # buckets of language-independent keys pair only two languages
+        usable = {k for k in usable if not cluster._cross_only(k)}
     buckets = signatures.bucket_members(store, usable)
-    pairs = {(min(a, b), max(a, b)) for a in new for k in keys[a] & usable for b in buckets.get(k, ()) if b != a}
-    others = {x for pair in pairs for x in pair} - fresh
+    pairs, cross = _pairs(new, keys, usable, buckets)
+    others = {x for pair in pairs | cross for x in pair} - fresh
     crossed_members = {x for ms in signatures.bucket_members(store, crossed).values() for x in ms} - fresh
     component = signatures.components_of(store, others | crossed_members)
     sigs.update(signatures.load(store, others))
+    pairs |= cluster.cross_pairs_kept(cross - pairs, {a: s.language for a, s in sigs.items()})
     # an article committed after this transaction began waits for the next update (it has no component yet)
     verified = [
         (a, b)
@@ -151,22 +154,48 @@ def components_up_to(
     """The connected components of the articles up to `last`, from their stored signatures and band keys, a batch
     at a time: each article's candidates come from its buckets (oversized ones skipped), each pair verified once."""
     skip = signatures.oversized(store, settings.max_bucket)
+    many = signatures.many_languages(store)
     forest = _Forest()
     done = 0
     for batch in signatures.signed_batches(store, last, BATCH):
         sigs = signatures.load(store, batch)
-        keys = {a: [k for k in cluster.band_numbers(sigs[a], settings) if k not in skip] for a in batch}
-        buckets = signatures.bucket_members(store, {k for ks in keys.values() for k in ks}, last_id=last)
-        pairs = {(a, b) for a in batch for k in keys[a] for b in buckets.get(k, ()) if b > a}
-        sigs.update(signatures.load(store, {b for _, b in pairs} - sigs.keys()))
+        keys = {
+            a: {
+                k
+                for k in cluster.band_numbers(sigs[a], settings)
+                if k not in skip and (many or not cluster._cross_only(k))
+            }
+            for a in batch
+        }
+        every = set().union(*keys.values())
+        buckets = signatures.bucket_members(store, every, last_id=last)
+        pairs, cross = _pairs(batch, keys, every, buckets, later=True)
+        sigs.update(signatures.load(store, {b for pair in pairs | cross for b in pair} - sigs.keys()))
+        pairs |= cluster.cross_pairs_kept(cross - pairs, {a: s.language for a, s in sigs.items()})
         for a in batch:
             forest.add(a)
-        for a, b in pairs:
-            if cluster.linked(sigs[a], sigs[b], settings):
+        for a, b in sorted(pairs):
+            forest.add(b)  # b <= last: its own batch adds it anyway
+            # a pair already in one component needs no check: the components are the same, with fewer verified
+            if forest.find(a) != forest.find(b) and cluster.linked(sigs[a], sigs[b], settings):
                 forest.union(a, b)
         done += len(batch)
         say(f"clustered {done} articles")
     return forest.groups()
+
+
+def _pairs(ids, keys, usable, buckets, later: bool = False) -> tuple[set, set]:
+    """The candidate pairs of the articles `ids` through their `usable` buckets (with `later`, only with later
+    articles), as (min, max): those of buckets of language-independent keys apart, for the language check."""
+    pairs: set = set()
+    cross: set = set()
+    for a in ids:
+        for k in keys[a] & usable:
+            into = cross if cluster._cross_only(k) else pairs
+            for b in buckets.get(k, ()):
+                if b > a or (b < a and not later):
+                    into.add((min(a, b), max(a, b)))
+    return pairs, cross
 
 
 def _stories(store: Store, parts: Iterable[Sequence[int]], embeddings: bool, settings: Settings) -> list:

@@ -7,6 +7,7 @@ from typing import Optional
 
 from ..ingest.metadata import labelled
 from .db import Store, like_pattern
+from .migrations import SURNAME_INITIAL, SURNAME_LENGTH
 
 NEWEST = "coalesce(a.published, '')"  # undated last on both stores; matches the index articles_newest
 
@@ -84,8 +85,7 @@ def people(store: Store, q: Optional[str] = None, limit: int = 20, offset: int =
 def person(store: Store, name: str, limit: int = 50, offset: int = 0) -> Optional[dict]:
     """Everything one person said across the corpus, by date and outlet: direct quotes and reported speech, under
     every spelling of the name ("Tamir Heyman" / "Tamir Hayman"), with the mentions that referred to them."""
-    known = [r["name"] for r in store.rows("SELECT name FROM people")]
-    names = sorted(n for n in known if n.lower() == name.lower() or _variant(n, name))
+    names = sorted(n for n in _spellings(store, name) if n.lower() == name.lower() or _variant(n, name))
     if not names:
         return None
     marks = ",".join("?" * len(names))
@@ -126,6 +126,44 @@ def person(store: Store, name: str, limit: int = 50, offset: int = 0) -> Optiona
         "outlets": sorted({r["outlet"] for r in said if r["outlet"]}),
         "said": paged(said, limit, offset),
     }
+
+
+def _spellings(store: Store, name: str) -> list[str]:
+    """The people whose name may be a spelling of `name`, from the index of migration 9: surnames with the same
+    initial (in any case, with or without an accent) and a length `same_name` can accept; `_variant` decides."""
+    from ..provenance.diff import S
+    from ..provenance.features import fold
+
+    surname = name.strip().rsplit(" ", 1)[-1]
+    if not surname:
+        return []
+    initials = sorted(_INITIALS.get(fold(surname[0])[:1], set()) | {surname[0], surname[0].lower(), surname[0].upper()})
+    stretch = 200 / S.same_name - 1  # fuzz.ratio >= same_name needs the longer surname within this factor
+    low, high = int(len(surname) / stretch) - 1, int(len(surname) * stretch) + 1  # one more: folding "ß" adds one
+    return [
+        r["name"]
+        for r in store.rows(
+            f"SELECT name FROM people WHERE {SURNAME_INITIAL} IN ({','.join('?' * len(initials))}) "
+            f"AND {SURNAME_LENGTH} BETWEEN ? AND ?",
+            (*initials, low, high),
+        )
+    ]
+
+
+def _latin_initials() -> dict[str, set[str]]:
+    """Each plain letter with the accented letters that fold to it, both cases ("e": "é", "É", "ê", ...)."""
+    from ..provenance.features import fold
+
+    out: dict[str, set[str]] = {}
+    for code in range(0x41, 0x250):
+        c = chr(code)
+        f = fold(c)
+        if len(f) == 1 and f.isalpha():
+            out.setdefault(f, set()).update({c, c.lower(), c.upper()})
+    return out
+
+
+_INITIALS = _latin_initials()
 
 
 def _variant(candidate: str, name: str) -> bool:

@@ -22,6 +22,7 @@ from .migrations import MIGRATIONS
 
 DEFAULT_DB = "reportedly.db"
 MAX_LIMIT = 10_000
+SEARCH_RANKED = 200  # search ranks the newest this many matches of its words (a common word matches most articles)
 
 
 def content_hash(text: str) -> str:
@@ -445,27 +446,37 @@ class Store:
         return self.rows(sql, tuple(params))
 
     def search(self, text: str, limit: int = 20, offset: int = 0) -> list[dict]:
-        """Articles matching all the words of `text`, best first; `offset` skips that many."""
+        """Articles matching all the words of `text`, best first among the newest SEARCH_RANKED that match (a
+        common word matches most of a large corpus, and ranking every match is what a search would spend its time
+        on); `offset` skips that many."""
         words = re.findall(r"\w+", text)
         if not words:
             return []
         if self.dialect == "sqlite":
             query = " ".join('"%s"' % w.replace('"', '""') for w in words)
+            # bm25 is computed for every match: only the newest SEARCH_RANKED matches are ranked, those from the
+            # rowid of the last of them on (FTS5 walks its matches newest first and takes a rowid range)
             sql = (
                 "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, "
                 "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet FROM articles_fts "
-                "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+                "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid >= "
+                "coalesce((SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC "
+                "LIMIT 1 OFFSET ?), 0) ORDER BY rank LIMIT ? OFFSET ?"
             )
-            return labelled(self.rows(sql, (query, _limit(limit), max(0, int(offset)))))
+            args = (query, query, SEARCH_RANKED - 1, _limit(limit), max(0, int(offset)))
+            return labelled(self.rows(sql, args))
+        # ts_rank reads each match's whole tsvector: a common word matches tens of thousands of articles, so only
+        # the newest SEARCH_RANKED matches are ranked (found through the GIN index, or newest first through the
+        # primary key when the word is common); ts_headline runs on the page's rows only
         sql = (
             "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, "
             "ts_headline('english', a.text, plainto_tsquery('english', ?), "
             "'StartSel=[, StopSel=], MaxWords=14, MinWords=6') AS snippet FROM articles a "
-            "WHERE a.search @@ plainto_tsquery('english', ?) "
-            "ORDER BY ts_rank(a.search, plainto_tsquery('english', ?)) DESC, a.id LIMIT ? OFFSET ?"
+            "JOIN (SELECT id FROM articles WHERE search @@ plainto_tsquery('english', ?) ORDER BY id DESC LIMIT ?) m "
+            "ON m.id = a.id ORDER BY ts_rank(a.search, plainto_tsquery('english', ?)) DESC, a.id LIMIT ? OFFSET ?"
         )
         q = " ".join(words)
-        return labelled(self.rows(sql, (q, q, q, _limit(limit), max(0, int(offset)))))
+        return labelled(self.rows(sql, (q, q, SEARCH_RANKED, q, _limit(limit), max(0, int(offset)))))
 
     def articles(self, batch: int = 200) -> Iterator[dict]:
         """Every stored article with its quotes, attributions and time expressions, streamed in id order."""

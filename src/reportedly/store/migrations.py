@@ -37,6 +37,12 @@ class Migration:
         return self.common.format(**DIALECT[dialect]).rstrip() + ";\n" + (own + ";\n" if own else "")
 
 
+# a person's surname, the part of the name after its last space (the whole name when it has none); the same text in
+# SQLite and PostgreSQL, so one expression index serves a person's page on both
+SURNAME = "substr(name, length(rtrim(name, replace(name, ' ', ''))) + 1)"
+SURNAME_INITIAL = f"lower(substr({SURNAME}, 1, 1))"
+SURNAME_LENGTH = f"length({SURNAME})"
+
 MIGRATIONS = [
     Migration(
         1,
@@ -285,5 +291,11 @@ BEGIN
 END $$;
 CREATE TRIGGER people_source AFTER INSERT ON attributions FOR EACH ROW EXECUTE FUNCTION people_source()
 """,
+    ),
+    Migration(
+        9,
+        "a person's page at scale: people indexed by the initial and length of their surname, where the spellings of "
+        "one name are looked for (no longer every name read and compared)",
+        f"CREATE INDEX people_surname ON people(({SURNAME_INITIAL}), ({SURNAME_LENGTH}))",
     ),
 ]

@@ -134,6 +134,16 @@ def signed_batches(store: Store, last_id: int, batch: int = 1000) -> Iterator[li
         last = page[-1]["article_id"]
 
 
+def many_languages(store: Store) -> bool:
+    """Whether the signed articles are in two known languages or more: only then can a bucket of language-independent
+    keys pair anyone (cluster._cross_only)."""
+    found = store.rows(
+        "SELECT language FROM article_signatures WHERE language IS NOT NULL AND language <> 'und' "
+        "GROUP BY language LIMIT 2"
+    )
+    return len(found) > 1
+
+
 def bucket_sizes(store: Store, keys: Iterable[int]) -> dict[int, int]:
     """How many articles share each band key."""
     out = {}
