@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .context import DocContext
 from .quotemarks import Quoted
-from .reported import RawAttribution, subject_of
+from .reported import RawAttribution, relative_subject, subject_of
 from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase
 
@@ -211,7 +211,8 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
         and not ctx.is_mark[subj.i]
         and not _in_brackets(subj)
     ):
-        return make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        return src.as_said_by(relative_subject(cue)) if src is not None else None
     doc = ctx.doc
     # the parser took a word inside the quote as subject: use the words between the mark and the cue
     between, depth = [], 0
@@ -277,7 +278,7 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             if subj is not None and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
                 src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
                 if src is not None:
-                    return src, t
+                    return src.as_said_by(relative_subject(t)), t
             src = _speaker_of_cue(ctx, t, after_char=t.idx)
             return (src, t) if src is not None else None
         if t.text in (".", "!", "?") and not ctx.inside_quote[j]:

@@ -45,6 +45,7 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
         source = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
         if source is None:
             continue
+        source = source.as_said_by(relative_subject(tok))
         cue, cue_span = ctx.cue_text(tok)
         spans = _char_spans(ctx, content)
         if not spans:
@@ -72,6 +73,18 @@ def subject_of(tok: Token) -> Optional[Token]:
         and any(c.tag_ in ("WP", "WDT") for c in tok.children)
     ):
         return tok.head
+    return None
+
+
+def relative_subject(tok: Token) -> Optional[Token]:
+    """The relative pronoun subject of a cue in a relative clause ("the senator, who said ...", "the EU, which
+    contended ..."), also through coordination ("who left and said ..."): the word that mentions the speaker in the
+    cue's own clause, while `subject_of` gives the person it stands for."""
+    for c in tok.children:
+        if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT"):
+            return c
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in tok.children):
+        return relative_subject(tok.head)
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -21,14 +21,22 @@ class Source:
     entity: Optional[EntityBuilder]
     name: str
     type: str  # person | organization | media | government | document | unnamed
+    # the word that names the source in the clause of the cue when it is not `span`: the relative pronoun of "the
+    # minister, who said ..." (the source is still the minister; the speech clause mentions her as "who")
+    said_as: Optional[Span] = None
 
     def mention(self) -> Mention:
+        span = self.said_as if self.said_as is not None else self.span
         kind = (
             "pronoun"
-            if self.span.root.pos_ == "PRON"
-            else ("name" if self.span.root.pos_ == "PROPN" else "description")
+            if span.root.pos_ == "PRON" or span.root.tag_ in ("WP", "WDT")
+            else ("name" if span.root.pos_ == "PROPN" else "description")
         )
-        return Mention(self.span.text, self.span.start_char, self.span.end_char, kind)
+        return Mention(span.text, span.start_char, span.end_char, kind)
+
+    def as_said_by(self, word: Optional[Token]) -> "Source":
+        """This source, mentioned in the cue's clause by `word` (a relative pronoun), when there is one."""
+        return self if word is None else replace(self, said_as=word.doc[word.i : word.i + 1])
 
 
 def noun_phrase(tok: Token, limit: int = 12) -> Span:
