@@ -55,6 +55,16 @@ def test_floating_quote_continues_previous_speaker(run):
     assert len(got) == 2 and got[1][1] == "Anna Berg"
 
 
+def test_a_blank_line_is_one_paragraph_break_for_the_previous_speaker(run):
+    first = "“The river rose faster than anyone expected,” said Anna Berg, a farmer near the dam.\n\n"
+    heading = "Harvest lost\n\n"
+    floating = "“We lost the whole harvest in a single night and nobody warned us.”"
+    got = quotes(run, first + heading + floating)
+    assert len(got) == 2 and got[1][1] == "Anna Berg"  # two paragraphs back, however many blank lines
+    far = first + "The dam was built in 1962.\n\nIt was repaired twice.\n\nNo one lives below it.\n\n" + floating
+    assert quotes(run, far)[1][1] is None  # four paragraphs back: too far
+
+
 def test_partial_quote_inside_reported_speech(run):
     text = "Senator Mark Hill said the bill was “a disgrace to this chamber” and vowed to fight it."
     got = run(text)

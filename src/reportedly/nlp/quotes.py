@@ -3,6 +3,7 @@ holds them, or the conversation they continue."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -13,6 +14,8 @@ from .quotemarks import Quoted
 from .reported import RawAttribution, relative_subject, subject_of
 from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\n\u00a0]*")
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,8 @@ def _has_verb(ctx: DocContext, q: Quoted) -> bool:
 
 
 def _paragraph_index(text: str):
-    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    """The paragraph number of an offset: a run of line breaks (a blank line between paragraphs) is one break."""
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
 
     def index(offset: int) -> int:
         from bisect import bisect_right
