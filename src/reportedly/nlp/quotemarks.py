@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -106,6 +107,7 @@ def find_quoted(text: str) -> list[Quoted]:
             # a doubled mark (“” or "") is one mark typed twice
             if text[i] in MARKS and not _is_inch_mark(text, i) and not (marks and marks[-1] == i - 1):
                 marks.append(i)
+        marks = _without_nicknames(text, marks)
         if not marks:
             # British style: ‘...’ as quotation marks, in a paragraph with no double marks
             out += _single_quoted(text, ps, pe)
@@ -131,6 +133,32 @@ def find_quoted(text: str) -> list[Quoted]:
             if end - unclosed > 1:
                 out.append(Quoted(unclosed, None, unclosed + 1, end))
     out.sort(key=lambda q: q.open)
+    return out
+
+
+# a nickname between the parts of a name: Marcia "Cia" Price, Dwayne "The Rock" Johnson
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\.? $")
+_NICKNAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+_NAME_AFTER = re.compile(r" [A-Z][\w'’-]")
+
+
+def _without_nicknames(text: str, marks: list[int]) -> list[int]:
+    """The marks less the pairs around a nickname, which quote no one: a capitalised word or two in marks, with a
+    capitalised name word right before and right after it."""
+    out, k = [], 0
+    while k < len(marks):
+        a = marks[k]
+        b = marks[k + 1] if k + 1 < len(marks) else None
+        if (
+            b is not None
+            and _NICKNAME.fullmatch(text, a + 1, b)
+            and _NAME_BEFORE.search(text, max(0, a - 30), a)
+            and _NAME_AFTER.match(text, b + 1)
+        ):
+            k += 2
+            continue
+        out.append(a)
+        k += 1
     return out
 
 
