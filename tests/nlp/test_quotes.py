@@ -179,3 +179,26 @@ def test_a_short_sentence_in_marks_goes_on_with_the_quote_before_it_in_the_parag
 def test_a_short_scare_quote_after_a_quote_stays_out(run):
     text = "Ann Lee spoke last. “Does anybody know what the plan is?” Lee asked. The plan is “a total mess.”"
     assert [q.text for q in run(text).quotes if q.kind != "partial"] == ["Does anybody know what the plan is?"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "“We will find them,” news agency AP quoted Coast Guard Admiral Shannon Gilreath as saying.",
+            "Shannon Gilreath",
+        ),
+        (
+            "The Associated Press quoted Mayor John Smith as saying, “We will rebuild this bridge within a year.”",
+            "John Smith",
+        ),
+    ],
+)
+def test_quoted_as_saying_gives_the_one_quoted_not_the_outlet(run, text, speaker):
+    got = run(text).quotes
+    assert [(q.speaker, q.cue) for q in got] == [(speaker, "saying")]
+
+
+def test_reported_speech_quoted_as_saying_is_the_objects(run):
+    got = run("Reuters quoted Mayor John Smith as saying the bridge would reopen in a year.").attributions
+    assert [(a.source, a.content) for a in got] == [("John Smith", "the bridge would reopen in a year")]

@@ -65,6 +65,11 @@ def subject_of(tok: Token) -> Optional[Token]:
         return subject_of(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)  # "She issued a statement, saying the deal was off" -> she
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
+        # "AP quoted the admiral as saying ...", "cited him as saying ...": the one quoted is the object
+        obj = next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if obj is not None:
+            return obj
     if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "PRON"):
         return tok.head  # "footage of Trump saying during the debate, “...”" -> Trump
     if (
