@@ -202,3 +202,13 @@ def test_quoted_as_saying_gives_the_one_quoted_not_the_outlet(run, text, speaker
 def test_reported_speech_quoted_as_saying_is_the_objects(run):
     got = run("Reuters quoted Mayor John Smith as saying the bridge would reopen in a year.").attributions
     assert [(a.source, a.content) for a in got] == [("John Smith", "the bridge would reopen in a year")]
+
+
+def test_an_opening_quote_goes_to_the_person_the_next_paragraph_reports(run):
+    quote = "“I know this is tough for everyone, and I am especially sorry to those impacted.”\n\n"
+    got = run(quote + "Mark Zuckerberg has announced that Meta will lay off 11,000 of its employees.").quotes
+    assert [(q.speaker, q.attribution) for q in got] == [("Mark Zuckerberg", "context")]
+    got = run(quote + "Meta has announced that it will lay off 11,000 of its employees.").quotes
+    assert [q.speaker for q in got] == [None]  # a company is not the voice of a first-person quote
+    got = run(quote + "The cuts were large.\n\nMark Zuckerberg announced that Meta will lay off 11,000.").quotes
+    assert [q.speaker for q in got] == [None]  # only the next paragraph

@@ -76,7 +76,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             len(words) < SETTINGS.min_verbless_words and not _has_verb(ctx, q)
         ):
             continue
-        prev = _previous_speaker(out, reported, q, paragraph_of)
+        prev = _previous_speaker(out, reported, q, paragraph_of) or _lede_speaker(out, reported, q, paragraph_of)
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
     return out
 
@@ -365,6 +365,19 @@ def _previous_speaker(
         return None
     at, source = max(cands, key=lambda c: c[0])
     return source if here - paragraph_of(at) <= SETTINGS.context_paragraphs else None
+
+
+def _lede_speaker(done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of) -> Optional[Source]:
+    """A story that opens on a quote ("“I know this is tough for everyone.” / Mark Zuckerberg has announced that
+    ..."): with no one quoted or cited before it, the named person whose speech the next paragraph reports."""
+    if done or any(a.cue_span[0] < q.open for a in reported):
+        return None
+    here = paragraph_of(q.open)
+    after = [a for a in reported if a.cue_span[0] > q.end and paragraph_of(a.cue_span[0]) == here + 1]
+    first = min(after, key=lambda a: a.cue_span[0], default=None)
+    if first is None or first.source.type != "person" or first.source.entity is None:
+        return None
+    return first.source
 
 
 def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
