@@ -29,7 +29,7 @@ def values(run, text, published="2021-12-21"):
         ("The minister spoke on Monday.", "Monday", "2021-12-20"),
         ("The minister will speak on Thursday.", "Thursday", "2021-12-23"),
         ("Sales fell in the third quarter.", "third quarter", "2021-Q3"),
-        ("It happened in the 1990s.", "the 1990s", "199X"),
+        ("It happened in the 1990s.", "the 1990s", "199"),  # TIMEX3: a decade is its first three digits
         ("The meeting starts at 10 a.m.", "10 a.m.", "2021-12-21T10:00"),
         ("The paper is published weekly.", "weekly", "P1W"),
         ("They met last summer.", "last summer", "2020-SU"),
@@ -79,6 +79,8 @@ def test_signal_word_is_recorded(run):
         ("He fled in June 1998 and returned later that year.", "later that year", "1998"),
         ("The plant closed in May 2010. The following month, the firm was sold.", "The following month", "2010-06"),
         ("Sales fell in the 2019 second quarter.", "the 2019 second quarter", "2019-Q2"),
+        ("The move follows Friday's declaration by Ford.", "Friday", "2021-12-17"),  # a day's event: past
+        ("Its stock slumped, closing unchanged Monday at $29.", "Monday", "2021-12-20"),  # participle: nearest
     ],
 )
 def test_named_months_weekday_parts_and_anaphora(run, text, expr, value):

@@ -303,9 +303,10 @@ def _year(m, a):
 
 @rule(EDGE + r"(?:the\s+)?(?P<y>(?:1[6-9]|20)\d)0['’]?s|(?:the\s+)?['’](?P<yy>\d)0s", needs=r"0['’]?s\b")
 def _decade(m, a):
+    # TIMEX3 writes a decade as its first three digits ("the 1990s" -> 199), as a century by its first two
     if m["yy"]:
-        return Value("DATE", "19%sX" % m["yy"], "decade", _mod(m["edge"]))
-    return Value("DATE", m["y"] + "X", "decade", _mod(m["edge"]))
+        return Value("DATE", "19%s" % m["yy"], "decade", _mod(m["edge"]))
+    return Value("DATE", m["y"], "decade", _mod(m["edge"]))
 
 
 @rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century", needs=r"century")
@@ -740,6 +741,9 @@ def _tense_at(doc: Doc, s: int, e: int) -> str:
     if span is None or not len(span):
         return "unknown"
     tok = span.root
+    after = span.end < len(doc) and doc[span.end]
+    if after and after.tag_ == "POS" and after.head.i in range(span.start, span.end):
+        return "past"  # "Tuesday's declaration", "Friday's close": news names a day's event once it has happened
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
@@ -754,6 +758,8 @@ def _tense_at(doc: Doc, s: int, e: int) -> str:
         return "past"
     if tok.tag_ == "VBN":
         return "past" if not words & {"be", "is", "are"} else "present"
+    if tok.tag_ == "VBG" and not words:
+        return "unknown"  # a participle clause ("closing unchanged Friday") takes the tense of its sentence
     if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am"}:
         return "present"
     return "unknown"
