@@ -98,3 +98,26 @@ def test_a_year_earlier_in_earnings_news_is_the_same_quarter_a_year_before(run):
 
 def test_a_year_ago_without_a_quarter_is_the_year_before(run):
     assert ("a year ago", "2020") in values(run, "The bridge opened a year ago.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The current weakness in London worried traders.", "current", "PRESENT_REF"),
+        ("It cited a recent filing with regulators.", "recent", "PAST_REF"),
+        ("The market has moved in recent years toward cheaper gear.", "recent years", "PXY"),
+        ("Officials confirmed the reports over the weekend.", "the weekend", "2021-W50-WE"),  # the one just past
+        ("Traders will square positions ahead of the weekend.", "the weekend", "2021-W51-WE"),  # the one to come
+        ("He lost his 1996 campaign for re-election.", "1996", "1996"),
+    ],
+)
+def test_now_and_past_adjectives_the_weekend_and_years_naming_events(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The swimmers fought a strong ocean current.", "The army sent 2000 troops to the border."],
+)
+def test_a_current_that_flows_and_a_count_are_no_times(run, text):
+    assert values(run, text) == []

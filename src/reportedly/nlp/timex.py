@@ -427,6 +427,31 @@ def _past(m, a):
     return Value("DATE", "PAST_REF", "day", relative=True)
 
 
+@rule(r"(?P<w>current|recent)", needs=r"current|recent")
+def _now_adjective(m, a):
+    """ "the current weakness", "a recent filing": TimeML marks the adjective as a reference to now or the past."""
+    return Value("DATE", "PRESENT_REF" if m["w"].lower() == "current" else "PAST_REF", "day", relative=True)
+
+
+@rule(r"recent\s+(?P<u>days|weeks|months|years|decades)", needs=r"recent")
+def _recent_units(m, a):
+    """ "in recent years": an unspecified stretch of that unit up to now."""
+    return Value("DURATION", duration(None, _unit(m["u"])), "duration")
+
+
+@rule(r"the\s+weekend", needs=r"weekend")
+def _the_weekend(m, a):
+    """ "over the weekend" just past (news of a Monday), "ahead of the weekend" coming: by the tense."""
+
+    def value(d: dt.date) -> str:
+        sat = d + dt.timedelta(days=5 - d.weekday())  # the Saturday of this week
+        if a.tense in ("past", "unknown") and sat > d:
+            sat -= dt.timedelta(days=7)
+        return at_granularity(sat, "weekend")
+
+    return _rel(a, value, "DATE", "weekend")
+
+
 @rule(r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future", needs=r"future")
 def _future(m, a):
     return Value("DATE", "FUTURE_REF", "day", relative=True)
@@ -718,6 +743,7 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
             and span.end < len(doc)
             and doc[span.end].pos_ == "NOUN"
             and doc[span.end].ent_type_ != "DATE"
+            and not _year_modifier(doc, span)
         ):
             return False
         prev = text_before(text, s)
@@ -725,10 +751,19 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
             return False
     if re.fullmatch(r"(?:now|the present|currently|once|the past|the future)", word, re.I):
         return first.ent_type_ in ("DATE", "TIME") or word.lower() in ("now", "currently", "the past", "the future")
+    if re.fullmatch(r"current|recent", word, re.I):
+        return first.tag_ == "JJ"  # never the noun ("an ocean current")
     if re.fullmatch(r"(?:a|an)\s+(?:day|week|month|year)", word, re.I):
         # "a year" is a duration only when nothing counts it ("twice a year" is a set, "a year-long")
         return first.ent_type_ in ("DATE", "TIME")
     return True
+
+
+def _year_modifier(doc: Doc, span) -> bool:
+    """ "his 1996 campaign", "the 1987 crash": a year that names an event, not a count ("2000 troops") — after a
+    determiner or possessive, or before a singular noun."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (before is not None and before.tag_ in ("DT", "PRP$", "POS")) or doc[span.end].tag_ == "NN"
 
 
 def text_before(text: str, s: int) -> str:
