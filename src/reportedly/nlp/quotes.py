@@ -76,7 +76,11 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             len(words) < SETTINGS.min_verbless_words and not _has_verb(ctx, q)
         ):
             continue
-        prev = _previous_speaker(out, reported, q, paragraph_of) or _lede_speaker(out, reported, q, paragraph_of)
+        prev = (
+            _subject_before(ctx, q)
+            or _previous_speaker(out, reported, q, paragraph_of)
+            or _lede_speaker(out, reported, q, paragraph_of)
+        )
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
     return out
 
@@ -255,9 +259,10 @@ def _in_brackets(tok: Token) -> bool:
 
 def _quote_cue(ctx: DocContext, q: Quoted, quote_cues: list[RawAttribution]) -> Optional[tuple[Source, Token]]:
     """A cue whose clausal complement the parser found inside this very quote."""
+    lo, hi = q.outer
     for a in quote_cues:
         for s, e in a.content:
-            if q.start <= s and e <= q.end + 1:
+            if lo <= s and e <= hi + 1:  # the content may keep the marks ("According to X, “...”")
                 return a.source, ctx.doc[a.cue_token]
     return None
 
@@ -365,6 +370,37 @@ def _previous_speaker(
         return None
     at, source = max(cands, key=lambda c: c[0])
     return source if here - paragraph_of(at) <= SETTINGS.context_paragraphs else None
+
+
+def _subject_before(ctx: DocContext, q: Quoted) -> Optional[Source]:
+    """ "Sen. Bernie Sanders identified young voters' exhaustion with bigotry as a reason. “The younger people are
+    sick and tired of discrimination.”": a quote with no cue right after a sentence of the same paragraph whose subject
+    is a named person continues that person — unless the quote speaks of them as "he" or "she"."""
+    text = ctx.text
+    i = q.open - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or text[i] not in ".!?":
+        return None
+    end = ctx.doc.char_span(i, i + 1, alignment_mode="expand")
+    if end is None or ctx.inside_quote[end[0].i] or ctx.is_mark[end[0].i]:
+        return None
+    sent = end[0].sent
+    inside = [o for o in ctx.quoted if sent.start_char <= o.open < sent.end_char]
+    if any(not is_title(text[o.start : o.end].split(), ctx.rules.title_small_words) for o in inside):
+        return None  # a sentence with a quote of its own has its speaker already (a programme's title is no quote)
+    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("PROPN", "PRON"):
+        return None
+    source = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+    if source is None or source.entity is None or source.entity.type != "PERSON":
+        return None
+    gender = source.entity.gender
+    pronouns = {w for w, g in ctx.rules.pronouns.items() if g in ("male", "female") and (gender is None or g == gender)}
+    words = {w.lower().strip(".,;:!?’'\"”“") for w in text[q.start : q.end].split()}
+    if words & pronouns:
+        return None  # “He is innocent.”: someone else speaks of them
+    return source
 
 
 def _lede_speaker(done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of) -> Optional[Source]:
