@@ -232,3 +232,8 @@ def test_a_quote_after_a_sentence_about_a_named_person_is_theirs(run):
 def test_a_quote_that_speaks_of_the_person_before_it_is_not_theirs(run):
     text = "“We will fight,” Smith said. Jones was arrested in 2010. “He is innocent of every charge they brought.”"
     assert [q.speaker for q in run(text).quotes] == ["Smith", "Smith"]
+
+
+def test_footage_of_a_person_saying_gives_the_person_not_the_footage(run):
+    text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”"
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [("Hillary Clinton", "asking")]

@@ -56,6 +56,15 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
 
 
 def subject_of(tok: Token) -> Optional[Token]:
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        tok.tag_ == "VBG"
+        and prev is not None
+        and prev.ent_type_ == "PERSON"
+        and prev.dep_ == "pobj"
+        and prev.head.lower_ == "of"
+    ):
+        return prev  # "footage of Hillary Clinton asking, “...”": the one filmed speaks, not the ad that shows her
     for c in tok.children:
         if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":

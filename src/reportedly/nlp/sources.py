@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -222,6 +223,10 @@ def _role_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[in
     words = [t for t in span if t.pos_ not in ("DET", "PRON") and t.dep_ != "poss" and t.pos_ != "PART"]
     role = rules.representative_roles.get(head.lemma_.lower()) or rules.representative_roles.get(head.lower_)
     if role is not None and head.tag_ not in ("NNS", "NNPS"):
+        named = _named_representative(table, span, head) if span[0].lower_ == "the" else None
+        if named is not None:
+            table.link(named, span, "description")
+            return Source(span, named, named.name, "person")
         owner = _represented(table, span, head, pronouns)
         if owner is not None:
             return Source(span, None, f"{role} of {owner}", "representative")
@@ -243,6 +248,22 @@ def _role_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[in
         table.link(holder, span, "description")
         return Source(span, holder, holder.name, "person")
     return Source(span, None, span.text, "unnamed")
+
+
+def _named_representative(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuilder]:
+    """ "the spokesman" after "Tom Hill, a spokesman for the ministry, said ...": the person named earlier in that
+    role, the latest mentioned before the description."""
+    best, best_at = None, -1
+    words = {t.lower_ for t in span if t.is_alpha and not t.is_stop}
+    for b in table.entities:
+        if b.type != "PERSON" or not b.role:
+            continue
+        if not words <= set(re.findall(r"[a-z]+", b.role.lower())):
+            continue  # "the spokesman for the army" is not the ministry's spokesman named before
+        at = max((m.start for m in b.mentions if m.start < span.start_char), default=-1)
+        if at > best_at:
+            best, best_at = b, at
+    return best
 
 
 def _represented(table: EntityTable, span: Span, head: Token, pronouns: dict[int, EntityBuilder]) -> Optional[str]:
