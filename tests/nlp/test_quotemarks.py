@@ -110,3 +110,8 @@ def test_a_nickname_does_not_hide_the_speaker_after_a_quote(run):
     got = run(text).quotes
     assert [q.text for q in got] == ["This is a big year for all of us!"]  # no quote "Cia"
     assert got[0].cue == "shouted" and got[0].speaker.endswith("Price")  # the cue is reached past the nickname
+
+
+def test_a_lone_mark_opening_a_paragraph_quotes_nothing():
+    text = 'McCrummen reports:\n\n"Trump walked onto the stage, chanting “U-S-A! U-S-A!”'
+    assert [c for c, _ in contents(text)] == ["U-S-A! U-S-A!"]  # no empty quote at the paragraph's mark

@@ -119,6 +119,10 @@ def find_quoted(text: str) -> list[Quoted]:
             lead_close = None
         else:
             pairs, unclosed, lead_close = _pair_odd(marks, hints)
+        if lead_close is not None and not text[ps:lead_close].strip():
+            # a lone mark opening the paragraph closes nothing: a block quotation's paragraph mark ("McCrummen
+            # reports: / "The first time she had seen him ..."), whose own quotes in marks keep their speakers
+            lead_close = None
         if lead_close is not None:
             # a paragraph that opens mid-quote (the quote began in the previous paragraph without a mark)
             out.append(Quoted(ps, lead_close, _skip_space(text, ps, lead_close), lead_close))
