@@ -161,3 +161,16 @@ def test_a_relative_clause_cue_is_said_by_its_pronoun_for_its_antecedent(run, te
 def test_a_plain_subject_is_its_own_mention(run):
     got = run("David Kamin, a law professor, emphasized that her proposals would simplify returns.").attributions
     assert got and got[0].source_mention.text == "David Kamin"
+
+
+def test_a_pronoun_in_a_fronted_clause_points_to_the_named_subject_after_it(run):
+    text = (
+        "Harsh Patel runs a blog. Back when he wrote his book, Tom McKinley said that he considered debt a last resort."
+    )
+    got = run(text).attributions
+    assert [(a.source, a.cue, a.content) for a in got] == [("Tom McKinley", "said", "he considered debt a last resort")]
+
+
+def test_the_that_clause_of_another_speakers_verb_is_not_this_cues_content(run):
+    got = run("When she wrote her memoir, Ann Lee said that the war had changed her.").attributions
+    assert [a.cue for a in got] == ["said"]

@@ -129,6 +129,8 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             break
         if ctx.is_mark[t.i] or t.text in ";:":
             break
+        if t.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            break  # "when he wrote his book, McKinley said that ...": the "that" of another speaker's verb
     for c in tok.children:
         # "has vowed to bring back lost mining jobs": a promise, demand or plan reported as an infinitive
         if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
