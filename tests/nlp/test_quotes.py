@@ -237,3 +237,9 @@ def test_a_quote_that_speaks_of_the_person_before_it_is_not_theirs(run):
 def test_footage_of_a_person_saying_gives_the_person_not_the_footage(run):
     text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”"
     assert [(q.speaker, q.cue) for q in run(text).quotes] == [("Hillary Clinton", "asking")]
+
+
+def test_capitalised_words_with_a_sentence_end_inside_are_words_said_not_a_title(run):
+    text = "“Like Oakland. Or Ferguson,” Trump said. “The crime numbers are worse.”"
+    got = run(text).quotes
+    assert [(q.text, q.speaker) for q in got][0] == ("Like Oakland. Or Ferguson,", "Trump")

@@ -92,6 +92,8 @@ def is_title(words: list[str], small_words: frozenset[str]) -> bool:
     bare = [w for w in bare if w]
     if not 2 <= len(bare) <= SETTINGS.max_title_words or words[-1][-1:] in "?!":
         return False
+    if any(w[-1:] in ".?!" and len(w.rstrip(".?!")) > 3 for w in words[:-1]):
+        return False  # “Like Oakland. Or Ferguson,”: a sentence ends inside, so these are words said
     capital = [w for w in bare if w[:1].isupper() or w[:1].isdigit()]
     return len(capital) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small_words for w in bare)
 
