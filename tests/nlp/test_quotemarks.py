@@ -115,3 +115,8 @@ def test_a_nickname_does_not_hide_the_speaker_after_a_quote(run):
 def test_a_lone_mark_opening_a_paragraph_quotes_nothing():
     text = 'McCrummen reports:\n\n"Trump walked onto the stage, chanting “U-S-A! U-S-A!”'
     assert [c for c, _ in contents(text)] == ["U-S-A! U-S-A!"]  # no empty quote at the paragraph's mark
+
+
+def test_attribute_values_of_markup_left_in_the_text_are_no_quotes():
+    text = '<tweet tweet-author=" so we rate it Mostly True" tweet-date="June 11">Sanders said "we are fine" today.'
+    assert [c for c, _ in contents(text)] == ["we are fine"]

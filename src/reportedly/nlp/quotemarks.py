@@ -97,15 +97,28 @@ def _paragraphs(text: str):
         start = end + 1
 
 
+# a markup tag left in scraped text (<tweet tweet-author="...">): the marks around its attribute values quote no one
+_TAG = re.compile(r"""</?[A-Za-z][\w-]*(?:\s+[\w-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s*/?>""")
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """Every quoted stretch in `text`, in order. Marks pair up inside a paragraph; an odd mark out opens an
     unclosed quote that runs to the paragraph end, unless its shape says it closes a quote begun earlier."""
     out: list[Quoted] = []
+    in_tag = set()
+    if "<" in text:
+        for m in _TAG.finditer(text):
+            in_tag.update(i for i in range(m.start(), m.end()) if text[i] in MARKS)
     for ps, pe in _paragraphs(text):
         marks = []
         for i in range(ps, pe):
             # a doubled mark (“” or "") is one mark typed twice
-            if text[i] in MARKS and not _is_inch_mark(text, i) and not (marks and marks[-1] == i - 1):
+            if (
+                text[i] in MARKS
+                and not _is_inch_mark(text, i)
+                and not (marks and marks[-1] == i - 1)
+                and i not in in_tag
+            ):
                 marks.append(i)
         marks = _without_nicknames(text, marks)
         if not marks:
