@@ -243,3 +243,14 @@ def test_capitalised_words_with_a_sentence_end_inside_are_words_said_not_a_title
     text = "“Like Oakland. Or Ferguson,” Trump said. “The crime numbers are worse.”"
     got = run(text).quotes
     assert [(q.text, q.speaker) for q in got][0] == ("Like Oakland. Or Ferguson,", "Trump")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a version of what has become known as the ''Buffett rule'' after Warren Buffett complained about it.",
+        'The so-called "Gang of Eight" met on Monday, Senator Tom Lee said.',
+    ],
+)
+def test_a_named_term_in_marks_is_no_quote(run, text):
+    assert run(text).quotes == ()

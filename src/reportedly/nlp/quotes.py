@@ -38,7 +38,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
     paragraph_of = _paragraph_index(ctx.text)
     for q in ctx.quoted:
         words = ctx.text[q.start : q.end].split()
-        if is_title(words, ctx.rules.title_small_words):
+        if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words):
             continue
         kind = "direct" if q.close is not None else "direct-unclosed"
         holder = _holding_attribution(q, reported)
@@ -96,6 +96,14 @@ def is_title(words: list[str], small_words: frozenset[str]) -> bool:
         return False  # “Like Oakland. Or Ferguson,”: a sentence ends inside, so these are words said
     capital = [w for w in bare if w[:1].isupper() or w[:1].isdigit()]
     return len(capital) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small_words for w in bare)
+
+
+def _named_term(ctx: DocContext, q: Quoted, words: list[str]) -> bool:
+    """What has become known as the ''Buffett rule'': a short phrase in marks right after "known as", "so-called",
+    "dubbed" names a thing; nobody says it."""
+    return len(words) <= SETTINGS.max_term_words and bool(
+        ctx.rules.term_markers.search(ctx.text, max(0, q.open - 40), q.open)
+    )
 
 
 def _continues_paragraph_quote(ctx: DocContext, q: Quoted, done: list[RawQuote], paragraph_of) -> bool:
