@@ -23,6 +23,8 @@ RULES = load("en")
         "Skip Advertisement",
         "Home > News > World",
         "(Image credit: Christian Charisius/AP)",
+        '"Follow Pam Key on Twitter @pamkeyNEN."',
+        "Follow Jane Doe on X @janedoe",
     ],
 )
 def test_debris_lines(line):
@@ -42,6 +44,7 @@ def test_tag_word_under_title():
         "Share prices fell sharply on Monday after the report.",
         "Advertisement revenue rose 4 percent, the company said.",
         "He said: “Read more books.”",
+        "Follow the money on Twitter and you will find the answer, he said.",
     ],
 )
 def test_article_sentences_are_kept(line):

@@ -82,3 +82,11 @@ def test_a_first_name_alone_joins_the_one_person_who_has_it(run):
         "company would pay severance to every employee."
     )
     assert [a.source for a in run(text).attributions] == ["Mark Zuckerberg"]
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_named_subject_after_it(run):
+    text = "Harsh Patel runs a blog. Back when he wrote his book, Tom McKinley said debt was a last resort."
+    a = run(text)
+    at = text.index("he wrote")
+    owner = [e.name for e in a.entities if any(m.start == at and m.kind == "pronoun" for m in e.mentions)]
+    assert owner == ["Tom McKinley"]

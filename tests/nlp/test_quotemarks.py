@@ -91,3 +91,32 @@ def test_house_style_quotes_get_their_speaker(run):
     text = "Mexico relies on trade. ''That is Mexico's weak spot,'' said Douglas Reed, an economist at the bank."
     got = run(text).quotes
     assert [(q.text, q.speaker) for q in got] == [("That is Mexico's weak spot,", "Douglas Reed")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Dwayne "The Rock" Johnson said "we will win."', ["we will win."]),
+        ('State Del. Marcia "Cia" Price spoke.', []),
+        ('The group called it "Big Tobacco" and left.', ["Big Tobacco"]),  # a term, not part of a name
+    ],
+)
+def test_a_nickname_inside_a_name_is_no_quotation(text, expected):
+    assert [c for c, _ in contents(text)] == expected
+
+
+def test_a_nickname_does_not_hide_the_speaker_after_a_quote(run):
+    text = '"This is a big year for all of us!" State Del. Marcia "Cia" Price shouted to the crowd.'
+    got = run(text).quotes
+    assert [q.text for q in got] == ["This is a big year for all of us!"]  # no quote "Cia"
+    assert got[0].cue == "shouted" and got[0].speaker.endswith("Price")  # the cue is reached past the nickname
+
+
+def test_a_lone_mark_opening_a_paragraph_quotes_nothing():
+    text = 'McCrummen reports:\n\n"Trump walked onto the stage, chanting “U-S-A! U-S-A!”'
+    assert [c for c, _ in contents(text)] == ["U-S-A! U-S-A!"]  # no empty quote at the paragraph's mark
+
+
+def test_attribute_values_of_markup_left_in_the_text_are_no_quotes():
+    text = '<tweet tweet-author=" so we rate it Mostly True" tweet-date="June 11">Sanders said "we are fine" today.'
+    assert [c for c, _ in contents(text)] == ["we are fine"]

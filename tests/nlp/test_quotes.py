@@ -55,6 +55,16 @@ def test_floating_quote_continues_previous_speaker(run):
     assert len(got) == 2 and got[1][1] == "Anna Berg"
 
 
+def test_a_blank_line_is_one_paragraph_break_for_the_previous_speaker(run):
+    first = "“The river rose faster than anyone expected,” said Anna Berg, a farmer near the dam.\n\n"
+    heading = "Harvest lost\n\n"
+    floating = "“We lost the whole harvest in a single night and nobody warned us.”"
+    got = quotes(run, first + heading + floating)
+    assert len(got) == 2 and got[1][1] == "Anna Berg"  # two paragraphs back, however many blank lines
+    far = first + "The dam was built in 1962.\n\nIt was repaired twice.\n\nNo one lives below it.\n\n" + floating
+    assert quotes(run, far)[1][1] is None  # four paragraphs back: too far
+
+
 def test_partial_quote_inside_reported_speech(run):
     text = "Senator Mark Hill said the bill was “a disgrace to this chamber” and vowed to fight it."
     got = run(text)
@@ -158,7 +168,7 @@ def test_a_cue_with_its_own_content_after_a_closed_quote_starts_a_new_statement(
         "search was over."
     )
     quotes = run(text).quotes
-    assert [q.speaker for q in quotes] == [None]  # not Roland Butler
+    assert len(quotes) == 1 and quotes[0].speaker != "Roland Butler"  # Wes Moore, who spoke, or no one
 
 
 def test_a_short_sentence_in_marks_goes_on_with_the_quote_before_it_in_the_paragraph(run):
@@ -169,3 +179,78 @@ def test_a_short_sentence_in_marks_goes_on_with_the_quote_before_it_in_the_parag
 def test_a_short_scare_quote_after_a_quote_stays_out(run):
     text = "Ann Lee spoke last. “Does anybody know what the plan is?” Lee asked. The plan is “a total mess.”"
     assert [q.text for q in run(text).quotes if q.kind != "partial"] == ["Does anybody know what the plan is?"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "“We will find them,” news agency AP quoted Coast Guard Admiral Shannon Gilreath as saying.",
+            "Shannon Gilreath",
+        ),
+        (
+            "The Associated Press quoted Mayor John Smith as saying, “We will rebuild this bridge within a year.”",
+            "John Smith",
+        ),
+    ],
+)
+def test_quoted_as_saying_gives_the_one_quoted_not_the_outlet(run, text, speaker):
+    got = run(text).quotes
+    assert [(q.speaker, q.cue) for q in got] == [(speaker, "saying")]
+
+
+def test_reported_speech_quoted_as_saying_is_the_objects(run):
+    got = run("Reuters quoted Mayor John Smith as saying the bridge would reopen in a year.").attributions
+    assert [(a.source, a.content) for a in got] == [("John Smith", "the bridge would reopen in a year")]
+
+
+def test_an_opening_quote_goes_to_the_person_the_next_paragraph_reports(run):
+    quote = "“I know this is tough for everyone, and I am especially sorry to those impacted.”\n\n"
+    got = run(quote + "Mark Zuckerberg has announced that Meta will lay off 11,000 of its employees.").quotes
+    assert [(q.speaker, q.attribution) for q in got] == [("Mark Zuckerberg", "context")]
+    got = run(quote + "Meta has announced that it will lay off 11,000 of its employees.").quotes
+    assert [q.speaker for q in got] == [None]  # a company is not the voice of a first-person quote
+    got = run(quote + "The cuts were large.\n\nMark Zuckerberg announced that Meta will lay off 11,000.").quotes
+    assert [q.speaker for q in got] == [None]  # only the next paragraph
+
+
+def test_according_to_before_a_quote_gives_its_speaker(run):
+    text = "Mook told CBS, “We are focused on the debate.”\n\nAccording to Limbaugh, “If it was up to her, she would say nothing.”"
+    got = run(text).quotes
+    assert [q.speaker for q in got] == ["Mook", "Limbaugh"]
+
+
+def test_a_quote_after_a_sentence_about_a_named_person_is_theirs(run):
+    text = (
+        "Pence said on CNN that the police were fine.\n\n"
+        "On “Face the Nation,” Sen. Bernie Sanders identified young voters' exhaustion with bigotry as a reason to "
+        "back Clinton. “The younger people are sick and tired of discrimination and racism.”"
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Bernie Sanders"]
+
+
+def test_a_quote_that_speaks_of_the_person_before_it_is_not_theirs(run):
+    text = "“We will fight,” Smith said. Jones was arrested in 2010. “He is innocent of every charge they brought.”"
+    assert [q.speaker for q in run(text).quotes] == ["Smith", "Smith"]
+
+
+def test_footage_of_a_person_saying_gives_the_person_not_the_footage(run):
+    text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”"
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [("Hillary Clinton", "asking")]
+
+
+def test_capitalised_words_with_a_sentence_end_inside_are_words_said_not_a_title(run):
+    text = "“Like Oakland. Or Ferguson,” Trump said. “The crime numbers are worse.”"
+    got = run(text).quotes
+    assert [(q.text, q.speaker) for q in got][0] == ("Like Oakland. Or Ferguson,", "Trump")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a version of what has become known as the ''Buffett rule'' after Warren Buffett complained about it.",
+        'The so-called "Gang of Eight" met on Monday, Senator Tom Lee said.',
+    ],
+)
+def test_a_named_term_in_marks_is_no_quote(run, text):
+    assert run(text).quotes == ()

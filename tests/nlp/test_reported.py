@@ -131,3 +131,46 @@ def test_speech_whose_content_is_its_object(run, text, cue, content):
 
 def test_a_phone_call_is_no_speech(run):
     assert run("She called her mother on Sunday.").attributions == ()
+
+
+@pytest.mark.parametrize(
+    "text, source, word",
+    [
+        (
+            "The plan was criticised by David Kamin, a law professor, who emphasized that her proposals would "
+            "simplify returns.",
+            "David Kamin",
+            "who",
+        ),
+        (
+            "The European Union, which contended that Ireland undertaxed the company, ordered a refund.",
+            "European Union",
+            "which",
+        ),
+        ("Senator Bob Casey, who left the room and said the bill was dead, spoke later.", "Bob Casey", "who"),
+    ],
+)
+def test_a_relative_clause_cue_is_said_by_its_pronoun_for_its_antecedent(run, text, source, word):
+    got = run(text).attributions
+    assert got and got[0].source == source
+    mention = got[0].source_mention
+    assert (mention.text, mention.kind) == (word, "pronoun")
+    assert text[mention.start : mention.end] == word
+
+
+def test_a_plain_subject_is_its_own_mention(run):
+    got = run("David Kamin, a law professor, emphasized that her proposals would simplify returns.").attributions
+    assert got and got[0].source_mention.text == "David Kamin"
+
+
+def test_a_pronoun_in_a_fronted_clause_points_to_the_named_subject_after_it(run):
+    text = (
+        "Harsh Patel runs a blog. Back when he wrote his book, Tom McKinley said that he considered debt a last resort."
+    )
+    got = run(text).attributions
+    assert [(a.source, a.cue, a.content) for a in got] == [("Tom McKinley", "said", "he considered debt a last resort")]
+
+
+def test_the_that_clause_of_another_speakers_verb_is_not_this_cues_content(run):
+    got = run("When she wrote her memoir, Ann Lee said that the war had changed her.").attributions
+    assert [a.cue for a in got] == ["said"]

@@ -118,3 +118,16 @@ def test_a_title_that_the_model_takes_for_its_own_apposition_does_not_recurse(ru
         "MGM Publicity Machine,'' a history of the studio."
     )
     assert run(text).attributions  # analysed, no RecursionError
+
+
+@pytest.mark.parametrize(
+    "later, speaker",
+    [
+        ("“We tried everything,” the spokesman added.", "Tom Hill"),
+        ("“We tried everything,” the ministry spokesman said.", "Tom Hill"),
+        ("“We tried everything,” the spokesman for the army said.", "spokesperson of the army"),  # another one
+    ],
+)
+def test_the_spokesman_is_the_one_named_in_that_role_before(run, later, speaker):
+    text = "Tom Hill, a spokesman for the ministry, said the talks had failed. " + later
+    assert [q.speaker for q in run(text).quotes] == [speaker]

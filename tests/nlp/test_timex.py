@@ -29,7 +29,7 @@ def values(run, text, published="2021-12-21"):
         ("The minister spoke on Monday.", "Monday", "2021-12-20"),
         ("The minister will speak on Thursday.", "Thursday", "2021-12-23"),
         ("Sales fell in the third quarter.", "third quarter", "2021-Q3"),
-        ("It happened in the 1990s.", "the 1990s", "199X"),
+        ("It happened in the 1990s.", "the 1990s", "199"),  # TIMEX3: a decade is its first three digits
         ("The meeting starts at 10 a.m.", "10 a.m.", "2021-12-21T10:00"),
         ("The paper is published weekly.", "weekly", "P1W"),
         ("They met last summer.", "last summer", "2020-SU"),
@@ -79,6 +79,8 @@ def test_signal_word_is_recorded(run):
         ("He fled in June 1998 and returned later that year.", "later that year", "1998"),
         ("The plant closed in May 2010. The following month, the firm was sold.", "The following month", "2010-06"),
         ("Sales fell in the 2019 second quarter.", "the 2019 second quarter", "2019-Q2"),
+        ("The move follows Friday's declaration by Ford.", "Friday", "2021-12-17"),  # a day's event: past
+        ("Its stock slumped, closing unchanged Monday at $29.", "Monday", "2021-12-20"),  # participle: nearest
     ],
 )
 def test_named_months_weekday_parts_and_anaphora(run, text, expr, value):
@@ -96,3 +98,26 @@ def test_a_year_earlier_in_earnings_news_is_the_same_quarter_a_year_before(run):
 
 def test_a_year_ago_without_a_quarter_is_the_year_before(run):
     assert ("a year ago", "2020") in values(run, "The bridge opened a year ago.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The current weakness in London worried traders.", "current", "PRESENT_REF"),
+        ("It cited a recent filing with regulators.", "recent", "PAST_REF"),
+        ("The market has moved in recent years toward cheaper gear.", "recent years", "PXY"),
+        ("Officials confirmed the reports over the weekend.", "the weekend", "2021-W50-WE"),  # the one just past
+        ("Traders will square positions ahead of the weekend.", "the weekend", "2021-W51-WE"),  # the one to come
+        ("He lost his 1996 campaign for re-election.", "1996", "1996"),
+    ],
+)
+def test_now_and_past_adjectives_the_weekend_and_years_naming_events(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The swimmers fought a strong ocean current.", "The army sent 2000 troops to the border."],
+)
+def test_a_current_that_flows_and_a_count_are_no_times(run, text):
+    assert values(run, text) == []

@@ -46,7 +46,9 @@ class DocContext:
             if len(idx)
             else np.zeros(0, dtype=np.uint32)
         )
-        mark = (length == 1) & np.isin(first, _MARK_CODES)
+        # a mark that pairs with no other (around a nickname, an inch sign) quotes nothing and stops no cue search
+        paired = np.array(sorted({o for q in quoted for o in (q.open, q.close) if o is not None}), dtype=np.int64)
+        mark = (length == 1) & np.isin(first, _MARK_CODES) & np.isin(idx, paired)
         inside = np.zeros(len(idx), dtype=bool)
         for q in quoted:
             lo, hi = np.searchsorted(idx, q.start), np.searchsorted(idx, q.end)

@@ -24,7 +24,9 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
         gender = pronouns.get(tok.lower_)
         if gender not in ("male", "female") or inside_quote[tok.i]:
             continue
-        best = _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas)
+        best = _cataphor(table, tok, gender) or _best_antecedent(
+            table, tok, gender, sent_index, inside_quote, cue_lemmas
+        )
         if best is None:
             continue
         resolved[tok.i] = best
@@ -32,6 +34,23 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
         if best.gender is None:
             best.gender = gender
     return resolved
+
+
+def _cataphor(table: EntityTable, tok: Token, gender: str) -> Optional[EntityBuilder]:
+    """ "Back when he wrote his book, Mr. McKinley said ...": a pronoun in a clause fronted before the main verb
+    points forward to the named person who is that verb's subject."""
+    child = tok
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX") and child.dep_ in ("advcl", "advmod", "prep", "npadvmod") and child.i < anc.i:
+            subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None or not tok.i < subj.i < anc.i:
+                return None
+            b = table.by_token.get(subj.i)
+            if b is not None and b.type == "PERSON" and b.gender in (None, gender) and subj.pos_ == "PROPN":
+                return b
+            return None
+        child = anc
+    return None
 
 
 def _sentence_index(doc: Doc) -> list[int]:

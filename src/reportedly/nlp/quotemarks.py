@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -96,16 +97,30 @@ def _paragraphs(text: str):
         start = end + 1
 
 
+# a markup tag left in scraped text (<tweet tweet-author="...">): the marks around its attribute values quote no one
+_TAG = re.compile(r"""</?[A-Za-z][\w-]*(?:\s+[\w-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s*/?>""")
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """Every quoted stretch in `text`, in order. Marks pair up inside a paragraph; an odd mark out opens an
     unclosed quote that runs to the paragraph end, unless its shape says it closes a quote begun earlier."""
     out: list[Quoted] = []
+    in_tag = set()
+    if "<" in text:
+        for m in _TAG.finditer(text):
+            in_tag.update(i for i in range(m.start(), m.end()) if text[i] in MARKS)
     for ps, pe in _paragraphs(text):
         marks = []
         for i in range(ps, pe):
             # a doubled mark (“” or "") is one mark typed twice
-            if text[i] in MARKS and not _is_inch_mark(text, i) and not (marks and marks[-1] == i - 1):
+            if (
+                text[i] in MARKS
+                and not _is_inch_mark(text, i)
+                and not (marks and marks[-1] == i - 1)
+                and i not in in_tag
+            ):
                 marks.append(i)
+        marks = _without_nicknames(text, marks)
         if not marks:
             # British style: ‘...’ as quotation marks, in a paragraph with no double marks
             out += _single_quoted(text, ps, pe)
@@ -117,6 +132,10 @@ def find_quoted(text: str) -> list[Quoted]:
             lead_close = None
         else:
             pairs, unclosed, lead_close = _pair_odd(marks, hints)
+        if lead_close is not None and not text[ps:lead_close].strip():
+            # a lone mark opening the paragraph closes nothing: a block quotation's paragraph mark ("McCrummen
+            # reports: / "The first time she had seen him ..."), whose own quotes in marks keep their speakers
+            lead_close = None
         if lead_close is not None:
             # a paragraph that opens mid-quote (the quote began in the previous paragraph without a mark)
             out.append(Quoted(ps, lead_close, _skip_space(text, ps, lead_close), lead_close))
@@ -131,6 +150,32 @@ def find_quoted(text: str) -> list[Quoted]:
             if end - unclosed > 1:
                 out.append(Quoted(unclosed, None, unclosed + 1, end))
     out.sort(key=lambda q: q.open)
+    return out
+
+
+# a nickname between the parts of a name: Marcia "Cia" Price, Dwayne "The Rock" Johnson
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\.? $")
+_NICKNAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+_NAME_AFTER = re.compile(r" [A-Z][\w'’-]")
+
+
+def _without_nicknames(text: str, marks: list[int]) -> list[int]:
+    """The marks less the pairs around a nickname, which quote no one: a capitalised word or two in marks, with a
+    capitalised name word right before and right after it."""
+    out, k = [], 0
+    while k < len(marks):
+        a = marks[k]
+        b = marks[k + 1] if k + 1 < len(marks) else None
+        if (
+            b is not None
+            and _NICKNAME.fullmatch(text, a + 1, b)
+            and _NAME_BEFORE.search(text, max(0, a - 30), a)
+            and _NAME_AFTER.match(text, b + 1)
+        ):
+            k += 2
+            continue
+        out.append(a)
+        k += 1
     return out
 
 

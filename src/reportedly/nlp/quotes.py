@@ -3,6 +3,7 @@ holds them, or the conversation they continue."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -10,9 +11,11 @@ from spacy.tokens import Token
 
 from .context import DocContext
 from .quotemarks import Quoted
-from .reported import RawAttribution, subject_of
+from .reported import RawAttribution, relative_subject, subject_of
 from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\n\u00a0]*")
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
     paragraph_of = _paragraph_index(ctx.text)
     for q in ctx.quoted:
         words = ctx.text[q.start : q.end].split()
-        if is_title(words, ctx.rules.title_small_words):
+        if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words):
             continue
         kind = "direct" if q.close is not None else "direct-unclosed"
         holder = _holding_attribution(q, reported)
@@ -73,7 +76,11 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             len(words) < SETTINGS.min_verbless_words and not _has_verb(ctx, q)
         ):
             continue
-        prev = _previous_speaker(out, reported, q, paragraph_of)
+        prev = (
+            _subject_before(ctx, q)
+            or _previous_speaker(out, reported, q, paragraph_of)
+            or _lede_speaker(out, reported, q, paragraph_of)
+        )
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
     return out
 
@@ -85,8 +92,18 @@ def is_title(words: list[str], small_words: frozenset[str]) -> bool:
     bare = [w for w in bare if w]
     if not 2 <= len(bare) <= SETTINGS.max_title_words or words[-1][-1:] in "?!":
         return False
+    if any(w[-1:] in ".?!" and len(w.rstrip(".?!")) > 3 for w in words[:-1]):
+        return False  # “Like Oakland. Or Ferguson,”: a sentence ends inside, so these are words said
     capital = [w for w in bare if w[:1].isupper() or w[:1].isdigit()]
     return len(capital) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small_words for w in bare)
+
+
+def _named_term(ctx: DocContext, q: Quoted, words: list[str]) -> bool:
+    """What has become known as the ''Buffett rule'': a short phrase in marks right after "known as", "so-called",
+    "dubbed" names a thing; nobody says it."""
+    return len(words) <= SETTINGS.max_term_words and bool(
+        ctx.rules.term_markers.search(ctx.text, max(0, q.open - 40), q.open)
+    )
 
 
 def _continues_paragraph_quote(ctx: DocContext, q: Quoted, done: list[RawQuote], paragraph_of) -> bool:
@@ -106,7 +123,8 @@ def _has_verb(ctx: DocContext, q: Quoted) -> bool:
 
 
 def _paragraph_index(text: str):
-    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    """The paragraph number of an offset: a run of line breaks (a blank line between paragraphs) is one break."""
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
 
     def index(offset: int) -> int:
         from bisect import bisect_right
@@ -211,7 +229,8 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
         and not ctx.is_mark[subj.i]
         and not _in_brackets(subj)
     ):
-        return make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        return src.as_said_by(relative_subject(cue)) if src is not None else None
     doc = ctx.doc
     # the parser took a word inside the quote as subject: use the words between the mark and the cue
     between, depth = [], 0
@@ -250,9 +269,10 @@ def _in_brackets(tok: Token) -> bool:
 
 def _quote_cue(ctx: DocContext, q: Quoted, quote_cues: list[RawAttribution]) -> Optional[tuple[Source, Token]]:
     """A cue whose clausal complement the parser found inside this very quote."""
+    lo, hi = q.outer
     for a in quote_cues:
         for s, e in a.content:
-            if q.start <= s and e <= q.end + 1:
+            if lo <= s and e <= hi + 1:  # the content may keep the marks ("According to X, “...”")
                 return a.source, ctx.doc[a.cue_token]
     return None
 
@@ -277,7 +297,7 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             if subj is not None and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
                 src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
                 if src is not None:
-                    return src, t
+                    return src.as_said_by(relative_subject(t)), t
             src = _speaker_of_cue(ctx, t, after_char=t.idx)
             return (src, t) if src is not None else None
         if t.text in (".", "!", "?") and not ctx.inside_quote[j]:
@@ -360,6 +380,50 @@ def _previous_speaker(
         return None
     at, source = max(cands, key=lambda c: c[0])
     return source if here - paragraph_of(at) <= SETTINGS.context_paragraphs else None
+
+
+def _subject_before(ctx: DocContext, q: Quoted) -> Optional[Source]:
+    """ "Sen. Bernie Sanders identified young voters' exhaustion with bigotry as a reason. “The younger people are
+    sick and tired of discrimination.”": a quote with no cue right after a sentence of the same paragraph whose subject
+    is a named person continues that person — unless the quote speaks of them as "he" or "she"."""
+    text = ctx.text
+    i = q.open - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or text[i] not in ".!?":
+        return None
+    end = ctx.doc.char_span(i, i + 1, alignment_mode="expand")
+    if end is None or ctx.inside_quote[end[0].i] or ctx.is_mark[end[0].i]:
+        return None
+    sent = end[0].sent
+    inside = [o for o in ctx.quoted if sent.start_char <= o.open < sent.end_char]
+    if any(not is_title(text[o.start : o.end].split(), ctx.rules.title_small_words) for o in inside):
+        return None  # a sentence with a quote of its own has its speaker already (a programme's title is no quote)
+    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("PROPN", "PRON"):
+        return None
+    source = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+    if source is None or source.entity is None or source.entity.type != "PERSON":
+        return None
+    gender = source.entity.gender
+    pronouns = {w for w, g in ctx.rules.pronouns.items() if g in ("male", "female") and (gender is None or g == gender)}
+    words = {w.lower().strip(".,;:!?’'\"”“") for w in text[q.start : q.end].split()}
+    if words & pronouns:
+        return None  # “He is innocent.”: someone else speaks of them
+    return source
+
+
+def _lede_speaker(done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of) -> Optional[Source]:
+    """A story that opens on a quote ("“I know this is tough for everyone.” / Mark Zuckerberg has announced that
+    ..."): with no one quoted or cited before it, the named person whose speech the next paragraph reports."""
+    if done or any(a.cue_span[0] < q.open for a in reported):
+        return None
+    here = paragraph_of(q.open)
+    after = [a for a in reported if a.cue_span[0] > q.end and paragraph_of(a.cue_span[0]) == here + 1]
+    first = min(after, key=lambda a: a.cue_span[0], default=None)
+    if first is None or first.source.type != "person" or first.source.entity is None:
+        return None
+    return first.source
 
 
 def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:

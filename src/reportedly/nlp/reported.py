@@ -45,6 +45,7 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
         source = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
         if source is None:
             continue
+        source = source.as_said_by(relative_subject(tok))
         cue, cue_span = ctx.cue_text(tok)
         spans = _char_spans(ctx, content)
         if not spans:
@@ -55,6 +56,15 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
 
 
 def subject_of(tok: Token) -> Optional[Token]:
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        tok.tag_ == "VBG"
+        and prev is not None
+        and prev.ent_type_ == "PERSON"
+        and prev.dep_ == "pobj"
+        and prev.head.lower_ == "of"
+    ):
+        return prev  # "footage of Hillary Clinton asking, “...”": the one filmed speaks, not the ad that shows her
     for c in tok.children:
         if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
@@ -64,6 +74,11 @@ def subject_of(tok: Token) -> Optional[Token]:
         return subject_of(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)  # "She issued a statement, saying the deal was off" -> she
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
+        # "AP quoted the admiral as saying ...", "cited him as saying ...": the one quoted is the object
+        obj = next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if obj is not None:
+            return obj
     if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "PRON"):
         return tok.head  # "footage of Trump saying during the debate, “...”" -> Trump
     if (
@@ -72,6 +87,18 @@ def subject_of(tok: Token) -> Optional[Token]:
         and any(c.tag_ in ("WP", "WDT") for c in tok.children)
     ):
         return tok.head
+    return None
+
+
+def relative_subject(tok: Token) -> Optional[Token]:
+    """The relative pronoun subject of a cue in a relative clause ("the senator, who said ...", "the EU, which
+    contended ..."), also through coordination ("who left and said ..."): the word that mentions the speaker in the
+    cue's own clause, while `subject_of` gives the person it stands for."""
+    for c in tok.children:
+        if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT"):
+            return c
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in tok.children):
+        return relative_subject(tok.head)
     return None
 
 
@@ -102,6 +129,8 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             break
         if ctx.is_mark[t.i] or t.text in ";:":
             break
+        if t.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            break  # "when he wrote his book, McKinley said that ...": the "that" of another speaker's verb
     for c in tok.children:
         # "has vowed to bring back lost mining jobs": a promise, demand or plan reported as an infinitive
         if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):

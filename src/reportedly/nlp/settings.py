@@ -22,6 +22,9 @@ class Settings:
     max_title_words: int = 6
     # reported content shorter than this ("said so") carries no claim
     min_content_tokens: int = 3
+    # a phrase in marks after "known as", "so-called" of at most this many words is a name ("Buffett rule"); a longer
+    # one may still be someone's words
+    max_term_words: int = 4
     # ‘yes’ and ‘lost authority’ are terms; a quotation in single marks has a few words at least
     min_single_words: int = 3
     # a pronoun looks this many sentences back for its person

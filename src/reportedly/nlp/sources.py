@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -21,14 +22,22 @@ class Source:
     entity: Optional[EntityBuilder]
     name: str
     type: str  # person | organization | media | government | document | unnamed
+    # the word that names the source in the clause of the cue when it is not `span`: the relative pronoun of "the
+    # minister, who said ..." (the source is still the minister; the speech clause mentions her as "who")
+    said_as: Optional[Span] = None
 
     def mention(self) -> Mention:
+        span = self.said_as if self.said_as is not None else self.span
         kind = (
             "pronoun"
-            if self.span.root.pos_ == "PRON"
-            else ("name" if self.span.root.pos_ == "PROPN" else "description")
+            if span.root.pos_ == "PRON" or span.root.tag_ in ("WP", "WDT")
+            else ("name" if span.root.pos_ == "PROPN" else "description")
         )
-        return Mention(self.span.text, self.span.start_char, self.span.end_char, kind)
+        return Mention(span.text, span.start_char, span.end_char, kind)
+
+    def as_said_by(self, word: Optional[Token]) -> "Source":
+        """This source, mentioned in the cue's clause by `word` (a relative pronoun), when there is one."""
+        return self if word is None else replace(self, said_as=word.doc[word.i : word.i + 1])
 
 
 def noun_phrase(tok: Token, limit: int = 12) -> Span:
@@ -214,6 +223,10 @@ def _role_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[in
     words = [t for t in span if t.pos_ not in ("DET", "PRON") and t.dep_ != "poss" and t.pos_ != "PART"]
     role = rules.representative_roles.get(head.lemma_.lower()) or rules.representative_roles.get(head.lower_)
     if role is not None and head.tag_ not in ("NNS", "NNPS"):
+        named = _named_representative(table, span, head) if span[0].lower_ == "the" else None
+        if named is not None:
+            table.link(named, span, "description")
+            return Source(span, named, named.name, "person")
         owner = _represented(table, span, head, pronouns)
         if owner is not None:
             return Source(span, None, f"{role} of {owner}", "representative")
@@ -235,6 +248,22 @@ def _role_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[in
         table.link(holder, span, "description")
         return Source(span, holder, holder.name, "person")
     return Source(span, None, span.text, "unnamed")
+
+
+def _named_representative(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuilder]:
+    """ "the spokesman" after "Tom Hill, a spokesman for the ministry, said ...": the person named earlier in that
+    role, the latest mentioned before the description."""
+    best, best_at = None, -1
+    words = {t.lower_ for t in span if t.is_alpha and not t.is_stop}
+    for b in table.entities:
+        if b.type != "PERSON" or not b.role:
+            continue
+        if not words <= set(re.findall(r"[a-z]+", b.role.lower())):
+            continue  # "the spokesman for the army" is not the ministry's spokesman named before
+        at = max((m.start for m in b.mentions if m.start < span.start_char), default=-1)
+        if at > best_at:
+            best, best_at = b, at
+    return best
 
 
 def _represented(table: EntityTable, span: Span, head: Token, pronouns: dict[int, EntityBuilder]) -> Optional[str]:

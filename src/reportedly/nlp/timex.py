@@ -303,9 +303,10 @@ def _year(m, a):
 
 @rule(EDGE + r"(?:the\s+)?(?P<y>(?:1[6-9]|20)\d)0['’]?s|(?:the\s+)?['’](?P<yy>\d)0s", needs=r"0['’]?s\b")
 def _decade(m, a):
+    # TIMEX3 writes a decade as its first three digits ("the 1990s" -> 199), as a century by its first two
     if m["yy"]:
-        return Value("DATE", "19%sX" % m["yy"], "decade", _mod(m["edge"]))
-    return Value("DATE", m["y"] + "X", "decade", _mod(m["edge"]))
+        return Value("DATE", "19%s" % m["yy"], "decade", _mod(m["edge"]))
+    return Value("DATE", m["y"], "decade", _mod(m["edge"]))
 
 
 @rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century", needs=r"century")
@@ -424,6 +425,31 @@ def _past(m, a):
     if w in ("once", "previously", "formerly", "lately"):
         return None
     return Value("DATE", "PAST_REF", "day", relative=True)
+
+
+@rule(r"(?P<w>current|recent)", needs=r"current|recent")
+def _now_adjective(m, a):
+    """ "the current weakness", "a recent filing": TimeML marks the adjective as a reference to now or the past."""
+    return Value("DATE", "PRESENT_REF" if m["w"].lower() == "current" else "PAST_REF", "day", relative=True)
+
+
+@rule(r"recent\s+(?P<u>days|weeks|months|years|decades)", needs=r"recent")
+def _recent_units(m, a):
+    """ "in recent years": an unspecified stretch of that unit up to now."""
+    return Value("DURATION", duration(None, _unit(m["u"])), "duration")
+
+
+@rule(r"the\s+weekend", needs=r"weekend")
+def _the_weekend(m, a):
+    """ "over the weekend" just past (news of a Monday), "ahead of the weekend" coming: by the tense."""
+
+    def value(d: dt.date) -> str:
+        sat = d + dt.timedelta(days=5 - d.weekday())  # the Saturday of this week
+        if a.tense in ("past", "unknown") and sat > d:
+            sat -= dt.timedelta(days=7)
+        return at_granularity(sat, "weekend")
+
+    return _rel(a, value, "DATE", "weekend")
 
 
 @rule(r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future", needs=r"future")
@@ -717,6 +743,7 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
             and span.end < len(doc)
             and doc[span.end].pos_ == "NOUN"
             and doc[span.end].ent_type_ != "DATE"
+            and not _year_modifier(doc, span)
         ):
             return False
         prev = text_before(text, s)
@@ -724,10 +751,19 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
             return False
     if re.fullmatch(r"(?:now|the present|currently|once|the past|the future)", word, re.I):
         return first.ent_type_ in ("DATE", "TIME") or word.lower() in ("now", "currently", "the past", "the future")
+    if re.fullmatch(r"current|recent", word, re.I):
+        return first.tag_ == "JJ"  # never the noun ("an ocean current")
     if re.fullmatch(r"(?:a|an)\s+(?:day|week|month|year)", word, re.I):
         # "a year" is a duration only when nothing counts it ("twice a year" is a set, "a year-long")
         return first.ent_type_ in ("DATE", "TIME")
     return True
+
+
+def _year_modifier(doc: Doc, span) -> bool:
+    """ "his 1996 campaign", "the 1987 crash": a year that names an event, not a count ("2000 troops") — after a
+    determiner or possessive, or before a singular noun."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (before is not None and before.tag_ in ("DT", "PRP$", "POS")) or doc[span.end].tag_ == "NN"
 
 
 def text_before(text: str, s: int) -> str:
@@ -740,6 +776,9 @@ def _tense_at(doc: Doc, s: int, e: int) -> str:
     if span is None or not len(span):
         return "unknown"
     tok = span.root
+    after = span.end < len(doc) and doc[span.end]
+    if after and after.tag_ == "POS" and after.head.i in range(span.start, span.end):
+        return "past"  # "Tuesday's declaration", "Friday's close": news names a day's event once it has happened
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
@@ -754,6 +793,8 @@ def _tense_at(doc: Doc, s: int, e: int) -> str:
         return "past"
     if tok.tag_ == "VBN":
         return "past" if not words & {"be", "is", "are"} else "present"
+    if tok.tag_ == "VBG" and not words:
+        return "unknown"  # a participle clause ("closing unchanged Friday") takes the tense of its sentence
     if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am"}:
         return "present"
     return "unknown"
