@@ -1,12 +1,15 @@
 """Spark against one machine: N articles (paragraphs of real articles recombined, as bench_ingest.py makes them)
 through `reportedly spark --master local[C]` and `reportedly ingest --processes C` + `reportedly stories` (the same
 work: the job builds stories too), in one run on the same machine; then 2N articles through Spark, to see how its
-time grows.
+time grows; with --single-2n, 2N through ingest + stories too (in that order: ingest N, Spark N, Spark 2N, ingest
+2N, so a load that rises or falls during the run weighs on both paths alike); with --story-paths, the stories of
+the 2N output built again both ways (collected on the driver, grouped on band keys) in one Spark session.
 
-    python benchmarks/bench_spark.py [--n 10000] [--cores 2] [--data ../shared/data]
+    python benchmarks/bench_spark.py [--n 10000] [--cores 2] [--single-2n] [--story-paths] [--data ../shared/data]
 
-Prints articles/s for each, their ratio (target: Spark >= 0.8x) and the 2N/N time ratio (target < 2.3). Each
-command runs in its own process, timed from start to exit: start-up (JVM, model loading) counts."""
+Prints articles/s for each, their ratio (target: Spark >= 0.8x) and the 2N/N time ratio (target < 2.3), each line
+as soon as it is measured, with the load average then (the machine may be shared). Each command runs in its own
+process, timed from start to exit: start-up (JVM, model loading) counts."""
 
 from __future__ import annotations
 
@@ -31,38 +34,84 @@ def timed(cmd: list[str]) -> tuple[float, str]:
     return elapsed, out.stdout.strip().splitlines()[-1]
 
 
+def load() -> str:
+    return "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+def say(line: str) -> None:
+    print(f"{line} [{load()}]", flush=True)
+
+
+STORY_PATHS = """
+import sys, time
+from reportedly.spark import session
+from reportedly.spark.job import build_stories
+spark = session(sys.argv[2])
+for name, limit in (("collected", None), ("grouped", 0), ("collected", None), ("grouped", 0)):
+    t = time.perf_counter()
+    n = build_stories(spark, sys.argv[1], local_limit=limit)
+    print(f"{name} {time.perf_counter() - t:.1f} {n}", flush=True)
+"""
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--cores", type=int, default=2)
+    ap.add_argument("--single-2n", action="store_true", help="run ingest + stories at 2N too")
+    ap.add_argument("--story-paths", action="store_true", help="time both story paths on the 2N output")
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     args = ap.parse_args(argv)
     cli = [sys.executable, "-m", "reportedly.cli"]
+    master = f"local[{args.cores}]"
     with tempfile.TemporaryDirectory() as tmp:
-        small, large = Path(tmp) / "n.jsonl", Path(tmp) / "2n.jsonl"
-        make_corpus(small, args.n, Path(args.data))
-        make_corpus(large, 2 * args.n, Path(args.data), seed=8)
-        print(f"corpus: {args.n} and {2 * args.n} articles recombined from {args.data}; {args.cores} cores")
-        print("load average at start: {:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*os.getloadavg()))
-        t_ingest, line = timed(
-            cli + ["ingest", str(small), "--db", f"{tmp}/bench.db", "--processes", str(args.cores), "--quiet"]
-        )
-        t_stories, _ = timed(cli + ["stories", "--db", f"{tmp}/bench.db", "--json"])
-        t_single = t_ingest + t_stories
-        print(
-            f"ingest --processes {args.cores} + stories: {args.n} articles in {t_ingest:.1f} + {t_stories:.1f} s = "
-            f"{args.n / t_single:.2f} articles/s (ingest alone {args.n / t_ingest:.2f}/s; {line})"
-        )
-        master = f"local[{args.cores}]"
-        runs = {}
-        for name, corpus, n in (("N", small, args.n), ("2N", large, 2 * args.n)):
-            t, line = timed(cli + ["spark", str(corpus), "--output", f"{tmp}/out-{name}", "--master", master])
-            runs[name] = t
-            print(f"spark --master {master}: {n} articles in {t:.1f} s = {n / t:.2f} articles/s ({line})")
-        print(f"spark / (ingest + stories) throughput at N: {t_single / runs['N']:.2f}x (target >= 0.8)")
-        print(f"spark / ingest alone at N: {t_ingest / runs['N']:.2f}x")
-        print(f"spark time 2N / N: {runs['2N'] / runs['N']:.2f} (target < 2.3)")
-        print("load average at end: {:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*os.getloadavg()))
+        corpus = {"N": Path(tmp) / "n.jsonl", "2N": Path(tmp) / "2n.jsonl"}
+        size = {"N": args.n, "2N": 2 * args.n}
+        make_corpus(corpus["N"], args.n, Path(args.data))
+        make_corpus(corpus["2N"], 2 * args.n, Path(args.data), seed=8)
+        say(f"corpus: {args.n} and {2 * args.n} articles recombined from {args.data}; {args.cores} cores")
+
+        def single(name: str) -> float:
+            n, db = size[name], f"{tmp}/bench-{name}.db"
+            t_ingest, line = timed(
+                cli + ["ingest", str(corpus[name]), "--db", db, "--processes", str(args.cores), "--quiet"]
+            )
+            t_stories, _ = timed(cli + ["stories", "--db", db, "--json"])
+            t = t_ingest + t_stories
+            say(
+                f"ingest --processes {args.cores} + stories: {n} articles in {t_ingest:.1f} + {t_stories:.1f} s = "
+                f"{n / t:.2f} articles/s (ingest alone {n / t_ingest:.2f}/s; {line})"
+            )
+            return t
+
+        def spark(name: str) -> float:
+            n = size[name]
+            t, line = timed(cli + ["spark", str(corpus[name]), "--output", f"{tmp}/out-{name}", "--master", master])
+            say(f"spark --master {master}: {n} articles in {t:.1f} s = {n / t:.2f} articles/s ({line})")
+            return t
+
+        t_single = {"N": single("N")}
+        t_spark = {"N": spark("N")}
+        say(f"spark / (ingest + stories) throughput at {args.n}: {t_single['N'] / t_spark['N']:.2f}x (target >= 0.8)")
+        t_spark["2N"] = spark("2N")
+        say(f"spark time {2 * args.n} / {args.n}: {t_spark['2N'] / t_spark['N']:.2f} (target < 2.3)")
+        if args.single_2n:
+            t_single["2N"] = single("2N")
+            say(
+                f"spark / (ingest + stories) throughput at {2 * args.n}: {t_single['2N'] / t_spark['2N']:.2f}x "
+                "(target >= 0.8)"
+            )
+            say(f"ingest + stories time {2 * args.n} / {args.n}: {t_single['2N'] / t_single['N']:.2f}")
+        if args.story_paths:
+            out = subprocess.run(
+                [sys.executable, "-c", STORY_PATHS, f"{tmp}/out-2N", master], capture_output=True, text=True
+            )
+            if out.returncode != 0:
+                raise SystemExit(f"story paths failed:\n{out.stderr[-2000:]}")
+            for line in out.stdout.split("\n"):
+                if line.strip():
+                    name, secs, n = line.split()
+                    say(f"stories of {2 * args.n} articles, {name} path: {secs} s, {n} stories")
     return 0
 
 

@@ -51,6 +51,17 @@ def test_the_same_articles_with_the_same_analysis(spark_run, reference):
     assert spark_records == ref_records
 
 
+def test_each_article_comes_from_the_source_ingest_kept(spark_run, reference):
+    """A duplicate keeps its first copy in input order (files numbered as ingest reads them): the three articles
+    that cut.jsonl.gz repeats come from corpus.jsonl.gz, as in the store."""
+    _, out = spark_run
+    _, store = reference
+    spark_sources = {r["content_hash"]: r["source"] for r in table(out, "articles")}
+    ref_sources = {r["content_hash"]: r["source"] for r in store.rows("SELECT content_hash, source FROM articles")}
+    assert spark_sources == ref_sources
+    assert not any("cut.jsonl.gz" in s for s in spark_sources.values())
+
+
 def test_the_same_quotes_with_the_same_speakers(spark_run, reference):
     _, out = spark_run
     _, store = reference

@@ -63,5 +63,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--master", help="Spark master URL (default: what spark-submit set, else local[*])")
     p.add_argument(
-        "--partitions", type=int, help="partitions the analysis runs in (default: 4 per core of the cluster)"
+        "--partitions",
+        type=int,
+        help="partitions the analysis runs in (default: one per 200 articles, at least 4 per core of the cluster)",
     )

@@ -18,6 +18,7 @@ from reportedly.spark import add_arguments, session, tasks
 from reportedly.store.tables import columns, spark_ddl
 
 CHILD_TABLES = tasks.CHILD_TABLES
+ARTICLES_PER_TASK = 200  # ~10 s of one core's analysis
 LOCAL_STORIES = 20_000  # up to this many articles, stories are found from collected tables on the driver
 FILE_SUFFIXES = (
     tuple(JSONL_SUFFIXES) + JSONL_GZ_SUFFIXES + WARC_SUFFIXES + (".csv", ".txt", ".text", ".html", ".htm", ".xhtml")
@@ -55,28 +56,33 @@ def run(spark, inputs: Sequence[str], output: str, partitions: Optional[int] = N
     started = time.perf_counter()
     summary = RunSummary()
     cores = max(2, spark.sparkContext.defaultParallelism)
-    # a few analysis tasks per core: a core that finishes early takes the next, none waits on the largest partition
-    partitions = partitions or 4 * cores
     # the other stages shuffle a few rows per article: Spark's default of 200 partitions is 200 tasks of nothing
-    spark.conf.set("spark.sql.shuffle.partitions", str(min(partitions, cores)))
+    spark.conf.set("spark.sql.shuffle.partitions", str(cores))
     # a file is read by one task: spread its articles before the work per article starts
-    items = _read(spark, inputs).repartition(partitions)
+    items = _read(spark, inputs).repartition(4 * cores)
     prepared = items.mapInPandas(tasks.prepare_items, tasks.PREPARED).persist(StorageLevel.MEMORY_AND_DISK)
     ok = prepared.filter(F.col("reason").isNull())
-    first = Window.partitionBy("content_hash").orderBy("seq")
-    unique = ok.withColumn("_n", F.row_number().over(first)).filter("_n = 1").drop("_n")
+    found = ok.count()  # fills the cache; the analysis is cut into tasks by this count
+    summary.timings["prepared"] = round(time.perf_counter() - started, 1)
+    # tasks of a few hundred articles, at least 4 per core: a core that finishes early takes the next, none waits
+    # long on the last one (nor on one slowed by other work on its machine)
+    partitions = partitions or max(4 * cores, min(-(-found // ARTICLES_PER_TASK), 64 * cores))
     done = _existing(spark, output, "articles")
-    if done is not None:
-        unique = unique.join(done.select("content_hash"), "content_hash", "left_anti")
-    # each row comes back with its record, signature, band keys and child rows: nothing is computed twice
-    analysed = (
-        unique.repartition(partitions, "content_hash")
-        .mapInPandas(tasks.analyse_prepared, tasks.ANALYSED)
-        .persist(StorageLevel.MEMORY_AND_DISK)
+    if done is not None:  # before the dedup: a hash is either kept with all its rows or dropped with all of them
+        ok = ok.join(done.select("content_hash"), "content_hash", "left_anti")
+    # one shuffle by content hash serves the dedup (the window needs no other) and spreads the analysis
+    first = Window.partitionBy("content_hash").orderBy("seq")
+    unique = (
+        ok.repartition(partitions, "content_hash")
+        .withColumn("_n", F.row_number().over(first))
+        .filter("_n = 1")
+        .drop("_n")
     )
+    # each row comes back with its record, signature, band keys and child rows: nothing is computed twice
+    analysed = unique.mapInPandas(tasks.analyse_prepared, tasks.ANALYSED).persist(StorageLevel.MEMORY_AND_DISK)
     counts = {r["ok"]: r["count"] for r in analysed.groupBy(F.col("reason").isNull().alias("ok")).count().collect()}
     summary.analysed = counts.get(True, 0)
-    summary.duplicates = ok.count() - summary.analysed - counts.get(False, 0)
+    summary.duplicates = found - summary.analysed - counts.get(False, 0)
     summary.timings["analysis"] = round(time.perf_counter() - started, 1)
     if summary.analysed:
         articles = analysed.filter(F.col("reason").isNull())
@@ -125,13 +131,10 @@ def _read(spark, inputs: Sequence[str]):
             )
             continue
         try:
-            files = (
-                spark.read.format("binaryFile")
-                .option("recursiveFileLookup", "true")
-                .load(path)
-                .filter(_article_file(F.lower(F.col("path"))))
-            )
-            names = sorted(r.path for r in files.select("path").collect())
+            files = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(path)
+            # the file index listed the files when the frame was made: its list, not a Spark job, numbers them
+            names = sorted(tasks.local_name(f) for f in files.inputFiles() if f.lower().endswith(FILE_SUFFIXES))
+            files = files.filter(_article_file(F.lower(F.col("path"))))
         except Exception as e:
             if type(e).__name__ != "AnalysisException":
                 raise

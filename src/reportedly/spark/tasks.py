@@ -44,8 +44,9 @@ def parse_files(batches: Iterator, file_numbers: dict[str, int]) -> Iterator:
     for df in batches:
         rows = []
         for path, content in zip(df["path"], df["content"]):
-            base = file_numbers.get(path, 0) << RECORD_BITS
-            for n, item in enumerate(read_bytes(_local_name(path), bytes(content)), 1):
+            name = local_name(path)
+            base = file_numbers.get(name, 0) << RECORD_BITS
+            for n, item in enumerate(read_bytes(name, bytes(content)), 1):
                 if isinstance(item, Failure):
                     rows.append(_item_row(base + n, item.ref, reason=item.reason))
                     continue
@@ -287,8 +288,11 @@ def _item_row(seq: int, source: str, body=None, raw=None, reason: Optional[str] 
     }
 
 
-def _local_name(path: str) -> str:
-    """A Spark path (file:/x/feed.jsonl, s3a://b/crawl.warc.gz) as the ref `ingest` would give a local file."""
+def local_name(path: str) -> str:
+    """A Spark path (file:/x/feed.jsonl or file:///x/feed.jsonl, s3a://b/crawl.warc.gz) as the ref `ingest` would
+    give a local file."""
+    if path.startswith("file://"):
+        return path[len("file://") :]
     return path[len("file:") :] if path.startswith("file:") else path
 
 
