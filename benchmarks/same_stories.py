@@ -65,7 +65,9 @@ def main() -> int:
         out, db = Path(tmp) / "out", Path(tmp) / "store.db"
         shutil.copytree(args.output, out)
         shutil.copy(args.db, db)
-        subprocess.run([sys.executable, "-m", "reportedly", "stories", "--db", str(db)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "reportedly", "stories", "--db", str(db)], check=True, stdout=subprocess.DEVNULL
+        )
         build_stories(session("local[2]"), str(out), local_limit=0 if args.grouped else None)
         spark, single = spark_stories(out), store_stories(db)
     a, b = partition(spark), partition(single)
