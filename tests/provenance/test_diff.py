@@ -143,6 +143,11 @@ def test_a_count_changed_however_the_sentence_was_rewritten(run):
         "number-changed",
     )
     assert ("44", "45") in [(c.before, c.after) for c in changed]
+    # a figure followed by a function word says nothing of what it counts ("3 of the", "in 2022 and the")
+    from reportedly.provenance.diff import _counts
+
+    counts = _counts("Only 3 of the 5 judges agreed in 2022 and the rest left after 44 days in office.")
+    assert counts == {("judges", "agreed"): {"5"}, ("days", "in"): {"44"}}
     # two figures for one thing (a count that grew in the story itself) are no single change
     assert not [
         c

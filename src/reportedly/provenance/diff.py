@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 
 from ..models import Analysis
 from ..rules import load as load_rules
-from .features import fold, sentences
+from .features import fold, sentences, stopwords
 from .settings import Settings
 
 S = Settings()  # diff's thresholds: settings.py (diff_align, diff_reordered, diff_meaning, quote_reworded, ...)
@@ -569,7 +569,8 @@ def _counts(text: str) -> dict[tuple[str, str], set[str]]:
     for each."""
     out: dict[tuple[str, str], set[str]] = {}
     for m in _COUNTED.finditer(text):
-        out.setdefault((m.group(2), m.group(3)), set()).add(m.group(1).replace(",", ""))
+        if m.group(2) not in stopwords():  # "3 of the", "2022 and the": not what the figure counts
+            out.setdefault((m.group(2), m.group(3)), set()).add(m.group(1).replace(",", ""))
     return out
 
 
