@@ -6,10 +6,8 @@ import json
 from typing import Optional
 
 from ..ingest.metadata import labelled
-from .db import Store, like_pattern
+from .db import NEWEST, Store, like_pattern
 from .migrations import SURNAME_INITIAL, SURNAME_LENGTH
-
-NEWEST = "coalesce(a.published, '')"  # undated last on both stores; matches the index articles_newest
 
 
 def page_args(limit: int, offset: int) -> tuple[int, int]:

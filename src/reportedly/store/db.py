@@ -22,6 +22,7 @@ from .migrations import MIGRATIONS
 
 DEFAULT_DB = "reportedly.db"
 MAX_LIMIT = 10_000
+NEWEST = "coalesce(a.published, '')"  # undated last on both stores; matches the index articles_newest
 SEARCH_RANKED = 200  # search ranks the newest this many matches of its words (a common word matches most articles)
 
 
@@ -390,10 +391,9 @@ class Store:
             pattern = "%" + like_pattern(speaker.lower()) + "%"
             params += [speaker, pattern, pattern]
         where, params = self.article_filters(where, params, outlet, since)
-        newest = "coalesce(a.published, '')"
         if after is not None:
             anchor = self.rows(
-                f"SELECT {newest} AS p, a.id AS aid, q.start_char AS s, q.id AS qid FROM quotes q "
+                f"SELECT {NEWEST} AS p, a.id AS aid, q.start_char AS s, q.id AS qid FROM quotes q "
                 "JOIN articles a ON a.id = q.article_id WHERE q.id = ?",
                 (int(after),),
             )
@@ -402,7 +402,7 @@ class Store:
             k = anchor[0]
             where.append(
                 # the redundant `<=` gives SQLite a range to seek in the index; row values alone would scan it
-                f"{newest} <= ? AND ({newest} < ? OR a.id < ? OR (a.id = ? AND (q.start_char, q.id) > (?, ?)))"
+                f"{NEWEST} <= ? AND ({NEWEST} < ? OR a.id < ? OR (a.id = ? AND (q.start_char, q.id) > (?, ?)))"
             )
             params += [k["p"], k["p"], k["aid"], k["aid"], k["s"], k["qid"]]
         sql = (
@@ -412,7 +412,7 @@ class Store:
             + ("CROSS JOIN" if self.dialect == "sqlite" else "JOIN")
             + " quotes q ON q.article_id = a.id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY {newest} DESC, a.id DESC, q.start_char, q.id LIMIT ? OFFSET ?"
+            + f" ORDER BY {NEWEST} DESC, a.id DESC, q.start_char, q.id LIMIT ? OFFSET ?"
         )
         return self.rows(sql, tuple(params) + (_limit(limit), max(0, int(offset))))
 
