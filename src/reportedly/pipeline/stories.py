@@ -79,7 +79,7 @@ def _place_pending(store: Store, embeddings: bool, settings: Settings) -> list[d
     crossed = {k for k in every if sizes.get(k, 0) > cap >= sizes[k] - arriving[k]}
 
     if not signatures.many_languages(store):  # buckets of language-independent keys pair only two languages
-        usable = {k for k in usable if not cluster._cross_only(k)}
+        usable = {k for k in usable if not cluster.cross_only(k)}
     buckets = signatures.bucket_members(store, usable)
     pairs, cross = _pairs(new, keys, usable, buckets)
     others = {x for pair in pairs | cross for x in pair} - fresh
@@ -163,7 +163,7 @@ def components_up_to(
             a: {
                 k
                 for k in cluster.band_numbers(sigs[a], settings)
-                if k not in skip and (many or not cluster._cross_only(k))
+                if k not in skip and (many or not cluster.cross_only(k))
             }
             for a in batch
         }
@@ -191,7 +191,7 @@ def _pairs(ids, keys, usable, buckets, later: bool = False) -> tuple[set, set]:
     cross: set = set()
     for a in ids:
         for k in keys[a] & usable:
-            into = cross if cluster._cross_only(k) else pairs
+            into = cross if cluster.cross_only(k) else pairs
             for b in buckets.get(k, ()):
                 if b > a or (b < a and not later):
                     into.add((min(a, b), max(a, b)))

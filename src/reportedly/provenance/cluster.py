@@ -109,7 +109,7 @@ def band_numbers(sig: Signature, settings: Settings = Settings()) -> list[int]:
     return out
 
 
-def _cross_only(key) -> bool:
+def cross_only(key) -> bool:
     """A band key of the language-independent keys: its bucket pairs only articles in different languages (two
     reports in one language are linked by their wording or their terms, never by names and figures alone)."""
     return key.startswith("keys:") if isinstance(key, str) else (key & 3) == KINDS.index("keys")
@@ -148,7 +148,7 @@ def candidate_pairs(
     for k, members in buckets.items():
         if not 1 < len(members) <= cap:
             continue
-        if languages is not None and _cross_only(k):
+        if languages is not None and cross_only(k):
             pairs.update((a, b) for a, b in combinations(members, 2) if _two_languages(languages, a, b))
         else:
             pairs.update(combinations(members, 2))

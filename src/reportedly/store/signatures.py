@@ -136,7 +136,7 @@ def signed_batches(store: Store, last_id: int, batch: int = 1000) -> Iterator[li
 
 def many_languages(store: Store) -> bool:
     """Whether the signed articles are in two known languages or more: only then can a bucket of language-independent
-    keys pair anyone (cluster._cross_only)."""
+    keys pair anyone (cluster.cross_only)."""
     found = store.rows(
         "SELECT language FROM article_signatures WHERE language IS NOT NULL AND language <> 'und' "
         "GROUP BY language LIMIT 2"
