@@ -174,3 +174,23 @@ def test_a_pronoun_in_a_fronted_clause_points_to_the_named_subject_after_it(run)
 def test_the_that_clause_of_another_speakers_verb_is_not_this_cues_content(run):
     got = run("When she wrote her memoir, Ann Lee said that the war had changed her.").attributions
     assert [a.cue for a in got] == ["said"]
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        (
+            "President Obama responded to the mother on Wednesday by saying the issue was manufactured.",
+            "President Obama",
+            "the issue was manufactured",
+        ),
+        (
+            "He was criticised for saying that green coffee extract cured every body type.",
+            "He",
+            "green coffee extract cured every body type",
+        ),
+    ],
+)
+def test_a_gerund_after_a_preposition_speaks_for_the_subject_of_its_verb(run, text, source, content):
+    got = run(text)
+    assert [(a.source_mention.text, a.text) for a in got.attributions] == [(source, content)]

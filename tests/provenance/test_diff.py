@@ -327,3 +327,16 @@ def test_a_byline_replaced_by_another_is_moved(run):
     moved = _one(run, source, copy, "attribution-moved")
     assert [(c.before, c.after) for c in moved] == [("Martyn Herman", "Martin Hermann")]
     assert not [c for c in _one(run, source, copy, "attribution-dropped") if c.before == "Martyn Herman"]
+
+
+def test_a_sentence_broken_over_two_lines_is_compared_whole():
+    from reportedly.provenance.diff import joined_sentences
+
+    text = "We let more than 1,000 of our talented workers go\n\nin order to become a leaner firm.\n\nNext one."
+    assert [text[s:e] for s, e in joined_sentences(text)] == [
+        "We let more than 1,000 of our talented workers go\n\nin order to become a leaner firm.",
+        "Next one.",
+    ]
+    # a heading or a finished sentence before a line break stays apart
+    text = "Layoffs at the firm\n\nThe firm said.\n\nit went on"
+    assert [text[s:e] for s, e in joined_sentences(text)] == ["Layoffs at the firm", "The firm said.", "it went on"]

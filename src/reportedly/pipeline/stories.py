@@ -81,12 +81,10 @@ def _place_pending(store: Store, embeddings: bool, settings: Settings) -> list[d
     if not signatures.many_languages(store):  # buckets of language-independent keys pair only two languages
         usable = {k for k in usable if not cluster.cross_only(k)}
     buckets = signatures.bucket_members(store, usable)
-    pairs, cross = _pairs(new, keys, usable, buckets)
-    others = {x for pair in pairs | cross for x in pair} - fresh
+    pairs = _candidates(store, new, keys, usable, buckets, sigs)
+    others = {x for pair in pairs for x in pair} - fresh
     crossed_members = {x for ms in signatures.bucket_members(store, crossed).values() for x in ms} - fresh
     component = signatures.components_of(store, others | crossed_members)
-    sigs.update(signatures.load(store, others))
-    pairs |= cluster.cross_pairs_kept(cross - pairs, {a: s.language for a, s in sigs.items()})
     # an article committed after this transaction began waits for the next update (it has no component yet)
     verified = [
         (a, b)
@@ -169,9 +167,7 @@ def components_up_to(
         }
         every = set().union(*keys.values())
         buckets = signatures.bucket_members(store, every, last_id=last)
-        pairs, cross = _pairs(batch, keys, every, buckets, later=True)
-        sigs.update(signatures.load(store, {b for pair in pairs | cross for b in pair} - sigs.keys()))
-        pairs |= cluster.cross_pairs_kept(cross - pairs, {a: s.language for a, s in sigs.items()})
+        pairs = _candidates(store, batch, keys, every, buckets, sigs, later=True)
         for a in batch:
             forest.add(a)
         for a, b in sorted(pairs):
@@ -182,6 +178,14 @@ def components_up_to(
         done += len(batch)
         say(f"clustered {done} articles")
     return forest.groups()
+
+
+def _candidates(store: Store, ids, keys, usable, buckets, sigs: dict, later: bool = False) -> set:
+    """The candidate pairs of the articles `ids` (see _pairs), those through buckets of language-independent keys
+    kept only across two languages; `sigs` gains the signatures of the articles they pair with."""
+    pairs, cross = _pairs(ids, keys, usable, buckets, later)
+    sigs.update(signatures.load(store, {x for pair in pairs | cross for x in pair} - sigs.keys()))
+    return pairs | cluster.cross_pairs_kept(cross - pairs, {a: s.language for a, s in sigs.items()})
 
 
 def _pairs(ids, keys, usable, buckets, later: bool = False) -> tuple[set, set]:

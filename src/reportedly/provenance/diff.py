@@ -66,8 +66,8 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     """Sentence-aligned meaning changes from `source` to `copy`. Sentences align by characters, by their words in
     any order (a spinner's reordered clauses) and, with `embeddings` (the optional extra), by meaning (a spinner's
     synonyms); each change keeps the two sentences it was found in."""
-    ss = [(s, e) for s, e in sentences(source.text) if e - s >= 20 and not _debris(source, s)]
-    cs = [(s, e) for s, e in sentences(copy.text) if e - s >= 20 and not _debris(copy, s)]
+    ss = [(s, e) for s, e in joined_sentences(source.text) if e - s >= 20 and not _debris(source, s)]
+    cs = [(s, e) for s, e in joined_sentences(copy.text) if e - s >= 20 and not _debris(copy, s)]
     out = Diff(source.title, copy.title, source_sentences=len(ss), copy_sentences=len(cs))
     pairs = _align([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs], embeddings)
     matched_source: set[int] = set()
@@ -91,6 +91,27 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += counted_changes(source, copy, out.changes)
     out.changes += credit_changes(source, copy)
     out.changes += byline_changes(source, copy)
+    return out
+
+
+_OPEN_END = re.compile(r"[^.!?…:;\"'”’)\]]$")
+
+
+def joined_sentences(text: str) -> list[tuple[int, int]]:
+    """`sentences`, with a sentence that a line break cut in two made whole again: a line that ends without a
+    sentence's closing mark and a next line that starts in lower case ("…of our workers go\n\nin order to…"),
+    as pages that break their lines mid-sentence, and spinners that split one sentence into two lines, have them."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentences(text):
+        if (
+            out
+            and _OPEN_END.search(text[out[-1][0] : out[-1][1]])
+            and text[s].islower()
+            and "\n" in text[out[-1][1] : s]
+        ):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 
