@@ -340,3 +340,26 @@ def test_a_sentence_broken_over_two_lines_is_compared_whole():
     # a heading or a finished sentence before a line break stays apart
     text = "Layoffs at the firm\n\nThe firm said.\n\nit went on"
     assert [text[s:e] for s, e in joined_sentences(text)] == ["Layoffs at the firm", "The firm said.", "it went on"]
+
+
+def test_a_quotation_the_source_broke_by_its_cue_is_matched_whole(run):
+    source = run(
+        "“In 2018, we made a promise to build an ambitious club that would attract the world's elite players,” said "
+        "the owner, Jorge Mas. “A club that would transform football.”"
+    )
+    copy = run(
+        "“In 2018, we made a promise to build an ambitious club that would attract the best players in the world, "
+        "a club that wants to transform football,” Jorge Mas said."
+    )
+    reworded = [c for c in diff(source, copy).changes if c.kind == "quote-reworded"]
+    assert any("would transform" in c.before and "wants to transform" in c.after for c in reworded)
+
+
+def test_a_piece_of_a_longer_source_quotation_keeps_its_match(run):
+    source = run(
+        "“I was working, I was busy. Six journalists of our newspaper died while defending people's right to "
+        "freedom of speech,” Dmitry Muratov told TASS. “For their efforts, we are grateful,” the committee said."
+    )
+    copy = run("Muratov said six journalists had “died defending the right of people to freedom of speech.”")
+    reworded = [c for c in diff(source, copy).changes if c.kind == "quote-reworded"]
+    assert any("died while defending" in c.before for c in reworded)

@@ -188,7 +188,7 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
 
     out: list[Change] = []
     hedged = {fold(x.before or "") for x in found if x.kind == "hedge-removed"}  # reported by aligned sentences
-    pool = [(q, fold(q.text)) for q in src.quotes if len(q.text.split()) >= 2]
+    pool = [(q, fold(q.text)) for q in _quote_pool(src) if len(q.text.split()) >= 2]
     plain = fold(src.text)
     for q in cp.quotes:
         if len(q.text.split()) < 2:
@@ -205,7 +205,7 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
                     continue
         if not pool:
             continue
-        match, folded = max(pool, key=lambda x: _quote_likeness(x[1], fq))
+        match, folded = max(pool, key=lambda x: _covered_likeness(x[1], fq))
         r = _quote_likeness(folded, fq)
         if r < S.quote_reworded:
             continue
@@ -219,6 +219,19 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
         )
         out.append(_reworded(src, cp, match.text, (match.start, match.end), q, who))
     return out
+
+
+def _quote_pool(src: Analysis) -> list:
+    """The source's quotations, and each two that follow one another as one speaker's words (a statement the
+    source broke by a cue or a paragraph, "…club,” said Mas. “That would…", that a copy quotes in one piece)."""
+    quotes = sorted(src.quotes, key=lambda q: q.start)
+    merged = [
+        replace(a, text=f"{a.text} {b.text}", end=b.end)
+        for a, b in zip(quotes, quotes[1:])
+        if 0 <= b.start - a.end <= S.quote_joined
+        and (not a.speaker or not b.speaker or same_name(a.speaker, b.speaker))
+    ]
+    return quotes + merged
 
 
 def _cue_hedges(src: Analysis, cp: Analysis, sq, cq, done: set[str]) -> list[Change]:
@@ -268,6 +281,17 @@ def _quote_likeness(a: str, b: str) -> float:
     if min(len(a.split()), len(b.split())) >= 4:
         r = max(r, fuzz.partial_ratio(a, b) - 5)
     return r
+
+
+def _covered_likeness(source: str, copy: str) -> float:
+    """`_quote_likeness` of a source quotation shorter than the copy's discounted by how much of it it covers: the
+    whole quotation the source broke in two matches better than one piece of it. (A copy that quotes a piece of a
+    longer source quotation keeps the full likeness: copies trim.)"""
+    from rapidfuzz import fuzz
+
+    whole = fuzz.ratio(source, copy)
+    cover = min(1.0, len(source) / max(len(copy), 1))
+    return whole + (_quote_likeness(source, copy) - whole) * cover
 
 
 def _sentence_at(text: str, pos: int) -> Optional[str]:

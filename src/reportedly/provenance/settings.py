@@ -105,6 +105,7 @@ class Settings:
     diff_part: float = 80.0  # partial ratio for a copy sentence that is a rewritten piece of a longer source sentence
     diff_part_words: int = 8  # ... of at least this many words (shorter pieces match anything)
     diff_meaning: float = 0.72
+    quote_joined: int = 120  # chars between two quotations a copy may quote as one (a cue, a paragraph break)
     quote_reworded: float = 40.0
     statement_quoted: float = 80.0
     same_name: float = 80.0
