@@ -363,3 +363,19 @@ def test_a_piece_of_a_longer_source_quotation_keeps_its_match(run):
     copy = run("Muratov said six journalists had “died defending the right of people to freedom of speech.”")
     reworded = [c for c in diff(source, copy).changes if c.kind == "quote-reworded"]
     assert any("died while defending" in c.before for c in reworded)
+
+
+def test_a_sentence_reworded_past_recognition_aligns_by_its_place(run):
+    source = run(
+        "Today I am sharing some of the most difficult changes we have made in our history.\n\n"
+        "I know this is tough for everyone, and I am especially sorry to those impacted.\n\n"
+        "We are also extending our hiring freeze through the first quarter of next year."
+    )
+    copy = run(
+        "Today I am sharing some of the most difficult changes we have made in our history.\n\n"
+        "I apologise in particular to those affected, since I am aware this is difficult for everyone.\n\n"
+        "We are also extending our hiring freeze through the first quarter of next year."
+    )
+    d = diff(source, copy)
+    assert d.aligned == 3
+    assert any(c.kind == "quote-reworded" and "especially sorry" in c.before for c in d.changes)

@@ -145,7 +145,43 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
             k = int(sims.argmax())
             if sims[k] >= S.diff_meaning:
                 out[j] = k
+    return out | _gaps(sf, [fold(t) for t in copy], out)
+
+
+def _gaps(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
+    """Sentences a spinner reworded past recognition, aligned by their place: between two sentences aligned in
+    order (or before the first, after the last), the copy's unaligned sentences and the source's unused ones are
+    paired in order when they share enough words in any order (diff_gap, below diff_reordered), as text-reuse
+    alignment anchors on what it is sure of and fills between."""
+    from rapidfuzz import fuzz
+
+    anchors = _in_order(sorted(aligned.items()))
+    used = set(aligned.values())
+    out: dict[int, int] = {}
+    bounds = [(-1, -1)] + anchors + [(len(copy), len(source))]
+    for (j0, k0), (j1, k1) in zip(bounds, bounds[1:]):
+        ks = [k for k in range(k0 + 1, k1) if k not in used]
+        js = [j for j in range(j0 + 1, j1) if j not in aligned]
+        # one sentence each side: its place says much; among several, the words must say more
+        cutoff = S.diff_gap if len(js) == 1 and len(ks) == 1 else S.diff_gap_many
+        for j in js:
+            if not ks:
+                break
+            score, k = max((fuzz.token_set_ratio(copy[j], source[k]), k) for k in ks)
+            if score >= cutoff:
+                out[j] = k
+                ks = [x for x in ks if x > k]  # in order
     return out
+
+
+def _in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of (copy, source) pairs whose source indexes rise with the copy's: the sentences aligned in
+    order, fit to anchor the rest."""
+    best: list[list[tuple[int, int]]] = []
+    for p in pairs:
+        prev = max((b for b in best if b[-1][1] < p[1]), key=len, default=[])
+        best.append(prev + [p])
+    return max(best, key=len, default=[])
 
 
 def _debris(a: Analysis, start: int) -> bool:

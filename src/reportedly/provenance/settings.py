@@ -104,6 +104,9 @@ class Settings:
     diff_reordered: float = 65.0
     diff_part: float = 80.0  # partial ratio for a copy sentence that is a rewritten piece of a longer source sentence
     diff_part_words: int = 8  # ... of at least this many words (shorter pieces match anything)
+    # token-set ratio for unaligned sentences at the same place between aligned ones: one each side, several
+    diff_gap: float = 50.0
+    diff_gap_many: float = 60.0
     diff_meaning: float = 0.72
     quote_joined: int = 120  # chars between two quotations a copy may quote as one (a cue, a paragraph break)
     quote_reworded: float = 40.0
