@@ -379,3 +379,17 @@ def test_a_sentence_reworded_past_recognition_aligns_by_its_place(run):
     d = diff(source, copy)
     assert d.aligned == 3
     assert any(c.kind == "quote-reworded" and "especially sorry" in c.before for c in d.changes)
+
+
+def test_a_word_of_feeling_the_copy_brings_is_loaded_and_a_synonym_is_not(run):
+    source = run(
+        "Inter threatened to drag a cagey final into extra time before the bridge collapse was discussed.\n\n"
+        "We let go of more than 11,000 of our talented employees, the company said in a statement on Wednesday."
+    )
+    copy = run(
+        "Inter threatened to drag a thrilling final into extra time before the bridge collapse was discussed.\n\n"
+        "We let go of more than 11,000 of our excellent employees, the company said in a statement on Wednesday."
+    )
+    loaded = [c.detail for c in diff(source, copy).changes if c.kind == "loaded-word"]
+    assert any("thrilling" in d for d in loaded)
+    assert not any("excellent" in d or "talented" in d or "collapse" in d for d in loaded)

@@ -199,13 +199,19 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _reported(before, after, s, c, out)
     out += _loaded(before, after, s, c)
     out += _evaluative(before, after, s, c)
+    out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
     out += _unquoted(src, cp, s, c)
     quoted = any(s[0] <= q.start < s[1] for q in src.quotes) or any(c[0] <= q.start < c[1] for q in cp.quotes)
-    if not out and not quoted and _first_person(before) and _first_person(after):
+    if (
+        not any(x.kind in ("quote-reworded", "paraphrase-to-quote") for x in out)
+        and not quoted
+        and _first_person(before)
+        and _first_person(after)
+    ):
         out.append(
             Change(
                 "quote-reworded", before, after, s, c, f"a first-person statement reworded; {_word_diff(before, after)}"
@@ -390,7 +396,8 @@ def _first_person(sentence: str) -> bool:
     """Told in the first person: outside quotation marks in a news text, a statement excerpted without them (a
     letter, a post), whose rewording is a quotation reworded."""
     speaker = _first_person_words()
-    return any(w in speaker for w in re.findall(r"[a-z]+", fold(sentence)))
+    # "US" in capitals is the country, not "us"
+    return any(w.lower() in speaker for w in re.findall(r"[^\W\d_]+", sentence) if len(w) == 1 or not w.isupper())
 
 
 @lru_cache(maxsize=1)
@@ -555,6 +562,67 @@ def _evaluative(before: str, after: str, s, c) -> list[Change]:
         for w in dict.fromkeys(_WORD.findall(after))
         if fold(w) in words and fold(w) not in had
     ]
+
+
+def _felt(src: Analysis, cp: Analysis, before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
+    """Words of strong feeling (a rated lexicon) that the copy brings and the source never used, or that it drops
+    and never uses ("a cagey final" -> "a thrilling final", "two superb saves" -> "two saves"): a story's own words
+    of fact ("collapse", "dead", "won") run through source and copy alike, a tone a rewriter adds does not. A word
+    swapped for one of the same feeling and strength ("talented" -> "excellent") changes no tone. English only."""
+    if src.language != "en" or cp.language != "en":
+        return []
+    listed = {fold(x.after or "") for x in found if x.kind == "loaded-word"}
+    known = set(_loaded_stems()) | set(_loaded_stems().values())
+
+    def felt(text: str, other: str) -> dict[str, tuple[str, float]]:
+        elsewhere = {_stem(w) for w in _WORD.findall(fold(other))}
+        return {
+            st: (w, v)
+            for w in _WORD.findall(text)
+            if abs(v := _valence().get(fold(w), 0.0)) >= S.loaded_valence
+            and (st := _stem(fold(w))) not in known
+            and st not in elsewhere
+        }
+
+    dropped = [x for x in felt(before, cp.text).values() if _cut_alone(x[0], before, after)]
+    added = [x for x in felt(after, src.text).values() if fold(x[0]) not in listed]
+    out = []
+    for w, v in added:
+        twin = next((d for d in dropped if d[1] * v > 0 and abs(d[1] - v) < S.valence_same), None)
+        if twin is not None:
+            dropped.remove(twin)  # the same feeling in other words
+            continue
+        swapped = next(iter(dropped), None)
+        if swapped is not None:
+            dropped.remove(swapped)
+            out.append(Change("loaded-word", swapped[0], w, s, c, f"'{swapped[0]}' became '{w}'"))
+        else:
+            out.append(Change("loaded-word", None, w, s, c, f"'{w}' added"))
+    out += [Change("loaded-word", w, None, s, c, f"'{w}' dropped") for w, _ in dropped]
+    return out
+
+
+def _cut_alone(word: str, before: str, after: str) -> bool:
+    """The word was taken out and the words on either side of it kept ("two superb late saves" -> "two late
+    saves"): not a clause cut whole, which drops whatever words it had."""
+    ws = [fold(w) for w in _WORD.findall(before)]
+    kept = {fold(w) for w in _WORD.findall(after)}
+    i = ws.index(fold(word))
+    return (i == 0 or ws[i - 1] in kept) and (i + 1 == len(ws) or ws[i + 1] in kept)
+
+
+@lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    """Word -> its mean rated valence, -4 (most negative) to 4, from the VADER lexicon (vaderSentiment package,
+    MIT licence: 7,500 words each rated by ten people)."""
+    from importlib.resources import files
+
+    out = {}
+    for line in files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
+        word, _, rest = line.partition("\t")
+        if word.isalpha() and rest:
+            out[word] = float(rest.split("\t")[0])
+    return out
 
 
 _SCARE = re.compile(r"(?<!\w)['‘\"“](?P<w>[^\W\d_][\w-]*(?: [\w-]+)?)['’\"”](?!\w)")

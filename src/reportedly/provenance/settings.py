@@ -108,6 +108,8 @@ class Settings:
     diff_gap: float = 50.0
     diff_gap_many: float = 60.0
     diff_meaning: float = 0.72
+    loaded_valence: float = 2.0  # a word of at least this rated feeling (VADER, -4..4) added or dropped is loaded
+    valence_same: float = 1.0  # ... unless swapped for one of the same sign within this much (a synonym)
     quote_joined: int = 120  # chars between two quotations a copy may quote as one (a cue, a paragraph break)
     quote_reworded: float = 40.0
     statement_quoted: float = 80.0
