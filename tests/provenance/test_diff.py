@@ -393,3 +393,16 @@ def test_a_word_of_feeling_the_copy_brings_is_loaded_and_a_synonym_is_not(run):
     loaded = [c.detail for c in diff(source, copy).changes if c.kind == "loaded-word"]
     assert any("thrilling" in d for d in loaded)
     assert not any("excellent" in d or "talented" in d or "collapse" in d for d in loaded)
+
+
+def test_a_date_given_another_value_however_the_sentence_was_rewritten(run):
+    source = run("Lionel Messi has signed a contract until 2025 with Inter Miami, the club announced on Saturday.")
+    copy = run(
+        "His arrival had been known for some time; this evening came the official announcement of the club with "
+        "which the Argentine has signed a contract until June 2025, in a deal worth millions."
+    )
+    from reportedly.provenance.diff import dated_changes
+
+    (dated,) = dated_changes(source, copy, [])
+    assert (dated.before, dated.after) == ("2025", "June 2025") and "contract until" in dated.detail
+    assert any(c.kind == "date-changed" for c in diff(source, copy).changes)

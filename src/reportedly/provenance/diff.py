@@ -89,6 +89,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += quote_changes(source, copy, out.changes)
     out.changes += figure_changes(source, copy, out.changes)
     out.changes += counted_changes(source, copy, out.changes)
+    out.changes += dated_changes(source, copy, out.changes)
     out.changes += credit_changes(source, copy)
     out.changes += byline_changes(source, copy)
     return out
@@ -749,6 +750,40 @@ def counted_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Ch
                           f"'{old} {tail}' -> '{new} {tail}'",
                           source_sentence=_sentence_at(src.text, m.start()),
                           copy_sentence=_sentence_at(cp.text, at.start())))  # fmt: skip
+    return out
+
+
+def _dated(a: Analysis) -> dict[tuple[str, str], list]:
+    """What each written date dates, by the two words before it ("a contract until 2025" -> ("contract",
+    "until")): the dates given for each. Dates without a figure ("on Friday") are left out: their values hang on
+    each text's own publication date."""
+    out: dict[tuple[str, str], list] = {}
+    for t in a.timexes:
+        if t.type != "DATE" or not t.value or not any(ch.isdigit() for ch in t.text):
+            continue
+        ws = [fold(w) for w in _WORD.findall(a.text[max(0, t.start - 60) : t.start])][-2:]
+        if len(ws) == 2 and not all(w in stopwords() for w in ws):
+            out.setdefault((ws[0], ws[1]), []).append(t)
+    return out
+
+
+def dated_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
+    """One date given for the same thing in both texts with another value ("signed a contract until 2025" ->
+    "signed a contract until June 2025"), however the two sentences were rewritten."""
+    seen = {x.source_sentence for x in found if x.kind == "date-changed"}
+    theirs = _dated(cp)
+    out = []
+    for key, had in _dated(src).items():
+        has = theirs.get(key, [])
+        if len({t.value for t in had}) != 1 or len({t.value for t in has}) != 1 or had[0].value == has[0].value:
+            continue
+        a, b = had[0], has[0]
+        sentence = _sentence_at(src.text, a.start)
+        if sentence in seen:
+            continue
+        out.append(Change("date-changed", a.text, b.text, (a.start, a.end), (b.start, b.end),
+                          f"'{' '.join(key)} {a.text}' -> '{' '.join(key)} {b.text}' ({a.value} -> {b.value})",
+                          source_sentence=sentence, copy_sentence=_sentence_at(cp.text, b.start)))  # fmt: skip
     return out
 
 
