@@ -714,20 +714,14 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
 _COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+([a-z]+)\s+([a-z]+)\b")
 
 
-def _counts(text: str) -> dict[tuple[str, str], set[str]]:
+def _counts(text: str) -> dict[tuple[str, str], dict[str, re.Match]]:
     """What each figure counts, by the two words after it ("44 days in office" -> ("days", "in")): the figures given
-    for each."""
-    out: dict[tuple[str, str], set[str]] = {}
+    for each, with where each is first given."""
+    out: dict[tuple[str, str], dict[str, re.Match]] = {}
     for m in _COUNTED.finditer(text):
         if m.group(2) not in stopwords():  # "3 of the", "2022 and the": not what the figure counts
-            out.setdefault((m.group(2), m.group(3)), set()).add(m.group(1).replace(",", ""))
+            out.setdefault((m.group(2), m.group(3)), {}).setdefault(m.group(1).replace(",", ""), m)
     return out
-
-
-def _counted_at(text: str, unit: tuple[str, str], figure: str) -> re.Match:
-    return next(
-        m for m in _COUNTED.finditer(text) if (m.group(2), m.group(3)) == unit and m.group(1).replace(",", "") == figure
-    )
 
 
 def counted_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
@@ -739,13 +733,12 @@ def counted_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Ch
     out = []
     for unit, had in mine.items():
         has = theirs.get(unit)
-        if len(had) != 1 or not has or len(has) != 1 or had == has:
+        if len(had) != 1 or not has or len(has) != 1 or had.keys() == has.keys():
             continue
-        (old,), (new,) = had, has
+        ((old, m),), ((new, at),) = had.items(), has.items()
         if fold(old) in seen:
             continue
         tail = " ".join(unit)
-        m, at = _counted_at(src.text, unit, old), _counted_at(cp.text, unit, new)
         out.append(Change("number-changed", old, new, (m.start(), m.end()), (at.start(), at.end()),
                           f"'{old} {tail}' -> '{new} {tail}'",
                           source_sentence=_sentence_at(src.text, m.start()),
