@@ -212,3 +212,29 @@ def test_bound_in_time():
     days = {"a": 100, "b": 101, "c": 101, "d": 20, "e": None}
     story, earlier = bound_in_time(["a", "b", "c", "d", "e"], days, 21)
     assert story == ["a", "b", "c", "e"] and earlier == ["d"]
+
+
+def test_a_large_story_ranks_parents_from_an_index_as_every_pair_would():
+    import random
+
+    from reportedly.provenance.evidence import profile, story_counts
+    from reportedly.provenance.relations import _likeliest, _rank, _ranks
+    from reportedly.provenance.settings import Settings
+
+    rng = random.Random(7)
+    sentences = [s.strip() + "." for s in (WIRE + " " + PARAPHRASE + " " + OWN).split(".") if s.strip()]
+    articles = [
+        Article(f"a{i}", " ".join(rng.sample(sentences, 6)), "2022-03-01", outlet=f"site{i}") for i in range(40)
+    ]
+    profiles = [profile(a) for a in articles]
+    story = story_counts(profiles)
+    ranks = _ranks(profiles, story, Settings(rank_holders=1000))
+    order = {p.article.id: i for i, p in enumerate(profiles)}
+    for c in profiles:
+        every = {p.article.id: _rank(c, p, story) for p in profiles if p is not c}
+        assert {k: round(v, 9) for k, v in every.items() if v} == {
+            k: round(v, 9) for k, v in ranks[c.article.id].items()
+        }
+        old = sorted((p for p in profiles if p is not c), key=lambda p: -every[p.article.id])[:25]
+        new = _likeliest(c, profiles, ranks[c.article.id], 25, order)
+        assert [round(every[p.article.id], 9) for p in new] == [round(every[p.article.id], 9) for p in old]

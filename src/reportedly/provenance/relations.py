@@ -79,18 +79,23 @@ def edges(profiles: Sequence[Profile], settings: Settings, embeddings: bool = Fa
         vec_own = {p.article.id: embed([t for _, _, t in p.own]) if p.own else None for p in profiles}
         vec_full = {p.article.id: embed([t for _, _, t in p.full]) if p.full else None for p in profiles}
     out = {}
+    large = len(profiles) > settings.max_candidates + 1
+    ranks = _ranks(profiles, story, settings) if large else {}
+    order = {p.article.id: i for i, p in enumerate(profiles)}
     for c in profiles:
-        others = [p for p in profiles if p is not c]
-        rare = {p.article.id: _rank(c, p, story) for p in others}
+        if large:
+            rare = ranks[c.article.id]
+            others = _likeliest(c, profiles, rare, settings.max_candidates, order)
+        else:
+            others = [p for p in profiles if p is not c]
+            rare = {p.article.id: _rank(c, p, story) for p in others}
         best = max(rare.values(), default=0.0)
-        if len(others) > settings.max_candidates:
-            others = sorted(others, key=lambda p: -rare[p.article.id])[: settings.max_candidates]
         for p in others:
             if not possible(c, p, settings):
                 continue
             cid, pid = c.article.id, p.article.id
             passages = align_sentences(c.own, p.full, settings, vec_own.get(cid), vec_full.get(pid))
-            closest = rare[pid] >= best > 0
+            closest = rare.get(pid, 0.0) >= best > 0
             out[cid, pid] = Edge(pair_features(c, p, story, closest, passages, settings), passages)
     _relative(profiles, out)
     return out
@@ -190,6 +195,51 @@ def node_features(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge
 def root_score(features: dict[str, float], settings: Settings) -> float:
     """The log-odds that an article is its own report, from its NODE_FEATURES."""
     return settings.node_bias + sum(settings.node_weights.get(k, 0.0) * features[k] for k in NODE_FEATURES)
+
+
+def _ranks(profiles: Sequence[Profile], story: Story, settings: Settings) -> dict[str, dict[str, float]]:
+    """`_rank` of every pair of a large story, from an index of who holds each n-gram: only versions that share
+    something are visited, not every pair (a story of thousands of versions would take millions of set
+    intersections). An n-gram held by more than `rank_holders` versions is left out: it weighs under 1/rank_holders
+    in the sum, next to nothing for the ranking, and would cost as many visits as it has holders."""
+    from .evidence import key_overlap
+
+    holders: dict[str, list[str]] = {}
+    by_lang: dict[str, list[Profile]] = {}
+    for p in profiles:
+        by_lang.setdefault(p.lang, []).append(p)
+        for g in p.grams:
+            holders.setdefault(g, []).append(p.article.id)
+    out = {}
+    for c in profiles:
+        cid = c.article.id
+        acc: dict[str, float] = {}
+        for g in c.grams:
+            hs = holders[g]
+            if 2 <= len(hs) <= settings.rank_holders:
+                w = 1.0 / (len(hs) - 1)
+                for pid in hs:
+                    acc[pid] = acc.get(pid, 0.0) + w
+        acc.pop(cid, None)
+        per = max(1, len(c.grams)) / 100
+        row = {pid: v / per for pid, v in acc.items()}
+        for lang, ps in by_lang.items():
+            for p in ps if lang != c.lang else ():
+                row[p.article.id] = row.get(p.article.id, 0.0) + key_overlap(c, p, story)
+        out[cid] = row  # versions sharing nothing are left out: their rank is 0
+    return out
+
+
+def _likeliest(c: Profile, profiles: Sequence[Profile], rare: dict[str, float], k: int, order: dict) -> list[Profile]:
+    """The `k` versions that rank highest as the parent of `c` (`rare` holds those ranked above 0), the first in
+    the story's order (`order`: id -> place) among equals and, when fewer rank, the next in that order."""
+    import heapq
+
+    top = heapq.nlargest(k, rare, key=lambda pid: (rare[pid], -order[pid]))
+    chosen = set(top)
+    rest = (p.article.id for p in profiles if p is not c and p.article.id not in chosen)
+    ids = top + [pid for _, pid in zip(range(k - len(top)), rest)]
+    return [profiles[order[pid]] for pid in ids]
 
 
 def _rank(c: Profile, p: Profile, story: Story) -> float:

@@ -88,6 +88,7 @@ class Settings:
     ngram: int = 3
     # candidate parents aligned per child in a large story (ranked by shared rare n-grams); all in a small one
     max_candidates: int = 25
+    rank_holders: int = 200  # in a large story, an n-gram held by more versions than this ranks no parents
     # stories are bounded in time: an article this many days before the story's main day is earlier coverage
     story_days: int = 21
     # a parent dated more than this many days after its child cannot be its parent (dates from metadata are noisy)
