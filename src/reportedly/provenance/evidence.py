@@ -322,7 +322,8 @@ def pair_features(
     exclusive, rare = rare_overlap(c, p, story)
     against, unshared = disagreement(c, p, story, passages, settings)
     qs = [q for q in c.quotes]
-    quotes = sum(any(q in pq for pq in p.quotes) or q in fold(p.article.text) for q in qs) / len(qs) if qs else 0.0
+    plain = fold(p.article.text) if qs else ""
+    quotes = sum(any(q in pq for pq in p.quotes) or q in plain for q in qs) / len(qs) if qs else 0.0
     earlier = c.day is not None and p.day is not None and p.day < c.day
     length = math.log(max(1, len(p.article.text)) / max(1, len(c.article.text)))
     return {
