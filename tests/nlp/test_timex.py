@@ -176,3 +176,24 @@ def test_durations_with_a_half(run, text, expr, value):
 def test_a_weekday_under_an_infinitive_of_a_present_verb_lies_ahead(run):
     # published on Tuesday 2021-12-21: the Monday to come, not the one just past
     assert ("Monday", "2021-12-27") in values(run, "The sale is scheduled to close Monday.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Troops will arrive within weeks.", "within weeks", "PXW"),
+        ("Prices will rise in the coming years.", "the coming years", "PXY"),
+        ("Sales rose for the first time in years.", "in years", "PXY"),
+        ("Funds may sell in the weeks ahead.", "the weeks ahead", "PXW"),
+        ("Over the years the town shrank.", "Over the years", "PXY"),
+        ("The lease runs for at least 20 more years.", "at least 20 more years", "P20Y"),
+        ("The church stood for almost a hundred years.", "almost a hundred years", "P100Y"),
+        ("In the next couple of years it will grow.", "the next couple of years", "P2Y"),
+    ],
+)
+def test_stretches_of_no_stated_length_and_counted_ones(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_a_plural_unit_naming_a_quantity_is_no_stretch(run):
+    assert values(run, "The town is rebuilt in months with rain.") == []

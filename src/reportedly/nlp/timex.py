@@ -47,7 +47,7 @@ M = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 Y = r"(?:1[6-9]\d\d|20\d\d)"
 D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-NUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a couple of|couple of|half an?)"
+NUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a couple of|couple of|half an?|a hundred|a thousand)"
 VAG = r"(?:a few|few|several|some|many|the next few|the past few|the last few|a number of|dozens of|hundreds of)"
 UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century|centurie)s?"
 PART = r"(?:morning|afternoon|evening|night)"
@@ -682,7 +682,7 @@ def _the_quarter(m, a):
 
 
 @rule(
-    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier))"
+    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier))"
     % (NUM, VAG, UNIT),
     needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur",
 )
@@ -706,6 +706,19 @@ def _duration(m, a):
 )
 def _plural_duration(m, a):
     unit = _unit(m["u"])
+    return Value("DURATION", duration(None, unit), "duration")
+
+
+@rule(
+    r"within\s+(?P<u>years|months|weeks|days|decades)(?!\s+(?:of|to|from|since|before|after|ago))"
+    r"|in\s+(?P<u5>years|months|weeks|decades)(?=\s*[.,;:!?])"
+    r"|(?:the\s+)?coming\s+(?P<u2>years|months|weeks|days|decades)"
+    r"|the\s+(?P<u3>years|months|weeks|days)\s+ahead|over\s+the\s+(?P<u4>years|decades)",
+    needs=r"years|months|weeks|days|decades",
+)
+def _vague_stretch(m, a):
+    """ "within weeks", "the first time in years.", "in the coming years", "the weeks ahead", "over the years": a stretch of no stated length."""
+    unit = _unit(m["u"] or m["u2"] or m["u3"] or m["u4"] or m["u5"])
     return Value("DURATION", duration(None, unit), "duration")
 
 
