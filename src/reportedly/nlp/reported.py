@@ -55,6 +55,9 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
     return out
 
 
+_GERUND_PREPOSITIONS = frozenset(("by", "for", "after", "before", "while", "upon", "without"))
+
+
 def subject_of(tok: Token) -> Optional[Token]:
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if (
@@ -74,6 +77,19 @@ def subject_of(tok: Token) -> Optional[Token]:
         return subject_of(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)  # "She issued a statement, saying the deal was off" -> she
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "pcomp"
+        and tok.head.lower_ in _GERUND_PREPOSITIONS
+        and tok.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "Obama responded by saying ...", "he was criticised for saying ...": the subject of the verb the phrase
+        # hangs from, the one acted on included
+        verb = tok.head.head
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and not (subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"):
+            return subj
+        return subject_of(verb)
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
         # "AP quoted the admiral as saying ...", "cited him as saying ...": the one quoted is the object
         obj = next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
