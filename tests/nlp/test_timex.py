@@ -197,3 +197,21 @@ def test_stretches_of_no_stated_length_and_counted_ones(run, text, expr, value):
 
 def test_a_plural_unit_naming_a_quantity_is_no_stretch(run):
     assert values(run, "The town is rebuilt in months with rain.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Net income for the year ended June 30 fell 5%.", "the year", "P1Y"),
+        ("Sales for the full year were $6.6 billion.", "the full year", "2021"),
+        ("It expects to cut 500 jobs by the end of the year.", "the end of the year", "2021"),
+        ("Planting was delayed earlier in the year by rain.", "earlier in the year", "2021"),
+        ("CBS News first reported last night that the tomb was empty.", "last night", "2021-12-20TNI"),
+    ],
+)
+def test_the_year_of_earnings_news_and_last_night(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_the_year_before_is_no_year_of_publication(run):
+    assert all(v != "2021" for _, v in values(run, "Profit fell to $3 million from $4 million the year before."))

@@ -539,8 +539,13 @@ def _deictic(m, a):
     return _rel(a, lambda d: (d + dt.timedelta(days=off)).isoformat() + part, "TIME" if part else "DATE", "day")
 
 
-@rule(r"(?P<w>this|that)\s+(?P<part>morning|afternoon|evening)", needs=r"morning|afternoon|evening")
+@rule(
+    r"(?P<w>this|that)\s+(?P<part>morning|afternoon|evening)|(?P<last>last)\s+night",
+    needs=r"morning|afternoon|evening|night",
+)
 def _this_part(m, a):
+    if m["last"]:
+        return _rel(a, lambda d: (d - dt.timedelta(days=1)).isoformat() + "TNI", "TIME", "day")
     return _rel(a, lambda d: d.isoformat() + "T" + PARTS[m["part"].lower()], "TIME", "day")
 
 
@@ -669,6 +674,19 @@ def _dated_quarter(m, a):
 @rule(r"year[- ](?:ago|earlier)", needs=r"year[- ](?:ago|earlier)")
 def _year_ago(m, a):
     return _rel(a, lambda d: "%d" % (d.year - 1), "DATE", "year")
+
+
+@rule(
+    EDGE + r"(?:(?:earlier|later)\s+in\s+)?the\s+(?:full\s+|fiscal\s+)?year"
+    r"(?!\s+(?:before|after|earlier|ago)\b)",
+    needs=r"the (?:full |fiscal )?year",
+)
+def _the_year(m, a):
+    """ "the year ended June 30" is a year's stretch of results; "sales for the full year", "by the end of the year",
+    "earlier in the year" the year of publication."""
+    if re.match(r"\s+end(?:ed|ing)\b", m.string[m.end() :]):
+        return Value("DURATION", "P1Y", "duration")
+    return _rel(a, lambda d: "%d" % d.year, "DATE", "year", _mod(m["edge"]))
 
 
 @rule(r"the\s+(?P<w>latest\s+|current\s+|most\s+recent\s+|past\s+|previous\s+|last\s+)?quarter", needs=r"quarter")
