@@ -215,3 +215,16 @@ def test_the_year_of_earnings_news_and_last_night(run, text, expr, value):
 
 def test_the_year_before_is_no_year_of_publication(run):
     assert all(v != "2021" for _, v in values(run, "Profit fell to $3 million from $4 million the year before."))
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Sales slowed in the early summer.", "the early summer", "2021-SU"),
+        ("The plan was drafted this past spring.", "this past spring", "2021-SP"),
+        ("Prices fell sharply.", None, None),  # "fell": a bare "fall" is the verb
+    ],
+)
+def test_bare_seasons(run, text, expr, value):
+    got = values(run, text)
+    assert ((expr, value) in got) if expr else got == []

@@ -525,6 +525,32 @@ def _holiday(m, a):
     return Value("DATE", best.isoformat(), "day", relative=True)
 
 
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@rule(
+    r"(?:the\s+)?"
+    + EDGE
+    + r"(?:the\s+|(?P<past>this\s+past)\s+)?(?P<s>spring|summer|winter|autumn)|the\s+(?P<fall>fall)",
+    needs=r"spring|summer|winter|autumn|the fall",
+)
+def _season(m, a):
+    """ "in the summer", "this past spring": the season of this year, or of the year before when the tense puts it
+    in the past and this year's has not begun (a bare "fall" is the verb)."""
+    code = SEASONS[(m["s"] or m["fall"]).lower()]
+    start = _SEASON_START[code]
+
+    def value(d: dt.date) -> str:
+        y = d.year
+        if (m["past"] or a.tense == "past") and start > d.month:
+            y -= 1
+        elif a.tense == "future" and start + 2 < d.month:
+            y += 1
+        return "%d-%s" % (y, code)
+
+    return _rel(a, value, "DATE", "season", _mod(m["edge"]))
+
+
 # ------------------------------------------------------------------------------------------ deictic expressions
 
 
