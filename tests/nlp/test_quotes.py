@@ -254,3 +254,12 @@ def test_capitalised_words_with_a_sentence_end_inside_are_words_said_not_a_title
 )
 def test_a_named_term_in_marks_is_no_quote(run, text):
     assert run(text).quotes == ()
+
+
+def test_a_participle_after_the_quote_goes_on_for_the_speaker_named_before_it(run):
+    text = (
+        "The company filed for bankruptcy. In a statement, Peabody said: “Patriot Coal was highly successful when it "
+        "became an independent company,” adding that its market value quadrupled in two years."
+    )
+    got = quotes(run, text)
+    assert got and got[0][1] == "Peabody" and got[0][2] == "said", got

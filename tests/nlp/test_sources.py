@@ -131,3 +131,7 @@ def test_a_title_that_the_model_takes_for_its_own_apposition_does_not_recurse(ru
 def test_the_spokesman_is_the_one_named_in_that_role_before(run, later, speaker):
     text = "Tom Hill, a spokesman for the ministry, said the talks had failed. " + later
     assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_the_clitic_of_lets_say_is_no_source(run):
+    assert not run("Let's say the degree will cost $160,000 in 18 years.").attributions

@@ -121,3 +121,110 @@ def test_now_and_past_adjectives_the_weekend_and_years_naming_events(run, text, 
 )
 def test_a_current_that_flows_and_a_count_are_no_times(run, text):
     assert values(run, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The family will gather on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24"),
+        ("The family gathered last Thanksgiving.", "last Thanksgiving", "2021-11-25"),
+        ("The shops closed on Christmas Eve.", "Christmas Eve", "2020-12-24"),  # past tense: the one before
+        ("The church was full at Easter 1998.", "Easter 1998", "1998-04-12"),
+        ("He won on Election Day.", "Election Day", "2021-11-02"),
+    ],
+)
+def test_holidays_are_dates_by_their_rule_and_the_tense(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_a_holiday_naming_a_thing_is_no_time(run):
+    assert values(run, "She sold Christmas trees on the corner.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("In nineteen ninety-six the law passed.", "nineteen ninety-six", "1996"),
+        ("He left in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        ("By the year two thousand it was dead.", "the year two thousand", "2000"),
+        ("It was cold in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+    ],
+)
+def test_spelled_out_years(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_two_thousand_alone_is_a_count(run):
+    assert values(run, "Two thousand people marched.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The trial lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The talks went on for 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("The clip runs a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("He waited half an hour.", "half an hour", "PT30M"),
+        ("The dispute took two and a half years.", "two and a half years", "P2Y6M"),
+        ("The leave lasted half a year.", "half a year", "P6M"),
+    ],
+)
+def test_durations_with_a_half(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_a_weekday_under_an_infinitive_of_a_present_verb_lies_ahead(run):
+    # published on Tuesday 2021-12-21: the Monday to come, not the one just past
+    assert ("Monday", "2021-12-27") in values(run, "The sale is scheduled to close Monday.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Troops will arrive within weeks.", "within weeks", "PXW"),
+        ("Prices will rise in the coming years.", "the coming years", "PXY"),
+        ("Sales rose for the first time in years.", "in years", "PXY"),
+        ("Funds may sell in the weeks ahead.", "the weeks ahead", "PXW"),
+        ("Over the years the town shrank.", "Over the years", "PXY"),
+        ("The lease runs for at least 20 more years.", "at least 20 more years", "P20Y"),
+        ("The church stood for almost a hundred years.", "almost a hundred years", "P100Y"),
+        ("In the next couple of years it will grow.", "the next couple of years", "P2Y"),
+    ],
+)
+def test_stretches_of_no_stated_length_and_counted_ones(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_a_plural_unit_naming_a_quantity_is_no_stretch(run):
+    assert values(run, "The town is rebuilt in months with rain.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Net income for the year ended June 30 fell 5%.", "the year", "P1Y"),
+        ("Sales for the full year were $6.6 billion.", "the full year", "2021"),
+        ("It expects to cut 500 jobs by the end of the year.", "the end of the year", "2021"),
+        ("Planting was delayed earlier in the year by rain.", "earlier in the year", "2021"),
+        ("CBS News first reported last night that the tomb was empty.", "last night", "2021-12-20TNI"),
+    ],
+)
+def test_the_year_of_earnings_news_and_last_night(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_the_year_before_is_no_year_of_publication(run):
+    assert all(v != "2021" for _, v in values(run, "Profit fell to $3 million from $4 million the year before."))
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Sales slowed in the early summer.", "the early summer", "2021-SU"),
+        ("The plan was drafted this past spring.", "this past spring", "2021-SP"),
+        ("Prices fell sharply.", None, None),  # "fell": a bare "fall" is the verb
+    ],
+)
+def test_bare_seasons(run, text, expr, value):
+    got = values(run, text)
+    assert ((expr, value) in got) if expr else got == []

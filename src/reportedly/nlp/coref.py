@@ -33,7 +33,43 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
         table.link(best, doc[tok.i : tok.i + 1], "pronoun")
         if best.gender is None:
             best.gender = gender
+    for tok in doc:
+        if pronouns.get(tok.lower_) != "group" or tok.dep_ not in SUBJECT_DEPS or inside_quote[tok.i]:
+            continue
+        group = _group_antecedent(table, tok, sent_index, inside_quote, resolved)
+        if group is not None:
+            resolved[tok.i] = group
+            table.link(group, doc[tok.i : tok.i + 1], "pronoun")
     return resolved
+
+
+GROUP_TYPES = ("ORG", "NORP")
+
+
+def _group_antecedent(table, tok, sent_index, inside_quote, resolved) -> Optional[EntityBuilder]:
+    """ "The union rejected the offer. They said a strike was likely": a plural subject pronoun stands for the
+    organisation that is the nearest subject before it (or that an earlier "they" stood for). Any other nearest
+    subject — a person, a plural noun ("Protesters ... They said") — leaves it an unnamed group."""
+    doc = table.doc
+    here = sent_index[tok.i]
+    for i in range(tok.i - 1, -1, -1):
+        if here - sent_index[i] > SETTINGS.group_sentences_back:
+            return None
+        t = doc[i]
+        if t.dep_ not in SUBJECT_DEPS or inside_quote[i] or t.pos_ == "PRON" and i not in resolved:
+            continue
+        b = resolved.get(i) or next(
+            (
+                table.by_token[c.i]
+                for c in [t, *(c for c in t.children if c.dep_ in ("compound", "flat"))]
+                if c.i in table.by_token
+            ),
+            None,
+        )
+        if b is None or t.tag_ in ("NNS", "NNPS"):
+            return None
+        return b if b.type in GROUP_TYPES or b.kind in ("government", "media") else None
+    return None
 
 
 def _cataphor(table: EntityTable, tok: Token, gender: str) -> Optional[EntityBuilder]:

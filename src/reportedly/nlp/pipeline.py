@@ -18,7 +18,7 @@ from .coref import resolve_pronouns
 from .entities import build_table
 from .quotemarks import find_quoted
 from .quotes import find_quotes
-from .reported import find_according_to, find_reported_speech, find_transcript_turns
+from .reported import find_according_to, find_headline_claims, find_reported_speech, find_transcript_turns
 from .signals import find_assertions, find_hedges, find_loaded_terms, find_no_comment
 from .timex import find_timexes
 
@@ -99,7 +99,9 @@ class AttributionComponent:
         table = build_table(doc, self.rules, text)
         ctx = DocContext.build(doc, text, self.rules, table, find_quoted(text))
         ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs))
-        raw = find_reported_speech(ctx) + find_according_to(ctx) + find_transcript_turns(ctx)
+        raw = (
+            find_reported_speech(ctx) + find_according_to(ctx) + find_transcript_turns(ctx) + find_headline_claims(ctx)
+        )
         raw.sort(key=lambda a: a.cue_token)
         raw_quotes = find_quotes(ctx, raw)
         table.settle_names()

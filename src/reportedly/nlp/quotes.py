@@ -203,6 +203,8 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             return None
         if ctx.is_cue(t) and t.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in t.children):
             continue  # "..., he sniffed when asked about it": the one asked is not the one quoted
+        if ctx.is_cue(t) and t.tag_ == "VBG" and j <= i + 1 and not any(c.dep_ == "nsubj" for c in t.children):
+            return None  # "Peabody said: “...,” adding that ...": the participle goes on for the speaker named before
         if ctx.is_cue(t) and _says_something_else(ctx, q, t):
             return None
         if ctx.is_cue(t):
@@ -244,7 +246,9 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
         return make_source(ctx.table, noun_phrase(between[-1]), ctx.rules, ctx.pronouns, quoted_person=True)
     # inverted: "said Smith", "said the official"
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.inside_quote[t.i]:
+        if t.dep_ == "mark" or t.lower_ == "that":
+            break  # "..., adding that its value rose": what follows is the content, not the speaker
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.inside_quote[t.i] and t.dep_ != "poss":
             if t.dep_ == "pobj":
                 return None  # "... asked about the flood": the object of a preposition does not speak
             head = t

@@ -55,6 +55,9 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
     return out
 
 
+_GERUND_PREPOSITIONS = frozenset(("by", "for", "after", "before", "while", "upon", "without"))
+
+
 def subject_of(tok: Token) -> Optional[Token]:
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if (
@@ -74,6 +77,19 @@ def subject_of(tok: Token) -> Optional[Token]:
         return subject_of(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)  # "She issued a statement, saying the deal was off" -> she
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "pcomp"
+        and tok.head.lower_ in _GERUND_PREPOSITIONS
+        and tok.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "Obama responded by saying ...", "he was criticised for saying ...": the subject of the verb the phrase
+        # hangs from, the one acted on included
+        verb = tok.head.head
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and not (subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"):
+            return subj
+        return subject_of(verb)
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
         # "AP quoted the admiral as saying ...", "cited him as saying ...": the one quoted is the object
         obj = next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
@@ -169,9 +185,12 @@ def _object_content(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
         return None
     toks: list[Token] = []
     for c in rights:
+        # "called her vote in favor of the war a mistake": a phrase before the complement still belongs to the object
+        before_complement = any(o.dep_ in ("oprd", "xcomp") and o.i > c.i for o in rights)
         if (
             c.dep_ == "prep"
             and c.lower_ not in ("for", "on", "of", "as")
+            and not before_complement
             or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
         ):
             break
@@ -336,6 +355,50 @@ def _sentence_minus(ctx: DocContext, sent: Span, pp_start: int, pp_end: int) -> 
     toks = _trim(toks)
     # drop the commas that fenced the phrase
     return [t for t in toks if not (t.text == "," and (t.i == pp_start - 1 or t.i == pp_end))]
+
+
+# a headline that gives a claim to a person: "Pence: Flowers Won't Be at Debate" (a line of its own, a short name)
+_HEADLINE = re.compile(r"^[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}):[ \t]+(?=\S)", re.M)
+
+
+def find_headline_claims(ctx: DocContext) -> list[RawAttribution]:
+    """ "Sanders: Clinton needs to get away from personality" — a line naming a person, a colon and a claim: the
+    headline convention for what someone said. Only a person the text names elsewhere speaks; "Poll:", "UPDATE:" do
+    not."""
+    out = []
+    doc, text = ctx.doc, ctx.text
+    matches = list(_HEADLINE.finditer(text))
+    if not matches:
+        return out
+    people = {
+        (w.lower(), mention.start)
+        for b in ctx.table.entities
+        if b.type == "PERSON"
+        for mention in b.mentions
+        for w in b.name.split()
+    }
+    for m in matches:
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        words = len(text[m.end() : end].split())
+        if words < SETTINGS.min_content_tokens or words > SETTINGS.max_headline_words:
+            continue
+        label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+        if label is None or colon is None or ctx.inside_quote[label[0].i]:
+            continue
+        # a name the text gives a person outside the headline ("Sanders" of "Sen. Bernie Sanders" below it): the tagger
+        # alone takes "Meta Layoffs:" for a person
+        named = label[-1].lower_ in {w for w, s in people if not m.start() <= s < end}
+        if label.text.isupper() or not named:
+            continue  # capitals are a transcript's turn (find_transcript_turns); a word not a person's name is a label
+        source = make_source(ctx.table, label, ctx.rules, ctx.pronouns, quoted_person=True)
+        if source is None:
+            continue
+        out.append(RawAttribution(":", (m.end(1), m.end(1) + 1), colon[0].i, source, ((m.end(), end),), False))
+    return out
 
 
 def find_transcript_turns(ctx: DocContext) -> list[RawAttribution]:

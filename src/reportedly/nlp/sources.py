@@ -188,6 +188,8 @@ def can_speak(span: Span, rules: Rules) -> bool:
         return False
     if head.lower_ in rules.non_speakers or head.like_num:
         return False
+    if len(span) == 1 and head.text[:1] in "'’":
+        return False  # a clitic ("Let's say ..."): the narrator and reader, never a source
     words = [t for t in span if not t.is_punct and t.pos_ not in ("DET", "ADP", "CCONJ")]
     if words and all(t.ent_type_ in NON_SPEAKER_ENTS or t.like_num for t in words):
         return False

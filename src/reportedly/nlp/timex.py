@@ -39,6 +39,7 @@ UNITS = {
     "century": ("CE", False),
 }
 SEASONS = _EN.seasons
+HOLIDAYS = _EN.holidays
 PARTS = _EN.day_parts
 SIGNALS = _EN.time_signals
 
@@ -46,10 +47,27 @@ M = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 Y = r"(?:1[6-9]\d\d|20\d\d)"
 D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-NUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a couple of|couple of|half an?)"
+NUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a couple of|couple of|half an?|a hundred|a thousand)"
 VAG = r"(?:a few|few|several|some|many|the next few|the past few|the last few|a number of|dozens of|hundreds of)"
 UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century|centurie)s?"
 PART = r"(?:morning|afternoon|evening|night)"
+HOLIDAY = "|".join(
+    re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]?") for h in sorted(HOLIDAYS, key=len, reverse=True)
+)
+_ONES = r"one|two|three|four|five|six|seven|eight|nine"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# "nineteen ninety-six", "two thousand and one": years as broadcast transcripts write them
+SPELLED_YEAR = (
+    r"(?P<cent>nineteen|eighteen)\s+(?P<rest>(?:%s)(?:[\s-](?:%s))?|%s|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?P<after>%s|%s))?"
+    % (
+        _TENS,
+        _ONES,
+        _TEENS,
+        _TEENS,
+        _ONES,
+    )
+)
 CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d|noon|midnight)"
 
 
@@ -116,8 +134,38 @@ def _fmt_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
+# a fraction of a unit is written in the next smaller one: "2 1/2 years" is P2Y6M, "half an hour" PT30M
+_SPLIT = {
+    "year": (12, "month"),
+    "quarter": (3, "month"),
+    "week": (7, "day"),
+    "day": (24, "hour"),
+    "hour": (60, "minute"),
+    "minute": (60, "second"),
+}
+
+
+def _split_duration(n: float, unit: str) -> Optional[str]:
+    factor, sub = _SPLIT[unit]
+    whole, rest = int(n), (n - int(n)) * factor
+    if not float(rest).is_integer():
+        return None
+    if unit == "week":  # ISO 8601 writes no weeks next to days
+        return "P%dD" % (whole * 7 + int(rest))
+    date_parts, time_parts = [], []
+    for k, u in ((whole, unit), (int(rest), sub)):
+        if k:
+            code, is_time = UNITS[u]
+            (time_parts if is_time else date_parts).append("%d%s" % (k, code))
+    return "P" + "".join(date_parts) + ("T" + "".join(time_parts) if time_parts else "")
+
+
 def duration(n: Optional[float], unit: str) -> str:
     code, is_time = UNITS[unit]
+    if n is not None and not float(n).is_integer() and unit in _SPLIT:
+        split = _split_duration(n, unit)
+        if split:
+            return split
     if unit == "decade":
         return "P%sY" % (_fmt_num(n * 10) if n is not None else "X") if n is not None else "PXDE"
     if unit == "century":
@@ -309,6 +357,32 @@ def _decade(m, a):
     return Value("DATE", m["y"], "decade", _mod(m["edge"]))
 
 
+def spelled_year(m: re.Match) -> int:
+    if m["cent"]:
+        rest = m["rest"].lower()
+        return (1900 if m["cent"].lower() == "nineteen" else 1800) + (0 if rest == "hundred" else int(_num(rest)))
+    return 2000 + (int(_num(m["after"])) if m["after"] else 0)
+
+
+@rule(
+    EDGE
+    + r"(?:(?P<mo>%s)\s+|the\s+(?P<s>spring|summer|fall|autumn|winter)\s+of\s+|(?P<year>the\s+year\s+))?(?:%s)"
+    % (M, SPELLED_YEAR),
+    needs=r"nineteen|eighteen|two thousand",
+)
+def _spelled_year(m, a):
+    """ "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand" (a bare "two thousand" is a
+    count)."""
+    if not m["cent"] and not (m["mo"] or m["s"] or m["year"]):
+        return None
+    y = spelled_year(m)
+    if m["mo"]:
+        return Value("DATE", "%d-%02d" % (y, _month(m["mo"])), "month", _mod(m["edge"]))
+    if m["s"]:
+        return Value("DATE", "%d-%s" % (y, SEASONS[m["s"].lower()]), "season")
+    return Value("DATE", "%d" % y, "year", _mod(m["edge"]))
+
+
 @rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century", needs=r"century")
 def _century(m, a):
     return Value("DATE", "%02d" % (int(m["n"]) - 1), "century")
@@ -392,6 +466,91 @@ def _season_rel(m, a):
     return _rel(a, lambda d: "%d-%s" % (d.year + step, code), "DATE", "season")
 
 
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of `year` (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return dt.date(year, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The date of a holiday of `rules/en/holidays.tsv` in `year`."""
+    month, day = HOLIDAYS[re.sub(r"\s+", " ", name.lower().replace("’", "'"))]
+    if day.startswith("easter"):
+        return _easter(year) + dt.timedelta(days=int(day[6:]))
+    if "@" in day:
+        wd, _, first = day.partition("@")
+        d = dt.date(year, month, int(first))
+        target = next(v for k, v in WEEKDAYS.items() if k.startswith(wd))
+        return d + dt.timedelta(days=(target - d.weekday()) % 7)
+    return dt.date(year, month, int(day))
+
+
+def _holiday_key(word: str) -> str:
+    w = re.sub(r"\s+", " ", word.lower().replace("’", "'"))
+    if w in HOLIDAYS:
+        return w
+    return next(k for k in HOLIDAYS if re.fullmatch(k.replace("'", "'?"), w))
+
+
+@rule(
+    r"(?:(?P<which>last|this|next)\s+)?(?P<h>%s)(?:,?\s+(?P<y>%s))?" % (HOLIDAY, Y),
+    needs="|".join(sorted({re.escape(h.split()[0][:5]) for h in HOLIDAYS})),
+)
+def _holiday(m, a):
+    """ "Thanksgiving Day", "last Christmas", "Easter 1998": a holiday of the year named, or of the year the tense
+    points to."""
+    name = _holiday_key(m["h"])
+    if m["y"]:
+        return Value("DATE", holiday_date(name, int(m["y"])).isoformat(), "day")
+    if a.dct is None:
+        return Value("DATE", None, "day", relative=True)
+    d = a.dct
+    dates = [holiday_date(name, y) for y in (d.year - 1, d.year, d.year + 1)]
+    which = (m["which"] or "").lower()
+    if which == "last" or not which and a.tense == "past":
+        best = max(x for x in dates if x <= d)
+    elif which == "next" or not which and a.tense == "future":
+        best = min(x for x in dates if x >= d)
+    elif which == "this":
+        best = dates[1]
+    else:
+        best = min(dates, key=lambda x: abs((x - d).days))
+    return Value("DATE", best.isoformat(), "day", relative=True)
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@rule(
+    r"(?:the\s+)?"
+    + EDGE
+    + r"(?:the\s+|(?P<past>this\s+past)\s+)?(?P<s>spring|summer|winter|autumn)|the\s+(?P<fall>fall)",
+    needs=r"spring|summer|winter|autumn|the fall",
+)
+def _season(m, a):
+    """ "in the summer", "this past spring": the season of this year, or of the year before when the tense puts it
+    in the past and this year's has not begun (a bare "fall" is the verb)."""
+    code = SEASONS[(m["s"] or m["fall"]).lower()]
+    start = _SEASON_START[code]
+
+    def value(d: dt.date) -> str:
+        y = d.year
+        if (m["past"] or a.tense == "past") and start > d.month:
+            y -= 1
+        elif a.tense == "future" and start + 2 < d.month:
+            y += 1
+        return "%d-%s" % (y, code)
+
+    return _rel(a, value, "DATE", "season", _mod(m["edge"]))
+
+
 # ------------------------------------------------------------------------------------------ deictic expressions
 
 
@@ -406,8 +565,13 @@ def _deictic(m, a):
     return _rel(a, lambda d: (d + dt.timedelta(days=off)).isoformat() + part, "TIME" if part else "DATE", "day")
 
 
-@rule(r"(?P<w>this|that)\s+(?P<part>morning|afternoon|evening)", needs=r"morning|afternoon|evening")
+@rule(
+    r"(?P<w>this|that)\s+(?P<part>morning|afternoon|evening)|(?P<last>last)\s+night",
+    needs=r"morning|afternoon|evening|night",
+)
 def _this_part(m, a):
+    if m["last"]:
+        return _rel(a, lambda d: (d - dt.timedelta(days=1)).isoformat() + "TNI", "TIME", "day")
     return _rel(a, lambda d: d.isoformat() + "T" + PARTS[m["part"].lower()], "TIME", "day")
 
 
@@ -538,6 +702,19 @@ def _year_ago(m, a):
     return _rel(a, lambda d: "%d" % (d.year - 1), "DATE", "year")
 
 
+@rule(
+    EDGE + r"(?:(?:earlier|later)\s+in\s+)?the\s+(?:full\s+|fiscal\s+)?year"
+    r"(?!\s+(?:before|after|earlier|ago)\b)",
+    needs=r"the (?:full |fiscal )?year",
+)
+def _the_year(m, a):
+    """ "the year ended June 30" is a year's stretch of results; "sales for the full year", "by the end of the year",
+    "earlier in the year" the year of publication."""
+    if re.match(r"\s+end(?:ed|ing)\b", m.string[m.end() :]):
+        return Value("DURATION", "P1Y", "duration")
+    return _rel(a, lambda d: "%d" % d.year, "DATE", "year", _mod(m["edge"]))
+
+
 @rule(r"the\s+(?P<w>latest\s+|current\s+|most\s+recent\s+|past\s+|previous\s+|last\s+)?quarter", needs=r"quarter")
 def _the_quarter(m, a):
     w = (m["w"] or "").strip().lower()
@@ -549,13 +726,15 @@ def _the_quarter(m, a):
 
 
 @rule(
-    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)\s*[- ]?\s*(?P<u>%s)(?:\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier))"
+    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier))"
     % (NUM, VAG, UNIT),
     needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur",
 )
 def _duration(m, a):
     unit = _unit(m["u"])
-    n = _num(m["n"])
+    n = 0.5 if m["n"].lower().startswith("half") else _num(m["n"])
+    if n is not None and (m["half"] or m["half2"]):
+        n += 0.5
     if (
         n is None
         and m["n"].lower() not in VAGUE
@@ -571,6 +750,19 @@ def _duration(m, a):
 )
 def _plural_duration(m, a):
     unit = _unit(m["u"])
+    return Value("DURATION", duration(None, unit), "duration")
+
+
+@rule(
+    r"within\s+(?P<u>years|months|weeks|days|decades)(?!\s+(?:of|to|from|since|before|after|ago))"
+    r"|in\s+(?P<u5>years|months|weeks|decades)(?=\s*[.,;:!?])"
+    r"|(?:the\s+)?coming\s+(?P<u2>years|months|weeks|days|decades)"
+    r"|the\s+(?P<u3>years|months|weeks|days)\s+ahead|over\s+the\s+(?P<u4>years|decades)",
+    needs=r"years|months|weeks|days|decades",
+)
+def _vague_stretch(m, a):
+    """ "within weeks", "the first time in years.", "in the coming years", "the weeks ahead", "over the years": a stretch of no stated length."""
+    unit = _unit(m["u"] or m["u2"] or m["u3"] or m["u4"] or m["u5"])
     return Value("DURATION", duration(None, unit), "duration")
 
 
@@ -751,12 +943,19 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
             return False
     if re.fullmatch(r"(?:now|the present|currently|once|the past|the future)", word, re.I):
         return first.ent_type_ in ("DATE", "TIME") or word.lower() in ("now", "currently", "the past", "the future")
+    if _HOLIDAY_WORD.fullmatch(word) and not word.lower().endswith(("day", "eve")):
+        # "a Christmas tree", "Easter eggs": the holiday names a thing
+        if span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
+            return False
     if re.fullmatch(r"current|recent", word, re.I):
         return first.tag_ == "JJ"  # never the noun ("an ocean current")
     if re.fullmatch(r"(?:a|an)\s+(?:day|week|month|year)", word, re.I):
         # "a year" is a duration only when nothing counts it ("twice a year" is a set, "a year-long")
         return first.ent_type_ in ("DATE", "TIME")
     return True
+
+
+_HOLIDAY_WORD = re.compile(r"(?:(?:last|this|next)\s+)?(?:%s)" % HOLIDAY, re.I)
 
 
 def _year_modifier(doc: Doc, span) -> bool:
@@ -789,6 +988,10 @@ def _tense_at(doc: Doc, s: int, e: int) -> str:
     words = {c.lower_ for c in aux}
     if words & {"will", "'ll", "shall", "wo"} or tok.lower_ == "going" or any(c.lower_ == "going" for c in aux):
         return "future"
+    if tok.tag_ == "VB" and "to" in words and _finite_above(tok) == "present":
+        # "is scheduled to close Monday", "is to resume trading Tuesday": ahead of a present verb (under a past one,
+        # "had been scheduled to expire Friday", it may lie either side)
+        return "future"
     if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or words & {"has", "have", "had"}:
         return "past"
     if tok.tag_ == "VBN":
@@ -797,6 +1000,20 @@ def _tense_at(doc: Doc, s: int, e: int) -> str:
         return "unknown"  # a participle clause ("closing unchanged Friday") takes the tense of its sentence
     if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am"}:
         return "present"
+    return "unknown"
+
+
+def _finite_above(tok) -> str:
+    """past | present | unknown: the tense of the finite verb an infinitive hangs from."""
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return "unknown"
+        tok = tok.head
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or {c.lower_ for c in aux} & {"has", "have", "had"}:
+            return "past"
+        if tok.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
+            return "present"
     return "unknown"
 
 

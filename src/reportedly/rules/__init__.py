@@ -55,6 +55,7 @@ class Rules:
     weekdays: dict[str, int]
     numbers: dict[str, float]
     seasons: dict[str, str]
+    holidays: dict[str, tuple[int, str]]  # name -> (month, day rule): "25", "thu@22", "easter-2"
     day_parts: dict[str, str]
     vague_quantities: frozenset[str]
     time_signals: frozenset[str]
@@ -141,6 +142,9 @@ def load(lang: str = "en") -> Rules:
         weekdays={k: int(v) for k, v in _table(lang, "weekdays.tsv").items()},
         numbers={k: _number(v) for k, v in _table(lang, "numbers.tsv").items()},
         seasons=_table(lang, "seasons.tsv"),
+        holidays={
+            k: (int(v.split("\t")[0]), v.split("\t")[-1].strip()) for k, v in _table(lang, "holidays.tsv").items()
+        },
         day_parts=_table(lang, "day_parts.tsv"),
         vague_quantities=frozenset(_lines(lang, "vague_quantities.txt")),
         time_signals=frozenset(_lines(lang, "time_signals.txt")),
