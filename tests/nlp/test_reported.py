@@ -222,3 +222,23 @@ def test_a_phrase_between_the_object_and_its_complement_belongs_to_the_object(ru
     assert [(src, cue, content) for src, _, cue, content in got] == [
         ("Clinton", "called", "her vote in favor of the Iraq War a mistake")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        (
+            "President Obama responded to the mother on Wednesday by saying the issue was manufactured.",
+            "President Obama",
+            "the issue was manufactured",
+        ),
+        (
+            "He was criticised for saying that green coffee extract cured every body type.",
+            "He",
+            "green coffee extract cured every body type",
+        ),
+    ],
+)
+def test_a_gerund_after_a_preposition_speaks_for_the_subject_of_its_verb(run, text, source, content):
+    got = run(text)
+    assert [(a.source_mention.text, a.content) for a in got.attributions] == [(source, content)]
