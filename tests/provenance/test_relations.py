@@ -212,3 +212,20 @@ def test_bound_in_time():
     days = {"a": 100, "b": 101, "c": 101, "d": 20, "e": None}
     story, earlier = bound_in_time(["a", "b", "c", "d", "e"], days, 21)
     assert story == ["a", "b", "c", "e"] and earlier == ["d"]
+
+
+def test_being_the_closest_version_adds_nothing_beyond_the_rare_words_shared():
+    # of near-identical siblings one is always "closest" by a hair: the copy score weighs how many rare word
+    # sequences a candidate shares with the child, not which candidate shares the most
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import edge_score, edges
+    from reportedly.provenance.settings import FEATURES, fitted
+
+    settings = fitted()
+    profiles = [profile(Article(str(i), text)) for i, text in enumerate((WIRE, COPY))]
+    table = edges(profiles, settings)
+    features = dict(table["1", "0"].features)
+    assert "closest" in features and "closest" not in FEATURES
+    before = edge_score(features, settings)
+    features["closest"] = 1.0 - features["closest"]
+    assert edge_score(features, settings) == before
