@@ -238,3 +238,20 @@ def test_a_large_story_ranks_parents_from_an_index_as_every_pair_would():
         old = sorted((p for p in profiles if p is not c), key=lambda p: -every[p.article.id])[:25]
         new = _likeliest(c, profiles, ranks[c.article.id], 25, order)
         assert [round(every[p.article.id], 9) for p in new] == [round(every[p.article.id], 9) for p in old]
+
+
+def test_being_the_closest_version_adds_nothing_beyond_the_rare_words_shared():
+    # of near-identical siblings one is always "closest" by a hair: the copy score weighs how many rare word
+    # sequences a candidate shares with the child, not which candidate shares the most
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import edge_score, edges
+    from reportedly.provenance.settings import FEATURES, fitted
+
+    settings = fitted()
+    profiles = [profile(Article(str(i), text)) for i, text in enumerate((WIRE, COPY))]
+    table = edges(profiles, settings)
+    features = dict(table["1", "0"].features)
+    assert "closest" in features and "closest" not in FEATURES
+    before = edge_score(features, settings)
+    features["closest"] = 1.0 - features["closest"]
+    assert edge_score(features, settings) == before
