@@ -409,3 +409,12 @@ def test_a_date_given_another_value_however_the_sentence_was_rewritten(run):
     (dated,) = dated_changes(source, copy, [])
     assert (dated.before, dated.after) == ("2025", "June 2025") and "contract until" in dated.detail
     assert any(c.kind == "date-changed" for c in diff(source, copy).changes)
+
+
+def test_the_sentences_aligned_in_order_are_the_longest_rising_run():
+    from reportedly.provenance.diff import _in_order
+
+    pairs = [(0, 3), (1, 1), (2, 2), (3, 0), (4, 5), (5, 4), (6, 6)]
+    run = _in_order(pairs)
+    assert len(run) == 4 and all(a[1] < b[1] for a, b in zip(run, run[1:])) and set(run) <= set(pairs)
+    assert _in_order([]) == []

@@ -178,11 +178,24 @@ def _gaps(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[i
 def _in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of (copy, source) pairs whose source indexes rise with the copy's: the sentences aligned in
     order, fit to anchor the rest."""
-    best: list[list[tuple[int, int]]] = []
-    for p in pairs:
-        prev = max((b for b in best if b[-1][1] < p[1]), key=len, default=[])
-        best.append(prev + [p])
-    return max(best, key=len, default=[])
+    import bisect
+
+    tails: list[int] = []  # tails[n]: the smallest source index ending a rising run of n + 1 pairs
+    ends: list[int] = []  # ... and which pair ends it
+    back: list[int] = []  # each pair's predecessor in its run
+    for i, (_, k) in enumerate(pairs):
+        n = bisect.bisect_left(tails, k)
+        back.append(ends[n - 1] if n else -1)
+        if n == len(tails):
+            tails.append(k)
+            ends.append(i)
+        else:
+            tails[n], ends[n] = k, i
+    run, i = [], ends[-1] if ends else -1
+    while i >= 0:
+        run.append(pairs[i])
+        i = back[i]
+    return run[::-1]
 
 
 def _debris(a: Analysis, start: int) -> bool:
