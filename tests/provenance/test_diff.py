@@ -171,7 +171,7 @@ def test_figures_and_days(run):
         "The company will let 11,000 of its employees go, the chief executive wrote in a letter to staff.",
         "number-changed",
     )
-    assert any(c.before == "more than 11000" and c.after == "11000" for c in qualifier)
+    assert any(c.before == "more than 11,000" and c.after == "11,000" for c in qualifier)
     days = _one(
         run,
         "A container ship rammed into the bridge in Baltimore early Tuesday, causing the span to collapse.",
@@ -251,8 +251,24 @@ def test_a_qualified_figure_loses_its_qualifier_where_sentences_do_not_align(run
         "The company also extended a hiring freeze through the first quarter of next year.",
         "number-changed",
     )
-    assert [(c.before, c.after) for c in found] == [("more than 11000", "11000")]
+    assert [(c.before, c.after) for c in found] == [("more than 11,000", "11,000")]
     assert "will be fired" in found[0].copy_sentence
+
+
+def test_a_figure_qualifier_across_languages_and_house_styles(run):
+    from reportedly.provenance.diff import figure_changes
+
+    source = run("Meta is laying off more than 11,000 people, about 13% of its workforce, its chief said on Wednesday.")
+    german = run("Meta entlässt mehr als 11.000 Menschen, 13 Prozent der Belegschaft, sagte der Konzernchef.")
+    found = [(c.kind, c.before, c.after) for c in figure_changes(source, german, [])]
+    assert found == [("hedge-removed", "about 13", "13")]  # 'mehr als 11.000' keeps the bound, in German
+    french = run("Meta supprime 11 000 emplois, soit environ 13 % de ses effectifs.")
+    assert [(c.kind, c.before) for c in figure_changes(source, french, [])] == [("number-changed", "more than 11,000")]
+    plain = run("Meta is laying off 11,000 people, 13% of its workforce, its chief said on Wednesday.")
+    added = run("Meta is laying off roughly 11,000 people, 13% of its workforce, its chief said on Wednesday.")
+    assert [(c.kind, c.before, c.after) for c in figure_changes(plain, added, [])] == [
+        ("hedge-added", "11,000", "roughly 11,000")
+    ]
 
 
 def test_a_byline_and_a_closing_agency_line_the_copy_drops(run):

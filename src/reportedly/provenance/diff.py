@@ -673,55 +673,109 @@ def _qualifiers(before: str, after: str, s, c, found: list[Change]) -> list[Chan
     return out
 
 
-_NUMBER_QUALIFIER = re.compile(
-    r"\b(more than|over|about|around|nearly|almost|up to|at least|some|roughly|approximately)\s+"
-    r"(\d[\d,.]*)",
-    re.I,
-)
+_FIGURE = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"
+
+
+@lru_cache(maxsize=1)
+def _figure_qualifiers() -> tuple[re.Pattern, dict[str, str]]:
+    """The qualifiers of rules/provenance/figure_qualifiers.tsv as one pattern (group 1 the qualifier, group 2 the
+    figure) and each qualifier's kind: approximate or bound."""
+    from importlib.resources import files
+
+    text = files("reportedly.rules").joinpath("provenance", "figure_qualifiers.tsv").read_text(encoding="utf-8")
+    kinds = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, kind = line.split("\t")
+            kinds[phrase.strip().lower()] = kind.strip()
+    words = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({words})\s+({_FIGURE})", re.I), kinds
+
+
+def _figure(text: str) -> str:
+    """A figure with its thousands separators gone ("11,000", "11.000" and "11 000" are 11000)."""
+    if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+", text):
+        return re.sub(r"\D", "", text)
+    return text.replace(",", ".")
 
 
 def _numbers(before: str, after: str, s, c) -> list[Change]:
     out = _figures(before, after, s, c)
     # the same figure with its qualifier gone or changed: "more than 11,000" -> "11,000"
-    qb = {m.group(2).replace(",", ""): m.group(1).lower() for m in _NUMBER_QUALIFIER.finditer(before)}
-    qa = {m.group(2).replace(",", ""): m.group(1).lower() for m in _NUMBER_QUALIFIER.finditer(after)}
-    na = {n.replace(",", "") for n in _NUMBER.findall(after)}
-    for n, q in qb.items():
-        if n in na and qa.get(n) != q:
-            new = f"{qa[n]} {n}" if n in qa else n
-            out.append(Change("number-changed", f"{q} {n}", new, s, c, f"'{q} {n}' -> '{new}'"))
+    pattern, kinds = _figure_qualifiers()
+    qb = {_figure(m.group(2)): m for m in pattern.finditer(before)}
+    qa = {_figure(m.group(2)): m for m in pattern.finditer(after)}
+    na = {_figure(x.group(0)): x.group(0) for x in re.finditer(rf"(?<![\w.,]){_FIGURE}", after)}
+    for n, m in qb.items():
+        if n not in na or (n in qa and kinds[qa[n].group(1).lower()] == kinds[m.group(1).lower()]):
+            continue  # not given, or given with a qualifier of the same kind ("about" -> "around")
+        new = qa[n].group(0) if n in qa else na[n]
+        out.append(Change("number-changed", m.group(0), new, s, c, f"'{m.group(0)}' -> '{new}'"))
     return out
 
 
 def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
-    """A qualified figure of the source ("more than 11,000") that the copy gives anywhere without its qualifier or
-    with another ("11,000 employees will be fired"), found even where the two sentences were rewritten too much to
-    align: figures travel further than sentences do."""
-    seen = {fold(x.before or "") for x in found if x.kind == "number-changed"}
-    copied = {n.replace(",", "") for n in _NUMBER.findall(cp.text)}
-    kept = {(m.group(2).replace(",", ""), m.group(1).lower()) for m in _NUMBER_QUALIFIER.finditer(cp.text)}
+    """A qualified figure of the source ("more than 11,000", "about 13%") that the copy gives anywhere, in any
+    language, without its qualifier or with one of another kind, found even where the two sentences were rewritten
+    too much to align (figures travel further than sentences do): an estimate stated as a fact is a hedge removed
+    ("about 13%" -> "13 Prozent"), a bound dropped or changed a number changed ("more than 11,000" -> "11,000");
+    and an estimate the copy makes of a figure its source stated plainly, a hedge added."""
+    pattern, kinds = _figure_qualifiers()
+    seen = {fold(x.before or "") for x in found if x.kind in ("number-changed", "hedge-removed")}
+    seen |= {fold(x.after or "") for x in found if x.kind == "hedge-added"}
+
+    def qualified(text: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in pattern.finditer(text):
+            out.setdefault(_figure(m.group(2)), set()).add(kinds[m.group(1).lower()])
+        return out
+
+    def figures(text: str) -> dict[str, list[re.Match]]:
+        out: dict[str, list[re.Match]] = {}
+        for m in re.finditer(rf"(?<![\w.,]){_FIGURE}", text):
+            out.setdefault(_figure(m.group(0)), []).append(m)
+        return out
+
+    mine, theirs = qualified(src.text), qualified(cp.text)
+    given = figures(cp.text)
     out = []
-    for m in _NUMBER_QUALIFIER.finditer(src.text):
-        q, n = m.group(1).lower(), m.group(2).replace(",", "").rstrip(".")
-        if len(re.sub(r"\D", "", n)) < 2 or n not in copied or (n, q) in kept or fold(f"{q} {n}") in seen:
+    for m in pattern.finditer(src.text):
+        q, n = m.group(1), _figure(m.group(2))
+        kind = kinds[q.lower()]
+        if len(re.sub(r"\D", "", n)) < 2 or n not in given or kind in theirs.get(n, ()) or fold(m.group(0)) in seen:
             continue
-        seen.add(fold(f"{q} {n}"))
-        others = sorted(qq for nn, qq in kept if nn == n)
-        new = f"{others[0]} {n}" if others else n
-        at = next(cp_m for cp_m in _NUMBER.finditer(cp.text) if cp_m.group(0).replace(",", "") == n)
-        out.append(
-            Change(
-                "number-changed",
-                f"{q} {n}",
-                new,
-                (m.start(), m.end()),
-                (at.start(), at.end()),
-                f"'{q} {n}' -> '{new}'",
-                source_sentence=_sentence_at(src.text, m.start()),
-                copy_sentence=_sentence_at(cp.text, at.start()),
-            )
-        )
+        seen.add(fold(m.group(0)))
+        sentence = _sentence_at(src.text, m.start())
+        at = _likeliest_at(given[n], cp.text, sentence)
+        other = next(iter(theirs.get(n, ())), None)
+        what = "hedge-removed" if kind == "approximate" and other is None else "number-changed"
+        detail = f"'{m.group(0)}' -> '{at.group(0)}'" + (f" ({other})" if other else "")
+        out.append(Change(what, m.group(0), at.group(0), (m.start(), m.end()), (at.start(), at.end()), detail,
+                          source_sentence=sentence, copy_sentence=_sentence_at(cp.text, at.start())))  # fmt: skip
+    plain = figures(src.text)
+    for m in pattern.finditer(cp.text):
+        n = _figure(m.group(2))
+        if kinds[m.group(1).lower()] != "approximate" or n not in plain or n in mine or fold(m.group(0)) in seen:
+            continue
+        if len(re.sub(r"\D", "", n)) < 2:
+            continue
+        seen.add(fold(m.group(0)))
+        copy_sentence = _sentence_at(cp.text, m.start())
+        at = _likeliest_at(plain[n], src.text, copy_sentence)
+        out.append(Change("hedge-added", at.group(0), m.group(0), (at.start(), at.end()), (m.start(), m.end()),
+                          f"'{at.group(0)}' -> '{m.group(0)}'", source_sentence=_sentence_at(src.text, at.start()),
+                          copy_sentence=copy_sentence))  # fmt: skip
     return out
+
+
+def _likeliest_at(matches: list[re.Match], text: str, sentence: Optional[str]) -> re.Match:
+    """Of a figure's places in `text`, the one whose sentence is most like `sentence` (a figure often recurs in a
+    headline and in the body)."""
+    from rapidfuzz import fuzz
+
+    return max(
+        matches, key=lambda m: fuzz.token_set_ratio(fold(_sentence_at(text, m.start()) or ""), fold(sentence or ""))
+    )
 
 
 _COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+([a-z]+)\s+([a-z]+)\b")
