@@ -181,3 +181,24 @@ def test_fetch_refuses_bad_options(tmp_path):
     assert_clean_failure(cli("fetch", "--db", tmp_path / "c.db"), "nothing to fetch")
     assert_clean_failure(cli("fetch", "ftp://example.org/a", "--db", tmp_path / "c.db"), "not an http")
     assert_clean_failure(cli("fetch", "https://example.org/a", "--concurrency", "0"), "at least 1")
+
+
+def test_diff_compares_a_version_in_another_language_unanalysed(tmp_path):
+    english = tmp_path / "en.txt"
+    english.write_text(
+        "Facebook parent Meta is laying off 11,000 people, about 13% of its workforce, as it contends with faltering "
+        "revenue and broader tech industry woes, chief executive Mark Zuckerberg said in a letter on Wednesday.",
+        encoding="utf-8",
+    )
+    german = tmp_path / "de.txt"
+    german.write_text(
+        "Die Facebook-Muttergesellschaft Meta entlässt 11.000 Mitarbeiter, 13 Prozent der Belegschaft. "
+        "Vorstandschef Mark Zuckerberg schrieb am Mittwoch in einem Brief an die Mitarbeiter, der Konzern habe mit "
+        "rückgehenden Erlösen und allgemeinen Problemen in der Technologie-Branche zu kämpfen.",
+        encoding="utf-8",
+    )
+    res = cli("diff", english, german)
+    out = res.stdout.decode()
+    assert res.returncode == 0, res.stderr.decode()
+    assert "the copy looks 'de'" in out
+    assert "hedge-removed" in out and "about 13" in out

@@ -775,7 +775,6 @@ def cmd_story(args) -> int:
 
 
 def _article_for_diff(ref: str, args):
-    from .analyze import analyze
 
     if ref.isdigit() and not Path(ref).exists():
         with _store(args) as store:
@@ -783,7 +782,10 @@ def _article_for_diff(ref: str, args):
         if stored is None:
             raise BadOptionError(f"no stored article {ref} in {args.db}")
         return stored
-    return analyze(read_input(ref))
+    from .analyze import analyze_prepared, prepare
+
+    # an article in another language is compared unanalysed (names, figures, sentences), as a stored one is
+    return next(analyze_prepared([prepare(read_input(ref), foreign=True)]))
 
 
 def cmd_diff(args) -> int:
@@ -792,10 +794,14 @@ def cmd_diff(args) -> int:
 
     from .provenance.diff import diff
 
-    d = diff(_article_for_diff(args.source, args), _article_for_diff(args.copy, args))
+    source, copy = _article_for_diff(args.source, args), _article_for_diff(args.copy, args)
+    d = diff(source, copy)
     if args.json:
         print(json.dumps(asdict(d) | {"kinds": d.kinds()}, ensure_ascii=False))
         return 0
+    for name, a in (("source", source), ("copy", copy)):
+        if a.language != "en":
+            print(f"note: the {name} looks {a.language!r}: compared by its names, figures and sentences, unanalysed")
     print(f"{d.aligned} of {d.copy_sentences} copy sentences aligned to the {d.source_sentences} of the source")
     print("changes: " + (", ".join(f"{k} {n}" for k, n in sorted(d.kinds().items())) or "none"))
     for c in d.changes:
