@@ -775,7 +775,6 @@ def cmd_story(args) -> int:
 
 
 def _article_for_diff(ref: str, args):
-
     if ref.isdigit() and not Path(ref).exists():
         with _store(args) as store:
             stored = store.analysis(int(ref))

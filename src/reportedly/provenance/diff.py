@@ -350,8 +350,14 @@ def _covered_likeness(source: str, copy: str) -> float:
     return whole + (_quote_likeness(source, copy) - whole) * cover
 
 
+@lru_cache(maxsize=16)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """`sentences` of a text, kept for the texts of the diff at hand: each change asks for its sentence."""
+    return tuple(sentences(text))
+
+
 def _sentence_at(text: str, pos: int) -> Optional[str]:
-    return next((text[a:b] for a, b in sentences(text) if a <= pos < b), None)
+    return next((text[a:b] for a, b in _spans(text) if a <= pos < b), None)
 
 
 def _around(text: str, start: int, end: int) -> str:
@@ -586,10 +592,10 @@ def _felt(src: Analysis, cp: Analysis, before: str, after: str, s, c, found: Seq
     if src.language != "en" or cp.language != "en":
         return []
     listed = {fold(x.after or "") for x in found if x.kind == "loaded-word"}
-    known = set(_loaded_stems()) | set(_loaded_stems().values())
+    known = _loaded_senses()
 
     def felt(text: str, other: str) -> dict[str, tuple[str, float]]:
-        elsewhere = {_stem(w) for w in _WORD.findall(fold(other))}
+        elsewhere = _stems_in(other)
         return {
             st: (w, v)
             for w in _WORD.findall(text)
@@ -614,6 +620,18 @@ def _felt(src: Analysis, cp: Analysis, before: str, after: str, s, c, found: Seq
             out.append(Change("loaded-word", None, w, s, c, f"'{w}' added"))
     out += [Change("loaded-word", w, None, s, c, f"'{w}' dropped") for w, _ in dropped]
     return out
+
+
+@lru_cache(maxsize=16)
+def _stems_in(text: str) -> frozenset[str]:
+    """The stems of every word of a text (asked once per aligned sentence pair of the same two texts)."""
+    return frozenset(_stem(w) for w in _WORD.findall(fold(text)))
+
+
+@lru_cache(maxsize=1)
+def _loaded_senses() -> frozenset[str]:
+    """The stems of rules/en/loaded_terms.tsv, loaded and neutral: words `_loaded` already judges."""
+    return frozenset(_loaded_stems()) | frozenset(_loaded_stems().values())
 
 
 def _cut_alone(word: str, before: str, after: str) -> bool:
@@ -674,20 +692,19 @@ def _qualifiers(before: str, after: str, s, c, found: list[Change]) -> list[Chan
 
 
 _FIGURE = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"
+_FIGURES = re.compile(rf"(?<![\w.,]){_FIGURE}")  # a figure standing alone, not the tail of a word or of another
 
 
 @lru_cache(maxsize=1)
 def _figure_qualifiers() -> tuple[re.Pattern, dict[str, str]]:
     """The qualifiers of rules/provenance/figure_qualifiers.tsv as one pattern (group 1 the qualifier, group 2 the
     figure) and each qualifier's kind: approximate or bound."""
-    from importlib.resources import files
+    from .credits import _lines
 
-    text = files("reportedly.rules").joinpath("provenance", "figure_qualifiers.tsv").read_text(encoding="utf-8")
     kinds = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            phrase, kind = line.split("\t")
-            kinds[phrase.strip().lower()] = kind.strip()
+    for line in _lines("figure_qualifiers.tsv"):
+        phrase, kind = line.split("\t")
+        kinds[phrase.strip().lower()] = kind.strip()
     words = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     return re.compile(rf"(?<!\w)({words})\s+({_FIGURE})", re.I), kinds
 
@@ -705,7 +722,7 @@ def _numbers(before: str, after: str, s, c) -> list[Change]:
     pattern, kinds = _figure_qualifiers()
     qb = {_figure(m.group(2)): m for m in pattern.finditer(before)}
     qa = {_figure(m.group(2)): m for m in pattern.finditer(after)}
-    na = {_figure(x.group(0)): x.group(0) for x in re.finditer(rf"(?<![\w.,]){_FIGURE}", after)}
+    na = {_figure(x.group(0)): x.group(0) for x in _FIGURES.finditer(after)}
     for n, m in qb.items():
         if n not in na or (n in qa and kinds[qa[n].group(1).lower()] == kinds[m.group(1).lower()]):
             continue  # not given, or given with a qualifier of the same kind ("about" -> "around")
@@ -732,7 +749,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
 
     def figures(text: str) -> dict[str, list[re.Match]]:
         out: dict[str, list[re.Match]] = {}
-        for m in re.finditer(rf"(?<![\w.,]){_FIGURE}", text):
+        for m in _FIGURES.finditer(text):
             out.setdefault(_figure(m.group(0)), []).append(m)
         return out
 
@@ -742,7 +759,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
     for m in pattern.finditer(src.text):
         q, n = m.group(1), _figure(m.group(2))
         kind = kinds[q.lower()]
-        if len(re.sub(r"\D", "", n)) < 2 or n not in given or kind in theirs.get(n, ()) or fold(m.group(0)) in seen:
+        if _one_digit(n) or n not in given or kind in theirs.get(n, ()) or fold(m.group(0)) in seen:
             continue
         seen.add(fold(m.group(0)))
         sentence = _sentence_at(src.text, m.start())
@@ -755,9 +772,9 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
     plain = figures(src.text)
     for m in pattern.finditer(cp.text):
         n = _figure(m.group(2))
-        if kinds[m.group(1).lower()] != "approximate" or n not in plain or n in mine or fold(m.group(0)) in seen:
+        if kinds[m.group(1).lower()] != "approximate" or _one_digit(n) or n not in plain or n in mine:
             continue
-        if len(re.sub(r"\D", "", n)) < 2:
+        if fold(m.group(0)) in seen:
             continue
         seen.add(fold(m.group(0)))
         copy_sentence = _sentence_at(cp.text, m.start())
@@ -766,6 +783,11 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
                           f"'{at.group(0)}' -> '{m.group(0)}'", source_sentence=_sentence_at(src.text, at.start()),
                           copy_sentence=copy_sentence))  # fmt: skip
     return out
+
+
+def _one_digit(figure: str) -> bool:
+    """A figure of one digit ("about 3"): too common to follow from one text to another."""
+    return len(re.sub(r"\D", "", figure)) < 2
 
 
 def _likeliest_at(matches: list[re.Match], text: str, sentence: Optional[str]) -> re.Match:
@@ -924,8 +946,8 @@ def byline_changes(source: Analysis, copy: Analysis) -> list[Change]:
     """A writer the source names in its byline that the copy never names: the copy runs the text without saying who
     wrote it, or under another byline (a misspelt one included: "By Martyn Herman" -> "Written by Martin
     Hermann")."""
-    have = fold(copy.text)
-    theirs = [(name, span) for name, span in bylines(copy.text) if fold(name) not in fold(source.text)]
+    have, had = fold(copy.text), fold(source.text)
+    theirs = [(name, span) for name, span in bylines(copy.text) if fold(name) not in had]
     out = []
     for name, span in bylines(source.text):
         if fold(name) in have:
