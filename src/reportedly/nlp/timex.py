@@ -47,16 +47,22 @@ M = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 Y = r"(?:1[6-9]\d\d|20\d\d)"
 D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-NUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a couple of|couple of|half an?|a hundred|a thousand)"
+_ONES = r"one|two|three|four|five|six|seven|eight|nine"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUM = r"(?:(?:%s)[\s-](?:%s)|\d+(?:\.\d+)?|a|an|%s|%s|%s|a couple of|couple of|half an?|a hundred|a thousand)" % (
+    _TENS,
+    _ONES,
+    _ONES,
+    _TEENS,
+    _TENS,
+)
 VAG = r"(?:a few|few|several|some|many|the next few|the past few|the last few|a number of|dozens of|hundreds of)"
 UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century|centurie)s?"
 PART = r"(?:morning|afternoon|evening|night)"
 HOLIDAY = "|".join(
     re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]?") for h in sorted(HOLIDAYS, key=len, reverse=True)
 )
-_ONES = r"one|two|three|four|five|six|seven|eight|nine"
-_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # "nineteen ninety-six", "two thousand and one": years as broadcast transcripts write them
 SPELLED_YEAR = (
     r"(?P<cent>nineteen|eighteen)\s+(?P<rest>(?:%s)(?:[\s-](?:%s))?|%s|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?P<after>%s|%s))?"
@@ -481,7 +487,7 @@ def _easter(year: int) -> dt.date:
 
 def holiday_date(name: str, year: int) -> dt.date:
     """The date of a holiday of `rules/en/holidays.tsv` in `year`."""
-    month, day = HOLIDAYS[re.sub(r"\s+", " ", name.lower().replace("’", "'"))]
+    month, day = HOLIDAYS[_holiday_key(name)]
     if day.startswith("easter"):
         return _easter(year) + dt.timedelta(days=int(day[6:]))
     if "@" in day:
