@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from reportedly.provenance.fit import Gold, judge, leave_one_out, logistic, prepare
+from reportedly.provenance.fit import Gold, conditional_logit, judge, leave_one_out, logistic, prepare
 from reportedly.provenance.relations import decide
 
 from .test_relations import COPY, OWN, PARAPHRASE, WIRE
@@ -36,6 +36,18 @@ def test_logistic_regression_recovers_the_sign_of_each_feature():
     y = (x[:, 0] - x[:, 1] + rng.normal(scale=0.3, size=400) > 0).astype(float)
     w, b = logistic(x.tolist(), y.tolist(), ("up", "down"), l2=1.0)
     assert w["up"] > 1 and w["down"] < -1 and abs(b) < 0.5
+
+
+def test_conditional_logit_learns_which_candidate_is_chosen():
+    # in every group of three candidates the chosen one has the highest first feature; the second is noise
+    rng = np.random.default_rng(1)
+    z = rng.normal(size=(300, 2))
+    groups = []
+    for g in range(100):
+        ix = [3 * g, 3 * g + 1, 3 * g + 2]
+        groups.append((ix, max(ix, key=lambda i: z[i, 0])))
+    w = conditional_logit(z, groups, l2=1.0)
+    assert w[0] > 1 and abs(w[1]) < 0.5 * w[0]
 
 
 def test_leave_one_out_never_sees_the_held_out_labels():

@@ -255,3 +255,15 @@ def test_being_the_closest_version_adds_nothing_beyond_the_rare_words_shared():
     before = edge_score(features, settings)
     features["closest"] = 1.0 - features["closest"]
     assert edge_score(features, settings) == before
+
+
+def test_a_copy_of_an_unstored_source_is_a_wire_copy_when_a_sibling_has_its_sentences_verbatim():
+    from reportedly.provenance.relations import Edge, unstored_kind
+    from reportedly.provenance.settings import Settings
+
+    settings = Settings(wire_copy=0.4)
+    sibling = [("twin", Edge({"contained": 0.8}, [])), ("other", Edge({"contained": 0.1}, []))]
+    loose = [("other", Edge({"contained": 0.3}, []))]
+    assert unstored_kind(sibling, settings) == "wire-copy"
+    assert unstored_kind(loose, settings) == "paraphrase"
+    assert unstored_kind([], settings) == "paraphrase"

@@ -183,7 +183,7 @@ def key_sequence(text: str) -> list[str]:
 def ordered_key_overlap(c: "Profile", p: "Profile", story: "Story") -> float:
     """Across languages: the rarity-weighted longest common subsequence of the two texts' key sequences, over the
     child's keys that some other version has — the same names and figures in the same order."""
-    weight = {k: 1.0 / (story.key_df[k] - 1) for k in set(c.key_seq) if story.key_df[k] >= 2}
+    weight = {k: holder_weight(story.key_df[k]) for k in set(c.key_seq) if story.key_df[k] >= 2}
     a = [k for k in c.key_seq if k in weight]
     b = [k for k in p.key_seq if k in weight]
     if not a:
@@ -248,13 +248,19 @@ def story_counts(profiles: Sequence[Profile]) -> Story:
     return Story(gram_df, key_df, len(profiles))
 
 
+def holder_weight(holders: int) -> float:
+    """The weight of a trait (an n-gram, a name) that `holders` versions share (two or more): 1 / (holders - 1), so a
+    trait only two versions have counts fully and one the whole story has, next to nothing."""
+    return 1.0 / (holders - 1)
+
+
 def rare_overlap(c: Profile, p: Profile, story: Story) -> tuple[float, float]:
     """(exclusive, rare): n-grams the pair shares and no other version has, and all shared n-grams weighted by
-    1 / (versions holding them - 1); both per 100 n-grams of the child."""
+    their `holder_weight`; both per 100 n-grams of the child."""
     shared = c.grams & p.grams
     n = max(1, len(c.grams)) / 100
     exclusive = sum(story.gram_df[g] == 2 for g in shared) / n
-    rare = sum(1.0 / (story.gram_df[g] - 1) for g in shared) / n
+    rare = sum(holder_weight(story.gram_df[g]) for g in shared) / n
     return exclusive, rare
 
 
@@ -282,7 +288,7 @@ def key_overlap(c: Profile, p: Profile, story: Story) -> float:
     """Share of the child's language-independent keys found in the parent, each weighted by its rarity in the
     story (a name every version has says less than a figure only two share); keys no other version has (a German
     noun's capital, an own quote) cannot be shared and do not count."""
-    weight = {k: 1.0 / (story.key_df[k] - 1) for k in c.keys if story.key_df[k] >= 2}
+    weight = {k: holder_weight(story.key_df[k]) for k in c.keys if story.key_df[k] >= 2}
     if not weight:
         return 0.0
     return sum(w for k, w in weight.items() if k in p.keys) / sum(weight.values())

@@ -202,7 +202,7 @@ def _ranks(profiles: Sequence[Profile], story: Story, settings: Settings) -> dic
     something are visited, not every pair (a story of thousands of versions would take millions of set
     intersections). An n-gram held by more than `rank_holders` versions is left out: it weighs under 1/rank_holders
     in the sum, next to nothing for the ranking, and would cost as many visits as it has holders."""
-    from .evidence import key_overlap
+    from .evidence import holder_weight, key_overlap
 
     holders: dict[str, list[str]] = {}
     by_lang: dict[str, list[Profile]] = {}
@@ -217,7 +217,7 @@ def _ranks(profiles: Sequence[Profile], story: Story, settings: Settings) -> dic
         for g in c.grams:
             hs = holders[g]
             if 2 <= len(hs) <= settings.rank_holders:
-                w = 1.0 / (len(hs) - 1)
+                w = holder_weight(len(hs))
                 for pid in hs:
                     acc[pid] = acc.get(pid, 0.0) + w
         acc.pop(cid, None)
@@ -257,12 +257,17 @@ def edge_score(features: dict[str, float], settings: Settings) -> float:
         return settings.translation_scale * (features["names"] - settings.translation)
     if features.get("declared"):
         return settings.declared  # it says it carries that agency's copy, and the agency's own text is stored
-    if not (features["n_verbatim"] >= 1 or features["n_reworded"] >= 2 or features["credited"]):
-        # one merely similar sentence is what two independent reports of one event write, and two reports quoting
-        # one statement share its words: without a sentence of their own carried nearly word for word, two
-        # reworded, or a credit, nothing says one drew on the other
+    if not supported(features):
         return -math.inf
     return settings.bias + sum(settings.weights.get(k, 0.0) * features[k] for k in FEATURES)
+
+
+def supported(features: dict[str, float]) -> bool:
+    """Whether a same-language pair can be parent and child at all. One merely similar sentence is what two
+    independent reports of one event write, and two reports quoting one statement share its words: without a
+    sentence of the child's own carried nearly word for word, two reworded, or a credit, nothing says one drew on
+    the other."""
+    return features["n_verbatim"] >= 1 or features["n_reworded"] >= 2 or bool(features["credited"])
 
 
 def analyse_story(
@@ -311,7 +316,7 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
         node = Node(aid, credits=[c.name for c in p.credits])
         par = parent_of.get(aid, ROOT)
         if par == UNSTORED:
-            node.relation, node.unstored_parent = "paraphrase", UNSTORED_NAME
+            node.relation, node.unstored_parent = unstored_kind(parents.get(aid, []), settings), UNSTORED_NAME
             node.why = ["shares wording with other versions, but none of them is its likely source"]
         elif par.startswith(VIRTUAL):
             name = par[len(VIRTUAL) :]
@@ -386,6 +391,14 @@ def has_evidence(candidates: Sequence[tuple[str, Edge]]) -> bool:
     """Some stored version (of an article's `candidates`, see by_child) shares a sentence nearly word for word
     with it, or two reworded: enough to call it a rewrite of something, if not of which stored version."""
     return any(e.features["n_verbatim"] >= 1 or e.features["n_reworded"] >= 2 for _, e in candidates)
+
+
+def unstored_kind(candidates: Sequence[tuple[str, Edge]], settings: Settings) -> str:
+    """The relation of an article to an unstored source it shares with stored versions (`candidates`, see
+    by_child): a wire copy of it when some version holds the article's own sentences near-verbatim at the wire-copy
+    share (two copies of one text), else a rewrite of it."""
+    near = max((e.features["contained"] for _, e in candidates), default=0.0)
+    return "wire-copy" if near >= settings.wire_copy else "paraphrase"
 
 
 def _copy_kind(c: Profile, p: Profile, e: Edge, settings: Settings) -> str:
