@@ -228,3 +228,27 @@ def test_the_year_before_is_no_year_of_publication(run):
 def test_bare_seasons(run, text, expr, value):
     got = values(run, text)
     assert ((expr, value) in got) if expr else got == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The warrants may be exercised until 90 days after their issue date.", "90 days", "P90D"),
+        ("He quit nearly two months after his team was blocked.", "nearly two months", "P2M"),
+    ],
+)
+def test_a_stretch_before_or_after_an_undated_event_is_a_duration(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_an_extent_takes_no_blank_before_it(run):
+    t = [t for t in run("Mr. Smith, 24 hours later, left.").timexes][0]
+    assert t.text == "24 hours" and t.value == "PT24H"
+
+
+def test_an_age_is_no_duration(run):
+    assert values(run, "Mr. Smith, 52 years old, will succeed him.") == []
+
+
+def test_or_so_before_ago(run):
+    assert ("a week or so ago", "2021-W50") in values(run, "Then, a week or so ago, the general picked a date.")

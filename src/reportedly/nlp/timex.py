@@ -655,7 +655,7 @@ def _unit_rel(m, a):
 
 
 @rule(
-    r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|earlier|from now|hence)"
+    r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from now|hence)"
     % (NUM, VAG, UNIT),
     needs=r"ago|earlier|from now|hence",
 )
@@ -732,7 +732,7 @@ def _the_quarter(m, a):
 
 
 @rule(
-    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier))"
+    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier|old)\b)"
     % (NUM, VAG, UNIT),
     needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur",
 )
@@ -849,8 +849,8 @@ def find_timexes(
         if not needs.search(low):
             continue
         for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(a <= s < b for a, b in skip):
+            s, e = _trim(text, *m.span())
+            if s == e or any(a <= s < b for a, b in skip):
                 continue
             anchor = Anchor(published, _tense_at(doc, s, e))
             if not _plausible(doc, text, m, s, e):
@@ -862,6 +862,15 @@ def find_timexes(
     out = [_record(doc, text, s, e, v, published) for s, e, v in chosen]
     out = _year_ago_quarters(_anaphoric(out))
     return _anchor_events(doc, text, out, published, skip)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span without the blanks a pattern's optional words let it take in (" 52 years" after a comma)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 _YEAR_AGO = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)|year[- ](?:ago|earlier)", re.I)
@@ -1045,14 +1054,16 @@ def _anchor_events(doc: Doc, text: str, found: list[TimeExpr], published, skip) 
             continue
         noun = m["noun"].lower()
         anchor = _event_date(doc, text, noun, s, found)
-        value, gran, resolved = None, None, False
-        if anchor is not None:
-            n = _num(m["n"]) or 1
-            unit = _unit(m["u"])
-            value, gran = _offset(anchor, unit, int(n) * (1 if m["dir"].lower() == "after" else -1))
-            resolved = value is not None
-        out = [t for t in out if not (s <= t.start < e)]
-        out.append(TimeExpr(text[s:e], s, e, "DATE", value, gran, None, _signal_before(text, s), True, resolved))
+        if anchor is None or any(t.start < s < t.end for t in out):
+            # no date for the event: "90 days after their issue" is a stretch of 90 days (TIMEX3), as is "nearly two
+            # months after ..." found whole already
+            continue
+        n = _num(m["n"]) or 1
+        value, gran = _offset(anchor, _unit(m["u"]), int(n) * (1 if m["dir"].lower() == "after" else -1))
+        if value is None:
+            continue
+        out = [t for t in out if not (t.start < e and s < t.end)]
+        out.append(TimeExpr(text[s:e], s, e, "DATE", value, gran, None, _signal_before(text, s), True, True))
     return sorted(out, key=lambda t: t.start)
 
 
