@@ -252,3 +252,22 @@ def test_an_age_is_no_duration(run):
 
 def test_or_so_before_ago(run):
     assert ("a week or so ago", "2021-W50") in values(run, "Then, a week or so ago, the general picked a date.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Ukraine was ruled from Moscow for centuries.", "centuries", "PXCE"),
+        ("For weeks the government has held rallies.", "weeks", "PXW"),
+        ("The deal will close in the second half of 2022.", "the second half of 2022", "2022-H2"),
+        ("Growth slowed in the first half of last year.", "the first half of last year", "2020-H1"),
+        ("They will cut 6,000 jobs by year-end.", "year-end", "2021"),
+        ("The sale is expected to close around year end.", "around year end", "2021"),
+    ],
+)
+def test_for_years_halves_and_year_end(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_the_second_half_of_a_game_is_no_time(run):
+    assert values(run, "They scored in the second half of the game.") == []

@@ -703,6 +703,26 @@ def _dated_quarter(m, a):
     return _rel(a, lambda d: "%d" % (d.year - 1), "DATE", "year")
 
 
+@rule(
+    r"(?:the\s+)?(?P<h>first|second|last|latter)[\s-]+half\s+of\s+"
+    r"(?:(?:fiscal\s+)?(?P<y>%s)|(?P<which>this|last|next|the)\s+(?:fiscal\s+)?year)" % Y,
+    needs=r"half",
+)
+def _half(m, a):
+    """ "the second half of 2013", "the first half of next year": a half year, written 2013-H2 (TIMEX3)."""
+    h = 1 if m["h"].lower() == "first" else 2
+    if m["y"]:
+        return Value("DATE", "%s-H%d" % (m["y"], h), "half")
+    step = {"last": -1, "next": 1}.get(m["which"].lower(), 0)
+    return _rel(a, lambda d: "%d-H%d" % (d.year + step, h), "DATE", "half")
+
+
+@rule(r"(?:(?P<mod>around|about)\s+)?(?:the\s+)?year(?:['’]s)?[- ]end", needs=r"year(?:['’]s)?[- ]end")
+def _year_end(m, a):
+    """ "by year-end", "around year end": the end of the year of publication, as "the end of the year" is."""
+    return _rel(a, lambda d: "%d" % d.year, "DATE", "year", _mod(m["mod"]) or "END")
+
+
 @rule(r"year[- ](?:ago|earlier)", needs=r"year[- ](?:ago|earlier)")
 def _year_ago(m, a):
     return _rel(a, lambda d: "%d" % (d.year - 1), "DATE", "year")
@@ -763,12 +783,14 @@ def _plural_duration(m, a):
     r"within\s+(?P<u>years|months|weeks|days|decades)(?!\s+(?:of|to|from|since|before|after|ago))"
     r"|in\s+(?P<u5>years|months|weeks|decades)(?=\s*[.,;:!?])"
     r"|(?:the\s+)?coming\s+(?P<u2>years|months|weeks|days|decades)"
-    r"|the\s+(?P<u3>years|months|weeks|days)\s+ahead|over\s+the\s+(?P<u4>years|decades)",
-    needs=r"years|months|weeks|days|decades",
+    r"|the\s+(?P<u3>years|months|weeks|days)\s+ahead|over\s+the\s+(?P<u4>years|decades)"
+    r"|(?<=for\s)(?P<u6>years|months|weeks|days|decades|centuries)(?!\s+(?:of|ago|before|after|later|earlier)\b)",
+    needs=r"years|months|weeks|days|decades|centuries",
 )
 def _vague_stretch(m, a):
-    """ "within weeks", "the first time in years.", "in the coming years", "the weeks ahead", "over the years": a stretch of no stated length."""
-    unit = _unit(m["u"] or m["u2"] or m["u3"] or m["u4"] or m["u5"])
+    """ "within weeks", "the first time in years.", "in the coming years", "the weeks ahead", "over the years", "ruled
+    for centuries": a stretch of no stated length ("for" is the signal, not part of the expression)."""
+    unit = _unit(m["u"] or m["u2"] or m["u3"] or m["u4"] or m["u5"] or m["u6"])
     return Value("DURATION", duration(None, unit), "duration")
 
 
