@@ -271,3 +271,23 @@ def test_for_years_halves_and_year_end(run, text, expr, value):
 
 def test_the_second_half_of_a_game_is_no_time(run):
     assert values(run, "They scored in the second half of the game.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The board meets twice a year.", "twice a year", "P1Y"),
+        ("The index is revised every three months.", "every three months", "P3M"),
+        ("The shop is closed on Sundays.", "Sundays", "XXXX-WXX-7"),
+        ("Flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("The ferry departs each Thursday.", "each Thursday", "XXXX-WXX-4"),
+        ("Marchers parade each July.", "each July", "XXXX-07"),
+        ("The firm pays interest every quarter.", "every quarter", "P1Q"),
+    ],
+)
+def test_sets(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_a_rate_is_no_set(run):
+    assert values(run, "The bonds pay $5 a year.") == []

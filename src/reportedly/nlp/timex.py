@@ -794,36 +794,56 @@ def _vague_stretch(m, a):
     return Value("DURATION", duration(None, unit), "duration")
 
 
+_FULL_MONTH = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_SET_CODES = {
+    "day": "P1D",
+    "week": "P1W",
+    "month": "P1M",
+    "quarter": "P1Q",
+    "year": "P1Y",
+    "morning": "TMO",
+    "night": "TNI",
+    "evening": "TEV",
+    "weekend": "P1WE",
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "quarterly": "P1Q",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "nightly": "TNI",
+    "hourly": "PT1H",
+}
+
+
 @rule(
-    r"(?P<w>every|each|per|a)\s+(?P<u>day|week|month|year|morning|night|evening|weekend)|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)",
-    needs=r"every|each|per |daily|weekly|monthly|annually|yearly|nightly|hourly",
+    r"(?:(?P<times>once|twice|(?:%s)\s+times)\s+)?(?P<w>every|each|per|a)\s+(?:(?P<n>%s)\s+(?P<nu>%s)"
+    r"|(?P<u>day|week|month|quarter|year|morning|night|evening|weekend)|(?P<wd>%s)|(?P<mo>%s))"
+    r"|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)" % (NUM, NUM, UNIT, WD, _FULL_MONTH),
+    needs=r"every|each|per |once|twice|times|daily|weekly|monthly|annually|yearly|nightly|hourly",
 )
 def _set(m, a):
+    """ "every day", "twice a year", "every three months", "each Thursday", "each July", "daily": a set of times
+    (TIMEX3 SET; "a" only with a count before it, "$5 a year" is a rate)."""
     if m["adv"]:
-        code = {
-            "daily": "P1D",
-            "weekly": "P1W",
-            "monthly": "P1M",
-            "annually": "P1Y",
-            "yearly": "P1Y",
-            "nightly": "TNI",
-            "hourly": "PT1H",
-        }[m["adv"].lower()]
-        return Value("SET", code, "set")
-    if m["w"].lower() == "a":
+        return Value("SET", _SET_CODES[m["adv"].lower()], "set")
+    if m["w"].lower() == "a" and not m["times"] or m["n"] and m["w"].lower() != "every":
         return None
-    u = m["u"].lower()
-    code = {
-        "day": "P1D",
-        "week": "P1W",
-        "month": "P1M",
-        "year": "P1Y",
-        "morning": "TMO",
-        "night": "TNI",
-        "evening": "TEV",
-        "weekend": "P1WE",
-    }[u]
-    return Value("SET", code, "set")
+    if m["n"]:
+        n = _num(m["n"])
+        return Value("SET", duration(n, _unit(m["nu"])), "set") if n is not None else None
+    if m["wd"]:
+        return Value("SET", "XXXX-WXX-%d" % (WEEKDAYS[m["wd"].lower()] + 1), "set")
+    if m["mo"]:
+        return Value("SET", "XXXX-%02d" % _month(m["mo"]), "set")
+    return Value("SET", _SET_CODES[m["u"].lower()], "set")
+
+
+@rule(r"(?P<wd>%s)(?:s|\s+(?P<part>%s)s)" % (WD, PART), needs=r"days\b|(?:morning|afternoon|evening|night)s")
+def _weekdays(m, a):
+    """ "on Sundays", "Tuesday nights": that day of every week (TIMEX3 SET)."""
+    part = "T" + PARTS[m["part"].lower()] if m["part"] else ""
+    return Value("SET", "XXXX-WXX-%d%s" % (WEEKDAYS[m["wd"].lower()] + 1, part), "set")
 
 
 # ----------------------------------------------------------------------------------------------- times of day
