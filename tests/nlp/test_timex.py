@@ -291,3 +291,19 @@ def test_sets(run, text, expr, value):
 
 def test_a_rate_is_no_set(run):
     assert values(run, "The bonds pay $5 a year.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("He was shot on Oct. 23, 2020. Earlier that day, his family sent a fax.", "Earlier that day", "2020-10-23"),
+        ("He appeared in court on Monday. He looked well the next morning.", "the next morning", "2021-12-21"),
+        ("The deal closed on March 3, 2019. The previous day, shares fell.", "The previous day", "2019-03-02"),
+    ],
+)
+def test_a_day_told_by_the_date_before_it(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_that_day_with_no_date_before_it_is_dropped(run):
+    assert values(run, "Funds see strong redemptions that day.") == []

@@ -572,13 +572,24 @@ def _deictic(m, a):
 
 
 @rule(
-    r"(?P<w>this|that)\s+(?P<part>morning|afternoon|evening)|(?P<last>last)\s+night",
+    r"(?P<w>this)\s+(?P<part>morning|afternoon|evening)|(?P<last>last)\s+night",
     needs=r"morning|afternoon|evening|night",
 )
 def _this_part(m, a):
     if m["last"]:
         return _rel(a, lambda d: (d - dt.timedelta(days=1)).isoformat() + "TNI", "TIME", "day")
     return _rel(a, lambda d: d.isoformat() + "T" + PARTS[m["part"].lower()], "TIME", "day")
+
+
+@rule(
+    r"(?:the\s+following|the\s+next|the\s+previous|the\s+same|earlier\s+that|later\s+that|that\s+same|that)\s+"
+    r"(?P<u>day|morning|afternoon|evening|night)",
+    needs=r"(?:that|following|next|previous|same) (?:day|morning|afternoon|evening|night)",
+)
+def _anaphoric_day(m, a):
+    """ "the next day", "that night", "earlier that day": the day after, before or of the date given before it (see
+    `_anaphoric`; with none, "redemptions that day" names no day and is dropped there)."""
+    return Value("DATE", None, "day", relative=True)
 
 
 @rule(
@@ -935,15 +946,16 @@ def _year_ago_quarters(found: list[TimeExpr]) -> list[TimeExpr]:
 
 
 _ANAPHORIC = re.compile(
-    r"(?P<which>the\s+following|the\s+next|the\s+previous|the\s+same|later\s+that|earlier\s+that|that)\s+"
-    r"(?P<u>year|month)$",
+    r"(?P<which>the\s+following|the\s+next|the\s+previous|the\s+same|later\s+that|earlier\s+that|that\s+same|that)\s+"
+    r"(?P<u>year|month|day|morning|afternoon|evening|night)$",
     re.I,
 )
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _anaphoric(found: list[TimeExpr]) -> list[TimeExpr]:
-    """ "He fled in June 1998 and returned later that year": a year or month named by reference to the last date
-    given before it."""
+    """ "He fled in June 1998 and returned later that year", "was shot on Oct. 23 ... earlier that day": a year, month
+    or day named by reference to the last date given before it."""
     out: list[TimeExpr] = []
     for t in found:
         m = _ANAPHORIC.search(t.text) if t.value is None else None
@@ -951,18 +963,32 @@ def _anaphoric(found: list[TimeExpr]) -> list[TimeExpr]:
             unit = m["u"].lower()
             which = re.sub(r"\s+", " ", m["which"].lower())
             step = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
-            prev = next(
-                (p for p in reversed(out) if p.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?$", p.value)), None
-            )
-            if prev is not None and (unit == "year" or len(prev.value) >= 7):
-                y = int(prev.value[:4])
-                if unit == "year":
-                    value = "%d" % (y + step)
-                else:
-                    value = at_granularity(shift(dt.date(y, int(prev.value[5:7]), 1), "month", step), "month")
+            value = _day_after(out, unit, step) if unit not in ("year", "month") else _month_after(out, unit, step)
+            if value is not None:
                 t = dataclasses.replace(t, value=value, resolved=True)
+            elif unit not in ("year", "month"):
+                continue
         out.append(t)
     return out
+
+
+def _month_after(before: list[TimeExpr], unit: str, step: int) -> Optional[str]:
+    prev = next((p for p in reversed(before) if p.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?$", p.value)), None)
+    if prev is None or unit == "month" and len(prev.value) < 7:
+        return None
+    y = int(prev.value[:4])
+    if unit == "year":
+        return "%d" % (y + step)
+    return at_granularity(shift(dt.date(y, int(prev.value[5:7]), 1), "month", step), "month")
+
+
+def _day_after(before: list[TimeExpr], unit: str, step: int) -> Optional[str]:
+    """The day `step` days from the last date given, when that date names a day ("the next morning" is a day too, as
+    TempEval-3 writes it)."""
+    prev = next((p for p in reversed(before) if p.value and re.match(r"\d{4}(?:-|$)", p.value)), None)
+    if prev is None or not _DAY.match(prev.value):
+        return None
+    return (dt.date.fromisoformat(prev.value[:10]) + dt.timedelta(days=step)).isoformat()
 
 
 def _longest_first(cands):
