@@ -307,3 +307,19 @@ def test_a_day_told_by_the_date_before_it(run, text, expr, value):
 
 def test_that_day_with_no_date_before_it_is_dropped(run):
     assert values(run, "Funds see strong redemptions that day.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The goal is 40,000 troops by the end of the month.", "the end of the month", "2021-12"),
+        ("At the start of the week, markets fell.", "the start of the week", "2021-W51"),
+        ("He made the late-November trip.", "late-November", "2021-11"),
+    ],
+)
+def test_the_edge_of_this_month_or_week_and_hyphenated_edges(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_a_bare_the_month_is_no_date(run):
+    assert values(run, "The month was hot.") == []

@@ -293,7 +293,7 @@ def _mod(word: Optional[str]) -> Optional[str]:
     }.get(w)
 
 
-EDGE = r"(?:(?P<edge>early|mid-?|late|the beginning of|the start of|the middle of|the end of)\s*)?"
+EDGE = r"(?:(?P<edge>early-?|mid-?|late-?|the beginning of|the start of|the middle of|the end of)\s*)?"
 
 # ---------------------------------------------------------------------------------------------- explicit dates
 
@@ -737,6 +737,17 @@ def _year_end(m, a):
 @rule(r"year[- ](?:ago|earlier)", needs=r"year[- ](?:ago|earlier)")
 def _year_ago(m, a):
     return _rel(a, lambda d: "%d" % (d.year - 1), "DATE", "year")
+
+
+@rule(
+    r"(?P<edge>the beginning of|the start of|the middle of|the end of)\s+the\s+(?P<u>month|week)",
+    needs=r"the (?:month|week)",
+)
+def _edge_of_the_unit(m, a):
+    """ "by the end of the month", "at the start of the week": the month or week of publication, at its edge (a bare
+    "the month" may be any month and is left alone)."""
+    unit = m["u"].lower()
+    return _rel(a, lambda d: at_granularity(d, unit), "DATE", unit, _mod(m["edge"]))
 
 
 @rule(
