@@ -252,13 +252,16 @@ def _year_for_month(month: int, anchor: Anchor, day: Optional[int] = None) -> Op
 
 
 def _weekday_date(wd: int, anchor: Anchor) -> Optional[dt.date]:
+    """The day of the week named: the next one under a future verb, the last one under a past verb, the nearest one
+    otherwise, as for a month (a present verb in news gives no direction: "could not be located Wednesday", "meet
+    separately Monday")."""
     if anchor.dct is None:
         return None
     d = anchor.dct
     delta = wd - d.weekday()
-    if anchor.tense in ("future", "present"):
+    if anchor.tense == "future":
         return d + dt.timedelta(days=delta % 7)
-    if anchor.tense == "unknown":
+    if anchor.tense in ("unknown", "present"):
         back, ahead = (-delta) % 7, delta % 7
         return d + dt.timedelta(days=ahead) if ahead < back else d - dt.timedelta(days=back)
     return d - dt.timedelta(days=(-delta) % 7)
