@@ -329,3 +329,20 @@ def test_a_weekday_under_a_present_verb_is_the_nearest_one(run):
     # published on Tuesday 2021-12-21: the Monday just past is nearer than the next one
     assert ("Monday", "2021-12-20") in values(run, "He cannot be located Monday, his lawyers say.")
     assert ("Wednesday", "2021-12-22") in values(run, "The two leaders meet separately Wednesday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq imports about three-quarters of its food.",
+        "They hold more than a quarter of the market.",
+        "A second group of directors joined the board.",
+    ],
+)
+def test_shares_and_ordinals_are_no_durations(run, text):
+    assert values(run, text) == []
+
+
+def test_an_ordinal_quarter_of_the_year_and_a_count_of_quarters_stay(run):
+    assert ("third quarter", "2021-Q3") in values(run, "Sales rose in the third quarter of the year.")
+    assert ("two quarters", "P2Q") in values(run, "The firm lost money for two quarters of the year.")

@@ -1049,7 +1049,23 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
     if re.fullmatch(r"(?:a|an)\s+(?:day|week|month|year)", word, re.I):
         # "a year" is a duration only when nothing counts it ("twice a year" is a set, "a year-long")
         return first.ent_type_ in ("DATE", "TIME")
+    if _QUARTERS.search(word) and _fraction(doc, span, word):
+        return False
+    if re.fullmatch(r"a\s+second", word, re.I) and span.end < len(doc):
+        return doc[span.end].pos_ not in ("NOUN", "PROPN", "ADJ")  # "a second group": the ordinal
     return True
+
+
+_QUARTERS = re.compile(r"\b(?:an?|one|three)[\s-]+quarters?$", re.I)
+
+
+def _fraction(doc: Doc, span, word: str) -> bool:
+    """ "three-quarters of its food", "more than a quarter of the market": a share, not three months ("the third
+    quarter of the year" is no count, and "two quarters of growth" a stretch)."""
+    if re.search(r"-quarters$", word, re.I):
+        return True
+    nxt = doc[span.end : span.end + 2]
+    return len(nxt) == 2 and nxt[0].lower_ == "of" and nxt[1].tag_ in ("DT", "PRP$", "PDT")
 
 
 _HOLIDAY_WORD = re.compile(r"(?:(?:last|this|next)\s+)?(?:%s)" % HOLIDAY, re.I)
