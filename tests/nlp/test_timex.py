@@ -346,3 +346,11 @@ def test_shares_and_ordinals_are_no_durations(run, text):
 def test_an_ordinal_quarter_of_the_year_and_a_count_of_quarters_stay(run):
     assert ("third quarter", "2021-Q3") in values(run, "Sales rose in the third quarter of the year.")
     assert ("two quarters", "P2Q") in values(run, "The firm lost money for two quarters of the year.")
+
+
+def test_a_season_naming_a_thing_is_no_time(run):
+    assert ("Winter", "2021-WI") not in values(run, "Winter storms hit the coast.")
+
+
+def test_the_next_decade_is_a_stretch_as_the_last_one_is(run):
+    assert ("the next decade", "P10Y") in values(run, "Prices will rise over the next decade.")

@@ -652,7 +652,7 @@ def _unit_rel(m, a):
     mod = _mod(m["edge"])
     if unit == "fiscal year":
         unit = "year"
-    if which in ("the past", "the last") and unit in ("decade", "century"):
+    if which in ("the past", "the last", "the next", "the coming") and unit in ("decade", "century"):
         return Value("DURATION", duration(1, unit), "duration", mod)
     if which in ("the same", "the following", "the previous", "earlier that", "later that"):
         return Value("DATE", None, unit, mod, relative=True)
@@ -1040,8 +1040,8 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
             return False
     if re.fullmatch(r"(?:now|the present|currently|once|the past|the future)", word, re.I):
         return first.ent_type_ in ("DATE", "TIME") or word.lower() in ("now", "currently", "the past", "the future")
-    if _HOLIDAY_WORD.fullmatch(word) and not word.lower().endswith(("day", "eve")):
-        # "a Christmas tree", "Easter eggs": the holiday names a thing
+    if _HOLIDAY_WORD.fullmatch(word) and not word.lower().endswith(("day", "eve")) or word.lower() in SEASONS:
+        # "a Christmas tree", "Easter eggs", "winter storms": the holiday or season names a thing
         if span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
             return False
     if re.fullmatch(r"current|recent", word, re.I):
