@@ -354,3 +354,15 @@ def test_a_season_naming_a_thing_is_no_time(run):
 
 def test_the_next_decade_is_a_stretch_as_the_last_one_is(run):
     assert ("the next decade", "P10Y") in values(run, "Prices will rise over the next decade.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The offer expires at 5 p.m. EST, Dec. 28.", "5 p.m. EST, Dec. 28", "2021-12-28T17:00"),
+        ("He will leave at 4 a.m. EDT Thursday.", "4 a.m. EDT Thursday", "2021-12-23T04:00"),
+        ("The blast came at 10:35 a.m. (0735 GMT) Monday.", "10:35 a.m. (0735 GMT) Monday", "2021-12-20T10:35"),
+    ],
+)
+def test_a_clock_time_with_its_zone_and_day(run, text, expr, value):
+    assert (expr, value) in values(run, text)

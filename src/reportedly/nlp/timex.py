@@ -874,8 +874,17 @@ def _weekdays(m, a):
 # ----------------------------------------------------------------------------------------------- times of day
 
 
-@rule(r"(?P<t>%s)(?:\s+(?:on\s+)?(?P<wd>%s))?" % (CLOCK, WD), needs=r"\d\s*[ap]\.?m|\d:\d\d|noon|midnight")
+ZONE = "|".join(sorted(_EN.time_zones, key=len, reverse=True))
+
+
+@rule(
+    r"(?P<t>%s)(?:\s+(?:%s)(?![\w-]))?(?:\s+\(\d{3,4}\s+(?:%s)\))?"
+    r"(?:,?\s+(?:on\s+)?(?:(?P<wd>%s)|(?P<mo>%s)\s+(?P<d>%s)(?!\s*,?\s*\d)))?" % (CLOCK, ZONE, ZONE, WD, M, D),
+    needs=r"\d\s*[ap]\.?m|\d:\d\d|noon|midnight",
+)
 def _clock(m, a):
+    """ "10 a.m.", "5 p.m. EST, Nov. 6", "10:35 a.m. (0735 GMT) Friday": a time of day, on the day named with it or on the day of
+    publication (the time zone is written but not part of the value)."""
     t = m["t"].lower().replace(" ", "")
     if t == "noon":
         hh, mm = 12, 0
@@ -890,10 +899,14 @@ def _clock(m, a):
             hh = 0
         if hh > 23 or mm > 59:
             return None
+    clock = "T%02d:%02d" % (hh, mm)
     if m["wd"]:
         d = _weekday_date(WEEKDAYS[m["wd"].lower()], a)
-        return Value("TIME", d.isoformat() + "T%02d:%02d" % (hh, mm) if d else None, "time", relative=True)
-    return _rel(a, lambda d: d.isoformat() + "T%02d:%02d" % (hh, mm), "TIME", "time")
+        return Value("TIME", d.isoformat() + clock if d else None, "time", relative=True)
+    if m["mo"]:
+        day = _md(m, a)
+        return Value("TIME", day.value + clock if day and day.value else None, "time", relative=True)
+    return _rel(a, lambda d: d.isoformat() + clock, "TIME", "time")
 
 
 # ------------------------------------------------------------------------------------------------ the finder
