@@ -366,3 +366,17 @@ def test_the_next_decade_is_a_stretch_as_the_last_one_is(run):
 )
 def test_a_clock_time_with_its_zone_and_day(run, text, expr, value):
     assert (expr, value) in values(run, text)
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        # published Tuesday 2021-12-21: a deadline set in the past may lie ahead, the nearest one is meant
+        ("The agency gave the family until Wednesday to sign.", "Wednesday", "2021-12-22"),
+        ("The board named a new chairman, effective Feb. 1.", "Feb. 1", "2022-02-01"),
+        ("The bank extended the loans through January.", "January", "2022-01"),
+        ("The talks went on until Sunday.", "Sunday", "2021-12-19"),
+    ],
+)
+def test_a_deadline_under_a_past_verb_is_the_nearest_date(run, text, expr, value):
+    assert (expr, value) in values(run, text)

@@ -932,7 +932,7 @@ def find_timexes(
             s, e = _trim(text, *m.span())
             if s == e or any(a <= s < b for a, b in skip):
                 continue
-            anchor = Anchor(published, _tense_at(doc, s, e))
+            anchor = Anchor(published, _direction(_tense_at(doc, s, e), _word_before(text, s)))
             if not _plausible(doc, text, m, s, e):
                 continue
             v = handler(m, anchor)
@@ -1129,6 +1129,19 @@ def _tense_at(doc: Doc, s: int, e: int) -> str:
     return "unknown"
 
 
+def _direction(tense: str, word_before: str) -> str:
+    """The tense a date follows; a deadline set in the past may lie ahead ("extended the offer until Nov. 16", "a pact
+    effective June 1"), so after such a word a past verb gives no direction."""
+    if tense == "past" and word_before in _EN.deadline_signals:
+        return "unknown"
+    return tense
+
+
+def _word_before(text: str, s: int) -> str:
+    m = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
+    return m.group(1).lower() if m else ""
+
+
 def _finite_above(tok) -> str:
     """past | present | unknown: the tense of the finite verb an infinitive hangs from."""
     for _ in range(4):
@@ -1150,10 +1163,8 @@ def _record(doc: Doc, text: str, s: int, e: int, v: Value, published) -> TimeExp
 
 
 def _signal_before(text: str, s: int) -> Optional[str]:
-    m = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
-    if m and m.group(1).lower() in SIGNALS:
-        return m.group(1).lower()
-    return None
+    w = _word_before(text, s)
+    return w if w in SIGNALS else None
 
 
 def _anchor_events(doc: Doc, text: str, found: list[TimeExpr], published, skip) -> list[TimeExpr]:
