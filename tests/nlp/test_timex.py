@@ -380,3 +380,9 @@ def test_a_clock_time_with_its_zone_and_day(run, text, expr, value):
 )
 def test_a_deadline_under_a_past_verb_is_the_nearest_date(run, text, expr, value):
     assert (expr, value) in values(run, text)
+
+
+def test_a_day_set_by_a_past_plan_is_the_nearest_one(run):
+    # published Tuesday 2021-12-21
+    assert ("Wednesday", "2021-12-22") in values(run, "Protesters planned a large rally on Wednesday.")
+    assert ("Monday", "2021-12-20") in values(run, "Protesters marched on Monday.")

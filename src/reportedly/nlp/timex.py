@@ -1119,7 +1119,8 @@ def _tense_at(doc: Doc, s: int, e: int) -> str:
         # "had been scheduled to expire Friday", it may lie either side)
         return "future"
     if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or words & {"has", "have", "had"}:
-        return "past"
+        # "planned a rally on Saturday", "has scheduled a news conference Thursday": the plan is past, its day either side
+        return "unknown" if tok.lemma_.lower() in _EN.schedule_verbs else "past"
     if tok.tag_ == "VBN":
         return "past" if not words & {"be", "is", "are"} else "present"
     if tok.tag_ == "VBG" and not words:
