@@ -386,3 +386,14 @@ def test_a_day_set_by_a_past_plan_is_the_nearest_one(run):
     # published Tuesday 2021-12-21
     assert ("Wednesday", "2021-12-22") in values(run, "Protesters planned a large rally on Wednesday.")
     assert ("Monday", "2021-12-20") in values(run, "Protesters marched on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Eight trading days after the crash, the index fell.", "Eight trading days", "P8D"),
+        ("It has been a tough business in recent quarters.", "recent quarters", "PXQ"),
+    ],
+)
+def test_trading_days_and_recent_quarters(run, text, expr, value):
+    assert (expr, value) in values(run, text)

@@ -617,7 +617,7 @@ def _now_adjective(m, a):
     return Value("DATE", "PRESENT_REF" if m["w"].lower() == "current" else "PAST_REF", "day", relative=True)
 
 
-@rule(r"recent\s+(?P<u>days|weeks|months|years|decades)", needs=r"recent")
+@rule(r"recent\s+(?P<u>days|weeks|months|quarters|years|decades)", needs=r"recent")
 def _recent_units(m, a):
     """ "in recent years": an unspecified stretch of that unit up to now."""
     return Value("DURATION", duration(None, _unit(m["u"])), "duration")
@@ -777,7 +777,7 @@ def _the_quarter(m, a):
 
 
 @rule(
-    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier|old)\b)"
+    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?(?:\s+(?:trading|business|working))?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier|old)\b)"
     % (NUM, VAG, UNIT),
     needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur",
 )
