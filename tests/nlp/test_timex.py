@@ -397,3 +397,14 @@ def test_a_day_set_by_a_past_plan_is_the_nearest_one(run):
 )
 def test_trading_days_and_recent_quarters(run, text, expr, value):
     assert (expr, value) in values(run, text)
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Prices rose 2.8% in the year to November.", "the year", "P1Y"),
+        ("The budget for the next financial year was unveiled.", "the next financial year", "2022"),
+    ],
+)
+def test_the_year_to_a_month_and_financial_years(run, text, expr, value):
+    assert (expr, value) in values(run, text)

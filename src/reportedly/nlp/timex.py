@@ -643,14 +643,14 @@ def _future(m, a):
 
 @rule(
     EDGE
-    + r"(?P<which>this|last|next|the coming|the past|the last|the previous|the next|the following|the same|earlier this|later this|earlier that|later that|the current|this coming)\s+(?P<u>week|weekend|month|quarter|year|decade|century|fiscal year)",
+    + r"(?P<which>this|last|next|the coming|the past|the last|the previous|the next|the following|the same|earlier this|later this|earlier that|later that|the current|this coming)\s+(?P<u>week|weekend|month|quarter|year|decade|century|fiscal year|financial year)",
     needs=r"week|month|quarter|year|decade|century",
 )
 def _unit_rel(m, a):
     which = m["which"].lower()
     unit = m["u"].lower()
     mod = _mod(m["edge"])
-    if unit == "fiscal year":
+    if unit in ("fiscal year", "financial year"):
         unit = "year"
     if which in ("the past", "the last", "the next", "the coming") and unit in ("decade", "century"):
         return Value("DURATION", duration(1, unit), "duration", mod)
@@ -754,14 +754,14 @@ def _edge_of_the_unit(m, a):
 
 
 @rule(
-    EDGE + r"(?:(?:earlier|later)\s+in\s+)?the\s+(?:full\s+|fiscal\s+)?year"
+    EDGE + r"(?:(?:earlier|later)\s+in\s+)?the\s+(?:full\s+|fiscal\s+|financial\s+)?year"
     r"(?!\s+(?:before|after|earlier|ago)\b)",
-    needs=r"the (?:full |fiscal )?year",
+    needs=r"the (?:full |fiscal |financial )?year",
 )
 def _the_year(m, a):
-    """ "the year ended June 30" is a year's stretch of results; "sales for the full year", "by the end of the year",
-    "earlier in the year" the year of publication."""
-    if re.match(r"\s+end(?:ed|ing)\b", m.string[m.end() :]):
+    """ "the year ended June 30", "prices rose 2.8% in the year to February" are a year's stretch; "sales for the full
+    year", "by the end of the year", "earlier in the year" the year of publication."""
+    if re.match(r"\s+(?:end(?:ed|ing)\b|(?:to|through)\s+%s\b)" % M, m.string[m.end() :], re.I):
         return Value("DURATION", "P1Y", "duration")
     return _rel(a, lambda d: "%d" % d.year, "DATE", "year", _mod(m["edge"]))
 
