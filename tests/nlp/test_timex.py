@@ -408,3 +408,7 @@ def test_trading_days_and_recent_quarters(run, text, expr, value):
 )
 def test_the_year_to_a_month_and_financial_years(run, text, expr, value):
     assert (expr, value) in values(run, text)
+
+
+def test_midnight_ends_the_day_it_names(run):
+    assert ("midnight Monday", "2021-12-20T24:00") in values(run, "The offer expired at midnight Monday.")

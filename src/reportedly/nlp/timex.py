@@ -889,7 +889,7 @@ def _clock(m, a):
     if t == "noon":
         hh, mm = 12, 0
     elif t == "midnight":
-        hh, mm = 0, 0
+        hh, mm = 24, 0  # the end of the day named ("midnight Friday"), as TIMEX3 writes it
     else:
         mt = re.match(r"(\d{1,2})(?::(\d\d))?", t)
         hh, mm = int(mt[1]), int(mt[2] or 0)
