@@ -412,3 +412,15 @@ def test_the_year_to_a_month_and_financial_years(run, text, expr, value):
 
 def test_midnight_ends_the_day_it_names(run):
     assert ("midnight Monday", "2021-12-20T24:00") in values(run, "The offer expired at midnight Monday.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
+        ("His mother may show up someday in this country.", "someday", "FUTURE_REF"),
+        ("The strike lasted one day.", "one day", "P1D"),
+    ],
+)
+def test_one_day_before_a_verb_is_a_time_to_come(run, text, expr, value):
+    assert (expr, value) in values(run, text)

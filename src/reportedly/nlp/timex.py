@@ -636,6 +636,13 @@ def _the_weekend(m, a):
     return _rel(a, value, "DATE", "weekend")
 
 
+@rule(r"(?:one|some)\s+day(?=\s+(?:will\s+|could\s+|may\s+|might\s+)?[a-z]+)|someday", needs=r"(?:one|some) ?day")
+def _some_day(m, a):
+    """ "Islam will one day be ...", "may show up someday": an unnamed time to come (a stretch of one day is "for one
+    day", "in one day"; `_plausible` keeps only the "one day" before a verb)."""
+    return Value("DATE", "FUTURE_REF", "day", relative=True)
+
+
 @rule(r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future", needs=r"future")
 def _future(m, a):
     return Value("DATE", "FUTURE_REF", "day", relative=True)
@@ -782,6 +789,8 @@ def _the_quarter(m, a):
     needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur",
 )
 def _duration(m, a):
+    if m.end("n") == m.start("u") and m["n"][-1].isalpha():
+        return None  # "someday": one word, no count
     unit = _unit(m["u"])
     n = 0.5 if m["n"].lower().startswith("half") else _num(m["n"])
     if n is not None and (m["half"] or m["half2"]):
@@ -933,7 +942,7 @@ def find_timexes(
             if s == e or any(a <= s < b for a, b in skip):
                 continue
             anchor = Anchor(published, _direction(_tense_at(doc, s, e), _word_before(text, s)))
-            if not _plausible(doc, text, m, s, e):
+            if not _plausible(doc, text, m, s, e) or handler in _CHECKS and not _CHECKS[handler](doc, s, e):
                 continue
             v = handler(m, anchor)
             if v is not None:
@@ -1069,6 +1078,15 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
     return True
 
 
+def _before_a_verb(doc: Doc, s: int, e: int) -> bool:
+    """ "will one day be": the words stand for a time only before a verb, and not in a past clause."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return span is not None and span.text.lower() == "someday"
+    return (doc[span.end].pos_ in ("VERB", "AUX") or span.text.lower() == "someday") and _tense_at(doc, s, e) != "past"
+
+
+_CHECKS = {_some_day: _before_a_verb}  # a rule's own test of its match, beside `_plausible`
 _QUARTERS = re.compile(r"\b(?:an?|one|three)[\s-]+quarters?$", re.I)
 
 
