@@ -424,3 +424,16 @@ def test_midnight_ends_the_day_it_names(run):
 )
 def test_one_day_before_a_verb_is_a_time_to_come(run, text, expr, value):
     assert (expr, value) in values(run, text)
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The company lost $2 billion in fiscal 2019.", "fiscal 2019", "2019"),
+        ("Results for the fiscal year 2019 were weak.", "the fiscal year 2019", "2019"),
+        ("Since 2009 prices have doubled.", "2009", "2009"),
+        ("In 2012 sales rose.", "2012", "2012"),
+    ],
+)
+def test_fiscal_years_and_a_year_after_a_preposition(run, text, expr, value):
+    assert (expr, value) in values(run, text)

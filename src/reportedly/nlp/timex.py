@@ -347,7 +347,7 @@ def _slash(m, a):
 
 @rule(
     EDGE
-    + r"(?:(?P<pre>the\s+(?:summer|spring|fall|autumn|winter)\s+of|(?:summer|spring|fall|autumn|winter))\s+)?(?:the\s+year\s+)?(?P<y>%s)(?!s|\d|-\d|\s*(?:%%|percent|per cent))"
+    + r"(?:(?P<pre>the\s+(?:summer|spring|fall|autumn|winter)\s+of|(?:summer|spring|fall|autumn|winter))\s+)?(?:the\s+year\s+|(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?)?(?P<y>%s)(?!s|\d|-\d|\s*(?:%%|percent|per cent))"
     % Y,
     needs=r"(?:1[6-9]|20)\d\d",
 )
@@ -1103,10 +1103,12 @@ _HOLIDAY_WORD = re.compile(r"(?:(?:last|this|next)\s+)?(?:%s)" % HOLIDAY, re.I)
 
 
 def _year_modifier(doc: Doc, span) -> bool:
-    """ "his 1996 campaign", "the 1987 crash": a year that names an event, not a count ("2000 troops") — after a
-    determiner or possessive, or before a singular noun."""
+    """ "his 1996 campaign", "the 1987 crash", "since 2009 prices ...": a year, not a count ("2000 troops") — after a
+    determiner, a possessive or a preposition of time, or before a singular noun."""
     before = doc[span.start - 1] if span.start > 0 else None
-    return (before is not None and before.tag_ in ("DT", "PRP$", "POS")) or doc[span.end].tag_ == "NN"
+    return (
+        before is not None and (before.tag_ in ("DT", "PRP$", "POS") or before.lower_ in _EN.year_prepositions)
+    ) or doc[span.end].tag_ == "NN"
 
 
 def text_before(text: str, s: int) -> str:
