@@ -437,3 +437,9 @@ def test_one_day_before_a_verb_is_a_time_to_come(run, text, expr, value):
 )
 def test_fiscal_years_and_a_year_after_a_preposition(run, text, expr, value):
     assert (expr, value) in values(run, text)
+
+
+def test_the_quarter_is_the_one_ended_then_or_the_one_just_named(run):
+    text = "Delta earned $5 million for the quarter ended Sept. 30. In the first quarter, it lost money. Results for that quarter included a charge."
+    got = values(run, text)
+    assert ("the quarter", "2021-Q3") in got and ("that quarter", "2021-Q1") in got

@@ -773,11 +773,23 @@ def _the_year(m, a):
     return _rel(a, lambda d: "%d" % d.year, "DATE", "year", _mod(m["edge"]))
 
 
-@rule(r"the\s+(?P<w>latest\s+|current\s+|most\s+recent\s+|past\s+|previous\s+|last\s+)?quarter", needs=r"quarter")
+@rule(
+    r"(?:the|that)\s+(?P<w>latest\s+|current\s+|most\s+recent\s+|past\s+|previous\s+|last\s+)?quarter", needs=r"quarter"
+)
 def _the_quarter(m, a):
+    """ "the latest quarter" is the last one before publication, "the quarter ended Sept. 30" the one ending then (a
+    bare "the quarter" after a named one is that one, see `_year_ago_quarters`)."""
+    ended = _ENDED.match(m.string, m.end())
+    if ended:
+        mo = _month(ended["mo"])
+        y = _year_for_month(mo, Anchor(a.dct, "past"))
+        return Value("DATE", "%d-Q%d" % (y, (mo - 1) // 3 + 1) if y else None, "quarter", relative=True)
     w = (m["w"] or "").strip().lower()
     step = 0 if w == "current" else -1
     return _rel(a, lambda d: at_granularity(shift(d, "quarter", step), "quarter"), "DATE", "quarter")
+
+
+_ENDED = re.compile(r"\s+end(?:ed|ing)\s+(?P<mo>%s)" % M, re.I)
 
 
 # ------------------------------------------------------------------------------------------ durations and sets
@@ -949,7 +961,7 @@ def find_timexes(
                 cands.append((s, e, v))
     chosen = _longest_first(cands)
     out = [_record(doc, text, s, e, v, published) for s, e, v in chosen]
-    out = _year_ago_quarters(_anaphoric(out))
+    out = _year_ago_quarters(_anaphoric(out), text)
     return _anchor_events(doc, text, out, published, skip)
 
 
@@ -964,15 +976,19 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 _YEAR_AGO = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)|year[- ](?:ago|earlier)", re.I)
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])$")
+_THE_QUARTER = re.compile(r"(?:the|that)\s+quarter", re.I)
 
 
-def _year_ago_quarters(found: list[TimeExpr]) -> list[TimeExpr]:
+def _year_ago_quarters(found: list[TimeExpr], text: str) -> list[TimeExpr]:
     """Earnings news compares a quarter with the same quarter a year before: "$1.2 billion, up from $1 billion a year
-    ago" after "the third quarter" is that quarter of the year before, not the year."""
+    ago" after "the third quarter" is that quarter of the year before, not the year; "the quarter" after it is that
+    quarter."""
     out, last_quarter = [], None
     for t in found:
         m = _QUARTER.match(t.value or "")
-        if m and not _YEAR_AGO.search(t.text):
+        if m and last_quarter is not None and _THE_QUARTER.fullmatch(t.text) and not _ENDED.match(text, t.end):
+            t = dataclasses.replace(t, value=last_quarter[0])  # "the quarter": the one just reported
+        elif m and not _YEAR_AGO.search(t.text):
             last_quarter = m
         elif last_quarter is not None and t.value and re.fullmatch(r"\d{4}", t.value) and _YEAR_AGO.search(t.text):
             value = "%d-Q%s" % (int(last_quarter[1]) - 1, last_quarter[2])
