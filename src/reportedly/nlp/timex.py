@@ -253,16 +253,22 @@ def _year_for_month(month: int, anchor: Anchor, day: Optional[int] = None) -> Op
 
 def _weekday_date(wd: int, anchor: Anchor) -> Optional[dt.date]:
     """The day of the week named: the next one under a future verb, the last one under a past verb, the nearest one
-    otherwise, as for a month (a present verb in news gives no direction: "could not be located Wednesday", "meet
-    separately Monday")."""
+    with no verb; under a present verb the next one ("the summit opens Tuesday"), unless the day named is just past
+    ("could not be located Wednesday" published on Thursday)."""
     if anchor.dct is None:
         return None
     d = anchor.dct
     delta = wd - d.weekday()
+    back, ahead = (-delta) % 7, delta % 7
     if anchor.tense == "future":
-        return d + dt.timedelta(days=delta % 7)
-    if anchor.tense in ("unknown", "present"):
-        back, ahead = (-delta) % 7, delta % 7
+        return d + dt.timedelta(days=ahead)
+    if anchor.tense == "present":
+        return (
+            d - dt.timedelta(days=back)
+            if 0 < back <= SETTINGS.present_tense_days_back
+            else d + dt.timedelta(days=ahead)
+        )
+    if anchor.tense == "unknown":
         return d + dt.timedelta(days=ahead) if ahead < back else d - dt.timedelta(days=back)
     return d - dt.timedelta(days=(-delta) % 7)
 
