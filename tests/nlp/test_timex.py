@@ -444,3 +444,8 @@ def test_the_quarter_is_the_one_ended_then_or_the_one_just_named(run):
     text = "Delta earned $5 million for the quarter ended Sept. 30. In the first quarter, it lost money. Results for that quarter included a charge."
     got = values(run, text)
     assert ("the quarter", "2021-Q3") in got and ("that quarter", "2021-Q1") in got
+
+
+def test_a_quarter_of_this_or_next_year(run):
+    got = values(run, "Sales for this year's third quarter rose; the spin-off is due in next year's first quarter.")
+    assert ("this year's third quarter", "2021-Q3") in got and ("next year's first quarter", "2022-Q1") in got

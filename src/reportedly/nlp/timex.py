@@ -698,12 +698,24 @@ def _ago(m, a):
 
 
 @rule(
+    r"(?P<which>this|next|last)\s+year['’]s\s+(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter",
+    needs=r"year['’]s",
+)
+def _quarter_of_year(m, a):
+    """ "this year's third quarter", "next year's first quarter": one quarter of the year the phrase names."""
+    q = _QUARTER_NUMBER[m["q"].lower()]
+    step = {"last": -1, "next": 1}.get(m["which"].lower(), 0)
+    return _rel(a, lambda d: "%d-Q%d" % (d.year + step, q), "DATE", "quarter")
+
+
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+
+
+@rule(
     r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?:\s+of\s+(?P<y>%s))?" % Y, needs=r"quarter"
 )
 def _quarter(m, a):
-    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[
-        m["q"].lower()
-    ]
+    q = _QUARTER_NUMBER[m["q"].lower()]
     if m["y"]:
         return Value("DATE", "%s-Q%d" % (m["y"], q), "quarter")
     # a quarter named without a year is the latest one of that number, as in earnings reports
