@@ -228,3 +228,224 @@ def test_the_year_before_is_no_year_of_publication(run):
 def test_bare_seasons(run, text, expr, value):
     got = values(run, text)
     assert ((expr, value) in got) if expr else got == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The warrants may be exercised until 90 days after their issue date.", "90 days", "P90D"),
+        ("He quit nearly two months after his team was blocked.", "nearly two months", "P2M"),
+    ],
+)
+def test_a_stretch_before_or_after_an_undated_event_is_a_duration(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_an_extent_takes_no_blank_before_it(run):
+    t = [t for t in run("Mr. Smith, 24 hours later, left.").timexes][0]
+    assert t.text == "24 hours" and t.value == "PT24H"
+
+
+def test_an_age_is_no_duration(run):
+    assert values(run, "Mr. Smith, 52 years old, will succeed him.") == []
+
+
+def test_or_so_before_ago(run):
+    assert ("a week or so ago", "2021-W50") in values(run, "Then, a week or so ago, the general picked a date.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Ukraine was ruled from Moscow for centuries.", "centuries", "PXCE"),
+        ("For weeks the government has held rallies.", "weeks", "PXW"),
+        ("The deal will close in the second half of 2022.", "the second half of 2022", "2022-H2"),
+        ("Growth slowed in the first half of last year.", "the first half of last year", "2020-H1"),
+        ("They will cut 6,000 jobs by year-end.", "year-end", "2021"),
+        ("The sale is expected to close around year end.", "around year end", "2021"),
+    ],
+)
+def test_for_years_halves_and_year_end(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_the_second_half_of_a_game_is_no_time(run):
+    assert values(run, "They scored in the second half of the game.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The board meets twice a year.", "twice a year", "P1Y"),
+        ("The index is revised every three months.", "every three months", "P3M"),
+        ("The shop is closed on Sundays.", "Sundays", "XXXX-WXX-7"),
+        ("Flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("The ferry departs each Thursday.", "each Thursday", "XXXX-WXX-4"),
+        ("Marchers parade each July.", "each July", "XXXX-07"),
+        ("The firm pays interest every quarter.", "every quarter", "P1Q"),
+    ],
+)
+def test_sets(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_a_rate_is_no_set(run):
+    assert values(run, "The bonds pay $5 a year.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("He was shot on Oct. 23, 2020. Earlier that day, his family sent a fax.", "Earlier that day", "2020-10-23"),
+        ("He appeared in court on Monday. He looked well the next morning.", "the next morning", "2021-12-21"),
+        ("The deal closed on March 3, 2019. The previous day, shares fell.", "The previous day", "2019-03-02"),
+    ],
+)
+def test_a_day_told_by_the_date_before_it(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_that_day_with_no_date_before_it_is_dropped(run):
+    assert values(run, "Funds see strong redemptions that day.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The goal is 40,000 troops by the end of the month.", "the end of the month", "2021-12"),
+        ("At the start of the week, markets fell.", "the start of the week", "2021-W51"),
+        ("He made the late-November trip.", "late-November", "2021-11"),
+    ],
+)
+def test_the_edge_of_this_month_or_week_and_hyphenated_edges(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_a_bare_the_month_is_no_date(run):
+    assert values(run, "The month was hot.") == []
+
+
+def test_a_weekday_under_a_present_verb_is_the_next_one_or_yesterday(run):
+    # published on Tuesday 2021-12-21
+    assert ("Monday", "2021-12-20") in values(run, "He cannot be located Monday, his lawyers say.")
+    assert ("Wednesday", "2021-12-22") in values(run, "The two leaders meet separately Wednesday.")
+    assert ("Sunday", "2021-12-26") in values(run, "The summit opens Sunday in Geneva.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq imports about three-quarters of its food.",
+        "They hold more than a quarter of the market.",
+        "A second group of directors joined the board.",
+    ],
+)
+def test_shares_and_ordinals_are_no_durations(run, text):
+    assert values(run, text) == []
+
+
+def test_an_ordinal_quarter_of_the_year_and_a_count_of_quarters_stay(run):
+    assert ("third quarter", "2021-Q3") in values(run, "Sales rose in the third quarter of the year.")
+    assert ("two quarters", "P2Q") in values(run, "The firm lost money for two quarters of the year.")
+
+
+def test_a_season_naming_a_thing_is_no_time(run):
+    assert ("Winter", "2021-WI") not in values(run, "Winter storms hit the coast.")
+
+
+def test_the_next_decade_is_a_stretch_as_the_last_one_is(run):
+    assert ("the next decade", "P10Y") in values(run, "Prices will rise over the next decade.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The offer expires at 5 p.m. EST, Dec. 28.", "5 p.m. EST, Dec. 28", "2021-12-28T17:00"),
+        ("He will leave at 4 a.m. EDT Thursday.", "4 a.m. EDT Thursday", "2021-12-23T04:00"),
+        ("The blast came at 10:35 a.m. (0735 GMT) Monday.", "10:35 a.m. (0735 GMT) Monday", "2021-12-20T10:35"),
+    ],
+)
+def test_a_clock_time_with_its_zone_and_day(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        # published Tuesday 2021-12-21: a deadline set in the past may lie ahead, the nearest one is meant
+        ("The agency gave the family until Wednesday to sign.", "Wednesday", "2021-12-22"),
+        ("The board named a new chairman, effective Feb. 1.", "Feb. 1", "2022-02-01"),
+        ("The bank extended the loans through January.", "January", "2022-01"),
+        ("The talks went on until Sunday.", "Sunday", "2021-12-19"),
+    ],
+)
+def test_a_deadline_under_a_past_verb_is_the_nearest_date(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_a_day_set_by_a_past_plan_is_the_nearest_one(run):
+    # published Tuesday 2021-12-21
+    assert ("Wednesday", "2021-12-22") in values(run, "Protesters planned a large rally on Wednesday.")
+    assert ("Monday", "2021-12-20") in values(run, "Protesters marched on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Eight trading days after the crash, the index fell.", "Eight trading days", "P8D"),
+        ("It has been a tough business in recent quarters.", "recent quarters", "PXQ"),
+    ],
+)
+def test_trading_days_and_recent_quarters(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Prices rose 2.8% in the year to November.", "the year", "P1Y"),
+        ("The budget for the next financial year was unveiled.", "the next financial year", "2022"),
+    ],
+)
+def test_the_year_to_a_month_and_financial_years(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_midnight_ends_the_day_it_names(run):
+    assert ("midnight Monday", "2021-12-20T24:00") in values(run, "The offer expired at midnight Monday.")
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
+        ("His mother may show up someday in this country.", "someday", "FUTURE_REF"),
+        ("The strike lasted one day.", "one day", "P1D"),
+    ],
+)
+def test_one_day_before_a_verb_is_a_time_to_come(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The company lost $2 billion in fiscal 2019.", "fiscal 2019", "2019"),
+        ("Results for the fiscal year 2019 were weak.", "the fiscal year 2019", "2019"),
+        ("Since 2009 prices have doubled.", "2009", "2009"),
+        ("In 2012 sales rose.", "2012", "2012"),
+    ],
+)
+def test_fiscal_years_and_a_year_after_a_preposition(run, text, expr, value):
+    assert (expr, value) in values(run, text)
+
+
+def test_the_quarter_is_the_one_ended_then_or_the_one_just_named(run):
+    text = "Delta earned $5 million for the quarter ended Sept. 30. In the first quarter, it lost money. Results for that quarter included a charge."
+    got = values(run, text)
+    assert ("the quarter", "2021-Q3") in got and ("that quarter", "2021-Q1") in got
+
+
+def test_a_quarter_of_this_or_next_year(run):
+    got = values(run, "Sales for this year's third quarter rose; the spin-off is due in next year's first quarter.")
+    assert ("this year's third quarter", "2021-Q3") in got and ("next year's first quarter", "2022-Q1") in got

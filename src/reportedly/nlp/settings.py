@@ -37,6 +37,9 @@ class Settings:
     # ahead, or a month starting at most this many days ahead ("the offer was extended to Nov. 16" on Oct. 30; "was
     # planned for early March" on Feb. 10): news does not name last year's date without its year
     past_tense_days_ahead: int = 60
+    # a weekday under a present-tense verb lies ahead ("the summit opens Tuesday"), except one at most this many days
+    # back ("could not be located Wednesday" published on Thursday: news reports yesterday in the present too)
+    present_tense_days_back: int = 1
     # "they" looks this many sentences back for the organisation it stands for ("The union ... They said")
     group_sentences_back: int = 2
     # "Pence: Flowers Won't Be at Debate": a headline line giving a claim to a person is at most this long

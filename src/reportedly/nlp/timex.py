@@ -252,14 +252,23 @@ def _year_for_month(month: int, anchor: Anchor, day: Optional[int] = None) -> Op
 
 
 def _weekday_date(wd: int, anchor: Anchor) -> Optional[dt.date]:
+    """The day of the week named: the next one under a future verb, the last one under a past verb, the nearest one
+    with no verb; under a present verb the next one ("the summit opens Tuesday"), unless the day named is just past
+    ("could not be located Wednesday" published on Thursday)."""
     if anchor.dct is None:
         return None
     d = anchor.dct
     delta = wd - d.weekday()
-    if anchor.tense in ("future", "present"):
-        return d + dt.timedelta(days=delta % 7)
+    back, ahead = (-delta) % 7, delta % 7
+    if anchor.tense == "future":
+        return d + dt.timedelta(days=ahead)
+    if anchor.tense == "present":
+        return (
+            d - dt.timedelta(days=back)
+            if 0 < back <= SETTINGS.present_tense_days_back
+            else d + dt.timedelta(days=ahead)
+        )
     if anchor.tense == "unknown":
-        back, ahead = (-delta) % 7, delta % 7
         return d + dt.timedelta(days=ahead) if ahead < back else d - dt.timedelta(days=back)
     return d - dt.timedelta(days=(-delta) % 7)
 
@@ -293,7 +302,7 @@ def _mod(word: Optional[str]) -> Optional[str]:
     }.get(w)
 
 
-EDGE = r"(?:(?P<edge>early|mid-?|late|the beginning of|the start of|the middle of|the end of)\s*)?"
+EDGE = r"(?:(?P<edge>early-?|mid-?|late-?|the beginning of|the start of|the middle of|the end of)\s*)?"
 
 # ---------------------------------------------------------------------------------------------- explicit dates
 
@@ -344,7 +353,7 @@ def _slash(m, a):
 
 @rule(
     EDGE
-    + r"(?:(?P<pre>the\s+(?:summer|spring|fall|autumn|winter)\s+of|(?:summer|spring|fall|autumn|winter))\s+)?(?:the\s+year\s+)?(?P<y>%s)(?!s|\d|-\d|\s*(?:%%|percent|per cent))"
+    + r"(?:(?P<pre>the\s+(?:summer|spring|fall|autumn|winter)\s+of|(?:summer|spring|fall|autumn|winter))\s+)?(?:the\s+year\s+|(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?)?(?P<y>%s)(?!s|\d|-\d|\s*(?:%%|percent|per cent))"
     % Y,
     needs=r"(?:1[6-9]|20)\d\d",
 )
@@ -572,13 +581,24 @@ def _deictic(m, a):
 
 
 @rule(
-    r"(?P<w>this|that)\s+(?P<part>morning|afternoon|evening)|(?P<last>last)\s+night",
+    r"(?P<w>this)\s+(?P<part>morning|afternoon|evening)|(?P<last>last)\s+night",
     needs=r"morning|afternoon|evening|night",
 )
 def _this_part(m, a):
     if m["last"]:
         return _rel(a, lambda d: (d - dt.timedelta(days=1)).isoformat() + "TNI", "TIME", "day")
     return _rel(a, lambda d: d.isoformat() + "T" + PARTS[m["part"].lower()], "TIME", "day")
+
+
+@rule(
+    r"(?:the\s+following|the\s+next|the\s+previous|the\s+same|earlier\s+that|later\s+that|that\s+same|that)\s+"
+    r"(?P<u>day|morning|afternoon|evening|night)",
+    needs=r"(?:that|following|next|previous|same) (?:day|morning|afternoon|evening|night)",
+)
+def _anaphoric_day(m, a):
+    """ "the next day", "that night", "earlier that day": the day after, before or of the date given before it (see
+    `_anaphoric`; with none, "redemptions that day" names no day and is dropped there)."""
+    return Value("DATE", None, "day", relative=True)
 
 
 @rule(
@@ -603,7 +623,7 @@ def _now_adjective(m, a):
     return Value("DATE", "PRESENT_REF" if m["w"].lower() == "current" else "PAST_REF", "day", relative=True)
 
 
-@rule(r"recent\s+(?P<u>days|weeks|months|years|decades)", needs=r"recent")
+@rule(r"recent\s+(?P<u>days|weeks|months|quarters|years|decades)", needs=r"recent")
 def _recent_units(m, a):
     """ "in recent years": an unspecified stretch of that unit up to now."""
     return Value("DURATION", duration(None, _unit(m["u"])), "duration")
@@ -622,6 +642,13 @@ def _the_weekend(m, a):
     return _rel(a, value, "DATE", "weekend")
 
 
+@rule(r"(?:one|some)\s+day(?=\s+(?:will\s+|could\s+|may\s+|might\s+)?[a-z]+)|someday", needs=r"(?:one|some) ?day")
+def _some_day(m, a):
+    """ "Islam will one day be ...", "may show up someday": an unnamed time to come (a stretch of one day is "for one
+    day", "in one day"; `_plausible` keeps only the "one day" before a verb)."""
+    return Value("DATE", "FUTURE_REF", "day", relative=True)
+
+
 @rule(r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future", needs=r"future")
 def _future(m, a):
     return Value("DATE", "FUTURE_REF", "day", relative=True)
@@ -629,16 +656,16 @@ def _future(m, a):
 
 @rule(
     EDGE
-    + r"(?P<which>this|last|next|the coming|the past|the last|the previous|the next|the following|the same|earlier this|later this|earlier that|later that|the current|this coming)\s+(?P<u>week|weekend|month|quarter|year|decade|century|fiscal year)",
+    + r"(?P<which>this|last|next|the coming|the past|the last|the previous|the next|the following|the same|earlier this|later this|earlier that|later that|the current|this coming)\s+(?P<u>week|weekend|month|quarter|year|decade|century|fiscal year|financial year)",
     needs=r"week|month|quarter|year|decade|century",
 )
 def _unit_rel(m, a):
     which = m["which"].lower()
     unit = m["u"].lower()
     mod = _mod(m["edge"])
-    if unit == "fiscal year":
+    if unit in ("fiscal year", "financial year"):
         unit = "year"
-    if which in ("the past", "the last") and unit in ("decade", "century"):
+    if which in ("the past", "the last", "the next", "the coming") and unit in ("decade", "century"):
         return Value("DURATION", duration(1, unit), "duration", mod)
     if which in ("the same", "the following", "the previous", "earlier that", "later that"):
         return Value("DATE", None, unit, mod, relative=True)
@@ -655,7 +682,7 @@ def _unit_rel(m, a):
 
 
 @rule(
-    r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)\s+(?P<dir>ago|earlier|from now|hence)"
+    r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from now|hence)"
     % (NUM, VAG, UNIT),
     needs=r"ago|earlier|from now|hence",
 )
@@ -671,12 +698,24 @@ def _ago(m, a):
 
 
 @rule(
+    r"(?P<which>this|next|last)\s+year['’]s\s+(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter",
+    needs=r"year['’]s",
+)
+def _quarter_of_year(m, a):
+    """ "this year's third quarter", "next year's first quarter": one quarter of the year the phrase names."""
+    q = _QUARTER_NUMBER[m["q"].lower()]
+    step = {"last": -1, "next": 1}.get(m["which"].lower(), 0)
+    return _rel(a, lambda d: "%d-Q%d" % (d.year + step, q), "DATE", "quarter")
+
+
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+
+
+@rule(
     r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?:\s+of\s+(?P<y>%s))?" % Y, needs=r"quarter"
 )
 def _quarter(m, a):
-    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[
-        m["q"].lower()
-    ]
+    q = _QUARTER_NUMBER[m["q"].lower()]
     if m["y"]:
         return Value("DATE", "%s-Q%d" % (m["y"], q), "quarter")
     # a quarter named without a year is the latest one of that number, as in earnings reports
@@ -703,40 +742,85 @@ def _dated_quarter(m, a):
     return _rel(a, lambda d: "%d" % (d.year - 1), "DATE", "year")
 
 
+@rule(
+    r"(?:the\s+)?(?P<h>first|second|last|latter)[\s-]+half\s+of\s+"
+    r"(?:(?:fiscal\s+)?(?P<y>%s)|(?P<which>this|last|next|the)\s+(?:fiscal\s+)?year)" % Y,
+    needs=r"half",
+)
+def _half(m, a):
+    """ "the second half of 2013", "the first half of next year": a half year, written 2013-H2 (TIMEX3)."""
+    h = 1 if m["h"].lower() == "first" else 2
+    if m["y"]:
+        return Value("DATE", "%s-H%d" % (m["y"], h), "half")
+    step = {"last": -1, "next": 1}.get(m["which"].lower(), 0)
+    return _rel(a, lambda d: "%d-H%d" % (d.year + step, h), "DATE", "half")
+
+
+@rule(r"(?:(?P<mod>around|about)\s+)?(?:the\s+)?year(?:['’]s)?[- ]end", needs=r"year(?:['’]s)?[- ]end")
+def _year_end(m, a):
+    """ "by year-end", "around year end": the end of the year of publication, as "the end of the year" is."""
+    return _rel(a, lambda d: "%d" % d.year, "DATE", "year", _mod(m["mod"]) or "END")
+
+
 @rule(r"year[- ](?:ago|earlier)", needs=r"year[- ](?:ago|earlier)")
 def _year_ago(m, a):
     return _rel(a, lambda d: "%d" % (d.year - 1), "DATE", "year")
 
 
 @rule(
-    EDGE + r"(?:(?:earlier|later)\s+in\s+)?the\s+(?:full\s+|fiscal\s+)?year"
+    r"(?P<edge>the beginning of|the start of|the middle of|the end of)\s+the\s+(?P<u>month|week)",
+    needs=r"the (?:month|week)",
+)
+def _edge_of_the_unit(m, a):
+    """ "by the end of the month", "at the start of the week": the month or week of publication, at its edge (a bare
+    "the month" may be any month and is left alone)."""
+    unit = m["u"].lower()
+    return _rel(a, lambda d: at_granularity(d, unit), "DATE", unit, _mod(m["edge"]))
+
+
+@rule(
+    EDGE + r"(?:(?:earlier|later)\s+in\s+)?the\s+(?:full\s+|fiscal\s+|financial\s+)?year"
     r"(?!\s+(?:before|after|earlier|ago)\b)",
-    needs=r"the (?:full |fiscal )?year",
+    needs=r"the (?:full |fiscal |financial )?year",
 )
 def _the_year(m, a):
-    """ "the year ended June 30" is a year's stretch of results; "sales for the full year", "by the end of the year",
-    "earlier in the year" the year of publication."""
-    if re.match(r"\s+end(?:ed|ing)\b", m.string[m.end() :]):
+    """ "the year ended June 30", "prices rose 2.8% in the year to February" are a year's stretch; "sales for the full
+    year", "by the end of the year", "earlier in the year" the year of publication."""
+    if re.match(r"\s+(?:end(?:ed|ing)\b|(?:to|through)\s+%s\b)" % M, m.string[m.end() :], re.I):
         return Value("DURATION", "P1Y", "duration")
     return _rel(a, lambda d: "%d" % d.year, "DATE", "year", _mod(m["edge"]))
 
 
-@rule(r"the\s+(?P<w>latest\s+|current\s+|most\s+recent\s+|past\s+|previous\s+|last\s+)?quarter", needs=r"quarter")
+@rule(
+    r"(?:the|that)\s+(?P<w>latest\s+|current\s+|most\s+recent\s+|past\s+|previous\s+|last\s+)?quarter", needs=r"quarter"
+)
 def _the_quarter(m, a):
+    """ "the latest quarter" is the last one before publication, "the quarter ended Sept. 30" the one ending then (a
+    bare "the quarter" after a named one is that one, see `_year_ago_quarters`)."""
+    ended = _ENDED.match(m.string, m.end())
+    if ended:
+        mo = _month(ended["mo"])
+        y = _year_for_month(mo, Anchor(a.dct, "past"))
+        return Value("DATE", "%d-Q%d" % (y, (mo - 1) // 3 + 1) if y else None, "quarter", relative=True)
     w = (m["w"] or "").strip().lower()
     step = 0 if w == "current" else -1
     return _rel(a, lambda d: at_granularity(shift(d, "quarter", step), "quarter"), "DATE", "quarter")
+
+
+_ENDED = re.compile(r"\s+end(?:ed|ing)\s+(?P<mo>%s)" % M, re.I)
 
 
 # ------------------------------------------------------------------------------------------ durations and sets
 
 
 @rule(
-    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier))"
+    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?(?:\s+(?:trading|business|working))?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier|old)\b)"
     % (NUM, VAG, UNIT),
     needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur",
 )
 def _duration(m, a):
+    if m.end("n") == m.start("u") and m["n"][-1].isalpha():
+        return None  # "someday": one word, no count
     unit = _unit(m["u"])
     n = 0.5 if m["n"].lower().startswith("half") else _num(m["n"])
     if n is not None and (m["half"] or m["half2"]):
@@ -763,57 +847,88 @@ def _plural_duration(m, a):
     r"within\s+(?P<u>years|months|weeks|days|decades)(?!\s+(?:of|to|from|since|before|after|ago))"
     r"|in\s+(?P<u5>years|months|weeks|decades)(?=\s*[.,;:!?])"
     r"|(?:the\s+)?coming\s+(?P<u2>years|months|weeks|days|decades)"
-    r"|the\s+(?P<u3>years|months|weeks|days)\s+ahead|over\s+the\s+(?P<u4>years|decades)",
-    needs=r"years|months|weeks|days|decades",
+    r"|the\s+(?P<u3>years|months|weeks|days)\s+ahead|over\s+the\s+(?P<u4>years|decades)"
+    r"|(?<=for\s)(?P<u6>years|months|weeks|days|decades|centuries)(?!\s+(?:of|ago|before|after|later|earlier)\b)",
+    needs=r"years|months|weeks|days|decades|centuries",
 )
 def _vague_stretch(m, a):
-    """ "within weeks", "the first time in years.", "in the coming years", "the weeks ahead", "over the years": a stretch of no stated length."""
-    unit = _unit(m["u"] or m["u2"] or m["u3"] or m["u4"] or m["u5"])
+    """ "within weeks", "the first time in years.", "in the coming years", "the weeks ahead", "over the years", "ruled
+    for centuries": a stretch of no stated length ("for" is the signal, not part of the expression)."""
+    unit = _unit(m["u"] or m["u2"] or m["u3"] or m["u4"] or m["u5"] or m["u6"])
     return Value("DURATION", duration(None, unit), "duration")
 
 
+_FULL_MONTH = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_SET_CODES = {
+    "day": "P1D",
+    "week": "P1W",
+    "month": "P1M",
+    "quarter": "P1Q",
+    "year": "P1Y",
+    "morning": "TMO",
+    "night": "TNI",
+    "evening": "TEV",
+    "weekend": "P1WE",
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "quarterly": "P1Q",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "nightly": "TNI",
+    "hourly": "PT1H",
+}
+
+
 @rule(
-    r"(?P<w>every|each|per|a)\s+(?P<u>day|week|month|year|morning|night|evening|weekend)|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)",
-    needs=r"every|each|per |daily|weekly|monthly|annually|yearly|nightly|hourly",
+    r"(?:(?P<times>once|twice|(?:%s)\s+times)\s+)?(?P<w>every|each|per|a)\s+(?:(?P<n>%s)\s+(?P<nu>%s)"
+    r"|(?P<u>day|week|month|quarter|year|morning|night|evening|weekend)|(?P<wd>%s)|(?P<mo>%s))"
+    r"|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)" % (NUM, NUM, UNIT, WD, _FULL_MONTH),
+    needs=r"every|each|per |once|twice|times|daily|weekly|monthly|annually|yearly|nightly|hourly",
 )
 def _set(m, a):
+    """ "every day", "twice a year", "every three months", "each Thursday", "each July", "daily": a set of times
+    (TIMEX3 SET; "a" only with a count before it, "$5 a year" is a rate)."""
     if m["adv"]:
-        code = {
-            "daily": "P1D",
-            "weekly": "P1W",
-            "monthly": "P1M",
-            "annually": "P1Y",
-            "yearly": "P1Y",
-            "nightly": "TNI",
-            "hourly": "PT1H",
-        }[m["adv"].lower()]
-        return Value("SET", code, "set")
-    if m["w"].lower() == "a":
+        return Value("SET", _SET_CODES[m["adv"].lower()], "set")
+    if m["w"].lower() == "a" and not m["times"] or m["n"] and m["w"].lower() != "every":
         return None
-    u = m["u"].lower()
-    code = {
-        "day": "P1D",
-        "week": "P1W",
-        "month": "P1M",
-        "year": "P1Y",
-        "morning": "TMO",
-        "night": "TNI",
-        "evening": "TEV",
-        "weekend": "P1WE",
-    }[u]
-    return Value("SET", code, "set")
+    if m["n"]:
+        n = _num(m["n"])
+        return Value("SET", duration(n, _unit(m["nu"])), "set") if n is not None else None
+    if m["wd"]:
+        return Value("SET", "XXXX-WXX-%d" % (WEEKDAYS[m["wd"].lower()] + 1), "set")
+    if m["mo"]:
+        return Value("SET", "XXXX-%02d" % _month(m["mo"]), "set")
+    return Value("SET", _SET_CODES[m["u"].lower()], "set")
+
+
+@rule(r"(?P<wd>%s)(?:s|\s+(?P<part>%s)s)" % (WD, PART), needs=r"days\b|(?:morning|afternoon|evening|night)s")
+def _weekdays(m, a):
+    """ "on Sundays", "Tuesday nights": that day of every week (TIMEX3 SET)."""
+    part = "T" + PARTS[m["part"].lower()] if m["part"] else ""
+    return Value("SET", "XXXX-WXX-%d%s" % (WEEKDAYS[m["wd"].lower()] + 1, part), "set")
 
 
 # ----------------------------------------------------------------------------------------------- times of day
 
 
-@rule(r"(?P<t>%s)(?:\s+(?:on\s+)?(?P<wd>%s))?" % (CLOCK, WD), needs=r"\d\s*[ap]\.?m|\d:\d\d|noon|midnight")
+ZONE = "|".join(sorted(_EN.time_zones, key=len, reverse=True))
+
+
+@rule(
+    r"(?P<t>%s)(?:\s+(?:%s)(?![\w-]))?(?:\s+\(\d{3,4}\s+(?:%s)\))?"
+    r"(?:,?\s+(?:on\s+)?(?:(?P<wd>%s)|(?P<mo>%s)\s+(?P<d>%s)(?!\s*,?\s*\d)))?" % (CLOCK, ZONE, ZONE, WD, M, D),
+    needs=r"\d\s*[ap]\.?m|\d:\d\d|noon|midnight",
+)
 def _clock(m, a):
+    """ "10 a.m.", "5 p.m. EST, Nov. 6", "10:35 a.m. (0735 GMT) Friday": a time of day, on the day named with it or on the day of
+    publication (the time zone is written but not part of the value)."""
     t = m["t"].lower().replace(" ", "")
     if t == "noon":
         hh, mm = 12, 0
     elif t == "midnight":
-        hh, mm = 0, 0
+        hh, mm = 24, 0  # the end of the day named ("midnight Friday"), as TIMEX3 writes it
     else:
         mt = re.match(r"(\d{1,2})(?::(\d\d))?", t)
         hh, mm = int(mt[1]), int(mt[2] or 0)
@@ -823,10 +938,14 @@ def _clock(m, a):
             hh = 0
         if hh > 23 or mm > 59:
             return None
+    clock = "T%02d:%02d" % (hh, mm)
     if m["wd"]:
         d = _weekday_date(WEEKDAYS[m["wd"].lower()], a)
-        return Value("TIME", d.isoformat() + "T%02d:%02d" % (hh, mm) if d else None, "time", relative=True)
-    return _rel(a, lambda d: d.isoformat() + "T%02d:%02d" % (hh, mm), "TIME", "time")
+        return Value("TIME", d.isoformat() + clock if d else None, "time", relative=True)
+    if m["mo"]:
+        day = _md(m, a)
+        return Value("TIME", day.value + clock if day and day.value else None, "time", relative=True)
+    return _rel(a, lambda d: d.isoformat() + clock, "TIME", "time")
 
 
 # ------------------------------------------------------------------------------------------------ the finder
@@ -849,32 +968,45 @@ def find_timexes(
         if not needs.search(low):
             continue
         for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(a <= s < b for a, b in skip):
+            s, e = _trim(text, *m.span())
+            if s == e or any(a <= s < b for a, b in skip):
                 continue
-            anchor = Anchor(published, _tense_at(doc, s, e))
-            if not _plausible(doc, text, m, s, e):
+            anchor = Anchor(published, _direction(_tense_at(doc, s, e), _word_before(text, s)))
+            if not _plausible(doc, text, m, s, e) or handler in _CHECKS and not _CHECKS[handler](doc, s, e):
                 continue
             v = handler(m, anchor)
             if v is not None:
                 cands.append((s, e, v))
     chosen = _longest_first(cands)
     out = [_record(doc, text, s, e, v, published) for s, e, v in chosen]
-    out = _year_ago_quarters(_anaphoric(out))
+    out = _year_ago_quarters(_anaphoric(out), text)
     return _anchor_events(doc, text, out, published, skip)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span without the blanks a pattern's optional words let it take in (" 52 years" after a comma)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 _YEAR_AGO = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)|year[- ](?:ago|earlier)", re.I)
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])$")
+_THE_QUARTER = re.compile(r"(?:the|that)\s+quarter", re.I)
 
 
-def _year_ago_quarters(found: list[TimeExpr]) -> list[TimeExpr]:
+def _year_ago_quarters(found: list[TimeExpr], text: str) -> list[TimeExpr]:
     """Earnings news compares a quarter with the same quarter a year before: "$1.2 billion, up from $1 billion a year
-    ago" after "the third quarter" is that quarter of the year before, not the year."""
+    ago" after "the third quarter" is that quarter of the year before, not the year; "the quarter" after it is that
+    quarter."""
     out, last_quarter = [], None
     for t in found:
         m = _QUARTER.match(t.value or "")
-        if m and not _YEAR_AGO.search(t.text):
+        if m and last_quarter is not None and _THE_QUARTER.fullmatch(t.text) and not _ENDED.match(text, t.end):
+            t = dataclasses.replace(t, value=last_quarter[0])  # "the quarter": the one just reported
+        elif m and not _YEAR_AGO.search(t.text):
             last_quarter = m
         elif last_quarter is not None and t.value and re.fullmatch(r"\d{4}", t.value) and _YEAR_AGO.search(t.text):
             value = "%d-Q%s" % (int(last_quarter[1]) - 1, last_quarter[2])
@@ -884,15 +1016,16 @@ def _year_ago_quarters(found: list[TimeExpr]) -> list[TimeExpr]:
 
 
 _ANAPHORIC = re.compile(
-    r"(?P<which>the\s+following|the\s+next|the\s+previous|the\s+same|later\s+that|earlier\s+that|that)\s+"
-    r"(?P<u>year|month)$",
+    r"(?P<which>the\s+following|the\s+next|the\s+previous|the\s+same|later\s+that|earlier\s+that|that\s+same|that)\s+"
+    r"(?P<u>year|month|day|morning|afternoon|evening|night)$",
     re.I,
 )
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _anaphoric(found: list[TimeExpr]) -> list[TimeExpr]:
-    """ "He fled in June 1998 and returned later that year": a year or month named by reference to the last date
-    given before it."""
+    """ "He fled in June 1998 and returned later that year", "was shot on Oct. 23 ... earlier that day": a year, month
+    or day named by reference to the last date given before it."""
     out: list[TimeExpr] = []
     for t in found:
         m = _ANAPHORIC.search(t.text) if t.value is None else None
@@ -900,18 +1033,32 @@ def _anaphoric(found: list[TimeExpr]) -> list[TimeExpr]:
             unit = m["u"].lower()
             which = re.sub(r"\s+", " ", m["which"].lower())
             step = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
-            prev = next(
-                (p for p in reversed(out) if p.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?$", p.value)), None
-            )
-            if prev is not None and (unit == "year" or len(prev.value) >= 7):
-                y = int(prev.value[:4])
-                if unit == "year":
-                    value = "%d" % (y + step)
-                else:
-                    value = at_granularity(shift(dt.date(y, int(prev.value[5:7]), 1), "month", step), "month")
+            value = _day_after(out, unit, step) if unit not in ("year", "month") else _month_after(out, unit, step)
+            if value is not None:
                 t = dataclasses.replace(t, value=value, resolved=True)
+            elif unit not in ("year", "month"):
+                continue
         out.append(t)
     return out
+
+
+def _month_after(before: list[TimeExpr], unit: str, step: int) -> Optional[str]:
+    prev = next((p for p in reversed(before) if p.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?$", p.value)), None)
+    if prev is None or unit == "month" and len(prev.value) < 7:
+        return None
+    y = int(prev.value[:4])
+    if unit == "year":
+        return "%d" % (y + step)
+    return at_granularity(shift(dt.date(y, int(prev.value[5:7]), 1), "month", step), "month")
+
+
+def _day_after(before: list[TimeExpr], unit: str, step: int) -> Optional[str]:
+    """The day `step` days from the last date given, when that date names a day ("the next morning" is a day too, as
+    TempEval-3 writes it)."""
+    prev = next((p for p in reversed(before) if p.value and re.match(r"\d{4}(?:-|$)", p.value)), None)
+    if prev is None or not _DAY.match(prev.value):
+        return None
+    return (dt.date.fromisoformat(prev.value[:10]) + dt.timedelta(days=step)).isoformat()
 
 
 def _longest_first(cands):
@@ -949,8 +1096,8 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
             return False
     if re.fullmatch(r"(?:now|the present|currently|once|the past|the future)", word, re.I):
         return first.ent_type_ in ("DATE", "TIME") or word.lower() in ("now", "currently", "the past", "the future")
-    if _HOLIDAY_WORD.fullmatch(word) and not word.lower().endswith(("day", "eve")):
-        # "a Christmas tree", "Easter eggs": the holiday names a thing
+    if _HOLIDAY_WORD.fullmatch(word) and not word.lower().endswith(("day", "eve")) or word.lower() in SEASONS:
+        # "a Christmas tree", "Easter eggs", "winter storms": the holiday or season names a thing
         if span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
             return False
     if re.fullmatch(r"current|recent", word, re.I):
@@ -958,17 +1105,44 @@ def _plausible(doc: Doc, text: str, m: re.Match, s: int, e: int) -> bool:
     if re.fullmatch(r"(?:a|an)\s+(?:day|week|month|year)", word, re.I):
         # "a year" is a duration only when nothing counts it ("twice a year" is a set, "a year-long")
         return first.ent_type_ in ("DATE", "TIME")
+    if _QUARTERS.search(word) and _fraction(doc, span, word):
+        return False
+    if re.fullmatch(r"a\s+second", word, re.I) and span.end < len(doc):
+        return doc[span.end].pos_ not in ("NOUN", "PROPN", "ADJ")  # "a second group": the ordinal
     return True
+
+
+def _before_a_verb(doc: Doc, s: int, e: int) -> bool:
+    """ "will one day be": the words stand for a time only before a verb, and not in a past clause."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return span is not None and span.text.lower() == "someday"
+    return (doc[span.end].pos_ in ("VERB", "AUX") or span.text.lower() == "someday") and _tense_at(doc, s, e) != "past"
+
+
+_CHECKS = {_some_day: _before_a_verb}  # a rule's own test of its match, beside `_plausible`
+_QUARTERS = re.compile(r"\b(?:an?|one|three)[\s-]+quarters?$", re.I)
+
+
+def _fraction(doc: Doc, span, word: str) -> bool:
+    """ "three-quarters of its food", "more than a quarter of the market": a share, not three months ("the third
+    quarter of the year" is no count, and "two quarters of growth" a stretch)."""
+    if re.search(r"-quarters$", word, re.I):
+        return True
+    nxt = doc[span.end : span.end + 2]
+    return len(nxt) == 2 and nxt[0].lower_ == "of" and nxt[1].tag_ in ("DT", "PRP$", "PDT")
 
 
 _HOLIDAY_WORD = re.compile(r"(?:(?:last|this|next)\s+)?(?:%s)" % HOLIDAY, re.I)
 
 
 def _year_modifier(doc: Doc, span) -> bool:
-    """ "his 1996 campaign", "the 1987 crash": a year that names an event, not a count ("2000 troops") — after a
-    determiner or possessive, or before a singular noun."""
+    """ "his 1996 campaign", "the 1987 crash", "since 2009 prices ...": a year, not a count ("2000 troops") — after a
+    determiner, a possessive or a preposition of time, or before a singular noun."""
     before = doc[span.start - 1] if span.start > 0 else None
-    return (before is not None and before.tag_ in ("DT", "PRP$", "POS")) or doc[span.end].tag_ == "NN"
+    return (
+        before is not None and (before.tag_ in ("DT", "PRP$", "POS") or before.lower_ in _EN.year_prepositions)
+    ) or doc[span.end].tag_ == "NN"
 
 
 def text_before(text: str, s: int) -> str:
@@ -999,7 +1173,8 @@ def _tense_at(doc: Doc, s: int, e: int) -> str:
         # "had been scheduled to expire Friday", it may lie either side)
         return "future"
     if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or words & {"has", "have", "had"}:
-        return "past"
+        # "planned a rally on Saturday", "has scheduled a news conference Thursday": the plan is past, its day either side
+        return "unknown" if tok.lemma_.lower() in _EN.schedule_verbs else "past"
     if tok.tag_ == "VBN":
         return "past" if not words & {"be", "is", "are"} else "present"
     if tok.tag_ == "VBG" and not words:
@@ -1007,6 +1182,19 @@ def _tense_at(doc: Doc, s: int, e: int) -> str:
     if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am"}:
         return "present"
     return "unknown"
+
+
+def _direction(tense: str, word_before: str) -> str:
+    """The tense a date follows; a deadline set in the past may lie ahead ("extended the offer until Nov. 16", "a pact
+    effective June 1"), so after such a word a past verb gives no direction."""
+    if tense == "past" and word_before in _EN.deadline_signals:
+        return "unknown"
+    return tense
+
+
+def _word_before(text: str, s: int) -> str:
+    m = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
+    return m.group(1).lower() if m else ""
 
 
 def _finite_above(tok) -> str:
@@ -1030,10 +1218,8 @@ def _record(doc: Doc, text: str, s: int, e: int, v: Value, published) -> TimeExp
 
 
 def _signal_before(text: str, s: int) -> Optional[str]:
-    m = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
-    if m and m.group(1).lower() in SIGNALS:
-        return m.group(1).lower()
-    return None
+    w = _word_before(text, s)
+    return w if w in SIGNALS else None
 
 
 def _anchor_events(doc: Doc, text: str, found: list[TimeExpr], published, skip) -> list[TimeExpr]:
@@ -1045,14 +1231,16 @@ def _anchor_events(doc: Doc, text: str, found: list[TimeExpr], published, skip) 
             continue
         noun = m["noun"].lower()
         anchor = _event_date(doc, text, noun, s, found)
-        value, gran, resolved = None, None, False
-        if anchor is not None:
-            n = _num(m["n"]) or 1
-            unit = _unit(m["u"])
-            value, gran = _offset(anchor, unit, int(n) * (1 if m["dir"].lower() == "after" else -1))
-            resolved = value is not None
-        out = [t for t in out if not (s <= t.start < e)]
-        out.append(TimeExpr(text[s:e], s, e, "DATE", value, gran, None, _signal_before(text, s), True, resolved))
+        if anchor is None or any(t.start < s < t.end for t in out):
+            # no date for the event: "90 days after their issue" is a stretch of 90 days (TIMEX3), as is "nearly two
+            # months after ..." found whole already
+            continue
+        n = _num(m["n"]) or 1
+        value, gran = _offset(anchor, _unit(m["u"]), int(n) * (1 if m["dir"].lower() == "after" else -1))
+        if value is None:
+            continue
+        out = [t for t in out if not (t.start < e and s < t.end)]
+        out.append(TimeExpr(text[s:e], s, e, "DATE", value, gran, None, _signal_before(text, s), True, True))
     return sorted(out, key=lambda t: t.start)
 
 

@@ -59,6 +59,10 @@ class Rules:
     day_parts: dict[str, str]
     vague_quantities: frozenset[str]
     time_signals: frozenset[str]
+    time_zones: frozenset[str]  # "5 p.m. EST": written after a clock time, not part of its TIMEX3 value
+    deadline_signals: frozenset[str]  # "until Nov. 16": under a past verb, a date that may still lie ahead
+    schedule_verbs: frozenset[str]  # "planned a rally on Saturday": a past plan for a day either side
+    year_prepositions: frozenset[str]  # "Since 2009 prices have doubled": a year, not a count, follows
     representative_roles: dict[str, str]
     non_speakers: frozenset[str]
     turn_labels: frozenset[str]
@@ -148,6 +152,10 @@ def load(lang: str = "en") -> Rules:
         day_parts=_table(lang, "day_parts.tsv"),
         vague_quantities=frozenset(_lines(lang, "vague_quantities.txt")),
         time_signals=frozenset(_lines(lang, "time_signals.txt")),
+        time_zones=frozenset(_lines(lang, "time_zones.txt")),
+        deadline_signals=frozenset(_lines(lang, "deadline_signals.txt")),
+        schedule_verbs=frozenset(_lines(lang, "schedule_verbs.txt")),
+        year_prepositions=frozenset(_lines(lang, "year_prepositions.txt")),
         representative_roles=_table(lang, "representative_roles.tsv"),
         non_speakers=frozenset(w.lower() for w in _lines(lang, "non_speakers.txt")),
         turn_labels=frozenset(w.lower() for w in _lines(lang, "turn_labels.txt")),
