@@ -75,17 +75,22 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         ctext = copy.text[c[0] : c[1]]
         k = pairs.get(j)
         if k is None:
-            out.changes.append(Change("sentence-added", None, ctext, None, c, copy_sentence=ctext))
+            prev, nxt = _neighbours(pairs, j, len(cs))
+            place = _place(*(None if i is None else source.text[ss[i][0] : ss[i][1]] for i in (prev, nxt)), "source")
+            out.changes.append(Change("sentence-added", None, ctext, None, c, place, copy_sentence=ctext))
             continue
         matched_source.add(k)
         out.aligned += 1
         s = ss[k]
         before = source.text[s[0] : s[1]]
         out.changes += [replace(x, source_sentence=before, copy_sentence=ctext) for x in _compare(source, copy, s, c)]
+    back = {k: j for j, k in pairs.items()}
     for k, s in enumerate(ss):
         if k not in matched_source:
             before = source.text[s[0] : s[1]]
-            out.changes.append(Change("sentence-dropped", before, None, s, None, source_sentence=before))
+            prev, nxt = _neighbours(back, k, len(ss))
+            place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
+            out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
     out.changes += quote_changes(source, copy, out.changes)
     out.changes += figure_changes(source, copy, out.changes)
     out.changes += counted_changes(source, copy, out.changes)
@@ -93,6 +98,25 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += credit_changes(source, copy)
     out.changes += byline_changes(source, copy)
     return out
+
+
+def _neighbours(aligned: dict[int, int], i: int, n: int) -> tuple[Optional[int], Optional[int]]:
+    """Where an unaligned sentence sits in the other text: what the sentences aligned nearest before and after it
+    (in its own text) were aligned to. `aligned` maps this text's sentence indexes to the other's; `n` is how many
+    sentences this text has."""
+    prev = next((aligned[x] for x in range(i - 1, -1, -1) if x in aligned), None)
+    nxt = next((aligned[x] for x in range(i + 1, n) if x in aligned), None)
+    return prev, nxt
+
+
+def _place(before: Optional[str], after: Optional[str], where: str) -> str:
+    """The detail of a sentence dropped or added: the sentences of the other text on either side of its place (a
+    fact-checker reads what the copy put where the source's sentence was, or what the source had there)."""
+    if before and after:
+        return f"in the {where} between '{before}' and '{after}'"
+    if before or after:
+        return f"in the {where} {'after' if before else 'before'} '{before or after}'"
+    return ""
 
 
 _OPEN_END = re.compile(r"[^.!?…:;\"'”’)\]]$")
