@@ -26,3 +26,31 @@ def test_dropped_and_added_sentences_say_where_they_were(run):
     assert "approved the new budget" in dropped[0].detail and "Taxes will rise" in dropped[0].detail
     added = _kind(run, source, copy, "sentence-added")
     assert len(added) == 1 and "approved the new budget" in added[0].detail and "Taxes will rise" in added[0].detail
+
+
+def test_closing_credit_line_dropped(run):
+    source = (
+        "Officials said the bridge would reopen next month after repairs to two of its pillars.\n\n"
+        "Traffic will be diverted through the city centre until then, the transport department said. — Reuters"
+    )
+    copy = (
+        "Bridge to reopen next month\n\n"
+        "Officials said the bridge would reopen next month after repairs to two of its pillars.\n\n"
+        "Traffic will be diverted through the city centre until then, the transport department said."
+    )
+    dropped = _kind(run, source, copy, "attribution-dropped")
+    assert any("— Reuters" in c.before and "Officials said the bridge" in c.copy_sentence for c in dropped)
+
+
+def test_dateline_credit_turned_into_a_mention_is_moved(run):
+    source = (
+        "BALTIMORE (AP) — A container ship struck a bridge early Tuesday, and the span fell into the river.\n\n"
+        "The bridge carried about 30,000 vehicles a day."
+    )
+    copy = (
+        "A container ship struck a bridge in Baltimore early Tuesday, and the span fell into the river.\n\n"
+        "The bridge carried about 30,000 vehicles a day, reports The Associated Press."
+    )
+    moved = _kind(run, source, copy, "attribution-moved")
+    assert any("reports The Associated Press" in (c.copy_sentence or "") for c in moved)
+    assert not any("dateline" in c.detail for c in _kind(run, source, copy, "attribution-dropped"))

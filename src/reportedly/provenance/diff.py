@@ -395,8 +395,18 @@ def _around(text: str, start: int, end: int) -> str:
 
 
 def _lead(text: str) -> Optional[str]:
-    """The first sentence of a text: where a copy puts its own dateline."""
-    return next((text[a:b] for a, b in sentences(text)), None)
+    """The opening of a text, where a copy puts its own dateline and credit: its first sentence and, where that is a
+    paragraph of one short sentence (a headline, a standfirst, or a lead of one sentence: settings lead_chars), the
+    sentences after it up to the first of a longer or fuller paragraph (three at most)."""
+    spans = sentences(text)
+    out: list[tuple[int, int]] = []
+    for a, b in spans[:3]:
+        out.append((a, b))
+        end = text.find("\n", a)
+        end = len(text) if end < 0 else end
+        if end - a >= S.lead_chars or any(a < x < end for x, _ in spans):
+            break
+    return text[out[0][0] : out[-1][1]] if out else None
 
 
 def _closest(sentence: Optional[str], text: str, spans: list[tuple[int, int]]) -> Optional[str]:
@@ -922,25 +932,50 @@ def _dates(src: Analysis, cp: Analysis, s, c) -> list[Change]:
 
 
 def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
-    """An agency's dateline or credit the source carried and the copy dropped: the copy no longer says whose report
-    it runs ("BALTIMORE (AP) —" -> "Baltimore, Mar 26:")."""
-    from .credits import copy_credits
+    """An agency's dateline or credit, or a closing credit line ("— Reuters"), that the source carried and the copy
+    dropped: the copy no longer says whose report it runs ("BALTIMORE (AP) —" -> "Baltimore, Mar 26:"). Where the
+    copy names that agency as a source elsewhere ("..., reports The Associated Press."), the credit moved."""
+    from .credits import copy_credits, find_credits
 
     theirs = {fold(x.name) for x in copy_credits(copy.text, copy.url)}
+    named = {fold(x.name) for x in find_credits(copy.text, copy.url) if x.kind == "reported"}
     spans = sentences(copy.text)
     out = []
     for x in copy_credits(source.text, source.url):
-        if fold(x.name) in theirs or x.kind not in ("dateline", "wire-credit"):
+        if fold(x.name) in theirs or x.kind not in ("dateline", "wire-credit", "carried"):
             continue
-        m = re.search(re.escape(x.name) if x.name != "Associated Press" else r"\bAP\b|Associated Press", source.text)
+        m = _credit_at(source.text, x.name, closing=x.kind == "carried")
         span = (m.start(), m.end()) if m else None
         sentence = (_sentence_at(source.text, span[0]) or _passage(source.text, *span)) if span else None  # "(AP)"
         alone = bool(sentence) and len(sentence) <= 40
+        whole = alone or (x.kind == "carried" and m is not None)  # a credit line: the whole text's
+        if fold(x.name) in named:
+            at = _credit_at(copy.text, x.name, closing=False)
+            now = _sentence_at(copy.text, at.start()) if at else None
+            out.append(Change("attribution-moved", m.group(0) if m else x.name, now, span,
+                              (at.start(), at.end()) if at else None,
+                              f"{x.kind} credit to {x.name} now a mention of its report",
+                              source_sentence=sentence, copy_sentence=now))  # fmt: skip
+            continue
         # where the credit went: the copy's sentence most like the credited one, or its lead for a credit line
-        went = _lead(copy.text) if alone else _closest(sentence, copy.text, spans)
-        out.append(Change("attribution-dropped", sentence if alone else x.name, None, span, None,
+        went = _lead(copy.text) if whole else _closest(sentence, copy.text, spans)
+        before = sentence if alone else m.group(0) if whole and m else x.name
+        out.append(Change("attribution-dropped", before, None, span, None,
                           f"{x.kind} credit to {x.name} dropped", source_sentence=sentence, copy_sentence=went))  # fmt: skip
     return out
+
+
+def _credit_at(text: str, name: str, closing: bool) -> Optional[re.Match]:
+    """Where a text credits an outlet: its closing credit line ("— Reuters" at the end of a line) or, else, the
+    first mention of its name ("AP" or "Associated Press" for the Associated Press)."""
+    said = re.escape(name) if name != "Associated Press" else r"\bAP\b|Associated Press"
+    if closing:
+        m = None
+        for m in re.finditer(rf"[—–]\s*(?:{said})\s*$", text, re.M):
+            pass
+        if m is not None:
+            return m
+    return re.search(said, text)
 
 
 _BYLINE = re.compile(

@@ -117,6 +117,11 @@ class Settings:
     quote_reworded: float = 40.0
     statement_quoted: float = 80.0
     same_name: float = 80.0
+    # diff's opening of a text (where a copy's own dateline and credit go) runs on past a first paragraph of one
+    # sentence shorter than this: a headline or standfirst. The first lines of the checklist clusters' texts overlap
+    # (headlines 60-122 characters, one-sentence leads from 113), so the opening keeps up to three sentences rather
+    # than guess which one is the lead
+    lead_chars: int = 150
     # trace (corpus.py): partial ratio for a sentence to state the traced claim, and full-text candidates read
     trace_match: float = 70.0
     trace_candidates: int = 200
