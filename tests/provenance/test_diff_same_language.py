@@ -54,3 +54,17 @@ def test_dateline_credit_turned_into_a_mention_is_moved(run):
     moved = _kind(run, source, copy, "attribution-moved")
     assert any("reports The Associated Press" in (c.copy_sentence or "") for c in moved)
     assert not any("dateline" in c.detail for c in _kind(run, source, copy, "attribution-dropped"))
+
+
+def test_byline_replaced_by_a_closing_credit_is_moved(run):
+    source = (
+        "By Martyn Herman\n\n"
+        "ISTANBUL (Reuters) - Manchester City won the Champions League for the first time on Saturday night.\n\n"
+        "Rodri scored the only goal of the final after 68 minutes."
+    )
+    copy = (
+        "Manchester City won the Champions League for the first time on Saturday night.\n\n"
+        "Rodri scored the only goal of the final after 68 minutes. — Reuters"
+    )
+    moved = _kind(run, source, copy, "attribution-moved")
+    assert any(c.before == "Martyn Herman" and c.after == "Reuters" and "— Reuters" in c.copy_sentence for c in moved)

@@ -1007,6 +1007,8 @@ def byline_changes(source: Analysis, copy: Analysis) -> list[Change]:
     Hermann")."""
     have, had = fold(copy.text), fold(source.text)
     theirs = [(name, span) for name, span in bylines(copy.text) if fold(name) not in had]
+    if not theirs:
+        theirs = _signed(source, copy)
     out = []
     for name, span in bylines(source.text):
         if fold(name) in have:
@@ -1020,6 +1022,20 @@ def byline_changes(source: Analysis, copy: Analysis) -> list[Change]:
         else:
             out.append(Change("attribution-dropped", name, None, span, None, f"byline of {name} dropped",
                               source_sentence=name, copy_sentence=_lead(copy.text)))  # fmt: skip
+    return out
+
+
+def _signed(source: Analysis, copy: Analysis) -> list[tuple[str, tuple[int, int]]]:
+    """A closing credit line of the copy ("— Reuters") that the source does not close with: the copy signs the
+    text with an outlet's name where the source had a writer's byline."""
+    from .credits import copy_credits
+
+    mine = {fold(x.name) for x in copy_credits(source.text, source.url) if x.kind == "carried"}
+    out = []
+    for x in copy_credits(copy.text, copy.url):
+        m = _credit_at(copy.text, x.name, closing=True) if x.kind == "carried" and fold(x.name) not in mine else None
+        if m is not None and re.match(r"[—–]", m.group(0)):
+            out.append((x.name, (m.start(), m.end())))
     return out
 
 
