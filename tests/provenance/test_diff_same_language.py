@@ -68,3 +68,19 @@ def test_byline_replaced_by_a_closing_credit_is_moved(run):
     )
     moved = _kind(run, source, copy, "attribution-moved")
     assert any(c.before == "Martyn Herman" and c.after == "Reuters" and "— Reuters" in c.copy_sentence for c in moved)
+
+
+def test_bare_figure_in_an_added_sentence_despite_a_kept_qualifier(run):
+    source = (
+        "The company said it would cut about 13% of its staff, more than 11,000 people, by March.\n\n"
+        "The chief executive apologised to the workers in a letter on Wednesday."
+    )
+    copy = (
+        "The company said it would cut about 13% of its staff, more than 11,000 people, by March.\n\n"
+        "That means 11,000 workers will lose their jobs before the spring.\n\n"
+        "The chief executive apologised to the workers in a letter on Wednesday."
+    )
+    changed = _kind(run, source, copy, "number-changed")
+    assert any(c.before == "more than 11,000" and "will lose their jobs" in c.copy_sentence for c in changed)
+    # the qualified figure kept word for word is no change
+    assert not _kind(run, source, copy, "hedge-removed")

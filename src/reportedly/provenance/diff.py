@@ -789,16 +789,22 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
 
     mine, theirs = qualified(src.text), qualified(cp.text)
     given = figures(cp.text)
+    loose = _loose_figures(cp.text, pattern, found)
     out = []
     for m in pattern.finditer(src.text):
         q, n = m.group(1), _figure(m.group(2))
         kind = kinds[q.lower()]
-        if _one_digit(n) or n not in given or kind in theirs.get(n, ()) or fold(m.group(0)) in seen:
+        if _one_digit(n) or n not in given or fold(m.group(0)) in seen:
             continue
+        places, other = given[n], next(iter(theirs.get(n, ())), None)
+        if kind in theirs.get(n, ()):
+            # the copy keeps the qualifier somewhere, and states the figure bare in a sentence of its own
+            places, other = [x for x in given[n] if x.start() in loose], None
+            if not places:
+                continue
         seen.add(fold(m.group(0)))
         sentence = _sentence_at(src.text, m.start())
-        at = _likeliest_at(given[n], cp.text, sentence)
-        other = next(iter(theirs.get(n, ())), None)
+        at = _likeliest_at(places, cp.text, sentence)
         what = "hedge-removed" if kind == "approximate" and other is None else "number-changed"
         detail = f"'{m.group(0)}' -> '{at.group(0)}'" + (f" ({other})" if other else "")
         out.append(Change(what, m.group(0), at.group(0), (m.start(), m.end()), (at.start(), at.end()), detail,
@@ -817,6 +823,19 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
                           f"'{at.group(0)}' -> '{m.group(0)}'", source_sentence=_sentence_at(src.text, at.start()),
                           copy_sentence=copy_sentence))  # fmt: skip
     return out
+
+
+def _loose_figures(text: str, pattern: re.Pattern, found: Sequence[Change]) -> set[int]:
+    """Where a copy gives a figure with no qualifier, in a sentence it added (one aligned to none of the source's):
+    the copy's own restatement, whose bare figure says more than its source did even when a sentence the copy kept
+    has the qualifier."""
+    qualified = {m.start(2) for m in pattern.finditer(text)}
+    added = [x.copy_span for x in found if x.kind == "sentence-added" and x.copy_span]
+    return {
+        m.start()
+        for m in _FIGURES.finditer(text)
+        if m.start() not in qualified and any(a <= m.start() < b for a, b in added)
+    }
 
 
 def _one_digit(figure: str) -> bool:
