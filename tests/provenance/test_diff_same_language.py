@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportedly.analyze import analyze_prepared, prepare
 from reportedly.provenance.diff import diff
 
 
@@ -84,3 +85,24 @@ def test_bare_figure_in_an_added_sentence_despite_a_kept_qualifier(run):
     assert any(c.before == "more than 11,000" and "will lose their jobs" in c.copy_sentence for c in changed)
     # the qualified figure kept word for word is no change
     assert not _kind(run, source, copy, "hedge-removed")
+
+
+def test_quoted_label_swapped(run):
+    got = _kind(
+        run,
+        'His movement was later banned as "extremist", while several newspapers were shut down last year.',
+        "His movement was later labelled “extreme,” while several newspapers were shut down last year.",
+        "quote-reworded",
+    )
+    assert [(c.before, c.after) for c in got] == [("extremist", "extreme")]
+
+
+def test_quotation_reworded_in_a_language_the_finder_does_not_read(run):
+    source = (
+        "Les journalistes «sont confrontés à des conditions de plus en plus défavorables», a déclaré la présidente."
+    )
+    copy = "Les journalistes « sont exposés à des conditions de plus en plus défavorables », a déclaré la présidente."
+    src, cp = (next(analyze_prepared([prepare(x, foreign=True)])) for x in (source, copy))
+    assert src.language == cp.language == "fr"
+    got = [c for c in diff(src, cp).changes if c.kind == "quote-reworded"]
+    assert len(got) == 1 and "confrontés" in got[0].detail and "exposés" in got[0].detail

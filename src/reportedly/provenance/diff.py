@@ -239,6 +239,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _evaluative(before, after, s, c)
     out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
+    out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
@@ -703,6 +704,32 @@ def _scare_quotes(before: str, after: str, s, c) -> list[Change]:
         w = fold(m.group("w"))
         if w not in quoted_before and re.search(r"\b%s\b" % re.escape(w), plain):
             out.append(Change("loaded-word", m.group("w"), m.group(0), s, c, f"'{m.group('w')}' put in scare quotes"))
+    return out
+
+
+_MARKED = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{2,600}?)\s*[”\"»“]")
+
+
+def _marked_quotes(before: str, after: str, s, c, short_only: bool) -> list[Change]:
+    """Words in quotation marks in a source sentence that the aligned copy sentence quotes in other words, found by
+    the marks alone (“…”, "…", « … », „…“): a quoted label swapped ("extremist" -> "extreme") or, in a language
+    the quotation finder does not read, a quotation reworded. With `short_only`, quotations of one word only (the
+    finder's quotations of two or more are compared whole by `quote_changes`)."""
+    from rapidfuzz import fuzz
+
+    def marked(text: str) -> list[str]:
+        return [m.group("q").strip(" ,.;:") for m in _MARKED.finditer(text)]
+
+    had, has = marked(before), marked(after)
+    if short_only:
+        had = [q for q in had if len(q.split()) == 1]
+    out = []
+    for q in had:
+        if not has or _norm(q) in _norm(after):
+            continue
+        new = max(has, key=lambda x: fuzz.ratio(fold(q), fold(x)))
+        if fuzz.ratio(fold(q), fold(new)) >= S.quote_reworded and _norm(new) != _norm(q):
+            out.append(Change("quote-reworded", q, new, s, c, f"quoted words changed; {_word_diff(q, new)}"))
     return out
 
 
