@@ -106,3 +106,17 @@ def test_quotation_reworded_in_a_language_the_finder_does_not_read(run):
     assert src.language == cp.language == "fr"
     got = [c for c in diff(src, cp).changes if c.kind == "quote-reworded"]
     assert len(got) == 1 and "confrontés" in got[0].detail and "exposés" in got[0].detail
+
+
+def test_words_put_inside_a_quotation(run):
+    source = (
+        'The two were awarded the prize "for their courageous fight for freedom of expression" in their countries, '
+        "the committee chairwoman Berit Reiss-Andersen said."
+    )
+    copy = (
+        "The committee chairwoman Berit Reiss-Andersen said the two won the prize "
+        '"for their courageous fight for freedom of expression in the Philippines and Russia."'
+    )
+    got = _kind(run, source, copy, "paraphrase-to-quote")
+    assert any("in the Philippines and Russia" in c.after for c in got)
+    assert not any(c.after and "Philippines" in c.after for c in _kind(run, source, copy, "quote-reworded"))

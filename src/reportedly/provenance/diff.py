@@ -298,8 +298,20 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
         who = (
             q.speaker if same_name(q.speaker, match.speaker) or not match.speaker else f"{match.speaker} -> {q.speaker}"
         )
-        out.append(_reworded(src, cp, match.text, (match.start, match.end), q, who))
+        change = _reworded(src, cp, match.text, (match.start, match.end), q, who)
+        if _extended(match.text, q.text):
+            change = replace(change, kind="paraphrase-to-quote",
+                             detail=f"words the source did not quote put inside the quotation; {change.detail}")  # fmt: skip
+        out.append(change)
     return out
+
+
+def _extended(said: str, quoted: str) -> bool:
+    """A copy's quotation that holds the whole of the source's and more words besides (at least two): words the
+    speaker was not quoted as saying put inside the marks ("for their fight for freedom of expression" in their
+    countries -> "for their fight for freedom of expression in the Philippines and Russia")."""
+    a, b = _norm(said), _norm(quoted)
+    return a in b and len(b.split()) - len(a.split()) >= 2
 
 
 def _quote_pool(src: Analysis) -> list:
