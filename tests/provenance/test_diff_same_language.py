@@ -120,3 +120,12 @@ def test_words_put_inside_a_quotation(run):
     got = _kind(run, source, copy, "paraphrase-to-quote")
     assert any("in the Philippines and Russia" in c.after for c in got)
     assert not any(c.after and "Philippines" in c.after for c in _kind(run, source, copy, "quote-reworded"))
+
+
+def test_interview_claimed(run):
+    source = "“We were so close these last years, and now we deserve it,” Rodri said after the final whistle."
+    copy = "“We were so close these last years, and now we deserve it,” Rodri told BT Sport after the final whistle."
+    got = _kind(run, source, copy, "attribution-added")
+    assert [c.after for c in got] == ["told BT Sport"]
+    # an addressee the source names too is no change
+    assert not _kind(run, copy, copy.replace("final whistle", "last whistle"), "attribution-added")

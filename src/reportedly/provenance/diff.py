@@ -240,6 +240,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
     out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
+    out += _addressed(src.text, after, s, c)
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
@@ -716,6 +717,30 @@ def _scare_quotes(before: str, after: str, s, c) -> list[Change]:
         w = fold(m.group("w"))
         if w not in quoted_before and re.search(r"\b%s\b" % re.escape(w), plain):
             out.append(Change("loaded-word", m.group("w"), m.group(0), s, c, f"'{m.group('w')}' put in scare quotes"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _address() -> re.Pattern:
+    """rules/en/address_cues.txt as one pattern: a cue, then the name it addresses (group n)."""
+    from importlib.resources import files
+
+    text = files("reportedly.rules").joinpath("en", "address_cues.txt").read_text(encoding="utf-8")
+    cues = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    name = r"[A-Z][\w&'’.-]*"
+    return re.compile(rf"\b(?:{words})\s+(?P<n>(?:the\s+)?{name}(?:\s+{name}){{0,3}})")
+
+
+def _addressed(source: str, after: str, s, c) -> list[Change]:
+    """An outlet or person the copy says a statement was made to ("Rodri said" -> "Rodri told BT Sport") that the
+    source never names: the copy claims an interview its source did not report."""
+    had = fold(source)
+    out = []
+    for m in _address().finditer(after):
+        name = m.group("n")
+        if fold(re.sub(r"^the\s+", "", name)) not in had:
+            out.append(Change("attribution-added", None, m.group(0), s, c, f"the copy says it was said to {name}"))
     return out
 
 
