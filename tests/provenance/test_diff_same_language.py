@@ -129,3 +129,27 @@ def test_interview_claimed(run):
     assert [c.after for c in got] == ["told BT Sport"]
     # an addressee the source names too is no change
     assert not _kind(run, copy, copy.replace("final whistle", "last whistle"), "attribution-added")
+
+
+def test_time_of_day_made_a_day(run):
+    got = _kind(
+        run,
+        "The search for the six missing workers was called off, the police chief told a press conference as night fell.",
+        "The search for the six missing workers was called off, the police chief told a press conference on Tuesday.",
+        "date-changed",
+    )
+    assert [(c.before, c.after) for c in got] == [("night", "tuesday")]
+
+
+def test_date_dropped_is_a_date_change_not_a_number_change(run):
+    source = "Messi has signed a deal with the club through the 2025 season following his departure from Paris."
+    copy = "Messi has signed a deal with the club following his departure from Paris."
+    assert [c.before for c in _kind(run, source, copy, "date-changed")] == ["2025"]
+    assert not _kind(run, source, copy, "number-changed")
+    # the same date written another way is no change
+    assert not _kind(
+        run,
+        "The prize will be handed out on Dec. 10 in Oslo.",
+        "The prize will be handed out on December 10 in Oslo.",
+        "date-changed",
+    )

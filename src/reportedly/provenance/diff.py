@@ -257,9 +257,17 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
                 "quote-reworded", before, after, s, c, f"a first-person statement reworded; {_word_diff(before, after)}"
             )
         )
+    dated = {n for x in out if x.kind == "date-changed" and x.after is None for n in _NUMBER.findall(x.before or "")}
+    out = [x for x in out if not (x.kind == "number-changed" and x.after is None and _only(x.before, dated))]
     if not out:
         out.append(Change("wording", before, after, s, c, _word_diff(before, after)))
     return out
+
+
+def _only(figures: Optional[str], dated: set[str]) -> bool:
+    """Every figure of a number change's list ("2025, 30") is a figure of a date dropped, reported as that."""
+    given = [n.strip() for n in (figures or "").split(",") if n.strip()]
+    return bool(given) and all(n in dated for n in given)
 
 
 def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> list[Change]:
@@ -1005,13 +1013,34 @@ def _dates(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     cv = sorted(t.value for t in cp.timexes if c[0] <= t.start < c[1] and t.value and t.type in ("DATE", "TIME"))
     if sv and cv and sv != cv:
         return [Change("date-changed", ", ".join(sv), ", ".join(cv), s, c, f"{', '.join(sv)} -> {', '.join(cv)}")]
+    kept = set(re.findall(r"\d+", cp.text[c[0] : c[1]]))
+    # a written date none of whose figures the copy sentence gives ("through the 2025 season" -> "for the club")
+    gone = [
+        t.text
+        for t in src.timexes
+        if s[0] <= t.start < s[1] and t.type == "DATE" and re.search(r"\d", t.text)
+        and not kept & set(re.findall(r"\d+", t.text))
+    ]  # fmt: skip
+    if gone and not cv:
+        b = ", ".join(gone)
+        return [Change("date-changed", b, None, s, c, f"'{b}' dropped: the copy gives no date")]
     days = load_rules("en").day_words
     before = [fold(m.group(0)) for m in days.finditer(src.text[s[0] : s[1]])]
     after = [fold(m.group(0)) for m in days.finditer(cp.text[c[0] : c[1]])]
     if before and before != after and not (sv and sv == cv):
         b, a = ", ".join(before), ", ".join(after) or None
         return [Change("date-changed", b, a, s, c, f"'{b}' -> '{a or 'no day'}'")]
+    parts = _day_parts(src.text[s[0] : s[1]])
+    if not before and after and parts and not _day_parts(cp.text[c[0] : c[1]]):
+        b, a = ", ".join(parts), ", ".join(after)
+        return [Change("date-changed", b, a, s, c, f"'{b}' -> '{a}': a time of day made a day")]
     return []
+
+
+def _day_parts(text: str) -> list[str]:
+    """The parts of the day a sentence names ("as night fell", "on Saturday evening"): rules/en/day_parts.tsv."""
+    parts = load_rules("en").day_parts
+    return [w for w in _WORD.findall(fold(text)) if w in parts]
 
 
 def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
