@@ -153,3 +153,13 @@ def test_date_dropped_is_a_date_change_not_a_number_change(run):
         "The prize will be handed out on December 10 in Oslo.",
         "date-changed",
     )
+
+
+def test_clause_cut_from_a_kept_sentence(run):
+    source = "On this occasion, the emotion was pure ecstasy after so many disappointments on this stage."
+    copy = "On this occasion, the emotion was pure ecstasy."
+    got = _kind(run, source, copy, "sentence-dropped")
+    assert [c.before for c in got] == ["after so many disappointments on this stage"]
+    # a clause the copy moved to a sentence of its own was not dropped
+    moved = copy + " There had been so many disappointments on this stage before."
+    assert not _kind(run, source, moved, "sentence-dropped")

@@ -257,11 +257,36 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
                 "quote-reworded", before, after, s, c, f"a first-person statement reworded; {_word_diff(before, after)}"
             )
         )
+    out += _cut(before, after, cp.text, s, c)
     dated = {n for x in out if x.kind == "date-changed" and x.after is None for n in _NUMBER.findall(x.before or "")}
     out = [x for x in out if not (x.kind == "number-changed" and x.after is None and _only(x.before, dated))]
     if not out:
         out.append(Change("wording", before, after, s, c, _word_diff(before, after)))
     return out
+
+
+def _cut(before: str, after: str, copy: str, s, c) -> list[Change]:
+    """A run of the source sentence's words the copy cut with nothing in its place, long enough to be a clause,
+    from a sentence it otherwise kept, and gave nowhere else ("the emotion was pure ecstasy after so many
+    disappointments on this stage" -> "the emotion was pure ecstasy"): part of a sentence dropped, reported as a
+    sentence dropped (settings: diff_cut_words, diff_cut_rest; a copy that also rewrote the rest is a rewrite, whose
+    cuts the other kinds report, and words the copy moved to a sentence of their own were not dropped)."""
+    from rapidfuzz import fuzz
+
+    stops = stopwords()
+    ops = list(_ops(before, after))
+    cuts = [
+        gone for op, gone, _ in ops if op == "delete" and sum(fold(w) not in stops for w in gone) >= S.diff_cut_words
+    ]
+    rest = sum(max(len(gone), len(new)) for op, gone, new in ops if gone not in cuts)
+    if not cuts or rest > S.diff_cut_rest:
+        return []
+    text = _norm(copy)
+    return [
+        Change("sentence-dropped", " ".join(gone), None, s, c, f"part of the sentence dropped: '{' '.join(gone)}'")
+        for gone in cuts
+        if fuzz.partial_ratio(_norm(" ".join(gone)), text) < S.verbatim
+    ]
 
 
 def _only(figures: Optional[str], dated: set[str]) -> bool:
