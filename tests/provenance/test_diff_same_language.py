@@ -163,3 +163,18 @@ def test_clause_cut_from_a_kept_sentence(run):
     # a clause the copy moved to a sentence of its own was not dropped
     moved = copy + " There had been so many disappointments on this stage before."
     assert not _kind(run, source, moved, "sentence-dropped")
+
+
+def _foreign(source: str, copy: str, kind: str):
+    src, cp = (next(analyze_prepared([prepare(x, foreign=True)])) for x in (source, copy))
+    return [c for c in diff(src, cp).changes if c.kind == kind]
+
+
+def test_hedge_removed_in_a_language_the_analysis_does_not_read():
+    source = "In Miami soll der siebenmalige Weltfußballer laut der Nachrichtenagentur AP jährlich viel Geld verdienen."
+    copy = "In Miami wird der siebenmalige Weltfußballer laut der Nachrichtenagentur AP jährlich viel Geld verdienen."
+    assert [c.before for c in _foreign(source, copy, "hedge-removed")] == ["soll"]
+    # a clause cut whole, hedge and all, drops a claim: no hedge removed
+    source = "Ich freue mich sehr auf Miami, sagte Messi, der in Florida angeblich 60 Millionen Dollar verdienen soll."
+    cut = "Ich freue mich sehr auf Miami, sagte Messi in einer Klubmitteilung am Samstagabend."
+    assert not _foreign(source, cut, "hedge-removed")

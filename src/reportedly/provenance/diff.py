@@ -234,6 +234,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _quotes(src, cp, s, c)
     out += _attributions(src, cp, s, c)
     out += _hedges(src, cp, s, c)
+    out += _foreign_hedges(src.language, cp.language, before, after, s, c)
     out += _reported(before, after, s, c, out)
     out += _loaded(before, after, s, c)
     out += _evaluative(before, after, s, c)
@@ -607,6 +608,35 @@ def _hedges(src: Analysis, cp: Analysis, s, c) -> list[Change]:
         ]
     if ch and not sh:
         out += [Change("hedge-added", None, h.text, s, (h.start, h.end)) for h in ch]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _hedge_words() -> dict[str, frozenset[str]]:
+    """language -> the hedging words of rules/provenance/hedges.tsv (folded)."""
+    from .credits import _lines
+
+    out: dict[str, set[str]] = {}
+    for line in _lines("hedges.tsv"):
+        lang, _, word = line.partition("\t")
+        out.setdefault(lang.strip(), set()).add(fold(word.strip()))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
+    """A hedging word ("soll", "aurait") of a language the analysis does not read, that the aligned copy sentence
+    of the same language cut or swapped in place, keeping the claim around it (a hedge removed), or the reverse (a
+    hedge added). A clause cut whole with its hedge in it is a claim dropped, not a hedge removed."""
+    words = _hedge_words().get(src_lang or "") if src_lang == cp_lang else None
+    if not words:
+        return []
+    out = []
+    for _, old, new in _ops(before, after):
+        if len(old) > 2 or len(new) > 2:
+            continue
+        had, has = {fold(w) for w in old} & words, {fold(w) for w in new} & words
+        out += [Change("hedge-removed", w, None, s, c, f"'{w}' dropped") for w in sorted(had - has)]
+        out += [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(has - had)]
     return out
 
 
