@@ -178,3 +178,19 @@ def test_hedge_removed_in_a_language_the_analysis_does_not_read():
     source = "Ich freue mich sehr auf Miami, sagte Messi, der in Florida angeblich 60 Millionen Dollar verdienen soll."
     cut = "Ich freue mich sehr auf Miami, sagte Messi in einer Klubmitteilung am Samstagabend."
     assert not _foreign(source, cut, "hedge-removed")
+
+
+def test_sentence_reworded_with_synonyms_in_its_place_is_aligned(run):
+    source = (
+        "Meta said on Wednesday it would cut more than 11,000 jobs across the company.\n\n"
+        "I did too, so I made the decision to significantly increase our investments.\n\n"
+        "The company will pay sixteen weeks of base pay to every worker who leaves."
+    )
+    copy = (
+        "Meta said on Wednesday it would cut more than 11,000 jobs across the company.\n\n"
+        "I had the same sentiment, which is why I came to the conclusion that our investments should be greatly boosted.\n\n"
+        "The company will pay sixteen weeks of base pay to every worker who leaves."
+    )
+    d = diff(run(source), run(copy))
+    assert d.aligned == 3 and not [c for c in d.changes if c.kind in ("sentence-added", "sentence-dropped")]
+    assert any(c.kind == "quote-reworded" and "same sentiment" in c.after for c in d.changes)

@@ -170,7 +170,32 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
             k = int(sims.argmax())
             if sims[k] >= S.diff_meaning:
                 out[j] = k
-    return out | _gaps(sf, [fold(t) for t in copy], out)
+    cf = [fold(t) for t in copy]
+    out |= _mutual(sf, cf, out)
+    return out | _gaps(sf, cf, out)
+
+
+def _mutual(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
+    """Sentences left unaligned, between the same two sentences aligned in order, that are each other's likeliest
+    by their words in any order, above a lower bar than one-way alignment needs (settings: diff_mutual): a rewrite
+    that kept the words of one sentence in its place, where neither text has another sentence nearer."""
+    from rapidfuzz import fuzz
+
+    anchors = _in_order(sorted(aligned.items()))
+    used = set(aligned.values())
+    out: dict[int, int] = {}
+    bounds = [(-1, -1)] + anchors + [(len(copy), len(source))]
+    for (j0, k0), (j1, k1) in zip(bounds, bounds[1:]):
+        ks = [k for k in range(k0 + 1, k1) if k not in used]
+        js = [j for j in range(j0 + 1, j1) if j not in aligned]
+        if not js or not ks:
+            continue
+        score = {(j, k): fuzz.token_sort_ratio(copy[j], source[k]) for j in js for k in ks}
+        for j in js:
+            k = max(ks, key=lambda k: score[j, k])
+            if score[j, k] >= S.diff_mutual and max(js, key=lambda x: score[x, k]) == j:
+                out[j] = k
+    return out
 
 
 def _gaps(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
