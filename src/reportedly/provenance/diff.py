@@ -177,8 +177,9 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
 
 def _mutual(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
     """Sentences left unaligned, between the same two sentences aligned in order, that are each other's likeliest
-    by their words in any order, above a lower bar than one-way alignment needs (settings: diff_mutual): a rewrite
-    that kept the words of one sentence in its place, where neither text has another sentence nearer."""
+    by their words in any order, above a lower bar than one-way alignment needs and clear of every rival of either
+    (settings: diff_mutual, diff_mutual_margin): a rewrite that kept the words of one sentence in its place, where
+    neither text has another sentence near it."""
     from rapidfuzz import fuzz
 
     anchors = _in_order(sorted(aligned.items()))
@@ -193,7 +194,8 @@ def _mutual(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict
         score = {(j, k): fuzz.token_sort_ratio(copy[j], source[k]) for j in js for k in ks}
         for j in js:
             k = max(ks, key=lambda k: score[j, k])
-            if score[j, k] >= S.diff_mutual and max(js, key=lambda x: score[x, k]) == j:
+            rivals = [score[j, x] for x in ks if x != k] + [score[x, k] for x in js if x != j]
+            if score[j, k] >= S.diff_mutual and score[j, k] - max(rivals, default=0) >= S.diff_mutual_margin:
                 out[j] = k
     return out
 
