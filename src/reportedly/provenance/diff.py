@@ -75,17 +75,22 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         ctext = copy.text[c[0] : c[1]]
         k = pairs.get(j)
         if k is None:
-            out.changes.append(Change("sentence-added", None, ctext, None, c, copy_sentence=ctext))
+            prev, nxt = _neighbours(pairs, j, len(cs))
+            place = _place(*(None if i is None else source.text[ss[i][0] : ss[i][1]] for i in (prev, nxt)), "source")
+            out.changes.append(Change("sentence-added", None, ctext, None, c, place, copy_sentence=ctext))
             continue
         matched_source.add(k)
         out.aligned += 1
         s = ss[k]
         before = source.text[s[0] : s[1]]
         out.changes += [replace(x, source_sentence=before, copy_sentence=ctext) for x in _compare(source, copy, s, c)]
+    back = {k: j for j, k in pairs.items()}
     for k, s in enumerate(ss):
         if k not in matched_source:
             before = source.text[s[0] : s[1]]
-            out.changes.append(Change("sentence-dropped", before, None, s, None, source_sentence=before))
+            prev, nxt = _neighbours(back, k, len(ss))
+            place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
+            out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
     out.changes += quote_changes(source, copy, out.changes)
     out.changes += figure_changes(source, copy, out.changes)
     out.changes += counted_changes(source, copy, out.changes)
@@ -93,6 +98,25 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += credit_changes(source, copy)
     out.changes += byline_changes(source, copy)
     return out
+
+
+def _neighbours(aligned: dict[int, int], i: int, n: int) -> tuple[Optional[int], Optional[int]]:
+    """Where an unaligned sentence sits in the other text: what the sentences aligned nearest before and after it
+    (in its own text) were aligned to. `aligned` maps this text's sentence indexes to the other's; `n` is how many
+    sentences this text has."""
+    prev = next((aligned[x] for x in range(i - 1, -1, -1) if x in aligned), None)
+    nxt = next((aligned[x] for x in range(i + 1, n) if x in aligned), None)
+    return prev, nxt
+
+
+def _place(before: Optional[str], after: Optional[str], where: str) -> str:
+    """The detail of a sentence dropped or added: the sentences of the other text on either side of its place (a
+    fact-checker reads what the copy put where the source's sentence was, or what the source had there)."""
+    if before and after:
+        return f"in the {where} between '{before}' and '{after}'"
+    if before or after:
+        return f"in the {where} {'after' if before else 'before'} '{before or after}'"
+    return ""
 
 
 _OPEN_END = re.compile(r"[^.!?…:;\"'”’)\]]$")
@@ -146,7 +170,34 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
             k = int(sims.argmax())
             if sims[k] >= S.diff_meaning:
                 out[j] = k
-    return out | _gaps(sf, [fold(t) for t in copy], out)
+    cf = [fold(t) for t in copy]
+    out |= _mutual(sf, cf, out)
+    return out | _gaps(sf, cf, out)
+
+
+def _mutual(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
+    """Sentences left unaligned, between the same two sentences aligned in order, that are each other's likeliest
+    by their words in any order, above a lower bar than one-way alignment needs and clear of every rival of either
+    (settings: diff_mutual, diff_mutual_margin): a rewrite that kept the words of one sentence in its place, where
+    neither text has another sentence near it."""
+    from rapidfuzz import fuzz
+
+    anchors = _in_order(sorted(aligned.items()))
+    used = set(aligned.values())
+    out: dict[int, int] = {}
+    bounds = [(-1, -1)] + anchors + [(len(copy), len(source))]
+    for (j0, k0), (j1, k1) in zip(bounds, bounds[1:]):
+        ks = [k for k in range(k0 + 1, k1) if k not in used]
+        js = [j for j in range(j0 + 1, j1) if j not in aligned]
+        if not js or not ks:
+            continue
+        score = {(j, k): fuzz.token_sort_ratio(copy[j], source[k]) for j in js for k in ks}
+        for j in js:
+            k = max(ks, key=lambda k: score[j, k])
+            rivals = [score[j, x] for x in ks if x != k] + [score[x, k] for x in js if x != j]
+            if score[j, k] >= S.diff_mutual and score[j, k] - max(rivals, default=0) >= S.diff_mutual_margin:
+                out[j] = k
+    return out
 
 
 def _gaps(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
@@ -210,11 +261,14 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _quotes(src, cp, s, c)
     out += _attributions(src, cp, s, c)
     out += _hedges(src, cp, s, c)
+    out += _foreign_hedges(src.language, cp.language, before, after, s, c)
     out += _reported(before, after, s, c, out)
     out += _loaded(before, after, s, c)
     out += _evaluative(before, after, s, c)
     out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
+    out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
+    out += _addressed(src.text, after, s, c)
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
@@ -231,9 +285,42 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
                 "quote-reworded", before, after, s, c, f"a first-person statement reworded; {_word_diff(before, after)}"
             )
         )
+    out += _cut(before, after, cp.text, s, c)
+    dated = {n for x in out if x.kind == "date-changed" and x.after is None for n in _NUMBER.findall(x.before or "")}
+    out = [x for x in out if not (x.kind == "number-changed" and x.after is None and _only(x.before, dated))]
     if not out:
         out.append(Change("wording", before, after, s, c, _word_diff(before, after)))
     return out
+
+
+def _cut(before: str, after: str, copy: str, s, c) -> list[Change]:
+    """A run of the source sentence's words the copy cut with nothing in its place, long enough to be a clause,
+    from a sentence it otherwise kept, and gave nowhere else ("the emotion was pure ecstasy after so many
+    disappointments on this stage" -> "the emotion was pure ecstasy"): part of a sentence dropped, reported as a
+    sentence dropped (settings: diff_cut_words, diff_cut_rest; a copy that also rewrote the rest is a rewrite, whose
+    cuts the other kinds report, and words the copy moved to a sentence of their own were not dropped)."""
+    from rapidfuzz import fuzz
+
+    stops = stopwords()
+    ops = list(_ops(before, after))
+    cuts = [
+        gone for op, gone, _ in ops if op == "delete" and sum(fold(w) not in stops for w in gone) >= S.diff_cut_words
+    ]
+    rest = sum(max(len(gone), len(new)) for op, gone, new in ops if gone not in cuts)
+    if not cuts or rest > S.diff_cut_rest:
+        return []
+    text = _norm(copy)
+    return [
+        Change("sentence-dropped", " ".join(gone), None, s, c, f"part of the sentence dropped: '{' '.join(gone)}'")
+        for gone in cuts
+        if fuzz.partial_ratio(_norm(" ".join(gone)), text) < S.verbatim
+    ]
+
+
+def _only(figures: Optional[str], dated: set[str]) -> bool:
+    """Every figure of a number change's list ("2025, 30") is a figure of a date dropped, reported as that."""
+    given = [n.strip() for n in (figures or "").split(",") if n.strip()]
+    return bool(given) and all(n in dated for n in given)
 
 
 def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> list[Change]:
@@ -273,8 +360,20 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
         who = (
             q.speaker if same_name(q.speaker, match.speaker) or not match.speaker else f"{match.speaker} -> {q.speaker}"
         )
-        out.append(_reworded(src, cp, match.text, (match.start, match.end), q, who))
+        change = _reworded(src, cp, match.text, (match.start, match.end), q, who)
+        if _extended(match.text, q.text):
+            change = replace(change, kind="paraphrase-to-quote",
+                             detail=f"words the source did not quote put inside the quotation; {change.detail}")  # fmt: skip
+        out.append(change)
     return out
+
+
+def _extended(said: str, quoted: str) -> bool:
+    """A copy's quotation that holds the whole of the source's and more words besides (at least two): words the
+    speaker was not quoted as saying put inside the marks ("for their fight for freedom of expression" in their
+    countries -> "for their fight for freedom of expression in the Philippines and Russia")."""
+    a, b = _norm(said), _norm(quoted)
+    return a in b and len(b.split()) - len(a.split()) >= 2
 
 
 def _quote_pool(src: Analysis) -> list:
@@ -371,8 +470,18 @@ def _around(text: str, start: int, end: int) -> str:
 
 
 def _lead(text: str) -> Optional[str]:
-    """The first sentence of a text: where a copy puts its own dateline."""
-    return next((text[a:b] for a, b in sentences(text)), None)
+    """The opening of a text, where a copy puts its own dateline and credit: its first sentence and, where that is a
+    paragraph of one short sentence (a headline, a standfirst, or a lead of one sentence: settings lead_chars), the
+    sentences after it up to the first of a longer or fuller paragraph (three at most)."""
+    spans = sentences(text)
+    out: list[tuple[int, int]] = []
+    for a, b in spans[:3]:
+        out.append((a, b))
+        end = text.find("\n", a)
+        end = len(text) if end < 0 else end
+        if end - a >= S.lead_chars or any(a < x < end for x, _ in spans):
+            break
+    return text[out[0][0] : out[-1][1]] if out else None
 
 
 def _closest(sentence: Optional[str], text: str, spans: list[tuple[int, int]]) -> Optional[str]:
@@ -529,6 +638,35 @@ def _hedges(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _hedge_words() -> dict[str, frozenset[str]]:
+    """language -> the hedging words of rules/provenance/hedges.tsv (folded)."""
+    from .credits import _lines
+
+    out: dict[str, set[str]] = {}
+    for line in _lines("hedges.tsv"):
+        lang, _, word = line.partition("\t")
+        out.setdefault(lang.strip(), set()).add(fold(word.strip()))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
+    """A hedging word ("soll", "aurait") of a language the analysis does not read, that the aligned copy sentence
+    of the same language cut or swapped in place, keeping the claim around it (a hedge removed), or the reverse (a
+    hedge added). A clause cut whole with its hedge in it is a claim dropped, not a hedge removed."""
+    words = _hedge_words().get(src_lang or "") if src_lang == cp_lang else None
+    if not words:
+        return []
+    out = []
+    for _, old, new in _ops(before, after):
+        if len(old) > 2 or len(new) > 2:
+            continue
+        had, has = {fold(w) for w in old} & words, {fold(w) for w in new} & words
+        out += [Change("hedge-removed", w, None, s, c, f"'{w}' dropped") for w in sorted(had - has)]
+        out += [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(has - had)]
+    return out
+
+
 def _stem(word: str) -> str:
     """A crude stem that a lemma and its inflections share: "assassinate", "assassinated" and "assassinates" ->
     "assassinat" (the suffix, then a final silent e, dropped)."""
@@ -672,6 +810,56 @@ def _scare_quotes(before: str, after: str, s, c) -> list[Change]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _address() -> re.Pattern:
+    """rules/en/address_cues.txt as one pattern: a cue, then the name it addresses (group n)."""
+    from importlib.resources import files
+
+    text = files("reportedly.rules").joinpath("en", "address_cues.txt").read_text(encoding="utf-8")
+    cues = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    name = r"[A-Z][\w&'’.-]*"
+    return re.compile(rf"\b(?:{words})\s+(?P<n>(?:the\s+)?{name}(?:\s+{name}){{0,3}})")
+
+
+def _addressed(source: str, after: str, s, c) -> list[Change]:
+    """An outlet or person the copy says a statement was made to ("Rodri said" -> "Rodri told BT Sport") that the
+    source never names: the copy claims an interview its source did not report."""
+    had = fold(source)
+    out = []
+    for m in _address().finditer(after):
+        name = m.group("n")
+        if fold(re.sub(r"^the\s+", "", name)) not in had:
+            out.append(Change("attribution-added", None, m.group(0), s, c, f"the copy says it was said to {name}"))
+    return out
+
+
+_MARKED = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{2,600}?)\s*[”\"»“]")
+
+
+def _marked_quotes(before: str, after: str, s, c, short_only: bool) -> list[Change]:
+    """Words in quotation marks in a source sentence that the aligned copy sentence quotes in other words, found by
+    the marks alone (“…”, "…", « … », „…“): a quoted label swapped ("extremist" -> "extreme") or, in a language
+    the quotation finder does not read, a quotation reworded. With `short_only`, quotations of one word only (the
+    finder's quotations of two or more are compared whole by `quote_changes`)."""
+    from rapidfuzz import fuzz
+
+    def marked(text: str) -> list[str]:
+        return [m.group("q").strip(" ,.;:") for m in _MARKED.finditer(text)]
+
+    had, has = marked(before), marked(after)
+    if short_only:
+        had = [q for q in had if len(q.split()) == 1]
+    out = []
+    for q in had:
+        if not has or _norm(q) in _norm(after):
+            continue
+        new = max(has, key=lambda x: fuzz.ratio(fold(q), fold(x)))
+        if fuzz.ratio(fold(q), fold(new)) >= S.quote_reworded and _norm(new) != _norm(q):
+            out.append(Change("quote-reworded", q, new, s, c, f"quoted words changed; {_word_diff(q, new)}"))
+    return out
+
+
 def _qualifiers(before: str, after: str, s, c, found: list[Change]) -> list[Change]:
     """A qualifier the source had and the copy dropped ("some of the most", "about 13%", "was cited as saying" ->
     "told") is a hedge removed; one the copy added, a hedge added."""
@@ -755,16 +943,22 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
 
     mine, theirs = qualified(src.text), qualified(cp.text)
     given = figures(cp.text)
+    loose = _loose_figures(cp.text, pattern, found)
     out = []
     for m in pattern.finditer(src.text):
         q, n = m.group(1), _figure(m.group(2))
         kind = kinds[q.lower()]
-        if _one_digit(n) or n not in given or kind in theirs.get(n, ()) or fold(m.group(0)) in seen:
+        if _one_digit(n) or n not in given or fold(m.group(0)) in seen:
             continue
+        places, other = given[n], next(iter(theirs.get(n, ())), None)
+        if kind in theirs.get(n, ()):
+            # the copy keeps the qualifier somewhere, and states the figure bare in a sentence of its own
+            places, other = [x for x in given[n] if x.start() in loose], None
+            if not places:
+                continue
         seen.add(fold(m.group(0)))
         sentence = _sentence_at(src.text, m.start())
-        at = _likeliest_at(given[n], cp.text, sentence)
-        other = next(iter(theirs.get(n, ())), None)
+        at = _likeliest_at(places, cp.text, sentence)
         what = "hedge-removed" if kind == "approximate" and other is None else "number-changed"
         detail = f"'{m.group(0)}' -> '{at.group(0)}'" + (f" ({other})" if other else "")
         out.append(Change(what, m.group(0), at.group(0), (m.start(), m.end()), (at.start(), at.end()), detail,
@@ -783,6 +977,19 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
                           f"'{at.group(0)}' -> '{m.group(0)}'", source_sentence=_sentence_at(src.text, at.start()),
                           copy_sentence=copy_sentence))  # fmt: skip
     return out
+
+
+def _loose_figures(text: str, pattern: re.Pattern, found: Sequence[Change]) -> set[int]:
+    """Where a copy gives a figure with no qualifier, in a sentence it added (one aligned to none of the source's):
+    the copy's own restatement, whose bare figure says more than its source did even when a sentence the copy kept
+    has the qualifier."""
+    qualified = {m.start(2) for m in pattern.finditer(text)}
+    added = [x.copy_span for x in found if x.kind == "sentence-added" and x.copy_span]
+    return {
+        m.start()
+        for m in _FIGURES.finditer(text)
+        if m.start() not in qualified and any(a <= m.start() < b for a, b in added)
+    }
 
 
 def _one_digit(figure: str) -> bool:
@@ -888,35 +1095,81 @@ def _dates(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     cv = sorted(t.value for t in cp.timexes if c[0] <= t.start < c[1] and t.value and t.type in ("DATE", "TIME"))
     if sv and cv and sv != cv:
         return [Change("date-changed", ", ".join(sv), ", ".join(cv), s, c, f"{', '.join(sv)} -> {', '.join(cv)}")]
+    kept = set(re.findall(r"\d+", cp.text[c[0] : c[1]]))
+    # a written date none of whose figures the copy sentence gives ("through the 2025 season" -> "for the club")
+    gone = [
+        t.text
+        for t in src.timexes
+        if s[0] <= t.start < s[1] and t.type == "DATE" and re.search(r"\d", t.text)
+        and not kept & set(re.findall(r"\d+", t.text))
+    ]  # fmt: skip
+    if gone and not cv:
+        b = ", ".join(gone)
+        return [Change("date-changed", b, None, s, c, f"'{b}' dropped: the copy gives no date")]
     days = load_rules("en").day_words
     before = [fold(m.group(0)) for m in days.finditer(src.text[s[0] : s[1]])]
     after = [fold(m.group(0)) for m in days.finditer(cp.text[c[0] : c[1]])]
     if before and before != after and not (sv and sv == cv):
         b, a = ", ".join(before), ", ".join(after) or None
         return [Change("date-changed", b, a, s, c, f"'{b}' -> '{a or 'no day'}'")]
+    parts = _day_parts(src.text[s[0] : s[1]])
+    if not before and after and parts and not _day_parts(cp.text[c[0] : c[1]]):
+        b, a = ", ".join(parts), ", ".join(after)
+        return [Change("date-changed", b, a, s, c, f"'{b}' -> '{a}': a time of day made a day")]
     return []
 
 
+def _day_parts(text: str) -> list[str]:
+    """The parts of the day a sentence names ("as night fell", "on Saturday evening"): rules/en/day_parts.tsv."""
+    parts = load_rules("en").day_parts
+    return [w for w in _WORD.findall(fold(text)) if w in parts]
+
+
 def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
-    """An agency's dateline or credit the source carried and the copy dropped: the copy no longer says whose report
-    it runs ("BALTIMORE (AP) —" -> "Baltimore, Mar 26:")."""
-    from .credits import copy_credits
+    """An agency's dateline or credit, or a closing credit line ("— Reuters"), that the source carried and the copy
+    dropped: the copy no longer says whose report it runs ("BALTIMORE (AP) —" -> "Baltimore, Mar 26:"). Where the
+    copy names that agency as a source elsewhere ("..., reports The Associated Press."), the credit moved."""
+    from .credits import copy_credits, find_credits
 
     theirs = {fold(x.name) for x in copy_credits(copy.text, copy.url)}
+    named = {fold(x.name) for x in find_credits(copy.text, copy.url) if x.kind == "reported"}
     spans = sentences(copy.text)
     out = []
     for x in copy_credits(source.text, source.url):
-        if fold(x.name) in theirs or x.kind not in ("dateline", "wire-credit"):
+        if fold(x.name) in theirs or x.kind not in ("dateline", "wire-credit", "carried"):
             continue
-        m = re.search(re.escape(x.name) if x.name != "Associated Press" else r"\bAP\b|Associated Press", source.text)
+        m = _credit_at(source.text, x.name, closing=x.kind == "carried")
         span = (m.start(), m.end()) if m else None
         sentence = (_sentence_at(source.text, span[0]) or _passage(source.text, *span)) if span else None  # "(AP)"
         alone = bool(sentence) and len(sentence) <= 40
+        whole = alone or (x.kind == "carried" and m is not None)  # a credit line: the whole text's
+        if fold(x.name) in named:
+            at = _credit_at(copy.text, x.name, closing=False)
+            now = _sentence_at(copy.text, at.start()) if at else None
+            out.append(Change("attribution-moved", m.group(0) if m else x.name, now, span,
+                              (at.start(), at.end()) if at else None,
+                              f"{x.kind} credit to {x.name} now a mention of its report",
+                              source_sentence=sentence, copy_sentence=now))  # fmt: skip
+            continue
         # where the credit went: the copy's sentence most like the credited one, or its lead for a credit line
-        went = _lead(copy.text) if alone else _closest(sentence, copy.text, spans)
-        out.append(Change("attribution-dropped", sentence if alone else x.name, None, span, None,
+        went = _lead(copy.text) if whole else _closest(sentence, copy.text, spans)
+        before = sentence if alone else m.group(0) if whole and m else x.name
+        out.append(Change("attribution-dropped", before, None, span, None,
                           f"{x.kind} credit to {x.name} dropped", source_sentence=sentence, copy_sentence=went))  # fmt: skip
     return out
+
+
+def _credit_at(text: str, name: str, closing: bool) -> Optional[re.Match]:
+    """Where a text credits an outlet: its closing credit line ("— Reuters" at the end of a line) or, else, the
+    first mention of its name ("AP" or "Associated Press" for the Associated Press)."""
+    said = re.escape(name) if name != "Associated Press" else r"\bAP\b|Associated Press"
+    if closing:
+        m = None
+        for m in re.finditer(rf"[—–]\s*(?:{said})\s*$", text, re.M):
+            pass
+        if m is not None:
+            return m
+    return re.search(said, text)
 
 
 _BYLINE = re.compile(
@@ -948,6 +1201,8 @@ def byline_changes(source: Analysis, copy: Analysis) -> list[Change]:
     Hermann")."""
     have, had = fold(copy.text), fold(source.text)
     theirs = [(name, span) for name, span in bylines(copy.text) if fold(name) not in had]
+    if not theirs:
+        theirs = _signed(source, copy)
     out = []
     for name, span in bylines(source.text):
         if fold(name) in have:
@@ -961,6 +1216,20 @@ def byline_changes(source: Analysis, copy: Analysis) -> list[Change]:
         else:
             out.append(Change("attribution-dropped", name, None, span, None, f"byline of {name} dropped",
                               source_sentence=name, copy_sentence=_lead(copy.text)))  # fmt: skip
+    return out
+
+
+def _signed(source: Analysis, copy: Analysis) -> list[tuple[str, tuple[int, int]]]:
+    """A closing credit line of the copy ("— Reuters") that the source does not close with: the copy signs the
+    text with an outlet's name where the source had a writer's byline."""
+    from .credits import copy_credits
+
+    mine = {fold(x.name) for x in copy_credits(source.text, source.url) if x.kind == "carried"}
+    out = []
+    for x in copy_credits(copy.text, copy.url):
+        m = _credit_at(copy.text, x.name, closing=True) if x.kind == "carried" and fold(x.name) not in mine else None
+        if m is not None and re.match(r"[—–]", m.group(0)):
+            out.append((x.name, (m.start(), m.end())))
     return out
 
 

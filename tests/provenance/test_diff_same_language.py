@@ -1,0 +1,196 @@
+"""Meaning changes of same-language rewrites (issue 9): each rule on two short texts of its own."""
+
+from __future__ import annotations
+
+from reportedly.analyze import analyze_prepared, prepare
+from reportedly.provenance.diff import diff
+
+
+def _kind(run, source: str, copy: str, kind: str):
+    return [c for c in diff(run(source), run(copy)).changes if c.kind == kind]
+
+
+def test_dropped_and_added_sentences_say_where_they_were(run):
+    source = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "The mayor had warned that the library would close without the money.\n\n"
+        "Taxes will rise by two percent next year under the plan."
+    )
+    copy = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "Residents can read the full plan on the city website this week.\n\n"
+        "Taxes will rise by two percent next year under the plan."
+    )
+    dropped = _kind(run, source, copy, "sentence-dropped")
+    assert len(dropped) == 1 and "library would close" in dropped[0].before
+    # what the copy has on either side of the dropped sentence's place
+    assert "approved the new budget" in dropped[0].detail and "Taxes will rise" in dropped[0].detail
+    added = _kind(run, source, copy, "sentence-added")
+    assert len(added) == 1 and "approved the new budget" in added[0].detail and "Taxes will rise" in added[0].detail
+
+
+def test_closing_credit_line_dropped(run):
+    source = (
+        "Officials said the bridge would reopen next month after repairs to two of its pillars.\n\n"
+        "Traffic will be diverted through the city centre until then, the transport department said. — Reuters"
+    )
+    copy = (
+        "Bridge to reopen next month\n\n"
+        "Officials said the bridge would reopen next month after repairs to two of its pillars.\n\n"
+        "Traffic will be diverted through the city centre until then, the transport department said."
+    )
+    dropped = _kind(run, source, copy, "attribution-dropped")
+    assert any("— Reuters" in c.before and "Officials said the bridge" in c.copy_sentence for c in dropped)
+
+
+def test_dateline_credit_turned_into_a_mention_is_moved(run):
+    source = (
+        "BALTIMORE (AP) — A container ship struck a bridge early Tuesday, and the span fell into the river.\n\n"
+        "The bridge carried about 30,000 vehicles a day."
+    )
+    copy = (
+        "A container ship struck a bridge in Baltimore early Tuesday, and the span fell into the river.\n\n"
+        "The bridge carried about 30,000 vehicles a day, reports The Associated Press."
+    )
+    moved = _kind(run, source, copy, "attribution-moved")
+    assert any("reports The Associated Press" in (c.copy_sentence or "") for c in moved)
+    assert not any("dateline" in c.detail for c in _kind(run, source, copy, "attribution-dropped"))
+
+
+def test_byline_replaced_by_a_closing_credit_is_moved(run):
+    source = (
+        "By Martyn Herman\n\n"
+        "ISTANBUL (Reuters) - Manchester City won the Champions League for the first time on Saturday night.\n\n"
+        "Rodri scored the only goal of the final after 68 minutes."
+    )
+    copy = (
+        "Manchester City won the Champions League for the first time on Saturday night.\n\n"
+        "Rodri scored the only goal of the final after 68 minutes. — Reuters"
+    )
+    moved = _kind(run, source, copy, "attribution-moved")
+    assert any(c.before == "Martyn Herman" and c.after == "Reuters" and "— Reuters" in c.copy_sentence for c in moved)
+
+
+def test_bare_figure_in_an_added_sentence_despite_a_kept_qualifier(run):
+    source = (
+        "The company said it would cut about 13% of its staff, more than 11,000 people, by March.\n\n"
+        "The chief executive apologised to the workers in a letter on Wednesday."
+    )
+    copy = (
+        "The company said it would cut about 13% of its staff, more than 11,000 people, by March.\n\n"
+        "That means 11,000 workers will lose their jobs before the spring.\n\n"
+        "The chief executive apologised to the workers in a letter on Wednesday."
+    )
+    changed = _kind(run, source, copy, "number-changed")
+    assert any(c.before == "more than 11,000" and "will lose their jobs" in c.copy_sentence for c in changed)
+    # the qualified figure kept word for word is no change
+    assert not _kind(run, source, copy, "hedge-removed")
+
+
+def test_quoted_label_swapped(run):
+    got = _kind(
+        run,
+        'His movement was later banned as "extremist", while several newspapers were shut down last year.',
+        "His movement was later labelled “extreme,” while several newspapers were shut down last year.",
+        "quote-reworded",
+    )
+    assert [(c.before, c.after) for c in got] == [("extremist", "extreme")]
+
+
+def test_quotation_reworded_in_a_language_the_finder_does_not_read(run):
+    source = (
+        "Les journalistes «sont confrontés à des conditions de plus en plus défavorables», a déclaré la présidente."
+    )
+    copy = "Les journalistes « sont exposés à des conditions de plus en plus défavorables », a déclaré la présidente."
+    src, cp = (next(analyze_prepared([prepare(x, foreign=True)])) for x in (source, copy))
+    assert src.language == cp.language == "fr"
+    got = [c for c in diff(src, cp).changes if c.kind == "quote-reworded"]
+    assert len(got) == 1 and "confrontés" in got[0].detail and "exposés" in got[0].detail
+
+
+def test_words_put_inside_a_quotation(run):
+    source = (
+        'The two were awarded the prize "for their courageous fight for freedom of expression" in their countries, '
+        "the committee chairwoman Berit Reiss-Andersen said."
+    )
+    copy = (
+        "The committee chairwoman Berit Reiss-Andersen said the two won the prize "
+        '"for their courageous fight for freedom of expression in the Philippines and Russia."'
+    )
+    got = _kind(run, source, copy, "paraphrase-to-quote")
+    assert any("in the Philippines and Russia" in c.after for c in got)
+    assert not any(c.after and "Philippines" in c.after for c in _kind(run, source, copy, "quote-reworded"))
+
+
+def test_interview_claimed(run):
+    source = "“We were so close these last years, and now we deserve it,” Rodri said after the final whistle."
+    copy = "“We were so close these last years, and now we deserve it,” Rodri told BT Sport after the final whistle."
+    got = _kind(run, source, copy, "attribution-added")
+    assert [c.after for c in got] == ["told BT Sport"]
+    # an addressee the source names too is no change
+    assert not _kind(run, copy, copy.replace("final whistle", "last whistle"), "attribution-added")
+
+
+def test_time_of_day_made_a_day(run):
+    got = _kind(
+        run,
+        "The search for the six missing workers was called off, the police chief told a press conference as night fell.",
+        "The search for the six missing workers was called off, the police chief told a press conference on Tuesday.",
+        "date-changed",
+    )
+    assert [(c.before, c.after) for c in got] == [("night", "tuesday")]
+
+
+def test_date_dropped_is_a_date_change_not_a_number_change(run):
+    source = "Messi has signed a deal with the club through the 2025 season following his departure from Paris."
+    copy = "Messi has signed a deal with the club following his departure from Paris."
+    assert [c.before for c in _kind(run, source, copy, "date-changed")] == ["2025"]
+    assert not _kind(run, source, copy, "number-changed")
+    # the same date written another way is no change
+    assert not _kind(
+        run,
+        "The prize will be handed out on Dec. 10 in Oslo.",
+        "The prize will be handed out on December 10 in Oslo.",
+        "date-changed",
+    )
+
+
+def test_clause_cut_from_a_kept_sentence(run):
+    source = "On this occasion, the emotion was pure ecstasy after so many disappointments on this stage."
+    copy = "On this occasion, the emotion was pure ecstasy."
+    got = _kind(run, source, copy, "sentence-dropped")
+    assert [c.before for c in got] == ["after so many disappointments on this stage"]
+    # a clause the copy moved to a sentence of its own was not dropped
+    moved = copy + " There had been so many disappointments on this stage before."
+    assert not _kind(run, source, moved, "sentence-dropped")
+
+
+def _foreign(source: str, copy: str, kind: str):
+    src, cp = (next(analyze_prepared([prepare(x, foreign=True)])) for x in (source, copy))
+    return [c for c in diff(src, cp).changes if c.kind == kind]
+
+
+def test_hedge_removed_in_a_language_the_analysis_does_not_read():
+    source = "In Miami soll der siebenmalige Weltfußballer laut der Nachrichtenagentur AP jährlich viel Geld verdienen."
+    copy = "In Miami wird der siebenmalige Weltfußballer laut der Nachrichtenagentur AP jährlich viel Geld verdienen."
+    assert [c.before for c in _foreign(source, copy, "hedge-removed")] == ["soll"]
+    # a clause cut whole, hedge and all, drops a claim: no hedge removed
+    source = "Ich freue mich sehr auf Miami, sagte Messi, der in Florida angeblich 60 Millionen Dollar verdienen soll."
+    cut = "Ich freue mich sehr auf Miami, sagte Messi in einer Klubmitteilung am Samstagabend."
+    assert not _foreign(source, cut, "hedge-removed")
+
+
+def test_sentence_reworded_with_synonyms_in_its_place_is_aligned(run):
+    source = (
+        "Meta said on Wednesday it would cut more than 11,000 jobs across the company.\n\n"
+        "I did too, so I made the decision to significantly increase our investments.\n\n"
+        "The company will pay sixteen weeks of base pay to every worker who leaves."
+    )
+    copy = (
+        "Meta said on Wednesday it would cut more than 11,000 jobs across the company.\n\n"
+        "I had the same sentiment, which is why I came to the conclusion that our investments should be greatly boosted.\n\n"
+        "The company will pay sixteen weeks of base pay to every worker who leaves."
+    )
+    d = diff(run(source), run(copy))
+    assert d.aligned == 3 and not [c for c in d.changes if c.kind in ("sentence-added", "sentence-dropped")]
+    assert any(c.kind == "quote-reworded" and "same sentiment" in c.after for c in d.changes)
