@@ -36,7 +36,8 @@ class _Rules:
     bylines: tuple[re.Pattern, ...]
 
 
-def _lines(name: str) -> list[str]:
+def rule_lines(name: str) -> list[str]:
+    """The lines of a file under rules/provenance/, blank lines and # comments left out."""
     text = resources.files("reportedly.rules").joinpath("provenance", name).read_text(encoding="utf-8")
     return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
@@ -44,19 +45,19 @@ def _lines(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def rules() -> _Rules:
     wires = {}
-    for ln in _lines("wires.tsv"):
+    for ln in rule_lines("wires.tsv"):
         alias, _, name = ln.partition("\t")
         wires[alias.strip().lower()] = name.strip()
     patterns = []
-    for ln in _lines("credits.tsv"):
+    for ln in rule_lines("credits.tsv"):
         pattern, _, kind = ln.rpartition("\t")
         flags = re.I | re.M
         patterns.append((re.compile(pattern, flags), kind.strip()))
     return _Rules(
         wires=wires,
-        platforms=frozenset(ln.strip().lower() for ln in _lines("platforms.txt")),
+        platforms=frozenset(ln.strip().lower() for ln in rule_lines("platforms.txt")),
         patterns=tuple(patterns),
-        bylines=tuple(re.compile(p, re.M) for p in _lines("bylines.txt")),
+        bylines=tuple(re.compile(p, re.M) for p in rule_lines("bylines.txt")),
     )
 
 

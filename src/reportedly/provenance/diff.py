@@ -641,10 +641,10 @@ def _hedges(src: Analysis, cp: Analysis, s, c) -> list[Change]:
 @lru_cache(maxsize=1)
 def _hedge_words() -> dict[str, frozenset[str]]:
     """language -> the hedging words of rules/provenance/hedges.tsv (folded)."""
-    from .credits import _lines
+    from .credits import rule_lines
 
     out: dict[str, set[str]] = {}
-    for line in _lines("hedges.tsv"):
+    for line in rule_lines("hedges.tsv"):
         lang, _, word = line.partition("\t")
         out.setdefault(lang.strip(), set()).add(fold(word.strip()))
     return {k: frozenset(v) for k, v in out.items()}
@@ -887,10 +887,10 @@ _FIGURES = re.compile(rf"(?<![\w.,]){_FIGURE}")  # a figure standing alone, not 
 def _figure_qualifiers() -> tuple[re.Pattern, dict[str, str]]:
     """The qualifiers of rules/provenance/figure_qualifiers.tsv as one pattern (group 1 the qualifier, group 2 the
     figure) and each qualifier's kind: approximate or bound."""
-    from .credits import _lines
+    from .credits import rule_lines
 
     kinds = {}
-    for line in _lines("figure_qualifiers.tsv"):
+    for line in rule_lines("figure_qualifiers.tsv"):
         phrase, kind = line.split("\t")
         kinds[phrase.strip().lower()] = kind.strip()
     words = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
