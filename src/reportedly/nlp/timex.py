@@ -24,6 +24,7 @@ MONTHS = _EN.months
 WEEKDAYS = _EN.weekdays
 NUMBERS = _EN.numbers
 VAGUE = _EN.vague_quantities
+MODS = _EN.timex_modifiers
 UNITS = {
     "second": ("S", True),
     "minute": ("M", True),
@@ -58,6 +59,19 @@ NUM = r"(?:(?:%s)[\s-](?:%s)|\d+(?:\.\d+)?|a|an|%s|%s|%s|a couple of|couple of|h
     _TENS,
 )
 VAG = r"(?:a few|few|several|some|many|the next few|the past few|the last few|a number of|dozens of|hundreds of)"
+# the amount qualifiers that may open a duration ("about three years"): those of timex_modifiers.tsv that are not
+# vague quantities themselves
+AMOUNT_MOD = "|".join(
+    sorted(
+        (
+            re.escape(k)
+            for k, v in MODS.items()
+            if v in ("APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE") and k not in VAGUE
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century|centurie)s?"
 PART = r"(?:morning|afternoon|evening|night)"
 HOLIDAY = "|".join(
@@ -274,32 +288,8 @@ def _weekday_date(wd: int, anchor: Anchor) -> Optional[dt.date]:
 
 
 def _mod(word: Optional[str]) -> Optional[str]:
-    if not word:
-        return None
-    w = word.lower().rstrip("-").strip()
-    return {
-        "early": "START",
-        "beginning of": "START",
-        "the beginning of": "START",
-        "the start of": "START",
-        "mid": "MID",
-        "middle of": "MID",
-        "the middle of": "MID",
-        "late": "END",
-        "the end of": "END",
-        "end of": "END",
-        "about": "APPROX",
-        "around": "APPROX",
-        "nearly": "LESS_THAN",
-        "almost": "LESS_THAN",
-        "more than": "MORE_THAN",
-        "over": "MORE_THAN",
-        "less than": "LESS_THAN",
-        "at least": "EQUAL_OR_MORE",
-        "roughly": "APPROX",
-        "some": "APPROX",
-        "approximately": "APPROX",
-    }.get(w)
+    """The TIMEX3 mod of a modifier word (rules/en/timex_modifiers.tsv)."""
+    return MODS.get(word.lower().rstrip("-").strip()) if word else None
 
 
 EDGE = r"(?:(?P<edge>early-?|mid-?|late-?|the beginning of|the start of|the middle of|the end of)\s*)?"
@@ -814,8 +804,8 @@ _ENDED = re.compile(r"\s+end(?:ed|ing)\s+(?P<mo>%s)" % M, re.I)
 
 
 @rule(
-    r"(?P<mod>about|around|nearly|almost|more than|over|less than|at least|roughly|approximately)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?(?:\s+(?:trading|business|working))?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier|old)\b)"
-    % (NUM, VAG, UNIT),
+    r"(?P<mod>%s)?\s*(?:the\s+(?:past|last|next|first|previous|following)\s+)?(?P<n>%s|%s)(?P<half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+more)?(?:\s+(?:trading|business|working))?\s*[- ]?\s*(?P<u>%s)(?P<half2>\s+and\s+a\s+half)?(?P<long>[- ]long)?(?!\s+(?:ago|earlier|old)\b)"
+    % (AMOUNT_MOD, NUM, VAG, UNIT),
     needs=r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur",
 )
 def _duration(m, a):

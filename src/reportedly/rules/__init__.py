@@ -58,6 +58,7 @@ class Rules:
     holidays: dict[str, tuple[int, str]]  # name -> (month, day rule): "25", "thu@22", "easter-2"
     day_parts: dict[str, str]
     vague_quantities: frozenset[str]
+    timex_modifiers: dict[str, str]
     time_signals: frozenset[str]
     time_zones: frozenset[str]  # "5 p.m. EST": written after a clock time, not part of its TIMEX3 value
     deadline_signals: frozenset[str]  # "until Nov. 16": under a past verb, a date that may still lie ahead
@@ -151,6 +152,7 @@ def load(lang: str = "en") -> Rules:
         },
         day_parts=_table(lang, "day_parts.tsv"),
         vague_quantities=frozenset(_lines(lang, "vague_quantities.txt")),
+        timex_modifiers=_table(lang, "timex_modifiers.tsv"),
         time_signals=frozenset(_lines(lang, "time_signals.txt")),
         time_zones=frozenset(_lines(lang, "time_zones.txt")),
         deadline_signals=frozenset(_lines(lang, "deadline_signals.txt")),
