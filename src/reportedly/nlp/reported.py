@@ -29,6 +29,7 @@ class RawAttribution:
     content: tuple[tuple[int, int], ...]  # character spans
     quote_cue: bool  # the content is one direct quote: the cue attributes that quote, not reported speech
     carries_speech: bool = False  # "X said ..., according to the AP": the source carries X's words, never speaks them
+    cue_kind: str = "speech"  # speech | belief | evidence | sourcing (models.Attribution.cue_kind)
 
 
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
@@ -50,9 +51,18 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
         spans = _char_spans(ctx, content)
         if not spans:
             continue
+        kind = ctx.rules.cue_kind(tok.lemma_, is_speaker(ctx, subj))
         speech = tok.lemma_.lower() in ctx.rules.cue_verbs  # a belief or a finding never speaks a quotation
-        out.append(RawAttribution(cue, cue_span, tok.i, source, spans, speech and _all_quoted(ctx, content)))
+        out.append(
+            RawAttribution(cue, cue_span, tok.i, source, spans, speech and _all_quoted(ctx, content), cue_kind=kind)
+        )
     return out
+
+
+def is_speaker(ctx: DocContext, subj: Token) -> bool:
+    """A subject that can speak: not a document or data ("the study", "polls", "data from the survey") nor "it"."""
+    word = subj.lemma_.lower()
+    return word not in ctx.rules.document_nouns and ctx.rules.pronouns.get(subj.lower_) != "thing"
 
 
 _GERUND_PREPOSITIONS = frozenset(("by", "for", "after", "before", "while", "upon", "without"))
@@ -304,6 +314,7 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
                 spans,
                 _all_quoted(ctx, content),
                 _speech_inside(ctx, content),
+                "sourcing",
             )
         )
     return out

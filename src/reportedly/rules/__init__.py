@@ -30,6 +30,7 @@ class Rules:
     lang: str
     cue_verbs: dict[str, str]  # speech: the verbs that can give a quotation its speaker
     belief_verbs: dict[str, str]  # belief and evidence: they attribute content, never a quotation
+    speaker_kinds: dict[str, str]  # a belief/evidence verb's kind when a speaker is its subject ("Clinton suggested")
     titles: frozenset[str]
     person_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -71,6 +72,16 @@ class Rules:
     def attribution_verbs(self) -> dict[str, str]:
         """Every verb that attributes content to a source: speech, belief and evidence."""
         return {**self.belief_verbs, **self.cue_verbs}
+
+    def cue_kind(self, lemma: str, by_speaker: bool = False) -> str:
+        """What a cue verb attributes: `speech` (cue_verbs.txt, whatever its class), else the class belief_verbs.tsv
+        gives it (`belief`, `evidence`), or its third column when a speaker, not a document, is the subject."""
+        lemma = lemma.lower()
+        if lemma in self.cue_verbs:
+            return "speech"
+        if by_speaker and lemma in self.speaker_kinds:
+            return self.speaker_kinds[lemma]
+        return self.belief_verbs.get(lemma, "speech")
 
     def is_title(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.titles
@@ -114,7 +125,8 @@ def load(lang: str = "en") -> Rules:
     return Rules(
         lang=lang,
         cue_verbs=cues,
-        belief_verbs=_table(lang, "belief_verbs.tsv"),
+        belief_verbs={k: v.split("\t")[0].strip() for k, v in _table(lang, "belief_verbs.tsv").items()},
+        speaker_kinds={k: v.split("\t")[-1].strip() for k, v in _table(lang, "belief_verbs.tsv").items() if "\t" in v},
         titles=frozenset(w.lower() for w in _lines(lang, "titles.txt")),
         person_nouns=frozenset(w.lower() for w in _lines(lang, "person_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines(lang, "document_nouns.txt")),
