@@ -23,3 +23,8 @@ def test_an_unsupported_language_is_a_reportedly_error_naming_the_supported_ones
         analyze(text, lang="xx")
     assert isinstance(info.value, ReportedlyError)
     assert "'xx'" in str(info.value) and "en" in str(info.value)
+
+
+def test_objects_that_make_a_speech_verb_no_speech_are_pairs():
+    rules = load("en")
+    assert "meeting" in rules.non_speech_objects["call"] and "charge" not in rules.non_speech_objects["call"]

@@ -35,7 +35,7 @@ class RawAttribution:
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
     out = []
     for tok in ctx.cue_candidates():
-        if any(c.dep_ == "neg" for c in tok.children):
+        if negated(tok):
             continue
         subj = subject_of(tok)
         if subj is None or ctx.inside_quote[subj.i] or ctx.is_mark[subj.i]:
@@ -65,7 +65,15 @@ def is_speaker(ctx: DocContext, subj: Token) -> bool:
     return word not in ctx.rules.document_nouns and ctx.rules.pronouns.get(subj.lower_) != "thing"
 
 
-_GERUND_PREPOSITIONS = frozenset(("by", "for", "after", "before", "while", "upon", "without"))
+_GERUND_PREPOSITIONS = frozenset(("by", "for", "after", "before", "while", "upon"))
+
+
+def negated(tok: Token) -> bool:
+    """A cue denied ("did not say") or a gerund after "without" ("left without saying", "it goes without saying
+    that ..."): nothing was said."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "without"
 
 
 def subject_of(tok: Token) -> Optional[Token]:
@@ -171,12 +179,18 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
         toks = _object_content(ctx, tok)
         if toks:
             return toks
-    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not _names(tok):
         own = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in own]
         toks = _trim(toks)
         return toks if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks) else None
     return None
+
+
+def _names(tok: Token) -> bool:
+    """A cue with an object predicate names rather than reports ("His group, called the Legacy Fund, will ..."): no
+    parenthetical "he said" has one."""
+    return any(c.dep_ in ("oprd", "xcomp") for c in tok.children)
 
 
 OBJECT_DEPS = ("dobj", "oprd", "dative", "prt", "prep", "xcomp", "ccomp")
@@ -193,6 +207,8 @@ def _object_content(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             return None
     elif not (particle or any(c.dep_ == "dobj" for c in rights)):
         return None
+    elif not (particle or complement) and any(_no_speech_object(ctx, tok, c) for c in rights if c.dep_ == "dobj"):
+        return None  # "called an emergency meeting", "called a special election"
     toks: list[Token] = []
     for c in rights:
         # "called her vote in favor of the war a mistake": a phrase before the complement still belongs to the object
@@ -211,6 +227,11 @@ def _object_content(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
     if len(toks) < SETTINGS.min_content_tokens or any(ctx.inside_quote[t.i] for t in toks):
         return None
     return toks
+
+
+def _no_speech_object(ctx: DocContext, verb: Token, obj: Token) -> bool:
+    """An object that makes the verb no speech act (rules/en/non_speech_objects.tsv: "call" a meeting, a vote)."""
+    return obj.lemma_.lower() in ctx.rules.non_speech_objects.get(verb.lemma_.lower(), ())
 
 
 def _inner_speech(ctx: DocContext, head: Token) -> set[int]:
