@@ -28,3 +28,8 @@ def test_an_unsupported_language_is_a_reportedly_error_naming_the_supported_ones
 def test_objects_that_make_a_speech_verb_no_speech_are_pairs():
     rules = load("en")
     assert "meeting" in rules.non_speech_objects["call"] and "charge" not in rules.non_speech_objects["call"]
+
+
+def test_raising_verbs_are_attribution_verbs():
+    rules = load("en")
+    assert {"continue", "prove"} <= rules.raising_verbs <= set(rules.attribution_verbs)

@@ -272,3 +272,21 @@ def test_an_adjective_the_parser_hung_on_the_object_is_still_the_complement(run)
     assert [(src, cue, content) for src, _, cue, content in got] == [
         ("Officials", "called", "the charges totally unsubstantiated")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed continues to dominate the field despite the attacks on his record.",
+        "For the governor, the farm bill proved to be a safe place to spend the money.",
+        "Clinton relies on a group of surrogates who are expected to be increasingly visible in March.",
+    ],
+)
+def test_an_infinitive_after_a_raising_verb_or_a_passive_is_no_content(run, text):
+    assert run(text).attributions == ()
+
+
+def test_the_cue_a_raising_verb_takes_speaks_for_its_subject(run):
+    text = "The nominee continues to insist, most recently in an interview, that he wants to release his returns."
+    got = [(a.source, a.content) for a in run(text).attributions]
+    assert got == [("The nominee", "he wants to release his returns")]

@@ -35,9 +35,11 @@ class RawAttribution:
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
     out = []
     for tok in ctx.cue_candidates():
-        if negated(tok):
+        if negated(tok) or _raises_a_cue(ctx, tok):
             continue
         subj = subject_of(tok)
+        if subj is None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.rules.raising_verbs:
+            subj = subject_of(tok.head)  # "The nominee continues to insist that ..." -> the nominee
         if subj is None or ctx.inside_quote[subj.i] or ctx.is_mark[subj.i]:
             continue
         content = _content_of(ctx, tok)
@@ -66,6 +68,13 @@ def is_speaker(ctx: DocContext, subj: Token) -> bool:
 
 
 _GERUND_PREPOSITIONS = frozenset(("by", "for", "after", "before", "while", "upon"))
+
+
+def _raises_a_cue(ctx: DocContext, tok: Token) -> bool:
+    """ "continues to insist that ...": the infinitive cue reports, not the verb raising it."""
+    return tok.lemma_.lower() in ctx.rules.raising_verbs and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in ctx.rules.attribution_verbs for c in tok.children
+    )
 
 
 def negated(tok: Token) -> bool:
@@ -118,9 +127,9 @@ def subject_of(tok: Token) -> Optional[Token]:
     if (
         tok.dep_ == "relcl"
         and tok.head.pos_ in ("NOUN", "PROPN")
-        and any(c.tag_ in ("WP", "WDT") for c in tok.children)
+        and any(c.tag_ in ("WP", "WDT") and c.dep_ != "nsubjpass" for c in tok.children)
     ):
-        return tok.head
+        return tok.head  # not "a group of surrogates who are expected to ...": they are the ones expected of
     return None
 
 
@@ -165,7 +174,7 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             break
         if t.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in t.children):
             break  # "when he wrote his book, McKinley said that ...": the "that" of another speaker's verb
-    for c in tok.children:
+    for c in tok.children if tok.lemma_.lower() not in ctx.rules.raising_verbs else ():
         # "has vowed to bring back lost mining jobs": a promise, demand or plan reported as an infinitive
         if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
             toks = list(c.subtree)
