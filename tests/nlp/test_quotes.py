@@ -263,3 +263,24 @@ def test_a_participle_after_the_quote_goes_on_for_the_speaker_named_before_it(ru
     )
     got = quotes(run, text)
     assert got and got[0][1] == "Peabody" and got[0][2] == "said", got
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the object of a cue is the one spoken of, never the speaker
+        ("Tom Reed and Anna Holm call them “lone wolves” and describe their actions as crimes.", "Tom Reed"),
+        (
+            "In a statement, the farmers' union called Anna Holm a “true champion” for its members, citing her work.",
+            "farmers' union",
+        ),
+    ],
+)
+def test_the_object_of_a_cue_after_the_quote_does_not_speak_it(run, text, speaker):
+    got = [q.speaker for q in run(text).quotes]
+    assert len(got) == 1 and speaker in got[0]
+
+
+def test_a_quote_with_only_the_object_of_its_cue_around_gets_no_wrong_speaker(run):
+    text = 'The council issued a report calling the new dam "a clear violation of every rule we have" on Friday.'
+    assert all(q.speaker != "the new dam" for q in run(text).quotes)

@@ -233,6 +233,11 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
     ):
         src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
         return src.as_said_by(relative_subject(cue)) if src is not None else None
+    if _subject_around(ctx, subj, cue, after_char):
+        # "the union called Clinton a “champion” for its members, citing ...": the quote sits inside the clause of a
+        # subject named before it, who speaks it (not a noun between the mark and the cue)
+        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        return src.as_said_by(relative_subject(cue)) if src is not None else None
     doc = ctx.doc
     # the parser took a word inside the quote as subject: use the words between the mark and the cue
     between, depth = [], 0
@@ -256,10 +261,23 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
                 head = head.head
             if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != cue.i:
                 return None  # "..., said the first case was ...": the subject of what was said, not the speaker
+            if head.dep_ in ("dobj", "dative", "oprd") and head.head.i == cue.i:
+                return None  # "a statement calling the test “a violation”": the one spoken of, not the speaker
             return make_source(ctx.table, noun_phrase(head), ctx.rules, ctx.pronouns, quoted_person=True)
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
     return None
+
+
+def _subject_around(ctx: DocContext, subj: Optional[Token], cue: Token, after_char: int) -> bool:
+    """The cue's subject stands before the quote, in the cue's sentence, outside quotation marks."""
+    return (
+        subj is not None
+        and subj.idx < after_char
+        and subj.sent.start == cue.sent.start
+        and not ctx.inside_quote[subj.i]
+        and not ctx.is_mark[subj.i]
+    )
 
 
 def _in_brackets(tok: Token) -> bool:
