@@ -284,3 +284,9 @@ def test_the_object_of_a_cue_after_the_quote_does_not_speak_it(run, text, speake
 def test_a_quote_with_only_the_object_of_its_cue_around_gets_no_wrong_speaker(run):
     text = 'The council issued a report calling the new dam "a clear violation of every rule we have" on Friday.'
     assert all(q.speaker != "the new dam" for q in run(text).quotes)
+
+
+def test_a_partial_quote_in_nested_reported_speech_belongs_to_the_inner_speaker(run):
+    text = "The port authority said the shipping firm, Holm Marine, reported the crew “dropped anchors” at dawn."
+    got = [(q.speaker, q.cue, q.kind) for q in run(text).quotes]
+    assert got == [("Holm Marine", "reported", "partial")]

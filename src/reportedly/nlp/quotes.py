@@ -135,6 +135,9 @@ def _paragraph_index(text: str):
 
 
 def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[RawAttribution]:
+    """The attribution whose content holds the quote; of nested ones the innermost ("The authority said the company
+    reported the crew “dropped anchors”" -> the company)."""
+    holders = []
     for a in reported:
         if a.carries_speech:
             continue  # "“...,” Smith said, according to the AP": Smith said it; the AP only carries it
@@ -142,8 +145,9 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
             return a  # a quoted transcript turn, '"PENCE: Well, ...': the label inside the marks names the speaker
         for s, e in a.content:
             if s <= q.start and q.end <= e + 1 and (s, e) != (q.start, q.end):
-                return a
-    return None
+                holders.append((e - s, a))
+                break
+    return min(holders, key=lambda h: h[0])[1] if holders else None
 
 
 def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optional[tuple[Source, Token]]:
