@@ -290,3 +290,12 @@ def test_a_partial_quote_in_nested_reported_speech_belongs_to_the_inner_speaker(
     text = "The port authority said the shipping firm, Holm Marine, reported the crew “dropped anchors” at dawn."
     got = [(q.speaker, q.cue, q.kind) for q in run(text).quotes]
     assert got == [("Holm Marine", "reported", "partial")]
+
+
+def test_the_parsers_object_right_after_a_two_character_mark_still_speaks(run):
+    # house style '' ... '' is read with a space inserted; "recalled X" right after the quote is the inverted speaker
+    text = (
+        "Mr. Mitchell supported the idea. But others did not. ''My advice was not to do it,'' recalled James B. "
+        "Cunningham, then ambassador to Israel."
+    )
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [("James B. Cunningham", "recalled")]

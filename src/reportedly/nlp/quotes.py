@@ -226,7 +226,7 @@ def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
     return closed and any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children)
 
 
-def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[Source]:
+def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: bool = False) -> Optional[Source]:
     subj = subject_of(cue)
     if (
         subj is not None
@@ -241,7 +241,8 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
         # "the union called Clinton a “champion” for its members, citing ...": the quote sits inside the clause of a
         # subject named before it, who speaks it (not a noun between the mark and the cue)
         src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
-        return src.as_said_by(relative_subject(cue)) if src is not None else None
+        if src is not None:
+            return src.as_said_by(relative_subject(cue))
     doc = ctx.doc
     # the parser took a word inside the quote as subject: use the words between the mark and the cue
     between, depth = [], 0
@@ -249,7 +250,7 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
         if t.idx <= after_char:
             continue
         depth += (t.text == "(") - (t.text == ")")
-        if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct:
+        if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct and not t.is_space:
             between.append(t)  # "Rep. Elijah Cummings (D-Md.) said": the party and state in brackets are not him
     if between and between[-1].pos_ in ("PROPN", "PRON", "NOUN"):
         return make_source(ctx.table, noun_phrase(between[-1]), ctx.rules, ctx.pronouns, quoted_person=True)
@@ -265,8 +266,10 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
                 head = head.head
             if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != cue.i:
                 return None  # "..., said the first case was ...": the subject of what was said, not the speaker
-            if head.dep_ in ("dobj", "dative", "oprd") and head.head.i == cue.i:
-                return None  # "a statement calling the test “a violation”": the one spoken of, not the speaker
+            if head.dep_ in ("dobj", "dative", "oprd") and head.head.i == cue.i and (before_quote or between):
+                # "a statement calling the test “a violation”", "“lone wolves” and describe their actions": the one
+                # spoken of; right after the quote ("''...,'' recalled James Cunningham") the parser's object speaks
+                return None
             return make_source(ctx.table, noun_phrase(head), ctx.rules, ctx.pronouns, quoted_person=True)
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
@@ -274,13 +277,19 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
 
 
 def _subject_around(ctx: DocContext, subj: Optional[Token], cue: Token, after_char: int) -> bool:
-    """The cue's subject stands before the quote, in the cue's sentence, outside quotation marks."""
+    """The cue's subject stands before the quote, in the cue's sentence (no full stop between them outside quotation
+    marks: the parser's sentences run over a quote's marks), outside quotation marks."""
     return (
         subj is not None
         and subj.idx < after_char
         and subj.sent.start == cue.sent.start
         and not ctx.inside_quote[subj.i]
         and not ctx.is_mark[subj.i]
+        and not any(
+            t.text in (".", "!", "?") and not ctx.inside_quote[t.i]
+            for t in ctx.doc[subj.i : cue.i]
+            if t.idx < after_char
+        )
     )
 
 
@@ -324,7 +333,7 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
                 src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
                 if src is not None:
                     return src.as_said_by(relative_subject(t)), t
-            src = _speaker_of_cue(ctx, t, after_char=t.idx)
+            src = _speaker_of_cue(ctx, t, after_char=t.idx, before_quote=True)
             return (src, t) if src is not None else None
         if t.text in (".", "!", "?") and not ctx.inside_quote[j]:
             return None
