@@ -33,3 +33,8 @@ def test_objects_that_make_a_speech_verb_no_speech_are_pairs():
 def test_raising_verbs_are_attribution_verbs():
     rules = load("en")
     assert {"continue", "prove"} <= rules.raising_verbs <= set(rules.attribution_verbs)
+
+
+def test_age_descriptions_and_manner_of_speech_verbs():
+    rules = load("en")
+    assert "year-old" in rules.age_descriptions and {"bark", "mutter"} <= set(rules.cue_verbs)

@@ -299,3 +299,26 @@ def test_the_parsers_object_right_after_a_two_character_mark_still_speaks(run):
         "Cunningham, then ambassador to Israel."
     )
     assert [(q.speaker, q.cue) for q in run(text).quotes] == [("James B. Cunningham", "recalled")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Anna Holm spoke last. “He is, and always has been, a great leader,” said the 46-year-old.",
+            "the 46-year-old",
+        ),
+        (
+            "He was escorted out. “We were wrong to not confront him from the start,” Reed, 58, told AFP on Monday.",
+            "Reed",
+        ),
+        (
+            "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “The union matters to us.”",
+            "Jake Sullivan",
+        ),
+    ],
+)
+def test_speakers_the_parser_hides(run, text, speaker):
+    # an age the parser tags as a date, an age in commas between the quote and the cue, a name before a cue the parser
+    # left without subject
+    assert [q.speaker for q in run(text).quotes] == [speaker]

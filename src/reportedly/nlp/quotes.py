@@ -250,10 +250,15 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         if t.idx <= after_char:
             continue
         depth += (t.text == "(") - (t.text == ")")
-        if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct and not t.is_space:
+        age = t.like_num and t.i > 0 and doc[t.i - 1].text == ","  # "Ramos, 58, told AFP": his age, not him
+        if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct and not t.is_space and not age:
             between.append(t)  # "Rep. Elijah Cummings (D-Md.) said": the party and state in brackets are not him
     if between and between[-1].pos_ in ("PROPN", "PRON", "NOUN"):
         return make_source(ctx.table, noun_phrase(between[-1]), ctx.rules, ctx.pronouns, quoted_person=True)
+    if before_quote:
+        named = _name_before(ctx, cue)
+        if named is not None:
+            return make_source(ctx.table, noun_phrase(named), ctx.rules, ctx.pronouns, quoted_person=True)
     # inverted: "said Smith", "said the official"
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
         if t.dep_ == "mark" or t.lower_ == "that":
@@ -274,6 +279,18 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
     return None
+
+
+def _name_before(ctx: DocContext, cue: Token) -> Optional[Token]:
+    """ "In a statement, her adviser, Jake Sullivan, said: “...”" with the parser's subject lost: a person's name right
+    before the cue (commas aside) says it."""
+    j = cue.i - 1
+    while j >= 0 and ctx.doc[j].text == ",":
+        j -= 1
+    t = ctx.doc[j] if j >= 0 else None
+    if t is None or ctx.inside_quote[t.i] or t.pos_ != "PROPN" or t.ent_type_ != "PERSON":
+        return None
+    return t
 
 
 def _subject_around(ctx: DocContext, subj: Optional[Token], cue: Token, after_char: int) -> bool:

@@ -66,6 +66,7 @@ class Rules:
     title_small_words: frozenset[str]
     share_words: frozenset[str]  # "19 percent said": a share of those polled speaks as a group
     object_cues: dict[str, str]  # "called for new tariffs", "cited the figure": speech whose content is the object
+    age_descriptions: frozenset[str]  # "the 46-year-old": a person, though the parser calls it a date
     raising_verbs: frozenset[str]  # "continues to dominate", "proved to be": the infinitive is no content
     non_speech_objects: dict[str, frozenset[str]]  # "called a meeting": objects with which a speech verb is no speech
     term_markers: re.Pattern  # "known as the ''Buffett rule''": a quoted term, not a quotation, follows
@@ -168,6 +169,7 @@ def load(lang: str = "en") -> Rules:
         title_small_words=frozenset(w.lower() for w in _lines(lang, "title_small_words.txt")),
         share_words=frozenset(w.lower() for w in _lines(lang, "share_words.txt")),
         object_cues=_table(lang, "object_cues.tsv"),
+        age_descriptions=frozenset(w.lower() for w in _lines(lang, "age_descriptions.txt")),
         raising_verbs=frozenset(w.lower() for w in _lines(lang, "raising_verbs.txt")),
         non_speech_objects=_pairs(lang, "non_speech_objects.tsv"),
         term_markers=re.compile(
