@@ -322,3 +322,11 @@ def test_speakers_the_parser_hides(run, text, speaker):
     # an age the parser tags as a date, an age in commas between the quote and the cue, a name before a cue the parser
     # left without subject
     assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_an_inverted_speaker_the_parser_made_subject_of_a_participle_still_speaks(run):
+    text = (
+        "She hadn't.\n\n\"I'm not going to say it is a mistake, so forget about it,\" said retired neurosurgeon Ben "
+        "Carson, asked about his claim."
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Ben Carson"]

@@ -269,7 +269,8 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
             head = t
             while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod", "det") and head.head.i > head.i:
                 head = head.head
-            if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != cue.i:
+            comma = head.i + 1 < len(doc) and doc[head.i + 1].text == ","  # "said Ben Carson, asked about it"
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != cue.i and not comma:
                 return None  # "..., said the first case was ...": the subject of what was said, not the speaker
             if head.dep_ in ("dobj", "dative", "oprd") and head.head.i == cue.i and (before_quote or between):
                 # "a statement calling the test “a violation”", "“lone wolves” and describe their actions": the one
