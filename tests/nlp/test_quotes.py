@@ -330,3 +330,8 @@ def test_an_inverted_speaker_the_parser_made_subject_of_a_participle_still_speak
         "Carson, asked about his claim."
     )
     assert [q.speaker for q in run(text).quotes] == ["Ben Carson"]
+
+
+def test_the_narrator_speaks_the_words_they_quote_themselves_saying(run):
+    text = "The judge frowned. “You are not contrite,” Judge Berman said. I wanted to answer. “I am not shy,” I said."
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [("Berman", "said"), ("I", "said")]

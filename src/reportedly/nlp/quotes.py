@@ -235,7 +235,7 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         and not ctx.is_mark[subj.i]
         and not _in_brackets(subj)
     ):
-        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        src = _subject_source(ctx, subj)
         return src.as_said_by(relative_subject(cue)) if src is not None else None
     if _subject_around(ctx, subj, cue, after_char):
         # "the union called Clinton a “champion” for its members, citing ...": the quote sits inside the clause of a
@@ -280,6 +280,15 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
     return None
+
+
+def _subject_source(ctx: DocContext, subj: Token) -> Optional[Source]:
+    """The source a cue's subject names; the narrator too ("“I am not shy,” I said."), who is never a source of
+    reported speech but speaks the words quoted (not whoever was quoted before)."""
+    src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+    if src is None and subj.dep_ == "nsubj" and ctx.rules.pronouns.get(subj.lower_) == "speaker":
+        return Source(subj.doc[subj.i : subj.i + 1], None, subj.text, "person")
+    return src
 
 
 def _name_before(ctx: DocContext, cue: Token) -> Optional[Token]:
@@ -348,7 +357,7 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         if ctx.is_cue(t):
             subj = subject_of(t)
             if subj is not None and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
-                src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+                src = _subject_source(ctx, subj)
                 if src is not None:
                     return src.as_said_by(relative_subject(t)), t
             src = _speaker_of_cue(ctx, t, after_char=t.idx, before_quote=True)
