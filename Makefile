@@ -59,7 +59,7 @@ bench-spark: $(VENV)/.installed-test
 # Needs the shared datasets beside the checkout (../shared/data); prints the numbers quoted in the README.
 DATA ?= ../shared/data
 eval: $(VENV)/.installed
-	$(BIN)/reportedly eval quotes $(DATA)/quotes/ggt/test.jsonl
+	$(BIN)/reportedly eval quotes $(DATA)/quotes/ggt/test.jsonl --scope speech
 	$(BIN)/reportedly eval quotes $(DATA)/quotes/polnear/dev.jsonl --only direct
 	$(BIN)/reportedly eval timex $(DATA)/timex/tempeval3/test.jsonl
 

@@ -47,7 +47,7 @@ def test_json_report_validates_against_the_schema():
     res = cli("analyze", EXAMPLE, "--published", "2021-12-21", "--format", "json")
     data = json.loads(res.stdout)
     jsonschema.validate(data, shipped())
-    assert data["schema_version"] == "1.0.0" and len(data["quotes"]) == 7
+    assert data["schema_version"] == "1.1.0" and len(data["quotes"]) == 7
 
 
 def test_html_report_is_one_page_without_scripts():

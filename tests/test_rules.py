@@ -23,3 +23,18 @@ def test_an_unsupported_language_is_a_reportedly_error_naming_the_supported_ones
         analyze(text, lang="xx")
     assert isinstance(info.value, ReportedlyError)
     assert "'xx'" in str(info.value) and "en" in str(info.value)
+
+
+def test_objects_that_make_a_speech_verb_no_speech_are_pairs():
+    rules = load("en")
+    assert "meeting" in rules.non_speech_objects["call"] and "charge" not in rules.non_speech_objects["call"]
+
+
+def test_raising_verbs_are_attribution_verbs():
+    rules = load("en")
+    assert {"continue", "prove"} <= rules.raising_verbs <= set(rules.attribution_verbs)
+
+
+def test_age_descriptions_and_manner_of_speech_verbs():
+    rules = load("en")
+    assert "year-old" in rules.age_descriptions and {"bark", "mutter"} <= set(rules.cue_verbs)

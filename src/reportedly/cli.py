@@ -336,6 +336,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--direct-only", action="store_true", help="quotes: predict quotation marks only, no reported speech"
     )
+    e.add_argument(
+        "--scope",
+        choices=("all", "speech"),
+        default="all",
+        help="quotes: which attributions to predict: all (default; beliefs and findings too, as PolNeAR annotates) "
+        "or speech (what someone said or wrote, 'according to' included: GGT's quotes)",
+    )
     e.add_argument("--predictions", metavar="PATH", help="also write the predictions (JSONL) here")
     e.add_argument("--limit", type=int, help="score only the first N records")
     e.add_argument("--processes", type=int, default=1, help="spaCy processes (default 1)")
@@ -451,6 +458,8 @@ def cmd_eval(args) -> int:
 
     if args.only and args.task != "quotes":
         raise BadOptionError("--only applies to `eval quotes`")
+    if args.scope != "all" and args.task != "quotes":
+        raise BadOptionError("--scope applies to `eval quotes`")
     if args.task == "stories":
         import json
 
@@ -472,8 +481,11 @@ def cmd_eval(args) -> int:
     if args.task == "quotes":
         from .eval import quotes as q
 
-        preds, failures = ev.run(gold, lambda rid, a: q.predictions(rid, a, not args.direct_only), args.processes)
+        preds, failures = ev.run(
+            gold, lambda rid, a: q.predictions(rid, a, not args.direct_only, args.scope), args.processes
+        )
         res = q.score(gold, preds, args.only)
+        res["scope"] = args.scope
         text = q.report(res)
     else:
         from .eval import timex as t

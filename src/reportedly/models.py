@@ -19,7 +19,7 @@ def iso_date(value: Any) -> Optional[dt.date]:
     return dt.date.fromisoformat(str(value).strip()[:10])
 
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Span = tuple[int, int]
 
@@ -80,6 +80,9 @@ class Attribution:
     source_id: Optional[str] = None
     source_mention: Optional[Mention] = None
     hedged: bool = False
+    # what the cue attributes: speech ("said", "tweeted", a transcript's turn) | belief ("believes", "hopes") |
+    # evidence ("the study found", "polls show") | sourcing ("according to X": credited, no verb saying how)
+    cue_kind: str = "speech"
 
 
 @dataclass(frozen=True)

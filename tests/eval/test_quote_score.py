@@ -130,3 +130,37 @@ def test_reported_speech_run_into_a_quotation_is_cut_before_it():
     pred = predictions("x", Analysis(text, None, quotes=(quote,), attributions=(att,)))["quotes"]
     got = sorted(p["quote"] for p in pred)
     assert got == ["fathers would not be eligible, and her aide replied", "“It is meant for mothers.”"]
+
+
+def test_speech_scope_drops_beliefs_and_findings_but_keeps_sourcing():
+    from reportedly.eval.quotes import predictions
+    from reportedly.models import Analysis, Attribution
+
+    text = "Hill said it rained. Hill believes it rained. Polls show it rained. It rained, according to Hill."
+
+    def att(kind, cue, content):
+        c = text.index(cue)
+        s = text.index(content, c) if kind != "sourcing" else text.index(content)  # "It rained, according to"
+        return Attribution(content, ((s, s + len(content)),), "Hill", "person", cue, (c, c + len(cue)), cue_kind=kind)
+
+    a = Analysis(
+        text,
+        None,
+        attributions=(
+            att("speech", "said", "it rained"),
+            att("belief", "believes", "it rained"),
+            att("evidence", "show", "it rained"),
+            att("sourcing", "according to", "It rained"),
+        ),
+    )
+    every = predictions("x", a)["quotes"]
+    speech = predictions("x", a, scope="speech")["quotes"]
+    assert [p["cue_kind"] for p in every] == ["speech", "belief", "evidence", "sourcing"]
+    assert [p["cue_kind"] for p in speech] == ["speech", "sourcing"]
+
+
+def test_eval_scope_flag(capsys):
+    assert main(["eval", "quotes", str(FIX / "mini-quotes.jsonl"), "--json", "--scope", "speech"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert res["scope"] == "speech" and res["gold_quotes"] == 3
+    assert main(["eval", "timex", str(FIX / "mini-timex.jsonl"), "--scope", "speech"]) == 2

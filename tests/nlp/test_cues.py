@@ -60,3 +60,26 @@ def test_a_belief_verb_never_speaks_a_quotation(run):
 def test_a_promise_reported_as_an_infinitive_is_attributed(run):
     got = [(a.source, a.content) for a in run("Anna Holm has vowed to bring back the lost mining jobs.").attributions]
     assert got == [("Anna Holm", "to bring back the lost mining jobs")]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Tom Reed said that the budget is short by a million.", "speech"),
+        ("Tom Reed believes that the budget is short by a million.", "belief"),
+        ("The study found that the budget was short by a million.", "evidence"),
+        ("The budget is short by a million, according to Tom Reed.", "sourcing"),
+        ("Tom Reed suggested that the budget is short by a million.", "speech"),
+        ("The survey suggested that the budget is short by a million.", "evidence"),
+    ],
+)
+def test_every_attribution_carries_the_kind_of_its_cue(run, text, kind):
+    assert [a.cue_kind for a in run(text).attributions] == [kind]
+
+
+def test_cue_kind_comes_from_the_word_lists():
+    rules = load("en")
+    assert rules.cue_kind("Said".lower()) == "speech" and rules.cue_kind("admit") == "speech"
+    assert rules.cue_kind("hope") == "belief" and rules.cue_kind("show") == "evidence"
+    assert rules.cue_kind("suggest") == "evidence" and rules.cue_kind("suggest", by_speaker=True) == "speech"
+    assert rules.cue_kind("show", by_speaker=True) == "evidence"

@@ -263,3 +263,75 @@ def test_a_participle_after_the_quote_goes_on_for_the_speaker_named_before_it(ru
     )
     got = quotes(run, text)
     assert got and got[0][1] == "Peabody" and got[0][2] == "said", got
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the object of a cue is the one spoken of, never the speaker
+        ("Tom Reed and Anna Holm call them “lone wolves” and describe their actions as crimes.", "Tom Reed"),
+        (
+            "In a statement, the farmers' union called Anna Holm a “true champion” for its members, citing her work.",
+            "farmers' union",
+        ),
+    ],
+)
+def test_the_object_of_a_cue_after_the_quote_does_not_speak_it(run, text, speaker):
+    got = [q.speaker for q in run(text).quotes]
+    assert len(got) == 1 and speaker in got[0]
+
+
+def test_a_quote_with_only_the_object_of_its_cue_around_gets_no_wrong_speaker(run):
+    text = 'The council issued a report calling the new dam "a clear violation of every rule we have" on Friday.'
+    assert all(q.speaker != "the new dam" for q in run(text).quotes)
+
+
+def test_a_partial_quote_in_nested_reported_speech_belongs_to_the_inner_speaker(run):
+    text = "The port authority said the shipping firm, Holm Marine, reported the crew “dropped anchors” at dawn."
+    got = [(q.speaker, q.cue, q.kind) for q in run(text).quotes]
+    assert got == [("Holm Marine", "reported", "partial")]
+
+
+def test_the_parsers_object_right_after_a_two_character_mark_still_speaks(run):
+    # house style '' ... '' is read with a space inserted; "recalled X" right after the quote is the inverted speaker
+    text = (
+        "Mr. Mitchell supported the idea. But others did not. ''My advice was not to do it,'' recalled James B. "
+        "Cunningham, then ambassador to Israel."
+    )
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [("James B. Cunningham", "recalled")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Anna Holm spoke last. “He is, and always has been, a great leader,” said the 46-year-old.",
+            "the 46-year-old",
+        ),
+        (
+            "He was escorted out. “We were wrong to not confront him from the start,” Reed, 58, told AFP on Monday.",
+            "Reed",
+        ),
+        (
+            "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “The union matters to us.”",
+            "Jake Sullivan",
+        ),
+    ],
+)
+def test_speakers_the_parser_hides(run, text, speaker):
+    # an age the parser tags as a date, an age in commas between the quote and the cue, a name before a cue the parser
+    # left without subject
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_an_inverted_speaker_the_parser_made_subject_of_a_participle_still_speaks(run):
+    text = (
+        "She hadn't.\n\n\"I'm not going to say it is a mistake, so forget about it,\" said retired neurosurgeon Ben "
+        "Carson, asked about his claim."
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Ben Carson"]
+
+
+def test_the_narrator_speaks_the_words_they_quote_themselves_saying(run):
+    text = "The judge frowned. “You are not contrite,” Judge Berman said. I wanted to answer. “I am not shy,” I said."
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [("Berman", "said"), ("I", "said")]

@@ -242,3 +242,51 @@ def test_a_phrase_between_the_object_and_its_complement_belongs_to_the_object(ru
 def test_a_gerund_after_a_preposition_speaks_for_the_subject_of_its_verb(run, text, source, content):
     got = run(text)
     assert [(a.source_mention.text, a.content) for a in got.attributions] == [(source, content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It goes without saying that the new tax plan will hurt small farmers.",
+        "The senator left the hall without saying that the vote had been delayed.",
+    ],
+)
+def test_a_gerund_after_without_says_nothing(run, text):
+    assert run(text).attributions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council called an emergency meeting to discuss the flood on Monday.",
+        "The governor called a special election for the vacant seat in March.",
+        "His nonprofit group, called the River Legacy Fund, will still own the farm until it pays back the loan.",
+    ],
+)
+def test_calling_a_meeting_or_a_name_is_no_speech(run, text):
+    assert run(text).attributions == ()
+
+
+def test_an_adjective_the_parser_hung_on_the_object_is_still_the_complement(run):
+    got = attributions(run, "Officials called the charges totally unsubstantiated.")
+    assert [(src, cue, content) for src, _, cue, content in got] == [
+        ("Officials", "called", "the charges totally unsubstantiated")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed continues to dominate the field despite the attacks on his record.",
+        "For the governor, the farm bill proved to be a safe place to spend the money.",
+        "Clinton relies on a group of surrogates who are expected to be increasingly visible in March.",
+    ],
+)
+def test_an_infinitive_after_a_raising_verb_or_a_passive_is_no_content(run, text):
+    assert run(text).attributions == ()
+
+
+def test_the_cue_a_raising_verb_takes_speaks_for_its_subject(run):
+    text = "The nominee continues to insist, most recently in an interview, that he wants to release his returns."
+    got = [(a.source, a.content) for a in run(text).attributions]
+    assert got == [("The nominee", "he wants to release his returns")]

@@ -29,9 +29,20 @@ SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 
 # ------------------------------------------------------------------------------------------ predictions
 
+# what each `--scope` predicts of the attributions, by their cue kind (models.Attribution.cue_kind): `all` is every
+# attribution (PolNeAR's guidelines: beliefs and findings too); `speech` what someone said or wrote, as datasets of
+# quotations annotate it (GGT: direct, mixed and indirect quotes), "according to X" included
+SCOPES: dict[str, Optional[frozenset[str]]] = {"all": None, "speech": frozenset(("speech", "sourcing"))}
 
-def predictions(record_id: str, a: Analysis, with_attributions: bool = True) -> dict:
-    """One prediction record: every quote, plus the content of reported speech not already quoted."""
+
+def in_scope(cue_kind: str, scope: str = "all") -> bool:
+    kinds = SCOPES[scope]
+    return kinds is None or cue_kind in kinds
+
+
+def predictions(record_id: str, a: Analysis, with_attributions: bool = True, scope: str = "all") -> dict:
+    """One prediction record: every quote, plus the content of reported speech not already quoted (only the
+    attributions whose cue kind `scope` keeps)."""
     quotes = []
     taken: list[tuple[int, int]] = []
     for group in _one_cue_runs(sorted((q for q in a.quotes if q.kind != "partial"), key=lambda q: q.start)):
@@ -45,11 +56,13 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True) -> 
     partials = [q for q in a.quotes if q.kind == "partial"]
     if with_attributions:
         for at in a.attributions:
+            if not in_scope(at.cue_kind, scope):
+                continue
             s, e = _clear_of(a.text, at.content_spans[0][0], at.content_spans[-1][1], taken)
             if s is None:
                 continue
             s, e = _with_partials(a.text, s, e, partials)
-            quotes.append(_pred(s, e, a.text, at.source, at.source_mention, at.cue, None))
+            quotes.append(_pred(s, e, a.text, at.source, at.source_mention, at.cue, None, at.cue_kind))
             taken.append((s, e))
     for q in partials:
         # a partial quote sharing even one character with emitted speech is part of it, not a second quote
@@ -121,7 +134,7 @@ def with_marks(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _pred(s, e, text, speaker, mention, cue, qtype) -> dict:
+def _pred(s, e, text, speaker, mention, cue, qtype, cue_kind="speech") -> dict:
     if qtype == "direct":
         s, e = with_marks(text, s, e)
     rec = {
@@ -131,6 +144,7 @@ def _pred(s, e, text, speaker, mention, cue, qtype) -> dict:
         "speaker": mention.text if mention else speaker,
         "speaker_ref": speaker,
         "cue": cue,
+        "cue_kind": cue_kind,
         "type": qtype or quote_type(text[s:e]),
     }
     if mention is not None:
@@ -296,6 +310,7 @@ def report(res: dict) -> str:
     lines = [
         f"records {res['records']}  gold quotes {res['gold_quotes']}  pred quotes {res['pred_quotes']}"
         + (f"  [only {res['only']}]" if res["only"] else "")
+        + (f"  [scope {res['scope']}]" if res.get("scope", "all") != "all" else "")
     ]
     lines.append("%-22s %7s %7s %7s %7s" % ("", "P", "R", "F1", "TP"))
     for k, label in (

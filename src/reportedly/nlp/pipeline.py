@@ -186,6 +186,7 @@ def _attribution(text: str, a, rules) -> Attribution:
         src.entity.id if src.entity else None,
         src.mention(),
         hedged,
+        a.cue_kind,
     )
 
 

@@ -135,6 +135,9 @@ def _paragraph_index(text: str):
 
 
 def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[RawAttribution]:
+    """The attribution whose content holds the quote; of nested ones the innermost ("The authority said the company
+    reported the crew “dropped anchors”" -> the company)."""
+    holders = []
     for a in reported:
         if a.carries_speech:
             continue  # "“...,” Smith said, according to the AP": Smith said it; the AP only carries it
@@ -142,8 +145,9 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
             return a  # a quoted transcript turn, '"PENCE: Well, ...': the label inside the marks names the speaker
         for s, e in a.content:
             if s <= q.start and q.end <= e + 1 and (s, e) != (q.start, q.end):
-                return a
-    return None
+                holders.append((e - s, a))
+                break
+    return min(holders, key=lambda h: h[0])[1] if holders else None
 
 
 def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optional[tuple[Source, Token]]:
@@ -222,7 +226,7 @@ def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
     return closed and any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children)
 
 
-def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[Source]:
+def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: bool = False) -> Optional[Source]:
     subj = subject_of(cue)
     if (
         subj is not None
@@ -231,8 +235,14 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
         and not ctx.is_mark[subj.i]
         and not _in_brackets(subj)
     ):
-        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        src = _subject_source(ctx, subj)
         return src.as_said_by(relative_subject(cue)) if src is not None else None
+    if _subject_around(ctx, subj, cue, after_char):
+        # "the union called Clinton a “champion” for its members, citing ...": the quote sits inside the clause of a
+        # subject named before it, who speaks it (not a noun between the mark and the cue)
+        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        if src is not None:
+            return src.as_said_by(relative_subject(cue))
     doc = ctx.doc
     # the parser took a word inside the quote as subject: use the words between the mark and the cue
     between, depth = [], 0
@@ -240,10 +250,15 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
         if t.idx <= after_char:
             continue
         depth += (t.text == "(") - (t.text == ")")
-        if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct:
+        age = t.like_num and t.i > 0 and doc[t.i - 1].text == ","  # "Ramos, 58, told AFP": his age, not him
+        if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct and not t.is_space and not age:
             between.append(t)  # "Rep. Elijah Cummings (D-Md.) said": the party and state in brackets are not him
     if between and between[-1].pos_ in ("PROPN", "PRON", "NOUN"):
         return make_source(ctx.table, noun_phrase(between[-1]), ctx.rules, ctx.pronouns, quoted_person=True)
+    if before_quote:
+        named = _name_before(ctx, cue)
+        if named is not None:
+            return make_source(ctx.table, noun_phrase(named), ctx.rules, ctx.pronouns, quoted_person=True)
     # inverted: "said Smith", "said the official"
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
         if t.dep_ == "mark" or t.lower_ == "that":
@@ -254,12 +269,55 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int) -> Optional[So
             head = t
             while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod", "det") and head.head.i > head.i:
                 head = head.head
-            if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != cue.i:
+            comma = head.i + 1 < len(doc) and doc[head.i + 1].text == ","  # "said Ben Carson, asked about it"
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != cue.i and not comma:
                 return None  # "..., said the first case was ...": the subject of what was said, not the speaker
+            if head.dep_ in ("dobj", "dative", "oprd") and head.head.i == cue.i and (before_quote or between):
+                # "a statement calling the test “a violation”", "“lone wolves” and describe their actions": the one
+                # spoken of; right after the quote ("''...,'' recalled James Cunningham") the parser's object speaks
+                return None
             return make_source(ctx.table, noun_phrase(head), ctx.rules, ctx.pronouns, quoted_person=True)
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
     return None
+
+
+def _subject_source(ctx: DocContext, subj: Token) -> Optional[Source]:
+    """The source a cue's subject names; the narrator too ("“I am not shy,” I said."), who is never a source of
+    reported speech but speaks the words quoted (not whoever was quoted before)."""
+    src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+    if src is None and subj.dep_ == "nsubj" and ctx.rules.pronouns.get(subj.lower_) == "speaker":
+        return Source(subj.doc[subj.i : subj.i + 1], None, subj.text, "person")
+    return src
+
+
+def _name_before(ctx: DocContext, cue: Token) -> Optional[Token]:
+    """ "In a statement, her adviser, Jake Sullivan, said: “...”" with the parser's subject lost: a person's name right
+    before the cue (commas aside) says it."""
+    j = cue.i - 1
+    while j >= 0 and ctx.doc[j].text == ",":
+        j -= 1
+    t = ctx.doc[j] if j >= 0 else None
+    if t is None or ctx.inside_quote[t.i] or t.pos_ != "PROPN" or t.ent_type_ != "PERSON":
+        return None
+    return t
+
+
+def _subject_around(ctx: DocContext, subj: Optional[Token], cue: Token, after_char: int) -> bool:
+    """The cue's subject stands before the quote, in the cue's sentence (no full stop between them outside quotation
+    marks: the parser's sentences run over a quote's marks), outside quotation marks."""
+    return (
+        subj is not None
+        and subj.idx < after_char
+        and subj.sent.start == cue.sent.start
+        and not ctx.inside_quote[subj.i]
+        and not ctx.is_mark[subj.i]
+        and not any(
+            t.text in (".", "!", "?") and not ctx.inside_quote[t.i]
+            for t in ctx.doc[subj.i : cue.i]
+            if t.idx < after_char
+        )
+    )
 
 
 def _in_brackets(tok: Token) -> bool:
@@ -299,10 +357,10 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         if ctx.is_cue(t):
             subj = subject_of(t)
             if subj is not None and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
-                src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+                src = _subject_source(ctx, subj)
                 if src is not None:
                     return src.as_said_by(relative_subject(t)), t
-            src = _speaker_of_cue(ctx, t, after_char=t.idx)
+            src = _speaker_of_cue(ctx, t, after_char=t.idx, before_quote=True)
             return (src, t) if src is not None else None
         if t.text in (".", "!", "?") and not ctx.inside_quote[j]:
             return None

@@ -29,14 +29,17 @@ class RawAttribution:
     content: tuple[tuple[int, int], ...]  # character spans
     quote_cue: bool  # the content is one direct quote: the cue attributes that quote, not reported speech
     carries_speech: bool = False  # "X said ..., according to the AP": the source carries X's words, never speaks them
+    cue_kind: str = "speech"  # speech | belief | evidence | sourcing (models.Attribution.cue_kind)
 
 
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
     out = []
     for tok in ctx.cue_candidates():
-        if any(c.dep_ == "neg" for c in tok.children):
+        if negated(tok) or _raises_a_cue(ctx, tok):
             continue
         subj = subject_of(tok)
+        if subj is None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.rules.raising_verbs:
+            subj = subject_of(tok.head)  # "The nominee continues to insist that ..." -> the nominee
         if subj is None or ctx.inside_quote[subj.i] or ctx.is_mark[subj.i]:
             continue
         content = _content_of(ctx, tok)
@@ -50,12 +53,36 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
         spans = _char_spans(ctx, content)
         if not spans:
             continue
+        kind = ctx.rules.cue_kind(tok.lemma_, is_speaker(ctx, subj))
         speech = tok.lemma_.lower() in ctx.rules.cue_verbs  # a belief or a finding never speaks a quotation
-        out.append(RawAttribution(cue, cue_span, tok.i, source, spans, speech and _all_quoted(ctx, content)))
+        out.append(
+            RawAttribution(cue, cue_span, tok.i, source, spans, speech and _all_quoted(ctx, content), cue_kind=kind)
+        )
     return out
 
 
-_GERUND_PREPOSITIONS = frozenset(("by", "for", "after", "before", "while", "upon", "without"))
+def is_speaker(ctx: DocContext, subj: Token) -> bool:
+    """A subject that can speak: not a document or data ("the study", "polls", "data from the survey") nor "it"."""
+    word = subj.lemma_.lower()
+    return word not in ctx.rules.document_nouns and ctx.rules.pronouns.get(subj.lower_) != "thing"
+
+
+_GERUND_PREPOSITIONS = frozenset(("by", "for", "after", "before", "while", "upon"))
+
+
+def _raises_a_cue(ctx: DocContext, tok: Token) -> bool:
+    """ "continues to insist that ...": the infinitive cue reports, not the verb raising it."""
+    return tok.lemma_.lower() in ctx.rules.raising_verbs and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in ctx.rules.attribution_verbs for c in tok.children
+    )
+
+
+def negated(tok: Token) -> bool:
+    """A cue denied ("did not say") or a gerund after "without" ("left without saying", "it goes without saying
+    that ..."): nothing was said."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "without"
 
 
 def subject_of(tok: Token) -> Optional[Token]:
@@ -100,9 +127,9 @@ def subject_of(tok: Token) -> Optional[Token]:
     if (
         tok.dep_ == "relcl"
         and tok.head.pos_ in ("NOUN", "PROPN")
-        and any(c.tag_ in ("WP", "WDT") for c in tok.children)
+        and any(c.tag_ in ("WP", "WDT") and c.dep_ != "nsubjpass" for c in tok.children)
     ):
-        return tok.head
+        return tok.head  # not "a group of surrogates who are expected to ...": they are the ones expected of
     return None
 
 
@@ -147,7 +174,7 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             break
         if t.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in t.children):
             break  # "when he wrote his book, McKinley said that ...": the "that" of another speaker's verb
-    for c in tok.children:
+    for c in tok.children if tok.lemma_.lower() not in ctx.rules.raising_verbs else ():
         # "has vowed to bring back lost mining jobs": a promise, demand or plan reported as an infinitive
         if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
             toks = list(c.subtree)
@@ -161,12 +188,18 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
         toks = _object_content(ctx, tok)
         if toks:
             return toks
-    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not _names(tok):
         own = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in own]
         toks = _trim(toks)
         return toks if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks) else None
     return None
+
+
+def _names(tok: Token) -> bool:
+    """A cue with an object predicate names rather than reports ("His group, called the Legacy Fund, will ..."): no
+    parenthetical "he said" has one."""
+    return any(c.dep_ in ("oprd", "xcomp") for c in tok.children)
 
 
 OBJECT_DEPS = ("dobj", "oprd", "dative", "prt", "prep", "xcomp", "ccomp")
@@ -183,6 +216,8 @@ def _object_content(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             return None
     elif not (particle or any(c.dep_ == "dobj" for c in rights)):
         return None
+    elif not (particle or complement) and any(_no_speech_object(ctx, tok, c) for c in rights if c.dep_ == "dobj"):
+        return None  # "called an emergency meeting", "called a special election"
     toks: list[Token] = []
     for c in rights:
         # "called her vote in favor of the war a mistake": a phrase before the complement still belongs to the object
@@ -201,6 +236,11 @@ def _object_content(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
     if len(toks) < SETTINGS.min_content_tokens or any(ctx.inside_quote[t.i] for t in toks):
         return None
     return toks
+
+
+def _no_speech_object(ctx: DocContext, verb: Token, obj: Token) -> bool:
+    """An object that makes the verb no speech act (rules/en/non_speech_objects.tsv: "call" a meeting, a vote)."""
+    return obj.lemma_.lower() in ctx.rules.non_speech_objects.get(verb.lemma_.lower(), ())
 
 
 def _inner_speech(ctx: DocContext, head: Token) -> set[int]:
@@ -304,6 +344,7 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
                 spans,
                 _all_quoted(ctx, content),
                 _speech_inside(ctx, content),
+                "sourcing",
             )
         )
     return out

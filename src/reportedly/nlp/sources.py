@@ -184,6 +184,8 @@ def can_speak(span: Span, rules: Rules) -> bool:
     head = span.root
     if head.lower_ in rules.share_words:
         return True  # "Another 19 percent said ...": a share of those polled, a group
+    if age_description(span, rules):
+        return True  # "said the 46-year-old": a person, though tagged as a date
     if head.ent_type_ in NON_SPEAKER_ENTS or head.lemma_.lower() in rules.non_speakers:
         return False
     if head.lower_ in rules.non_speakers or head.like_num:
@@ -199,6 +201,12 @@ def can_speak(span: Span, rules: Rules) -> bool:
     if singular and (head.ent_type_ == "NORP" or head.text in rules.demonyms) and head.pos_ in ("PROPN", "ADJ", "NOUN"):
         return not head.lower_.endswith(("s", "people"))
     return True
+
+
+def age_description(span: Span, rules: Rules) -> bool:
+    """ "the 46-year-old", "a 43-year-old": the phrase ends in an age (rules/en/age_descriptions.txt)."""
+    tail = "".join(t.text for t in span[-3:]).lower()
+    return any(tail.endswith(w) for w in rules.age_descriptions)
 
 
 DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "ic")

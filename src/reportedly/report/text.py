@@ -40,10 +40,11 @@ def render(a: Analysis, colour: bool = False) -> str:
     out.append(_section("Attributions", colour))
     for n, at in enumerate(a.attributions, 1):
         hedge = " · hedged" if at.hedged else ""
+        kind = "" if at.cue_kind == "speech" else f" · {at.cue_kind}"
         mention = (
             f" (as “{at.source_mention.text}”)" if at.source_mention and at.source_mention.text != at.source else ""
         )
-        out.append(f"{n:>2}. {at.source}{mention} [{at.source_type}] — {at.cue}{hedge}")
+        out.append(f"{n:>2}. {at.source}{mention} [{at.source_type}] — {at.cue}{kind}{hedge}")
         out.extend(textwrap.wrap(at.content, WIDTH, initial_indent="    ", subsequent_indent="    "))
     if a.no_comment:
         out.append("")

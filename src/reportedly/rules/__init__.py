@@ -30,6 +30,7 @@ class Rules:
     lang: str
     cue_verbs: dict[str, str]  # speech: the verbs that can give a quotation its speaker
     belief_verbs: dict[str, str]  # belief and evidence: they attribute content, never a quotation
+    speaker_kinds: dict[str, str]  # a belief/evidence verb's kind when a speaker is its subject ("Clinton suggested")
     titles: frozenset[str]
     person_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -70,12 +71,25 @@ class Rules:
     title_small_words: frozenset[str]
     share_words: frozenset[str]  # "19 percent said": a share of those polled speaks as a group
     object_cues: dict[str, str]  # "called for new tariffs", "cited the figure": speech whose content is the object
+    age_descriptions: frozenset[str]  # "the 46-year-old": a person, though the parser calls it a date
+    raising_verbs: frozenset[str]  # "continues to dominate", "proved to be": the infinitive is no content
+    non_speech_objects: dict[str, frozenset[str]]  # "called a meeting": objects with which a speech verb is no speech
     term_markers: re.Pattern  # "known as the ''Buffett rule''": a quoted term, not a quotation, follows
 
     @property
     def attribution_verbs(self) -> dict[str, str]:
         """Every verb that attributes content to a source: speech, belief and evidence."""
         return {**self.belief_verbs, **self.cue_verbs}
+
+    def cue_kind(self, lemma: str, by_speaker: bool = False) -> str:
+        """What a cue verb attributes: `speech` (cue_verbs.txt, whatever its class), else the class belief_verbs.tsv
+        gives it (`belief`, `evidence`), or its third column when a speaker, not a document, is the subject."""
+        lemma = lemma.lower()
+        if lemma in self.cue_verbs:
+            return "speech"
+        if by_speaker and lemma in self.speaker_kinds:
+            return self.speaker_kinds[lemma]
+        return self.belief_verbs.get(lemma, "speech")
 
     def is_title(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.titles
@@ -119,7 +133,8 @@ def load(lang: str = "en") -> Rules:
     return Rules(
         lang=lang,
         cue_verbs=cues,
-        belief_verbs=_table(lang, "belief_verbs.tsv"),
+        belief_verbs={k: v.split("\t")[0].strip() for k, v in _table(lang, "belief_verbs.tsv").items()},
+        speaker_kinds={k: v.split("\t")[-1].strip() for k, v in _table(lang, "belief_verbs.tsv").items() if "\t" in v},
         titles=frozenset(w.lower() for w in _lines(lang, "titles.txt")),
         person_nouns=frozenset(w.lower() for w in _lines(lang, "person_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines(lang, "document_nouns.txt")),
@@ -164,11 +179,23 @@ def load(lang: str = "en") -> Rules:
         title_small_words=frozenset(w.lower() for w in _lines(lang, "title_small_words.txt")),
         share_words=frozenset(w.lower() for w in _lines(lang, "share_words.txt")),
         object_cues=_table(lang, "object_cues.tsv"),
+        age_descriptions=frozenset(w.lower() for w in _lines(lang, "age_descriptions.txt")),
+        raising_verbs=frozenset(w.lower() for w in _lines(lang, "raising_verbs.txt")),
+        non_speech_objects=_pairs(lang, "non_speech_objects.tsv"),
         term_markers=re.compile(
             r"\b(?:%s)(?:\s+(?:the|a|an))?\s*$" % "|".join(re.escape(p) for p in _lines(lang, "term_markers.txt")),
             re.I,
         ),
     )
+
+
+def _pairs(lang: str, name: str) -> dict[str, frozenset[str]]:
+    """A two-column file read as key -> every value given for it."""
+    out: dict[str, set[str]] = {}
+    for ln in _lines(lang, name):
+        key, _, value = ln.partition("\t")
+        out.setdefault(key.strip().lower(), set()).add(value.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _alternation(phrases: list[str]) -> re.Pattern:
