@@ -12,6 +12,7 @@ from typing import Optional, Sequence
 
 from ..models import Analysis
 from ..rules import load as load_rules
+from .crosslang import align_sentences
 from .features import fold, sentences, stopwords
 from .settings import Settings
 
@@ -69,7 +70,11 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     ss = [(s, e) for s, e in joined_sentences(source.text) if e - s >= 20 and not _debris(source, s)]
     cs = [(s, e) for s, e in joined_sentences(copy.text) if e - s >= 20 and not _debris(copy, s)]
     out = Diff(source.title, copy.title, source_sentences=len(ss), copy_sentences=len(cs))
-    pairs = _align([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs], embeddings)
+    translated = source.language != copy.language
+    if translated:  # a translation: sentences alike by the names, figures and cognates the two languages share
+        pairs = align_sentences([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs])
+    else:
+        pairs = _align([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs], embeddings)
     matched_source: set[int] = set()
     for j, c in enumerate(cs):
         ctext = copy.text[c[0] : c[1]]
@@ -81,12 +86,15 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         out.aligned += 1
         s = ss[k]
         before = source.text[s[0] : s[1]]
-        out.changes += [replace(x, source_sentence=before, copy_sentence=ctext) for x in _compare(source, copy, s, c)]
+        compare = _compare_translated if translated else _compare
+        out.changes += [replace(x, source_sentence=before, copy_sentence=ctext) for x in compare(source, copy, s, c)]
     for k, s in enumerate(ss):
         if k not in matched_source:
             before = source.text[s[0] : s[1]]
             out.changes.append(Change("sentence-dropped", before, None, s, None, source_sentence=before))
-    out.changes += quote_changes(source, copy, out.changes)
+    out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
+    if translated:
+        out.changes += translated_times(source, copy, out.changes)
     out.changes += figure_changes(source, copy, out.changes)
     out.changes += counted_changes(source, copy, out.changes)
     out.changes += dated_changes(source, copy, out.changes)
@@ -233,6 +241,102 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
         )
     if not out:
         out.append(Change("wording", before, after, s, c, _word_diff(before, after)))
+    return out
+
+
+def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]) -> list[Change]:
+    """Two sentences of two languages, one the other's translation: what translation cannot account for, the
+    figures and clock times replaced, the weekdays or months changed, a hearsay marker dropped or added."""
+    from . import crosslang as x
+
+    before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
+    out: list[Change] = []
+    fb, fa = x.figures(before), x.figures(after)
+    gone, new = sorted(fb - fa), sorted(fa - fb)
+    if gone and new:
+        b, a = ", ".join(gone), ", ".join(new)
+        out.append(Change("number-changed", b, a, s, c, f"translated: {b} -> {a}"))
+    cb, ca = x.calendar_words(before), x.calendar_words(after)
+    for kind in ("weekday", "month"):
+        had, has = cb.get(kind, {}), ca.get(kind, {})
+        if had.keys() == has.keys() or (kind == "weekday" and not (had and has)):
+            continue
+        if kind == "month" and not (fb & fa):
+            continue  # a month given or dropped: another date only where both give the same year or day
+        b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
+        out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
+    hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
+    hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
+    hedged_a = bool(ha) or any(c[0] <= h.start < c[1] for h in cp.hedges)
+    if hb and not hedged_a:
+        out += [Change("hedge-removed", w, None, s, c, f"hearsay '{w}' not translated: stated as fact") for w in hb]
+    if ha and not hedged_b:
+        out += [Change("hedge-added", None, w, s, c, f"hearsay '{w}' added in translation") for w in ha]
+    return out
+
+
+def translated_times(src: Analysis, cp: Analysis, found: Sequence[Change]) -> list[Change]:
+    """Clock times of two languages: a sentence of the copy that gives one time its source's sentence gives (the
+    hour in GMT, say) and another time where the source's gives a third: the time was changed in translation
+    ("at about 1:30 a.m. (0530 GMT)" -> "aux alentours de 13h30 (05h30 GMT)"), however differently the two
+    sentences are built."""
+    from . import crosslang as x
+
+    seen = {(x_.source_sentence, x_.copy_sentence) for x_ in found if x_.kind == "number-changed"}
+    spans = _spans(src.text)
+    # a sentence with the one after it: "at about 1:30 a.m. (0530 GMT)" is cut in two after "a.m."
+    mine = [(a, b, x.clock_times(src.text[a:b])) for (a, _), (_, b) in zip(spans, spans[1:] + spans[-1:])]
+    out = []
+    for c0, c1 in _spans(cp.text):
+        has = x.clock_times(cp.text[c0:c1])
+        near = [m for m in mine if m[2] & has]
+        if not near:
+            continue
+        s0, s1, had = max(near, key=lambda m: (len(m[2] & has), len(m[2])))  # its likeliest source, in full
+        if not (had - has) or not (has - had) or (src.text[s0:s1], cp.text[c0:c1]) in seen:
+            continue
+        b, a = ", ".join(sorted(had - has)), ", ".join(sorted(has - had))
+        out.append(Change("number-changed", b, a, (s0, s1), (c0, c1), f"translated: time {b} -> {a}",
+                          source_sentence=src.text[s0:s1], copy_sentence=cp.text[c0:c1]))  # fmt: skip
+    return out
+
+
+def translated_quotes(src: Analysis, cp: Analysis) -> list[Change]:
+    """Each quotation of a copy in another language with the source quotation it translates (crosslang.py: by
+    cognates, names and figures, the speaker named next to both, and length), reported as a quotation reworded in
+    translation, with what the translation changed that can be told without a dictionary: figures, names dropped,
+    a part left out. A quotation the source's quotations do not hold may translate the source's own words (a
+    statement, a letter): its sentences are compared next."""
+    from . import crosslang as x
+
+    quotes = x.marked_quotes(cp.text)
+    quotes = sorted(
+        x.with_speakers(quotes, cp.quotes) + x.reported_sentences(cp.text, cp.language, list(_spans(cp.text)), quotes),
+        key=lambda p: p.start,
+    )
+    pool = x.quote_pool(src.text, x.with_speakers(x.marked_quotes(src.text), src.quotes), S.quote_joined)
+    pairs = x.align_quotes(src.text, pool, cp.text, quotes)
+    aligned = {cq.start for _, cq, _ in pairs}
+    statement = [x.Passage(src.text[a:b], a, b) for a, b in _spans(src.text)]
+    rest = [q for q in quotes if q.start not in aligned]
+    # a sentence inside one of the source's quotations is that quotation (a copy that quotes one sentence of it)
+    pairs += [
+        (next((q for q in pool if q.start <= sq.end and sq.start <= q.end and q.end - q.start < 1000), sq), cq, r)
+        for sq, cq, r in x.align_quotes(src.text, statement, cp.text, rest, speakers=False)
+    ]
+    pairs = x.extend(cp.text, sorted(pairs, key=lambda p: p[1].start), quotes, S.quote_joined)
+    out = []
+    for sq, cq, _ in pairs:
+        notes = [f"translated ({src.language} -> {cp.language}), speaker {sq.speaker or cq.speaker or 'unattributed'}"]
+        fb, fa = x.figures(sq.text), x.figures(cq.text)
+        if fb != fa:
+            notes.append(f"figures {', '.join(sorted(fb)) or 'none'} -> {', '.join(sorted(fa)) or 'none'}")
+        ratio = len(cq.text) / max(len(sq.text), 1)
+        if ratio < 0.6:
+            notes.append(f"{ratio:.0%} of the source's length: part left out")
+        out.append(Change("quote-reworded", sq.text, cq.text, (sq.start, sq.end), (cq.start, cq.end), "; ".join(notes),
+                          source_sentence=_passage(src.text, sq.start, sq.end),
+                          copy_sentence=_passage(cp.text, cq.start, cq.end)))  # fmt: skip
     return out
 
 

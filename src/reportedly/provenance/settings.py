@@ -117,6 +117,17 @@ class Settings:
     quote_reworded: float = 40.0
     statement_quoted: float = 80.0
     same_name: float = 80.0
+    # a copy in another language (crosslang.py): the rapidfuzz ratio (0-100) for two words of two languages to be one
+    # word (projet / project 92, carriere / career 71, trasformare / transform 80); the share (0-100) of the content
+    # words of a copy's quotation and its source's, both sides counted, that have such a counterpart on the other
+    # side, for the two to be one quotation translated (with the speaker named next to both adding `cross_speaker`),
+    # and of two sentences for one sentence translated; at least `cross_min_words` words with a counterpart.
+    # Fitted leave-one-story-out on the checklist (see README)
+    cross_cognate: float = 80.0
+    cross_quote: float = 25.0
+    cross_sentence: float = 15.0
+    cross_min_words: int = 2
+    cross_speaker: float = 15.0
     # trace (corpus.py): partial ratio for a sentence to state the traced claim, and full-text candidates read
     trace_match: float = 70.0
     trace_candidates: int = 200

@@ -1,0 +1,331 @@
+"""A copy in another language against its source, by evidence that survives translation (diff.py): the copy's
+quotations aligned to the source's by the words the two languages share (names, figures, cognates such as
+projet / project, carrière / career), by who speaks and by their order; the sentences of the two aligned the same
+way; then, in each aligned pair, the figures, times, days and months and the markers of hearsay compared. Rules
+are data: rules/provenance/calendar.tsv, reported_speech.tsv."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .features import fold, stopwords
+from .settings import Settings
+
+S = Settings()  # cross_cognate, cross_quote, cross_sentence, cross_min_words: settings.py
+
+_WORD = re.compile(r"[^\W_]+")  # elisions apart: l'Inter, d'entamer
+# words in quotation marks of the Latin-script languages: “…”, "…", «…», „…“, »…«, within one paragraph
+_MARKED = re.compile(
+    r"“([^”\n]{3,800})”|\"([^\"\n]{3,800})\"|«\s*([^»\n]{3,800}?)\s*»|„([^“”\"\n]{3,800})[“”\"]|»([^«\n]{3,800})«"
+)
+_CAPITAL = re.compile(r"(?<![\w.])[A-ZÀ-Ý][\w'’-]{2,}")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A quotation (or sentence) of one text: its words, where it is, and who is named around it."""
+
+    text: str
+    start: int
+    end: int
+    speaker: Optional[str] = None
+
+
+def marked_quotes(text: str) -> list[Passage]:
+    """Words in quotation marks of any Latin-script language, of two words or more; a mark that opens a quotation
+    no mark closes in its paragraph quotes to the paragraph's end (a page cut mid-quotation)."""
+    out = []
+    taken = []
+    for m in _MARKED.finditer(text):
+        g = next(i for i in range(1, 6) if m.group(i) is not None)
+        taken.append((m.start(), m.end()))
+        _keep(text, m.start(g), m.end(g), out)
+    for m in _OPENS.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if not any(m.end() < a < end for a, _ in taken):
+            _keep(text, m.end(), end, out)
+            taken.append((m.start(), end))
+    return sorted(out, key=lambda p: p.start)
+
+
+_OPENS = re.compile(r"[“«„»]|(?:^|(?<=\s))\"(?=\w)", re.M)
+
+
+def _keep(text: str, start: int, end: int, out: list[Passage]) -> None:
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    if len(text[start:end].split()) >= 2:
+        out.append(Passage(text[start:end], start, end))
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a text that can carry over into a translation: figures, and words of four letters or more that
+    are no function word of any language we know (folded: no accents, lower case)."""
+    stops = stopwords()
+    return [w for w in (fold(x) for x in _WORD.findall(text)) if w.isdigit() or (len(w) >= 4 and w not in stops)]
+
+
+_SPELLING = (("ph", "f"), ("th", "t"), ("k", "c"), ("y", "i"), ("ss", "s"))
+
+
+def spelled(word: str) -> str:
+    """A folded word with the spellings that differ between languages for one sound made one (Kaliber / caliber,
+    Projekt / project, Philosophie / filosofia)."""
+    for a, b in _SPELLING:
+        word = word.replace(a, b)
+    return word
+
+
+@lru_cache(maxsize=100_000)
+def cognate(a: str, b: str) -> bool:
+    """Two folded words that look like one word in two languages: the same, or the same first two letters and alike
+    by characters (projet / project, carriere / career, trasformare / transform, uniti / united); the longer one may
+    be a compound that starts with the other (Karriereschritt / career)."""
+    from rapidfuzz import fuzz
+
+    if a == b:
+        return True
+    if a.isdigit() or b.isdigit():
+        return False
+    a, b = spelled(a), spelled(b)
+    if a[:2] != b[:2]:
+        return False
+    if fuzz.ratio(a, b) >= S.cross_cognate:
+        return True
+    short, long = sorted((a, b), key=len)
+    return (
+        len(short) >= 5 and len(long) >= len(short) + 5 and fuzz.ratio(short, long[: len(short) + 2]) >= S.cross_cognate
+    )
+
+
+def likeness(source: str, copy: str) -> tuple[float, int]:
+    """How much of `copy` (0-100) has a counterpart in `source` in another language, and how many of its words do:
+    the share of its content words with a cognate there (a copy trims, so the source may hold more)."""
+    cw, sw = content_words(copy), set(content_words(source))
+    if not cw:
+        return 0.0, 0
+    hit = sum(any(cognate(w, x) for x in sw) for w in cw)
+    return 100.0 * hit / len(cw), hit
+
+
+def dice(source: str, copy: str) -> float:
+    """Cognate overlap counted on both sides (0-100): of two sources that hold a copy equally, the one nearer its
+    length."""
+    cw, sw = content_words(copy), content_words(source)
+    if not cw or not sw:
+        return 0.0
+    a = sum(any(cognate(w, x) for x in sw) for w in cw)
+    b = sum(any(cognate(w, x) for x in cw) for w in sw)
+    return 100.0 * (a + b) / (len(cw) + len(sw))
+
+
+def names_around(text: str, p: Passage, width: int = 200) -> set[str]:
+    """Capitalised words near a quotation and outside it (who speaks: "..., a déclaré Messi", "said Jorge Mas")."""
+    before = text[max(0, p.start - width) : p.start]
+    after = text[p.end : p.end + width]
+    return {w for m in _CAPITAL.finditer(before + " " + after) if (w := fold(m.group(0))) not in stopwords()}
+
+
+def quote_pool(text: str, quotes: list[Passage], joined: int) -> list[Passage]:
+    """The quotations of a text, and each two that follow one another within `joined` characters as one (a copy
+    that translates a statement often quotes in one piece what its source broke by a cue)."""
+    qs = sorted(quotes, key=lambda q: q.start)
+    merged = [
+        Passage(f"{a.text} {b.text}", a.start, b.end, a.speaker or b.speaker)
+        for a, b in zip(qs, qs[1:])
+        if 0 <= b.start - a.end <= joined and (not a.speaker or not b.speaker or a.speaker == b.speaker)
+    ]
+    return qs + merged
+
+
+def same_speaker(src_text: str, sq: Passage, cp_text: str, cq: Passage) -> bool:
+    """The source's speaker of a quotation is named next to the copy's (by surname), or the two quotations share
+    a name around them."""
+    theirs = names_around(cp_text, cq)
+    if sq.speaker and fold(sq.speaker).split()[-1] in theirs:
+        return True
+    return bool(names_around(src_text, sq) & theirs)
+
+
+def align_quotes(
+    src_text: str, pool: list[Passage], cp_text: str, quotes: list[Passage], speakers: bool = True
+) -> list[tuple[Passage, Passage, float]]:
+    """Each quotation of the copy with the source quotation it translates: the one whose words have most
+    counterparts both ways (`dice`: cognates, names, figures), the speaker named next to both adding
+    `cross_speaker`; kept when at least `cross_min_words` of its words have a counterpart and the score reaches
+    `cross_quote`. Without `speakers` (the source's own sentences, which no one is quoted saying) words alone."""
+    out = []
+    for cq in quotes:
+        best = None
+        for sq in pool:
+            share, hit = likeness(sq.text, cq.text)
+            if hit < S.cross_min_words:
+                continue
+            said = speakers and same_speaker(src_text, sq, cp_text, cq)
+            key = (dice(sq.text, cq.text) + S.cross_speaker * said, share)
+            if best is None or key > best[0]:
+                best = (key, sq)
+        if best is not None and best[0][0] >= S.cross_quote:
+            out.append((best[1], cq, best[0][0]))
+    return out
+
+
+def figures(text: str) -> set[str]:
+    """The figures of a text, thousands separators gone, and clock times as hh:mm on 24 hours ("1:30 a.m." and
+    "01h30" are 01:30, "13h30" 13:30)."""
+    out = set()
+    for m in _TIME.finditer(text):
+        if m.group(4):  # "0530 GMT"
+            out.add(f"{m.group(4)}:{m.group(5)}")
+            continue
+        h, mi = int(m.group(1)), m.group(2)
+        ap = (m.group(3) or "").replace(".", "").lower()
+        if ap == "pm" and h < 12:
+            h += 12
+        elif ap == "am" and h == 12:
+            h = 0
+        out.add(f"{h:02d}:{mi}")
+    rest = _TIME.sub(" ", text)
+    for m in _FIGURES.finditer(rest):
+        n = m.group(0)
+        if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+", n):
+            n = re.sub(r"\D", "", n)
+        out.add(n.replace(",", "."))
+    return out
+
+
+_TIME = re.compile(
+    r"(?<![\w.:,])(\d{1,2})\s?[:h.]\s?(\d\d)(?![\d.,])(?:\s*(a\.?m\.?|p\.?m\.?)(?!\w))?"
+    r"|(?<![\w.:,])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC)\b)",
+    re.I,
+)
+
+
+def clock_times(text: str) -> set[str]:
+    """The clock times of a text as hh:mm on 24 hours."""
+    return {f for f in figures(text) if ":" in f}
+
+
+_FIGURES = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d,.]\d)|(?<![\w.,])\d+(?:[.,]\d+)?")
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> dict[str, tuple[str, int]]:
+    """Folded weekday or month name -> (weekday | month, its number), every language of calendar.tsv."""
+    from .credits import _lines
+
+    out = {}
+    for line in _lines("calendar.tsv"):
+        _, name, kind, value = line.split("\t")
+        out[fold(name)] = (kind, int(value))
+    return out
+
+
+def calendar_words(text: str) -> dict[str, dict[int, str]]:
+    """The weekdays and months a text names: kind -> number -> the word as written."""
+    cal = _calendar()
+    out: dict[str, dict[int, str]] = {}
+    for w in _WORD.findall(text):
+        for part in (w, w.split("-")[0] + "-feira" if w.lower().endswith("-feira") else w):
+            hit = cal.get(fold(part))
+            if hit:
+                out.setdefault(hit[0], {}).setdefault(hit[1], w)
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """Language -> (hearsay pattern, indirect-speech pattern) from reported_speech.tsv."""
+    from .credits import _lines
+
+    words: dict[str, dict[str, list[str]]] = {}
+    for line in _lines("reported_speech.tsv"):
+        lang, word, kind = line.split("\t")
+        words.setdefault(lang, {}).setdefault(kind, []).append(word)
+
+    def pattern(ws: list[str]) -> re.Pattern:
+        if not ws:
+            return re.compile(r"(?!x)x")
+        alt = "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+
+    return {lang: (pattern(k.get("hearsay", [])), pattern(k.get("indirect", []))) for lang, k in words.items()}
+
+
+def hearsay(text: str, lang: str) -> list[str]:
+    """The hearsay markers of `lang` in a text ("soll", "aurait", "reportedly")."""
+    pats = _markers().get(lang)
+    return [m.group(0) for m in pats[0].finditer(text)] if pats else []
+
+
+def reported_speech(text: str, lang: str) -> bool:
+    """A sentence giving someone's words as reported speech by its verb's mood (German "Er freue sich ...")."""
+    pats = _markers().get(lang)
+    return bool(pats and pats[1].search(text))
+
+
+def with_speakers(quotes: list[Passage], analysed) -> list[Passage]:
+    """Marked quotations with the speaker the analysis gave a quotation at the same place (English texts)."""
+    known = [(q.start, q.end, q.speaker) for q in analysed if q.speaker]
+    return [
+        Passage(p.text, p.start, p.end, next((sp for s, e, sp in known if s < p.end and p.start < e), None))
+        for p in quotes
+    ]
+
+
+def reported_sentences(text: str, lang: str, spans: list[tuple[int, int]], quotes: list[Passage]) -> list[Passage]:
+    """Sentences that give someone's words as reported speech by their verb's mood and hold no marked quotation
+    ("Er freue sich sehr, den nächsten Karriereschritt in Miami zu machen, wird Messi ... zitiert")."""
+    return [
+        Passage(text[a:b], a, b)
+        for a, b in spans
+        if reported_speech(text[a:b], lang) and not any(a <= q.start < b for q in quotes)
+    ]
+
+
+def extend(cp_text: str, pairs: list[tuple[Passage, Passage, float]], quotes: list[Passage], joined: int) -> list:
+    """A copy's quotation that renders only part of its source quotation, followed within `joined` characters by
+    one aligned to nothing, takes that one in when the two together come nearer the source's length (a translator
+    who broke one quotation in two: "... Projekt weiter ausbauen." Man wolle "zusammenarbeiten, ...")."""
+    used = {cq.start for _, cq, _ in pairs}
+    out = []
+    for sq, cq, score in pairs:
+        nxt = next((q for q in quotes if q.start > cq.end), None)
+        if nxt is not None and nxt.start not in used and 0 <= nxt.start - cq.end <= joined:
+            merged_len = nxt.end - cq.start
+            if abs(1 - merged_len / len(sq.text)) < abs(1 - len(cq.text) / len(sq.text)):
+                cq = Passage(cp_text[cq.start : nxt.end], cq.start, nxt.end, cq.speaker)
+                used.add(nxt.start)
+        out.append((sq, cq, score))
+    return out
+
+
+def align_sentences(source: list[str], copy: list[str]) -> dict[int, int]:
+    """copy sentence index -> source sentence index for sentences of two languages alike enough (`dice` of at least
+    `cross_sentence`, at least `cross_min_words` words with a counterpart), kept in the order of the
+    two texts (a translation keeps its source's order; a pair against it is chance)."""
+    pairs = []
+    for j, t in enumerate(copy):
+        best = None
+        for k, s in enumerate(source):
+            share, hit = likeness(s, t)
+            score = dice(s, t)
+            if hit < S.cross_min_words or score < S.cross_sentence:
+                continue
+            key = (score, share)
+            if best is None or key > best[0]:
+                best = (key, k)
+        if best is not None:
+            pairs.append((j, best[1]))
+    from .diff import _in_order
+
+    return dict(_in_order(pairs))
