@@ -147,12 +147,14 @@ def quote_pool(text: str, quotes: list[Passage], joined: int) -> list[Passage]:
 
 
 def same_speaker(src_text: str, sq: Passage, cp_text: str, cq: Passage) -> bool:
-    """The source's speaker of a quotation is named next to the copy's (by surname), or the two quotations share
-    a name around them."""
+    """The source's speaker of a quotation is named next to the copy's (by surname); where the source names no
+    speaker, the two quotations share a name around them that neither quotes (a name inside the words is what they
+    speak of, not who speaks)."""
     theirs = names_around(cp_text, cq)
-    if sq.speaker and fold(sq.speaker).split()[-1] in theirs:
-        return True
-    return bool(names_around(src_text, sq) & theirs)
+    if sq.speaker:
+        return fold(sq.speaker).split()[-1] in theirs
+    inside = set(content_words(sq.text)) | set(content_words(cq.text))
+    return bool((names_around(src_text, sq) & theirs) - inside)
 
 
 def align_quotes(
@@ -203,7 +205,7 @@ def figures(text: str) -> set[str]:
 
 
 _TIME = re.compile(
-    r"(?<![\w.:,])(\d{1,2})\s?[:h.]\s?(\d\d)(?![\d.,])(?:\s*(a\.?m\.?|p\.?m\.?)(?!\w))?"
+    r"(?<![\w.:,])(\d{1,2})\s?[:h]\s?(\d\d)(?![\d.,])(?:\s*(a\.?m\.?|p\.?m\.?)(?!\w))?"
     r"|(?<![\w.:,])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC)\b)",
     re.I,
 )

@@ -334,9 +334,14 @@ def translated_quotes(src: Analysis, cp: Analysis) -> list[Change]:
         ratio = len(cq.text) / max(len(sq.text), 1)
         if ratio < 0.6:
             notes.append(f"{ratio:.0%} of the source's length: part left out")
+        passages = {"source_sentence": _passage(src.text, sq.start, sq.end),
+                    "copy_sentence": _passage(cp.text, cq.start, cq.end)}  # fmt: skip
         out.append(Change("quote-reworded", sq.text, cq.text, (sq.start, sq.end), (cq.start, cq.end), "; ".join(notes),
-                          source_sentence=_passage(src.text, sq.start, sq.end),
-                          copy_sentence=_passage(cp.text, cq.start, cq.end)))  # fmt: skip
+                          **passages))  # fmt: skip
+        # a bound or an estimate the speaker put on a figure that the translation drops ("more than 11,000" -> "11.000")
+        span = ((sq.start, sq.end), (cq.start, cq.end))
+        out += [replace(q, detail=f"in a translated quotation: {q.detail}", **passages)
+                for q in _qualified(sq.text, cq.text, *span)]  # fmt: skip
     return out
 
 
@@ -821,8 +826,13 @@ def _figure(text: str) -> str:
 
 
 def _numbers(before: str, after: str, s, c) -> list[Change]:
-    out = _figures(before, after, s, c)
-    # the same figure with its qualifier gone or changed: "more than 11,000" -> "11,000"
+    return _figures(before, after, s, c) + _qualified(before, after, s, c)
+
+
+def _qualified(before: str, after: str, s, c) -> list[Change]:
+    """The same figure with its qualifier gone or changed, in any language of figure_qualifiers.tsv: "more than
+    11,000" -> "11,000" or "11.000"."""
+    out = []
     pattern, kinds = _figure_qualifiers()
     qb = {_figure(m.group(2)): m for m in pattern.finditer(before)}
     qa = {_figure(m.group(2)): m for m in pattern.finditer(after)}
