@@ -77,3 +77,35 @@ def test_diff_of_a_translation_reports_what_translation_changed():
     assert ("date-changed", None, "juin") in got
     dropped = [c.before for c in d.changes if c.kind == "sentence-dropped"]
     assert not any(b.startswith(("Lionel", "In Miami")) for b in dropped)  # aligned with their translations
+
+
+def test_a_quotation_cut_by_a_line_break_goes_on_in_the_next_paragraph():
+    text = "“In 2018, we made a promise to build a club\n\nthat would attract players.” said Mas.\nNext line."
+    assert [q.text for q in x.marked_quotes(text)] == [
+        "In 2018, we made a promise to build a club\n\nthat would attract players."
+    ]
+
+
+def test_each_source_quotation_goes_to_one_copy_quotation():
+    pool = [x.Passage("This is a fantastic opportunity for this beautiful project", 0, 60)]
+    quotes = [
+        x.Passage("C'est une opportunité fantastique pour ce beau projet", 0, 52),
+        x.Passage("Une opportunité fantastique pour le club et son stade, un projet", 60, 124),  # a weaker echo
+    ]
+    assert [cq.start for _, cq, _ in x.align_quotes("", pool, "", quotes)] == [0]
+
+
+def test_a_translator_who_broke_a_quotation_in_two():
+    src = x.Passage("We will build this project together and we will win many titles here in Miami", 0, 79)
+    cp_text = '"Wir bauen das Projekt", sagte er. "Wir gewinnen hier viele Titel in Miami"'
+    first, second = x.marked_quotes(cp_text)
+    ((_, cq, _),) = x.extend("", cp_text, [(src, first, 40.0)], [src], [first, second], 120)
+    assert cq.start == first.start and cq.end == second.end
+
+
+def test_hearsay_compared_only_where_the_two_sentences_state_one_claim():
+    src = "In Miami he reportedly earns between 50 and 60 million dollars a year."
+    other = "Messi reportedly wants to win titles with Inter Miami."
+    cp = "À Miami, il gagne entre 50 et 60 millions de dollars par an."
+    assert any(c.kind == "hedge-removed" for c in diff(_foreign(src, "en"), _foreign(cp, "fr")).changes)
+    assert not any(c.kind == "hedge-removed" for c in diff(_foreign(other, "en"), _foreign(cp, "fr")).changes)

@@ -46,12 +46,27 @@ def marked_quotes(text: str) -> list[Passage]:
     for m in _OPENS.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
+        end = _unclosed_end(text, m.end())
         if not any(m.end() < a < end for a, _ in taken):
             _keep(text, m.end(), end, out)
             taken.append((m.start(), end))
     return sorted(out, key=lambda p: p.start)
+
+
+def _unclosed_end(text: str, start: int) -> int:
+    """Where a quotation no mark closes in its paragraph ends: the paragraph's end or, where the next paragraph
+    goes on in lower case (a page that broke a line mid-sentence: "an ambitious club\n\nthat would attract"), the
+    closing mark there."""
+    end = text.find("\n", start)
+    while end >= 0:
+        nxt = re.match(r"\n+([^\n]*)", text[end:])
+        if not nxt or not nxt.group(1)[:1].islower():
+            return end
+        close = re.search(r"[”»\"“]", nxt.group(1))
+        if close:
+            return end + nxt.start(1) + close.start()
+        end = text.find("\n", end + nxt.end())
+    return len(text)
 
 
 _OPENS = re.compile(r"[“«„»]|(?:^|(?<=\s))\"(?=\w)", re.M)
@@ -158,26 +173,38 @@ def same_speaker(src_text: str, sq: Passage, cp_text: str, cq: Passage) -> bool:
 
 
 def align_quotes(
-    src_text: str, pool: list[Passage], cp_text: str, quotes: list[Passage], speakers: bool = True
+    src_text: str,
+    pool: list[Passage],
+    cp_text: str,
+    quotes: list[Passage],
+    speakers: bool = True,
+    taken: Optional[list[tuple[int, int]]] = None,
 ) -> list[tuple[Passage, Passage, float]]:
-    """Each quotation of the copy with the source quotation it translates: the one whose words have most
-    counterparts both ways (`dice`: cognates, names, figures), the speaker named next to both adding
-    `cross_speaker`; kept when at least `cross_min_words` of its words have a counterpart and the score reaches
-    `cross_quote`. Without `speakers` (the source's own sentences, which no one is quoted saying) words alone."""
-    out = []
-    for cq in quotes:
-        best = None
-        for sq in pool:
+    """Each quotation of the copy with the source quotation it translates, one to one: the pairs whose words have
+    most counterparts both ways (`dice`: cognates, names, figures), the speaker named next to both adding
+    `cross_speaker`, taken best first, each source passage once (`taken`: the spans already given to a quotation);
+    kept when at least `cross_min_words` words have a counterpart and the score reaches `cross_quote`. Without
+    `speakers` (the source's own sentences, which no one is quoted saying) words alone."""
+    taken = taken if taken is not None else []
+    scored = []
+    for i, cq in enumerate(quotes):
+        for j, sq in enumerate(pool):
             share, hit = likeness(sq.text, cq.text)
             if hit < S.cross_min_words:
                 continue
             said = speakers and same_speaker(src_text, sq, cp_text, cq)
-            key = (dice(sq.text, cq.text) + S.cross_speaker * said, share)
-            if best is None or key > best[0]:
-                best = (key, sq)
-        if best is not None and best[0][0] >= S.cross_quote:
-            out.append((best[1], cq, best[0][0]))
-    return out
+            score = dice(sq.text, cq.text) + S.cross_speaker * said
+            if score >= S.cross_quote:
+                scored.append((score, share, -i, -j))
+    out, done = [], set()
+    for score, _, i, j in sorted(scored, reverse=True):
+        sq, cq = pool[-j], quotes[-i]
+        if -i in done or any(sq.start < b and a < sq.end for a, b in taken):
+            continue
+        done.add(-i)
+        taken.append((sq.start, sq.end))
+        out.append((sq, cq, score))
+    return sorted(out, key=lambda p: p[1].start)
 
 
 def figures(text: str) -> set[str]:
@@ -294,21 +321,35 @@ def reported_sentences(text: str, lang: str, spans: list[tuple[int, int]], quote
     ]
 
 
-def extend(cp_text: str, pairs: list[tuple[Passage, Passage, float]], quotes: list[Passage], joined: int) -> list:
-    """A copy's quotation that renders only part of its source quotation, followed within `joined` characters by
-    one aligned to nothing, takes that one in when the two together come nearer the source's length (a translator
-    who broke one quotation in two: "... Projekt weiter ausbauen." Man wolle "zusammenarbeiten, ...")."""
-    used = {cq.start for _, cq, _ in pairs}
+def extend(
+    src_text: str, cp_text: str, pairs: list[tuple[Passage, Passage, float]], src_quotes: list[Passage],
+    quotes: list[Passage], joined: int,
+) -> list[tuple[Passage, Passage, float]]:  # fmt: skip
+    """Each aligned pair grown on either side by the next quotation within `joined` characters that no pair holds,
+    when the two together come nearer the other side's length: a translator who broke one quotation in two
+    ("... Projekt weiter ausbauen." Man wolle "zusammenarbeiten, ..."), or one who quotes in one piece what the
+    source broke by a cue or a line."""
+    used_c = [(cq.start, cq.end) for _, cq, _ in pairs]
+    used_s = [(sq.start, sq.end) for sq, _, _ in pairs]
     out = []
     for sq, cq, score in pairs:
-        nxt = next((q for q in quotes if q.start > cq.end), None)
-        if nxt is not None and nxt.start not in used and 0 <= nxt.start - cq.end <= joined:
-            merged_len = nxt.end - cq.start
-            if abs(1 - merged_len / len(sq.text)) < abs(1 - len(cq.text) / len(sq.text)):
-                cq = Passage(cp_text[cq.start : nxt.end], cq.start, nxt.end, cq.speaker)
-                used.add(nxt.start)
+        cq = grown(cp_text, cq, quotes, used_c, len(sq.text), joined)
+        sq = grown(src_text, sq, src_quotes, used_s, len(cq.text), joined)
         out.append((sq, cq, score))
     return out
+
+
+def grown(
+    text: str, p: Passage, quotes: list[Passage], used: list[tuple[int, int]], target: int, joined: int
+) -> Passage:
+    """`p` with the quotation after it taken in (see `extend`), or `p`."""
+    nxt = next((q for q in sorted(quotes, key=lambda q: q.start) if q.start >= p.end), None)
+    if nxt is None or nxt.start - p.end > joined or any(nxt.start < b and a < nxt.end for a, b in used):
+        return p
+    if abs(1 - (nxt.end - p.start) / target) >= abs(1 - len(p.text) / target):
+        return p
+    used.append((nxt.start, nxt.end))
+    return Passage(text[p.start : nxt.end], p.start, nxt.end, p.speaker)
 
 
 def align_sentences(source: list[str], copy: list[str]) -> dict[int, int]:

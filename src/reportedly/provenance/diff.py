@@ -246,21 +246,25 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
 
 def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]) -> list[Change]:
     """Two sentences of two languages, one the other's translation: what translation cannot account for, the
-    figures and clock times replaced, the weekdays or months changed, a hearsay marker dropped or added."""
+    figures and clock times replaced, the weekdays or months changed, a hearsay marker dropped or added (figures and
+    hearsay only where the two agree on another figure: one claim)."""
     from . import crosslang as x
 
     before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
     out: list[Change] = []
     fb, fa = x.figures(before), x.figures(after)
     gone, new = sorted(fb - fa), sorted(fa - fb)
-    if gone and new:
+    # one claim in both: the two give one figure alike (sentences of two languages align loosely; a figure or a
+    # hedge compared across two different claims says nothing)
+    same_claim = any(len(re.sub(r"\D", "", f)) >= 2 for f in fb & fa)
+    if gone and new and same_claim:
         b, a = ", ".join(gone), ", ".join(new)
         out.append(Change("number-changed", b, a, s, c, f"translated: {b} -> {a}"))
     cb, ca = x.calendar_words(before), x.calendar_words(after)
     for kind in ("weekday", "month"):
         had, has = cb.get(kind, {}), ca.get(kind, {})
-        if had.keys() == has.keys() or (kind == "weekday" and not (had and has)):
-            continue
+        if had.keys() == has.keys() or (kind == "weekday" and not (len(had) == len(has) == 1)):
+            continue  # a weekday for another: one each side (several name several events)
         if kind == "month" and not (fb & fa):
             continue  # a month given or dropped: another date only where both give the same year or day
         b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
@@ -268,6 +272,8 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
     hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
     hedged_a = bool(ha) or any(c[0] <= h.start < c[1] for h in cp.hedges)
+    if not same_claim:
+        return out
     if hb and not hedged_a:
         out += [Change("hedge-removed", w, None, s, c, f"hearsay '{w}' not translated: stated as fact") for w in hb]
     if ha and not hedged_b:
@@ -314,17 +320,20 @@ def translated_quotes(src: Analysis, cp: Analysis) -> list[Change]:
         x.with_speakers(quotes, cp.quotes) + x.reported_sentences(cp.text, cp.language, list(_spans(cp.text)), quotes),
         key=lambda p: p.start,
     )
-    pool = x.quote_pool(src.text, x.with_speakers(x.marked_quotes(src.text), src.quotes), S.quote_joined)
-    pairs = x.align_quotes(src.text, pool, cp.text, quotes)
+    singles = x.with_speakers(x.marked_quotes(src.text), src.quotes)
+    pool = x.quote_pool(src.text, singles, S.quote_joined)
+    taken: list[tuple[int, int]] = []
+    pairs = x.align_quotes(src.text, pool, cp.text, quotes, taken=taken)
     aligned = {cq.start for _, cq, _ in pairs}
-    statement = [x.Passage(src.text[a:b], a, b) for a, b in _spans(src.text)]
+    spans = _spans(src.text)  # the source's own words, one to three sentences (a copy quotes a passage of a letter)
+    statement = [x.Passage(src.text[a:b], a, b) for n in (1, 2, 3) for (a, _), (_, b) in zip(spans, spans[n - 1 :])]
     rest = [q for q in quotes if q.start not in aligned]
     # a sentence inside one of the source's quotations is that quotation (a copy that quotes one sentence of it)
     pairs += [
         (next((q for q in pool if q.start <= sq.end and sq.start <= q.end and q.end - q.start < 1000), sq), cq, r)
-        for sq, cq, r in x.align_quotes(src.text, statement, cp.text, rest, speakers=False)
+        for sq, cq, r in x.align_quotes(src.text, statement, cp.text, rest, speakers=False, taken=taken)
     ]
-    pairs = x.extend(cp.text, sorted(pairs, key=lambda p: p[1].start), quotes, S.quote_joined)
+    pairs = x.extend(src.text, cp.text, sorted(pairs, key=lambda p: p[1].start), singles, quotes, S.quote_joined)
     out = []
     for sq, cq, _ in pairs:
         notes = [f"translated ({src.language} -> {cp.language}), speaker {sq.speaker or cq.speaker or 'unattributed'}"]
