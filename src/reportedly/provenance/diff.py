@@ -1025,11 +1025,16 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
     it runs ("BALTIMORE (AP) —" -> "Baltimore, Mar 26:")."""
     from .credits import copy_credits
 
-    theirs = {fold(x.name) for x in copy_credits(copy.text, copy.url)}
+    credits = copy_credits(copy.text, copy.url)
+    theirs = {fold(x.name) for x in credits}
     spans = sentences(copy.text)
     out = []
     for x in copy_credits(source.text, source.url):
         if fold(x.name) in theirs or x.kind not in ("dateline", "wire-credit"):
+            continue
+        other = next((y for y in credits if y.kind == x.kind), None)
+        if other is not None:  # another agency's dateline where the source had its own: the credit moved
+            out.append(_credit_moved(source, copy, x, other))
             continue
         m = re.search(re.escape(x.name) if x.name != "Associated Press" else r"\bAP\b|Associated Press", source.text)
         span = (m.start(), m.end()) if m else None
@@ -1040,6 +1045,20 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
         out.append(Change("attribution-dropped", sentence if alone else x.name, None, span, None,
                           f"{x.kind} credit to {x.name} dropped", source_sentence=sentence, copy_sentence=went))  # fmt: skip
     return out
+
+
+def _credit_moved(source: Analysis, copy: Analysis, had, has) -> Change:
+    """The source's agency credit given to another agency in the copy ("Istanbul (dpa) -" -> "Istanbul (AP) –")."""
+    spans = []
+    for a, text in ((had, source.text), (has, copy.text)):
+        name = re.escape(a.name) if a.name != "Associated Press" else r"\bAP\b|Associated Press"
+        m = re.search(name, text)
+        spans.append((m.start(), m.end()) if m else None)
+    before = _sentence_at(source.text, spans[0][0]) if spans[0] else None
+    after = _sentence_at(copy.text, spans[1][0]) if spans[1] else None
+    return Change("attribution-moved", had.name, has.name, spans[0], spans[1],
+                  f"{had.kind} credit to {had.name} became {has.name}", source_sentence=before,
+                  copy_sentence=after)  # fmt: skip
 
 
 _BYLINE = re.compile(
