@@ -16,10 +16,11 @@ from .settings import Settings
 
 S = Settings()  # cross_cognate, cross_quote, cross_sentence, cross_min_words: settings.py
 
-_WORD = re.compile(r"[^\W_]+")  # elisions apart: l'Inter, d'entamer
-# words in quotation marks of the Latin-script languages: “…”, "…", «…», „…“, »…«, within one paragraph
+_WORD = re.compile(r"[^\W_]+")  # elisions apart (l'Inter, d'entamer)
+# words in quotation marks of the Latin-script languages, within one paragraph: “…”, "…", «…», „…“, »…«
 _MARKED = re.compile(
-    r"“([^”\n]{3,800})”|\"([^\"\n]{3,800})\"|«\s*([^»\n]{3,800}?)\s*»|„([^“”\"\n]{3,800})[“”\"]|»([^«\n]{3,800})«"
+    r"“([^”\n]{3,800})”|\"([^\"\n]{3,800})\"|«\s*([^»\n]{3,800}?)\s*»"
+    r"|„([^“”\"\n]{3,800})[“”\"]|»([^«\n]{3,800})«"
 )
 _CAPITAL = re.compile(r"(?<![\w.])[A-ZÀ-Ý][\w'’-]{2,}")
 
