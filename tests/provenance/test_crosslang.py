@@ -13,6 +13,7 @@ def test_cognates_across_languages():
     assert x.cognate("kaliber", "caliber")  # k / c spelled one way
     assert x.cognate("karriereschritt", "carriere")  # a compound that starts with the word
     assert not x.cognate("continue", "construire")
+    assert not x.cognate("konne", "continue")  # alike by letters, not by length
     assert not x.cognate("2024", "2025")
 
 

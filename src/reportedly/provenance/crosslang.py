@@ -103,8 +103,8 @@ def spelled(word: str) -> str:
 @lru_cache(maxsize=100_000)
 def cognate(a: str, b: str) -> bool:
     """Two folded words that look like one word in two languages: the same, or the same first two letters and alike
-    by characters (projet / project, carriere / career, trasformare / transform, uniti / united); the longer one may
-    be a compound that starts with the other (Karriereschritt / career)."""
+    by characters, and of like length (projet / project, carriere / career, trasformare / transform, uniti / united);
+    the longer one may be a compound that starts with the other (Karriereschritt / career)."""
     from rapidfuzz import fuzz
 
     if a == b:
@@ -114,9 +114,9 @@ def cognate(a: str, b: str) -> bool:
     a, b = spelled(a), spelled(b)
     if a[:2] != b[:2]:
         return False
-    if fuzz.ratio(a, b) >= S.cross_cognate:
-        return True
     short, long = sorted((a, b), key=len)
+    if len(short) >= 0.7 * len(long) and fuzz.ratio(a, b) >= S.cross_cognate:  # of like length: konne / continue not
+        return True
     return (
         len(short) >= 5 and len(long) >= len(short) + 5 and fuzz.ratio(short, long[: len(short) + 2]) >= S.cross_cognate
     )

@@ -328,9 +328,13 @@ def translated_quotes(src: Analysis, cp: Analysis) -> list[Change]:
     spans = _spans(src.text)  # the source's own words, one to three sentences (a copy quotes a passage of a letter)
     statement = [x.Passage(src.text[a:b], a, b) for n in (1, 2, 3) for (a, _), (_, b) in zip(spans, spans[n - 1 :])]
     rest = [q for q in quotes if q.start not in aligned]
-    # a sentence inside one of the source's quotations is that quotation (a copy that quotes one sentence of it)
+
+    # a passage mostly inside one of the source's quotations is that quotation (a copy that quotes a sentence of it)
+    def inside(sq, q) -> bool:
+        return min(sq.end, q.end) - max(sq.start, q.start) >= (sq.end - sq.start) / 2 and q.end - q.start < 1000
+
     pairs += [
-        (next((q for q in pool if q.start <= sq.end and sq.start <= q.end and q.end - q.start < 1000), sq), cq, r)
+        (next((q for q in pool if inside(sq, q)), sq), cq, r)
         for sq, cq, r in x.align_quotes(src.text, statement, cp.text, rest, speakers=False, taken=taken)
     ]
     pairs = x.extend(src.text, cp.text, sorted(pairs, key=lambda p: p[1].start), singles, quotes, S.quote_joined)
