@@ -115,7 +115,7 @@ def cognate(a: str, b: str) -> bool:
     if a[:2] != b[:2]:
         return False
     short, long = sorted((a, b), key=len)
-    if len(short) >= 0.7 * len(long) and fuzz.ratio(a, b) >= S.cross_cognate:  # of like length: konne / continue not
+    if len(short) >= S.cross_length * len(long) and fuzz.ratio(a, b) >= S.cross_cognate:
         return True
     return (
         len(short) >= 5 and len(long) >= len(short) + 5 and fuzz.ratio(short, long[: len(short) + 2]) >= S.cross_cognate

@@ -345,7 +345,7 @@ def translated_quotes(src: Analysis, cp: Analysis) -> list[Change]:
         if fb != fa:
             notes.append(f"figures {', '.join(sorted(fb)) or 'none'} -> {', '.join(sorted(fa)) or 'none'}")
         ratio = len(cq.text) / max(len(sq.text), 1)
-        if ratio < 0.6:
+        if ratio < S.cross_part:
             notes.append(f"{ratio:.0%} of the source's length: part left out")
         passages = {"source_sentence": _passage(src.text, sq.start, sq.end),
                     "copy_sentence": _passage(cp.text, cq.start, cq.end)}  # fmt: skip

@@ -132,6 +132,12 @@ class Settings:
     cross_quote: float = 25.0
     cross_sentence: float = 15.0
     cross_min_words: int = 2
+    # two words of two languages are of like length when the shorter is at least this share of the longer (set by
+    # hand: "konne" / "continue", 5 of 8 letters, are not one word; carriere / career, 6 of 8, are)
+    cross_length: float = 0.7
+    # a translated quotation shorter than this share of its source's characters has left part of it out (set by
+    # hand: a translation runs 0.8-1.3 times its source's length in the Latin-script languages of the checklist)
+    cross_part: float = 0.6
     cross_speaker: float = 15.0
     # trace (corpus.py): partial ratio for a sentence to state the traced claim, and full-text candidates read
     trace_match: float = 70.0
