@@ -110,3 +110,9 @@ def test_hearsay_compared_only_where_the_two_sentences_state_one_claim():
     cp = "À Miami, il gagne entre 50 et 60 millions de dollars par an."
     assert any(c.kind == "hedge-removed" for c in diff(_foreign(src, "en"), _foreign(cp, "fr")).changes)
     assert not any(c.kind == "hedge-removed" for c in diff(_foreign(other, "en"), _foreign(cp, "fr")).changes)
+
+
+def test_one_among_others_is_a_hedge_only_before_a_superlative():
+    assert x.hearsay("l’a transformé en l’une des équipes les plus riches du monde", "fr") == ["l'une des"]
+    assert x.hearsay("Beckham, devenu l'un des propriétaires de l'Inter Miami", "fr") == []  # a co-owner
+    assert x.hearsay("one of the richest clubs in the world", "en") == ["one of the"]

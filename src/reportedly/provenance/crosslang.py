@@ -273,8 +273,8 @@ def calendar_words(text: str) -> dict[str, dict[int, str]]:
 
 
 @lru_cache(maxsize=1)
-def _markers() -> dict[str, tuple[re.Pattern, re.Pattern]]:
-    """Language -> (hearsay pattern, indirect-speech pattern) from reported_speech.tsv."""
+def _markers() -> dict[str, dict[str, re.Pattern]]:
+    """Language -> kind (hearsay, scope, indirect, superlative) -> pattern, from reported_speech.tsv."""
     from .credits import _lines
 
     words: dict[str, dict[str, list[str]]] = {}
@@ -283,24 +283,32 @@ def _markers() -> dict[str, tuple[re.Pattern, re.Pattern]]:
         words.setdefault(lang, {}).setdefault(kind, []).append(word)
 
     def pattern(ws: list[str]) -> re.Pattern:
-        if not ws:
-            return re.compile(r"(?!x)x")
-        alt = "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+        alt = "|".join(
+            r"\w+" + re.escape(w[1:]) if w.startswith("*") else re.escape(w) for w in sorted(ws, key=len, reverse=True)
+        )
         return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
 
-    return {lang: (pattern(k.get("hearsay", [])), pattern(k.get("indirect", []))) for lang, k in words.items()}
+    return {lang: {kind: pattern(ws) for kind, ws in k.items()} for lang, k in words.items()}
 
 
 def hearsay(text: str, lang: str) -> list[str]:
-    """The hearsay markers of `lang` in a text ("soll", "aurait", "reportedly")."""
-    pats = _markers().get(lang)
-    return [m.group(0) for m in pats[0].finditer(text)] if pats else []
+    """The hedges of `lang` in a text: hearsay ("soll", "aurait", "reportedly"), and a claim narrowed to one among
+    others where a superlative follows ("l'une des équipes les plus riches", "one of the richest")."""
+    pats = _markers().get(lang, {})
+    text = text.replace("’", "'")
+    out = [m.group(0) for m in pats["hearsay"].finditer(text)] if "hearsay" in pats else []
+    if "scope" in pats and "superlative" in pats:
+        for m in pats["scope"].finditer(text):
+            after = " ".join(text[m.end() :].split()[:6])
+            if pats["superlative"].search(after):
+                out.append(m.group(0))
+    return out
 
 
 def reported_speech(text: str, lang: str) -> bool:
     """A sentence giving someone's words as reported speech by its verb's mood (German "Er freue sich ...")."""
-    pats = _markers().get(lang)
-    return bool(pats and pats[1].search(text))
+    pats = _markers().get(lang, {})
+    return bool("indirect" in pats and pats["indirect"].search(text))
 
 
 def with_speakers(quotes: list[Passage], analysed) -> list[Passage]:

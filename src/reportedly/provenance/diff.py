@@ -275,9 +275,9 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
     if not same_claim:
         return out
     if hb and not hedged_a:
-        out += [Change("hedge-removed", w, None, s, c, f"hearsay '{w}' not translated: stated as fact") for w in hb]
+        out += [Change("hedge-removed", w, None, s, c, f"hedge '{w}' not translated: stated as fact") for w in hb]
     if ha and not hedged_b:
-        out += [Change("hedge-added", None, w, s, c, f"hearsay '{w}' added in translation") for w in ha]
+        out += [Change("hedge-added", None, w, s, c, f"hedge '{w}' added in translation") for w in ha]
     return out
 
 
