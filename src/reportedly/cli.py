@@ -812,7 +812,10 @@ def cmd_diff(args) -> int:
         return 0
     for name, a in (("source", source), ("copy", copy)):
         if a.language != "en":
-            print(f"note: the {name} looks {a.language!r}: compared by its names, figures and sentences, unanalysed")
+            print(
+                f"note: the {name} looks {a.language!r}: compared unanalysed, by what survives translation "
+                "(quotations and sentences aligned by names, figures and cognates)"
+            )
     print(f"{d.aligned} of {d.copy_sentences} copy sentences aligned to the {d.source_sentences} of the source")
     print("changes: " + (", ".join(f"{k} {n}" for k, n in sorted(d.kinds().items())) or "none"))
     for c in d.changes:

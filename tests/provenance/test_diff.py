@@ -434,3 +434,15 @@ def test_the_sentences_aligned_in_order_are_the_longest_rising_run():
     run = _in_order(pairs)
     assert len(run) == 4 and all(a[1] < b[1] for a, b in zip(run, run[1:])) and set(run) <= set(pairs)
     assert _in_order([]) == []
+
+
+def test_an_agency_dateline_given_to_another_agency_is_a_credit_moved():
+    from reportedly.models import Analysis
+
+    src = Analysis("Istanbul (dpa) - Manchester City won the Champions League for the first time on Saturday.", None)
+    cp = Analysis(
+        "Istanbul (AP) – Manchester City a remporté la Ligue des champions pour la première fois samedi.", None
+    )
+    moved = [c for c in diff(src, cp).changes if c.kind == "attribution-moved"]
+    assert [(c.before, c.after) for c in moved] == [("dpa", "Associated Press")]
+    assert moved[0].source_sentence.startswith("Istanbul (dpa)")

@@ -12,6 +12,7 @@ from typing import Optional, Sequence
 
 from ..models import Analysis
 from ..rules import load as load_rules
+from .crosslang import align_sentences
 from .features import fold, sentences, stopwords
 from .settings import Settings
 
@@ -69,7 +70,11 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     ss = [(s, e) for s, e in joined_sentences(source.text) if e - s >= 20 and not _debris(source, s)]
     cs = [(s, e) for s, e in joined_sentences(copy.text) if e - s >= 20 and not _debris(copy, s)]
     out = Diff(source.title, copy.title, source_sentences=len(ss), copy_sentences=len(cs))
-    pairs = _align([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs], embeddings)
+    translated = source.language != copy.language
+    if translated:  # a translation: sentences alike by the names, figures and cognates the two languages share
+        pairs = align_sentences([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs])
+    else:
+        pairs = _align([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs], embeddings)
     matched_source: set[int] = set()
     for j, c in enumerate(cs):
         ctext = copy.text[c[0] : c[1]]
@@ -83,7 +88,8 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         out.aligned += 1
         s = ss[k]
         before = source.text[s[0] : s[1]]
-        out.changes += [replace(x, source_sentence=before, copy_sentence=ctext) for x in _compare(source, copy, s, c)]
+        compare = _compare_translated if translated else _compare
+        out.changes += [replace(x, source_sentence=before, copy_sentence=ctext) for x in compare(source, copy, s, c)]
     back = {k: j for j, k in pairs.items()}
     for k, s in enumerate(ss):
         if k not in matched_source:
@@ -91,7 +97,9 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
             prev, nxt = _neighbours(back, k, len(ss))
             place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
             out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
-    out.changes += quote_changes(source, copy, out.changes)
+    out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
+    if translated:
+        out.changes += translated_times(source, copy, out.changes)
     out.changes += figure_changes(source, copy, out.changes)
     out.changes += counted_changes(source, copy, out.changes)
     out.changes += dated_changes(source, copy, out.changes)
@@ -321,6 +329,120 @@ def _only(figures: Optional[str], dated: set[str]) -> bool:
     """Every figure of a number change's list ("2025, 30") is a figure of a date dropped, reported as that."""
     given = [n.strip() for n in (figures or "").split(",") if n.strip()]
     return bool(given) and all(n in dated for n in given)
+
+
+def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]) -> list[Change]:
+    """Two sentences of two languages, one the other's translation: what translation cannot account for, the
+    figures and clock times replaced, the weekdays or months changed, a hearsay marker dropped or added (figures and
+    hearsay only where the two agree on another figure: one claim)."""
+    from . import crosslang as x
+
+    before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
+    out: list[Change] = []
+    fb, fa = x.figures(before), x.figures(after)
+    gone, new = sorted(fb - fa), sorted(fa - fb)
+    # one claim in both: the two give one figure alike (sentences of two languages align loosely; a figure or a
+    # hedge compared across two different claims says nothing)
+    same_claim = any(len(re.sub(r"\D", "", f)) >= 2 for f in fb & fa)
+    if gone and new and same_claim:
+        b, a = ", ".join(gone), ", ".join(new)
+        out.append(Change("number-changed", b, a, s, c, f"translated: {b} -> {a}"))
+    cb, ca = x.calendar_words(before), x.calendar_words(after)
+    for kind in ("weekday", "month"):
+        had, has = cb.get(kind, {}), ca.get(kind, {})
+        if had.keys() == has.keys() or (kind == "weekday" and not (len(had) == len(has) == 1)):
+            continue  # a weekday for another: one each side (several name several events)
+        if kind == "month" and not (fb & fa):
+            continue  # a month given or dropped: another date only where both give the same year or day
+        b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
+        out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
+    hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
+    hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
+    hedged_a = bool(ha) or any(c[0] <= h.start < c[1] for h in cp.hedges)
+    if not same_claim:
+        return out
+    if hb and not hedged_a:
+        out += [Change("hedge-removed", w, None, s, c, f"hedge '{w}' not translated: stated as fact") for w in hb]
+    if ha and not hedged_b:
+        out += [Change("hedge-added", None, w, s, c, f"hedge '{w}' added in translation") for w in ha]
+    return out
+
+
+def translated_times(src: Analysis, cp: Analysis, found: Sequence[Change]) -> list[Change]:
+    """Clock times of two languages: a sentence of the copy that gives one time its source's sentence gives (the
+    hour in GMT, say) and another time where the source's gives a third: the time was changed in translation
+    ("at about 1:30 a.m. (0530 GMT)" -> "aux alentours de 13h30 (05h30 GMT)"), however differently the two
+    sentences are built."""
+    from . import crosslang as x
+
+    seen = {(x_.source_sentence, x_.copy_sentence) for x_ in found if x_.kind == "number-changed"}
+    spans = _spans(src.text)
+    # a sentence with the one after it: "at about 1:30 a.m. (0530 GMT)" is cut in two after "a.m."
+    mine = [(a, b, x.clock_times(src.text[a:b])) for (a, _), (_, b) in zip(spans, spans[1:] + spans[-1:])]
+    out = []
+    for c0, c1 in _spans(cp.text):
+        has = x.clock_times(cp.text[c0:c1])
+        near = [m for m in mine if m[2] & has]
+        if not near:
+            continue
+        s0, s1, had = max(near, key=lambda m: (len(m[2] & has), len(m[2])))  # its likeliest source, in full
+        if not (had - has) or not (has - had) or (src.text[s0:s1], cp.text[c0:c1]) in seen:
+            continue
+        b, a = ", ".join(sorted(had - has)), ", ".join(sorted(has - had))
+        out.append(Change("number-changed", b, a, (s0, s1), (c0, c1), f"translated: time {b} -> {a}",
+                          source_sentence=src.text[s0:s1], copy_sentence=cp.text[c0:c1]))  # fmt: skip
+    return out
+
+
+def translated_quotes(src: Analysis, cp: Analysis) -> list[Change]:
+    """Each quotation of a copy in another language with the source quotation it translates (crosslang.py: by
+    cognates, names and figures, the speaker named next to both, and length), reported as a quotation reworded in
+    translation, with what the translation changed that can be told without a dictionary: figures, names dropped,
+    a part left out. A quotation the source's quotations do not hold may translate the source's own words (a
+    statement, a letter): its sentences are compared next."""
+    from . import crosslang as x
+
+    quotes = x.marked_quotes(cp.text)
+    quotes = sorted(
+        x.with_speakers(quotes, cp.quotes) + x.reported_sentences(cp.text, cp.language, list(_spans(cp.text)), quotes),
+        key=lambda p: p.start,
+    )
+    singles = x.with_speakers(x.marked_quotes(src.text), src.quotes)
+    pool = x.quote_pool(src.text, singles, S.quote_joined)
+    taken: list[tuple[int, int]] = []
+    pairs = x.align_quotes(src.text, pool, cp.text, quotes, taken=taken)
+    aligned = {cq.start for _, cq, _ in pairs}
+    spans = _spans(src.text)  # the source's own words, one to three sentences (a copy quotes a passage of a letter)
+    statement = [x.Passage(src.text[a:b], a, b) for n in (1, 2, 3) for (a, _), (_, b) in zip(spans, spans[n - 1 :])]
+    rest = [q for q in quotes if q.start not in aligned]
+
+    # a passage mostly inside one of the source's quotations is that quotation (a copy that quotes a sentence of it)
+    def inside(sq, q) -> bool:
+        return min(sq.end, q.end) - max(sq.start, q.start) >= (sq.end - sq.start) / 2 and q.end - q.start < 1000
+
+    pairs += [
+        (next((q for q in pool if inside(sq, q)), sq), cq, r)
+        for sq, cq, r in x.align_quotes(src.text, statement, cp.text, rest, speakers=False, taken=taken)
+    ]
+    pairs = x.extend(src.text, cp.text, sorted(pairs, key=lambda p: p[1].start), singles, quotes, S.quote_joined)
+    out = []
+    for sq, cq, _ in pairs:
+        notes = [f"translated ({src.language} -> {cp.language}), speaker {sq.speaker or cq.speaker or 'unattributed'}"]
+        fb, fa = x.figures(sq.text), x.figures(cq.text)
+        if fb != fa:
+            notes.append(f"figures {', '.join(sorted(fb)) or 'none'} -> {', '.join(sorted(fa)) or 'none'}")
+        ratio = len(cq.text) / max(len(sq.text), 1)
+        if ratio < S.cross_part:
+            notes.append(f"{ratio:.0%} of the source's length: part left out")
+        passages = {"source_sentence": _passage(src.text, sq.start, sq.end),
+                    "copy_sentence": _passage(cp.text, cq.start, cq.end)}  # fmt: skip
+        out.append(Change("quote-reworded", sq.text, cq.text, (sq.start, sq.end), (cq.start, cq.end), "; ".join(notes),
+                          **passages))  # fmt: skip
+        # a bound or an estimate the speaker put on a figure that the translation drops ("more than 11,000" -> "11.000")
+        span = ((sq.start, sq.end), (cq.start, cq.end))
+        out += [replace(q, detail=f"in a translated quotation: {q.detail}", **passages)
+                for q in _qualified(sq.text, cq.text, *span)]  # fmt: skip
+    return out
 
 
 def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> list[Change]:
@@ -905,8 +1027,13 @@ def _figure(text: str) -> str:
 
 
 def _numbers(before: str, after: str, s, c) -> list[Change]:
-    out = _figures(before, after, s, c)
-    # the same figure with its qualifier gone or changed: "more than 11,000" -> "11,000"
+    return _figures(before, after, s, c) + _qualified(before, after, s, c)
+
+
+def _qualified(before: str, after: str, s, c) -> list[Change]:
+    """The same figure with its qualifier gone or changed, in any language of figure_qualifiers.tsv: "more than
+    11,000" -> "11,000" or "11.000"."""
+    out = []
     pattern, kinds = _figure_qualifiers()
     qb = {_figure(m.group(2)): m for m in pattern.finditer(before)}
     qa = {_figure(m.group(2)): m for m in pattern.finditer(after)}
@@ -1131,12 +1258,17 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
     copy names that agency as a source elsewhere ("..., reports The Associated Press."), the credit moved."""
     from .credits import copy_credits, find_credits
 
-    theirs = {fold(x.name) for x in copy_credits(copy.text, copy.url)}
+    credits = copy_credits(copy.text, copy.url)
+    theirs = {fold(x.name) for x in credits}
     named = {fold(x.name) for x in find_credits(copy.text, copy.url) if x.kind == "reported"}
     spans = sentences(copy.text)
     out = []
     for x in copy_credits(source.text, source.url):
         if fold(x.name) in theirs or x.kind not in ("dateline", "wire-credit", "carried"):
+            continue
+        other = next((y for y in credits if y.kind == x.kind), None)
+        if other is not None:  # another agency's dateline where the source had its own: the credit moved
+            out.append(_credit_moved(source, copy, x, other))
             continue
         m = _credit_at(source.text, x.name, closing=x.kind == "carried")
         span = (m.start(), m.end()) if m else None
@@ -1170,6 +1302,19 @@ def _credit_at(text: str, name: str, closing: bool) -> Optional[re.Match]:
         if m is not None:
             return m
     return re.search(said, text)
+
+
+def _credit_moved(source: Analysis, copy: Analysis, had, has) -> Change:
+    """The source's agency credit given to another agency in the copy ("Istanbul (dpa) -" -> "Istanbul (AP) –")."""
+    spans = []
+    for a, text in ((had, source.text), (has, copy.text)):
+        m = _credit_at(text, a.name, closing=False)
+        spans.append((m.start(), m.end()) if m else None)
+    before = _sentence_at(source.text, spans[0][0]) if spans[0] else None
+    after = _sentence_at(copy.text, spans[1][0]) if spans[1] else None
+    return Change("attribution-moved", had.name, has.name, spans[0], spans[1],
+                  f"{had.kind} credit to {had.name} became {has.name}", source_sentence=before,
+                  copy_sentence=after)  # fmt: skip
 
 
 _BYLINE = re.compile(

@@ -1,0 +1,118 @@
+"""A copy in another language against its source: quotations and sentences aligned by what survives translation,
+and the figures, times, days and hearsay markers a translation changed."""
+
+from __future__ import annotations
+
+from reportedly.models import Analysis
+from reportedly.provenance import crosslang as x
+from reportedly.provenance.diff import diff
+
+
+def test_cognates_across_languages():
+    assert x.cognate("projet", "project")
+    assert x.cognate("kaliber", "caliber")  # k / c spelled one way
+    assert x.cognate("karriereschritt", "carriere")  # a compound that starts with the word
+    assert not x.cognate("continue", "construire")
+    assert not x.cognate("konne", "continue")  # alike by letters, not by length
+    assert not x.cognate("2024", "2025")
+
+
+def test_marked_quotes_of_several_languages():
+    text = 'Il a dit « nous allons gagner » et „wir kommen wieder“.\n"Dieci anni fa, quando ho deciso\nFine.'
+    assert [q.text for q in x.marked_quotes(text)] == [
+        "nous allons gagner",
+        "wir kommen wieder",
+        "Dieci anni fa, quando ho deciso",
+    ]
+
+
+def test_figures_and_clock_times():
+    assert x.figures("at about 1:30 a.m. (0530 GMT), 11,000 staff") == {"01:30", "05:30", "11000"}
+    assert x.figures("vers 13h30 (05h30 GMT), 11.000 salariés") == {"13:30", "05:30", "11000"}
+
+
+def test_calendar_and_hearsay_words():
+    assert x.calendar_words("sent mandag aften, fino a giugno 2025") == {
+        "weekday": {0: "mandag"},
+        "month": {6: "giugno"},
+    }
+    assert x.hearsay("In Miami soll er 50 Millionen verdienen.", "de") == ["soll"]
+    assert x.hearsay("He earns 50 million in Miami.", "en") == []
+    assert x.reported_speech("Er freue sich sehr, in Miami zu spielen.", "de")
+
+
+def test_translated_quotation_aligned_to_its_source_by_cognates():
+    pool = [x.Passage("This is a fantastic opportunity to build this beautiful project", 0, 60),
+            x.Passage("The weather in the city was cold and grey all week", 70, 120)]  # fmt: skip
+    quote = x.Passage("C'est une opportunité fantastique de construire ce beau projet", 0, 62)
+    ((sq, cq, _),) = x.align_quotes("", pool, "", [quote])
+    assert sq is pool[0] and cq is quote
+
+
+def _foreign(text: str, lang: str) -> Analysis:
+    return Analysis(text=text, published=None, language=lang)
+
+
+SOURCE = (
+    "Lionel Messi has signed a contract with Inter Miami until 2025, the club announced on Saturday.\n\n"
+    "“This is a fantastic opportunity and together we will continue this beautiful project,” Messi said.\n\n"
+    "In Miami he reportedly earns between 50 and 60 million dollars a year, the agency said.\n\n"
+    "The ship hit the bridge at about 1:30 a.m. (0530 GMT), officials in Baltimore said."
+)
+COPY = (
+    "Lionel Messi a signé un contrat avec l'Inter Miami jusqu'en juin 2025, a annoncé le club samedi.\n\n"
+    "« C'est une opportunité fantastique et ensemble nous continuerons ce merveilleux projet », a déclaré Messi.\n\n"
+    "À Miami, il gagne entre 50 et 60 millions de dollars par an, selon l'agence.\n\n"
+    "Le navire a heurté le pont vers 13h30 (05h30 GMT), selon les responsables de Baltimore."
+)
+
+
+def test_diff_of_a_translation_reports_what_translation_changed():
+    d = diff(_foreign(SOURCE, "en"), _foreign(COPY, "fr"))
+    got = {(c.kind, c.before, c.after) for c in d.changes}
+    quote = next(c for c in d.changes if c.kind == "quote-reworded")
+    assert quote.before.startswith("This is a fantastic") and quote.after.startswith("C'est une opportunité")
+    assert "translated (en -> fr)" in quote.detail
+    assert ("hedge-removed", "reportedly", None) in got
+    assert ("number-changed", "01:30", "13:30") in got
+    assert ("date-changed", None, "juin") in got
+    dropped = [c.before for c in d.changes if c.kind == "sentence-dropped"]
+    assert not any(b.startswith(("Lionel", "In Miami")) for b in dropped)  # aligned with their translations
+
+
+def test_a_quotation_cut_by_a_line_break_goes_on_in_the_next_paragraph():
+    text = "“In 2018, we made a promise to build a club\n\nthat would attract players.” said Mas.\nNext line."
+    assert [q.text for q in x.marked_quotes(text)] == [
+        "In 2018, we made a promise to build a club\n\nthat would attract players."
+    ]
+
+
+def test_each_source_quotation_goes_to_one_copy_quotation():
+    pool = [x.Passage("This is a fantastic opportunity for this beautiful project", 0, 60)]
+    quotes = [
+        x.Passage("C'est une opportunité fantastique pour ce beau projet", 0, 52),
+        x.Passage("Une opportunité fantastique pour le club et son stade, un projet", 60, 124),  # a weaker echo
+    ]
+    assert [cq.start for _, cq, _ in x.align_quotes("", pool, "", quotes)] == [0]
+
+
+def test_a_translator_who_broke_a_quotation_in_two():
+    src = x.Passage("We will build this project together and we will win many titles here in Miami", 0, 79)
+    cp_text = '"Wir bauen das Projekt", sagte er. "Wir gewinnen hier viele Titel in Miami"'
+    first, second = x.marked_quotes(cp_text)
+    ((_, cq, _),) = x.extend("", cp_text, [(src, first, 40.0)], [src], [first, second], 120)
+    assert cq.start == first.start and cq.end == second.end
+
+
+def test_hearsay_compared_only_where_the_two_sentences_state_one_claim():
+    src = "In Miami he reportedly earns between 50 and 60 million dollars a year."
+    other = "Messi reportedly wants to win titles with Inter Miami."
+    cp = "À Miami, il gagne entre 50 et 60 millions de dollars par an."
+    assert any(c.kind == "hedge-removed" for c in diff(_foreign(src, "en"), _foreign(cp, "fr")).changes)
+    assert not any(c.kind == "hedge-removed" for c in diff(_foreign(other, "en"), _foreign(cp, "fr")).changes)
+
+
+def test_one_among_others_is_a_hedge_only_before_a_superlative():
+    assert x.hearsay("l’a transformé en l’une des équipes les plus riches du monde", "fr") == ["l'une des"]
+    assert x.hearsay("Beckham, devenu l'un des propriétaires de l'Inter Miami", "fr") == []  # a co-owner
+    assert x.hearsay("one of the richest clubs in the world", "en") == ["one of the"]
