@@ -293,12 +293,17 @@ def _subject_source(ctx: DocContext, subj: Token) -> Optional[Source]:
 
 def _name_before(ctx: DocContext, cue: Token) -> Optional[Token]:
     """ "In a statement, her adviser, Jake Sullivan, said: “...”" with the parser's subject lost: a person's name right
-    before the cue (commas aside) says it."""
+    before the cue (commas and an age in commas aside: "Outside his newsroom, Muratov, 59, told reporters, “...”",
+    where a name with an age is a person whatever the tagger says) says it."""
+    doc = ctx.doc
     j = cue.i - 1
-    while j >= 0 and ctx.doc[j].text == ",":
+    while j >= 0 and doc[j].text == ",":
         j -= 1
-    t = ctx.doc[j] if j >= 0 else None
-    if t is None or ctx.inside_quote[t.i] or t.pos_ != "PROPN" or t.ent_type_ != "PERSON":
+    aged = j >= 2 and doc[j].like_num and doc[j - 1].text == ","  # "Muratov, 59, told": a person's age
+    if aged:
+        j -= 2
+    t = doc[j] if j >= 0 else None
+    if t is None or ctx.inside_quote[t.i] or t.pos_ != "PROPN" or (t.ent_type_ != "PERSON" and not aged):
         return None
     return t
 
