@@ -194,3 +194,16 @@ def test_sentence_reworded_with_synonyms_in_its_place_is_aligned(run):
     d = diff(run(source), run(copy))
     assert d.aligned == 3 and not [c for c in d.changes if c.kind in ("sentence-added", "sentence-dropped")]
     assert any(c.kind == "quote-reworded" and "same sentiment" in c.after for c in d.changes)
+
+
+def test_a_figurative_comparison_cut_or_added_is_a_change_of_tone(run):
+    source = "The truck hit the old wooden fence on Tuesday night, and the fence fell like a house of cards."
+    cut = "The truck hit the old wooden fence on Tuesday night, and the fence fell."
+    added = "The truck hit the old wooden fence on Tuesday night, and the fence fell as if it were made of paper."
+    dropped = [c for c in _kind(run, source, cut, "loaded-word") if "figurative" in (c.detail or "")]
+    assert len(dropped) == 1 and dropped[0].before == "like a house of cards" and dropped[0].after is None
+    more = [c for c in _kind(run, cut, added, "loaded-word") if "figurative" in (c.detail or "")]
+    assert len(more) == 1 and more[0].after.startswith("as if")
+    # "would like a" is a wish, not a comparison: nothing cut or added starts with the marker
+    assert not [c for c in _kind(run, "She would like a new car soon.", "She would like a red car soon.", "loaded-word")
+                if "figurative" in (c.detail or "")]  # fmt: skip

@@ -275,6 +275,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _evaluative(before, after, s, c)
     out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
+    out += _figurative(before, after, s, c)
     out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
     out += _addressed(src.text, after, s, c)
     out += _qualifiers(before, after, s, c, out)
@@ -298,6 +299,21 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out = [x for x in out if not (x.kind == "number-changed" and x.after is None and _only(x.before, dated))]
     if not out:
         out.append(Change("wording", before, after, s, c, _word_diff(before, after)))
+    return out
+
+
+def _figurative(before: str, after: str, s, c) -> list[Change]:
+    """A figurative comparison (rules/en/comparisons.txt: "like a", "as if") the copy cut from a sentence it kept,
+    or added to one: a change of tone ("collapse like a toy" -> "collapse")."""
+    marks = load_rules("en").comparisons
+    out = []
+    for op, gone, new in _ops(before, after):
+        for words, side in ((gone, "dropped"), (new, "added")):
+            low = [fold(w) for w in words]
+            if any(tuple(low[: len(m)]) == m for m in marks) and len(low) >= 3:
+                run = " ".join(words)
+                b, a = (run, None) if side == "dropped" else (None, run)
+                out.append(Change("loaded-word", b, a, s, c, f"a figurative comparison {side}: '{run}'"))
     return out
 
 

@@ -60,6 +60,7 @@ class Rules:
     day_parts: dict[str, str]
     vague_quantities: frozenset[str]
     timex_modifiers: dict[str, str]
+    comparisons: tuple[tuple[str, ...], ...]
     time_signals: frozenset[str]
     time_zones: frozenset[str]  # "5 p.m. EST": written after a clock time, not part of its TIMEX3 value
     deadline_signals: frozenset[str]  # "until Nov. 16": under a past verb, a date that may still lie ahead
@@ -168,6 +169,7 @@ def load(lang: str = "en") -> Rules:
         day_parts=_table(lang, "day_parts.tsv"),
         vague_quantities=frozenset(_lines(lang, "vague_quantities.txt")),
         timex_modifiers=_table(lang, "timex_modifiers.tsv"),
+        comparisons=tuple(tuple(w.lower().split()) for w in _lines(lang, "comparisons.txt")),
         time_signals=frozenset(_lines(lang, "time_signals.txt")),
         time_zones=frozenset(_lines(lang, "time_zones.txt")),
         deadline_signals=frozenset(_lines(lang, "deadline_signals.txt")),
