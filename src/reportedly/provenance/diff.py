@@ -190,13 +190,8 @@ def _mutual(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict
     neither text has another sentence near it."""
     from rapidfuzz import fuzz
 
-    anchors = _in_order(sorted(aligned.items()))
-    used = set(aligned.values())
     out: dict[int, int] = {}
-    bounds = [(-1, -1)] + anchors + [(len(copy), len(source))]
-    for (j0, k0), (j1, k1) in zip(bounds, bounds[1:]):
-        ks = [k for k in range(k0 + 1, k1) if k not in used]
-        js = [j for j in range(j0 + 1, j1) if j not in aligned]
+    for js, ks in _between(aligned, len(copy), len(source)):
         if not js or not ks:
             continue
         score = {(j, k): fuzz.token_sort_ratio(copy[j], source[k]) for j in js for k in ks}
@@ -215,13 +210,8 @@ def _gaps(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[i
     alignment anchors on what it is sure of and fills between."""
     from rapidfuzz import fuzz
 
-    anchors = _in_order(sorted(aligned.items()))
-    used = set(aligned.values())
     out: dict[int, int] = {}
-    bounds = [(-1, -1)] + anchors + [(len(copy), len(source))]
-    for (j0, k0), (j1, k1) in zip(bounds, bounds[1:]):
-        ks = [k for k in range(k0 + 1, k1) if k not in used]
-        js = [j for j in range(j0 + 1, j1) if j not in aligned]
+    for js, ks in _between(aligned, len(copy), len(source)):
         # one sentence each side: its place says much; among several, the words must say more
         cutoff = S.diff_gap if len(js) == 1 and len(ks) == 1 else S.diff_gap_many
         for j in js:
@@ -232,6 +222,16 @@ def _gaps(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[i
                 out[j] = k
                 ks = [x for x in ks if x > k]  # in order
     return out
+
+
+def _between(aligned: dict[int, int], n_copy: int, n_source: int):
+    """The gaps between sentences aligned in order (and before the first, after the last): for each, the copy's
+    unaligned sentences and the source's unused ones there, (copy indexes, source indexes), each in text order."""
+    anchors = _in_order(sorted(aligned.items()))
+    used = set(aligned.values())
+    bounds = [(-1, -1)] + anchors + [(n_copy, n_source)]
+    for (j0, k0), (j1, k1) in zip(bounds, bounds[1:]):
+        yield [j for j in range(j0 + 1, j1) if j not in aligned], [k for k in range(k0 + 1, k1) if k not in used]
 
 
 def _in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
