@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .features import fold, stopwords
+from .features import FIGURE, figure, fold, stopwords
 from .settings import Settings
 
 S = Settings()  # cross_cognate, cross_quote, cross_sentence, cross_min_words: settings.py
@@ -224,11 +224,7 @@ def figures(text: str) -> set[str]:
             h = 0
         out.add(f"{h:02d}:{mi}")
     rest = _TIME.sub(" ", text)
-    for m in _FIGURES.finditer(rest):
-        n = m.group(0)
-        if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+", n):
-            n = re.sub(r"\D", "", n)
-        out.add(n.replace(",", "."))
+    out |= {figure(m.group(0)) for m in _FIGURES.finditer(rest)}
     return out
 
 
@@ -244,7 +240,7 @@ def clock_times(text: str) -> set[str]:
     return {f for f in figures(text) if ":" in f}
 
 
-_FIGURES = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d,.]\d)|(?<![\w.,])\d+(?:[.,]\d+)?")
+_FIGURES = re.compile(rf"(?<![\w.,])(?:{FIGURE})")  # a figure standing alone (features.FIGURE)
 
 
 @lru_cache(maxsize=1)

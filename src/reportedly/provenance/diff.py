@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 from ..models import Analysis
 from ..rules import load as load_rules
 from .crosslang import align_sentences
-from .features import fold, sentences, stopwords
+from .features import FIGURE, figure, fold, sentences, stopwords
 from .settings import Settings
 
 S = Settings()  # diff's thresholds: settings.py (diff_align, diff_reordered, diff_meaning, quote_reworded, ...)
@@ -1017,8 +1017,7 @@ def _qualifiers(before: str, after: str, s, c, found: list[Change]) -> list[Chan
     return out
 
 
-_FIGURE = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"
-_FIGURES = re.compile(rf"(?<![\w.,]){_FIGURE}")  # a figure standing alone, not the tail of a word or of another
+_FIGURES = re.compile(rf"(?<![\w.,]){FIGURE}")  # a figure standing alone, not the tail of a word or of another
 
 
 @lru_cache(maxsize=1)
@@ -1032,14 +1031,7 @@ def _figure_qualifiers() -> tuple[re.Pattern, dict[str, str]]:
         phrase, kind = line.split("\t")
         kinds[phrase.strip().lower()] = kind.strip()
     words = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({words})\s+({_FIGURE})", re.I), kinds
-
-
-def _figure(text: str) -> str:
-    """A figure with its thousands separators gone ("11,000", "11.000" and "11 000" are 11000)."""
-    if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+", text):
-        return re.sub(r"\D", "", text)
-    return text.replace(",", ".")
+    return re.compile(rf"(?<!\w)({words})\s+({FIGURE})", re.I), kinds
 
 
 def _numbers(before: str, after: str, s, c) -> list[Change]:
@@ -1051,9 +1043,9 @@ def _qualified(before: str, after: str, s, c) -> list[Change]:
     11,000" -> "11,000" or "11.000"."""
     out = []
     pattern, kinds = _figure_qualifiers()
-    qb = {_figure(m.group(2)): m for m in pattern.finditer(before)}
-    qa = {_figure(m.group(2)): m for m in pattern.finditer(after)}
-    na = {_figure(x.group(0)): x.group(0) for x in _FIGURES.finditer(after)}
+    qb = {figure(m.group(2)): m for m in pattern.finditer(before)}
+    qa = {figure(m.group(2)): m for m in pattern.finditer(after)}
+    na = {figure(x.group(0)): x.group(0) for x in _FIGURES.finditer(after)}
     for n, m in qb.items():
         if n not in na or (n in qa and kinds[qa[n].group(1).lower()] == kinds[m.group(1).lower()]):
             continue  # not given, or given with a qualifier of the same kind ("about" -> "around")
@@ -1075,13 +1067,13 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
     def qualified(text: str) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for m in pattern.finditer(text):
-            out.setdefault(_figure(m.group(2)), set()).add(kinds[m.group(1).lower()])
+            out.setdefault(figure(m.group(2)), set()).add(kinds[m.group(1).lower()])
         return out
 
     def figures(text: str) -> dict[str, list[re.Match]]:
         out: dict[str, list[re.Match]] = {}
         for m in _FIGURES.finditer(text):
-            out.setdefault(_figure(m.group(0)), []).append(m)
+            out.setdefault(figure(m.group(0)), []).append(m)
         return out
 
     mine, theirs = qualified(src.text), qualified(cp.text)
@@ -1089,7 +1081,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
     loose = _loose_figures(cp.text, pattern, found)
     out = []
     for m in pattern.finditer(src.text):
-        q, n = m.group(1), _figure(m.group(2))
+        q, n = m.group(1), figure(m.group(2))
         kind = kinds[q.lower()]
         if _one_digit(n) or n not in given or fold(m.group(0)) in seen:
             continue
@@ -1108,7 +1100,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
                           source_sentence=sentence, copy_sentence=_sentence_at(cp.text, at.start())))  # fmt: skip
     plain = figures(src.text)
     for m in pattern.finditer(cp.text):
-        n = _figure(m.group(2))
+        n = figure(m.group(2))
         if kinds[m.group(1).lower()] != "approximate" or _one_digit(n) or n not in plain or n in mine:
             continue
         if fold(m.group(0)) in seen:

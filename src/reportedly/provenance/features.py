@@ -11,6 +11,8 @@ from typing import Iterable
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
 _SENT = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\n+")
 SHINGLE = 5
+# a figure: digits with thousands separators of any house style ("11,000", "11.000", "11 000"), or a plain number
+FIGURE = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +22,14 @@ def stopwords() -> frozenset[str]:
 
     words = frozenset().union(*stopwords_by_language().values())
     return words | {"said", "says", "also", "would", "could", "one", "two", "new", "year", "years"}
+
+
+def figure(text: str) -> str:
+    """A figure with its thousands separators gone ("11,000", "11.000" and "11 000" are 11000), a decimal comma a
+    point."""
+    if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+", text):
+        return re.sub(r"\D", "", text)
+    return text.replace(",", ".")
 
 
 def fold(text: str) -> str:
