@@ -267,7 +267,12 @@ def supported(features: dict[str, float]) -> bool:
     independent reports of one event write, and two reports quoting one statement share its words: without a
     sentence of the child's own carried nearly word for word, two reworded, or a credit, nothing says one drew on
     the other."""
-    return features["n_verbatim"] >= 1 or features["n_reworded"] >= 2 or bool(features["credited"])
+    return shares_sentences(features) or bool(features["credited"])
+
+
+def shares_sentences(features: dict[str, float]) -> bool:
+    """The child has a sentence of its own nearly word for word in the candidate, or two reworded."""
+    return features["n_verbatim"] >= 1 or features["n_reworded"] >= 2
 
 
 def analyse_story(
@@ -390,7 +395,7 @@ def _is(p: Profile, outlet: str) -> bool:
 def has_evidence(candidates: Sequence[tuple[str, Edge]]) -> bool:
     """Some stored version (of an article's `candidates`, see by_child) shares a sentence nearly word for word
     with it, or two reworded: enough to call it a rewrite of something, if not of which stored version."""
-    return any(e.features["n_verbatim"] >= 1 or e.features["n_reworded"] >= 2 for _, e in candidates)
+    return any(shares_sentences(e.features) for _, e in candidates)
 
 
 def unstored_kind(candidates: Sequence[tuple[str, Edge]], settings: Settings) -> str:
