@@ -55,7 +55,8 @@ def test_people_table_is_kept_by_the_store_as_quotes_arrive(store, analysed):
 
 
 def test_migration_8_fills_the_people_table_from_stored_quotes(db_url, analysed, monkeypatch):
-    monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS[:7])
+    # a store before migrations 8 and 9 (10 stays: today's inserts write its column)
+    monkeypatch.setattr(store_db, "MIGRATIONS", [m for m in MIGRATIONS if m.version not in (8, 9)])
     with Store(db_url) as s:
         fill(s, analysed, copies=1)
         expected = s.rows(COUNTED)

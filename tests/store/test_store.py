@@ -131,6 +131,22 @@ def test_sqlite_uses_wal(tmp_path):
     s.close()
 
 
+def test_each_attribution_keeps_its_cue_kind_and_migration_10_fills_stored_rows(db_url, analysed):
+    expected = sorted((at.cue_span[0], at.cue_kind) for _, a in analysed for at in a.attributions)
+    assert {k for _, k in expected} >= {"speech", "sourcing"}
+
+    def stored(s):
+        return sorted((r["cue_start"], r["cue_kind"]) for r in s.rows("SELECT cue_start, cue_kind FROM attributions"))
+
+    with Store(db_url) as s:
+        fill(s, analysed)
+        assert stored(s) == expected
+        s.execute("ALTER TABLE attributions DROP COLUMN cue_kind")  # as a store written before migration 10
+        s.execute("DELETE FROM schema_migrations WHERE version = 10")
+    with Store(db_url) as s:
+        assert stored(s) == expected  # copied from each article's analysis record
+
+
 def test_the_whole_analysis_comes_back(store, analysed):
     meta, a = analysed[0]
     article_id = store.add(a, outlet=meta["outlet"], url=meta["url"])

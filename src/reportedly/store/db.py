@@ -287,8 +287,8 @@ class Store:
             m = at.source_mention
             self.execute(
                 "INSERT INTO attributions(article_id, content, content_spans, source, source_type, "
-                "source_entity_id, source_mention, source_start, source_end, cue, cue_start, cue_end, hedged) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "source_entity_id, source_mention, source_start, source_end, cue, cue_start, cue_end, hedged, cue_kind) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     article_id,
                     at.content,
@@ -303,6 +303,7 @@ class Store:
                     at.cue_span[0],
                     at.cue_span[1],
                     at.hedged,
+                    at.cue_kind,
                 ),
             )
         for n in a.no_comment:
@@ -496,7 +497,7 @@ class Store:
                     (art["id"],),
                 )
                 art["attributions"] = self.rows(
-                    "SELECT content, content_spans, source, source_type, source_mention, cue, hedged "
+                    "SELECT content, content_spans, source, source_type, source_mention, cue, hedged, cue_kind "
                     "FROM attributions WHERE article_id = ? ORDER BY cue_start",
                     (art["id"],),
                 )

@@ -298,4 +298,24 @@ CREATE TRIGGER people_source AFTER INSERT ON attributions FOR EACH ROW EXECUTE F
         "one name are looked for (no longer every name read and compared)",
         f"CREATE INDEX people_surname ON people(({SURNAME_INITIAL}), ({SURNAME_LENGTH}))",
     ),
+    Migration(
+        10,
+        "what each attribution's cue attributes (speech, belief, evidence, sourcing: models.Attribution.cue_kind), "
+        "copied for rows already stored from their article's analysis record; NULL where that record predates it",
+        "ALTER TABLE attributions ADD COLUMN cue_kind TEXT",
+        sqlite="""
+UPDATE attributions SET cue_kind = (
+  SELECT json_extract(e.value, '$.cue_kind') FROM articles a, json_each(a.analysis, '$.attributions') e
+  WHERE a.id = attributions.article_id AND json_valid(a.analysis)
+    AND json_extract(e.value, '$.cue_span[0]') = attributions.cue_start
+    AND json_extract(e.value, '$.cue_span[1]') = attributions.cue_end
+  LIMIT 1)
+""",
+        postgresql="""
+UPDATE attributions t SET cue_kind = (
+  SELECT e->>'cue_kind' FROM articles a, json_array_elements((a.analysis::json)->'attributions') e
+  WHERE a.id = t.article_id AND (e->'cue_span'->>0)::bigint = t.cue_start AND (e->'cue_span'->>1)::bigint = t.cue_end
+  LIMIT 1)
+""",
+    ),
 ]

@@ -56,6 +56,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("cue_start", "int64"),
         ("cue_end", "int64"),
         ("hedged", "bool"),
+        ("cue_kind", "string"),  # speech | belief | evidence | sourcing (models.Attribution.cue_kind)
     ],
     "entities": [
         ("article_id", "int64"),
@@ -178,6 +179,7 @@ def child_rows(article: Mapping[str, Any], record: Mapping[str, Any]) -> dict[st
                 "cue_start": a["cue_span"][0],
                 "cue_end": a["cue_span"][1],
                 "hedged": bool(a.get("hedged")),
+                "cue_kind": a.get("cue_kind"),
             }
             for a in record.get("attributions", ())
         ],
