@@ -292,7 +292,14 @@ def _mod(word: Optional[str]) -> Optional[str]:
     return MODS.get(word.lower().rstrip("-").strip()) if word else None
 
 
-EDGE = r"(?:(?P<edge>early-?|mid-?|late-?|the beginning of|the start of|the middle of|the end of)\s*)?"
+# a part of a period before it ("early", "mid-", "the end of": the START, MID and END words of timex_modifiers.tsv)
+EDGE = r"(?:(?P<edge>%s)\s*)?" % "|".join(
+    sorted(
+        (re.escape(k) + ("" if " " in k else "-?") for k, v in MODS.items() if v in ("START", "MID", "END")),
+        key=len,
+        reverse=True,
+    )
+)
 
 # ---------------------------------------------------------------------------------------------- explicit dates
 
@@ -672,8 +679,14 @@ def _unit_rel(m, a):
 
 
 @rule(
-    r"(?:(?:about|around|nearly|almost|more than|some|roughly|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from now|hence)"
-    % (NUM, VAG, UNIT),
+    # an amount qualifier of timex_modifiers.tsv, or one saying the amount is small ("just", "only")
+    r"(?:(?:%s|just|only)\s+)?(?P<n>%s|%s)\s+(?P<u>%s)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from now|hence)"
+    % (
+        "|".join(re.escape(k) for k, v in MODS.items() if v in ("APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE")),
+        NUM,
+        VAG,
+        UNIT,
+    ),
     needs=r"ago|earlier|from now|hence",
 )
 def _ago(m, a):
