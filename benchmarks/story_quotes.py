@@ -30,6 +30,10 @@ BLOCK = re.compile(r"^\* \*\*(?P<files>\d\d[^*]*)\*\*(?P<rest>.*)$")
 ITEM = re.compile(
     r"(?<![\w/])(?P<type>D/T|D|P)(?:\s*\([^)`]*\))?(?:,\s*(?P<speaker>[^`]*?))?:?\s*(?P<quotes>`[^`]+`(?:,?\s*and\s*`[^`]+`)*)"
 )
+# "the full statement as 14 D quotes, each wrapped in its own quote marks from `A` to `B`": one D quote a paragraph
+RANGE = re.compile(
+    r"(?P<n>\d+) D quotes, each wrapped in its own quote marks from\s*`(?P<a>[^`]+)`\s*to\s*`(?P<b>[^`]+)`"
+)
 NO_SPEAKER = re.compile(r"^(no speaker|speaker cut off|unattributed)", re.I)
 SPEAKER_END = re.compile(r",|\(|:|…| via | reading | reporting | presented | from | in (?:19|20)\d\d")
 NOT_A_SPEAKER = re.compile(r"^(unclosed|source)\b\s*")  # "D, unclosed: `...`", "P, source The Telegraph: `...`"
@@ -50,6 +54,10 @@ def list_rows(section: str, index: dict) -> list[tuple[str, str, str | None, str
 
     def flush():
         text = " ".join(block)
+        for m in RANGE.finditer(text):
+            for f in files:
+                rows.append((f, m["a"] + "\0" + m["b"], default[1] if default else "—", "", "R"))
+        text = RANGE.sub("", text)
         for m in ITEM.finditer(text):
             cell = NOT_A_SPEAKER.sub("", (m["speaker"] or "").replace("*", "").strip())
             if NO_SPEAKER.match(cell):
@@ -81,6 +89,21 @@ def list_rows(section: str, index: dict) -> list[tuple[str, str, str | None, str
     return rows
 
 
+def _paragraph_quotes(folder: Path, row: tuple) -> list[tuple]:
+    """A range row ("from `A` to `B`") as one D row for each paragraph from A to B, its quote marks taken off."""
+    file, quote, speaker, cue, kind = row
+    if kind != "R":
+        return [row]
+    first, last = quote.split("\0")
+    text = (folder / file).read_text(encoding="utf-8")
+    a = text.find(first)
+    b = text.find(last, a)
+    if a == -1 or b == -1:
+        return [(file, first, speaker, cue, "D"), (file, last, speaker, cue, "D")]
+    paragraphs = [p.strip().strip('"\u201c\u201d').strip() for p in text[a : b + len(last)].split("\n")]
+    return [(file, p, speaker, cue, "D") for p in paragraphs if p]
+
+
 def read_cluster(folder: Path) -> tuple[list[dict], int]:
     """The records of one cluster and the number of quotes not found verbatim in their page."""
     gold = folder / "GOLD.md"
@@ -95,6 +118,7 @@ def read_cluster(folder: Path) -> tuple[list[dict], int]:
     ]
     if not rows:
         rows = list_rows(section, index)
+    rows = [r for row in rows for r in _paragraph_quotes(folder, row)]
     for file, quote, speaker, cue, kind in rows:
         if kind not in KEPT_TYPES:
             continue
