@@ -164,3 +164,20 @@ def test_eval_scope_flag(capsys):
     res = json.loads(capsys.readouterr().out)
     assert res["scope"] == "speech" and res["gold_quotes"] == 3
     assert main(["eval", "timex", str(FIX / "mini-timex.jsonl"), "--scope", "speech"]) == 2
+
+
+def test_paragraphs_one_introduction_gives_are_predicted_as_quotes_each():
+    # issue 10: the excerpts of a letter share the cue of the line that introduces them, but not a sentence
+    from reportedly.eval.quotes import predictions
+    from reportedly.models import Analysis, Quote
+
+    text = "Here are excerpts from his email.\n\nWe are cutting 13%.\n\nI take responsibility."
+    cue = (text.index("email"), text.index("email") + 5)
+
+    def quote(words):
+        s = text.index(words)
+        return Quote(words, s, s + len(words), "direct", "Zuckerberg", "E1", None, "email", cue)
+
+    qs = (quote("We are cutting 13%."), quote("I take responsibility."))
+    got = [(p["quote"], p["type"]) for p in predictions("x", Analysis(text, None, quotes=qs))["quotes"]]
+    assert got == [("We are cutting 13%.", "direct"), ("I take responsibility.", "direct")]

@@ -340,3 +340,40 @@ def test_an_inverted_speaker_the_parser_made_subject_of_a_participle_still_speak
 def test_the_narrator_speaks_the_words_they_quote_themselves_saying(run):
     text = "The judge frowned. “You are not contrite,” Judge Berman said. I wanted to answer. “I am not shy,” I said."
     assert [(q.speaker, q.cue) for q in run(text).quotes] == [("Berman", "said"), ("I", "said")]
+
+
+def test_a_letter_excerpted_without_marks_is_its_writers_words(run):
+    # issue 10: "Here are excerpts from X's email" then the email's paragraphs, no quotation marks; the writer's own
+    # comment after them (no "I" or "we") ends the excerpt
+    text = (
+        "Mark Zuckerberg laid off 11,000 people on Wednesday.\n\n"
+        "Here are excerpts from Mark Zuckerberg's email.\n\n"
+        "Today I'm sharing some of the most difficult changes we've made in Meta's history.\n\n"
+        "I want to take accountability for these decisions and for how we got here.\n\n"
+        "Rather than bury the lede, Zuckerberg put the layoff in the second sentence."
+    )
+    got = [(q.text[:20], q.speaker, q.kind) for q in run(text).quotes]
+    assert got == [
+        ("Today I'm sharing so", "Mark Zuckerberg", "direct"),
+        ("I want to take accou", "Mark Zuckerberg", "direct"),
+    ]
+
+
+def test_a_list_below_a_speakers_line_speaks_for_them_when_it_speaks_as_we(run):
+    text = (
+        "Sundar Pichai wrote to staff on Friday. In his note, Pichai added:\n\n"
+        "  • Severance. We will pay 16 weeks of base pay.\n"
+        "  • Vesting. Everyone impacted will receive their March vesting.\n\n"
+        "The company's shares rose."
+    )
+    got = [(q.text[:9], q.speaker) for q in run(text).quotes]
+    assert got == [("Severance", "Pichai"), ("Vesting. ", "Pichai")]
+
+
+def test_first_person_paragraphs_with_no_introduction_stay_the_writers(run):
+    text = (
+        "Mark Zuckerberg laid off 11,000 people on Wednesday, he said in an email.\n\n"
+        "I think this was the right call, and we should say so.\n\n"
+        "My colleagues disagree."
+    )
+    assert run(text).quotes == ()

@@ -45,7 +45,7 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True, sco
     attributions whose cue kind `scope` keeps)."""
     quotes = []
     taken: list[tuple[int, int]] = []
-    for group in _one_cue_runs(sorted((q for q in a.quotes if q.kind != "partial"), key=lambda q: q.start)):
+    for group in _one_cue_runs(sorted((q for q in a.quotes if q.kind != "partial"), key=lambda q: q.start), a.text):
         q = group[0]  # partial quotes are scored through the attribution that holds them
         if len(group) == 1:
             quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
@@ -87,9 +87,10 @@ def _clear_of(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> tuple[
     return (s, e) if len(text[s:e].split()) >= SETTINGS.min_content_tokens else (None, e)
 
 
-def _one_cue_runs(quotes: list) -> list[list]:
+def _one_cue_runs(quotes: list, text: str = "") -> list[list]:
     """Quotes in a row that one cue before them all introduces ("called the senator a “nasty guy,” an “anchor baby”
-    and “unstable”"): the datasets annotate them as one mixed quote."""
+    and “unstable”"): the datasets annotate them as one mixed quote. Not across a line break: the paragraphs of a
+    letter introduced once ("Here are excerpts from his email") are quotes each."""
     runs: list[list] = []
     for q in quotes:
         prev = runs[-1][-1] if runs else None
@@ -98,6 +99,7 @@ def _one_cue_runs(quotes: list) -> list[list]:
             and q.cue_span is not None
             and q.cue_span == prev.cue_span
             and q.cue_span[1] <= runs[-1][0].start
+            and "\n" not in text[prev.end : q.start]
         ):
             runs[-1].append(q)
         else:

@@ -85,7 +85,8 @@ def _hint(text: str, i: int) -> str:
     return "?"
 
 
-def _paragraphs(text: str):
+def paragraphs(text: str):
+    """(start, end) of each line of `text` with something on it."""
     start = 0
     n = len(text)
     while start < n:
@@ -109,7 +110,7 @@ def find_quoted(text: str) -> list[Quoted]:
     if "<" in text:
         for m in _TAG.finditer(text):
             in_tag.update(i for i in range(m.start(), m.end()) if text[i] in MARKS)
-    for ps, pe in _paragraphs(text):
+    for ps, pe in paragraphs(text):
         marks = []
         for i in range(ps, pe):
             # a doubled mark (“” or "") is one mark typed twice

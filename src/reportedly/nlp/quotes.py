@@ -10,12 +10,14 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .context import DocContext
-from .quotemarks import Quoted
+from .quotemarks import MARKS, Quoted, paragraphs
 from .reported import RawAttribution, relative_subject, subject_of
 from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\n\u00a0]*")
+# a list item's marker at the start of a line: "• Severance. ...", "* ...", "- ...", "2) ..."
+_BULLET = re.compile(r"[ \t\u00a0]*(?:[•·▪◦‣●*\-–]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,77 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             or _lede_speaker(out, reported, q, paragraph_of)
         )
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
+    out += _unmarked_blocks(ctx, out)
+    out.sort(key=lambda r: r.quoted.start)
     return out
+
+
+def _unmarked_blocks(ctx: DocContext, done: list[RawQuote]) -> list[RawQuote]:
+    """ "Here are excerpts from Mark Zuckerberg's email. / Today I'm sharing ... / I want to take accountability ...":
+    someone's text reproduced without quotation marks. After a paragraph that introduces it (a colon at its end, an
+    excerpt word of rules/en/block_intros.txt, or a list right below) and names whose it is (a cue's subject, or the
+    owner of a document: "Zuckerberg's email"), each following paragraph in the first person with no quotation mark
+    is that speaker's, up to the first that is not; the items of a list are, when its first item speaks as "I" or
+    "we" (the rest are the same text's: "• RSU vesting. Everyone impacted will receive ...")."""
+    text = ctx.text
+    paras = [(s, e) for s, e in paragraphs(text) if text[s:e].strip()]
+    taken = [(r.quoted.start, r.quoted.end) for r in done]
+    out: list[RawQuote] = []
+    k = 0
+    while k < len(paras) - 1:
+        s, e = paras[k]
+        intro = _block_intro(ctx, s, e, _BULLET.match(text, paras[k + 1][0]) is not None)
+        k += 1
+        if intro is None:
+            continue
+        source, cue_tok = intro
+        cue, span = ctx.cue_text(cue_tok)
+        listed = False
+        for ps, pe in paras[k : k + SETTINGS.max_block_paragraphs]:
+            bullet = _BULLET.match(text, ps)
+            if listed and bullet is None:
+                break  # the list has ended
+            cs = bullet.end() if bullet else ps
+            ce = pe
+            while ce > cs and text[ce - 1].isspace():
+                ce -= 1
+            if any(c in MARKS for c in text[cs:ce]) or any(ts < ce and cs < te for ts, te in taken):
+                break
+            if not listed and not _first_person(ctx, cs, ce):
+                break
+            listed = bullet is not None
+            out.append(RawQuote(Quoted(cs, None, cs, ce), "direct", source, cue, span, "block"))
+            k += 1
+    return out
+
+
+def _block_intro(ctx: DocContext, s: int, e: int, list_below: bool) -> Optional[tuple[Source, Token]]:
+    """The speaker (and the cue or document noun) of a paragraph that introduces a text reproduced below it."""
+    line = ctx.text[s:e].rstrip()
+    if not (line.endswith(":") or list_below or ctx.rules.block_intros.search(line)):
+        return None
+    for t in reversed(_tokens_in(ctx, s, e)):
+        if ctx.inside_quote[t.i] or ctx.is_mark[t.i]:
+            continue
+        owner = None
+        if ctx.is_cue(t):
+            owner = subject_of(t)
+        elif t.lemma_.lower() in ctx.rules.document_nouns and t.pos_ == "NOUN":
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None or ctx.inside_quote[owner.i] or owner.pos_ not in ("PROPN", "PRON", "NOUN"):
+            continue
+        src = make_source(ctx.table, noun_phrase(owner), ctx.rules, ctx.pronouns, quoted_person=True)
+        if src is not None and src.type != "document":
+            return src, t
+    return None
+
+
+def _first_person(ctx: DocContext, s: int, e: int) -> bool:
+    """The stretch speaks as "I" or "we" (the capitalised "US" is a country, not "us")."""
+    return any(
+        t.lower_ in ctx.rules.first_person and t.text != "US" and not ctx.inside_quote[t.i]
+        for t in _tokens_in(ctx, s, e)
+    )
 
 
 def is_title(words: list[str], small_words: frozenset[str]) -> bool:
