@@ -377,3 +377,21 @@ def test_first_person_paragraphs_with_no_introduction_stay_the_writers(run):
         "My colleagues disagree."
     )
     assert run(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # issue 10: a part of someone's text speaks as the text does
+        (
+            "Liz Truss resigned on Thursday. Part of her statement read: “I cannot deliver the mandate on which I was "
+            "elected.”",
+            "Liz Truss",
+        ),
+        # the tokenizer splits a hyphenated title and the parser makes each piece a subject of the cue
+        ("“Today that dream came true,” said Co-Owner, David Beckham.", "David Beckham"),
+        ("“Today that dream came true and we are ready,” said Inter Miami co-owner David Beckham.", "David Beckham"),
+    ],
+)
+def test_speakers_behind_a_part_or_a_split_title(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]

@@ -95,6 +95,16 @@ def subject_of(tok: Token) -> Optional[Token]:
         and prev.head.lower_ == "of"
     ):
         return prev  # "footage of Hillary Clinton asking, “...”": the one filmed speaks, not the ad that shows her
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+    if len(subjects) > 1:
+        # the parser split a hyphenated title into subjects ("said co - owner David Beckham", "said Co - Owner, David
+        # Beckham"): the person named among them, or in apposition to one, speaks
+        for c in subjects:
+            if c.ent_type_ == "PERSON":
+                return c
+            named = next((a for a in c.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
+            if named is not None:
+                return named
     for c in tok.children:
         if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":

@@ -98,6 +98,9 @@ def make_source(
         if source is not None and source.entity is not None and source.entity.role is None:
             source.entity.role = _description_before(span, named)
         return source
+    whole = _whole_text(span, rules)
+    if whole is not None:
+        return make_source(table, whole, rules, pronouns, quoted_person, apposition)
     if not can_speak(span, rules):
         return None
     role = _role_source(table, span, rules, pronouns)
@@ -149,6 +152,22 @@ def make_source(
     if lemma in rules.document_nouns:
         return Source(span, None, span.text, "document")
     return Source(span, None, span.text, "unnamed")
+
+
+def _whole_text(span: Span, rules: Rules) -> Optional[Span]:
+    """ "Part of her statement", "an excerpt from her speech": the text a part is of (a document, or someone's),
+    which is what speaks."""
+    head = span.root
+    if head.lower_ not in rules.partitives:
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and (
+                obj.lemma_.lower() in rules.document_nouns or any(c.dep_ == "poss" for c in obj.children)
+            ):
+                return noun_phrase(obj)
+    return None
 
 
 NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PRODUCT"}
