@@ -395,3 +395,22 @@ def test_first_person_paragraphs_with_no_introduction_stay_the_writers(run):
 )
 def test_speakers_behind_a_part_or_a_split_title(run, text, speaker):
     assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_she_said_goes_on_with_the_person_quoted_just_before(run):
+    # issue 10: the tagger takes "Berit Reiss-Andersen" for an organisation, and "she" would go back to Maria Ressa
+    text = (
+        "Maria Ressa of the Philippines and Dmitry Muratov of Russia won the prize.\n"
+        'The pair were honoured "for their efforts to safeguard freedom of expression," said the chairwoman of the '
+        "Norwegian Nobel Committee, Berit Reiss-Andersen.\n"
+        '"They are representatives of all journalists who stand up for this ideal," she said.'
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Berit Reiss-Andersen", "Berit Reiss-Andersen"]
+
+
+def test_she_said_keeps_her_own_antecedent_when_another_woman_is_named_between(run):
+    text = (
+        "“We will appeal,” said Jane Smith, the lawyer.\n\n"
+        "Her client, Mary Jones, was not in court. “I am innocent,” she said."
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Jane Smith", "Mary Jones"]

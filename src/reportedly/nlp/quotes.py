@@ -66,6 +66,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         )
         if found is not None:
             source, cue_tok = found
+            source = _chained(ctx, q, source, out, paragraph_of) or source
             cue, span = ctx.cue_text(cue_tok)
             if _embedded(ctx, q, cue_tok):
                 kind = "partial"
@@ -155,6 +156,31 @@ def _first_person(ctx: DocContext, s: int, e: int) -> bool:
         t.lower_ in ctx.rules.first_person and t.text != "US" and not ctx.inside_quote[t.i]
         for t in _tokens_in(ctx, s, e)
     )
+
+
+def _chained(ctx: DocContext, q: Quoted, source: Source, done: list[RawQuote], paragraph_of) -> Optional[Source]:
+    """ "... lasting peace," said the chairwoman, Berit Reiss-Andersen. / "They are representatives ...," she said.":
+    a quote whose cue has only "he" or "she" goes on with the person who spoke the quote just before it (in the same
+    or the previous paragraph), when no other person is named between the two and the pronoun's gender does not
+    rule them out, whoever the pronoun was linked to further back."""
+    pronoun = ctx.rules.pronouns.get(source.span.text.lower()) if len(source.span) == 1 else None
+    if pronoun not in ("male", "female") or not done:
+        return None
+    prev = done[-1].source
+    if prev is None or prev.type != "person" or (prev.entity is not None and prev.entity is source.entity):
+        return None
+    if prev.entity is not None and prev.entity.gender not in (None, pronoun):
+        return None
+    if paragraph_of(q.open) - paragraph_of(done[-1].quoted.start) > 1:
+        return None
+    after = max(prev.span.end_char, done[-1].quoted.end)
+    for t in _tokens_in(ctx, after, source.span.start_char):
+        b = ctx.table.by_token.get(t.i)
+        if b is not None and b.type == "PERSON" and b is not prev.entity and not ctx.inside_quote[t.i]:
+            return None
+        if ctx.rules.pronouns.get(t.lower_) in ("male", "female") and not ctx.inside_quote[t.i]:
+            return None  # "she" or "he" in between already stands for someone
+    return Source(source.span, prev.entity, prev.name, prev.type, source.said_as)
 
 
 def is_title(words: list[str], small_words: frozenset[str]) -> bool:
