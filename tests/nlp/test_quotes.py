@@ -414,3 +414,26 @@ def test_she_said_keeps_her_own_antecedent_when_another_woman_is_named_between(r
         "Her client, Mary Jones, was not in court. “I am innocent,” she said."
     )
     assert [q.speaker for q in run(text).quotes] == ["Jane Smith", "Mary Jones"]
+
+
+def test_he_was_cited_as_saying_is_the_one_quoted(run):
+    # issue 10: the passive "was cited ... as saying" names the speaker as its subject; not the last one quoted
+    text = (
+        "John Smith won the race. His wife Mary Smith told TV2 she was thrilled.\n\n"
+        "“I can't take credit for this,” he was cited by the agency as saying."
+    )
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [("John Smith", "saying")]
+
+
+def test_a_colon_line_whose_speech_verb_hangs_from_another(run):
+    # issue 10: "had the following to offer:", "Here's what he had to say:": the subject is the governing verb's
+    text = (
+        "In a statement, Satya Nadella, chief executive of Microsoft, had the following to offer:\n\n"
+        "“Gaming is the most dynamic and exciting category in entertainment.”\n\n"
+        "The statement was followed up by Phil Spencer. Here’s what he had to say:\n\n"
+        "“Players everywhere love these games, and we believe the teams have their best work ahead.”"
+    )
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [
+        ("Satya Nadella", "to offer"),
+        ("Phil Spencer", "to say"),
+    ]

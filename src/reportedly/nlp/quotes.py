@@ -485,6 +485,7 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         return None
     doc = ctx.doc
     start = colon[0].sent.start
+    said = None
     for j in range(colon.start - 1, start - 1, -1):
         verb = doc[j]
         if ctx.inside_quote[j] or ctx.is_mark[j]:
@@ -492,10 +493,14 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         subj = subject_of(verb)
+        if subj is None and verb.dep_ in ("xcomp", "relcl", "acl", "ccomp"):
+            # "had the following to offer:", "Here's what he had to say:": the verb it hangs from has the subject
+            said = said or verb
+            continue
         if subj is None or ctx.inside_quote[subj.i] or subj.pos_ not in ("PROPN", "PRON"):
             return None
         src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
-        return (src, verb) if src is not None else None
+        return (src, said or verb) if src is not None else None
     return None
 
 

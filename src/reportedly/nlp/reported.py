@@ -130,6 +130,9 @@ def subject_of(tok: Token) -> Optional[Token]:
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
         # "AP quoted the admiral as saying ...", "cited him as saying ...": the one quoted is the object
         obj = next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if obj is None:
+            # "he was cited by TASS as saying", "she was quoted as saying": the passive's subject is the one quoted
+            obj = next((c for c in tok.head.head.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
         if obj is not None:
             return obj
     if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "PRON"):
