@@ -437,3 +437,23 @@ def test_a_colon_line_whose_speech_verb_hangs_from_another(run):
         ("Satya Nadella", "to offer"),
         ("Phil Spencer", "to say"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # issue 10: the closing mark dropped before the cue; the quote ends at the comma before the speaker
+        (
+            'Liz Truss quit on Thursday.\n\n"I recognise that I cannot deliver the mandate on which I was elected, '
+            "Truss said in a brief statement.",
+            [("I recognise that I cannot deliver the mandate on which I was elected", "Liz Truss", "direct")],
+        ),
+        # a cue set inside a quote that goes on is no end of it
+        (
+            'He spoke.\n\n"We will win this, and nobody, Smith said, can stop us now or ever.',
+            [("We will win this, and nobody, Smith said, can stop us now or ever.", None, "direct-unclosed")],
+        ),
+    ],
+)
+def test_an_unclosed_quote_ends_before_its_own_cue(run, text, expected):
+    assert [(q.text, q.speaker, q.kind) for q in run(text).quotes] == expected

@@ -43,6 +43,10 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words):
             continue
         kind = "direct" if q.close is not None else "direct-unclosed"
+        inside = _cue_inside_unclosed(ctx, q) if q.close is None else None
+        if inside is not None:
+            out.append(inside)
+            continue
         holder = _holding_attribution(q, reported)
         if holder is not None:
             nested = _nested_speaker(ctx, q, holder)
@@ -156,6 +160,34 @@ def _first_person(ctx: DocContext, s: int, e: int) -> bool:
         t.lower_ in ctx.rules.first_person and t.text != "US" and not ctx.inside_quote[t.i]
         for t in _tokens_in(ctx, s, e)
     )
+
+
+def _cue_inside_unclosed(ctx: DocContext, q: Quoted) -> Optional[RawQuote]:
+    """ "I recognise though that I cannot deliver the mandate, Truss said in a brief statement.": a quote whose
+    closing mark was dropped before its cue. The quote ends at the comma before a named speaker (or he/she) and a
+    speech verb, the rest of its paragraph, that follows."""
+    doc = ctx.doc
+    toks = _tokens_in(ctx, q.start, q.end)
+    for k, t in enumerate(toks):
+        if k < SETTINGS.min_floating_words or t.pos_ != "VERB" or t.lemma_.lower() not in ctx.rules.cue_verbs:
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+        if subj is None or subj.pos_ not in ("PROPN", "PRON") or subj.lower_ in ("i", "we", "you"):
+            continue
+        first = noun_phrase(subj)[0]
+        if first.i == 0 or doc[first.i - 1].text != "," or any(w.text in ".!?" for w in doc[first.i : t.i]):
+            continue
+        if not any(c.dep_ == "ccomp" and c.i < first.i for c in t.children) and t.dep_ != "ROOT":
+            continue  # the verb must govern what came before it (the parser's ccomp), or head the sentence
+        if "," in ctx.text[t.idx : q.end]:
+            continue  # "and nobody, Smith said, can stop us": a cue set inside the quote, which goes on
+        end = doc[first.i - 1].idx
+        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        if src is None:
+            return None
+        cue, span = ctx.cue_text(t)
+        return RawQuote(Quoted(q.open, None, q.start, end), "direct", src, cue, span, "cue")
+    return None
 
 
 def _chained(ctx: DocContext, q: Quoted, source: Source, done: list[RawQuote], paragraph_of) -> Optional[Source]:
