@@ -457,3 +457,12 @@ def test_a_colon_line_whose_speech_verb_hangs_from_another(run):
 )
 def test_an_unclosed_quote_ends_before_its_own_cue(run, text, expected):
     assert [(q.text, q.speaker, q.kind) for q in run(text).quotes] == expected
+
+
+def test_she_said_goes_on_with_the_person_whose_speech_was_reported_just_before(run):
+    text = (
+        "The prize went to Maria Ressa of the Philippines.\n\n"
+        "Committee chair Berit Reiss-Andersen said that Ressa uses freedom of expression to expose abuse of power.\n\n"
+        "“They are representatives of all journalists who stand up for this ideal,” she said."
+    )
+    assert run(text).quotes[-1].speaker.endswith("Reiss-Andersen")  # not Maria Ressa, named further back

@@ -70,7 +70,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         )
         if found is not None:
             source, cue_tok = found
-            source = _chained(ctx, q, source, out, paragraph_of) or source
+            source = _chained(ctx, q, source, out, reported, paragraph_of) or source
             cue, span = ctx.cue_text(cue_tok)
             if _embedded(ctx, q, cue_tok):
                 kind = "partial"
@@ -190,22 +190,32 @@ def _cue_inside_unclosed(ctx: DocContext, q: Quoted) -> Optional[RawQuote]:
     return None
 
 
-def _chained(ctx: DocContext, q: Quoted, source: Source, done: list[RawQuote], paragraph_of) -> Optional[Source]:
+def _chained(
+    ctx: DocContext, q: Quoted, source: Source, done: list[RawQuote], reported: list[RawAttribution], paragraph_of
+) -> Optional[Source]:
     """ "... lasting peace," said the chairwoman, Berit Reiss-Andersen. / "They are representatives ...," she said.":
-    a quote whose cue has only "he" or "she" goes on with the person who spoke the quote just before it (in the same
-    or the previous paragraph), when no other person is named between the two and the pronoun's gender does not
-    rule them out, whoever the pronoun was linked to further back."""
+    a quote whose cue has only "he" or "she" goes on with the person who spoke the quote (or the reported speech) just
+    before it, in the same or the previous paragraph, when no other person is named between the two and the pronoun's
+    gender does not rule them out, whoever the pronoun was linked to further back."""
     pronoun = ctx.rules.pronouns.get(source.span.text.lower()) if len(source.span) == 1 else None
-    if pronoun not in ("male", "female") or not done:
+    if pronoun not in ("male", "female"):
         return None
-    prev = done[-1].source
-    if prev is None or prev.type != "person" or (prev.entity is not None and prev.entity is source.entity):
+    before = [(max(r.source.span.end_char, r.quoted.end), r.quoted.start, r.source) for r in done if r.source]
+    before += [
+        (max(a.source.span.end_char, a.content[-1][1]), a.cue_span[0], a.source)
+        for a in reported
+        if a.cue_kind == "speech" and a.cue_span[1] <= q.open
+    ]
+    before = [b for b in before if b[0] <= q.open]
+    if not before:
+        return None
+    after, at, prev = max(before, key=lambda b: b[0])
+    if prev.type != "person" or (prev.entity is not None and prev.entity is source.entity):
         return None
     if prev.entity is not None and prev.entity.gender not in (None, pronoun):
         return None
-    if paragraph_of(q.open) - paragraph_of(done[-1].quoted.start) > 1:
+    if paragraph_of(q.open) - paragraph_of(at) > 1:
         return None
-    after = max(prev.span.end_char, done[-1].quoted.end)
     for t in _tokens_in(ctx, after, source.span.start_char):
         b = ctx.table.by_token.get(t.i)
         if b is not None and b.type == "PERSON" and b is not prev.entity and not ctx.inside_quote[t.i]:
