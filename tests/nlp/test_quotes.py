@@ -466,3 +466,12 @@ def test_she_said_goes_on_with_the_person_whose_speech_was_reported_just_before(
         "“They are representatives of all journalists who stand up for this ideal,” she said."
     )
     assert run(text).quotes[-1].speaker.endswith("Reiss-Andersen")  # not Maria Ressa, named further back
+
+
+def test_a_quotation_right_after_its_cue_is_direct_though_a_source_follows_it(run):
+    # issue 10: the parser runs the cue's content on to ", as per Reuters"; the quote is still the cue's own
+    text = (
+        'Reiss-Andersen spoke on Friday.\n\nShe further added, "At the same time, they are representatives of all '
+        'journalists who stand up for this ideal," as per Reuters.'
+    )
+    assert [(q.kind, q.cue) for q in run(text).quotes] == [("direct", "added")]

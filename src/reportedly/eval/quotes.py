@@ -58,7 +58,7 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True, sco
         for at in a.attributions:
             if not in_scope(at.cue_kind, scope):
                 continue
-            s, e = _clear_of(a.text, at.content_spans[0][0], at.content_spans[-1][1], taken)
+            s, e = _clear_of(a.text, at.content_spans[0][0], at.content_spans[-1][1], taken, at.cue_span)
             if s is None:
                 continue
             s, e = _with_partials(a.text, s, e, partials)
@@ -72,9 +72,12 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True, sco
     return {"id": record_id, "quotes": quotes}
 
 
-def _clear_of(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> tuple[Optional[int], int]:
+def _clear_of(
+    text: str, s: int, e: int, taken: list[tuple[int, int]], cue: Optional[tuple[int, int]] = None
+) -> tuple[Optional[int], int]:
     """The content cut short before a quotation already emitted that the parser ran it into ("said the plan was
-    dead, and a spokesman replied, “...”"); None when what is left is no claim."""
+    dead, and a spokesman replied, “...”"); None when what is left is no claim, or holds the cue itself ("As for
+    the network's bent, he said, ''...''": the parser took the fronted phrase and the quote for the content)."""
     hits = [(ts, te) for ts, te in taken if ts < e and s < te]
     if not hits:
         return s, e
@@ -84,6 +87,8 @@ def _clear_of(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> tuple[
     e = first
     while e > s and (text[e - 1].isspace() or text[e - 1] in TRIM):
         e -= 1
+    if cue is not None and s <= cue[0] < e:
+        return None, e
     return (s, e) if len(text[s:e].split()) >= SETTINGS.min_content_tokens else (None, e)
 
 

@@ -55,6 +55,9 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 cue, span = ctx.cue_text(cue_tok)
                 out.append(RawQuote(q, kind, source, cue, span, "cue"))
                 continue
+            if _right_after_cue(ctx, q, holder):
+                out.append(RawQuote(q, kind, holder.source, holder.cue, holder.cue_span, "cue"))
+                continue
             out.append(RawQuote(q, "partial", holder.source, holder.cue, holder.cue_span, "attribution"))
             continue
         dash = _dash_signature(ctx, q)
@@ -288,6 +291,15 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
                 holders.append((e - s, a))
                 break
     return min(holders, key=lambda h: h[0])[1] if holders else None
+
+
+def _right_after_cue(ctx: DocContext, q: Quoted, holder: RawAttribution) -> bool:
+    """'She further added, "At the same time, they are ...," as per Reuters.': a quotation that opens right after its
+    cue and a comma or colon, with a capital, is the cue's direct quote, though the parser ran the cue's content on
+    past it."""
+    between = ctx.text[holder.cue_span[1] : q.open]
+    first = ctx.text[q.start : q.start + 1]
+    return between.strip() in (",", ":") and (first.isupper() or first.isdigit())
 
 
 def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optional[tuple[Source, Token]]:
