@@ -164,3 +164,34 @@ def test_eval_scope_flag(capsys):
     res = json.loads(capsys.readouterr().out)
     assert res["scope"] == "speech" and res["gold_quotes"] == 3
     assert main(["eval", "timex", str(FIX / "mini-timex.jsonl"), "--scope", "speech"]) == 2
+
+
+def test_paragraphs_one_introduction_gives_are_predicted_as_quotes_each():
+    # issue 10: the excerpts of a letter share the cue of the line that introduces them, but not a sentence
+    from reportedly.eval.quotes import predictions
+    from reportedly.models import Analysis, Quote
+
+    text = "Here are excerpts from his email.\n\nWe are cutting 13%.\n\nI take responsibility."
+    cue = (text.index("email"), text.index("email") + 5)
+
+    def quote(words):
+        s = text.index(words)
+        return Quote(words, s, s + len(words), "direct", "Zuckerberg", "E1", None, "email", cue)
+
+    qs = (quote("We are cutting 13%."), quote("I take responsibility."))
+    got = [(p["quote"], p["type"]) for p in predictions("x", Analysis(text, None, quotes=qs))["quotes"]]
+    assert got == [("We are cutting 13%.", "direct"), ("I take responsibility.", "direct")]
+
+
+def test_what_is_left_of_reported_speech_before_its_quote_is_no_claim_when_it_holds_the_cue():
+    # "As for RT's political bent, he said, ''...''": the parser took the fronted phrase and the quote for content
+    from reportedly.eval.quotes import predictions
+    from reportedly.models import Analysis, Attribution, Quote
+
+    text = "As for the network's political bent, he said, “What outlet is not taking sides in this election?”"
+    q0 = text.index("What")
+    quote = Quote(text[q0:-1], q0, len(text) - 1, "direct", "he", None, None, "said", (text.index("said"), 0))
+    cue = (text.index("said"), text.index("said") + 4)
+    att = Attribution(text, ((0, len(text)),), "he", "person", "said", cue, None, None)
+    got = [p["quote"] for p in predictions("x", Analysis(text, None, quotes=(quote,), attributions=(att,)))["quotes"]]
+    assert got == ["“What outlet is not taking sides in this election?”"]

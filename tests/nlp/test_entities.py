@@ -90,3 +90,17 @@ def test_a_pronoun_in_a_fronted_clause_is_the_named_subject_after_it(run):
     at = text.index("he wrote")
     owner = [e.name for e in a.entities if any(m.start == at and m.kind == "pronoun" for m in e.mentions)]
     assert owner == ["Tom McKinley"]
+
+
+def test_a_first_name_alone_joins_the_name_a_headline_ran_on(run):
+    # issue 10: the tagger reads the headline "Mark Zuckerberg Meta Mass Layoffs" as a longer person; "Mark" is still
+    # the one Mark Zuckerberg
+    text = (
+        "Mark Zuckerberg Meta Mass Layoffs Official Update\n\n\nFacebook founder and Meta creator Mark Zuckerberg "
+        "has shared a full message letter to his employees.\n\nThe layoff is across the globe, even though India "
+        "is also affected by this action from Mark.\n\nHe said the company would pay severance."
+    )
+    a = run(text)
+    at = text.index("Mark.")
+    owner = [e.name for e in a.entities if any(m.start == at for m in e.mentions)]
+    assert owner == ["Mark Zuckerberg"]

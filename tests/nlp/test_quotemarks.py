@@ -120,3 +120,44 @@ def test_a_lone_mark_opening_a_paragraph_quotes_nothing():
 def test_attribute_values_of_markup_left_in_the_text_are_no_quotes():
     text = '<tweet tweet-author=" so we rate it Mostly True" tweet-date="June 11">Sanders said "we are fine" today.'
     assert [c for c, _ in contents(text)] == ["we are fine"]
+
+
+def test_a_page_that_quotes_with_straight_single_marks():
+    # issue 10: the Daily Mail's house style; a quotation of two paragraphs closes only at the second's end, and
+    # apostrophes (I'm, Beckham's) neither open nor close
+    text = (
+        "Beckham's club signed him.\n\n"
+        "Messi said: 'I'm very excited to start this next step in my career.\n\n"
+        "'This is a fantastic opportunity for all of us.'\n\n"
+        "'I am honored to welcome Leo,' Jorge Mas said."
+    )
+    assert contents(text) == [
+        ("I'm very excited to start this next step in my career.", True),
+        ("This is a fantastic opportunity for all of us.", False),
+        ("I am honored to welcome Leo,", False),
+    ]
+
+
+def test_straight_single_marks_are_apostrophes_on_a_page_with_double_marks():
+    text = "He said \"we won\" and left.\n\nMessi said: 'I'm very excited to start this next step.'"
+    assert contents(text) == [("we won", False)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # issue 10: a sub-heading quoted in single marks on a page that quotes with double ones
+        (
+            "He wrote a \"letter\" to staff.\n\n'Extending our hiring freeze'\n\nThe freeze runs to March.",
+            [("letter", False), ("Extending our hiring freeze", False)],
+        ),
+        (
+            'He wrote a "letter" to staff.\n\n‘We’re making reductions’\n',
+            [("letter", False), ("We’re making reductions", False)],
+        ),
+        # two stretches on one line, or a lone mark, are not one stretch
+        ("He wrote a \"letter\".\n\n'Rock' and 'Roll' and 'Jazz'\n", [("letter", False)]),
+    ],
+)
+def test_a_line_in_single_marks_is_a_quotation(text, expected):
+    assert contents(text) == expected

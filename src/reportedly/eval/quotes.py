@@ -45,7 +45,7 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True, sco
     attributions whose cue kind `scope` keeps)."""
     quotes = []
     taken: list[tuple[int, int]] = []
-    for group in _one_cue_runs(sorted((q for q in a.quotes if q.kind != "partial"), key=lambda q: q.start)):
+    for group in _one_cue_runs(sorted((q for q in a.quotes if q.kind != "partial"), key=lambda q: q.start), a.text):
         q = group[0]  # partial quotes are scored through the attribution that holds them
         if len(group) == 1:
             quotes.append(_pred(q.start, q.end, a.text, q.speaker, q.speaker_mention, q.cue, "direct"))
@@ -58,7 +58,7 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True, sco
         for at in a.attributions:
             if not in_scope(at.cue_kind, scope):
                 continue
-            s, e = _clear_of(a.text, at.content_spans[0][0], at.content_spans[-1][1], taken)
+            s, e = _clear_of(a.text, at.content_spans[0][0], at.content_spans[-1][1], taken, at.cue_span)
             if s is None:
                 continue
             s, e = _with_partials(a.text, s, e, partials)
@@ -72,9 +72,12 @@ def predictions(record_id: str, a: Analysis, with_attributions: bool = True, sco
     return {"id": record_id, "quotes": quotes}
 
 
-def _clear_of(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> tuple[Optional[int], int]:
+def _clear_of(
+    text: str, s: int, e: int, taken: list[tuple[int, int]], cue: Optional[tuple[int, int]] = None
+) -> tuple[Optional[int], int]:
     """The content cut short before a quotation already emitted that the parser ran it into ("said the plan was
-    dead, and a spokesman replied, “...”"); None when what is left is no claim."""
+    dead, and a spokesman replied, “...”"); None when what is left is no claim, or holds the cue itself ("As for
+    the network's bent, he said, ''...''": the parser took the fronted phrase and the quote for the content)."""
     hits = [(ts, te) for ts, te in taken if ts < e and s < te]
     if not hits:
         return s, e
@@ -84,12 +87,15 @@ def _clear_of(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> tuple[
     e = first
     while e > s and (text[e - 1].isspace() or text[e - 1] in TRIM):
         e -= 1
+    if cue is not None and s <= cue[0] < e:
+        return None, e
     return (s, e) if len(text[s:e].split()) >= SETTINGS.min_content_tokens else (None, e)
 
 
-def _one_cue_runs(quotes: list) -> list[list]:
+def _one_cue_runs(quotes: list, text: str = "") -> list[list]:
     """Quotes in a row that one cue before them all introduces ("called the senator a “nasty guy,” an “anchor baby”
-    and “unstable”"): the datasets annotate them as one mixed quote."""
+    and “unstable”"): the datasets annotate them as one mixed quote. Not across a line break: the paragraphs of a
+    letter introduced once ("Here are excerpts from his email") are quotes each."""
     runs: list[list] = []
     for q in quotes:
         prev = runs[-1][-1] if runs else None
@@ -98,6 +104,7 @@ def _one_cue_runs(quotes: list) -> list[list]:
             and q.cue_span is not None
             and q.cue_span == prev.cue_span
             and q.cue_span[1] <= runs[-1][0].start
+            and "\n" not in text[prev.end : q.start]
         ):
             runs[-1].append(q)
         else:

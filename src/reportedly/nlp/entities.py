@@ -228,6 +228,8 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
             for b in table.entities
             if "PERSON" in b.labels and len(b.name.split()) >= 2 and b.name.lower().split()[0] == low[0]
         ]
+        # a headline's run-on name ("Mark Zuckerberg Meta Mass Layoffs") is the same person as the name it extends
+        firsts = [b for b in firsts if not any(b.name.startswith(o.name + " ") for o in firsts)]
         if len(firsts) == 1 and firsts[0].first < at:
             best = firsts[0]
     return best

@@ -85,7 +85,8 @@ def _hint(text: str, i: int) -> str:
     return "?"
 
 
-def _paragraphs(text: str):
+def paragraphs(text: str):
+    """(start, end) of each line of `text` with something on it."""
     start = 0
     n = len(text)
     while start < n:
@@ -105,11 +106,14 @@ def find_quoted(text: str) -> list[Quoted]:
     """Every quoted stretch in `text`, in order. Marks pair up inside a paragraph; an odd mark out opens an
     unclosed quote that runs to the paragraph end, unless its shape says it closes a quote begun earlier."""
     out: list[Quoted] = []
+    # a page with no double mark at all that opens a quotation with ' (": 'I am", a paragraph starting 'We ...): the
+    # house style of the Daily Mail and others, straight single marks as quotation marks
+    straight = not any(c in MARKS for c in text) and _STRAIGHT_OPENING.search(text) is not None
     in_tag = set()
     if "<" in text:
         for m in _TAG.finditer(text):
             in_tag.update(i for i in range(m.start(), m.end()) if text[i] in MARKS)
-    for ps, pe in _paragraphs(text):
+    for ps, pe in paragraphs(text):
         marks = []
         for i in range(ps, pe):
             # a doubled mark (“” or "") is one mark typed twice
@@ -123,7 +127,8 @@ def find_quoted(text: str) -> list[Quoted]:
         marks = _without_nicknames(text, marks)
         if not marks:
             # British style: ‘...’ as quotation marks, in a paragraph with no double marks
-            out += _single_quoted(text, ps, pe)
+            whole = None if straight else _whole_line_single(text, ps, pe)
+            out += [whole] if whole is not None else _single_quoted(text, ps, pe, straight)
             continue
         hints = [_hint(text, i) for i in marks]
         if len(marks) % 2 == 0:
@@ -201,19 +206,51 @@ def _pair_odd(marks: list[int], hints: list[str]):
     return [(body[k], body[k + 1]) for k in range(0, len(body), 2)], marks[-1], None
 
 
-def _single_quoted(text: str, ps: int, pe: int) -> list[Quoted]:
+def _whole_line_single(text: str, ps: int, pe: int) -> Optional[Quoted]:
+    """A line that is one stretch in single marks, straight or curly ('Those leaving today...' as a sub-heading
+    between paragraphs): a quotation, whatever marks the rest of the page uses."""
+    s, e = ps, pe
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e - s < 3 or text[s] not in "'‘" or text[e - 1] not in "'’" or (text[s] == "'") != (text[e - 1] == "'"):
+        return None
+    inner = text[s + 1 : e - 1]
+    if any(
+        inner[k] in "'‘’" and not (0 < k < len(inner) - 1 and inner[k - 1].isalpha() and inner[k + 1].isalpha())
+        for k in range(len(inner))
+    ):
+        return None  # another mark inside that is no apostrophe: not one stretch
+    cs, ce = _strip(text, s + 1, e - 1)
+    return Quoted(s, e - 1, cs, ce) if len(text[cs:ce].split()) >= SETTINGS.min_single_words else None
+
+
+_STRAIGHT_OPENING = re.compile(r"(?:^|\n|[:,] )'[A-Z]")
+
+
+def _single_quoted(text: str, ps: int, pe: int, straight: bool = False) -> list[Quoted]:
     """Curly single quotes that open after a space or dash and close before a space or punctuation; a ’ between
-    two letters is an apostrophe (don’t, Pääbo’s) and never closes."""
+    two letters is an apostrophe (don’t, Pääbo’s) and never closes. On a page that writes its quotation marks as
+    straight single ones (`straight`), ' too, opening before a letter or digit; one that opens the paragraph or
+    follows a colon or comma and finds no closer runs to the paragraph's end (British style: a quotation of several
+    paragraphs closes only at its last)."""
+    opener, closer = ("'", "'") if straight else ("‘", "’")
     out = []
     i = ps
     while i < pe:
-        if text[i] == "‘" and (i == ps or not text[i - 1].isalnum()):
+        if (
+            text[i] in ("‘", opener)
+            and (i == ps or not text[i - 1].isalnum())
+            and (text[i] == "‘" or (i + 1 < pe and text[i + 1].isalnum()))
+        ):
+            close = "’" if text[i] == "‘" else closer
             j = i + 1
             while j < pe:
-                if text[j] == "’" and not (j + 1 < pe and text[j + 1].isalpha()) and not text[j - 1].isspace():
+                if text[j] == close and not (j + 1 < pe and text[j + 1].isalpha()) and not text[j - 1].isspace():
                     break
-                if text[j] == "‘" and not text[j - 1].isalnum():
-                    j = pe  # a second opener before any closer: not a quotation we can trust
+                if text[j] == text[i] and not text[j - 1].isalnum() and j + 1 < pe and not text[j + 1].isspace():
+                    j = pe + 1  # a second opener before any closer: not a quotation we can trust
                     break
                 j += 1
             if j < pe:
@@ -222,6 +259,11 @@ def _single_quoted(text: str, ps: int, pe: int) -> list[Quoted]:
                     out.append(Quoted(i, j, cs, ce))
                 i = j + 1
                 continue
+            if j == pe and straight and text[i] == "'" and (i == ps or text[i - 2 : i] in (": ", ", ")):
+                cs, ce = _strip(text, i + 1, pe)
+                if len(text[cs:ce].split()) >= SETTINGS.min_single_words:
+                    out.append(Quoted(i, None, cs, ce))
+                break
         i += 1
     return out
 

@@ -10,12 +10,14 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .context import DocContext
-from .quotemarks import Quoted
+from .quotemarks import MARKS, Quoted, paragraphs
 from .reported import RawAttribution, relative_subject, subject_of
 from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\n\u00a0]*")
+# a list item's marker at the start of a line: "• Severance. ...", "* ...", "- ...", "2) ..."
+_BULLET = re.compile(r"[ \t\u00a0]*(?:[•·▪◦‣●*\-–]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,10 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words):
             continue
         kind = "direct" if q.close is not None else "direct-unclosed"
+        inside = _cue_inside_unclosed(ctx, q) if q.close is None else None
+        if inside is not None:
+            out.append(inside)
+            continue
         holder = _holding_attribution(q, reported)
         if holder is not None:
             nested = _nested_speaker(ctx, q, holder)
@@ -48,6 +54,9 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 source, cue_tok = nested
                 cue, span = ctx.cue_text(cue_tok)
                 out.append(RawQuote(q, kind, source, cue, span, "cue"))
+                continue
+            if _right_after_cue(ctx, q, holder):
+                out.append(RawQuote(q, kind, holder.source, holder.cue, holder.cue_span, "cue"))
                 continue
             out.append(RawQuote(q, "partial", holder.source, holder.cue, holder.cue_span, "attribution"))
             continue
@@ -64,6 +73,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         )
         if found is not None:
             source, cue_tok = found
+            source = _chained(ctx, q, source, out, reported, paragraph_of) or source
             cue, span = ctx.cue_text(cue_tok)
             if _embedded(ctx, q, cue_tok):
                 kind = "partial"
@@ -82,7 +92,140 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             or _lede_speaker(out, reported, q, paragraph_of)
         )
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
+    out += _unmarked_blocks(ctx, out)
+    out.sort(key=lambda r: r.quoted.start)
     return out
+
+
+def _unmarked_blocks(ctx: DocContext, done: list[RawQuote]) -> list[RawQuote]:
+    """ "Here are excerpts from Mark Zuckerberg's email. / Today I'm sharing ... / I want to take accountability ...":
+    someone's text reproduced without quotation marks. After a paragraph that introduces it (a colon at its end, an
+    excerpt word of rules/en/block_intros.txt, or a list right below) and names whose it is (a cue's subject, or the
+    owner of a document: "Zuckerberg's email"), each following paragraph in the first person with no quotation mark
+    is that speaker's, up to the first that is not; the items of a list are, when its first item speaks as "I" or
+    "we" (the rest are the same text's: "• RSU vesting. Everyone impacted will receive ...")."""
+    text = ctx.text
+    paras = [(s, e) for s, e in paragraphs(text) if text[s:e].strip()]
+    taken = [(r.quoted.start, r.quoted.end) for r in done]
+    out: list[RawQuote] = []
+    k = 0
+    while k < len(paras) - 1:
+        s, e = paras[k]
+        intro = _block_intro(ctx, s, e, _BULLET.match(text, paras[k + 1][0]) is not None)
+        k += 1
+        if intro is None:
+            continue
+        source, cue_tok = intro
+        cue, span = ctx.cue_text(cue_tok)
+        listed = False
+        for ps, pe in paras[k : k + SETTINGS.max_block_paragraphs]:
+            bullet = _BULLET.match(text, ps)
+            if listed and bullet is None:
+                break  # the list has ended
+            cs = bullet.end() if bullet else ps
+            ce = pe
+            while ce > cs and text[ce - 1].isspace():
+                ce -= 1
+            if any(c in MARKS for c in text[cs:ce]) or any(ts < ce and cs < te for ts, te in taken):
+                break
+            if not listed and not _first_person(ctx, cs, ce):
+                break
+            listed = bullet is not None
+            out.append(RawQuote(Quoted(cs, None, cs, ce), "direct", source, cue, span, "block"))
+            k += 1
+    return out
+
+
+def _block_intro(ctx: DocContext, s: int, e: int, list_below: bool) -> Optional[tuple[Source, Token]]:
+    """The speaker (and the cue or document noun) of a paragraph that introduces a text reproduced below it."""
+    line = ctx.text[s:e].rstrip()
+    if not (line.endswith(":") or list_below or ctx.rules.block_intros.search(line)):
+        return None
+    for t in reversed(_tokens_in(ctx, s, e)):
+        if ctx.inside_quote[t.i] or ctx.is_mark[t.i]:
+            continue
+        owner = None
+        if ctx.is_cue(t):
+            owner = subject_of(t)
+        elif t.lemma_.lower() in ctx.rules.document_nouns and t.pos_ == "NOUN":
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None or ctx.inside_quote[owner.i] or owner.pos_ not in ("PROPN", "PRON", "NOUN"):
+            continue
+        src = make_source(ctx.table, noun_phrase(owner), ctx.rules, ctx.pronouns, quoted_person=True)
+        if src is not None and src.type != "document":
+            return src, t
+    return None
+
+
+def _first_person(ctx: DocContext, s: int, e: int) -> bool:
+    """The stretch speaks as "I" or "we" (the capitalised "US" is a country, not "us")."""
+    return any(
+        t.lower_ in ctx.rules.first_person and t.text != "US" and not ctx.inside_quote[t.i]
+        for t in _tokens_in(ctx, s, e)
+    )
+
+
+def _cue_inside_unclosed(ctx: DocContext, q: Quoted) -> Optional[RawQuote]:
+    """ "I recognise though that I cannot deliver the mandate, Truss said in a brief statement.": a quote whose
+    closing mark was dropped before its cue. The quote ends at the comma before a named speaker (or he/she) and a
+    speech verb, the rest of its paragraph, that follows."""
+    doc = ctx.doc
+    toks = _tokens_in(ctx, q.start, q.end)
+    for k, t in enumerate(toks):
+        if k < SETTINGS.min_floating_words or t.pos_ != "VERB" or t.lemma_.lower() not in ctx.rules.cue_verbs:
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+        if subj is None or subj.pos_ not in ("PROPN", "PRON") or subj.lower_ in ("i", "we", "you"):
+            continue
+        first = noun_phrase(subj)[0]
+        if first.i == 0 or doc[first.i - 1].text != "," or any(w.text in ".!?" for w in doc[first.i : t.i]):
+            continue
+        if not any(c.dep_ == "ccomp" and c.i < first.i for c in t.children) and t.dep_ != "ROOT":
+            continue  # the verb must govern what came before it (the parser's ccomp), or head the sentence
+        if "," in ctx.text[t.idx : q.end]:
+            continue  # "and nobody, Smith said, can stop us": a cue set inside the quote, which goes on
+        end = doc[first.i - 1].idx
+        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        if src is None:
+            return None
+        cue, span = ctx.cue_text(t)
+        return RawQuote(Quoted(q.open, None, q.start, end), "direct", src, cue, span, "cue")
+    return None
+
+
+def _chained(
+    ctx: DocContext, q: Quoted, source: Source, done: list[RawQuote], reported: list[RawAttribution], paragraph_of
+) -> Optional[Source]:
+    """ "... lasting peace," said the chairwoman, Berit Reiss-Andersen. / "They are representatives ...," she said.":
+    a quote whose cue has only "he" or "she" goes on with the person who spoke the quote (or the reported speech) just
+    before it, in the same or the previous paragraph, when no other person is named between the two and the pronoun's
+    gender does not rule them out, whoever the pronoun was linked to further back."""
+    pronoun = ctx.rules.pronouns.get(source.span.text.lower()) if len(source.span) == 1 else None
+    if pronoun not in ("male", "female"):
+        return None
+    before = [(max(r.source.span.end_char, r.quoted.end), r.quoted.start, r.source) for r in done if r.source]
+    before += [
+        (max(a.source.span.end_char, a.content[-1][1]), a.cue_span[0], a.source)
+        for a in reported
+        if a.cue_kind == "speech" and a.cue_span[1] <= q.open
+    ]
+    before = [b for b in before if b[0] <= q.open]
+    if not before:
+        return None
+    after, at, prev = max(before, key=lambda b: b[0])
+    if prev.type != "person" or (prev.entity is not None and prev.entity is source.entity):
+        return None
+    if prev.entity is not None and prev.entity.gender not in (None, pronoun):
+        return None
+    if paragraph_of(q.open) - paragraph_of(at) > 1:
+        return None
+    for t in _tokens_in(ctx, after, source.span.start_char):
+        b = ctx.table.by_token.get(t.i)
+        if b is not None and b.type == "PERSON" and b is not prev.entity and not ctx.inside_quote[t.i]:
+            return None
+        if ctx.rules.pronouns.get(t.lower_) in ("male", "female") and not ctx.inside_quote[t.i]:
+            return None  # "she" or "he" in between already stands for someone
+    return Source(source.span, prev.entity, prev.name, prev.type, source.said_as)
 
 
 def is_title(words: list[str], small_words: frozenset[str]) -> bool:
@@ -148,6 +291,15 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
                 holders.append((e - s, a))
                 break
     return min(holders, key=lambda h: h[0])[1] if holders else None
+
+
+def _right_after_cue(ctx: DocContext, q: Quoted, holder: RawAttribution) -> bool:
+    """'She further added, "At the same time, they are ...," as per Reuters.': a quotation that opens right after its
+    cue and a comma or colon, with a capital, is the cue's direct quote, though the parser ran the cue's content on
+    past it."""
+    between = ctx.text[holder.cue_span[1] : q.open]
+    first = ctx.text[q.start : q.start + 1]
+    return between.strip() in (",", ":") and (first.isupper() or first.isdigit())
 
 
 def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optional[tuple[Source, Token]]:
@@ -387,6 +539,7 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         return None
     doc = ctx.doc
     start = colon[0].sent.start
+    said = None
     for j in range(colon.start - 1, start - 1, -1):
         verb = doc[j]
         if ctx.inside_quote[j] or ctx.is_mark[j]:
@@ -394,10 +547,14 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         subj = subject_of(verb)
+        if subj is None and verb.dep_ in ("xcomp", "relcl", "acl", "ccomp"):
+            # "had the following to offer:", "Here's what he had to say:": the verb it hangs from has the subject
+            said = said or verb
+            continue
         if subj is None or ctx.inside_quote[subj.i] or subj.pos_ not in ("PROPN", "PRON"):
             return None
         src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
-        return (src, verb) if src is not None else None
+        return (src, said or verb) if src is not None else None
     return None
 
 

@@ -95,6 +95,16 @@ def subject_of(tok: Token) -> Optional[Token]:
         and prev.head.lower_ == "of"
     ):
         return prev  # "footage of Hillary Clinton asking, “...”": the one filmed speaks, not the ad that shows her
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+    if len(subjects) > 1:
+        # the parser split a hyphenated title into subjects ("said co - owner David Beckham", "said Co - Owner, David
+        # Beckham"): the person named among them, or in apposition to one, speaks
+        for c in subjects:
+            if c.ent_type_ == "PERSON":
+                return c
+            named = next((a for a in c.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
+            if named is not None:
+                return named
     for c in tok.children:
         if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
@@ -120,6 +130,9 @@ def subject_of(tok: Token) -> Optional[Token]:
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
         # "AP quoted the admiral as saying ...", "cited him as saying ...": the one quoted is the object
         obj = next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if obj is None:
+            # "he was cited by TASS as saying", "she was quoted as saying": the passive's subject is the one quoted
+            obj = next((c for c in tok.head.head.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
         if obj is not None:
             return obj
     if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "PRON"):

@@ -27,6 +27,10 @@ class Settings:
     max_term_words: int = 4
     # ‘yes’ and ‘lost authority’ are terms; a quotation in single marks has a few words at least
     min_single_words: int = 3
+    # a letter's excerpts reproduced without marks run at most this many paragraphs (or list items) below the line
+    # that introduces them ("Here are excerpts from Mark Zuckerberg's email"); a longer first-person stretch is the
+    # writer's own
+    max_block_paragraphs: int = 12
     # a pronoun looks this many sentences back for its person
     max_sentences_back: int = 6
     # a pronoun this early with no name before it may point forward ("Speaking outside, she said ... Liz Truss")

@@ -92,12 +92,15 @@ def make_source(
 ) -> Optional[Source]:
     """The source that `span` names, or None for first/second person narrators ("I said", "you told") and for
     what cannot speak (a date, a demonym, a product)."""
-    named = apposed_name(span) if apposition else None
+    named = apposed_name(span, rules.is_person_noun(span.root.lemma_)) if apposition else None
     if named is not None and named.root.i != span.root.i and not (named.start <= span.root.i < named.end):
         source = make_source(table, named, rules, pronouns, quoted_person, apposition=False)
         if source is not None and source.entity is not None and source.entity.role is None:
             source.entity.role = _description_before(span, named)
         return source
+    whole = _whole_text(span, rules)
+    if whole is not None:
+        return make_source(table, whole, rules, pronouns, quoted_person, apposition)
     if not can_speak(span, rules):
         return None
     role = _role_source(table, span, rules, pronouns)
@@ -151,17 +154,36 @@ def make_source(
     return Source(span, None, span.text, "unnamed")
 
 
+def _whole_text(span: Span, rules: Rules) -> Optional[Span]:
+    """ "Part of her statement", "an excerpt from her speech": the text a part is of (a document, or someone's),
+    which is what speaks."""
+    head = span.root
+    if head.lower_ not in rules.partitives:
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and (
+                obj.lemma_.lower() in rules.document_nouns or any(c.dep_ == "poss" for c in obj.children)
+            ):
+                return noun_phrase(obj)
+    return None
+
+
 NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PRODUCT"}
 
 
-def apposed_name(span: Span) -> Optional[Span]:
+def apposed_name(span: Span, person_noun: bool = False) -> Optional[Span]:
     """The name set beside a description ("His father, Ernie LeBlanc," / "Former chief of X, Maj. Gen. Tamir
-    Hayman,"): a description that the parser made the subject names no one; the name in apposition to it does."""
+    Hayman,"): a description that the parser made the subject names no one; the name in apposition to it does. Beside
+    a noun for a person ("the chairwoman of the committee, Berit Reiss-Andersen") a name the tagger took for an
+    organisation is still the person's."""
     head = span.root
     if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
         return None
+    not_names = ("", "GPE", "NORP") if person_noun else ("", "ORG", "GPE", "NORP")
     for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in ("", "ORG", "GPE", "NORP"):
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in not_names:
             return noun_phrase(child)
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "" and child.text[:1].isupper():
             return noun_phrase(child)

@@ -76,6 +76,9 @@ class Rules:
     raising_verbs: frozenset[str]  # "continues to dominate", "proved to be": the infinitive is no content
     non_speech_objects: dict[str, frozenset[str]]  # "called a meeting": objects with which a speech verb is no speech
     term_markers: re.Pattern  # "known as the ''Buffett rule''": a quoted term, not a quotation, follows
+    first_person: frozenset[str]  # "I", "we", "our": a paragraph speaking in the first person
+    partitives: frozenset[str]  # "Part of her statement read": the statement speaks
+    block_intros: re.Pattern  # "Here are excerpts from X's email": X's text follows below without marks
 
     @property
     def attribution_verbs(self) -> dict[str, str]:
@@ -184,6 +187,12 @@ def load(lang: str = "en") -> Rules:
         age_descriptions=frozenset(w.lower() for w in _lines(lang, "age_descriptions.txt")),
         raising_verbs=frozenset(w.lower() for w in _lines(lang, "raising_verbs.txt")),
         non_speech_objects=_pairs(lang, "non_speech_objects.tsv"),
+        partitives=frozenset(w.lower() for w in _lines(lang, "partitives.txt")),
+        first_person=frozenset(w.lower() for w in _lines(lang, "first_person.txt")),
+        block_intros=re.compile(
+            r"\b(?:%s)\b" % "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _lines(lang, "block_intros.txt")),
+            re.I,
+        ),
         term_markers=re.compile(
             r"\b(?:%s)(?:\s+(?:the|a|an))?\s*$" % "|".join(re.escape(p) for p in _lines(lang, "term_markers.txt")),
             re.I,
