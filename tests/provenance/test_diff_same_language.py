@@ -207,3 +207,19 @@ def test_a_figurative_comparison_cut_or_added_is_a_change_of_tone(run):
     # "would like a" is a wish, not a comparison: nothing cut or added starts with the marker
     assert not [c for c in _kind(run, "She would like a new car soon.", "She would like a red car soon.", "loaded-word")
                 if "figurative" in (c.detail or "")]  # fmt: skip
+
+
+def test_a_sentence_moved_elsewhere_and_padded_with_titles_is_aligned(run):
+    source = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "Mayor Jane Hill was in the chamber to watch the final vote on the plan.\n\n"
+        "Taxes will rise by two percent next year under the plan."
+    )
+    copy = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "Taxes will rise by two percent next year under the plan.\n\n"
+        "Jane Hill, the mayor, chair of the regional transport board and a former senator, was in the chamber to "
+        "watch the final vote on the plan."
+    )
+    d = diff(run(source), run(copy))
+    assert d.aligned == 3 and not [c for c in d.changes if c.kind.startswith("sentence-")]

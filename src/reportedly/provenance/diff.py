@@ -179,8 +179,29 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
             if sims[k] >= S.diff_meaning:
                 out[j] = k
     cf = [fold(t) for t in copy]
+    out |= _contained(sf, cf, out)
     out |= _mutual(sf, cf, out)
     return out | _gaps(sf, cf, out)
+
+
+def _contained(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
+    """A copy sentence left unaligned that holds nearly all the words of a source sentence no other copy sentence
+    took, wherever the copy moved it, with words inserted ("Sheikh Mansour, Vice President, Deputy Prime Minister
+    and ..., was in attendance"): alike by token-set ratio (settings: diff_contained), the shorter of the two long
+    enough that holding its words says something (diff_part_words)."""
+    from rapidfuzz import fuzz
+
+    used = set(aligned.values())
+    free = [k for k in range(len(source)) if k not in used]
+    out: dict[int, int] = {}
+    for j, t in enumerate(copy):
+        if j in aligned or not free:
+            continue
+        score, k = max((fuzz.token_set_ratio(t, source[k]), k) for k in free)
+        if score >= S.diff_contained and min(len(t.split()), len(source[k].split())) >= S.diff_part_words:
+            out[j] = k
+            free.remove(k)
+    return out
 
 
 def _mutual(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:

@@ -110,6 +110,9 @@ class Settings:
     # token-set ratio for unaligned sentences at the same place between aligned ones: one each side, several
     diff_gap: float = 50.0
     diff_gap_many: float = 60.0
+    # token-set ratio for a copy sentence, unaligned and anywhere, that holds the words of a source sentence no other
+    # copy sentence took, with words inserted (a title, a clause): the same sentence moved and padded
+    diff_contained: float = 90.0
     diff_meaning: float = 0.72
     # token-sort ratio for two sentences left unaligned between the same two aligned ones that are each other's
     # likeliest (a spinner's synonyms: "I did too, so I made the decision to significantly increase our
