@@ -223,3 +223,20 @@ def test_a_sentence_moved_elsewhere_and_padded_with_titles_is_aligned(run):
     )
     d = diff(run(source), run(copy))
     assert d.aligned == 3 and not [c for c in d.changes if c.kind.startswith("sentence-")]
+
+
+def test_sentences_dropped_together_from_one_paragraph_are_one_change(run):
+    source = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "The mayor watched the vote from the gallery with her family. It was the first vote she had attended in "
+        "person this year.\n\n"
+        "Taxes will rise by two percent next year under the plan."
+    )
+    copy = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "Taxes will rise by two percent next year under the plan."
+    )
+    dropped = _kind(run, source, copy, "sentence-dropped")
+    assert len(dropped) == 1
+    assert "watched the vote" in dropped[0].before and "first vote she had attended" in dropped[0].before
+    assert "Taxes will rise" in dropped[0].detail

@@ -91,12 +91,12 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         compare = _compare_translated if translated else _compare
         out.changes += [replace(x, source_sentence=before, copy_sentence=ctext) for x in compare(source, copy, s, c)]
     back = {k: j for j, k in pairs.items()}
-    for k, s in enumerate(ss):
-        if k not in matched_source:
-            before = source.text[s[0] : s[1]]
-            prev, nxt = _neighbours(back, k, len(ss))
-            place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
-            out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
+    for run in _runs(source.text, [k for k in range(len(ss)) if k not in matched_source], ss):
+        s = (ss[run[0]][0], ss[run[-1]][1])
+        before = source.text[s[0] : s[1]]
+        prev, nxt = _neighbours(back, run[0], len(ss))
+        place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
+        out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
     out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
     if translated:
         out.changes += translated_times(source, copy, out.changes)
@@ -105,6 +105,19 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += dated_changes(source, copy, out.changes)
     out.changes += credit_changes(source, copy)
     out.changes += byline_changes(source, copy)
+    return out
+
+
+def _runs(text: str, indexes: list[int], spans: list[tuple[int, int]]) -> list[list[int]]:
+    """Sentences dropped one after another within one paragraph, as one run: a passage cut whole ("Owner Sheikh
+    Mansour was in attendance. It was only the second time he has watched his team in 15 years.") is one change,
+    reported where it was, not one change per sentence."""
+    out: list[list[int]] = []
+    for k in indexes:
+        if out and out[-1][-1] == k - 1 and "\n" not in text[spans[k - 1][1] : spans[k][0]]:
+            out[-1].append(k)
+        else:
+            out.append([k])
     return out
 
 
