@@ -240,3 +240,20 @@ def test_sentences_dropped_together_from_one_paragraph_are_one_change(run):
     assert len(dropped) == 1
     assert "watched the vote" in dropped[0].before and "first vote she had attended" in dropped[0].before
     assert "Taxes will rise" in dropped[0].detail
+
+
+def test_an_attribution_kept_in_one_half_of_a_split_sentence_is_moved(run):
+    source = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "The library lost its funding in the final vote on the budget, leaving the branch to close in June, "
+        "the mayor said."
+    )
+    copy = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "The library lost its funding in the final vote on the budget. The cut is leaving the branch to close in "
+        "June, the mayor said."
+    )
+    moved = _kind(run, source, copy, "attribution-moved")
+    assert len(moved) == 1 and "mayor" in moved[0].after
+    assert "lost its funding" in moved[0].copy_sentence and "the mayor said" in moved[0].copy_sentence
+    assert not _kind(run, source, copy, "attribution-dropped")

@@ -89,7 +89,11 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         s = ss[k]
         before = source.text[s[0] : s[1]]
         compare = _compare_translated if translated else _compare
-        out.changes += [replace(x, source_sentence=before, copy_sentence=ctext) for x in compare(source, copy, s, c)]
+        found = [replace(x, source_sentence=before, copy_sentence=ctext) for x in compare(source, copy, s, c)]
+        split = sorted(i for i, x in pairs.items() if x == k)
+        if not translated and len(split) > 1:
+            found = _split_attributions(copy, found, [cs[i] for i in split if i != j], (cs[split[0]][0], cs[split[-1]][1]))
+        out.changes += found
     back = {k: j for j, k in pairs.items()}
     for run in _runs(source.text, [k for k in range(len(ss)) if k not in matched_source], ss):
         s = (ss[run[0]][0], ss[run[-1]][1])
@@ -105,6 +109,29 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += dated_changes(source, copy, out.changes)
     out.changes += credit_changes(source, copy)
     out.changes += byline_changes(source, copy)
+    return out
+
+
+def _split_attributions(cp: Analysis, found: list[Change], others: list[tuple[int, int]], whole: tuple[int, int]):
+    """A source sentence the copy split in two (or more) whose attribution the copy kept in one piece only ("The
+    crew issued a mayday call ..., enabling authorities to limit traffic, the governor said" -> "The crew issued a
+    mayday call ... . The governor said the mayday enabled authorities to limit traffic."): the other pieces now
+    stand as the outlet's own statement. Reported as the attribution moved, with the copy's pieces together."""
+    out = []
+    for x in found:
+        if x.kind != "attribution-dropped" or x.before is None or " (" not in x.before:
+            out.append(x)
+            continue
+        name = x.before.rsplit(" (", 1)[0]
+        keeper = next((a for a in cp.attributions for o in others
+                       if o[0] <= a.cue_span[0] < o[1] and same_name(a.source, name)), None)  # fmt: skip
+        if keeper is None:
+            out.append(x)
+            continue
+        out.append(replace(x, kind="attribution-moved", after=f"{keeper.source} ({keeper.cue})",
+                           detail=f"the copy split the sentence and kept '{keeper.cue} {keeper.source}' in one part "
+                                  f"only: {x.copy_sentence!r} is now stated without it",
+                           copy_sentence=cp.text[whole[0] : whole[1]]))  # fmt: skip
     return out
 
 
