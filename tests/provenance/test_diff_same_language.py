@@ -257,3 +257,22 @@ def test_an_attribution_kept_in_one_half_of_a_split_sentence_is_moved(run):
     assert len(moved) == 1 and "mayor" in moved[0].after
     assert "lost its funding" in moved[0].copy_sentence and "the mayor said" in moved[0].copy_sentence
     assert not _kind(run, source, copy, "attribution-dropped")
+
+
+def test_a_sentence_of_a_first_person_letter_reworded_is_a_quote_reworded(run):
+    source = (
+        "The chief executive wrote to staff on Wednesday morning.\n\n"
+        "At the start of the year, demand for the new phones grew faster than anyone had expected. "
+        "I believed it would last, so I hired more engineers."
+    )
+    copy = (
+        "The chief executive wrote to staff on Wednesday morning.\n\n"
+        "At the beginning of the year, the demand for the new phones was growing quicker than anybody expected. "
+        "I believed it would last, so I hired more engineers."
+    )
+    reworded = _kind(run, source, copy, "quote-reworded")
+    assert any("At the start of the year" in c.before for c in reworded)
+    # a third-person paragraph stays a wording change
+    plain = _kind(run, source.replace("I believed", "She believed").replace("so I", "so she"),
+                  copy.replace("I believed", "She believed").replace("so I", "so she"), "quote-reworded")  # fmt: skip
+    assert not plain

@@ -347,8 +347,8 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     if (
         not any(x.kind in ("quote-reworded", "paraphrase-to-quote") for x in out)
         and not quoted
-        and _first_person(before)
-        and _first_person(after)
+        and (_first_person(before) or _first_person(_own_voice(src.text, s)))
+        and (_first_person(after) or _first_person(_own_voice(cp.text, c)))
     ):
         out.append(
             Change(
@@ -718,6 +718,18 @@ def _unquoted(src: Analysis, cp: Analysis, s, c) -> list[Change]:
         for q in src.quotes
         if s[0] <= q.start < s[1] and len(q.text.split()) >= 2 and _norm(q.text) not in _norm(after)
     ]
+
+
+def _own_voice(text: str, span: tuple[int, int]) -> str:
+    """The paragraph a sentence stands in, without the words it puts in quotation marks: a letter or a statement
+    excerpted without marks speaks in the first person in its paragraph, if not in each sentence ("At the start of
+    Covid, the world rapidly moved online ... I did too, so I made the decision ...")."""
+    a = text.rfind("\n", 0, span[0]) + 1
+    b = text.find("\n", span[1])
+    return _SINGLE.sub(" ", _MARKED.sub(" ", text[a : b if b >= 0 else len(text)]))
+
+
+_SINGLE = re.compile(r"(?<!\w)['‘][^'‘’\n]{2,300}?['’](?!\w)")  # 'I got this wrong, I apologize': a headline's quote
 
 
 def _first_person(sentence: str) -> bool:
