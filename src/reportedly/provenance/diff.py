@@ -92,7 +92,9 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         found = [replace(x, source_sentence=before, copy_sentence=ctext) for x in compare(source, copy, s, c)]
         split = sorted(i for i, x in pairs.items() if x == k)
         if not translated and len(split) > 1:
-            found = _split_attributions(copy, found, [cs[i] for i in split if i != j], (cs[split[0]][0], cs[split[-1]][1]))
+            found = _split_attributions(
+                copy, found, [cs[i] for i in split if i != j], (cs[split[0]][0], cs[split[-1]][1])
+            )
         out.changes += found
     back = {k: j for j, k in pairs.items()}
     for run in _runs(source.text, [k for k in range(len(ss)) if k not in matched_source], ss):
