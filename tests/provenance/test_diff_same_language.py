@@ -276,3 +276,19 @@ def test_a_sentence_of_a_first_person_letter_reworded_is_a_quote_reworded(run):
     plain = _kind(run, source.replace("I believed", "She believed").replace("so I", "so she"),
                   copy.replace("I believed", "She believed").replace("so I", "so she"), "quote-reworded")  # fmt: skip
     assert not plain
+
+
+def test_a_quotation_that_runs_past_its_paragraph_is_compared(run):
+    # news style: a quotation of several paragraphs has no closing mark until its last paragraph
+    source = (
+        "« Nous avons travaillé toute la nuit pour rouvrir le pont aux voitures et aux camions de livraison, et "
+        "nous continuerons jusqu'à la fin des travaux sur la rive nord\n\n"
+        "« Merci à tous », a déclaré la présidente de la région."
+    )
+    copy = (
+        "« Nous avons travaillé toute la nuit pour rouvrir le pont aux voitures », a déclaré la présidente.\n\n"
+        "« Merci à tous », a déclaré la présidente de la région."
+    )
+    src, cp = (next(analyze_prepared([prepare(x, foreign=True)])) for x in (source, copy))
+    got = [c for c in diff(src, cp).changes if c.kind == "quote-reworded"]
+    assert any("rive nord" in c.before and "aux voitures" in c.after for c in got)

@@ -1050,6 +1050,9 @@ def _addressed(source: str, after: str, s, c) -> list[Change]:
 _MARKED = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{2,600}?)\s*[”\"»“]")
 
 
+_OPEN = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{20,600})$")
+
+
 def _marked_quotes(before: str, after: str, s, c, short_only: bool) -> list[Change]:
     """Words in quotation marks in a source sentence that the aligned copy sentence quotes in other words, found by
     the marks alone (“…”, "…", « … », „…“): a quoted label swapped ("extremist" -> "extreme") or, in a language
@@ -1058,7 +1061,11 @@ def _marked_quotes(before: str, after: str, s, c, short_only: bool) -> list[Chan
     from rapidfuzz import fuzz
 
     def marked(text: str) -> list[str]:
-        return [m.group("q").strip(" ,.;:") for m in _MARKED.finditer(text)]
+        out = [m.group("q").strip(" ,.;:") for m in _MARKED.finditer(text)]
+        # a quotation that runs on past its paragraph opens with a mark and closes with none (news style for a
+        # quotation of several paragraphs; a page cut short)
+        rest = _OPEN.search(_MARKED.sub(" ", text))
+        return out + ([rest.group("q").strip(" ,.;:")] if rest else [])
 
     had, has = marked(before), marked(after)
     if short_only:
