@@ -292,3 +292,22 @@ def test_a_quotation_that_runs_past_its_paragraph_is_compared(run):
     src, cp = (next(analyze_prepared([prepare(x, foreign=True)])) for x in (source, copy))
     got = [c for c in diff(src, cp).changes if c.kind == "quote-reworded"]
     assert any("rive nord" in c.before and "aux voitures" in c.after for c in got)
+
+
+def test_the_second_half_of_a_split_sentence_is_aligned_and_said_made_confirmed_is_loaded(run):
+    source = (
+        "The council approved the new budget on Monday after a long debate over the city library.\n\n"
+        "A cargo ship lost power and rammed into the old bridge early on Tuesday, destroying the span in seconds, "
+        "plunging it into the river and leaving the port closed to traffic for months, the governor said."
+    )
+    copy = (
+        "The council approved the new budget on Monday after a long debate over the city library.\n\n"
+        "A cargo ship lost power and rammed into the old bridge early on Tuesday, destroying the span in seconds.\n\n"
+        "This plunged it into the river, leaving the port closed to traffic for months, as confirmed by the governor."
+    )
+    d = diff(run(source), run(copy))
+    assert d.aligned == 3 and not [c for c in d.changes if c.kind == "sentence-added"]
+    loaded = [c for c in d.changes if c.kind == "loaded-word"]
+    assert [(c.before, c.after) for c in loaded] == [("said", "confirmed")]
+    # the governor is still named beside a verb of saying in the second half: not an attribution dropped there
+    assert not [c for c in d.changes if c.kind == "attribution-dropped" and "as confirmed" in c.copy_sentence]

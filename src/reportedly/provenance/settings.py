@@ -113,6 +113,9 @@ class Settings:
     # token-set ratio for a copy sentence, unaligned and anywhere, that holds the words of a source sentence no other
     # copy sentence took, with words inserted (a title, a clause): the same sentence moved and padded
     diff_contained: float = 90.0
+    # token-set ratio for a copy sentence next to one aligned to a source sentence, against that source sentence's
+    # words the aligned piece left out: the second half of a sentence the copy split in two
+    diff_split: float = 70.0
     diff_meaning: float = 0.72
     # token-sort ratio for two sentences left unaligned between the same two aligned ones that are each other's
     # likeliest (a spinner's synonyms: "I did too, so I made the decision to significantly increase our
