@@ -311,3 +311,14 @@ def test_the_second_half_of_a_split_sentence_is_aligned_and_said_made_confirmed_
     assert [(c.before, c.after) for c in loaded] == [("said", "confirmed")]
     # the governor is still named beside a verb of saying in the second half: not an attribution dropped there
     assert not [c for c in d.changes if c.kind == "attribution-dropped" and "as confirmed" in c.copy_sentence]
+
+
+def test_a_sentence_cut_after_a_title_abbreviation_is_compared_whole(run):
+    from reportedly.provenance.diff import joined_sentences
+
+    text = "Traffic was stopped in time, Maryland Gov. Wes Moore said. Col. Roland L. Butler Jr. led the search."
+    got = [text[a:b] for a, b in joined_sentences(text)]
+    assert got == [
+        "Traffic was stopped in time, Maryland Gov. Wes Moore said.",
+        "Col. Roland L. Butler Jr. led the search.",
+    ]

@@ -172,17 +172,29 @@ def _place(before: Optional[str], after: Optional[str], where: str) -> str:
 _OPEN_END = re.compile(r"[^.!?…:;\"'”’)\]]$")
 
 
+_INITIAL = re.compile(r"(?:^|\s)([A-Z][a-z]{0,3})\.$")
+
+
+def _abbreviated(sentence: str) -> bool:
+    """A sentence that ends on a title's abbreviation or a name's initial ("Maryland Gov.", "Col. Roland L."): the
+    sentence splitter cut a name, not a sentence ("..., Maryland Gov. Wes Moore said.")."""
+    m = _INITIAL.search(sentence)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return len(word) == 1 or (word != "miss" and word in load_rules("en").titles)
+
+
 def joined_sentences(text: str) -> list[tuple[int, int]]:
     """`sentences`, with a sentence that a line break cut in two made whole again: a line that ends without a
     sentence's closing mark and a next line that starts in lower case ("…of our workers go\n\nin order to…"),
-    as pages that break their lines mid-sentence, and spinners that split one sentence into two lines, have them."""
+    as pages that break their lines mid-sentence, and spinners that split one sentence into two lines, have them;
+    and a sentence cut after a title's abbreviation or an initial ("Maryland Gov. | Wes Moore said") made whole."""
     out: list[tuple[int, int]] = []
     for s, e in sentences(text):
-        if (
-            out
-            and _OPEN_END.search(text[out[-1][0] : out[-1][1]])
-            and text[s].islower()
-            and "\n" in text[out[-1][1] : s]
+        if out and (
+            (_OPEN_END.search(text[out[-1][0] : out[-1][1]]) and text[s].islower() and "\n" in text[out[-1][1] : s])
+            or (_abbreviated(text[out[-1][0] : out[-1][1]]) and "\n" not in text[out[-1][1] : s])
         ):
             out[-1] = (out[-1][0], e)
         else:
