@@ -322,3 +322,12 @@ def test_a_sentence_cut_after_a_title_abbreviation_is_compared_whole(run):
         "Traffic was stopped in time, Maryland Gov. Wes Moore said.",
         "Col. Roland L. Butler Jr. led the search.",
     ]
+
+
+def test_a_garbled_word_in_place_of_a_clause_is_reported_and_a_typo_is_not(run):
+    source = "Even then the home fans had their heads in their hands as the visitors pressed for a late equaliser."
+    garbled = "Even then, the home fans blorped as the visitors pressed for a late equaliser."
+    typo = "Even then the home fans had their heads in their hnads as the visitors pressed for a late equaliser."
+    got = _kind(run, source, garbled, "loaded-word")
+    assert [c.after for c in got] == ["blorped"] and "heads in their hands" in got[0].before
+    assert not _kind(run, source, typo, "loaded-word")

@@ -376,6 +376,8 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
     out += _figurative(before, after, s, c)
+    if src.language == "en" and cp.language == "en":
+        out += _garbled(before, after, src.text, s, c)
     out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
     out += _addressed(src.text, after, s, c)
     out += _qualifiers(before, after, s, c, out)
@@ -400,6 +402,46 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     if not out:
         out.append(Change("wording", before, after, s, c, _word_diff(before, after)))
     return out
+
+
+def _garbled(before: str, after: str, source: str, s, c) -> list[Change]:
+    """A word no English text uses (frequency zero in the wordfreq lists) that the copy put in place of the source's
+    words, in lower case (not a name) and found nowhere in the source: a spinner's garbled rewording ("City's
+    massed ranks had their heads in their hands" -> "City paaped"), whose sense is lost."""
+    from wordfreq import zipf_frequency
+
+    had = _stems_in(source)
+    out = []
+    for op, gone, new in _ops(before, after):
+        if op != "replace":
+            continue
+        for w in new:
+            if (
+                w.isalpha()
+                and w.islower()
+                and len(w) >= 4
+                and _stem(w) not in had
+                and zipf_frequency(w, "en") == 0
+                and not _typo(w)
+            ):
+                run = " ".join(gone)
+                out.append(Change("loaded-word", run, w, s, c, f"'{run}' became '{w}', no English word"))
+    return out
+
+
+def _typo(word: str) -> bool:
+    """A misspelling of a common word, one letter dropped, doubled, swapped or a space lost ("scorinmg", "goverment",
+    "titlefor"): a slip, not a rewording."""
+    from wordfreq import zipf_frequency
+
+    def common(w: str) -> bool:
+        return zipf_frequency(w, "en") >= S.typo_zipf
+
+    n = len(word)
+    edits = {word[:i] + word[i + 1 :] for i in range(n)}
+    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)}
+    edits |= {word[:i] + ch + word[i:] for i in range(n + 1) for ch in "abcdefghijklmnopqrstuvwxyz"}
+    return any(common(w) for w in edits) or any(common(word[:i]) and common(word[i:]) for i in range(2, n - 1))
 
 
 def _figurative(before: str, after: str, s, c) -> list[Change]:
