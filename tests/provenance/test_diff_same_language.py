@@ -331,3 +331,12 @@ def test_a_garbled_word_in_place_of_a_clause_is_reported_and_a_typo_is_not(run):
     got = _kind(run, source, garbled, "loaded-word")
     assert [c.after for c in got] == ["blorped"] and "heads in their hands" in got[0].before
     assert not _kind(run, source, typo, "loaded-word")
+
+
+def test_a_date_the_copy_puts_in_its_dateline_is_a_date_change(run):
+    source = "LONDON (Reuters) - The council approved the new budget on Saturday night after a long debate."
+    copy = "LONDON, June 11\n\nThe council approved the new budget on Saturday night after a long debate."
+    got = _kind(run, source, copy, "date-changed")
+    assert [(c.before, c.after) for c in got] == [("LONDON (Reuters) -", "LONDON, June 11")]
+    # a line that opens with a weekday is a date line, not a dateline
+    assert not _kind(run, source, "Wednesday, June 11, 2023\n\n" + copy.split("\n\n")[1], "date-changed")

@@ -110,6 +110,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += counted_changes(source, copy, out.changes)
     out.changes += dated_changes(source, copy, out.changes)
     out.changes += credit_changes(source, copy)
+    out.changes += dateline_changes(source, copy)
     out.changes += byline_changes(source, copy)
     return out
 
@@ -1482,6 +1483,48 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
         out.append(Change("attribution-dropped", before, None, span, None,
                           f"{x.kind} credit to {x.name} dropped", source_sentence=sentence, copy_sentence=went))  # fmt: skip
     return out
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][\w.'’ -]{1,40}?)(?:[ \t]*\[[^\]\n]+\])?[ \t]*,[ \t]*"
+    r"(?P<month>[A-Za-z]{3,9})\.?[ \t]+(?P<day>\d{1,2})\b",
+    re.M,
+)
+_PLACE_HEAD = re.compile(r"^[ \t]*[A-Z][\w.'’ -]{1,40}?[ \t]*(?:\([^)\n]{1,30}\)|\[[^\]\n]{1,30}\])?[ \t]*[-—–:]", re.M)
+
+
+def dateline_date(text: str, head: int = 400) -> Optional[tuple[re.Match, int, int]]:
+    """The date a dateline near the top gives ("ISTANBUL, June 11", "Washington [US], March 27:"): the match, the
+    month and the day. A line that opens with a weekday or a month is a date line, not a place's dateline."""
+    rules = load_rules("en")
+    for m in _DATELINE.finditer(text[:head]):
+        place, month = fold(m.group("place").strip()), fold(m.group("month"))
+        if month in rules.months and place not in rules.weekdays and place not in rules.months:
+            return m, rules.months[month], int(m.group("day"))
+    return None
+
+
+def dateline_changes(source: Analysis, copy: Analysis) -> list[Change]:
+    """A dateline date the copy gives that its source's dateline does not ("ISTANBUL (Reuters) -" -> "ISTANBUL,
+    June 11"), or another one: the copy dates the report itself, and a late edition's or another time zone's date
+    dates the event wrongly. A date the source was published on is no change."""
+    theirs = dateline_date(copy.text)
+    if theirs is None:
+        return []
+    mine = dateline_date(source.text)
+    m, month, day = theirs
+    if mine is not None and (mine[1], mine[2]) == (month, day):
+        return []
+    published = (source.published or "")[5:10]
+    if published == f"{month:02d}-{day:02d}":
+        return []
+    head = mine[0] if mine else _PLACE_HEAD.search(source.text[:400])
+    before = head.group(0).strip() if head else None
+    where = _sentence_at(source.text, head.end() - 1) if head else None
+    return [Change("date-changed", before, m.group(0).strip(), (head.start(), head.end()) if head else None,
+                   (m.start(), m.end()), f"the copy's dateline gives {m.group(0).strip()!r}, the source's "
+                   f"{before or 'no dateline'!r}", source_sentence=where or _lead(source.text),
+                   copy_sentence=_sentence_at(copy.text, m.start()) or m.group(0))]  # fmt: skip
 
 
 def _credit_at(text: str, name: str, closing: bool) -> Optional[re.Match]:
