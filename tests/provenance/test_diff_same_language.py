@@ -340,3 +340,13 @@ def test_a_date_the_copy_puts_in_its_dateline_is_a_date_change(run):
     assert [(c.before, c.after) for c in got] == [("LONDON (Reuters) -", "LONDON, June 11")]
     # a line that opens with a weekday is a date line, not a dateline
     assert not _kind(run, source, "Wednesday, June 11, 2023\n\n" + copy.split("\n\n")[1], "date-changed")
+
+
+def test_an_agency_credit_line_with_the_site_name_dropped(run):
+    source = (
+        "Bridge collapses in port city\n\nAFP || City Daily\n\n"
+        "A container ship lost power and rammed into a major bridge in the port early on Tuesday."
+    )
+    copy = "Bridge collapses in port city\n\nA container ship lost power and rammed into a major bridge in the port early on Tuesday."
+    got = _kind(run, source, copy, "attribution-dropped")
+    assert any(c.before == "AFP || City Daily" for c in got)
