@@ -515,6 +515,7 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
             continue  # a month given or dropped: another date only where both give the same year or day
         b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
         out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
+    out += _untranslated_speakers(src, before, after, s, c)
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
     hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
     hedged_a = bool(ha) or any(c[0] <= h.start < c[1] for h in cp.hedges)
@@ -524,6 +525,26 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
         out += [Change("hedge-removed", w, None, s, c, f"hedge '{w}' not translated: stated as fact") for w in hb]
     if ha and not hedged_b:
         out += [Change("hedge-added", None, w, s, c, f"hedge '{w}' added in translation") for w in ha]
+    return out
+
+
+def _untranslated_speakers(src: Analysis, before: str, after: str, s, c) -> list[Change]:
+    """A speaker named in the source sentence's attribution ("..., Maryland Gov. Wes Moore said") whose name the
+    translated sentence does not give at all ("les autorités ont eu de justesse le temps d'arrêter les véhicules"):
+    names survive translation, so the claim now stands as the outlet's own. Only a speaker named by a proper name
+    (a description, "officials", is translated) in a sentence the copy kept."""
+    titles = load_rules("en").titles
+    here, there = set(_WORD.findall(fold(before))), set(_WORD.findall(fold(after)))
+    out = []
+    for a in src.attributions:
+        if not s[0] <= a.cue_span[0] < s[1] or not _named(a.source):
+            continue
+        # the name's own words, as the source sentence gives them (not a pronoun the resolver named)
+        words = {fold(w) for w in _WORD.findall(a.source) if w[0].isupper() and len(w) >= 3} - titles
+        words &= here
+        if words and not words & there:
+            out.append(Change("attribution-dropped", f"{a.source} ({a.cue})", None, a.cue_span, c,
+                              f"translated without '{a.cue} {a.source}'"))  # fmt: skip
     return out
 
 
