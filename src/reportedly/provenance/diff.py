@@ -90,6 +90,9 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         before = source.text[s[0] : s[1]]
         compare = _compare_translated if translated else _compare
         found = [replace(x, source_sentence=before, copy_sentence=ctext) for x in compare(source, copy, s, c)]
+        if translated:
+            near = [cs[n] for n in (j - 1, j + 1) if 0 <= n < len(cs) and pairs.get(n, k) == k]
+            found = [_moved_in_translation(copy.text, x, c, near) for x in found]
         split = sorted(i for i, x in pairs.items() if x == k)
         if not translated and len(split) > 1:
             found = _split_attributions(
@@ -546,6 +549,23 @@ def _untranslated_speakers(src: Analysis, before: str, after: str, s, c) -> list
             out.append(Change("attribution-dropped", f"{a.source} ({a.cue})", None, a.cue_span, c,
                               f"translated without '{a.cue} {a.source}'"))  # fmt: skip
     return out
+
+
+def _moved_in_translation(text: str, x: Change, c: tuple[int, int], near: list[tuple[int, int]]) -> Change:
+    """A speaker a translated sentence leaves out that the sentence next to it names, one aligned to no other source
+    sentence ("..., CEO Mark Zuckerberg said in a letter" -> "Meta entlässt 11.000 ... . Vorstandschef Mark
+    Zuckerberg schrieb ... in einem Brief"): the translation gave the attribution a sentence of its own, and the
+    claim before it now stands without it. Reported as the attribution moved, the two sentences together."""
+    if x.kind != "attribution-dropped" or not x.detail.startswith("translated without") or not x.before:
+        return x
+    name = {fold(w) for w in _WORD.findall(x.before.rsplit(" (", 1)[0]) if w[0].isupper() and len(w) >= 3}
+    for a, b in near:
+        if name & set(_WORD.findall(fold(text[a:b]))):
+            lo, hi = min(a, c[0]), max(b, c[1])
+            return replace(x, kind="attribution-moved", after=text[a:b], copy_span=(a, b),
+                           detail=f"{x.detail}; the translation names the speaker in a sentence of its own",
+                           copy_sentence=text[lo:hi])  # fmt: skip
+    return x
 
 
 def translated_times(src: Analysis, cp: Analysis, found: Sequence[Change]) -> list[Change]:
