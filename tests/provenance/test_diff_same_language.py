@@ -350,3 +350,10 @@ def test_an_agency_credit_line_with_the_site_name_dropped(run):
     copy = "Bridge collapses in port city\n\nA container ship lost power and rammed into a major bridge in the port early on Tuesday."
     got = _kind(run, source, copy, "attribution-dropped")
     assert any(c.before == "AFP || City Daily" for c in got)
+
+
+def test_a_hyphenated_hype_word_added_is_loaded(run):
+    source = "Rodri struck in the 68th minute to see the champions complete a treble of trophies this season."
+    copy = "Rodri struck in the 68th minute of the nail-biting game to see the champions complete a treble this season."
+    got = _kind(run, source, copy, "loaded-word")
+    assert [c.after for c in got] == ["nail-biting"]

@@ -1070,14 +1070,21 @@ def _loaded(before: str, after: str, s, c) -> list[Change]:
 
 
 def _evaluative(before: str, after: str, s, c) -> list[Change]:
-    """Judgment words the copy adds ("for their tireless work")."""
-    words = load_rules("en").evaluative
-    had = {fold(w) for w in _WORD.findall(before)}
+    """Judgment words the copy adds ("for their tireless work", "of the high-voltage game"): hyphenated ones too."""
+    pattern = _evaluative_pattern()
+    had = {fold(m.group(0)) for m in pattern.finditer(before)}
     return [
         Change("loaded-word", None, w, s, c, f"'{w}' added")
-        for w in dict.fromkeys(_WORD.findall(after))
-        if fold(w) in words and fold(w) not in had
+        for w in dict.fromkeys(m.group(0) for m in pattern.finditer(after))
+        if fold(w) not in had
     ]
+
+
+@lru_cache(maxsize=1)
+def _evaluative_pattern() -> re.Pattern:
+    """rules/en/evaluative.txt as one whole-word pattern, a hyphen inside a word matched as written."""
+    words = sorted(load_rules("en").evaluative, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in words), re.I)
 
 
 def _felt(src: Analysis, cp: Analysis, before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
