@@ -357,3 +357,13 @@ def test_a_hyphenated_hype_word_added_is_loaded(run):
     copy = "Rodri struck in the 68th minute of the nail-biting game to see the champions complete a treble this season."
     got = _kind(run, source, copy, "loaded-word")
     assert [c.after for c in got] == ["nail-biting"]
+
+
+def test_a_word_of_feeling_put_on_a_noun_the_source_described_elsewhere_points_there(run):
+    source = (
+        "City won the Champions League for the first time on Saturday night in Istanbul.\n\n"
+        "Inter threatened to drag a cagey final into extra time in the last minutes."
+    )
+    copy = "City won the Champions League for the first time in a thrilling final on Saturday night in Istanbul."
+    got = [c for c in _kind(run, source, copy, "loaded-word") if c.after == "thrilling final"]
+    assert got and got[0].before == "cagey final" and "drag a cagey final" in got[0].source_sentence

@@ -89,7 +89,10 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         s = ss[k]
         before = source.text[s[0] : s[1]]
         compare = _compare_translated if translated else _compare
-        found = [replace(x, source_sentence=before, copy_sentence=ctext) for x in compare(source, copy, s, c)]
+        found = [
+            replace(x, source_sentence=x.source_sentence or before, copy_sentence=ctext)
+            for x in compare(source, copy, s, c)
+        ]
         if translated:
             near = [cs[n] for n in (j - 1, j + 1) if 0 <= n < len(cs) and pairs.get(n, k) == k]
             found = [_moved_in_translation(copy.text, x, c, near) for x in found]
@@ -1120,9 +1123,29 @@ def _felt(src: Analysis, cp: Analysis, before: str, after: str, s, c, found: Seq
             dropped.remove(swapped)
             out.append(Change("loaded-word", swapped[0], w, s, c, f"'{swapped[0]}' became '{w}'"))
         else:
-            out.append(Change("loaded-word", None, w, s, c, f"'{w}' added"))
+            out.append(_described_elsewhere(src.text, after, Change("loaded-word", None, w, s, c, f"'{w}' added")))
     out += [Change("loaded-word", w, None, s, c, f"'{w}' dropped") for w, _ in dropped]
     return out
+
+
+def _described_elsewhere(source: str, after: str, x: Change) -> Change:
+    """A word of feeling the copy puts before a noun ("in a thrilling final") where the source describes that noun
+    with another word, in a sentence of its own ("drag a cagey final into extra-time"): the description swapped,
+    reported with the source's sentence that had it."""
+    m = re.search(rf"\b{re.escape(x.after or '')}\s+([a-z]+)", after)
+    if m is None or m.group(1) in stopwords():
+        return x
+    noun = m.group(1)
+    for d in re.finditer(rf"\b([a-z][a-z-]+)\s+{re.escape(noun)}\b", source):
+        mod = d.group(1)
+        if mod in stopwords() or mod == x.after or mod.isdigit():
+            continue
+        if re.search(rf"\b{re.escape(mod)}\s+{re.escape(noun)}\b", after):
+            continue
+        return replace(x, before=f"{mod} {noun}", after=f"{x.after} {noun}",
+                       detail=f"'{mod} {noun}' became '{x.after} {noun}'",
+                       source_sentence=_sentence_at(source, d.start()))  # fmt: skip
+    return x
 
 
 @lru_cache(maxsize=16)
