@@ -367,3 +367,21 @@ def test_a_word_of_feeling_put_on_a_noun_the_source_described_elsewhere_points_t
     copy = "City won the Champions League for the first time in a thrilling final on Saturday night in Istanbul."
     got = [c for c in _kind(run, source, copy, "loaded-word") if c.after == "thrilling final"]
     assert got and got[0].before == "cagey final" and "drag a cagey final" in got[0].source_sentence
+
+
+def test_a_letter_excerpt_given_to_another_writer_moves_its_attribution(run):
+    source = (
+        "Meta is cutting 11,000 jobs, the company said on Wednesday.\n\n"
+        "Here are excerpts from Mark Zuckerberg's email to staff.\n\n"
+        "I want to take accountability for these decisions and for how we got here."
+    )
+    musk = (
+        "Meta is cutting 11,000 jobs, the company said on Wednesday.\n\n"
+        "In his post, Elon Musk added, \u201cI want to take accountability for these decisions and for how we got here.\u201d"
+    )
+    zuckerberg = musk.replace("In his post, Elon Musk added", "In his email, Mark Zuckerberg wrote")
+    moved = _kind(run, source, musk, "attribution-moved")
+    assert moved and "Zuckerberg" in moved[0].before and "Musk" in moved[0].after
+    # the writer the source's excerpt already named: nothing moved, nothing added
+    assert not _kind(run, source, zuckerberg, "attribution-moved")
+    assert not [c for c in _kind(run, source, zuckerberg, "attribution-added") if "Zuckerberg" in c.after]

@@ -928,9 +928,16 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
                 )
             )
     moved = {id(ca[0])} if any(x.kind == "attribution-moved" for x in out) else set()
+    writer = _writer(src, s) if not sa and ca else None
     for b in ca:
         if id(b) in moved or any(same_name(a.source, b.source) for a in sa):
             continue
+        if writer is not None:
+            name, intro = writer
+            if not same_name(name, b.source):  # the writer's own words given to another
+                out.append(Change("attribution-moved", intro, f"{b.source} ({b.cue})", s, b.cue_span,
+                                  f"the source gives these words as {name}'s; the copy as {b.source}'s"))  # fmt: skip
+            continue  # naming the writer the source's excerpt already gave says nothing new
         # a source the copy names that the source's sentence does not ("..., reported the AFP news agency")
         why = "the source stated it without attribution" if not sa else f"the source did not say '{b.cue} {b.source}'"
         out.append(Change("attribution-added", None, f"{b.source} ({b.cue})", s, b.cue_span, why))
@@ -952,6 +959,35 @@ def _still_cited(name: str, sentence: str) -> bool:
 def _cue_stems() -> frozenset[str]:
     """The stems of the verbs of saying (rules/en/cue_verbs.txt)."""
     return frozenset(_stem(v) for v in load_rules("en").cue_verbs)
+
+
+def _writer(src: Analysis, s: tuple[int, int]) -> Optional[tuple[str, str]]:
+    """Whose words a first-person sentence of the source is, where the source excerpts a letter without quotation
+    marks: the person named by the nearest sentence of an earlier paragraph that names a letter, an email, a memo or
+    a post (rules/en/letter_nouns.txt) of theirs ("Here are excerpts from Mark Zuckerberg's email"). The name and
+    that sentence, else None."""
+    if not _first_person(_own_voice(src.text, s)):
+        return None
+    nouns = _letter_nouns()
+    people = [(m.start, e.name) for e in src.entities if e.type == "PERSON" for m in e.mentions if m.kind == "name"]
+    spans = [x for x in _spans(src.text) if x[1] <= s[0]][-S.writer_sentences :]
+    for a, b in reversed(spans):
+        if "\n" not in src.text[b : s[0]]:
+            continue  # in the excerpt's own paragraph: the writer's words, or the author's (a blogger's "I")
+        if not nouns & set(_WORD.findall(fold(src.text[a:b]))):
+            continue
+        named = [name for at, name in people if a <= at < b]
+        if named:
+            return named[0], src.text[a:b]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _letter_nouns() -> frozenset[str]:
+    from importlib.resources import files
+
+    text = files("reportedly.rules").joinpath("en", "letter_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def _reported(before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:

@@ -137,6 +137,7 @@ class Settings:
     typo_zipf: float = 3.0  # a word one slip away from a word this common (wordfreq Zipf, 0-8) is its misspelling
     loaded_valence: float = 2.0  # a word of at least this rated feeling (VADER, -4..4) added or dropped is loaded
     valence_same: float = 1.0  # ... unless swapped for one of the same sign within this much (a synonym)
+    writer_sentences: int = 20  # how far back (sentences) a letter excerpt's first-person sentence looks for its writer
     quote_joined: int = 120  # chars between two quotations a copy may quote as one (a cue, a paragraph break)
     quote_reworded: float = 40.0
     statement_quoted: float = 80.0
