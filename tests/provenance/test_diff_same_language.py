@@ -385,3 +385,17 @@ def test_a_letter_excerpt_given_to_another_writer_moves_its_attribution(run):
     # the writer the source's excerpt already named: nothing moved, nothing added
     assert not _kind(run, source, zuckerberg, "attribution-moved")
     assert not [c for c in _kind(run, source, zuckerberg, "attribution-added") if "Zuckerberg" in c.after]
+
+
+def test_unnamed_people_an_as_clause_credits_are_an_attribution_added(run):
+    source = "Talk of an easy win for the champions was off the mark, and it took a late goal to beat the visitors."
+    copy = (
+        "It was no easy win for the champions as many pundits predicted, and it took a late goal to beat the visitors."
+    )
+    got = _kind(run, source, copy, "attribution-added")
+    assert [c.after for c in got] == ["as many pundits predicted"]
+    # a clause of time is no source: "as City players charged towards their fans"
+    moved = (
+        "It was no easy win as the players charged towards their fans, and it took a late goal to beat the visitors."
+    )
+    assert not _kind(run, source, moved, "attribution-added")

@@ -387,6 +387,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
         out += _garbled(before, after, src.text, s, c)
     out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
     out += _addressed(src.text, after, s, c)
+    out += _as_predicted(before, after, s, c)
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
@@ -1256,6 +1257,34 @@ def _addressed(source: str, after: str, s, c) -> list[Change]:
         if fold(re.sub(r"^the\s+", "", name)) not in had:
             out.append(Change("attribution-added", None, m.group(0), s, c, f"the copy says it was said to {name}"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _as_cue() -> re.Pattern:
+    """ "as many pundits predicted", "as analysts had expected": a clause that credits a claim to people it counts but
+    does not name; its verb one of rules/en/as_clause_verbs.txt in the past (irregular_forms.tsv: "said", "thought")."""
+    from importlib.resources import files
+
+    text = files("reportedly.rules").joinpath("en", "as_clause_verbs.txt").read_text(encoding="utf-8")
+    verbs = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    irregular = [form for form, lemma in load_rules("en").irregular_forms.items() if lemma in verbs]
+    past = "|".join(irregular + [rf"{re.escape(v[:-1] if v.endswith('e') else v)}e?d" for v in verbs])
+    return re.compile(
+        rf"\bas\s+(?:(?:many|some|most|several|few|other)\s+)?(?:[\w-]+\s+)?(?P<who>[a-z][\w-]*s)\s+"
+        rf"(?:had\s+|have\s+)?(?P<v>{past})\b",
+        re.I,
+    )
+
+
+def _as_predicted(before: str, after: str, s, c) -> list[Change]:
+    """Unnamed people the copy credits with a claim its source made in its own voice ("Pre-match talk of a stroll
+    ... was off the mark" -> "it was no walk in the park as many pre-match pundits predicted"): a source added."""
+    had = {fold(m.group("who")) for m in _as_cue().finditer(before)}
+    return [
+        Change("attribution-added", None, m.group(0), s, c, f"the copy credits it to {m.group('who')}")
+        for m in _as_cue().finditer(after)
+        if fold(m.group("who")) not in had and fold(m.group("who")) not in stopwords()
+    ]
 
 
 _MARKED = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{2,600}?)\s*[”\"»“]")
