@@ -399,3 +399,18 @@ def test_unnamed_people_an_as_clause_credits_are_an_attribution_added(run):
         "It was no easy win as the players charged towards their fans, and it took a late goal to beat the visitors."
     )
     assert not _kind(run, source, moved, "attribution-added")
+
+
+def test_what_one_piece_of_a_split_sentence_keeps_is_not_dropped_by_the_other(run):
+    source = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "The library lost about 40 percent of its funding in the final vote on Monday, leaving the branch to close "
+        "in June, the mayor said."
+    )
+    copy = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "The library lost about 40 percent of its funding in the final vote on Monday. The cut is leaving the "
+        "branch to close in June, the mayor said."
+    )
+    d = diff(run(source), run(copy))
+    assert not [c for c in d.changes if c.kind in ("number-changed", "hedge-removed") and c.after is None]

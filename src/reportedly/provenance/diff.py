@@ -98,9 +98,9 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
             found = [_moved_in_translation(copy.text, x, c, near) for x in found]
         split = sorted(i for i, x in pairs.items() if x == k)
         if not translated and len(split) > 1:
-            found = _split_attributions(
-                copy, found, [cs[i] for i in split if i != j], (cs[split[0]][0], cs[split[-1]][1])
-            )
+            others = [cs[i] for i in split if i != j]
+            found = _split_attributions(copy, found, others, (cs[split[0]][0], cs[split[-1]][1]))
+            found = _kept_in_another_piece(copy.text, found, others)
         out.changes += found
     back = {k: j for j, k in pairs.items()}
     for run in _runs(source.text, [k for k in range(len(ss)) if k not in matched_source], ss):
@@ -141,6 +141,21 @@ def _split_attributions(cp: Analysis, found: list[Change], others: list[tuple[in
                            detail=f"the copy split the sentence and kept '{keeper.cue} {keeper.source}' in one part "
                                   f"only: {x.copy_sentence!r} is now stated without it",
                            copy_sentence=cp.text[whole[0] : whole[1]]))  # fmt: skip
+    return out
+
+
+def _kept_in_another_piece(text: str, found: list[Change], others: list[tuple[int, int]]) -> list[Change]:
+    """Of a source sentence the copy split in two, what one piece lacks and another piece has ("early Tuesday" in
+    the first half, none in the second) was not dropped: the day, figure, hedge or word a drop reports is kept."""
+    rest = _norm(" ".join(text[a:b] for a, b in others))
+    out = []
+    for x in found:
+        gone = x.before if x.after is None else None
+        if gone and x.kind in ("date-changed", "number-changed", "hedge-removed", "loaded-word"):
+            words = [w for part in gone.split(",") if (w := _norm(part))]
+            if words and all(f" {w} " in f" {rest} " for w in words):
+                continue
+        out.append(x)
     return out
 
 
