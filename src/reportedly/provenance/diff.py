@@ -1603,12 +1603,14 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
     copy names that agency as a source elsewhere ("..., reports The Associated Press."), the credit moved."""
     from .credits import copy_credits, find_credits
 
-    credits = copy_credits(copy.text, copy.url)
+    credits = copy_credits(copy.text, copy.url) + _credit_lines(copy.text)
     theirs = {fold(x.name) for x in credits}
     named = {fold(x.name) for x in find_credits(copy.text, copy.url) if x.kind == "reported"}
     spans = sentences(copy.text)
     out = []
-    for x in copy_credits(source.text, source.url):
+    mine = copy_credits(source.text, source.url)
+    mine += [x for x in _credit_lines(source.text) if fold(x.name) not in {fold(y.name) for y in mine}]
+    for x in mine:
         if fold(x.name) in theirs or x.kind not in ("dateline", "wire-credit", "carried"):
             continue
         other = next((y for y in credits if y.kind == x.kind), None)
@@ -1676,6 +1678,20 @@ def dateline_changes(source: Analysis, copy: Analysis) -> list[Change]:
                    (m.start(), m.end()), f"the copy's dateline gives {m.group(0).strip()!r}, the source's "
                    f"{before or 'no dateline'!r}", source_sentence=where or _lead(source.text),
                    copy_sentence=_sentence_at(copy.text, m.start()) or m.group(0))]  # fmt: skip
+
+
+def _credit_lines(text: str, head: int = 3000) -> list:
+    """Agency credit lines near the top that rules/provenance/credit_lines.tsv describes ("AFP || Shining BD"), as
+    wire credits."""
+    from .credits import Credit, rule_lines, wire_name
+
+    out = []
+    for line in rule_lines("credit_lines.tsv"):
+        for m in re.finditer(line, text[:head], re.I | re.M):
+            name = wire_name(m.group("n"))
+            if name and all(x.name != name for x in out):
+                out.append(Credit(name, "wire-credit", True))
+    return out
 
 
 def _credit_at(text: str, name: str, closing: bool) -> Optional[re.Match]:
