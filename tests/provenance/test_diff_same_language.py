@@ -414,3 +414,14 @@ def test_what_one_piece_of_a_split_sentence_keeps_is_not_dropped_by_the_other(ru
     )
     d = diff(run(source), run(copy))
     assert not [c for c in d.changes if c.kind in ("number-changed", "hedge-removed") and c.after is None]
+
+
+def test_a_bound_dropped_points_to_the_place_that_counts_the_same_thing(run):
+    source = "The company will let more than 11,000 of its talented employees go by the end of the month."
+    copy = (
+        "Analysts say the cuts were well planned.\n\n"
+        "In the first place, 13 percent of 11,000 is a much smaller operation than the company planned.\n\n"
+        "The company cut 13 percent of its 11,000 employees by the end of the month."
+    )
+    got = [c for c in _kind(run, source, copy, "number-changed") if c.before == "more than 11,000"]
+    assert got and "11,000 employees" in got[0].copy_sentence

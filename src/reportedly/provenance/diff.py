@@ -1430,7 +1430,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
                 continue
         seen.add(fold(m.group(0)))
         sentence = _sentence_at(src.text, m.start())
-        at = _likeliest_at(places, cp.text, sentence)
+        at = _likeliest_at(places, cp.text, sentence, _counted_words(src.text, m.end()))
         what = "hedge-removed" if kind == "approximate" and other is None else "number-changed"
         detail = f"'{m.group(0)}' -> '{at.group(0)}'" + (f" ({other})" if other else "")
         out.append(Change(what, m.group(0), at.group(0), (m.start(), m.end()), (at.start(), at.end()), detail,
@@ -1444,7 +1444,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
             continue
         seen.add(fold(m.group(0)))
         copy_sentence = _sentence_at(cp.text, m.start())
-        at = _likeliest_at(plain[n], src.text, copy_sentence)
+        at = _likeliest_at(plain[n], src.text, copy_sentence, _counted_words(cp.text, m.end()))
         out.append(Change("hedge-added", at.group(0), m.group(0), (at.start(), at.end()), (m.start(), m.end()),
                           f"'{at.group(0)}' -> '{m.group(0)}'", source_sentence=_sentence_at(src.text, at.start()),
                           copy_sentence=copy_sentence))  # fmt: skip
@@ -1469,14 +1469,28 @@ def _one_digit(figure: str) -> bool:
     return len(re.sub(r"\D", "", figure)) < 2
 
 
-def _likeliest_at(matches: list[re.Match], text: str, sentence: Optional[str]) -> re.Match:
-    """Of a figure's places in `text`, the one whose sentence is most like `sentence` (a figure often recurs in a
-    headline and in the body)."""
+def _likeliest_at(
+    matches: list[re.Match], text: str, sentence: Optional[str], counts: frozenset[str] = frozenset()
+) -> re.Match:
+    """Of a figure's places in `text`, the one that counts what the other text's figure counts (`counts`: the content
+    words just after it, "11,000 of our talented employees" -> "11,000 employees", not "13 percent of 11,000 is a
+    much smaller operation"), then whose sentence is most like `sentence` (a figure often recurs in a headline and
+    in the body)."""
     from rapidfuzz import fuzz
 
     return max(
-        matches, key=lambda m: fuzz.token_set_ratio(fold(_sentence_at(text, m.start()) or ""), fold(sentence or ""))
+        matches,
+        key=lambda m: (
+            bool(counts & _counted_words(text, m.end())),
+            fuzz.token_set_ratio(fold(_sentence_at(text, m.start()) or ""), fold(sentence or "")),
+        ),
     )
+
+
+def _counted_words(text: str, end: int) -> frozenset[str]:
+    """The content words just after a figure (four words at most, within its sentence): what it counts."""
+    after = re.split(r"[.;:!?]", text[end : end + 60], maxsplit=1)[0]
+    return frozenset(_stem(w) for w in _WORD.findall(fold(after))[:4] if w not in stopwords())
 
 
 _COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+([a-z]+)\s+([a-z]+)\b")
