@@ -425,3 +425,15 @@ def test_a_bound_dropped_points_to_the_place_that_counts_the_same_thing(run):
     )
     got = [c for c in _kind(run, source, copy, "number-changed") if c.before == "more than 11,000"]
     assert got and "11,000 employees" in got[0].copy_sentence
+
+
+def test_titles_of_office_heaped_on_a_name_are_loaded(run):
+    source = "Owner Sheikh Khalid was in the stands to see the club's crowning moment on Saturday night."
+    copy = (
+        "Sheikh Khalid, Deputy Prime Minister and Minister of the Interior, was in the stands to see the club's "
+        "crowning moment on Saturday night."
+    )
+    got = [c for c in _kind(run, source, copy, "loaded-word") if c.detail.startswith("titles added")]
+    assert got and "Minister" in got[0].after
+    one = "Sheikh Khalid, the club's owner and a minister, was in the stands to see the club's crowning moment."
+    assert not [c for c in _kind(run, source, one, "loaded-word") if c.detail.startswith("titles added")]

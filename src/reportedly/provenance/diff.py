@@ -403,6 +403,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
     out += _addressed(src.text, after, s, c)
     out += _as_predicted(before, after, s, c)
+    out += _titles_added(before, after, s, c)
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
@@ -1271,6 +1272,24 @@ def _addressed(source: str, after: str, s, c) -> list[Change]:
         name = m.group("n")
         if fold(re.sub(r"^the\s+", "", name)) not in had:
             out.append(Change("attribution-added", None, m.group(0), s, c, f"the copy says it was said to {name}"))
+    return out
+
+
+def _titles_added(before: str, after: str, s, c) -> list[Change]:
+    """Titles of office the copy heaps on a person the source named plainly ("Owner Sheikh Mansour" -> "Sheikh
+    Mansour, Vice President, Deputy Prime Minister and Minister of the Presidential Court, and the owner"): at least
+    `diff_titles` title words (rules/en/titles.txt, capitalised) in one run the copy inserted, none of them in the
+    source sentence. The person is given the standing of the state: a change of tone."""
+    titles = load_rules("en").titles
+    had = {fold(w) for w in _WORD.findall(before)}
+    out = []
+    for op, gone, new in _ops(before, after):
+        if op == "delete":
+            continue
+        added = [w for w in new if w[:1].isupper() and fold(w) in titles and fold(w) not in had]
+        if len(added) >= S.diff_titles:
+            run = " ".join(new)
+            out.append(Change("loaded-word", " ".join(gone) or None, run, s, c, f"titles added: {', '.join(added)}"))
     return out
 
 
