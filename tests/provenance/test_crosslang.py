@@ -116,3 +116,55 @@ def test_one_among_others_is_a_hedge_only_before_a_superlative():
     assert x.hearsay("l’a transformé en l’une des équipes les plus riches du monde", "fr") == ["l'une des"]
     assert x.hearsay("Beckham, devenu l'un des propriétaires de l'Inter Miami", "fr") == []  # a co-owner
     assert x.hearsay("one of the richest clubs in the world", "en") == ["one of the"]
+
+
+def test_a_named_speaker_the_translation_leaves_out_is_an_attribution_dropped(run):
+    from reportedly.analyze import analyze_prepared, prepare
+
+    source = run(
+        "The Dali rammed the Francis Scott Key Bridge in Baltimore at 1:30 on Tuesday.\n\n"
+        "With the Dali barreling toward the Francis Scott Key Bridge, authorities had just enough time to stop 12 "
+        "cars on Interstate 695, Maryland Governor Wes Moore said."
+    )
+    lead = "Le Dali a percuté le pont Francis Scott Key à Baltimore à 1h30 mardi.\n\n"
+    body = (
+        "Alors que le Dali se dirigeait vers le pont Francis Scott Key, les autorités ont eu de justesse le temps "
+        "d'arrêter 12 voitures sur l'Interstate 695"
+    )
+    dropped, kept = (
+        next(analyze_prepared([prepare(lead + body + end, foreign=True)]))
+        for end in (".", ", a déclaré le gouverneur Wes Moore.")
+    )
+    assert dropped.language == "fr"
+
+    def moore(cp):
+        return [c for c in diff(source, cp).changes if c.kind == "attribution-dropped" and "Moore" in c.before]
+
+    assert moore(dropped) and not moore(kept)
+
+
+def test_a_speaker_the_translation_names_in_a_sentence_of_its_own_is_an_attribution_moved(run):
+    from reportedly.analyze import analyze_prepared, prepare
+
+    source = run(
+        "The Dali rammed the Francis Scott Key Bridge in Baltimore at 1:30 on Tuesday.\n\n"
+        "With the Dali barreling toward the Francis Scott Key Bridge, authorities had just enough time to stop 12 "
+        "cars on Interstate 695, Maryland Governor Wes Moore said."
+    )
+    cp = next(
+        analyze_prepared(
+            [
+                prepare(
+                    "Le Dali a percuté le pont Francis Scott Key à Baltimore à 1h30 mardi.\n\n"
+                    "Alors que le Dali se dirigeait vers le pont Francis Scott Key, les autorités ont eu de justesse "
+                    "le temps d'arrêter 12 voitures sur l'Interstate 695. Le gouverneur Moore l'a précisé mercredi devant "
+                    "la presse réunie dans la capitale de l'État, où les drapeaux étaient en berne.",
+                    foreign=True,
+                )
+            ]
+        )
+    )
+    changes = diff(source, cp).changes
+    moved = [c for c in changes if c.kind == "attribution-moved"]
+    assert moved and "Moore" in moved[0].after and "12 voitures" in moved[0].copy_sentence
+    assert not [c for c in changes if c.kind == "attribution-dropped" and "Moore" in (c.before or "")]

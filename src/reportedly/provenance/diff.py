@@ -89,14 +89,26 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         s = ss[k]
         before = source.text[s[0] : s[1]]
         compare = _compare_translated if translated else _compare
-        out.changes += [replace(x, source_sentence=before, copy_sentence=ctext) for x in compare(source, copy, s, c)]
+        found = [
+            replace(x, source_sentence=x.source_sentence or before, copy_sentence=ctext)
+            for x in compare(source, copy, s, c)
+        ]
+        if translated:
+            near = [cs[n] for n in (j - 1, j + 1) if 0 <= n < len(cs) and pairs.get(n, k) == k]
+            found = [_moved_in_translation(copy.text, x, c, near) for x in found]
+        split = sorted(i for i, x in pairs.items() if x == k)
+        if not translated and len(split) > 1:
+            others = [cs[i] for i in split if i != j]
+            found = _split_attributions(copy, found, others, (cs[split[0]][0], cs[split[-1]][1]))
+            found = _kept_in_another_piece(copy.text, found, others)
+        out.changes += found
     back = {k: j for j, k in pairs.items()}
-    for k, s in enumerate(ss):
-        if k not in matched_source:
-            before = source.text[s[0] : s[1]]
-            prev, nxt = _neighbours(back, k, len(ss))
-            place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
-            out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
+    for run in _runs(source.text, [k for k in range(len(ss)) if k not in matched_source], ss):
+        s = (ss[run[0]][0], ss[run[-1]][1])
+        before = source.text[s[0] : s[1]]
+        prev, nxt = _neighbours(back, run[0], len(ss))
+        place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
+        out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
     out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
     if translated:
         out.changes += translated_times(source, copy, out.changes)
@@ -104,7 +116,59 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += counted_changes(source, copy, out.changes)
     out.changes += dated_changes(source, copy, out.changes)
     out.changes += credit_changes(source, copy)
+    out.changes += dateline_changes(source, copy)
     out.changes += byline_changes(source, copy)
+    return out
+
+
+def _split_attributions(cp: Analysis, found: list[Change], others: list[tuple[int, int]], whole: tuple[int, int]):
+    """A source sentence the copy split in two (or more) whose attribution the copy kept in one piece only ("The
+    crew issued a mayday call ..., enabling authorities to limit traffic, the governor said" -> "The crew issued a
+    mayday call ... . The governor said the mayday enabled authorities to limit traffic."): the other pieces now
+    stand as the outlet's own statement. Reported as the attribution moved, with the copy's pieces together."""
+    out = []
+    for x in found:
+        if x.kind != "attribution-dropped" or x.before is None or " (" not in x.before:
+            out.append(x)
+            continue
+        name = x.before.rsplit(" (", 1)[0]
+        keeper = next((a for a in cp.attributions for o in others
+                       if o[0] <= a.cue_span[0] < o[1] and same_name(a.source, name)), None)  # fmt: skip
+        if keeper is None:
+            out.append(x)
+            continue
+        out.append(replace(x, kind="attribution-moved", after=f"{keeper.source} ({keeper.cue})",
+                           detail=f"the copy split the sentence and kept '{keeper.cue} {keeper.source}' in one part "
+                                  f"only: {x.copy_sentence!r} is now stated without it",
+                           copy_sentence=cp.text[whole[0] : whole[1]]))  # fmt: skip
+    return out
+
+
+def _kept_in_another_piece(text: str, found: list[Change], others: list[tuple[int, int]]) -> list[Change]:
+    """Of a source sentence the copy split in two, what one piece lacks and another piece has ("early Tuesday" in
+    the first half, none in the second) was not dropped: the day, figure, hedge or word a drop reports is kept."""
+    rest = _norm(" ".join(text[a:b] for a, b in others))
+    out = []
+    for x in found:
+        gone = x.before if x.after is None else None
+        if gone and x.kind in ("date-changed", "number-changed", "hedge-removed", "loaded-word"):
+            words = [w for part in gone.split(",") if (w := _norm(part))]
+            if words and all(f" {w} " in f" {rest} " for w in words):
+                continue
+        out.append(x)
+    return out
+
+
+def _runs(text: str, indexes: list[int], spans: list[tuple[int, int]]) -> list[list[int]]:
+    """Sentences dropped one after another within one paragraph, as one run: a passage cut whole ("Owner Sheikh
+    Mansour was in attendance. It was only the second time he has watched his team in 15 years.") is one change,
+    reported where it was, not one change per sentence."""
+    out: list[list[int]] = []
+    for k in indexes:
+        if out and out[-1][-1] == k - 1 and "\n" not in text[spans[k - 1][1] : spans[k][0]]:
+            out[-1].append(k)
+        else:
+            out.append([k])
     return out
 
 
@@ -130,17 +194,29 @@ def _place(before: Optional[str], after: Optional[str], where: str) -> str:
 _OPEN_END = re.compile(r"[^.!?…:;\"'”’)\]]$")
 
 
+_INITIAL = re.compile(r"(?:^|\s)([A-Z][a-z]{0,3})\.$")
+
+
+def _abbreviated(sentence: str) -> bool:
+    """A sentence that ends on a title's abbreviation or a name's initial ("Maryland Gov.", "Col. Roland L."): the
+    sentence splitter cut a name, not a sentence ("..., Maryland Gov. Wes Moore said.")."""
+    m = _INITIAL.search(sentence)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return len(word) == 1 or (word != "miss" and word in load_rules("en").titles)
+
+
 def joined_sentences(text: str) -> list[tuple[int, int]]:
     """`sentences`, with a sentence that a line break cut in two made whole again: a line that ends without a
     sentence's closing mark and a next line that starts in lower case ("…of our workers go\n\nin order to…"),
-    as pages that break their lines mid-sentence, and spinners that split one sentence into two lines, have them."""
+    as pages that break their lines mid-sentence, and spinners that split one sentence into two lines, have them;
+    and a sentence cut after a title's abbreviation or an initial ("Maryland Gov. | Wes Moore said") made whole."""
     out: list[tuple[int, int]] = []
     for s, e in sentences(text):
-        if (
-            out
-            and _OPEN_END.search(text[out[-1][0] : out[-1][1]])
-            and text[s].islower()
-            and "\n" in text[out[-1][1] : s]
+        if out and (
+            (_OPEN_END.search(text[out[-1][0] : out[-1][1]]) and text[s].islower() and "\n" in text[out[-1][1] : s])
+            or (_abbreviated(text[out[-1][0] : out[-1][1]]) and "\n" not in text[out[-1][1] : s])
         ):
             out[-1] = (out[-1][0], e)
         else:
@@ -179,8 +255,54 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
             if sims[k] >= S.diff_meaning:
                 out[j] = k
     cf = [fold(t) for t in copy]
+    out |= _contained(sf, cf, out)
     out |= _mutual(sf, cf, out)
-    return out | _gaps(sf, cf, out)
+    out |= _gaps(sf, cf, out)
+    return out | _second_halves(sf, cf, out)
+
+
+def _second_halves(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
+    """A copy sentence left unaligned next to one aligned to a source sentence, that rewords what that aligned piece
+    left out of it: a long sentence the copy split in two ("..., destroying the span in a terrifying collapse that
+    could disrupt a vital shipping port for months" -> "... in a frightening collapse. This incident may cause
+    disruptions to a crucial shipping port for several months."). Alike by token-set ratio to the source sentence's
+    words the aligned piece does not have (settings: diff_split), five words of them at least."""
+    from rapidfuzz import fuzz
+
+    out: dict[int, int] = {}
+    for j, t in enumerate(copy):
+        if j in aligned:
+            continue
+        for n in (j - 1, j + 1):
+            k = aligned.get(n)
+            if k is None or sum(1 for x in aligned.values() if x == k) > 1:
+                continue
+            have = set(_WORD.findall(copy[n]))
+            rest = [w for w in _WORD.findall(source[k]) if w not in have]
+            if len(rest) >= 5 and fuzz.token_set_ratio(t, " ".join(rest)) >= S.diff_split:
+                out[j] = k
+                break
+    return out
+
+
+def _contained(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
+    """A copy sentence left unaligned that holds nearly all the words of a source sentence no other copy sentence
+    took, wherever the copy moved it, with words inserted ("Sheikh Mansour, Vice President, Deputy Prime Minister
+    and ..., was in attendance"): alike by token-set ratio (settings: diff_contained), the shorter of the two long
+    enough that holding its words says something (diff_part_words)."""
+    from rapidfuzz import fuzz
+
+    used = set(aligned.values())
+    free = [k for k in range(len(source)) if k not in used]
+    out: dict[int, int] = {}
+    for j, t in enumerate(copy):
+        if j in aligned or not free:
+            continue
+        score, k = max((fuzz.token_set_ratio(t, source[k]), k) for k in free)
+        if score >= S.diff_contained and min(len(t.split()), len(source[k].split())) >= S.diff_part_words:
+            out[j] = k
+            free.remove(k)
+    return out
 
 
 def _mutual(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
@@ -276,8 +398,12 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
     out += _figurative(before, after, s, c)
+    if src.language == "en" and cp.language == "en":
+        out += _garbled(before, after, src.text, s, c)
     out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
     out += _addressed(src.text, after, s, c)
+    out += _as_predicted(before, after, s, c)
+    out += _titles_added(before, after, s, c)
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
@@ -286,8 +412,8 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     if (
         not any(x.kind in ("quote-reworded", "paraphrase-to-quote") for x in out)
         and not quoted
-        and _first_person(before)
-        and _first_person(after)
+        and (_first_person(before) or _first_person(_own_voice(src.text, s)))
+        and (_first_person(after) or _first_person(_own_voice(cp.text, c)))
     ):
         out.append(
             Change(
@@ -300,6 +426,46 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     if not out:
         out.append(Change("wording", before, after, s, c, _word_diff(before, after)))
     return out
+
+
+def _garbled(before: str, after: str, source: str, s, c) -> list[Change]:
+    """A word no English text uses (frequency zero in the wordfreq lists) that the copy put in place of the source's
+    words, in lower case (not a name) and found nowhere in the source: a spinner's garbled rewording ("City's
+    massed ranks had their heads in their hands" -> "City paaped"), whose sense is lost."""
+    from wordfreq import zipf_frequency
+
+    had = _stems_in(source)
+    out = []
+    for op, gone, new in _ops(before, after):
+        if op != "replace":
+            continue
+        for w in new:
+            if (
+                w.isalpha()
+                and w.islower()
+                and len(w) >= 4
+                and _stem(w) not in had
+                and zipf_frequency(w, "en") == 0
+                and not _typo(w)
+            ):
+                run = " ".join(gone)
+                out.append(Change("loaded-word", run, w, s, c, f"'{run}' became '{w}', no English word"))
+    return out
+
+
+def _typo(word: str) -> bool:
+    """A misspelling of a common word, one letter dropped, doubled, swapped or a space lost ("scorinmg", "goverment",
+    "titlefor"): a slip, not a rewording."""
+    from wordfreq import zipf_frequency
+
+    def common(w: str) -> bool:
+        return zipf_frequency(w, "en") >= S.typo_zipf
+
+    n = len(word)
+    edits = {word[:i] + word[i + 1 :] for i in range(n)}
+    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)}
+    edits |= {word[:i] + ch + word[i:] for i in range(n + 1) for ch in "abcdefghijklmnopqrstuvwxyz"}
+    return any(common(w) for w in edits) or any(common(word[:i]) and common(word[i:]) for i in range(2, n - 1))
 
 
 def _figurative(before: str, after: str, s, c) -> list[Change]:
@@ -372,6 +538,7 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
             continue  # a month given or dropped: another date only where both give the same year or day
         b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
         out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
+    out += _untranslated_speakers(src, before, after, s, c)
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
     hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
     hedged_a = bool(ha) or any(c[0] <= h.start < c[1] for h in cp.hedges)
@@ -382,6 +549,43 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
     if ha and not hedged_b:
         out += [Change("hedge-added", None, w, s, c, f"hedge '{w}' added in translation") for w in ha]
     return out
+
+
+def _untranslated_speakers(src: Analysis, before: str, after: str, s, c) -> list[Change]:
+    """A speaker named in the source sentence's attribution ("..., Maryland Gov. Wes Moore said") whose name the
+    translated sentence does not give at all ("les autorités ont eu de justesse le temps d'arrêter les véhicules"):
+    names survive translation, so the claim now stands as the outlet's own. Only a speaker named by a proper name
+    (a description, "officials", is translated) in a sentence the copy kept."""
+    titles = load_rules("en").titles
+    here, there = set(_WORD.findall(fold(before))), set(_WORD.findall(fold(after)))
+    out = []
+    for a in src.attributions:
+        if not s[0] <= a.cue_span[0] < s[1] or not _named(a.source):
+            continue
+        # the name's own words, as the source sentence gives them (not a pronoun the resolver named)
+        words = {fold(w) for w in _WORD.findall(a.source) if w[0].isupper() and len(w) >= 3} - titles
+        words &= here
+        if words and not words & there:
+            out.append(Change("attribution-dropped", f"{a.source} ({a.cue})", None, a.cue_span, c,
+                              f"translated without '{a.cue} {a.source}'"))  # fmt: skip
+    return out
+
+
+def _moved_in_translation(text: str, x: Change, c: tuple[int, int], near: list[tuple[int, int]]) -> Change:
+    """A speaker a translated sentence leaves out that the sentence next to it names, one aligned to no other source
+    sentence ("..., CEO Mark Zuckerberg said in a letter" -> "Meta entlässt 11.000 ... . Vorstandschef Mark
+    Zuckerberg schrieb ... in einem Brief"): the translation gave the attribution a sentence of its own, and the
+    claim before it now stands without it. Reported as the attribution moved, the two sentences together."""
+    if x.kind != "attribution-dropped" or not x.detail.startswith("translated without") or not x.before:
+        return x
+    name = {fold(w) for w in _WORD.findall(x.before.rsplit(" (", 1)[0]) if w[0].isupper() and len(w) >= 3}
+    for a, b in near:
+        if name & set(_WORD.findall(fold(text[a:b]))):
+            lo, hi = min(a, c[0]), max(b, c[1])
+            return replace(x, kind="attribution-moved", after=text[a:b], copy_span=(a, b),
+                           detail=f"{x.detail}; the translation names the speaker in a sentence of its own",
+                           copy_sentence=text[lo:hi])  # fmt: skip
+    return x
 
 
 def translated_times(src: Analysis, cp: Analysis, found: Sequence[Change]) -> list[Change]:
@@ -659,6 +863,18 @@ def _unquoted(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     ]
 
 
+def _own_voice(text: str, span: tuple[int, int]) -> str:
+    """The paragraph a sentence stands in, without the words it puts in quotation marks: a letter or a statement
+    excerpted without marks speaks in the first person in its paragraph, if not in each sentence ("At the start of
+    Covid, the world rapidly moved online ... I did too, so I made the decision ...")."""
+    a = text.rfind("\n", 0, span[0]) + 1
+    b = text.find("\n", span[1])
+    return _SINGLE.sub(" ", _MARKED.sub(" ", text[a : b if b >= 0 else len(text)]))
+
+
+_SINGLE = re.compile(r"(?<!\w)['‘][^'‘’\n]{2,300}?['’](?!\w)")  # 'I got this wrong, I apologize': a headline's quote
+
+
 def _first_person(sentence: str) -> bool:
     """Told in the first person: outside quotation marks in a news text, a statement excerpted without them (a
     letter, a post), whose rewording is a quotation reworded."""
@@ -703,6 +919,8 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     ca = [a for a in cp.attributions if c[0] <= a.cue_span[0] < c[1]]
     out = []
     for a in sa:
+        if not ca and _still_cited(a.source, cp.text[c[0] : c[1]]):
+            continue
         if not ca:
             out.append(
                 Change(
@@ -727,13 +945,66 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
                 )
             )
     moved = {id(ca[0])} if any(x.kind == "attribution-moved" for x in out) else set()
+    writer = _writer(src, s) if not sa and ca else None
     for b in ca:
         if id(b) in moved or any(same_name(a.source, b.source) for a in sa):
             continue
+        if writer is not None:
+            name, intro = writer
+            if not same_name(name, b.source):  # the writer's own words given to another
+                out.append(Change("attribution-moved", intro, f"{b.source} ({b.cue})", s, b.cue_span,
+                                  f"the source gives these words as {name}'s; the copy as {b.source}'s"))  # fmt: skip
+            continue  # naming the writer the source's excerpt already gave says nothing new
         # a source the copy names that the source's sentence does not ("..., reported the AFP news agency")
         why = "the source stated it without attribution" if not sa else f"the source did not say '{b.cue} {b.source}'"
         out.append(Change("attribution-added", None, f"{b.source} ({b.cue})", s, b.cue_span, why))
     return out
+
+
+def _still_cited(name: str, sentence: str) -> bool:
+    """The copy sentence names the source's speaker beside a verb of saying that the attribution finder did not
+    take for a cue ("..., as confirmed by Maryland's governor"): the attribution was kept, not dropped."""
+    last = fold(name).split()[-1:] if name else []
+    words = [fold(w) for w in _WORD.findall(sentence)]
+    if not last or last[0] not in words:
+        return False
+    cues = _cue_stems()
+    return any(_stem(w) in cues for w in words)
+
+
+@lru_cache(maxsize=1)
+def _cue_stems() -> frozenset[str]:
+    """The stems of the verbs of saying (rules/en/cue_verbs.txt)."""
+    return frozenset(_stem(v) for v in load_rules("en").cue_verbs)
+
+
+def _writer(src: Analysis, s: tuple[int, int]) -> Optional[tuple[str, str]]:
+    """Whose words a first-person sentence of the source is, where the source excerpts a letter without quotation
+    marks: the person named by the nearest sentence of an earlier paragraph that names a letter, an email, a memo or
+    a post (rules/en/letter_nouns.txt) of theirs ("Here are excerpts from Mark Zuckerberg's email"). The name and
+    that sentence, else None."""
+    if not _first_person(_own_voice(src.text, s)):
+        return None
+    nouns = _letter_nouns()
+    people = [(m.start, e.name) for e in src.entities if e.type == "PERSON" for m in e.mentions if m.kind == "name"]
+    spans = [x for x in _spans(src.text) if x[1] <= s[0]][-S.writer_sentences :]
+    for a, b in reversed(spans):
+        if "\n" not in src.text[b : s[0]]:
+            continue  # in the excerpt's own paragraph: the writer's words, or the author's (a blogger's "I")
+        if not nouns & set(_WORD.findall(fold(src.text[a:b]))):
+            continue
+        named = [name for at, name in people if a <= at < b]
+        if named:
+            return named[0], src.text[a:b]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _letter_nouns() -> frozenset[str]:
+    from importlib.resources import files
+
+    text = files("reportedly.rules").joinpath("en", "letter_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def _reported(before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
@@ -807,11 +1078,16 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
 
 def _stem(word: str) -> str:
     """A crude stem that a lemma and its inflections share: "assassinate", "assassinated" and "assassinates" ->
-    "assassinat" (the suffix, then a final silent e, dropped)."""
+    "assassinat" (the suffix, then a final silent e, dropped); an irregular form is its lemma's stem first ("said"
+    -> "say": rules/en/irregular_forms.tsv)."""
     w = fold(word)
+    w = load_rules("en").irregular_forms.get(w, w)
     for suffix in ("ing", "ed", "es", "s", "d"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]
+            # a consonant doubled before the suffix ("winning", "stopped"), not one doubled in the lemma ("killed")
+            if suffix in ("ing", "ed") and w[-1] == w[-2] and w[-1] not in "aeioulsfz":
+                w = w[:-1]
             break
     return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
@@ -850,14 +1126,21 @@ def _loaded(before: str, after: str, s, c) -> list[Change]:
 
 
 def _evaluative(before: str, after: str, s, c) -> list[Change]:
-    """Judgment words the copy adds ("for their tireless work")."""
-    words = load_rules("en").evaluative
-    had = {fold(w) for w in _WORD.findall(before)}
+    """Judgment words the copy adds ("for their tireless work", "of the high-voltage game"): hyphenated ones too."""
+    pattern = _evaluative_pattern()
+    had = {fold(m.group(0)) for m in pattern.finditer(before)}
     return [
         Change("loaded-word", None, w, s, c, f"'{w}' added")
-        for w in dict.fromkeys(_WORD.findall(after))
-        if fold(w) in words and fold(w) not in had
+        for w in dict.fromkeys(m.group(0) for m in pattern.finditer(after))
+        if fold(w) not in had
     ]
+
+
+@lru_cache(maxsize=1)
+def _evaluative_pattern() -> re.Pattern:
+    """rules/en/evaluative.txt as one whole-word pattern, a hyphen inside a word matched as written."""
+    words = sorted(load_rules("en").evaluative, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in words), re.I)
 
 
 def _felt(src: Analysis, cp: Analysis, before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
@@ -893,9 +1176,29 @@ def _felt(src: Analysis, cp: Analysis, before: str, after: str, s, c, found: Seq
             dropped.remove(swapped)
             out.append(Change("loaded-word", swapped[0], w, s, c, f"'{swapped[0]}' became '{w}'"))
         else:
-            out.append(Change("loaded-word", None, w, s, c, f"'{w}' added"))
+            out.append(_described_elsewhere(src.text, after, Change("loaded-word", None, w, s, c, f"'{w}' added")))
     out += [Change("loaded-word", w, None, s, c, f"'{w}' dropped") for w, _ in dropped]
     return out
+
+
+def _described_elsewhere(source: str, after: str, x: Change) -> Change:
+    """A word of feeling the copy puts before a noun ("in a thrilling final") where the source describes that noun
+    with another word, in a sentence of its own ("drag a cagey final into extra-time"): the description swapped,
+    reported with the source's sentence that had it."""
+    m = re.search(rf"\b{re.escape(x.after or '')}\s+([a-z]+)", after)
+    if m is None or m.group(1) in stopwords():
+        return x
+    noun = m.group(1)
+    for d in re.finditer(rf"\b([a-z][a-z-]+)\s+{re.escape(noun)}\b", source):
+        mod = d.group(1)
+        if mod in stopwords() or mod == x.after or mod.isdigit():
+            continue
+        if re.search(rf"\b{re.escape(mod)}\s+{re.escape(noun)}\b", after):
+            continue
+        return replace(x, before=f"{mod} {noun}", after=f"{x.after} {noun}",
+                       detail=f"'{mod} {noun}' became '{x.after} {noun}'",
+                       source_sentence=_sentence_at(source, d.start()))  # fmt: skip
+    return x
 
 
 @lru_cache(maxsize=16)
@@ -972,7 +1275,56 @@ def _addressed(source: str, after: str, s, c) -> list[Change]:
     return out
 
 
+def _titles_added(before: str, after: str, s, c) -> list[Change]:
+    """Titles of office the copy heaps on a person the source named plainly ("Owner Sheikh Mansour" -> "Sheikh
+    Mansour, Vice President, Deputy Prime Minister and Minister of the Presidential Court, and the owner"): at least
+    `diff_titles` title words (rules/en/titles.txt, capitalised) in one run the copy inserted, none of them in the
+    source sentence. The person is given the standing of the state: a change of tone."""
+    titles = load_rules("en").titles
+    had = {fold(w) for w in _WORD.findall(before)}
+    out = []
+    for op, gone, new in _ops(before, after):
+        if op == "delete":
+            continue
+        added = [w for w in new if w[:1].isupper() and fold(w) in titles and fold(w) not in had]
+        if len(added) >= S.diff_titles:
+            run = " ".join(new)
+            out.append(Change("loaded-word", " ".join(gone) or None, run, s, c, f"titles added: {', '.join(added)}"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _as_cue() -> re.Pattern:
+    """ "as many pundits predicted", "as analysts had expected": a clause that credits a claim to people it counts but
+    does not name; its verb one of rules/en/as_clause_verbs.txt in the past (irregular_forms.tsv: "said", "thought")."""
+    from importlib.resources import files
+
+    text = files("reportedly.rules").joinpath("en", "as_clause_verbs.txt").read_text(encoding="utf-8")
+    verbs = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    irregular = [form for form, lemma in load_rules("en").irregular_forms.items() if lemma in verbs]
+    past = "|".join(irregular + [rf"{re.escape(v[:-1] if v.endswith('e') else v)}e?d" for v in verbs])
+    return re.compile(
+        rf"\bas\s+(?:(?:many|some|most|several|few|other)\s+)?(?:[\w-]+\s+)?(?P<who>[a-z][\w-]*s)\s+"
+        rf"(?:had\s+|have\s+)?(?P<v>{past})\b",
+        re.I,
+    )
+
+
+def _as_predicted(before: str, after: str, s, c) -> list[Change]:
+    """Unnamed people the copy credits with a claim its source made in its own voice ("Pre-match talk of a stroll
+    ... was off the mark" -> "it was no walk in the park as many pre-match pundits predicted"): a source added."""
+    had = {fold(m.group("who")) for m in _as_cue().finditer(before)}
+    return [
+        Change("attribution-added", None, m.group(0), s, c, f"the copy credits it to {m.group('who')}")
+        for m in _as_cue().finditer(after)
+        if fold(m.group("who")) not in had and fold(m.group("who")) not in stopwords()
+    ]
+
+
 _MARKED = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{2,600}?)\s*[”\"»“]")
+
+
+_OPEN = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{20,600})$")
 
 
 def _marked_quotes(before: str, after: str, s, c, short_only: bool) -> list[Change]:
@@ -983,7 +1335,11 @@ def _marked_quotes(before: str, after: str, s, c, short_only: bool) -> list[Chan
     from rapidfuzz import fuzz
 
     def marked(text: str) -> list[str]:
-        return [m.group("q").strip(" ,.;:") for m in _MARKED.finditer(text)]
+        out = [m.group("q").strip(" ,.;:") for m in _MARKED.finditer(text)]
+        # a quotation that runs on past its paragraph opens with a mark and closes with none (news style for a
+        # quotation of several paragraphs; a page cut short)
+        rest = _OPEN.search(_MARKED.sub(" ", text))
+        return out + ([rest.group("q").strip(" ,.;:")] if rest else [])
 
     had, has = marked(before), marked(after)
     if short_only:
@@ -1093,7 +1449,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
                 continue
         seen.add(fold(m.group(0)))
         sentence = _sentence_at(src.text, m.start())
-        at = _likeliest_at(places, cp.text, sentence)
+        at = _likeliest_at(places, cp.text, sentence, _counted_words(src.text, m.end()))
         what = "hedge-removed" if kind == "approximate" and other is None else "number-changed"
         detail = f"'{m.group(0)}' -> '{at.group(0)}'" + (f" ({other})" if other else "")
         out.append(Change(what, m.group(0), at.group(0), (m.start(), m.end()), (at.start(), at.end()), detail,
@@ -1107,7 +1463,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
             continue
         seen.add(fold(m.group(0)))
         copy_sentence = _sentence_at(cp.text, m.start())
-        at = _likeliest_at(plain[n], src.text, copy_sentence)
+        at = _likeliest_at(plain[n], src.text, copy_sentence, _counted_words(cp.text, m.end()))
         out.append(Change("hedge-added", at.group(0), m.group(0), (at.start(), at.end()), (m.start(), m.end()),
                           f"'{at.group(0)}' -> '{m.group(0)}'", source_sentence=_sentence_at(src.text, at.start()),
                           copy_sentence=copy_sentence))  # fmt: skip
@@ -1132,14 +1488,28 @@ def _one_digit(figure: str) -> bool:
     return len(re.sub(r"\D", "", figure)) < 2
 
 
-def _likeliest_at(matches: list[re.Match], text: str, sentence: Optional[str]) -> re.Match:
-    """Of a figure's places in `text`, the one whose sentence is most like `sentence` (a figure often recurs in a
-    headline and in the body)."""
+def _likeliest_at(
+    matches: list[re.Match], text: str, sentence: Optional[str], counts: frozenset[str] = frozenset()
+) -> re.Match:
+    """Of a figure's places in `text`, the one that counts what the other text's figure counts (`counts`: the content
+    words just after it, "11,000 of our talented employees" -> "11,000 employees", not "13 percent of 11,000 is a
+    much smaller operation"), then whose sentence is most like `sentence` (a figure often recurs in a headline and
+    in the body)."""
     from rapidfuzz import fuzz
 
     return max(
-        matches, key=lambda m: fuzz.token_set_ratio(fold(_sentence_at(text, m.start()) or ""), fold(sentence or ""))
+        matches,
+        key=lambda m: (
+            bool(counts & _counted_words(text, m.end())),
+            fuzz.token_set_ratio(fold(_sentence_at(text, m.start()) or ""), fold(sentence or "")),
+        ),
     )
+
+
+def _counted_words(text: str, end: int) -> frozenset[str]:
+    """The content words just after a figure (four words at most, within its sentence): what it counts."""
+    after = re.split(r"[.;:!?]", text[end : end + 60], maxsplit=1)[0]
+    return frozenset(_stem(w) for w in _WORD.findall(fold(after))[:4] if w not in stopwords())
 
 
 _COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+([a-z]+)\s+([a-z]+)\b")
@@ -1266,12 +1636,14 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
     copy names that agency as a source elsewhere ("..., reports The Associated Press."), the credit moved."""
     from .credits import copy_credits, find_credits
 
-    credits = copy_credits(copy.text, copy.url)
+    credits = copy_credits(copy.text, copy.url) + _credit_lines(copy.text)
     theirs = {fold(x.name) for x in credits}
     named = {fold(x.name) for x in find_credits(copy.text, copy.url) if x.kind == "reported"}
     spans = sentences(copy.text)
     out = []
-    for x in copy_credits(source.text, source.url):
+    mine = copy_credits(source.text, source.url)
+    mine += [x for x in _credit_lines(source.text) if fold(x.name) not in {fold(y.name) for y in mine}]
+    for x in mine:
         if fold(x.name) in theirs or x.kind not in ("dateline", "wire-credit", "carried"):
             continue
         other = next((y for y in credits if y.kind == x.kind), None)
@@ -1296,6 +1668,62 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
         before = sentence if alone else m.group(0) if whole and m else x.name
         out.append(Change("attribution-dropped", before, None, span, None,
                           f"{x.kind} credit to {x.name} dropped", source_sentence=sentence, copy_sentence=went))  # fmt: skip
+    return out
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][\w.'’ -]{1,40}?)(?:[ \t]*\[[^\]\n]+\])?[ \t]*,[ \t]*"
+    r"(?P<month>[A-Za-z]{3,9})\.?[ \t]+(?P<day>\d{1,2})\b",
+    re.M,
+)
+_PLACE_HEAD = re.compile(r"^[ \t]*[A-Z][\w.'’ -]{1,40}?[ \t]*(?:\([^)\n]{1,30}\)|\[[^\]\n]{1,30}\])?[ \t]*[-—–:]", re.M)
+
+
+def dateline_date(text: str, head: int = 400) -> Optional[tuple[re.Match, int, int]]:
+    """The date a dateline near the top gives ("ISTANBUL, June 11", "Washington [US], March 27:"): the match, the
+    month and the day. A line that opens with a weekday or a month is a date line, not a place's dateline."""
+    rules = load_rules("en")
+    for m in _DATELINE.finditer(text[:head]):
+        place, month = fold(m.group("place").strip()), fold(m.group("month"))
+        if month in rules.months and place not in rules.weekdays and place not in rules.months:
+            return m, rules.months[month], int(m.group("day"))
+    return None
+
+
+def dateline_changes(source: Analysis, copy: Analysis) -> list[Change]:
+    """A dateline date the copy gives that its source's dateline does not ("ISTANBUL (Reuters) -" -> "ISTANBUL,
+    June 11"), or another one: the copy dates the report itself, and a late edition's or another time zone's date
+    dates the event wrongly. A date the source was published on is no change."""
+    theirs = dateline_date(copy.text)
+    if theirs is None:
+        return []
+    mine = dateline_date(source.text)
+    m, month, day = theirs
+    if mine is not None and (mine[1], mine[2]) == (month, day):
+        return []
+    published = (source.published or "")[5:10]
+    if published == f"{month:02d}-{day:02d}":
+        return []
+    head = mine[0] if mine else _PLACE_HEAD.search(source.text[:400])
+    before = head.group(0).strip() if head else None
+    where = _sentence_at(source.text, head.end() - 1) if head else None
+    return [Change("date-changed", before, m.group(0).strip(), (head.start(), head.end()) if head else None,
+                   (m.start(), m.end()), f"the copy's dateline gives {m.group(0).strip()!r}, the source's "
+                   f"{before or 'no dateline'!r}", source_sentence=where or _lead(source.text),
+                   copy_sentence=_sentence_at(copy.text, m.start()) or m.group(0))]  # fmt: skip
+
+
+def _credit_lines(text: str, head: int = 3000) -> list:
+    """Agency credit lines near the top that rules/provenance/credit_lines.tsv describes ("AFP || Shining BD"), as
+    wire credits."""
+    from .credits import Credit, rule_lines, wire_name
+
+    out = []
+    for line in rule_lines("credit_lines.tsv"):
+        for m in re.finditer(line, text[:head], re.I | re.M):
+            name = wire_name(m.group("n"))
+            if name and all(x.name != name for x in out):
+                out.append(Credit(name, "wire-credit", True))
     return out
 
 

@@ -110,6 +110,12 @@ class Settings:
     # token-set ratio for unaligned sentences at the same place between aligned ones: one each side, several
     diff_gap: float = 50.0
     diff_gap_many: float = 60.0
+    # token-set ratio for a copy sentence, unaligned and anywhere, that holds the words of a source sentence no other
+    # copy sentence took, with words inserted (a title, a clause): the same sentence moved and padded
+    diff_contained: float = 90.0
+    # token-set ratio for a copy sentence next to one aligned to a source sentence, against that source sentence's
+    # words the aligned piece left out: the second half of a sentence the copy split in two
+    diff_split: float = 70.0
     diff_meaning: float = 0.72
     # token-sort ratio for two sentences left unaligned between the same two aligned ones that are each other's
     # likeliest (a spinner's synonyms: "I did too, so I made the decision to significantly increase our
@@ -128,8 +134,13 @@ class Settings:
     # fold picks "off", so leave-one-out it adds none (99 in-sample, 98 leave-one-out)
     diff_cut_words: int = 4
     diff_cut_rest: int = 2  # ... from a sentence whose other words the copy changed at most this many of (fixed)
+    diff_titles: int = (
+        3  # title words (President, Minister, ...) one inserted run must hold to be titles heaped on a name
+    )
+    typo_zipf: float = 3.0  # a word one slip away from a word this common (wordfreq Zipf, 0-8) is its misspelling
     loaded_valence: float = 2.0  # a word of at least this rated feeling (VADER, -4..4) added or dropped is loaded
     valence_same: float = 1.0  # ... unless swapped for one of the same sign within this much (a synonym)
+    writer_sentences: int = 20  # how far back (sentences) a letter excerpt's first-person sentence looks for its writer
     quote_joined: int = 120  # chars between two quotations a copy may quote as one (a cue, a paragraph break)
     quote_reworded: float = 40.0
     statement_quoted: float = 80.0

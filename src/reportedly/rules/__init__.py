@@ -45,6 +45,7 @@ class Rules:
     debris_prefixes: re.Pattern
     demonyms: dict[str, str]
     loaded_terms: dict[str, str]
+    irregular_forms: dict[str, str]  # "said" -> "say": inflections no suffix rule brings back to their lemma
     qualifiers: re.Pattern
     evaluative: frozenset[str]
     day_words: re.Pattern
@@ -155,6 +156,7 @@ def load(lang: str = "en") -> Rules:
         ),
         demonyms=_table(lang, "demonyms.tsv"),
         loaded_terms=_table(lang, "loaded_terms.tsv"),
+        irregular_forms=_table(lang, "irregular_forms.tsv"),
         qualifiers=_alternation(_lines(lang, "qualifiers.txt")),
         evaluative=frozenset(w.lower() for w in _lines(lang, "evaluative.txt")),
         day_words=_alternation(_lines(lang, "day_words.txt")),
