@@ -117,6 +117,17 @@ def test_floating_quote_after_reported_speech_takes_its_source(run):
     assert q.speaker == "Jim Jordan" and q.attribution == "context"
 
 
+def test_a_finding_is_no_speaker_for_the_floating_quote_after_it(run):
+    text = (
+        "Svante Lind compared the genomes of modern humans and their closest relatives, the Neanderthals and \n\n"
+        "Denisovan showing that there has been mixing between the species\n\n"  # a scraped page's broken lines
+        "“By revealing what distinguishes us from extinct hominins, this work opens a new field.”"
+    )
+    a = run(text)
+    assert [at.cue_kind for at in a.attributions] == ["evidence"] and a.attributions[0].source_type == "person"
+    assert a.quotes[0].speaker is None
+
+
 def test_british_single_quote_speaker(run):
     q = run("‘We will not give up this fight in the courts,’ said Anna Berg, the mayor, on Monday.").quotes
     assert len(q) == 1 and q[0].speaker == "Anna Berg" and q[0].cue == "said"

@@ -596,10 +596,15 @@ def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
 def _previous_speaker(
     done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of
 ) -> Optional[Source]:
-    """The latest person or source quoted or cited before `q`, at most SETTINGS.context_paragraphs back."""
+    """The latest person or source quoted or cited before `q`, at most SETTINGS.context_paragraphs back. A finding
+    ("the studies, showing that ...": an evidence cue) is no one's speech, so it is not a speaker to go on with."""
     here = paragraph_of(q.open)
     cands = [(p.quoted.open, p.source) for p in done if p.source is not None]
-    cands += [(a.cue_span[0], a.source) for a in reported if a.cue_span[0] < q.open and a.source.type == "person"]
+    cands += [
+        (a.cue_span[0], a.source)
+        for a in reported
+        if a.cue_span[0] < q.open and a.source.type == "person" and a.cue_kind != "evidence"
+    ]
     if not cands:
         return None
     at, source = max(cands, key=lambda c: c[0])
