@@ -267,3 +267,22 @@ def test_a_copy_of_an_unstored_source_is_a_wire_copy_when_a_sibling_has_its_sent
     assert unstored_kind(sibling, settings) == "wire-copy"
     assert unstored_kind(loose, settings) == "paraphrase"
     assert unstored_kind([], settings) == "paraphrase"
+
+
+def test_coverage_from_before_the_story_has_no_unstored_source_in_it():
+    march = (
+        "A storm destroyed the Elm Street bridge in Riverside on Saturday night. Nobody was hurt, the fire service "
+        "said, but the east bank is cut off. The mayor promised that the council would decide on a new bridge soon."
+        "\n\nSource: Variety"
+    )
+    nodes = {
+        n.id: n
+        for n in analyse_story(
+            [
+                Article("march", march, "2022-03-05"),
+                Article("wire", WIRE, "2022-05-02"),
+                Article("copy", COPY, "2022-05-02"),
+            ]
+        )
+    }
+    assert nodes["march"].relation == "earlier-coverage" and nodes["march"].unstored_parent is None
