@@ -286,3 +286,19 @@ def test_coverage_from_before_the_story_has_no_unstored_source_in_it():
         )
     }
     assert nodes["march"].relation == "earlier-coverage" and nodes["march"].unstored_parent is None
+
+
+def test_a_credit_to_an_agency_declares_only_a_copy_of_its_stored_text():
+    from reportedly.provenance.evidence import pair_features, profile, story_counts
+
+    ap = profile(Article("ap", "By JANE DOE\n" + WIRE, "2022-05-02"))
+    later = (
+        "Riverside firefighters put out a blaze at the Eastbank library on Tuesday night, and nobody was hurt. The "
+        "cause is not yet known, Chief Maria Lopez said. The library will stay shut for a week while inspectors check "
+        "the building."
+    )
+    copy, other = (profile(Article(k, "EASTBANK (AP) — " + t)) for k, t in (("copy", COPY), ("other", later)))
+    story = story_counts([ap, copy, other])
+    declared = {c.article.id: pair_features(c, ap, story, True, align(c.article.text, ap.article.text))["declared"]
+                for c in (copy, other)}  # fmt: skip
+    assert declared == {"copy": 1.0, "other": 0.0}
