@@ -267,3 +267,38 @@ def test_a_copy_of_an_unstored_source_is_a_wire_copy_when_a_sibling_has_its_sent
     assert unstored_kind(sibling, settings) == "wire-copy"
     assert unstored_kind(loose, settings) == "paraphrase"
     assert unstored_kind([], settings) == "paraphrase"
+
+
+def test_coverage_from_before_the_story_has_no_unstored_source_in_it():
+    march = (
+        "A storm destroyed the Elm Street bridge in Riverside on Saturday night. Nobody was hurt, the fire service "
+        "said, but the east bank is cut off. The mayor promised that the council would decide on a new bridge soon."
+        "\n\nSource: Variety"
+    )
+    nodes = {
+        n.id: n
+        for n in analyse_story(
+            [
+                Article("march", march, "2022-03-05"),
+                Article("wire", WIRE, "2022-05-02"),
+                Article("copy", COPY, "2022-05-02"),
+            ]
+        )
+    }
+    assert nodes["march"].relation == "earlier-coverage" and nodes["march"].unstored_parent is None
+
+
+def test_a_credit_to_an_agency_declares_only_a_copy_of_its_stored_text():
+    from reportedly.provenance.evidence import pair_features, profile, story_counts
+
+    ap = profile(Article("ap", "By JANE DOE\n" + WIRE, "2022-05-02"))
+    later = (
+        "Riverside firefighters put out a blaze at the Eastbank library on Tuesday night, and nobody was hurt. The "
+        "cause is not yet known, Chief Maria Lopez said. The library will stay shut for a week while inspectors check "
+        "the building."
+    )
+    copy, other = (profile(Article(k, "EASTBANK (AP) — " + t)) for k, t in (("copy", COPY), ("other", later)))
+    story = story_counts([ap, copy, other])
+    declared = {c.article.id: pair_features(c, ap, story, True, align(c.article.text, ap.article.text))["declared"]
+                for c in (copy, other)}  # fmt: skip
+    assert declared == {"copy": 1.0, "other": 0.0}

@@ -332,10 +332,11 @@ def pair_features(
     quotes = sum(any(q in pq for pq in p.quotes) or q in plain for q in qs) / len(qs) if qs else 0.0
     earlier = c.day is not None and p.day is not None and p.day < c.day
     length = math.log(max(1, len(p.article.text)) / max(1, len(c.article.text)))
+    names = ordered_key_overlap(c, p, story) if c.lang != p.lang else key_overlap(c, p, story)
     return {
         "n_verbatim": float(sum(x.score >= settings.verbatim for x in passages)),
         "n_reworded": float(len(passages)),
-        "declared": float(_declared(c, p)),
+        "declared": float((bool(passages) or names >= settings.declared_names) and _declared(c, p)),
         "contained": verbatim,
         "reworded": reworded,
         "reverse": reverse,
@@ -351,14 +352,17 @@ def pair_features(
         "co_credited": float(co_credited(c, p)),
         "wire_parent": float(p.wire_original),
         "own_dateline": float(c.own_dateline is not None and c.own_dateline != p.own_dateline),
-        "names": ordered_key_overlap(c, p, story) if c.lang != p.lang else key_overlap(c, p, story),
+        "names": names,
         "cross_language": float(c.lang != p.lang),
         "longer": max(-1.0, min(1.0, length)),
     }
 
 
 def _declared(c: Profile, p: Profile) -> bool:
-    """The child says it carries the agency copy of which the parent is the agency's own bylined original."""
+    """The child says it carries the agency copy of which the parent is the agency's own bylined original.
+    (pair_features takes it as the parent only when the child shares a sentence or most of its names and figures
+    with it: a credit names the agency, not which of its stories or versions, and a text sharing neither with the
+    stored original is another one.)"""
     return p.wire_original and any(x.wire and x.name == p.dateline_wire for x in c.credits) and not c.wire_original
 
 

@@ -293,10 +293,14 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
     nf = node_features(profiles, table)
     parents = by_child(table)
     origin = pick_origin(profiles, table, settings)
+    # coverage from before the story's time draws on nothing of it: no unstored or credited source of the story
+    earlier = set(_earlier_coverage(profiles, settings))
     g = nx.DiGraph()
     g.add_edge(ROOT, UNSTORED, weight=0.0)
     for p in profiles:
         g.add_edge(ROOT, p.article.id, weight=settings.root + root_score(nf[p.article.id], settings))
+        if p.article.id in earlier:
+            continue
         if p.article.id != origin and has_evidence(parents.get(p.article.id, [])):
             # a rewrite of an unstored source still shares sentences with that source's other copies
             g.add_edge(UNSTORED, p.article.id, weight=settings.unstored)
@@ -306,7 +310,7 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
             g.add_edge(pid, cid, weight=s)
     for p in profiles:
         for c in p.credits:
-            if _is(p, c.name) or p.article.id == origin:
+            if _is(p, c.name) or p.article.id in (origin, *earlier):
                 continue
             v = VIRTUAL + c.name
             if v not in g:

@@ -98,6 +98,9 @@ class Settings:
     # the copy graph's fixed scale (relations.py): the log-odds of an edge the child's own credit declares, per unit
     # of name overlap above the translation margin, and how close to the best name overlap counts as tied
     declared: float = 10.0
+    # a credit declares the agency's stored original the parent only when the child has a sentence found in it or at
+    # least this share of its names and figures (key_overlap): else it carries another of the agency's stories
+    declared_names: float = 0.5
     translation_scale: float = 10.0
     translation_tie: float = 0.05
     # diff.py: ratios (0-100) for "the same sentence", "the same words reordered", one quotation reworded, a
