@@ -137,9 +137,8 @@ class Settings:
     # fold picks "off", so leave-one-out it adds none (99 in-sample, 98 leave-one-out)
     diff_cut_words: int = 4
     diff_cut_rest: int = 2  # ... from a sentence whose other words the copy changed at most this many of (fixed)
-    diff_titles: int = (
-        3  # title words (President, Minister, ...) one inserted run must hold to be titles heaped on a name
-    )
+    # title words (President, Minister, ...) one inserted run must hold to be titles heaped on a name
+    diff_titles: int = 3
     typo_zipf: float = 3.0  # a word one slip away from a word this common (wordfreq Zipf, 0-8) is its misspelling
     loaded_valence: float = 2.0  # a word of at least this rated feeling (VADER, -4..4) added or dropped is loaded
     valence_same: float = 1.0  # ... unless swapped for one of the same sign within this much (a synonym)
