@@ -437,3 +437,18 @@ def test_titles_of_office_heaped_on_a_name_are_loaded(run):
     assert got and "Minister" in got[0].after
     one = "Sheikh Khalid, the club's owner and a minister, was in the stands to see the club's crowning moment."
     assert not [c for c in _kind(run, source, one, "loaded-word") if c.detail.startswith("titles added")]
+
+
+def test_markup_left_in_a_scraped_text_is_no_change(run):
+    source = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        'Taxes will rise by two percent next year under the <a href="https://example.org/2023/10/12/budget-plan" '
+        'target="_blank">plan the mayor backed</a>, officials said.'
+    )
+    copy = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "Taxes will rise by two percent next year under the plan the mayor backed, officials said."
+    )
+    changes = diff(run(source), run(copy)).changes
+    assert not any("href" in (c.before or "") + (c.after or "") + (c.detail or "") for c in changes)
+    assert not [c for c in changes if c.kind in ("sentence-dropped", "sentence-added", "number-changed")]

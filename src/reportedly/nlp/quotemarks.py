@@ -99,7 +99,7 @@ def paragraphs(text: str):
 
 
 # a markup tag left in scraped text (<tweet tweet-author="...">): the marks around its attribute values quote no one
-_TAG = re.compile(r"""</?[A-Za-z][\w-]*(?:\s+[\w-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s*/?>""")
+MARKUP_TAG = re.compile(r"""</?[A-Za-z][\w-]*(?:\s+[\w-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s*/?>""")
 
 
 def find_quoted(text: str) -> list[Quoted]:
@@ -111,7 +111,7 @@ def find_quoted(text: str) -> list[Quoted]:
     straight = not any(c in MARKS for c in text) and _STRAIGHT_OPENING.search(text) is not None
     in_tag = set()
     if "<" in text:
-        for m in _TAG.finditer(text):
+        for m in MARKUP_TAG.finditer(text):
             in_tag.update(i for i in range(m.start(), m.end()) if text[i] in MARKS)
     for ps, pe in paragraphs(text):
         marks = []

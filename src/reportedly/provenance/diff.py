@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 from ..models import Analysis
 from ..rules import load as load_rules
 from .crosslang import align_sentences
-from .features import FIGURE, figure, fold, sentences, stopwords
+from .features import FIGURE, figure, fold, sentences, stopwords, unmarked
 from .settings import Settings
 
 S = Settings()  # diff's thresholds: settings.py (diff_align, diff_reordered, diff_meaning, quote_reworded, ...)
@@ -67,6 +67,8 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     """Sentence-aligned meaning changes from `source` to `copy`. Sentences align by characters, by their words in
     any order (a spinner's reordered clauses) and, with `embeddings` (the optional extra), by meaning (a spinner's
     synonyms); each change keeps the two sentences it was found in."""
+    # markup left in a scraped text (an inline link) is no word of its sentences: blanked, offsets kept
+    source, copy = _unmarked(source), _unmarked(copy)
     ss = [(s, e) for s, e in joined_sentences(source.text) if e - s >= 20 and not _debris(source, s)]
     cs = [(s, e) for s, e in joined_sentences(copy.text) if e - s >= 20 and not _debris(copy, s)]
     out = Diff(source.title, copy.title, source_sentences=len(ss), copy_sentences=len(cs))
@@ -205,6 +207,11 @@ def _abbreviated(sentence: str) -> bool:
         return False
     word = m.group(1).lower()
     return len(word) == 1 or (word != "miss" and word in load_rules("en").titles)
+
+
+def _unmarked(a: Analysis) -> Analysis:
+    text = unmarked(a.text)
+    return a if text is a.text else replace(a, text=text)
 
 
 def joined_sentences(text: str) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from . import credits as cr
-from .features import fold, sentences, stopwords
+from .features import fold, sentences, stopwords, unmarked
 from .settings import Settings
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
@@ -103,7 +103,7 @@ def sents(text: str, settings: Settings = Settings(), own_words_only: bool = Tru
     from ..nlp.quotemarks import find_quoted
     from ..rules import load
 
-    text = mask(text, find_boilerplate(text, load("en")))
+    text = mask(unmarked(text), find_boilerplate(text, load("en")))
     quoted = [(q.start, q.end) for q in find_quoted(text)] if own_words_only else []
     out, seen = [], set()
     for s, e in sentences(text):
