@@ -127,7 +127,8 @@ def prepare(
         title = first if first and not is_dateline(first, date_words) else None
     if pub is None:
         warnings.append("no publication date: relative time expressions are left unresolved (use --published)")
-    nlp_text = house_style_marks(clean.mask(text, debris))
+    # what the model reads: debris masked, markup left in a scraped text blanked (a link's address is no date)
+    nlp_text = house_style_marks(clean.unmarked(clean.mask(text, debris)))
     return Prepared(text, nlp_text, pub, tuple(debris), title, author, site, url, fmt, tuple(warnings))
 
 

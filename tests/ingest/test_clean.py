@@ -73,3 +73,18 @@ def test_a_metadata_field_glued_before_the_first_words_is_debris():
 def test_the_scrape_prefix_is_skipped_and_the_sentence_keeps_its_speaker(run):
     a = run("date 2022-10-20 Liz Truss said that she could not deliver the mandate of the party.\nShe resigned.")
     assert [(t.source, t.cue) for t in a.attributions] == [("Liz Truss", "said")]
+
+
+def test_markup_left_in_plain_text_is_blanked_in_place(run):
+    from reportedly.ingest.clean import unmarked
+
+    text = (
+        'Bankman-Fried was convicted of <a href="https://example.org/2023/10/12/ellison-testimony/" '
+        'target="_blank">defrauding customers</a> on Thursday, prosecutors said.'
+    )
+    blank = unmarked(text)
+    assert len(blank) == len(text) and "href" not in blank and "defrauding customers" in blank
+    assert blank.index("defrauding") == text.index("defrauding")  # offsets hold
+    a = run(text)
+    assert [t.text for t in a.timexes] == ["Thursday"]  # the link's address is no date of the article
+    assert a.text == text  # the stored text keeps what the page had

@@ -8,6 +8,16 @@ from ..models import Boilerplate
 from ..rules import Rules
 
 _WORD = re.compile(r"\w+")
+# a markup tag left in scraped text (<a href="...">, <tweet tweet-author="...">)
+MARKUP_TAG = re.compile(r"""</?[A-Za-z][\w-]*(?:\s+[\w-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s*/?>""")
+
+
+def unmarked(text: str) -> str:
+    """`text` with markup tags left in a scraped page (an inline `<a href="...">` link) blanked out, every other
+    character where it was: offsets hold, and a link's address is read as no date, name or word of the article."""
+    if "<" not in text:
+        return text
+    return MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)
 
 
 def lines(text: str):

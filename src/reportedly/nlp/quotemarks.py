@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..ingest.clean import MARKUP_TAG
 from .settings import SETTINGS
 
 OPENERS = "“„«"
@@ -96,10 +97,6 @@ def paragraphs(text: str):
         if end > start:
             yield start, end
         start = end + 1
-
-
-# a markup tag left in scraped text (<tweet tweet-author="...">): the marks around its attribute values quote no one
-MARKUP_TAG = re.compile(r"""</?[A-Za-z][\w-]*(?:\s+[\w-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s*/?>""")
 
 
 def find_quoted(text: str) -> list[Quoted]:

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from ..ingest.clean import unmarked
 from ..models import Analysis
 from ..rules import load as load_rules
 from .crosslang import align_sentences
-from .features import FIGURE, figure, fold, sentences, stopwords, unmarked
+from .features import FIGURE, figure, fold, sentences, stopwords
 from .settings import Settings
 
 S = Settings()  # diff's thresholds: settings.py (diff_align, diff_reordered, diff_meaning, quote_reworded, ...)
@@ -231,6 +232,11 @@ def joined_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _squeezed(text: str) -> str:
+    """Folded, each run of white space one space (a line break inside a sentence, blanked markup)."""
+    return " ".join(fold(text).split())
+
+
 def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, int]:
     """copy sentence index -> source sentence index, for pairs alike enough: by characters, by the same words in
     another order or, with `embeddings`, by meaning (settings: diff_align, diff_reordered, diff_meaning)."""
@@ -238,7 +244,7 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
 
     if not source or not copy:
         return {}
-    sf = [fold(t) for t in source]
+    sf = [_squeezed(t) for t in source]
     out: dict[int, int] = {}
     vs = vc = None
     if embeddings:
@@ -247,7 +253,7 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
         if available():
             vs, vc = embed(source), embed(copy)
     for j, t in enumerate(copy):
-        ft = fold(t)
+        ft = _squeezed(t)
         best = process.extractOne(ft, sf, scorer=fuzz.ratio, score_cutoff=S.diff_align)
         if best is None:
             best = process.extractOne(ft, sf, scorer=fuzz.token_sort_ratio, score_cutoff=S.diff_reordered)

@@ -16,8 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from ..ingest.clean import unmarked
 from . import credits as cr
-from .features import fold, sentences, stopwords, unmarked
+from .features import fold, sentences, stopwords
 from .settings import Settings
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)

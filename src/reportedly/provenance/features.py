@@ -32,16 +32,6 @@ def figure(text: str) -> str:
     return text.replace(",", ".")
 
 
-def unmarked(text: str) -> str:
-    """`text` with markup tags left in a scraped page (an inline `<a href="...">` link) blanked out, every other
-    character where it was: a stored text keeps its offsets, and its sentences compare by their words alone."""
-    if "<" not in text:
-        return text
-    from ..nlp.quotemarks import MARKUP_TAG
-
-    return MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)
-
-
 def fold(text: str) -> str:
     """Lower case without accents or typographic variants: 'Pääbo’s' and "Paabo's" compare equal."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
