@@ -486,3 +486,15 @@ def test_a_quotation_right_after_its_cue_is_direct_though_a_source_follows_it(ru
         'journalists who stand up for this ideal," as per Reuters.'
     )
     assert [(q.kind, q.cue) for q in run(text).quotes] == [("direct", "added")]
+
+
+def test_a_letter_excerpted_under_its_writer_name_has_no_possessive_in_the_mention(run):
+    text = (
+        "Meta will cut 11,000 jobs, its chief executive said on Wednesday.\n\n"
+        "Here are excerpts from Mark Zuckerberg's email to staff:\n\n"
+        "Today I'm sharing some of the most difficult changes we've made in Meta's history.\n\n"
+        "I want to take accountability for these decisions and for how we got here."
+    )
+    quotes = run(text).quotes
+    assert len(quotes) == 2 and {q.speaker for q in quotes} == {"Mark Zuckerberg"}
+    assert {q.speaker_mention.text for q in quotes} == {"Mark Zuckerberg"}

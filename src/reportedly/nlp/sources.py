@@ -54,7 +54,7 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
                 and doc[start - 1].text not in ",;"
             ):
                 start -= 1
-            return doc[start:end]
+            return _trimmed(doc[start:end])  # the tagger may take a possessive in: "Mark Zuckerberg's" email
     start = tok.i
     for left in tok.lefts:
         if left.dep_ in NP_LEFT_DEPS and left.text not in ',;"“”':
@@ -74,10 +74,14 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
     if end - start > limit:
         start = max(start, tok.i - limit // 2)
         end = min(end, tok.i + limit // 2)
-    span = doc[start:end]
+    return _trimmed(doc[start:end])
+
+
+def _trimmed(span: Span) -> Span:
+    """`span` without punctuation at its edges or a possessive marker at its end."""
     while len(span) > 1 and span[0].is_punct:
         span = span[1:]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "case"):
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "case" or span[-1].tag_ == "POS"):
         span = span[:-1]
     return span
 
