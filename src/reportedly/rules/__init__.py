@@ -135,11 +135,12 @@ def load(lang: str = "en") -> Rules:
     hedges = sorted(_lines(lang, "hedges.txt"), key=len, reverse=True)
     hedge_re = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hedges), re.I)
     boiler = re.compile(r"^\s*(?:%s)\s*$" % "|".join("(?:%s)" % p for p in _lines(lang, "boilerplate.txt")), re.I)
+    beliefs = _table(lang, "belief_verbs.tsv")  # verb -> class, and the class when a speaker is its subject
     return Rules(
         lang=lang,
         cue_verbs=cues,
-        belief_verbs={k: v.split("\t")[0].strip() for k, v in _table(lang, "belief_verbs.tsv").items()},
-        speaker_kinds={k: v.split("\t")[-1].strip() for k, v in _table(lang, "belief_verbs.tsv").items() if "\t" in v},
+        belief_verbs={k: v.split("\t")[0].strip() for k, v in beliefs.items()},
+        speaker_kinds={k: v.split("\t")[-1].strip() for k, v in beliefs.items() if "\t" in v},
         titles=frozenset(w.lower() for w in _lines(lang, "titles.txt")),
         person_nouns=frozenset(w.lower() for w in _lines(lang, "person_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines(lang, "document_nouns.txt")),
@@ -191,10 +192,7 @@ def load(lang: str = "en") -> Rules:
         non_speech_objects=_pairs(lang, "non_speech_objects.tsv"),
         partitives=frozenset(w.lower() for w in _lines(lang, "partitives.txt")),
         first_person=frozenset(w.lower() for w in _lines(lang, "first_person.txt")),
-        block_intros=re.compile(
-            r"\b(?:%s)\b" % "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _lines(lang, "block_intros.txt")),
-            re.I,
-        ),
+        block_intros=_alternation(_lines(lang, "block_intros.txt")),
         term_markers=re.compile(
             r"\b(?:%s)(?:\s+(?:the|a|an))?\s*$" % "|".join(re.escape(p) for p in _lines(lang, "term_markers.txt")),
             re.I,
