@@ -11,8 +11,10 @@ from typing import Iterable
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
 _SENT = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\n+")
 SHINGLE = 5
-# a figure: digits with thousands separators of any house style ("11,000", "11.000", "11 000"), or a plain number
-FIGURE = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)?"
+# digits with thousands separators of any house style ("11,000", "11.000", "11 000")
+_THOUSANDS = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+"
+# a figure: a number so written, or a plain number
+FIGURE = _THOUSANDS + r"(?![\d,.]\d)|\d+(?:[.,]\d+)?"
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +29,7 @@ def stopwords() -> frozenset[str]:
 def figure(text: str) -> str:
     """A figure with its thousands separators gone ("11,000", "11.000" and "11 000" are 11000), a decimal comma a
     point."""
-    if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+", text):
+    if re.fullmatch(_THOUSANDS, text):
         return re.sub(r"\D", "", text)
     return text.replace(",", ".")
 
