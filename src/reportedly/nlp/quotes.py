@@ -11,9 +11,9 @@ from spacy.tokens import Token
 
 from .context import DocContext
 from .quotemarks import MARKS, Quoted, paragraphs
-from .reported import RawAttribution, relative_subject, subject_of
+from .reported import RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
-from .sources import Source, make_source, noun_phrase
+from .sources import Source, noun_phrase
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\n\u00a0]*")
 # a list item's marker at the start of a line: "• Severance. ...", "* ...", "- ...", "2) ..."
@@ -151,7 +151,7 @@ def _block_intro(ctx: DocContext, s: int, e: int, list_below: bool) -> Optional[
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
         if owner is None or ctx.inside_quote[owner.i] or owner.pos_ not in ("PROPN", "PRON", "NOUN"):
             continue
-        src = make_source(ctx.table, noun_phrase(owner), ctx.rules, ctx.pronouns, quoted_person=True)
+        src = speaker_source(ctx, owner)
         if src is not None and src.type != "document":
             return src, t
     return None
@@ -185,7 +185,7 @@ def _cue_inside_unclosed(ctx: DocContext, q: Quoted) -> Optional[RawQuote]:
         if "," in ctx.text[t.idx : q.end]:
             continue  # "and nobody, Smith said, can stop us": a cue set inside the quote, which goes on
         end = doc[first.i - 1].idx
-        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        src = speaker_source(ctx, subj)
         if src is None:
             return None
         cue, span = ctx.cue_text(t)
@@ -322,7 +322,7 @@ def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optio
         subj = subject_of(t)
         if subj is None or ctx.inside_quote[subj.i] or subj.idx < start:
             return None
-        source = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        source = speaker_source(ctx, subj)
         if source is None or (source.entity is not None and source.entity is holder.source.entity):
             return None
         if source.entity is None and source.span.root.i == holder.source.span.root.i:
@@ -392,7 +392,7 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
     if _subject_around(ctx, subj, cue, after_char):
         # "the union called Clinton a “champion” for its members, citing ...": the quote sits inside the clause of a
         # subject named before it, who speaks it (not a noun between the mark and the cue)
-        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        src = speaker_source(ctx, subj)
         if src is not None:
             return src.as_said_by(relative_subject(cue))
     doc = ctx.doc
@@ -406,11 +406,11 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct and not t.is_space and not age:
             between.append(t)  # "Rep. Elijah Cummings (D-Md.) said": the party and state in brackets are not him
     if between and between[-1].pos_ in ("PROPN", "PRON", "NOUN"):
-        return make_source(ctx.table, noun_phrase(between[-1]), ctx.rules, ctx.pronouns, quoted_person=True)
+        return speaker_source(ctx, between[-1])
     if before_quote:
         named = _name_before(ctx, cue)
         if named is not None:
-            return make_source(ctx.table, noun_phrase(named), ctx.rules, ctx.pronouns, quoted_person=True)
+            return speaker_source(ctx, named)
     # inverted: "said Smith", "said the official"
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
         if t.dep_ == "mark" or t.lower_ == "that":
@@ -428,7 +428,7 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
                 # "a statement calling the test “a violation”", "“lone wolves” and describe their actions": the one
                 # spoken of; right after the quote ("''...,'' recalled James Cunningham") the parser's object speaks
                 return None
-            return make_source(ctx.table, noun_phrase(head), ctx.rules, ctx.pronouns, quoted_person=True)
+            return speaker_source(ctx, head)
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
     return None
@@ -437,7 +437,7 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
 def _subject_source(ctx: DocContext, subj: Token) -> Optional[Source]:
     """The source a cue's subject names; the narrator too ("“I am not shy,” I said."), who is never a source of
     reported speech but speaks the words quoted (not whoever was quoted before)."""
-    src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+    src = speaker_source(ctx, subj)
     if src is None and subj.dep_ == "nsubj" and ctx.rules.pronouns.get(subj.lower_) == "speaker":
         return Source(subj.doc[subj.i : subj.i + 1], None, subj.text, "person")
     return src
@@ -553,7 +553,7 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             continue
         if subj is None or ctx.inside_quote[subj.i] or subj.pos_ not in ("PROPN", "PRON"):
             return None
-        src = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        src = speaker_source(ctx, subj)
         return (src, said or verb) if src is not None else None
     return None
 
@@ -574,7 +574,7 @@ def _in_words(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if owner is None:
             continue
-        src = make_source(ctx.table, noun_phrase(owner), ctx.rules, ctx.pronouns, quoted_person=True)
+        src = speaker_source(ctx, owner)
         if src is not None:
             return src, t
     return None
@@ -631,7 +631,7 @@ def _subject_before(ctx: DocContext, q: Quoted) -> Optional[Source]:
     subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ not in ("PROPN", "PRON"):
         return None
-    source = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+    source = speaker_source(ctx, subj)
     if source is None or source.entity is None or source.entity.type != "PERSON":
         return None
     gender = source.entity.gender
@@ -676,6 +676,6 @@ def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
             head = t
             while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.i > head.i:
                 head = head.head
-            return make_source(ctx.table, noun_phrase(head), ctx.rules, ctx.pronouns, quoted_person=True)
+            return speaker_source(ctx, head)
         return None
     return None

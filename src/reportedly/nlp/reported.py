@@ -45,7 +45,7 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
         content = _content_of(ctx, tok)
         if content is None:
             continue
-        source = make_source(ctx.table, noun_phrase(subj), ctx.rules, ctx.pronouns, quoted_person=True)
+        source = speaker_source(ctx, subj)
         if source is None:
             continue
         source = source.as_said_by(relative_subject(tok))
@@ -59,6 +59,11 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
             RawAttribution(cue, cue_span, tok.i, source, spans, speech and _all_quoted(ctx, content), cue_kind=kind)
         )
     return out
+
+
+def speaker_source(ctx: DocContext, tok: Token) -> Optional[Source]:
+    """The source the noun phrase headed by `tok` names, as the speaker of words quoted or reported."""
+    return make_source(ctx.table, noun_phrase(tok), ctx.rules, ctx.pronouns, quoted_person=True)
 
 
 def is_speaker(ctx: DocContext, subj: Token) -> bool:
