@@ -998,7 +998,7 @@ def _writer(src: Analysis, s: tuple[int, int]) -> Optional[tuple[str, str]]:
     that sentence, else None."""
     if not _first_person(_own_voice(src.text, s)):
         return None
-    nouns = _letter_nouns()
+    nouns = load_rules("en").letter_nouns
     people = [(m.start, e.name) for e in src.entities if e.type == "PERSON" for m in e.mentions if m.kind == "name"]
     spans = [x for x in _spans(src.text) if x[1] <= s[0]][-S.writer_sentences :]
     for a, b in reversed(spans):
@@ -1010,14 +1010,6 @@ def _writer(src: Analysis, s: tuple[int, int]) -> Optional[tuple[str, str]]:
         if named:
             return named[0], src.text[a:b]
     return None
-
-
-@lru_cache(maxsize=1)
-def _letter_nouns() -> frozenset[str]:
-    from importlib.resources import files
-
-    text = files("reportedly.rules").joinpath("en", "letter_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def _reported(before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
@@ -1267,10 +1259,7 @@ def _scare_quotes(before: str, after: str, s, c) -> list[Change]:
 @lru_cache(maxsize=1)
 def _address() -> re.Pattern:
     """rules/en/address_cues.txt as one pattern: a cue, then the name it addresses (group n)."""
-    from importlib.resources import files
-
-    text = files("reportedly.rules").joinpath("en", "address_cues.txt").read_text(encoding="utf-8")
-    cues = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    cues = load_rules("en").address_cues
     words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
     name = r"[A-Z][\w&'’.-]*"
     return re.compile(rf"\b(?:{words})\s+(?P<n>(?:the\s+)?{name}(?:\s+{name}){{0,3}})")
@@ -1310,11 +1299,9 @@ def _titles_added(before: str, after: str, s, c) -> list[Change]:
 def _as_cue() -> re.Pattern:
     """ "as many pundits predicted", "as analysts had expected": a clause that credits a claim to people it counts but
     does not name; its verb one of rules/en/as_clause_verbs.txt in the past (irregular_forms.tsv: "said", "thought")."""
-    from importlib.resources import files
-
-    text = files("reportedly.rules").joinpath("en", "as_clause_verbs.txt").read_text(encoding="utf-8")
-    verbs = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    irregular = [form for form, lemma in load_rules("en").irregular_forms.items() if lemma in verbs]
+    rules = load_rules("en")
+    verbs = rules.as_clause_verbs
+    irregular = [form for form, lemma in rules.irregular_forms.items() if lemma in verbs]
     past = "|".join(irregular + [rf"{re.escape(v[:-1] if v.endswith('e') else v)}e?d" for v in verbs])
     return re.compile(
         rf"\bas\s+(?:(?:many|some|most|several|few|other)\s+)?(?:[\w-]+\s+)?(?P<who>[a-z][\w-]*s)\s+"

@@ -80,6 +80,9 @@ class Rules:
     first_person: frozenset[str]  # "I", "we", "our": a paragraph speaking in the first person
     partitives: frozenset[str]  # "Part of her statement read": the statement speaks
     block_intros: re.Pattern  # "Here are excerpts from X's email": X's text follows below without marks
+    letter_nouns: frozenset[str]  # "Zuckerberg's email": a text of someone's that may be excerpted in the first person
+    address_cues: tuple[str, ...]  # "told", "in an interview with": what names the one a statement was made to
+    as_clause_verbs: tuple[str, ...]  # "as many pundits predicted": verbs of a clause crediting a counted group
 
     @property
     def attribution_verbs(self) -> dict[str, str]:
@@ -193,6 +196,9 @@ def load(lang: str = "en") -> Rules:
         partitives=frozenset(w.lower() for w in _lines(lang, "partitives.txt")),
         first_person=frozenset(w.lower() for w in _lines(lang, "first_person.txt")),
         block_intros=_alternation(_lines(lang, "block_intros.txt")),
+        letter_nouns=frozenset(w.strip() for w in _lines(lang, "letter_nouns.txt")),
+        address_cues=tuple(w.strip() for w in _lines(lang, "address_cues.txt")),
+        as_clause_verbs=tuple(w.strip() for w in _lines(lang, "as_clause_verbs.txt")),
         term_markers=re.compile(
             r"\b(?:%s)(?:\s+(?:the|a|an))?\s*$" % "|".join(re.escape(p) for p in _lines(lang, "term_markers.txt")),
             re.I,
