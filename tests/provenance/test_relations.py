@@ -27,19 +27,21 @@ OWN = (
     "the bridge collapsed, and engineers at Harbor Engineering declined to comment on the new design."
 )
 
+# a report of the same place weeks before the story (earlier coverage)
+MARCH = (
+    "A storm destroyed the Elm Street bridge in Riverside on Saturday night. Nobody was hurt, the fire service "
+    "said, but the east bank is cut off. The mayor promised that the council would decide on a new bridge soon."
+)
+
+
+def _nodes(*articles: Article) -> dict:
+    return {n.id: n for n in analyse_story(list(articles))}
+
 
 def test_labels_and_parent():
-    nodes = {
-        n.id: n
-        for n in analyse_story(
-            [
-                Article("wire", WIRE, "2022-05-02"),
-                Article("copy", COPY),
-                Article("para", PARAPHRASE),
-                Article("own", OWN),
-            ]
-        )
-    }
+    nodes = _nodes(
+        Article("wire", WIRE, "2022-05-02"), Article("copy", COPY), Article("para", PARAPHRASE), Article("own", OWN)
+    )
     assert nodes["wire"].relation == "origin"
     assert (nodes["copy"].relation, nodes["copy"].parent) == ("wire-copy", "wire")
     assert nodes["copy"].evidence and all(p.score >= 70 for p in nodes["copy"].evidence)
@@ -70,7 +72,7 @@ def test_shared_quotes_alone_do_not_make_a_copy():
         "In a short statement, she told reporters: “We cannot deliver the mandate on which we were elected, and I "
         "am resigning today.” Opposition leaders demanded an immediate general election across the country."
     )
-    nodes = {n.id: n for n in analyse_story([Article("a", a, "2022-10-20"), Article("b", b)])}
+    nodes = _nodes(Article("a", a, "2022-10-20"), Article("b", b))
     assert nodes["b"].relation == "independent"
 
 
@@ -153,12 +155,7 @@ FR = (
 
 
 def test_a_translation_is_linked_to_its_source_by_names_and_numbers():
-    nodes = {
-        n.id: n
-        for n in analyse_story(
-            [Article("wire", WIRE, "2022-05-02"), Article("fr", FR, language="fr"), Article("own", OWN)]
-        )
-    }
+    nodes = _nodes(Article("wire", WIRE, "2022-05-02"), Article("fr", FR, language="fr"), Article("own", OWN))
     assert (nodes["fr"].relation, nodes["fr"].parent) == ("translation", "wire")
     assert nodes["wire"].relation == "origin"
 
@@ -168,27 +165,18 @@ def test_a_credited_outlet_that_is_not_stored_becomes_the_parent():
         "The Riverside council has approved a new Elm Street bridge for 2024, and the east bank waits on.\n"
         "Source: Variety"
     )
-    nodes = {n.id: n for n in analyse_story([Article("wire", WIRE, "2022-05-02"), Article("c", carried)])}
+    nodes = _nodes(Article("wire", WIRE, "2022-05-02"), Article("c", carried))
     assert nodes["c"].parent is None and nodes["c"].unstored_parent == "Variety"
     assert nodes["c"].relation == "wire-copy" and "Variety" in nodes["c"].why[0]
 
 
 def test_an_article_months_before_the_story_is_earlier_coverage():
-    march = (
-        "A storm destroyed the Elm Street bridge in Riverside on Saturday night. Nobody was hurt, the fire service "
-        "said, but the east bank is cut off. The mayor promised that the council would decide on a new bridge soon."
+    nodes = _nodes(
+        Article("march", MARCH, "2022-03-05"),
+        Article("wire", WIRE, "2022-05-02"),
+        Article("copy", COPY, "2022-05-02"),
+        Article("own", OWN, "2022-05-03"),
     )
-    nodes = {
-        n.id: n
-        for n in analyse_story(
-            [
-                Article("march", march, "2022-03-05"),
-                Article("wire", WIRE, "2022-05-02"),
-                Article("copy", COPY, "2022-05-02"),
-                Article("own", OWN, "2022-05-03"),
-            ]
-        )
-    }
     assert nodes["march"].relation == "earlier-coverage"
     assert nodes["wire"].relation == "origin"
 
@@ -270,21 +258,10 @@ def test_a_copy_of_an_unstored_source_is_a_wire_copy_when_a_sibling_has_its_sent
 
 
 def test_coverage_from_before_the_story_has_no_unstored_source_in_it():
-    march = (
-        "A storm destroyed the Elm Street bridge in Riverside on Saturday night. Nobody was hurt, the fire service "
-        "said, but the east bank is cut off. The mayor promised that the council would decide on a new bridge soon."
-        "\n\nSource: Variety"
+    march = MARCH + "\n\nSource: Variety"
+    nodes = _nodes(
+        Article("march", march, "2022-03-05"), Article("wire", WIRE, "2022-05-02"), Article("copy", COPY, "2022-05-02")
     )
-    nodes = {
-        n.id: n
-        for n in analyse_story(
-            [
-                Article("march", march, "2022-03-05"),
-                Article("wire", WIRE, "2022-05-02"),
-                Article("copy", COPY, "2022-05-02"),
-            ]
-        )
-    }
     assert nodes["march"].relation == "earlier-coverage" and nodes["march"].unstored_parent is None
 
 
