@@ -5,6 +5,9 @@ from __future__ import annotations
 from reportedly.analyze import analyze_prepared, prepare
 from reportedly.provenance.diff import diff
 
+# the first paragraph of most texts below, the same in source and copy
+LEAD = "The council approved the new budget on Monday after a long debate.\n\n"
+
 
 def _kind(run, source: str, copy: str, kind: str):
     return [c for c in diff(run(source), run(copy)).changes if c.kind == kind]
@@ -12,13 +15,11 @@ def _kind(run, source: str, copy: str, kind: str):
 
 def test_dropped_and_added_sentences_say_where_they_were(run):
     source = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "The mayor had warned that the library would close without the money.\n\n"
+        LEAD + "The mayor had warned that the library would close without the money.\n\n"
         "Taxes will rise by two percent next year under the plan."
     )
     copy = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "Residents can read the full plan on the city website this week.\n\n"
+        LEAD + "Residents can read the full plan on the city website this week.\n\n"
         "Taxes will rise by two percent next year under the plan."
     )
     dropped = _kind(run, source, copy, "sentence-dropped")
@@ -211,13 +212,11 @@ def test_a_figurative_comparison_cut_or_added_is_a_change_of_tone(run):
 
 def test_a_sentence_moved_elsewhere_and_padded_with_titles_is_aligned(run):
     source = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "Mayor Jane Hill was in the chamber to watch the final vote on the plan.\n\n"
+        LEAD + "Mayor Jane Hill was in the chamber to watch the final vote on the plan.\n\n"
         "Taxes will rise by two percent next year under the plan."
     )
     copy = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "Taxes will rise by two percent next year under the plan.\n\n"
+        LEAD + "Taxes will rise by two percent next year under the plan.\n\n"
         "Jane Hill, the mayor, chair of the regional transport board and a former senator, was in the chamber to "
         "watch the final vote on the plan."
     )
@@ -227,15 +226,11 @@ def test_a_sentence_moved_elsewhere_and_padded_with_titles_is_aligned(run):
 
 def test_sentences_dropped_together_from_one_paragraph_are_one_change(run):
     source = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "The mayor watched the vote from the gallery with her family. It was the first vote she had attended in "
+        LEAD + "The mayor watched the vote from the gallery with her family. It was the first vote she had attended in "
         "person this year.\n\n"
         "Taxes will rise by two percent next year under the plan."
     )
-    copy = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "Taxes will rise by two percent next year under the plan."
-    )
+    copy = LEAD + "Taxes will rise by two percent next year under the plan."
     dropped = _kind(run, source, copy, "sentence-dropped")
     assert len(dropped) == 1
     assert "watched the vote" in dropped[0].before and "first vote she had attended" in dropped[0].before
@@ -244,13 +239,12 @@ def test_sentences_dropped_together_from_one_paragraph_are_one_change(run):
 
 def test_an_attribution_kept_in_one_half_of_a_split_sentence_is_moved(run):
     source = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "The library lost its funding in the final vote on the budget, leaving the branch to close in June, "
+        LEAD + "The library lost its funding in the final vote on the budget, leaving the branch to close in June, "
         "the mayor said."
     )
     copy = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "The library lost its funding in the final vote on the budget. The cut is leaving the branch to close in "
+        LEAD
+        + "The library lost its funding in the final vote on the budget. The cut is leaving the branch to close in "
         "June, the mayor said."
     )
     moved = _kind(run, source, copy, "attribution-moved")
@@ -403,13 +397,12 @@ def test_unnamed_people_an_as_clause_credits_are_an_attribution_added(run):
 
 def test_what_one_piece_of_a_split_sentence_keeps_is_not_dropped_by_the_other(run):
     source = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "The library lost about 40 percent of its funding in the final vote on Monday, leaving the branch to close "
+        LEAD
+        + "The library lost about 40 percent of its funding in the final vote on Monday, leaving the branch to close "
         "in June, the mayor said."
     )
     copy = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "The library lost about 40 percent of its funding in the final vote on Monday. The cut is leaving the "
+        LEAD + "The library lost about 40 percent of its funding in the final vote on Monday. The cut is leaving the "
         "branch to close in June, the mayor said."
     )
     d = diff(run(source), run(copy))
@@ -441,14 +434,11 @@ def test_titles_of_office_heaped_on_a_name_are_loaded(run):
 
 def test_markup_left_in_a_scraped_text_is_no_change(run):
     source = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        'Taxes will rise by two percent next year under the <a href="https://example.org/2023/10/12/budget-plan" '
+        LEAD
+        + 'Taxes will rise by two percent next year under the <a href="https://example.org/2023/10/12/budget-plan" '
         'target="_blank">plan the mayor backed</a>, officials said.'
     )
-    copy = (
-        "The council approved the new budget on Monday after a long debate.\n\n"
-        "Taxes will rise by two percent next year under the plan the mayor backed, officials said."
-    )
+    copy = LEAD + "Taxes will rise by two percent next year under the plan the mayor backed, officials said."
     changes = diff(run(source), run(copy)).changes
     assert not any("href" in (c.before or "") + (c.after or "") + (c.detail or "") for c in changes)
     assert not [c for c in changes if c.kind in ("sentence-dropped", "sentence-added", "number-changed")]
