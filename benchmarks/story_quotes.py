@@ -162,6 +162,13 @@ def read_cluster(folder: Path) -> tuple[list[dict], int]:
     return records, missing
 
 
+def _clusters(root: Path) -> list[Path]:
+    """The cluster folders under `root`, or `root` itself when it is one."""
+    if (root / "GOLD.md").is_file():
+        return [root]
+    return [p for p in root.iterdir() if (p / "GOLD.md").is_file()]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("stories", nargs="+", help="folders of story clusters (../shared/data/stories benchmarks/stories)")
@@ -169,7 +176,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     n_records = n_quotes = n_missing = 0
     with open(args.output, "w", encoding="utf-8") as out:
-        folders = sorted(p for root in args.stories for p in Path(root).iterdir() if (p / "GOLD.md").is_file())
+        folders = sorted(p for root in args.stories for p in _clusters(Path(root)))
         for folder in folders:
             records, missing = read_cluster(folder)
             n_missing += missing

@@ -41,3 +41,10 @@ def test_eval_stories_meaning_change_checklist(capsys):
     res = json.loads(capsys.readouterr().out)
     assert res["changes"]["listed"] == 2 and res["changes"]["found"] == 1  # the copy removed no hedge
     assert [i["found"] for i in res["changes"]["items"]] == [True, False]
+
+
+def test_eval_stories_takes_one_story_folder(capsys):
+    story = FIX / "stories" / "bridge-2022"
+    assert main(["eval", "stories", str(story), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert res["relation_accuracy"] == 1.0 and res["origins_right"] == 1

@@ -19,10 +19,16 @@ _FILE = re.compile(r"\b(\d\d_[\w.-]+?\.txt)\b")
 _NUMBER = re.compile(r"\((\d\d)\)")
 
 
+def _story_indexes(root: Path) -> list[Path]:
+    own = root / "index.json"
+    return [own] if own.is_file() else list(root.glob("*/index.json"))
+
+
 def load_stories(roots: str | Path | Sequence[str | Path]) -> dict[str, list[tuple[Article, Gold]]]:
-    """Every `<root>/<story>/index.json` with its texts and gold labels."""
+    """Every `<root>/<story>/index.json` with its texts and gold labels; a root that is itself
+    one story's folder (it holds `index.json`) is that story."""
     roots = [roots] if isinstance(roots, (str, Path)) else list(roots)
-    indexes = sorted(idx for r in roots for idx in Path(r).glob("*/index.json"))
+    indexes = sorted(idx for r in roots for idx in _story_indexes(Path(r)))
     if not indexes:
         raise DatasetError(f"no <story>/index.json under {', '.join(map(str, roots))}")
     out = {}
