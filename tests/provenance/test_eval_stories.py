@@ -48,3 +48,9 @@ def test_eval_stories_takes_one_story_folder(capsys):
     assert main(["eval", "stories", str(story), "--json"]) == 0
     res = json.loads(capsys.readouterr().out)
     assert res["relation_accuracy"] == 1.0 and res["origins_right"] == 1
+
+
+def test_eval_stories_checklist_on_one_story_folder(capsys):
+    story, checklist = FIX / "stories" / "bridge-2022", FIX / "stories" / "changes.json"
+    assert main(["eval", "stories", str(story), "--changes", str(checklist), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["changes"]["found"] == 1

@@ -24,6 +24,11 @@ def _story_indexes(root: Path) -> list[Path]:
     return [own] if own.is_file() else list(root.glob("*/index.json"))
 
 
+def _story_files(root: Path, story: str, name: str) -> list[Path]:
+    """Where `story`'s file `name` may lie under `root`: in `root/story`, or in `root` when it is that story."""
+    return [root / story / name] + ([root / name] if root.name == story else [])
+
+
 def load_stories(roots: str | Path | Sequence[str | Path]) -> dict[str, list[tuple[Article, Gold]]]:
     """Every `<root>/<story>/index.json` with its texts and gold labels; a root that is itself
     one story's folder (it holds `index.json`) is that story."""
@@ -197,7 +202,7 @@ def score_changes(roots: str | Path | Sequence[str | Path], checklist: str | Pat
     def analysed(story: str, name: str):
         key = f"{story}/{name}"
         if key not in cache:
-            path = next((Path(r) / story / name for r in roots if (Path(r) / story / name).exists()), None)
+            path = next((p for r in roots for p in _story_files(Path(r), story, name) if p.exists()), None)
             if path is None:
                 raise DatasetError(f"{key}: no such file under {', '.join(map(str, roots))}")
             cache[key] = next(analyze_prepared([prepare(path.read_text(encoding="utf-8"), foreign=True)]))
