@@ -96,3 +96,12 @@ def test_cue_kind_comes_from_the_word_lists():
     # without a content clause speech is an act; a belief or a finding stays what it is
     assert rules.cue_kind("vow", clause=False) == "act" and rules.cue_kind("suggest", True, clause=False) == "act"
     assert rules.cue_kind("hope", clause=False) == "belief" and rules.cue_kind("show", clause=False) == "evidence"
+
+
+def test_a_promise_running_past_the_next_quotes_cue_does_not_break_the_analysis(run):
+    # the content of "promised to ..." ends after "her" of "in her words": the range between it and that cue is empty
+    text = (
+        "Anna Holm wants to bring back the old days. She has touted her husband’s record—“the best years in our "
+        "history”—and promised to put him in charge of the budget because, in her words, “he knows how to do it.”"
+    )
+    assert [q.text for q in run(text).quotes] == ["the best years in our history", "he knows how to do it."]

@@ -332,6 +332,10 @@ def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optio
 
 
 def _tokens_in(ctx: DocContext, start: int, end: int) -> list[Token]:
+    """The tokens between two offsets; none when the range is empty or reversed (a content that runs past the pronoun
+    of the next quote's cue: "promised to ... because, in her words, “...”")."""
+    if start >= end:
+        return []
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
 
