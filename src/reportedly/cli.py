@@ -340,8 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--scope",
         choices=("all", "speech"),
         default="all",
-        help="quotes: which attributions to predict: all (default; beliefs and findings too, as PolNeAR annotates) "
-        "or speech (what someone said or wrote, 'according to' included: GGT's quotes)",
+        help="quotes: which attributions to predict: all (default; beliefs, findings and speech acts such as 'vowed to' "
+        "too, as PolNeAR annotates) or speech (what someone said or wrote, 'according to' included: GGT's quotes)",
     )
     e.add_argument("--predictions", metavar="PATH", help="also write the predictions (JSONL) here")
     e.add_argument("--limit", type=int, help="score only the first N records")

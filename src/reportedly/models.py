@@ -80,8 +80,9 @@ class Attribution:
     source_id: Optional[str] = None
     source_mention: Optional[Mention] = None
     hedged: bool = False
-    # what the cue attributes: speech ("said", "tweeted", a transcript's turn) | belief ("believes", "hopes") |
-    # evidence ("the study found", "polls show") | sourcing ("according to X": credited, no verb saying how)
+    # what the cue attributes: speech ("said", "tweeted", a transcript's turn) | act (a speech act with no content
+    # clause: "vowed to cut taxes", "called for new tariffs", "accused Y of fraud"; no quotation) | belief ("believes",
+    # "hopes") | evidence ("the study found", "polls show") | sourcing ("according to X": credited, no verb saying how)
     cue_kind: str = "speech"
 
 

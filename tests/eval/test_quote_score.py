@@ -132,11 +132,14 @@ def test_reported_speech_run_into_a_quotation_is_cut_before_it():
     assert got == ["fathers would not be eligible, and her aide replied", "“It is meant for mothers.”"]
 
 
-def test_speech_scope_drops_beliefs_and_findings_but_keeps_sourcing():
+def test_speech_scope_drops_beliefs_findings_and_speech_acts_but_keeps_sourcing():
     from reportedly.eval.quotes import predictions
     from reportedly.models import Analysis, Attribution
 
-    text = "Hill said it rained. Hill believes it rained. Polls show it rained. It rained, according to Hill."
+    text = (
+        "Hill said it rained. Hill believes it rained. Polls show it rained. It rained, according to Hill. "
+        "Hill vowed to stop the rain."
+    )
 
     def att(kind, cue, content):
         c = text.index(cue)
@@ -151,11 +154,12 @@ def test_speech_scope_drops_beliefs_and_findings_but_keeps_sourcing():
             att("belief", "believes", "it rained"),
             att("evidence", "show", "it rained"),
             att("sourcing", "according to", "It rained"),
+            att("act", "vowed", "to stop the rain"),
         ),
     )
     every = predictions("x", a)["quotes"]
     speech = predictions("x", a, scope="speech")["quotes"]
-    assert [p["cue_kind"] for p in every] == ["speech", "belief", "evidence", "sourcing"]
+    assert [p["cue_kind"] for p in every] == ["speech", "belief", "evidence", "sourcing", "act"]
     assert [p["cue_kind"] for p in speech] == ["speech", "sourcing"]
 
 

@@ -71,6 +71,16 @@ def test_a_promise_reported_as_an_infinitive_is_attributed(run):
         ("The budget is short by a million, according to Tom Reed.", "sourcing"),
         ("Tom Reed suggested that the budget is short by a million.", "speech"),
         ("The survey suggested that the budget is short by a million.", "evidence"),
+        # a speech act with no content clause reports what was done, not what was said: an `act`, no quotation
+        ("Tom Reed called for steep new tariffs on steel.", "act"),
+        ("Tom Reed accused the mayor of hiding the report.", "act"),
+        ("Anna Holm urged voters to reject the plan.", "act"),
+        ("Anna Holm promised to rebuild the bridge by spring.", "act"),
+        ("Tom Reed denied the report about the mine.", "act"),
+        ("Tom Reed demanded a full inquiry into the deaths.", "act"),
+        ("Anna Holm warned that the dam could fail.", "speech"),
+        ("Tom Reed denied that the mine had closed.", "speech"),
+        ("Tom Reed expects to win the seat in May.", "belief"),
     ],
 )
 def test_every_attribution_carries_the_kind_of_its_cue(run, text, kind):
@@ -83,3 +93,15 @@ def test_cue_kind_comes_from_the_word_lists():
     assert rules.cue_kind("hope") == "belief" and rules.cue_kind("show") == "evidence"
     assert rules.cue_kind("suggest") == "evidence" and rules.cue_kind("suggest", by_speaker=True) == "speech"
     assert rules.cue_kind("show", by_speaker=True) == "evidence"
+    # without a content clause speech is an act; a belief or a finding stays what it is
+    assert rules.cue_kind("vow", clause=False) == "act" and rules.cue_kind("suggest", True, clause=False) == "act"
+    assert rules.cue_kind("hope", clause=False) == "belief" and rules.cue_kind("show", clause=False) == "evidence"
+
+
+def test_a_promise_running_past_the_next_quotes_cue_does_not_break_the_analysis(run):
+    # the content of "promised to ..." ends after "her" of "in her words": the range between it and that cue is empty
+    text = (
+        "Anna Holm wants to bring back the old days. She has touted her husband’s record—“the best years in our "
+        "history”—and promised to put him in charge of the budget because, in her words, “he knows how to do it.”"
+    )
+    assert [q.text for q in run(text).quotes] == ["the best years in our history", "he knows how to do it."]

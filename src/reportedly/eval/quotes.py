@@ -30,8 +30,9 @@ SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 # ------------------------------------------------------------------------------------------ predictions
 
 # what each `--scope` predicts of the attributions, by their cue kind (models.Attribution.cue_kind): `all` is every
-# attribution (PolNeAR's guidelines: beliefs and findings too); `speech` what someone said or wrote, as datasets of
-# quotations annotate it (GGT: direct, mixed and indirect quotes), "according to X" included
+# attribution (PolNeAR's guidelines: beliefs, intentions and findings too); `speech` what someone said or wrote, as
+# datasets of quotations annotate it (GGT: direct, mixed and indirect quotes), "according to X" included; a speech act
+# with no content clause (`act`: "vowed to cut taxes", "accused Y of fraud") is no quotation, so not in `speech`
 SCOPES: dict[str, Optional[frozenset[str]]] = {"all": None, "speech": frozenset(("speech", "sourcing"))}
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .context import DocContext
 from .quotemarks import MARKS, Quoted, paragraphs
-from .reported import RawAttribution, relative_subject, speaker_source, subject_of
+from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
 from .sources import Source, noun_phrase
 
@@ -207,7 +207,7 @@ def _chained(
     before += [
         (max(a.source.span.end_char, a.content[-1][1]), a.cue_span[0], a.source)
         for a in reported
-        if a.cue_kind == "speech" and a.cue_span[1] <= q.open
+        if a.cue_kind in SPOKEN_KINDS and a.cue_span[1] <= q.open
     ]
     before = [b for b in before if b[0] <= q.open]
     if not before:
@@ -332,6 +332,10 @@ def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optio
 
 
 def _tokens_in(ctx: DocContext, start: int, end: int) -> list[Token]:
+    """The tokens between two offsets; none when the range is empty or reversed (a content that runs past the pronoun
+    of the next quote's cue: "promised to ... because, in her words, “...”")."""
+    if start >= end:
+        return []
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
 

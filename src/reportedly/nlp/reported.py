@@ -29,7 +29,11 @@ class RawAttribution:
     content: tuple[tuple[int, int], ...]  # character spans
     quote_cue: bool  # the content is one direct quote: the cue attributes that quote, not reported speech
     carries_speech: bool = False  # "X said ..., according to the AP": the source carries X's words, never speaks them
-    cue_kind: str = "speech"  # speech | belief | evidence | sourcing (models.Attribution.cue_kind)
+    cue_kind: str = "speech"  # speech | act | belief | evidence | sourcing (models.Attribution.cue_kind)
+
+
+# the kinds of cue whose source spoke: a later "he said" can go on with them (a belief or a finding is no one's words)
+SPOKEN_KINDS = frozenset(("speech", "act"))
 
 
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
@@ -42,9 +46,10 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
             subj = subject_of(tok.head)  # "The nominee continues to insist that ..." -> the nominee
         if subj is None or ctx.inside_quote[subj.i] or ctx.is_mark[subj.i]:
             continue
-        content = _content_of(ctx, tok)
-        if content is None:
+        found = _content_of(ctx, tok)
+        if found is None:
             continue
+        content, clause = found
         source = speaker_source(ctx, subj)
         if source is None:
             continue
@@ -53,7 +58,7 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
         spans = _char_spans(ctx, content)
         if not spans:
             continue
-        kind = ctx.rules.cue_kind(tok.lemma_, is_speaker(ctx, subj))
+        kind = ctx.rules.cue_kind(tok.lemma_, is_speaker(ctx, subj), clause)
         speech = tok.lemma_.lower() in ctx.rules.cue_verbs  # a belief or a finding never speaks a quotation
         out.append(
             RawAttribution(cue, cue_span, tok.i, source, spans, speech and _all_quoted(ctx, content), cue_kind=kind)
@@ -163,9 +168,10 @@ def relative_subject(tok: Token) -> Optional[Token]:
     return None
 
 
-def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
-    """The tokens of the reported content: the clausal complement, a "that" clause the parser hung elsewhere,
-    or the main clause a parenthetical "he said" interrupts."""
+def _content_of(ctx: DocContext, tok: Token) -> Optional[tuple[list[Token], bool]]:
+    """The tokens of the reported content, and whether they are a clause: the clausal complement, a "that" clause the
+    parser hung elsewhere, or the main clause a parenthetical "he said" interrupts (clauses); else an infinitive ("vowed
+    to cut taxes") or the object of a speech act ("called for new tariffs"), which report an act, not words."""
     doc = ctx.doc
     sent = tok.sent
     ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
@@ -179,14 +185,14 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
             for t in c.subtree
             if not (t.i == c.left_edge.i and t.lower_ == "that" and t.dep_ == "mark") and t.i not in inner
         ]
-        return _trim(toks) if len(toks) >= SETTINGS.min_content_tokens else None
+        return (_trim(toks), True) if len(toks) >= SETTINGS.min_content_tokens else None
     for i in range(tok.i + 1, min(sent.end, tok.i + 12)):
         t = doc[i]
         if t.lower_ == "that" and t.dep_ in ("mark", "nsubj", "det", "dobj") and t.tag_ in ("IN", "WDT", "DT"):
             toks = [u for u in doc[i + 1 : sent.end]]
             toks = _trim(toks)
             if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks):
-                return toks
+                return toks, True
             break
         if ctx.is_mark[t.i] or t.text in ";:":
             break
@@ -201,16 +207,16 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[list[Token]]:
                 toks = list(obj.subtree) + toks
             toks = _trim(toks)
             if len(toks) >= SETTINGS.min_content_tokens + 1 and not any(ctx.is_mark[t.i] for t in toks):
-                return toks
+                return toks, False
     if tok.lemma_.lower() in ctx.rules.object_cues:
         toks = _object_content(ctx, tok)
         if toks:
-            return toks
+            return toks, False
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not _names(tok):
         own = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in own]
         toks = _trim(toks)
-        return toks if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks) else None
+        return (toks, True) if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks) else None
     return None
 
 

@@ -89,15 +89,20 @@ class Rules:
         """Every verb that attributes content to a source: speech, belief and evidence."""
         return {**self.belief_verbs, **self.cue_verbs}
 
-    def cue_kind(self, lemma: str, by_speaker: bool = False) -> str:
+    def cue_kind(self, lemma: str, by_speaker: bool = False, clause: bool = True) -> str:
         """What a cue verb attributes: `speech` (cue_verbs.txt, whatever its class), else the class belief_verbs.tsv
-        gives it (`belief`, `evidence`), or its third column when a speaker, not a document, is the subject."""
+        gives it (`belief`, `evidence`), or its third column when a speaker, not a document, is the subject. Speech
+        whose content is no clause ("vowed to cut taxes", "called for new tariffs", "accused Y of fraud", "denied the
+        report") is an `act`: a speech act reported by what it did, not by what was said, so no quotation (GGT's
+        quotes are a quote verb's clausal complement; PolNeAR still annotates it as an attribution)."""
         lemma = lemma.lower()
         if lemma in self.cue_verbs:
-            return "speech"
-        if by_speaker and lemma in self.speaker_kinds:
-            return self.speaker_kinds[lemma]
-        return self.belief_verbs.get(lemma, "speech")
+            kind = "speech"
+        elif by_speaker and lemma in self.speaker_kinds:
+            kind = self.speaker_kinds[lemma]
+        else:
+            kind = self.belief_verbs.get(lemma, "speech")
+        return "act" if kind == "speech" and not clause else kind
 
     def is_title(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.titles

@@ -56,7 +56,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("cue_start", "int64"),
         ("cue_end", "int64"),
         ("hedged", "bool"),
-        ("cue_kind", "string"),  # speech | belief | evidence | sourcing (models.Attribution.cue_kind)
+        ("cue_kind", "string"),  # speech | act | belief | evidence | sourcing (models.Attribution.cue_kind)
     ],
     "entities": [
         ("article_id", "int64"),
