@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from ..ingest.metadata import url_date  # noqa: F401  (a date in a URL is ingest metadata; used here as cr.url_date)
+from ..rules import lines
 
 HEAD = 3000  # credits and datelines sit near the top; a closing "Source: X" line is looked for in the last TAIL chars
 TAIL = 400
@@ -38,8 +38,7 @@ class _Rules:
 
 def rule_lines(name: str) -> list[str]:
     """The lines of a file under rules/provenance/, blank lines and # comments left out."""
-    text = resources.files("reportedly.rules").joinpath("provenance", name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return lines("provenance", name)
 
 
 @lru_cache(maxsize=1)

@@ -10,14 +10,15 @@ from importlib import resources
 from ..errors import UnsupportedLanguageError
 
 
-def _lines(lang: str, name: str) -> list[str]:
-    text = resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8")
+def lines(folder: str, name: str) -> list[str]:
+    """The lines of `rules/<folder>/<name>` (a language's lists, or `provenance`), blank lines and # comments left out."""
+    text = resources.files(__package__).joinpath(folder, name).read_text(encoding="utf-8")
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 def _table(lang: str, name: str) -> dict[str, str]:
     out = {}
-    for ln in _lines(lang, name):
+    for ln in lines(lang, name):
         key, _, value = ln.partition("\t")
         out[key.strip()] = value.strip()
     return out
@@ -137,42 +138,42 @@ def load(lang: str = "en") -> Rules:
             f"(add a folder rules/{lang}/ with the same files to support it)"
         )
     cues = {}
-    for ln in _lines(lang, "cue_verbs.txt"):
+    for ln in lines(lang, "cue_verbs.txt"):
         lemma, _, cls = ln.partition("\t")
         cues[lemma.strip()] = cls.strip() or "speech"
-    hedges = sorted(_lines(lang, "hedges.txt"), key=len, reverse=True)
+    hedges = sorted(lines(lang, "hedges.txt"), key=len, reverse=True)
     hedge_re = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hedges), re.I)
-    boiler = re.compile(r"^\s*(?:%s)\s*$" % "|".join("(?:%s)" % p for p in _lines(lang, "boilerplate.txt")), re.I)
+    boiler = re.compile(r"^\s*(?:%s)\s*$" % "|".join("(?:%s)" % p for p in lines(lang, "boilerplate.txt")), re.I)
     beliefs = _table(lang, "belief_verbs.tsv")  # verb -> class, and the class when a speaker is its subject
     return Rules(
         lang=lang,
         cue_verbs=cues,
         belief_verbs={k: v.split("\t")[0].strip() for k, v in beliefs.items()},
         speaker_kinds={k: v.split("\t")[-1].strip() for k, v in beliefs.items() if "\t" in v},
-        titles=frozenset(w.lower() for w in _lines(lang, "titles.txt")),
-        person_nouns=frozenset(w.lower() for w in _lines(lang, "person_nouns.txt")),
-        document_nouns=frozenset(w.lower() for w in _lines(lang, "document_nouns.txt")),
-        media={m.lower(): m for m in _lines(lang, "media.txt")},
-        media_suffixes=frozenset(w.lower() for w in _lines(lang, "media_suffixes.txt")),
-        government_nouns=frozenset(w.lower() for w in _lines(lang, "government_nouns.txt")),
-        unnamed_sources=frozenset(w.lower() for w in _lines(lang, "unnamed_sources.txt")),
-        self_descriptions=frozenset(w.lower() for w in _lines(lang, "self_descriptions.txt")),
+        titles=frozenset(w.lower() for w in lines(lang, "titles.txt")),
+        person_nouns=frozenset(w.lower() for w in lines(lang, "person_nouns.txt")),
+        document_nouns=frozenset(w.lower() for w in lines(lang, "document_nouns.txt")),
+        media={m.lower(): m for m in lines(lang, "media.txt")},
+        media_suffixes=frozenset(w.lower() for w in lines(lang, "media_suffixes.txt")),
+        government_nouns=frozenset(w.lower() for w in lines(lang, "government_nouns.txt")),
+        unnamed_sources=frozenset(w.lower() for w in lines(lang, "unnamed_sources.txt")),
+        self_descriptions=frozenset(w.lower() for w in lines(lang, "self_descriptions.txt")),
         hedges=hedge_re,
-        no_comment=tuple(re.compile(p, re.I) for p in _lines(lang, "no_comment.txt")),
+        no_comment=tuple(re.compile(p, re.I) for p in lines(lang, "no_comment.txt")),
         boilerplate=boiler,
         debris_prefixes=re.compile(
-            r"^(?:%s)\s+(?=\S)" % "|".join("(?:%s)" % p for p in _lines(lang, "debris_prefixes.txt")), re.I
+            r"^(?:%s)\s+(?=\S)" % "|".join("(?:%s)" % p for p in lines(lang, "debris_prefixes.txt")), re.I
         ),
         demonyms=_table(lang, "demonyms.tsv"),
         loaded_terms=_table(lang, "loaded_terms.tsv"),
         irregular_forms=_table(lang, "irregular_forms.tsv"),
-        qualifiers=_alternation(_lines(lang, "qualifiers.txt")),
-        evaluative=frozenset(w.lower() for w in _lines(lang, "evaluative.txt")),
-        day_words=_alternation(_lines(lang, "day_words.txt")),
+        qualifiers=_alternation(lines(lang, "qualifiers.txt")),
+        evaluative=frozenset(w.lower() for w in lines(lang, "evaluative.txt")),
+        day_words=_alternation(lines(lang, "day_words.txt")),
         pronouns=_table(lang, "pronouns.tsv"),
-        organisation_words=frozenset(w.lower() for w in _lines(lang, "organisation_words.txt")),
+        organisation_words=frozenset(w.lower() for w in lines(lang, "organisation_words.txt")),
         gendered_titles=_table(lang, "gendered_titles.tsv"),
-        request_words=frozenset(w.lower() for w in _lines(lang, "request_words.txt")),
+        request_words=frozenset(w.lower() for w in lines(lang, "request_words.txt")),
         months={k: int(v) for k, v in _table(lang, "months.tsv").items()},
         weekdays={k: int(v) for k, v in _table(lang, "weekdays.tsv").items()},
         numbers={k: _number(v) for k, v in _table(lang, "numbers.tsv").items()},
@@ -181,31 +182,31 @@ def load(lang: str = "en") -> Rules:
             k: (int(v.split("\t")[0]), v.split("\t")[-1].strip()) for k, v in _table(lang, "holidays.tsv").items()
         },
         day_parts=_table(lang, "day_parts.tsv"),
-        vague_quantities=frozenset(_lines(lang, "vague_quantities.txt")),
+        vague_quantities=frozenset(lines(lang, "vague_quantities.txt")),
         timex_modifiers=_table(lang, "timex_modifiers.tsv"),
-        comparisons=tuple(tuple(w.lower().split()) for w in _lines(lang, "comparisons.txt")),
-        time_signals=frozenset(_lines(lang, "time_signals.txt")),
-        time_zones=frozenset(_lines(lang, "time_zones.txt")),
-        deadline_signals=frozenset(_lines(lang, "deadline_signals.txt")),
-        schedule_verbs=frozenset(_lines(lang, "schedule_verbs.txt")),
-        year_prepositions=frozenset(_lines(lang, "year_prepositions.txt")),
+        comparisons=tuple(tuple(w.lower().split()) for w in lines(lang, "comparisons.txt")),
+        time_signals=frozenset(lines(lang, "time_signals.txt")),
+        time_zones=frozenset(lines(lang, "time_zones.txt")),
+        deadline_signals=frozenset(lines(lang, "deadline_signals.txt")),
+        schedule_verbs=frozenset(lines(lang, "schedule_verbs.txt")),
+        year_prepositions=frozenset(lines(lang, "year_prepositions.txt")),
         representative_roles=_table(lang, "representative_roles.tsv"),
-        non_speakers=frozenset(w.lower() for w in _lines(lang, "non_speakers.txt")),
-        turn_labels=frozenset(w.lower() for w in _lines(lang, "turn_labels.txt")),
-        title_small_words=frozenset(w.lower() for w in _lines(lang, "title_small_words.txt")),
-        share_words=frozenset(w.lower() for w in _lines(lang, "share_words.txt")),
+        non_speakers=frozenset(w.lower() for w in lines(lang, "non_speakers.txt")),
+        turn_labels=frozenset(w.lower() for w in lines(lang, "turn_labels.txt")),
+        title_small_words=frozenset(w.lower() for w in lines(lang, "title_small_words.txt")),
+        share_words=frozenset(w.lower() for w in lines(lang, "share_words.txt")),
         object_cues=_table(lang, "object_cues.tsv"),
-        age_descriptions=frozenset(w.lower() for w in _lines(lang, "age_descriptions.txt")),
-        raising_verbs=frozenset(w.lower() for w in _lines(lang, "raising_verbs.txt")),
+        age_descriptions=frozenset(w.lower() for w in lines(lang, "age_descriptions.txt")),
+        raising_verbs=frozenset(w.lower() for w in lines(lang, "raising_verbs.txt")),
         non_speech_objects=_pairs(lang, "non_speech_objects.tsv"),
-        partitives=frozenset(w.lower() for w in _lines(lang, "partitives.txt")),
-        first_person=frozenset(w.lower() for w in _lines(lang, "first_person.txt")),
-        block_intros=_alternation(_lines(lang, "block_intros.txt")),
-        letter_nouns=frozenset(w.strip() for w in _lines(lang, "letter_nouns.txt")),
-        address_cues=tuple(w.strip() for w in _lines(lang, "address_cues.txt")),
-        as_clause_verbs=tuple(w.strip() for w in _lines(lang, "as_clause_verbs.txt")),
+        partitives=frozenset(w.lower() for w in lines(lang, "partitives.txt")),
+        first_person=frozenset(w.lower() for w in lines(lang, "first_person.txt")),
+        block_intros=_alternation(lines(lang, "block_intros.txt")),
+        letter_nouns=frozenset(w.strip() for w in lines(lang, "letter_nouns.txt")),
+        address_cues=tuple(w.strip() for w in lines(lang, "address_cues.txt")),
+        as_clause_verbs=tuple(w.strip() for w in lines(lang, "as_clause_verbs.txt")),
         term_markers=re.compile(
-            r"\b(?:%s)(?:\s+(?:the|a|an))?\s*$" % "|".join(re.escape(p) for p in _lines(lang, "term_markers.txt")),
+            r"\b(?:%s)(?:\s+(?:the|a|an))?\s*$" % "|".join(re.escape(p) for p in lines(lang, "term_markers.txt")),
             re.I,
         ),
     )
@@ -214,7 +215,7 @@ def load(lang: str = "en") -> Rules:
 def _pairs(lang: str, name: str) -> dict[str, frozenset[str]]:
     """A two-column file read as key -> every value given for it."""
     out: dict[str, set[str]] = {}
-    for ln in _lines(lang, name):
+    for ln in lines(lang, name):
         key, _, value = ln.partition("\t")
         out.setdefault(key.strip().lower(), set()).add(value.strip().lower())
     return {k: frozenset(v) for k, v in out.items()}
