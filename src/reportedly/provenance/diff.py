@@ -1805,7 +1805,7 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
         if other is not None:  # another agency's dateline where the source had its own: the credit moved
             out.append(_credit_moved(source, copy, x, other))
             continue
-        m = _credit_at(source.text, x.name, closing=x.kind == "carried")
+        m = _credit_at(source.text, x.name, closing=x.kind == "carried", dateline=x.kind == "dateline")
         span = (m.start(), m.end()) if m else None
         sentence = (_sentence_at(source.text, span[0]) or _passage(source.text, *span)) if span else None  # "(AP)"
         alone = bool(sentence) and len(sentence) <= 40
@@ -1817,6 +1817,13 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
                               (at.start(), at.end()) if at else None,
                               f"{x.kind} credit to {x.name} now a mention of its report",
                               source_sentence=sentence, copy_sentence=now))  # fmt: skip
+            continue
+        closing = _closing_credit(copy.text, x.name) if x.kind != "carried" else None
+        if closing is not None:  # the dateline's credit put at the end ("... in US history. - Associated Press")
+            line = copy.text[copy.text.rfind("\n", 0, closing.start()) + 1 : closing.end()].strip()
+            out.append(Change("attribution-moved", m.group(0) if m else x.name, line, span,
+                              (closing.start(), closing.end()), f"{x.kind} credit to {x.name} moved to the end",
+                              source_sentence=sentence, copy_sentence=line))  # fmt: skip
             continue
         # where the credit went: the copy's sentence most like the credited one, or its lead for a credit line
         went = _lead(copy.text) if whole else _closest(sentence, copy.text, spans)
@@ -1882,10 +1889,13 @@ def _credit_lines(text: str, head: int = 3000) -> list:
     return out
 
 
-def _credit_at(text: str, name: str, closing: bool) -> Optional[re.Match]:
-    """Where a text credits an outlet: its closing credit line ("— Reuters" at the end of a line) or, else, the
-    first mention of its name ("AP" or "Associated Press" for the Associated Press)."""
+def _credit_at(text: str, name: str, closing: bool, dateline: bool = False) -> Optional[re.Match]:
+    """Where a text credits an outlet: its closing credit line ("— Reuters" at the end of a line), its dateline's
+    credit in brackets ("NEW YORK (AP) —", not a photo caption's "via AP" above it) or, else, the first mention of
+    its name ("AP" or "Associated Press" for the Associated Press)."""
     said = re.escape(name) if name != "Associated Press" else r"\bAP\b|Associated Press"
+    if dateline and (m := re.search(rf"\((?:{said})\)", text)):
+        return m
     if closing:
         m = None
         for m in re.finditer(rf"[—–]\s*(?:{said})\s*$", text, re.M):
@@ -1893,6 +1903,12 @@ def _credit_at(text: str, name: str, closing: bool) -> Optional[re.Match]:
         if m is not None:
             return m
     return re.search(said, text)
+
+
+def _closing_credit(text: str, name: str) -> Optional[re.Match]:
+    """A credit the text closes on, after a dash or a spaced hyphen ("... in US history. - Associated Press")."""
+    said = re.escape(name) if name != "Associated Press" else r"\bAP\b|Associated Press"
+    return re.search(rf"(?:[—–]|\s-)\s*(?:{said})\W*$", text.rstrip())
 
 
 def _credit_moved(source: Analysis, copy: Analysis, had, has) -> Change:
