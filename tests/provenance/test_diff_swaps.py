@@ -105,3 +105,10 @@ def test_a_dateline_credit_put_at_the_end_is_moved(run):
     moved = _kind(run, source, copy, "attribution-moved")
     assert any("- Associated Press" in (c.after or "") for c in moved)
     assert not _kind(run, source, copy, "attribution-dropped")
+
+
+def test_a_duration_given_for_the_same_thing_with_another_value(run):
+    source = LEAD + "The former banker, 31, could face decades in prison after the jury's verdict on Thursday."
+    copy = LEAD + "Prosecutors noted on Thursday that he could face up to 110 years in prison.\n\nHe will appeal."
+    changed = _kind(run, source, copy, "number-changed")
+    assert any(c.before == "decades" and "110 years" in c.after for c in changed)

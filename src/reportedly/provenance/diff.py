@@ -119,6 +119,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += figure_changes(source, copy, out.changes)
     out.changes += counted_changes(source, copy, out.changes)
     out.changes += dated_changes(source, copy, out.changes)
+    out.changes += duration_changes(source, copy, out.changes)
     out.changes += credit_changes(source, copy)
     out.changes += dateline_changes(source, copy)
     out.changes += byline_changes(source, copy)
@@ -1733,6 +1734,42 @@ def dated_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Chan
         out.append(Change("date-changed", a.text, b.text, (a.start, a.end), (b.start, b.end),
                           f"'{' '.join(key)} {a.text}' -> '{' '.join(key)} {b.text}' ({a.value} -> {b.value})",
                           source_sentence=sentence, copy_sentence=_sentence_at(cp.text, b.start)))  # fmt: skip
+    return out
+
+
+def _timed(a: Analysis) -> dict[tuple[str, str], list]:
+    """What each duration times, by the two words after it within its sentence ("decades in prison" -> ("in",
+    "prison"), "over four hours of deliberations" -> ("of", "deliberations")), one of them at least not a function
+    word: the durations given for each."""
+    out: dict[tuple[str, str], list] = {}
+    for t in a.timexes:
+        if t.type != "DURATION" or not t.value:
+            continue
+        after = re.split(r"[.;:!?,\n]", a.text[t.end : t.end + 60], maxsplit=1)[0]
+        ws = [fold(w) for w in _WORD.findall(after)][:2]
+        if len(ws) == 2 and not all(w in stopwords() for w in ws):
+            out.setdefault((ws[0], ws[1]), []).append(t)
+    return out
+
+
+def duration_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
+    """One duration given for the same thing in both texts with another value ("could face decades in prison" ->
+    "could face up to 110 years in prison", "after just over four hours of deliberations" -> "after less than five
+    hours of deliberations"), however the two sentences were rewritten: each text gives one value for it."""
+    seen = {(x.source_sentence, x.copy_sentence) for x in found if x.kind == "number-changed"}
+    theirs = _timed(cp)
+    out = []
+    for key, had in _timed(src).items():
+        has = theirs.get(key, [])
+        if len({t.value for t in had}) != 1 or len({t.value for t in has}) != 1 or had[0].value == has[0].value:
+            continue
+        a, b = had[0], has[0]
+        sentences = (_sentence_at(src.text, a.start), _sentence_at(cp.text, b.start))
+        if sentences in seen:
+            continue
+        out.append(Change("number-changed", a.text, b.text, (a.start, a.end), (b.start, b.end),
+                          f"'{a.text} {' '.join(key)}' -> '{b.text} {' '.join(key)}' ({a.value} -> {b.value})",
+                          source_sentence=sentences[0], copy_sentence=sentences[1]))  # fmt: skip
     return out
 
 
