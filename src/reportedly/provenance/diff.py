@@ -1756,7 +1756,11 @@ def duration_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[C
     """One duration given for the same thing in both texts with another value ("could face decades in prison" ->
     "could face up to 110 years in prison", "after just over four hours of deliberations" -> "after less than five
     hours of deliberations"), however the two sentences were rewritten: each text gives one value for it."""
-    seen = {(x.source_sentence, x.copy_sentence) for x in found if x.kind == "number-changed"}
+    seen: dict[tuple, set[str]] = {}  # the source figures number changes already report, by their two sentences
+    for x in found:
+        if x.kind == "number-changed":
+            words = _WORD.findall(x.before or "")
+            seen.setdefault((x.source_sentence, x.copy_sentence), set()).update(_value(w) for w in words)
     theirs = _timed(cp)
     out = []
     for key, had in _timed(src).items():
@@ -1765,7 +1769,7 @@ def duration_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[C
             continue
         a, b = had[0], has[0]
         sentences = (_sentence_at(src.text, a.start), _sentence_at(cp.text, b.start))
-        if sentences in seen:
+        if set(re.findall(r"\d+", a.value)) & seen.get(sentences, set()):
             continue
         out.append(Change("number-changed", a.text, b.text, (a.start, a.end), (b.start, b.end),
                           f"'{a.text} {' '.join(key)}' -> '{b.text} {' '.join(key)}' ({a.value} -> {b.value})",
