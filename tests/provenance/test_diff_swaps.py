@@ -112,3 +112,18 @@ def test_a_duration_given_for_the_same_thing_with_another_value(run):
     copy = LEAD + "Prosecutors noted on Thursday that he could face up to 110 years in prison.\n\nHe will appeal."
     changed = _kind(run, source, copy, "number-changed")
     assert any(c.before == "decades" and "110 years" in c.after for c in changed)
+
+
+def test_a_clause_cut_from_a_long_sentence_with_a_few_spellings_changed(run):
+    source = LEAD + (
+        "Once the darling of the cryptocurrency world, the founder, who was known for his unkempt hair and for "
+        "wearing shorts instead of suits, joins the fraudster Bernie Madoff and insider trader Ivan Boesky as "
+        "notable people convicted of major US financial crimes in the last fifty years."
+    )
+    copy = LEAD + (
+        "Once the darling of the crypto world, the founder, who was known for his unkempt hair and for wearing "
+        "shorts instead of suits, joins the fraudster Bernie Madoff as notable people convicted of major U.S. "
+        "financial crimes in the last fifty years."
+    )
+    dropped = _kind(run, source, copy, "sentence-dropped")
+    assert any("insider trader Ivan Boesky" in (c.before or "") for c in dropped)

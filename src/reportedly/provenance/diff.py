@@ -637,7 +637,8 @@ def _cut(before: str, after: str, copy: str, s, c) -> list[Change]:
     from a sentence it otherwise kept, and gave nowhere else ("the emotion was pure ecstasy after so many
     disappointments on this stage" -> "the emotion was pure ecstasy"): part of a sentence dropped, reported as a
     sentence dropped (settings: diff_cut_words, diff_cut_rest; a copy that also rewrote the rest is a rewrite, whose
-    cuts the other kinds report, and words the copy moved to a sentence of their own were not dropped)."""
+    cuts the other kinds report, and words the copy moved to a sentence of their own were not dropped; a long
+    sentence may have more of its other words changed: diff_cut_rest_share)."""
     from rapidfuzz import fuzz
 
     stops = stopwords()
@@ -646,7 +647,7 @@ def _cut(before: str, after: str, copy: str, s, c) -> list[Change]:
         gone for op, gone, _ in ops if op == "delete" and sum(fold(w) not in stops for w in gone) >= S.diff_cut_words
     ]
     rest = sum(max(len(gone), len(new)) for op, gone, new in ops if gone not in cuts)
-    if not cuts or rest > S.diff_cut_rest:
+    if not cuts or rest > max(S.diff_cut_rest, S.diff_cut_rest_share * len(_WORD.findall(before))):
         return []
     text = _norm(copy)
     return [

@@ -137,6 +137,11 @@ class Settings:
     # fold picks "off", so leave-one-out it adds none (99 in-sample, 98 leave-one-out)
     diff_cut_words: int = 4
     diff_cut_rest: int = 2  # ... from a sentence whose other words the copy changed at most this many of (fixed)
+    # ... or this share of its words, in a long sentence ("Once the darling of the cryptocurrency world, ... joins
+    # Bernie Madoff and insider trader Ivan Boesky as notable people ..." with a spelling or two changed besides).
+    # In-sample 165 -> 166 (the Boesky cut); the 4 new cuts on the checklist pairs are real by hand; one item only,
+    # so leave-one-cluster-out its fold picks off and it adds none (165)
+    diff_cut_rest_share: float = 0.1
     # a content word swapped for another in an aligned sentence (diff._swapped): the share of the shorter sentence's
     # words the copy kept in order for the sentence to count as kept (a rewrite changes too much to call one word's
     # swap), and the longest run of words either side of one swap. Tried on benchmarks/story-changes.json over kept
