@@ -20,9 +20,7 @@ def test_a_content_word_swapped_in_a_kept_sentence_is_reported(run):
 
 
 def test_inflections_spellings_names_and_figures_are_no_swap(run):
-    source = (
-        LEAD + "His defence lawyer said the bank paid two fines to the regulator in London after the review ended."
-    )
+    source = LEAD + "His defence lawyer said the bank paid two fines to the regulator in London after the review ended."
     copy = LEAD + "His defense lawyer said the bank pays 2 fines to the regulator in Paris after the review ended."
     assert not [c for c in _kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
 

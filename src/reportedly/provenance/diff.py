@@ -342,7 +342,10 @@ def _joined_halves(
                 continue
             have = set(_WORD.findall(fold(text[spans[n][0] : spans[n][1]])))
             rest = [w for w in _WORD.findall(fold(copy[js[0]])) if w not in have]
-            if len(rest) >= 5 and fuzz.token_set_ratio(fold(text[spans[k][0] : spans[k][1]]), " ".join(rest)) >= S.diff_split:
+            if (
+                len(rest) >= 5
+                and fuzz.token_set_ratio(fold(text[spans[k][0] : spans[k][1]]), " ".join(rest)) >= S.diff_split
+            ):
                 joins.add(b)
                 break
     if not joins:
@@ -534,8 +537,10 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     responsible", "a major coup for" -> "a major blow to"). Not reported: inflections of one word, spellings and
     hyphenations of one word, a word shortened ("cryptocurrency" -> "crypto"), names and pronouns (capitalised words:
     a name for "him"), figures and number words (the number kinds), verbs of saying (the attribution kinds), hedges,
-    words another change already reports, and swaps in a sentence whose other words the copy mostly changed too (a
-    rewrite; settings: diff_swap_kept, diff_swap_words). English only."""
+    words another change already reports, a word of rated feeling swapped for one of the same feeling ("talented"
+    -> "excellent", as `_felt` judges them), and swaps in a sentence whose other words the copy mostly changed too
+    (a rewrite; settings: diff_swap_kept, diff_swap_words). A synonym no lexicon here rates ("lawyer" -> "attorney")
+    is still reported: the detail says the sense may differ, not that it does. English only."""
     if src.language != "en" or cp.language != "en":
         return []
     before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
@@ -555,7 +560,9 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
         if not _word_swap([m.group(0) for m in old], [m.group(0) for m in new], i1 == 0, j1 == 0, covered):
             continue
         b, a = before[old[0].start() : old[-1].end()], after[new[0].start() : new[-1].end()]
-        out.append(Change("loaded-word", b, a, s, c, f"'{b}' became '{a}': a word swapped, its sense or tone may differ"))
+        out.append(
+            Change("loaded-word", b, a, s, c, f"'{b}' became '{a}': a word swapped, its sense or tone may differ")
+        )
     return out
 
 
@@ -1678,7 +1685,9 @@ def _counts(text: str) -> dict[tuple[str, str], dict[str, re.Match]]:
     for m in _counted().finditer(text):
         if m.group(2) not in stopwords():  # "3 of the", "2022 and the": not what the figure counts
             n = m.group(1)
-            out.setdefault((m.group(2), m.group(3)), {}).setdefault(n.replace(",", "") if n[0].isdigit() else _value(n), m)
+            out.setdefault((m.group(2), m.group(3)), {}).setdefault(
+                n.replace(",", "") if n[0].isdigit() else _value(n), m
+            )
     return out
 
 
