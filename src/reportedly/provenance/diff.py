@@ -587,6 +587,7 @@ def _word_swap(old: list[str], new: list[str], old_first: bool, new_first: bool,
                 return None
             if _stem(f) in _cue_stems():
                 return None
+            f = re.sub(r"['’]s?$", "", f)  # the possessive: "newspaper's" is "newspaper"
             if f not in stops:
                 if len(f) < 3:  # a word cut short (a page cut mid-word: "into the sky" -> "into t"), an initial
                     return None
@@ -596,17 +597,41 @@ def _word_swap(old: list[str], new: list[str], old_first: bool, new_first: bool,
     ko, kn = content(old, old_first), content(new, new_first)
     if not ko or not kn:
         return False
-    shared = {_stem(w) for w in ko} & {_stem(w) for w in kn}
-    ko, kn = [w for w in ko if _stem(w) not in shared], [w for w in kn if _stem(w) not in shared]
+    # a word kept in another form ("led" / "was leading", "domestic domination" / "dominance domestically")
+    ko, kn = (
+        [w for w in ko if not any(_one_word(w, x) for x in kn)],
+        [w for w in kn if not any(_one_word(w, x) for x in ko)],
+    )
     if not ko or not kn:
         return False
     jo, jn = "".join(ko), "".join(kn)
-    # one word spelled, hyphenated or shortened otherwise ("defence" / "defense", "month long" / "monthlong")
-    if jo.startswith(jn) or jn.startswith(jo) or fuzz.ratio(jo, jn) >= S.same_name:
+    # one word spelled, hyphenated or shortened otherwise ("defence" / "defense", "month long" / "monthlong",
+    # "cryptocurrency" / "crypto", "newspaper" / "paper")
+    if (
+        jo.startswith(jn)
+        or jn.startswith(jo)
+        or jo.endswith(jn)
+        or jn.endswith(jo)
+        or fuzz.ratio(jo, jn) >= S.same_name
+    ):
         return False
     # a word of one feeling swapped for one of the same feeling and strength ("talented" -> "excellent"): a synonym
     vo, vn = [_valence()[w] for w in ko if w in _valence()], [_valence()[w] for w in kn if w in _valence()]
     return not (vo and vn and all(a * b > 0 and abs(a - b) < S.valence_same for a in vo for b in vn))
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Two forms of one word: an inflection (one stem, or an irregular form and its lemma's: "led" / "leading") or a
+    derivation (a first six letters in common: "domination" / "dominance", "domestic" / "domestically")."""
+    irregular = load_rules("en").irregular_forms
+    ra, rb = irregular.get(a, a), irregular.get(b, b)
+    return (
+        _stem(a) == _stem(b)
+        or _stem(ra) == _stem(rb)
+        or ra == _stem(b)
+        or rb == _stem(a)
+        or (len(a) >= 6 and len(b) >= 6 and a[:6] == b[:6])
+    )
 
 
 def _typo(word: str) -> bool:
