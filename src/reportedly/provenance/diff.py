@@ -78,6 +78,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         pairs = align_sentences([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs])
     else:
         pairs = _align([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs], embeddings)
+        ss, pairs = _joined_halves(source.text, ss, [copy.text[s:e] for s, e in cs], pairs)
     matched_source: set[int] = set()
     for j, c in enumerate(cs):
         ctext = copy.text[c[0] : c[1]]
@@ -118,6 +119,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += figure_changes(source, copy, out.changes)
     out.changes += counted_changes(source, copy, out.changes)
     out.changes += dated_changes(source, copy, out.changes)
+    out.changes += duration_changes(source, copy, out.changes)
     out.changes += credit_changes(source, copy)
     out.changes += dateline_changes(source, copy)
     out.changes += byline_changes(source, copy)
@@ -210,6 +212,19 @@ def _abbreviated(sentence: str) -> bool:
     return len(word) == 1 or (word != "miss" and word in load_rules("en").titles)
 
 
+_INITIALISM = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
+
+
+def _initialism(sentence: str, following: str) -> bool:
+    """A sentence that ends on a dotted initialism ("U.S.", "U.N.") followed by a word that names on ("... his
+    testimony before the U.S. | Congress, a Super Bowl advertisement ..."): the splitter cut inside a name. A next
+    word that is a function word ("U.S. | The ...", "U.K. | He ...") starts a sentence of its own."""
+    if not _INITIALISM.search(sentence):
+        return False
+    first = next(iter(_WORD.findall(following)), "")
+    return first[:1].isupper() and fold(first) not in stopwords()
+
+
 def _unmarked(a: Analysis) -> Analysis:
     text = unmarked(a.text)
     return a if text is a.text else replace(a, text=text)
@@ -219,12 +234,14 @@ def joined_sentences(text: str) -> list[tuple[int, int]]:
     """`sentences`, with a sentence that a line break cut in two made whole again: a line that ends without a
     sentence's closing mark and a next line that starts in lower case ("…of our workers go\n\nin order to…"),
     as pages that break their lines mid-sentence, and spinners that split one sentence into two lines, have them;
-    and a sentence cut after a title's abbreviation or an initial ("Maryland Gov. | Wes Moore said") made whole."""
+    and a sentence cut after a title's abbreviation or an initial ("Maryland Gov. | Wes Moore said") or inside a name
+    after a dotted initialism ("the U.S. | Congress") made whole."""
     out: list[tuple[int, int]] = []
     for s, e in sentences(text):
         if out and (
             (_OPEN_END.search(text[out[-1][0] : out[-1][1]]) and text[s].islower() and "\n" in text[out[-1][1] : s])
             or (_abbreviated(text[out[-1][0] : out[-1][1]]) and "\n" not in text[out[-1][1] : s])
+            or (_initialism(text[out[-1][0] : out[-1][1]], text[s:e]) and "\n" not in text[out[-1][1] : s])
         ):
             out[-1] = (out[-1][0], e)
         else:
@@ -296,6 +313,52 @@ def _second_halves(source: list[str], copy: list[str], aligned: dict[int, int]) 
                 out[j] = k
                 break
     return out
+
+
+def _joined_halves(
+    text: str, spans: list[tuple[int, int]], copy: list[str], aligned: dict[int, int]
+) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """Two source sentences of one paragraph that the copy gives as one sentence: the one left unaligned next to
+    a source sentence aligned alone to a copy sentence whose other words reword it (a copy that joined two
+    sentences, or a source cut in two where its splitter took "U.S." for a sentence's end: "... his testimony before
+    the U.S. | Congress, a Super Bowl advertisement ... hit a new bottom Thursday" -> "... his testimony earlier than
+    Congress, a Tremendous Bowl commercial ... hit all-time low Thursday"). Alike as `_second_halves` finds the
+    copy's halves (token-set ratio to the copy sentence's words the aligned half does not have, settings: diff_split,
+    five words of them at least); the two source sentences are then compared as one. Returns the source's sentence
+    spans with such pairs joined, and the alignment renumbered to them."""
+    from rapidfuzz import fuzz
+
+    used: dict[int, list[int]] = {}
+    for j, k in aligned.items():
+        used.setdefault(k, []).append(j)
+    joins: set[int] = set()  # k: source sentence k is joined to sentence k - 1
+    for k in range(len(spans)):
+        if k in used:
+            continue
+        for n in (k - 1, k + 1):
+            js = used.get(n, [])
+            a, b = sorted((n, k))
+            if len(js) != 1 or "\n" in text[spans[a][1] : spans[b][0]] or b in joins or a in joins:
+                continue
+            have = set(_WORD.findall(fold(text[spans[n][0] : spans[n][1]])))
+            rest = [w for w in _WORD.findall(fold(copy[js[0]])) if w not in have]
+            if (
+                len(rest) >= 5
+                and fuzz.token_set_ratio(fold(text[spans[k][0] : spans[k][1]]), " ".join(rest)) >= S.diff_split
+            ):
+                joins.add(b)
+                break
+    if not joins:
+        return spans, aligned
+    out: list[tuple[int, int]] = []
+    index: dict[int, int] = {}
+    for k, (s, e) in enumerate(spans):
+        if k in joins:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        index[k] = len(out) - 1
+    return out, {j: index[k] for j, k in aligned.items()}
 
 
 def _contained(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
@@ -417,6 +480,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _addressed(src.text, after, s, c)
     out += _as_predicted(before, after, s, c)
     out += _titles_added(before, after, s, c)
+    out += _swapped(src, cp, s, c, out)
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _dates(src, cp, s, c)
@@ -466,6 +530,110 @@ def _garbled(before: str, after: str, source: str, s, c) -> list[Change]:
     return out
 
 
+def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int], found: Sequence[Change]):
+    """A content word (or a short run of them) that the copy put in place of another in a sentence it otherwise
+    kept, outside quotation marks: a rewriter's or spinner's synonym, whose sense or tone may not be the source's
+    ("found guilty of defrauding customers" -> "of stealing from customers", "pleaded not guilty" -> "pleaded not
+    responsible", "a major coup for" -> "a major blow to"). Not reported: inflections of one word, spellings and
+    hyphenations of one word, a word shortened ("cryptocurrency" -> "crypto"), names and pronouns (capitalised words:
+    a name for "him"), figures and number words (the number kinds), verbs of saying (the attribution kinds), hedges,
+    words another change already reports, a word of rated feeling swapped for one of the same feeling ("talented"
+    -> "excellent", as `_felt` judges them), and swaps in a sentence whose other words the copy mostly changed too
+    (a rewrite; settings: diff_swap_kept, diff_swap_words). A synonym no lexicon here rates ("lawyer" -> "attorney")
+    is still reported: the detail says the sense may differ, not that it does. English only."""
+    if src.language != "en" or cp.language != "en":
+        return []
+    before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
+    bm, am = list(_WORD.finditer(before)), list(_WORD.finditer(after))
+    fb, fa = [fold(m.group(0)) for m in bm], [fold(m.group(0)) for m in am]
+    sm = difflib.SequenceMatcher(a=fb, b=fa, autojunk=False)
+    if not fb or not fa or sum(b.size for b in sm.get_matching_blocks()) < S.diff_swap_kept * min(len(fb), len(fa)):
+        return []
+    covered = {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "replace" or i2 - i1 > S.diff_swap_words or j2 - j1 > S.diff_swap_words:
+            continue
+        old, new = bm[i1:i2], am[j1:j2]
+        if _quoted_at(src, s[0] + old[0].start()) or _quoted_at(cp, c[0] + new[0].start()):
+            continue
+        if not _word_swap([m.group(0) for m in old], [m.group(0) for m in new], i1 == 0, j1 == 0, covered):
+            continue
+        b, a = before[old[0].start() : old[-1].end()], after[new[0].start() : new[-1].end()]
+        out.append(
+            Change("loaded-word", b, a, s, c, f"'{b}' became '{a}': a word swapped, its sense or tone may differ")
+        )
+    return out
+
+
+def _quoted_at(a: Analysis, pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in a.quotes)
+
+
+def _word_swap(old: list[str], new: list[str], old_first: bool, new_first: bool, covered: set[str]) -> bool:
+    """Two runs of words that are a swap of content words (see `_swapped`), not of form, names, figures or cues."""
+    from rapidfuzz import fuzz
+
+    stops, rules = stopwords(), load_rules("en")
+    hedges = _hedge_words().get("en", frozenset())
+
+    def content(words: list[str], first: bool) -> Optional[list[str]]:
+        out = []
+        for i, w in enumerate(words):
+            f = fold(w)
+            if any(ch.isdigit() for ch in w) or f in rules.numbers or f in covered or f in hedges:
+                return None
+            if f in rules.pronouns or (w[0].isupper() and not (first and i == 0)):  # a pronoun, a name
+                return None
+            if _stem(f) in _cue_stems():
+                return None
+            f = re.sub(r"['’]s?$", "", f)  # the possessive: "newspaper's" is "newspaper"
+            if f not in stops:
+                if len(f) < 3:  # a word cut short (a page cut mid-word: "into the sky" -> "into t"), an initial
+                    return None
+                out.append(f)
+        return out
+
+    ko, kn = content(old, old_first), content(new, new_first)
+    if not ko or not kn:
+        return False
+    # a word kept in another form ("led" / "was leading", "domestic domination" / "dominance domestically")
+    ko, kn = (
+        [w for w in ko if not any(_one_word(w, x) for x in kn)],
+        [w for w in kn if not any(_one_word(w, x) for x in ko)],
+    )
+    if not ko or not kn:
+        return False
+    jo, jn = "".join(ko), "".join(kn)
+    # one word spelled, hyphenated or shortened otherwise ("defence" / "defense", "month long" / "monthlong",
+    # "cryptocurrency" / "crypto", "newspaper" / "paper")
+    if (
+        jo.startswith(jn)
+        or jn.startswith(jo)
+        or jo.endswith(jn)
+        or jn.endswith(jo)
+        or fuzz.ratio(jo, jn) >= S.same_name
+    ):
+        return False
+    # a word of one feeling swapped for one of the same feeling and strength ("talented" -> "excellent"): a synonym
+    vo, vn = [_valence()[w] for w in ko if w in _valence()], [_valence()[w] for w in kn if w in _valence()]
+    return not (vo and vn and all(a * b > 0 and abs(a - b) < S.valence_same for a in vo for b in vn))
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Two forms of one word: an inflection (one stem, or an irregular form and its lemma's: "led" / "leading") or a
+    derivation (a first six letters in common: "domination" / "dominance", "domestic" / "domestically")."""
+    irregular = load_rules("en").irregular_forms
+    ra, rb = irregular.get(a, a), irregular.get(b, b)
+    return (
+        _stem(a) == _stem(b)
+        or _stem(ra) == _stem(rb)
+        or ra == _stem(b)
+        or rb == _stem(a)
+        or (len(a) >= 6 and len(b) >= 6 and a[:6] == b[:6])
+    )
+
+
 def _typo(word: str) -> bool:
     """A misspelling of a common word, one letter dropped, doubled, swapped or a space lost ("scorinmg", "goverment",
     "titlefor"): a slip, not a rewording."""
@@ -501,7 +669,8 @@ def _cut(before: str, after: str, copy: str, s, c) -> list[Change]:
     from a sentence it otherwise kept, and gave nowhere else ("the emotion was pure ecstasy after so many
     disappointments on this stage" -> "the emotion was pure ecstasy"): part of a sentence dropped, reported as a
     sentence dropped (settings: diff_cut_words, diff_cut_rest; a copy that also rewrote the rest is a rewrite, whose
-    cuts the other kinds report, and words the copy moved to a sentence of their own were not dropped)."""
+    cuts the other kinds report, and words the copy moved to a sentence of their own were not dropped; a long
+    sentence may have more of its other words changed: diff_cut_rest_share)."""
     from rapidfuzz import fuzz
 
     stops = stopwords()
@@ -510,7 +679,7 @@ def _cut(before: str, after: str, copy: str, s, c) -> list[Change]:
         gone for op, gone, _ in ops if op == "delete" and sum(fold(w) not in stops for w in gone) >= S.diff_cut_words
     ]
     rest = sum(max(len(gone), len(new)) for op, gone, new in ops if gone not in cuts)
-    if not cuts or rest > S.diff_cut_rest:
+    if not cuts or rest > max(S.diff_cut_rest, S.diff_cut_rest_share * len(_WORD.findall(before))):
         return []
     text = _norm(copy)
     return [
@@ -1387,7 +1556,22 @@ def _figure_qualifiers() -> tuple[re.Pattern, dict[str, str]]:
         phrase, kind = line.split("\t")
         kinds[phrase.strip().lower()] = kind.strip()
     words = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({words})\s+({FIGURE})", re.I), kinds
+    # a currency sign between qualifier and figure ("about $10 billion"); a number word for the figure ("just over
+    # four hours")
+    return re.compile(rf"(?<!\w)({words})\s+(?:[$€£¥]\s?)?({FIGURE}|{_number_words()})", re.I), kinds
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> str:
+    """The number words of rules/en/numbers.tsv ("two" .. "ninety"; not the article "a"), as a whole-word pattern."""
+    words = sorted((w for w in load_rules("en").numbers if len(w) > 2), key=len, reverse=True)
+    return r"(?<!\w)(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in words)
+
+
+def _value(text: str) -> str:
+    """A figure or a number word as one comparable figure ("11,000" -> "11000", "four" -> "4")."""
+    n = load_rules("en").numbers.get(text.lower())
+    return figure(text) if n is None else f"{n:g}"
 
 
 def _numbers(before: str, after: str, s, c) -> list[Change]:
@@ -1399,9 +1583,10 @@ def _qualified(before: str, after: str, s, c) -> list[Change]:
     11,000" -> "11,000" or "11.000"."""
     out = []
     pattern, kinds = _figure_qualifiers()
-    qb = {figure(m.group(2)): m for m in pattern.finditer(before)}
-    qa = {figure(m.group(2)): m for m in pattern.finditer(after)}
+    qb = {_value(m.group(2)): m for m in pattern.finditer(before)}
+    qa = {_value(m.group(2)): m for m in pattern.finditer(after)}
     na = {figure(x.group(0)): x.group(0) for x in _FIGURES.finditer(after)}
+    na |= {_value(x.group(0)): x.group(0) for x in re.finditer(_number_words(), after, re.I)}
     for n, m in qb.items():
         if n not in na or (n in qa and kinds[qa[n].group(1).lower()] == kinds[m.group(1).lower()]):
             continue  # not given, or given with a qualifier of the same kind ("about" -> "around")
@@ -1423,7 +1608,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
     def qualified(text: str) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for m in pattern.finditer(text):
-            out.setdefault(figure(m.group(2)), set()).add(kinds[m.group(1).lower()])
+            out.setdefault(_value(m.group(2)), set()).add(kinds[m.group(1).lower()])
         return out
 
     def figures(text: str) -> dict[str, list[re.Match]]:
@@ -1437,7 +1622,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
     loose = _loose_figures(cp.text, pattern, found)
     out = []
     for m in pattern.finditer(src.text):
-        q, n = m.group(1), figure(m.group(2))
+        q, n = m.group(1), _value(m.group(2))
         kind = kinds[q.lower()]
         if _one_digit(n) or n not in given or fold(m.group(0)) in seen:
             continue
@@ -1456,7 +1641,7 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
                           source_sentence=sentence, copy_sentence=_sentence_at(cp.text, at.start())))  # fmt: skip
     plain = figures(src.text)
     for m in pattern.finditer(cp.text):
-        n = figure(m.group(2))
+        n = _value(m.group(2))
         if kinds[m.group(1).lower()] != "approximate" or _one_digit(n) or n not in plain or n in mine:
             continue
         if fold(m.group(0)) in seen:
@@ -1512,16 +1697,22 @@ def _counted_words(text: str, end: int) -> frozenset[str]:
     return frozenset(_stem(w) for w in _WORD.findall(fold(after))[:4] if w not in stopwords())
 
 
-_COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+([a-z]+)\s+([a-z]+)\b")
+@lru_cache(maxsize=1)
+def _counted() -> re.Pattern:
+    """A figure or a number word ("44 days in", "four hours of"), then the two words after it."""
+    return re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_number_words()})\s+([a-z]+)\s+([a-z]+)\b")
 
 
 def _counts(text: str) -> dict[tuple[str, str], dict[str, re.Match]]:
     """What each figure counts, by the two words after it ("44 days in office" -> ("days", "in")): the figures given
     for each, with where each is first given."""
     out: dict[tuple[str, str], dict[str, re.Match]] = {}
-    for m in _COUNTED.finditer(text):
+    for m in _counted().finditer(text):
         if m.group(2) not in stopwords():  # "3 of the", "2022 and the": not what the figure counts
-            out.setdefault((m.group(2), m.group(3)), {}).setdefault(m.group(1).replace(",", ""), m)
+            n = m.group(1)
+            out.setdefault((m.group(2), m.group(3)), {}).setdefault(
+                n.replace(",", "") if n[0].isdigit() else _value(n), m
+            )
     return out
 
 
@@ -1578,6 +1769,46 @@ def dated_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Chan
         out.append(Change("date-changed", a.text, b.text, (a.start, a.end), (b.start, b.end),
                           f"'{' '.join(key)} {a.text}' -> '{' '.join(key)} {b.text}' ({a.value} -> {b.value})",
                           source_sentence=sentence, copy_sentence=_sentence_at(cp.text, b.start)))  # fmt: skip
+    return out
+
+
+def _timed(a: Analysis) -> dict[tuple[str, str], list]:
+    """What each duration times, by the two words after it within its sentence ("decades in prison" -> ("in",
+    "prison"), "over four hours of deliberations" -> ("of", "deliberations")), one of them at least not a function
+    word: the durations given for each."""
+    out: dict[tuple[str, str], list] = {}
+    for t in a.timexes:
+        if t.type != "DURATION" or not t.value:
+            continue
+        after = re.split(r"[.;:!?,\n]", a.text[t.end : t.end + 60], maxsplit=1)[0]
+        ws = [fold(w) for w in _WORD.findall(after)][:2]
+        if len(ws) == 2 and not all(w in stopwords() for w in ws):
+            out.setdefault((ws[0], ws[1]), []).append(t)
+    return out
+
+
+def duration_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
+    """One duration given for the same thing in both texts with another value ("could face decades in prison" ->
+    "could face up to 110 years in prison", "after just over four hours of deliberations" -> "after less than five
+    hours of deliberations"), however the two sentences were rewritten: each text gives one value for it."""
+    seen: dict[tuple, set[str]] = {}  # the source figures number changes already report, by their two sentences
+    for x in found:
+        if x.kind == "number-changed":
+            words = _WORD.findall(x.before or "")
+            seen.setdefault((x.source_sentence, x.copy_sentence), set()).update(_value(w) for w in words)
+    theirs = _timed(cp)
+    out = []
+    for key, had in _timed(src).items():
+        has = theirs.get(key, [])
+        if len({t.value for t in had}) != 1 or len({t.value for t in has}) != 1 or had[0].value == has[0].value:
+            continue
+        a, b = had[0], has[0]
+        sentences = (_sentence_at(src.text, a.start), _sentence_at(cp.text, b.start))
+        if set(re.findall(r"\d+", a.value)) & seen.get(sentences, set()):
+            continue
+        out.append(Change("number-changed", a.text, b.text, (a.start, a.end), (b.start, b.end),
+                          f"'{a.text} {' '.join(key)}' -> '{b.text} {' '.join(key)}' ({a.value} -> {b.value})",
+                          source_sentence=sentences[0], copy_sentence=sentences[1]))  # fmt: skip
     return out
 
 
@@ -1650,7 +1881,7 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
         if other is not None:  # another agency's dateline where the source had its own: the credit moved
             out.append(_credit_moved(source, copy, x, other))
             continue
-        m = _credit_at(source.text, x.name, closing=x.kind == "carried")
+        m = _credit_at(source.text, x.name, closing=x.kind == "carried", dateline=x.kind == "dateline")
         span = (m.start(), m.end()) if m else None
         sentence = (_sentence_at(source.text, span[0]) or _passage(source.text, *span)) if span else None  # "(AP)"
         alone = bool(sentence) and len(sentence) <= 40
@@ -1662,6 +1893,13 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
                               (at.start(), at.end()) if at else None,
                               f"{x.kind} credit to {x.name} now a mention of its report",
                               source_sentence=sentence, copy_sentence=now))  # fmt: skip
+            continue
+        closing = _closing_credit(copy.text, x.name) if x.kind != "carried" else None
+        if closing is not None:  # the dateline's credit put at the end ("... in US history. - Associated Press")
+            line = copy.text[copy.text.rfind("\n", 0, closing.start()) + 1 : closing.end()].strip()
+            out.append(Change("attribution-moved", m.group(0) if m else x.name, line, span,
+                              (closing.start(), closing.end()), f"{x.kind} credit to {x.name} moved to the end",
+                              source_sentence=sentence, copy_sentence=line))  # fmt: skip
             continue
         # where the credit went: the copy's sentence most like the credited one, or its lead for a credit line
         went = _lead(copy.text) if whole else _closest(sentence, copy.text, spans)
@@ -1727,10 +1965,13 @@ def _credit_lines(text: str, head: int = 3000) -> list:
     return out
 
 
-def _credit_at(text: str, name: str, closing: bool) -> Optional[re.Match]:
-    """Where a text credits an outlet: its closing credit line ("— Reuters" at the end of a line) or, else, the
-    first mention of its name ("AP" or "Associated Press" for the Associated Press)."""
+def _credit_at(text: str, name: str, closing: bool, dateline: bool = False) -> Optional[re.Match]:
+    """Where a text credits an outlet: its closing credit line ("— Reuters" at the end of a line), its dateline's
+    credit in brackets ("NEW YORK (AP) —", not a photo caption's "via AP" above it) or, else, the first mention of
+    its name ("AP" or "Associated Press" for the Associated Press)."""
     said = re.escape(name) if name != "Associated Press" else r"\bAP\b|Associated Press"
+    if dateline and (m := re.search(rf"\((?:{said})\)", text)):
+        return m
     if closing:
         m = None
         for m in re.finditer(rf"[—–]\s*(?:{said})\s*$", text, re.M):
@@ -1738,6 +1979,12 @@ def _credit_at(text: str, name: str, closing: bool) -> Optional[re.Match]:
         if m is not None:
             return m
     return re.search(said, text)
+
+
+def _closing_credit(text: str, name: str) -> Optional[re.Match]:
+    """A credit the text closes on, after a dash or a spaced hyphen ("... in US history. - Associated Press")."""
+    said = re.escape(name) if name != "Associated Press" else r"\bAP\b|Associated Press"
+    return re.search(rf"(?:[—–]|\s-)\s*(?:{said})\W*$", text.rstrip())
 
 
 def _credit_moved(source: Analysis, copy: Analysis, had, has) -> Change:

@@ -137,6 +137,19 @@ class Settings:
     # fold picks "off", so leave-one-out it adds none (99 in-sample, 98 leave-one-out)
     diff_cut_words: int = 4
     diff_cut_rest: int = 2  # ... from a sentence whose other words the copy changed at most this many of (fixed)
+    # ... or this share of its words, in a long sentence ("Once the darling of the cryptocurrency world, ... joins
+    # Bernie Madoff and insider trader Ivan Boesky as notable people ..." with a spelling or two changed besides).
+    # In-sample 165 -> 166 (the Boesky cut); the 4 new cuts on the checklist pairs are real by hand; one item only,
+    # so leave-one-cluster-out its fold picks off and it adds none (165)
+    diff_cut_rest_share: float = 0.1
+    # a content word swapped for another in an aligned sentence (diff._swapped): the share of the shorter sentence's
+    # words the copy kept in order for the sentence to count as kept (a rewrite changes too much to call one word's
+    # swap), and the longest run of words either side of one swap. Tried on benchmarks/story-changes.json over kept
+    # 0.4-0.8 x words 1-4 and off (150 found off): every leave-one-cluster-out fold picks 2 words; 0.4 kept finds one
+    # Ressa item more (161) than 0.6 (160) with 18 more swaps, most of them in rewritten sentences and wrong by hand
+    # ("seconds" -> "the structure"), so 0.6 is kept: leave-one-out 160 either way (0.8: 154, 40 swaps)
+    diff_swap_kept: float = 0.6
+    diff_swap_words: int = 2
     # title words (President, Minister, ...) one inserted run must hold to be titles heaped on a name
     diff_titles: int = 3
     typo_zipf: float = 3.0  # a word one slip away from a word this common (wordfreq Zipf, 0-8) is its misspelling
