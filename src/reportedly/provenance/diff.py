@@ -1067,7 +1067,10 @@ def _first_person(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _first_person_words() -> frozenset[str]:
-    """I, me, we, us: the speaker pronouns of rules/en/pronouns.tsv, the addressee (you) aside."""
+    """I, me, we, us: the speaker pronouns of rules/en/pronouns.tsv, the addressee (you) aside. Not the analysis'
+    rules/en/first_person.txt, which adds the possessives: one news sentence's "our" is often everyone's ("our closest
+    extinct relatives"), where a paragraph of a letter the analysis reads is the writer's (tried: that Pääbo sentence
+    became a quotation reworded; nothing on the checklist moved)."""
     return frozenset(w for w, kind in load_rules("en").pronouns.items() if kind == "speaker" and w != "you")
 
 
