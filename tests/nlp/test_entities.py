@@ -104,3 +104,26 @@ def test_a_first_name_alone_joins_the_name_a_headline_ran_on(run):
     at = text.index("Mark.")
     owner = [e.name for e in a.entities if any(m.start == at for m in e.mentions)]
     assert owner == ["Mark Zuckerberg"]
+
+
+def test_a_name_written_as_a_persons_is_a_person_whatever_the_tagger_said(run):
+    # the small model tags "Dmitry Muratov" an organisation and "Novaya Gazeta" a person: the age, the person noun
+    # in apposition and the noun "newspaper" before the paper's name say otherwise
+    a = run(
+        "Dmitry Muratov, the chief editor of the newspaper Novaya Gazeta, won the prize with Maria Ressa. "
+        "Muratov, 59, thanked his staff. Kremlin critic Alexei Navalny is in jail."
+    )
+    ents = by_name(a)
+    assert ents["Dmitry Muratov"].type == "PERSON"
+    assert ents["Novaya Gazeta"].type == "ORG"
+
+
+def test_a_person_typed_again_takes_the_pronoun_after_it(run):
+    a = run(
+        "Investigative journalists Anna Kovacs and Dmitry Muratov won the award on Friday. "
+        "Muratov is a co-founder of the newspaper Novaya Gazeta. "
+        "Muratov dedicated the prize to the paper.\n\"I can't take credit for this,\" he said."
+    )
+    ents = by_name(a)
+    assert ents["Dmitry Muratov"].type == "PERSON" and ents["Novaya Gazeta"].type == "ORG"
+    assert [q.speaker for q in a.quotes] == ["Dmitry Muratov"]
