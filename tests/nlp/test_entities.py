@@ -127,3 +127,14 @@ def test_a_person_typed_again_takes_the_pronoun_after_it(run):
     ents = by_name(a)
     assert ents["Dmitry Muratov"].type == "PERSON" and ents["Novaya Gazeta"].type == "ORG"
     assert [q.speaker for q in a.quotes] == ["Dmitry Muratov"]
+
+
+def test_what_someone_is_the_chief_of_is_an_organisation(run):
+    a = run(
+        "Microsoft will buy Activision Blizzard for $69 billion. Bobby Kotick will stay on as CEO of Activision "
+        "Blizzard. Activision Blizzard has made games for thirty years. Kotick called the deal a good one.\n"
+        "“Our players will love it.” said the CEO."
+    )
+    ents = by_name(a)
+    assert ents["Activision Blizzard"].type == "ORG"
+    assert [q.speaker for q in a.quotes] == ["Bobby Kotick"]

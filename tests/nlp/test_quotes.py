@@ -498,3 +498,20 @@ def test_a_letter_excerpted_under_its_writer_name_has_no_possessive_in_the_menti
     quotes = run(text).quotes
     assert len(quotes) == 2 and {q.speaker for q in quotes} == {"Mark Zuckerberg"}
     assert {q.speaker_mention.text for q in quotes} == {"Mark Zuckerberg"}
+
+
+def test_an_epithet_refers_back_to_the_person_just_named(run):
+    a = run(
+        "Maria Ressa and Dmitry Muratov won the prize on Friday.\n"
+        "Ressa, 58, said the award was a sign of hope.\n"
+        "“A world without facts means a world without trust,” the outspoken critic of President Rodrigo Duterte "
+        "told a livestream."
+    )
+    assert [(q.speaker, q.speaker_mention.text) for q in a.quotes] == [
+        ("Maria Ressa", "the outspoken critic of President Rodrigo Duterte")
+    ]
+
+
+def test_a_bare_role_is_someone_new(run):
+    a = run("Maria Ressa said the award was a sign of hope.\n“The court will rise,” the clerk said.")
+    assert [q.speaker for q in a.quotes] == ["the clerk"]

@@ -165,7 +165,7 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
             best, best_score = b, score
     need = 2 if len(words) >= 2 else 1
     if best is None or best_score < need:
-        best = _main_person(table, span, rules)
+        best = _main_person(table, span, rules) or _epithet_antecedent(table, span, rules)
     if best is not None:
         table.link(best, span, "description")
         return best
@@ -187,6 +187,34 @@ def _main_person(table: EntityTable, span: Span, rules: Rules) -> Optional[Entit
     if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] * 2 > counts[0][0]):
         return None
     return counts[0][1]
+
+
+def _epithet_antecedent(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """ "Ressa, 58, said the prize shows ... / "A world without facts ...," the outspoken critic of Philippines
+    President Rodrigo Duterte told ...": a definite description that characterises someone (an adjective, or "of"
+    and whom) names no one new; it refers back to the person who was the latest subject, within a couple of sentences,
+    and never to a person it names itself. A bare role ("the clerk said") may be someone new and is left unnamed."""
+    head = span.root
+    if span[0].lower_ != "the" or rules.representative_roles.get(head.lemma_.lower()):
+        return None
+    characterised = any(t.dep_ == "amod" and t.head.i == head.i for t in span) or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+    )
+    if not characterised:
+        return None
+    doc = table.doc
+    named_inside = {table.by_token[t.i].id for t in span if t.i in table.by_token}
+    sent_index = _sentence_index(doc)
+    here = sent_index[span.start]
+    for i in range(span.start - 1, -1, -1):
+        if here - sent_index[i] > SETTINGS.epithet_sentences_back:
+            return None
+        b = table.by_token.get(i)
+        t = doc[i]
+        subject = t.dep_ in SUBJECT_DEPS or (t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "flat"))
+        if b is not None and subject and b.type == "PERSON" and b.id not in named_inside:
+            return b
+    return None
 
 
 def _closer(a: EntityBuilder, b: EntityBuilder, span: Span) -> bool:

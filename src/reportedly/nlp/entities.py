@@ -219,6 +219,11 @@ def _person_marked(span: Span, rules: Rules) -> bool:
 
 
 def _organisation_marked(span: Span, rules: Rules) -> bool:
+    """ "the newspaper Novaya Gazeta", "Rappler, a media company", "the CEO of Activision Blizzard"."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if prep is not None and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.lower_ in rules.organisation_roles:
+        return True
     return _described(span, rules.organisation_words | rules.media_suffixes)
 
 

@@ -46,6 +46,9 @@ class Settings:
     present_tense_days_back: int = 1
     # "they" looks this many sentences back for the organisation it stands for ("The union ... They said")
     group_sentences_back: int = 2
+    # "Ressa ... said. / "...," the outspoken critic of Duterte told ...": a definite epithet refers back to the person
+    # who was the subject at most this many sentences before it
+    epithet_sentences_back: int = 2
     # "Pence: Flowers Won't Be at Debate": a headline line giving a claim to a person is at most this long
     max_headline_words: int = 25
 
