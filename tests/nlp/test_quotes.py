@@ -515,3 +515,16 @@ def test_an_epithet_refers_back_to_the_person_just_named(run):
 def test_a_bare_role_is_someone_new(run):
     a = run("Maria Ressa said the award was a sign of hope.\n“The court will rise,” the clerk said.")
     assert [q.speaker for q in a.quotes] == ["the clerk"]
+
+
+def test_a_thing_that_shows_holds_no_ones_words(run):
+    a = run("Ana Lopez, 58, said the prize shows that “nothing is possible without facts”, in a call with reporters.")
+    assert [q.speaker for q in a.quotes] == ["Ana Lopez"]
+
+
+def test_a_participle_after_a_persons_clause_goes_on_with_that_person(run):
+    a = run(
+        "Lionel Messi will play in Miami. The news formalizes what Messi declared in early June, stating "
+        "“I’m going to Miami” and starting weeks of talk."
+    )
+    assert [q.speaker for q in a.quotes] == ["Lionel Messi"]

@@ -290,7 +290,18 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
             if s <= q.start and q.end <= e + 1 and (s, e) != (q.start, q.end):
                 holders.append((e - s, a))
                 break
-    return min(holders, key=lambda h: h[0])[1] if holders else None
+    holders.sort(key=lambda h: h[0])
+    speaking = [a for _, a in holders if not _mute(a)]
+    return (speaking or [a for _, a in holders] or [None])[0]
+
+
+def _mute(a: RawAttribution) -> bool:
+    """ "Ressa said the prize shows that “nothing is possible without facts”": a thing that shows or suggests
+    (no person, group, body or document) holds no one's words; the attribution around it does."""
+    src = a.source
+    return a.cue_kind != "speech" and src.entity is None and src.type == "unnamed" and src.span.root.pos_ == "NOUN" and (
+        src.span.root.tag_ != "NNS"
+    )
 
 
 def _right_after_cue(ctx: DocContext, q: Quoted, holder: RawAttribution) -> bool:

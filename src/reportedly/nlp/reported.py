@@ -118,7 +118,8 @@ def subject_of(tok: Token) -> Optional[Token]:
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
-        return subject_of(tok.head)  # "She issued a statement, saying the deal was off" -> she
+        # "She issued a statement, saying the deal was off" -> she
+        return _person_in_between(tok) or subject_of(tok.head)
     if (
         tok.tag_ == "VBG"
         and tok.dep_ == "pcomp"
@@ -278,6 +279,22 @@ def _inner_speech(ctx: DocContext, head: Token) -> set[int]:
             first -= 1
         out.update(range(first, c.right_edge.i + 1))
     return out
+
+
+def _person_in_between(tok: Token) -> Optional[Token]:
+    """ "The news formalizes what Messi declared in early June, stating “I'm going to Miami”": when the verb a
+    participle hangs from has a thing for its subject, a person who is the subject of a clause between them (what
+    Messi declared) is who goes on speaking."""
+    verb = tok.head
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return None
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and verb.i < c.i < tok.i:
+            inner = next((d for d in c.children if d.dep_ == "nsubj"), None)
+            if inner is not None and inner.pos_ == "PROPN" and inner.ent_type_ == "PERSON":
+                return inner
+    return None
 
 
 def subject_of_own(tok: Token) -> Optional[Token]:
