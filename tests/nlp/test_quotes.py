@@ -528,3 +528,16 @@ def test_a_participle_after_a_persons_clause_goes_on_with_that_person(run):
         "“I’m going to Miami” and starting weeks of talk."
     )
     assert [q.speaker for q in a.quotes] == ["Lionel Messi"]
+
+
+def test_the_document_named_again_speaks_for_its_writer(run):
+    a = run(
+        "Meta will cut 11,000 jobs. Mark Zuckerberg said in the letter that he was sorry.\n"
+        "The letter reads, “There is a notice period before termination for everyone.”"
+    )
+    assert [(q.speaker, q.speaker_mention.text) for q in a.quotes] == [("Mark Zuckerberg", "The letter")]
+
+
+def test_a_document_with_no_writer_given_is_the_document(run):
+    a = run("Meta will cut 11,000 jobs.\nThe letter reads, “There is a notice period before termination for everyone.”")
+    assert [(q.speaker, q.speaker_type) for q in a.quotes] == [("The letter", "document")]

@@ -154,8 +154,34 @@ def make_source(
         b.kind = "government"
         return Source(span, b, b.name, "government")
     if lemma in rules.document_nouns:
+        author = _author(table, span, head) if span[0].lower_ == "the" else None
+        if author is not None:
+            table.link(author, span, "description")
+            return Source(span, author, author.name, _entity_type(author, rules))
         return Source(span, None, span.text, "document")
     return Source(span, None, span.text, "unnamed")
+
+
+def _author(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuilder]:
+    """ "Mark Zuckerberg said in the letter, ... / The letter reads, “...”": the document named again with "the" is
+    the one whose writer the article gave before: the latest earlier mention of that noun with its owner ("his
+    letter", "Zuckerberg's letter", "a letter from Zuckerberg") or with the subject that said or wrote in it ("Mark
+    Zuckerberg said in the letter")."""
+    doc = table.doc
+    for t in reversed(doc[: span.start]):
+        if t.lemma_ != head.lemma_ or t.pos_ != "NOUN":
+            continue
+        owners = [c for c in t.children if c.dep_ == "poss"]
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                owners += [c for c in prep.children if c.dep_ == "pobj"]
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and t.head.head.pos_ == "VERB":
+            owners += [c for c in t.head.head.children if c.dep_ == "nsubj"]
+        for o in owners:
+            b = table.at(o)
+            if b is not None and b.type in ("PERSON", "ORG"):
+                return b
+    return None
 
 
 def _whole_text(span: Span, rules: Rules) -> Optional[Span]:
