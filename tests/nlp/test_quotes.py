@@ -541,3 +541,11 @@ def test_the_document_named_again_speaks_for_its_writer(run):
 def test_a_document_with_no_writer_given_is_the_document(run):
     a = run("Meta will cut 11,000 jobs.\nThe letter reads, “There is a notice period before termination for everyone.”")
     assert [(q.speaker, q.speaker_type) for q in a.quotes] == [("The letter", "document")]
+
+
+def test_reporters_credited_for_their_outlet_speak_no_quotation(run):
+    a = run(
+        "The committee gave the prize for “discoveries concerning the genomes of extinct hominins,” "
+        "Niklas Pollard and Natalie Grover reported for Reuters.\n“He was overwhelmed,” said Thomas Perlmann."
+    )
+    assert [q.speaker for q in a.quotes] == [None, "Thomas Perlmann"]

@@ -35,7 +35,7 @@ class RawAttribution:
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
     out = []
     for tok in ctx.cue_candidates():
-        if negated(tok) or _raises_a_cue(ctx, tok):
+        if negated(tok) or _raises_a_cue(ctx, tok) or ctx.is_credit(tok):
             continue
         subj = subject_of(tok)
         if subj is None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.rules.raising_verbs:

@@ -51,6 +51,7 @@ class Rules:
     day_words: re.Pattern
     pronouns: dict[str, str]  # word -> male | female | group | thing | speaker
     organisation_words: frozenset[str]
+    credit_verbs: frozenset[str]  # "X and Y reported for Reuters": a reporters' credit, never a speaker
     organisation_roles: frozenset[str]  # "the CEO of Activision Blizzard": a name after "<role> of" is an organisation
     gendered_titles: dict[str, str]
     request_words: frozenset[str]
@@ -167,6 +168,7 @@ def load(lang: str = "en") -> Rules:
         day_words=_alternation(_lines(lang, "day_words.txt")),
         pronouns=_table(lang, "pronouns.tsv"),
         organisation_words=frozenset(w.lower() for w in _lines(lang, "organisation_words.txt")),
+        credit_verbs=frozenset(w.lower() for w in _lines(lang, "credit_verbs.txt")),
         organisation_roles=frozenset(w.lower() for w in _lines(lang, "organisation_roles.txt")),
         gendered_titles=_table(lang, "gendered_titles.tsv"),
         request_words=frozenset(w.lower() for w in _lines(lang, "request_words.txt")),
