@@ -549,3 +549,17 @@ def test_reporters_credited_for_their_outlet_speak_no_quotation(run):
         "Niklas Pollard and Natalie Grover reported for Reuters.\n“He was overwhelmed,” said Thomas Perlmann."
     )
     assert [q.speaker for q in a.quotes] == [None, "Thomas Perlmann"]
+
+
+def test_a_statement_given_paragraph_by_paragraph_keeps_its_short_last_line(run):
+    a = run(
+        "Liz Truss said outside Downing Street:\n\n"
+        "“I will remain as Prime Minister until a successor has been chosen.\n\n"
+        "“Thank you.”\n\nShe then went back inside."
+    )
+    assert [(q.text, q.speaker) for q in a.quotes][-1] == ("Thank you.", "Liz Truss")
+
+
+def test_a_short_line_in_marks_after_the_writers_own_paragraph_is_no_quotation(run):
+    a = run("Liz Truss resigned on Thursday after six weeks.\n\n“Thank you.”\n\nShe then went back inside.")
+    assert a.quotes == ()

@@ -79,7 +79,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 kind = "partial"
             out.append(RawQuote(q, kind, source, cue, span, "cue"))
             continue
-        if _continues_paragraph_quote(ctx, q, out, paragraph_of):
+        if _continues_paragraph_quote(ctx, q, out, paragraph_of) or _ends_statement(ctx, q, out, paragraph_of):
             out.append(RawQuote(q, kind, out[-1].source, None, None, "context"))
             continue
         if len(words) < SETTINGS.min_floating_words or (
@@ -259,6 +259,28 @@ def _continues_paragraph_quote(ctx: DocContext, q: Quoted, done: list[RawQuote],
     content = ctx.text[q.start : q.end].rstrip()
     between = ctx.text[done[-1].quoted.close + 1 : q.open]
     return content[:1].isupper() and content[-1:] in ".?!" and "“" not in between and '"' not in between
+
+
+def _ends_statement(ctx: DocContext, q: Quoted, done: list[RawQuote], paragraph_of) -> bool:
+    """ "I will remain as Prime Minister until a successor has been chosen. / “Thank you.”": a statement given
+    paragraph by paragraph in marks ends with a short sentence as a paragraph of its own; right below the speaker's
+    own paragraph quote, it is theirs, however short."""
+    if not done or done[-1].source is None or done[-1].kind == "partial" or q.close is None:
+        return False
+    prev = done[-1].quoted
+    if paragraph_of(q.open) - paragraph_of(prev.open) != 1 or not (
+        _whole_paragraph(ctx.text, *prev.outer) and _whole_paragraph(ctx.text, *q.outer)
+    ):
+        return False
+    content = ctx.text[q.start : q.end].rstrip()
+    return content[:1].isupper() and content[-1:] in ".?!"
+
+
+def _whole_paragraph(text: str, start: int, end: int) -> bool:
+    """Nothing but the stretch from `start` to `end` is on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end : line_end if line_end != -1 else len(text)].strip()
 
 
 def _has_verb(ctx: DocContext, q: Quoted) -> bool:
