@@ -563,3 +563,32 @@ def test_a_statement_given_paragraph_by_paragraph_keeps_its_short_last_line(run)
 def test_a_short_line_in_marks_after_the_writers_own_paragraph_is_no_quotation(run):
     a = run("Liz Truss resigned on Thursday after six weeks.\n\n“Thank you.”\n\nShe then went back inside.")
     assert a.quotes == ()
+
+
+def test_a_speaker_set_after_its_verb_at_the_end_of_the_sentence(run):
+    a = run(
+        "The pair won the prize for “their courageous fight for freedom of expression” in their respective "
+        "countries, announced the Norwegian Nobel committee."
+    )
+    assert [q.speaker_mention.text for q in a.quotes] == ["the Norwegian Nobel committee"]
+
+
+def test_two_clauses_run_on_with_a_comma_share_their_subject(run):
+    a = run(
+        "Also, the U.N. human rights office congratulated the two journalists on receiving the honour, said it was "
+        "\"recognition of the importance of the work of journalists in the most difficult circumstances.\""
+    )
+    assert [q.speaker_mention.text for q in a.quotes] == ["the U.N. human rights office"]
+
+
+def test_an_organisation_named_beside_its_description_is_the_source(run):
+    a = run(
+        "The authority said the ship's management company, Synergy Marine Pte Ltd, reported the crew "
+        "\"dropped anchors\" in a last-ditch attempt."
+    )
+    assert [q.speaker for q in a.quotes] == ["Synergy Marine Pte Ltd"]
+
+
+def test_a_command_is_speech(run):
+    a = run("“Mr. Bankman-Fried. Please rise and face the jury,” Judge Lewis A. Kaplan commanded.")
+    assert [q.speaker for q in a.quotes] == ["Lewis A. Kaplan"]

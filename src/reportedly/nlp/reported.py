@@ -115,6 +115,9 @@ def subject_of(tok: Token) -> Optional[Token]:
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head  # "the minister, who said that ..." -> the minister
             return c
+    late = _inverted_subject(tok) or _subject_run_on(tok)
+    if late is not None:
+        return late
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
@@ -150,6 +153,43 @@ def subject_of(tok: Token) -> Optional[Token]:
     ):
         return tok.head  # not "a group of surrogates who are expected to ...": they are the ones expected of
     return None
+
+
+NAMED_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _inverted_subject(tok: Token) -> Optional[Token]:
+    """ "The pair won the prize for “...” in their countries, announced the Norwegian Nobel committee.": a finite
+    speech verb with no subject, after a comma, whose object is a name that ends the sentence, has its speaker after
+    it (the parser took the inverted subject for an object)."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return None
+    after = obj.right_edge.i + 1
+    if after < len(tok.doc) and tok.doc[after].text not in (".", "!", "?"):
+        return None
+    named = obj.pos_ == "PROPN" or obj.ent_type_ in NAMED_TYPES
+    named = named or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children)
+    return obj if named else None
+
+
+def _subject_run_on(tok: Token) -> Optional[Token]:
+    """ "The U.N. human rights office congratulated the two journalists, said it was “...”": two clauses run on
+    with a comma, the second a speech verb with content of its own but no subject; the parser hung the first on it
+    as its content. The first clause's subject speaks."""
+    if tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return None
+    before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+    if not before or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None
+    subj = next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return subj
 
 
 def relative_subject(tok: Token) -> Optional[Token]:

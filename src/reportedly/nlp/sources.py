@@ -96,7 +96,8 @@ def make_source(
 ) -> Optional[Source]:
     """The source that `span` names, or None for first/second person narrators ("I said", "you told") and for
     what cannot speak (a date, a demonym, a product)."""
-    named = apposed_name(span, rules.is_person_noun(span.root.lemma_)) if apposition else None
+    lemma = span.root.lemma_.lower()
+    named = apposed_name(span, rules.is_person_noun(lemma) or lemma in rules.organisation_words) if apposition else None
     if named is not None and named.root.i != span.root.i and not (named.start <= span.root.i < named.end):
         source = make_source(table, named, rules, pronouns, quoted_person, apposition=False)
         if source is not None and source.entity is not None and source.entity.role is None:
@@ -203,15 +204,16 @@ def _whole_text(span: Span, rules: Rules) -> Optional[Span]:
 NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PRODUCT"}
 
 
-def apposed_name(span: Span, person_noun: bool = False) -> Optional[Span]:
+def apposed_name(span: Span, speaker_noun: bool = False) -> Optional[Span]:
     """The name set beside a description ("His father, Ernie LeBlanc," / "Former chief of X, Maj. Gen. Tamir
     Hayman,"): a description that the parser made the subject names no one; the name in apposition to it does. Beside
     a noun for a person ("the chairwoman of the committee, Berit Reiss-Andersen") a name the tagger took for an
-    organisation is still the person's."""
+    organisation is still the person's; beside a noun for an organisation ("the ship's management company, Synergy
+    Marine Pte Ltd,") the organisation's name is the one to give."""
     head = span.root
     if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
         return None
-    not_names = ("", "GPE", "NORP") if person_noun else ("", "ORG", "GPE", "NORP")
+    not_names = ("", "GPE", "NORP") if speaker_noun else ("", "ORG", "GPE", "NORP")
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in not_names:
             return noun_phrase(child)
