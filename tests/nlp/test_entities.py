@@ -122,7 +122,7 @@ def test_a_person_typed_again_takes_the_pronoun_after_it(run):
     a = run(
         "Investigative journalists Anna Kovacs and Dmitry Muratov won the award on Friday. "
         "Muratov is a co-founder of the newspaper Novaya Gazeta. "
-        "Muratov dedicated the prize to the paper.\n\"I can't take credit for this,\" he said."
+        'Muratov dedicated the prize to the paper.\n"I can\'t take credit for this," he said.'
     )
     ents = by_name(a)
     assert ents["Dmitry Muratov"].type == "PERSON" and ents["Novaya Gazeta"].type == "ORG"

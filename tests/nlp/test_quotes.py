@@ -317,7 +317,7 @@ def test_the_parsers_object_right_after_a_two_character_mark_still_speaks(run):
     [
         (
             "Anna Holm spoke last. “He is, and always has been, a great leader,” said the 46-year-old.",
-            "the 46-year-old",
+            "Anna Holm",  # the age refers back to the person who was the subject just before
         ),
         (
             "He was escorted out. “We were wrong to not confront him from the start,” Reed, 58, told AFP on Monday.",
@@ -576,7 +576,7 @@ def test_a_speaker_set_after_its_verb_at_the_end_of_the_sentence(run):
 def test_two_clauses_run_on_with_a_comma_share_their_subject(run):
     a = run(
         "Also, the U.N. human rights office congratulated the two journalists on receiving the honour, said it was "
-        "\"recognition of the importance of the work of journalists in the most difficult circumstances.\""
+        '"recognition of the importance of the work of journalists in the most difficult circumstances."'
     )
     assert [q.speaker_mention.text for q in a.quotes] == ["the U.N. human rights office"]
 
@@ -584,7 +584,7 @@ def test_two_clauses_run_on_with_a_comma_share_their_subject(run):
 def test_an_organisation_named_beside_its_description_is_the_source(run):
     a = run(
         "The authority said the ship's management company, Synergy Marine Pte Ltd, reported the crew "
-        "\"dropped anchors\" in a last-ditch attempt."
+        '"dropped anchors" in a last-ditch attempt.'
     )
     assert [q.speaker for q in a.quotes] == ["Synergy Marine Pte Ltd"]
 
@@ -592,3 +592,28 @@ def test_an_organisation_named_beside_its_description_is_the_source(run):
 def test_a_command_is_speech(run):
     a = run("“Mr. Bankman-Fried. Please rise and face the jury,” Judge Lewis A. Kaplan commanded.")
     assert [q.speaker for q in a.quotes] == ["Lewis A. Kaplan"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Jacinda Ardern resigned on Thursday.\n\n“I no longer have enough in the tank,” the 42-year-old said.",
+            "Jacinda Ardern",
+        ),
+        ("Elon Musk bought Twitter last year.\n\n“It was painful,” the Tesla boss said.", "Elon Musk"),
+        ("Apple unveiled a headset on Monday.\n\n“This is a journey,” the iPhone maker said in a statement.", "Apple"),
+        (
+            "The Norwegian Nobel Committee gave the prize to Ressa. “She is brave,” the committee said.",
+            "Norwegian Nobel Committee",
+        ),
+        ("Apple unveiled a headset on Monday.\n\n“This is a journey,” it said in a statement.", "Apple"),
+    ],
+)
+def test_a_description_or_it_names_again_who_was_named_before(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_a_business_noun_with_no_business_named_before_stays_unnamed(run):
+    a = run("The Norwegian Nobel Committee gave the prize to Ressa. “It is a good day,” the company said.")
+    assert [q.speaker for q in a.quotes] == ["the company"]

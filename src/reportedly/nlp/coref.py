@@ -34,8 +34,11 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
         if best.gender is None:
             best.gender = gender
     for tok in doc:
-        if pronouns.get(tok.lower_) != "group" or tok.dep_ not in SUBJECT_DEPS or inside_quote[tok.i]:
+        kind = pronouns.get(tok.lower_)
+        if tok.dep_ not in SUBJECT_DEPS or inside_quote[tok.i]:
             continue
+        if kind != "group" and not (kind == "thing" and tok.head.lemma_.lower() in cue_lemmas):
+            continue  # "it" only as the subject of a speech verb ("it said in a statement")
         group = _group_antecedent(table, tok, sent_index, inside_quote, resolved)
         if group is not None:
             resolved[tok.i] = group
@@ -150,10 +153,11 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
     ("a former military intelligence chief" -> the man "who led military intelligence").
     Only singular descriptions headed by a person noun are tried; plural ones stay unnamed."""
     head = span.root
-    if head.tag_ in ("NNS", "NNPS") or not rules.is_person_noun(head.lemma_):
+    aged = _aged(span, rules)
+    if head.tag_ in ("NNS", "NNPS") or not (rules.is_person_noun(head.lemma_) or aged):
         return None
     words = content_words(span) - {"former", "current", "senior", "top", "new"}
-    if not words:
+    if not words and not aged:
         return None
     best, best_score = None, 0
     for b in table.entities:
@@ -193,12 +197,15 @@ def _epithet_antecedent(table: EntityTable, span: Span, rules: Rules) -> Optiona
     """ "Ressa, 58, said the prize shows ... / "A world without facts ...," the outspoken critic of Philippines
     President Rodrigo Duterte told ...": a definite description that characterises someone (an adjective, or "of"
     and whom) names no one new; it refers back to the person who was the latest subject, within a couple of sentences,
-    and never to a person it names itself. A bare role ("the clerk said") may be someone new and is left unnamed."""
+    and never to a person it names itself; so do an age ("the 42-year-old said") and a role under a name ("the Tesla
+    boss"). A bare role ("the clerk said", "the police officer") may be someone new and is left unnamed."""
     head = span.root
     if span[0].lower_ != "the" or rules.representative_roles.get(head.lemma_.lower()):
         return None
-    characterised = any(t.dep_ == "amod" and t.head.i == head.i for t in span) or any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+    characterised = (
+        _aged(span, rules)
+        or any(t.head.i == head.i and (t.dep_ == "amod" or t.dep_ == "compound" and t.pos_ == "PROPN") for t in span)
+        or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     )
     if not characterised:
         return None
@@ -215,6 +222,52 @@ def _epithet_antecedent(table: EntityTable, span: Span, rules: Rules) -> Optiona
         if b is not None and subject and b.type == "PERSON" and b.id not in named_inside:
             return b
     return None
+
+
+def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """ "Apple unveiled a headset. ... the iPhone maker said", "the committee said" after "the Norwegian Nobel
+    Committee": a definite noun for an organisation names again the latest one before it whose name has that noun,
+    or, for a business noun (rules/en/company_nouns.txt), the latest business named before it (an organisation that
+    is no outlet, government or body named by an organisation word)."""
+    head = span.root
+    if span[0].lower_ != "the" or head.tag_ in ("NNS", "NNPS") or head.pos_ != "NOUN":
+        return None
+    lemma = head.lemma_.lower()
+    business = lemma in rules.company_nouns
+    if not business and lemma not in rules.organisation_words:
+        return None
+    named_inside = {table.by_token[t.i].id for t in span if t.i in table.by_token}
+    best, best_at, by_noun, by_noun_at = None, (-1, -1), None, (-1, -1)
+    for b in table.entities:
+        if b.type != "ORG" or b.kind == "media" or b.id in named_inside:
+            continue
+        # the latest mention before, a subject's first ("Microsoft will buy Activision": the buyer speaks)
+        at = max(
+            ((_as_subject(table, m), m.start) for m in b.mentions if m.end <= span.start_char and m.kind == "name"),
+            default=(-1, -1),
+        )
+        if at[1] < 0:
+            continue
+        words = [w.lower() for w in b.name.split()]
+        if lemma in words and at > by_noun_at:
+            by_noun, by_noun_at = b, at
+        elif business and b.kind is None and not any(w in rules.organisation_words for w in words) and at > best_at:
+            best, best_at = b, at
+    found = by_noun or best
+    if found is not None:
+        table.link(found, span, "description")
+    return found
+
+
+def _as_subject(table: EntityTable, m) -> int:
+    span = table.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return int(span is not None and any(t.dep_ in SUBJECT_DEPS for t in span))
+
+
+def _aged(span: Span, rules: Rules) -> bool:
+    """ "the 42-year-old": a description by age (rules/en/age_descriptions.txt)."""
+    tail = "".join(t.text for t in span[-3:]).lower()
+    return any(tail.endswith(w) for w in rules.age_descriptions)
 
 
 def _closer(a: EntityBuilder, b: EntityBuilder, span: Span) -> bool:

@@ -251,8 +251,11 @@ def _described(span: Span, words: frozenset[str]) -> bool:
 def _beside(prev: Token, name: Token) -> bool:
     """The word just before a name modifies it ("critic Alexei Navalny") or is what it names ("newspaper Novaya
     Gazeta", the name in apposition)."""
-    return prev.dep_ in ("compound", "nmod", "amod") and prev.head.i >= name.i - 4 and prev.head.i <= name.i or (
-        name.head.i == prev.i
+    return (
+        prev.dep_ in ("compound", "nmod", "amod")
+        and prev.head.i >= name.i - 4
+        and prev.head.i <= name.i
+        or (name.head.i == prev.i)
     )
 
 

@@ -321,8 +321,12 @@ def _mute(a: RawAttribution) -> bool:
     """ "Ressa said the prize shows that “nothing is possible without facts”": a thing that shows or suggests
     (no person, group, body or document) holds no one's words; the attribution around it does."""
     src = a.source
-    return a.cue_kind != "speech" and src.entity is None and src.type == "unnamed" and src.span.root.pos_ == "NOUN" and (
-        src.span.root.tag_ != "NNS"
+    return (
+        a.cue_kind != "speech"
+        and src.entity is None
+        and src.type == "unnamed"
+        and src.span.root.pos_ == "NOUN"
+        and (src.span.root.tag_ != "NNS")
     )
 
 

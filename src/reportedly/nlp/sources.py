@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Mention
 from ..rules import Rules
-from .coref import resolve_description
+from .coref import resolve_description, resolve_organisation
 from .entities import EntityBuilder, EntityTable, normalise_name
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "advmod", "quantmod", "case", "flat"}
@@ -154,6 +154,9 @@ def make_source(
         b = table.get_or_create(name, span, "ORG", kind="description")
         b.kind = "government"
         return Source(span, b, b.name, "government")
+    organisation = resolve_organisation(table, span, rules)
+    if organisation is not None:
+        return Source(span, organisation, organisation.name, _entity_type(organisation, rules))
     if lemma in rules.document_nouns:
         author = _author(table, span, head) if span[0].lower_ == "the" else None
         if author is not None:
