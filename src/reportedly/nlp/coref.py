@@ -204,7 +204,7 @@ def _epithet_antecedent(table: EntityTable, span: Span, rules: Rules) -> Optiona
         return None
     characterised = (
         _aged(span, rules)
-        or any(t.head.i == head.i and (t.dep_ == "amod" or t.dep_ == "compound" and t.pos_ == "PROPN") for t in span)
+        or any(t.head.i == head.i and (t.dep_ == "amod" or _under_a_name(t, rules)) for t in span)
         or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     )
     if not characterised:
@@ -262,6 +262,11 @@ def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Option
 def _as_subject(table: EntityTable, m) -> int:
     span = table.doc.char_span(m.start, m.end, alignment_mode="expand")
     return int(span is not None and any(t.dep_ in SUBJECT_DEPS for t in span))
+
+
+def _under_a_name(t: Token, rules: Rules) -> bool:
+    """ "the Tesla boss": an organisation's or a place's name before the role (never a title, "the Prime Minister")."""
+    return t.dep_ == "compound" and t.ent_type_ in ("ORG", "GPE", "NORP", "PRODUCT") and not rules.is_title(t.text)
 
 
 def _aged(span: Span, rules: Rules) -> bool:
