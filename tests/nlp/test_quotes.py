@@ -617,3 +617,11 @@ def test_a_description_or_it_names_again_who_was_named_before(run, text, speaker
 def test_a_business_noun_with_no_business_named_before_stays_unnamed(run):
     a = run("The Norwegian Nobel Committee gave the prize to Ressa. “It is a good day,” the company said.")
     assert [q.speaker for q in a.quotes] == ["the company"]
+
+
+@pytest.mark.parametrize(
+    "role", ["the presiding judge", "the federal prosecutor", "the lead prosecutor in the case", "the head of the SEC"]
+)
+def test_a_role_that_may_be_someone_new_is_not_taken_for_the_person_before(run, role):
+    text = f"Sam Bankman-Fried was convicted on Thursday.\n\n“You will be sentenced in March,” {role} said."
+    assert [q.speaker for q in run(text).quotes] == [role]

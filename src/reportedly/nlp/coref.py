@@ -195,17 +195,21 @@ def _main_person(table: EntityTable, span: Span, rules: Rules) -> Optional[Entit
 
 def _epithet_antecedent(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
     """ "Ressa, 58, said the prize shows ... / "A world without facts ...," the outspoken critic of Philippines
-    President Rodrigo Duterte told ...": a definite description that characterises someone (an adjective, or "of"
-    and whom) names no one new; it refers back to the person who was the latest subject, within a couple of sentences,
-    and never to a person it names itself; so do an age ("the 42-year-old said") and a role under a name ("the Tesla
-    boss"). A bare role ("the clerk said", "the police officer") may be someone new and is left unnamed."""
+    President Rodrigo Duterte told ...": a definite description made an epithet by a word of judgment or fame
+    (rules/en/epithet_words.txt), by an age ("the 42-year-old") or by a name over the role the story's main person
+    holds ("the Tesla boss") names no one new; it refers back to the person who was the latest subject, within a
+    couple of sentences, and never to a person it names itself. A role ("the clerk", "the presiding judge", "the
+    federal prosecutor", "the head of the SEC") may be someone new and is left unnamed."""
     head = span.root
     if span[0].lower_ != "the" or rules.representative_roles.get(head.lemma_.lower()):
         return None
+    modifiers = [t for t in span if t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod")]
+    main_role = head.lemma_.lower() in rules.self_descriptions or head.lower_ in rules.self_descriptions
     characterised = (
         _aged(span, rules)
-        or any(t.head.i == head.i and (t.dep_ == "amod" or _under_a_name(t, rules)) for t in span)
-        or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        or any(t.lemma_.lower() in rules.epithet_words or t.lower_ in rules.epithet_words for t in modifiers)
+        or main_role
+        and any(_under_a_name(t, rules) for t in modifiers)
     )
     if not characterised:
         return None

@@ -52,6 +52,7 @@ class Rules:
     pronouns: dict[str, str]  # word -> male | female | group | thing | speaker
     organisation_words: frozenset[str]
     credit_verbs: frozenset[str]  # "X and Y reported for Reuters": a reporters' credit, never a speaker
+    epithet_words: frozenset[str]  # "the outspoken critic", "the veteran journalist": someone already named
     company_nouns: frozenset[str]  # "the company said", "the iPhone maker": a business named before, named again
     organisation_roles: frozenset[str]  # "the CEO of Activision Blizzard": a name after "<role> of" is an organisation
     gendered_titles: dict[str, str]
@@ -170,6 +171,7 @@ def load(lang: str = "en") -> Rules:
         pronouns=_table(lang, "pronouns.tsv"),
         organisation_words=frozenset(w.lower() for w in _lines(lang, "organisation_words.txt")),
         credit_verbs=frozenset(w.lower() for w in _lines(lang, "credit_verbs.txt")),
+        epithet_words=frozenset(w.lower() for w in _lines(lang, "epithet_words.txt")),
         company_nouns=frozenset(w.lower() for w in _lines(lang, "company_nouns.txt")),
         organisation_roles=frozenset(w.lower() for w in _lines(lang, "organisation_roles.txt")),
         gendered_titles=_table(lang, "gendered_titles.tsv"),
