@@ -138,3 +138,8 @@ def test_what_someone_is_the_chief_of_is_an_organisation(run):
     ents = by_name(a)
     assert ents["Activision Blizzard"].type == "ORG"
     assert [q.speaker for q in a.quotes] == ["Bobby Kotick"]
+
+
+def test_a_company_described_by_a_person_noun_stays_a_company(run):
+    ents = by_name(run("Meta, the owner of Facebook, cut 11,000 jobs. Zuckerberg apologised."))
+    assert ents["Meta"].type == "ORG"

@@ -194,10 +194,12 @@ def _repair_type(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
     is a person's, whatever the tagger said; one that a noun for an organisation introduces ("the newspaper Novaya
     Gazeta") or explains ("Rappler, a digital media company") is not. A name with evidence both ways keeps its type."""
     person = org = False
+    words = b.name.split()
+    first_name = len(words) >= 2 and _gender_detector().get_gender(words[0]) != "unknown"
     for m in b.mentions:
         span = table.doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "name" else None
         if span is not None:
-            person = person or _person_marked(span, rules)
+            person = person or _person_marked(span, rules, first_name)
             org = org or _organisation_marked(span, rules)
     if person == org or any(w.lower().strip(".") in rules.organisation_words for w in b.name.split()):
         return
@@ -207,12 +209,14 @@ def _repair_type(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
         b.forced_type = "ORG"
 
 
-def _person_marked(span: Span, rules: Rules) -> bool:
+def _person_marked(span: Span, rules: Rules, first_name: bool) -> bool:
+    """An age or a gendered title marks any name a person's; a person noun beside it ("the chief editor", "critic")
+    only the name of someone with a known first name ("Meta, the owner of Facebook" stays a company)."""
     doc = span.doc
     after = [t.text for t in doc[span.end : span.end + 3]]
     if len(after) == 3 and (after[0], after[2]) in ((",", ","), ("(", ")")) and _age(after[1]):
         return True
-    if _described(span, rules.person_nouns):
+    if first_name and _described(span, rules.person_nouns):
         return True
     title, _ = _title_before(span, rules)
     return any(w.lower().rstrip(".") in rules.gendered_titles for w in (title or "").split())
