@@ -143,3 +143,8 @@ def test_what_someone_is_the_chief_of_is_an_organisation(run):
 def test_a_company_described_by_a_person_noun_stays_a_company(run):
     ents = by_name(run("Meta, the owner of Facebook, cut 11,000 jobs. Zuckerberg apologised."))
     assert ents["Meta"].type == "ORG"
+
+
+def test_a_person_introduced_by_a_word_that_also_ends_outlet_names_stays_a_person(run):
+    ents = by_name(run("Global star Lionel Messi joined Inter Miami. The Post reporter Jane Doe wrote the story."))
+    assert ents["Lionel Messi"].type == "PERSON" and ents["Jane Doe"].type == "PERSON"

@@ -205,7 +205,7 @@ def _repair_type(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
         return
     if person and b.type not in NOT_REPAIRED and not rules.is_media_name(b.name):
         b.forced_type = "PERSON"
-    elif org and b.type == "PERSON" and b.title is None:
+    elif org and b.type == "PERSON" and b.title is None and not first_name:
         b.forced_type = "ORG"
 
 
@@ -228,7 +228,7 @@ def _organisation_marked(span: Span, rules: Rules) -> bool:
     prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     if prep is not None and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.lower_ in rules.organisation_roles:
         return True
-    return _described(span, rules.organisation_words | rules.media_suffixes)
+    return _described(span, rules.organisation_words)
 
 
 def _described(span: Span, words: frozenset[str]) -> bool:
