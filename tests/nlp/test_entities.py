@@ -148,3 +148,28 @@ def test_a_company_described_by_a_person_noun_stays_a_company(run):
 def test_a_person_introduced_by_a_word_that_also_ends_outlet_names_stays_a_person(run):
     ents = by_name(run("Global star Lionel Messi joined Inter Miami. The Post reporter Jane Doe wrote the story."))
     assert ents["Lionel Messi"].type == "PERSON" and ents["Jane Doe"].type == "PERSON"
+
+
+def test_a_name_written_like_a_persons_takes_he_or_she_and_becomes_a_person(run):
+    # the small model tags both names organisations; nothing else in the text marks them as people
+    for text, name in (
+        (
+            "Investigative journalists Maria Ressa of the Philippines and Dmitry Muratov of Russia won the prize.\n\n"
+            '"I can\'t take credit for this," he said.',
+            "Dmitry Muratov",
+        ),
+        (
+            "The pair were honoured, said the chairwoman of the Norwegian NobelCommittee, Berit Reiss-Andersen.\n\n"
+            '"They are representatives of all journalists," she said.',
+            "Berit Reiss-Andersen",
+        ),
+    ):
+        a = run(text)
+        assert by_name(a)[name].type == "PERSON"
+        assert [q.speaker for q in a.quotes] == [name]
+
+
+def test_a_company_named_like_a_person_yields_he_to_a_person(run):
+    a = run("Morgan Stanley cut its forecast on Monday. Mark Smith, an analyst, called it bold. “Too early,” he said.")
+    assert by_name(a)["Morgan Stanley"].type == "ORG"
+    assert [q.speaker for q in a.quotes] == ["Mark Smith"]

@@ -33,6 +33,8 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
         table.link(best, doc[tok.i : tok.i + 1], "pronoun")
         if best.gender is None:
             best.gender = gender
+        if best.type != "PERSON":
+            best.forced_type = "PERSON"  # "Dmitry Muratov (tagged an organisation) ... he said": he is a person
     for tok in doc:
         kind = pronouns.get(tok.lower_)
         if tok.dep_ not in SUBJECT_DEPS or inside_quote[tok.i]:
@@ -106,10 +108,16 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
     i = tok.i - 1
     while i >= 0 and here - sent_index[i] <= SETTINGS.max_sentences_back:
         b = table.by_token.get(i)
-        if b is not None and b.type == "PERSON" and b.gender in (None, gender):
+        if (
+            b is not None
+            and (b.type == "PERSON" or _named_like_a_person(b, table.rules))
+            and b.gender in (None, gender)
+        ):
             t = table.doc[i]
             dist = here - sent_index[i]
             score = -10.0 * dist - 0.01 * (tok.i - i)
+            if b.type != "PERSON":
+                score -= SETTINGS.untyped_person_penalty  # a name only written like a person's yields to a person
             if t.dep_ in SUBJECT_DEPS or (t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "flat")):
                 score += 5
             if t.head.lemma_ in cue_lemmas and t.dep_ in SUBJECT_DEPS:
@@ -130,6 +138,19 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
                 return b
         return _forward(table, tok, gender, sent_index, inside_quote)
     return best
+
+
+def _named_like_a_person(b: EntityBuilder, rules: Rules) -> bool:
+    """A name the tagger did not call a person that is written like one: two or three words, the first a known first
+    name, none of them an organisation's or an outlet's word ("Dmitry Muratov", not "Morgan Stanley Bank")."""
+    from .entities import _gender_detector
+
+    words = b.name.split()
+    if b.type not in ("ORG", "OTHER", "PRODUCT") or b.kind or not 2 <= len(words) <= 3 or rules.is_media_name(b.name):
+        return False
+    if any(w.lower().strip(".") in rules.organisation_words for w in words):
+        return False
+    return _gender_detector().get_gender(words[0]) in ("male", "female", "mostly_male", "mostly_female")
 
 
 def _forward(table, tok, gender, sent_index, inside_quote) -> Optional[EntityBuilder]:

@@ -44,6 +44,10 @@ class Settings:
     # a weekday under a present-tense verb lies ahead ("the summit opens Tuesday"), except one at most this many days
     # back ("could not be located Wednesday" published on Thursday: news reports yesterday in the present too)
     present_tense_days_back: int = 1
+    # a pronoun's candidate that the tagger did not call a person but whose name is written like one ("Dmitry
+    # Muratov" tagged an organisation) loses this much salience (a sentence's distance is 10): a person the tagger
+    # recognised in the same sentence still wins
+    untyped_person_penalty: float = 8.0
     # "they" looks this many sentences back for the organisation it stands for ("The union ... They said")
     group_sentences_back: int = 2
     # "Ressa ... said. / "...," the outspoken critic of Duterte told ...": a definite epithet refers back to the person
