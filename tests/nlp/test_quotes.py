@@ -625,3 +625,15 @@ def test_a_business_noun_with_no_business_named_before_stays_unnamed(run):
 def test_a_role_that_may_be_someone_new_is_not_taken_for_the_person_before(run, role):
     text = f"Sam Bankman-Fried was convicted on Thursday.\n\n“You will be sentenced in March,” {role} said."
     assert [q.speaker for q in run(text).quotes] == [role]
+
+
+def test_a_columnist_writing_for_an_outlet_that_something_is_so_is_no_credit(run):
+    a = run("Jane Smith wrote for The Guardian that the verdict was “a warning to the industry”.")
+    assert [q.speaker for q in a.quotes] == ["Jane Smith"]
+
+
+def test_the_staff_named_on_a_credit_line_are_no_antecedent(run):
+    a = run(
+        "“It is over,” said Mark Cohen.\n\n(Reporting by Luc Cohen; writing by Jane Smith)\n\n“It is not over,” he said."
+    )
+    assert [q.speaker for q in a.quotes] == ["Mark Cohen", "Mark Cohen"]

@@ -90,6 +90,8 @@ class DocContext:
         report), who wrote the story and speak none of its quotations."""
         if tok.lemma_.lower() not in self.rules.credit_verbs:
             return False
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children):
+            return False  # "Jane Smith wrote for The Guardian that ...": a columnist's claim, no credit
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "to"):
                 continue

@@ -20,6 +20,8 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
     sent_index = _sentence_index(doc)
     resolved: dict[int, EntityBuilder] = {}
     pronouns = table.rules.pronouns
+    credited = _in_credit_lines(doc, table.rules)
+    inside_quote = [q or c for q, c in zip(inside_quote, credited)]  # never an antecedent, never resolved
     for tok in doc:
         gender = pronouns.get(tok.lower_)
         if gender not in ("male", "female") or inside_quote[tok.i]:
@@ -46,6 +48,25 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
             resolved[tok.i] = group
             table.link(group, doc[tok.i : tok.i + 1], "pronoun")
     return resolved
+
+
+def _in_credit_lines(doc: Doc, rules: Rules) -> list[bool]:
+    """Which tokens lie on a line crediting the article's staff ("Reporting by Luc Cohen; Editing by ...", "By Jane
+    Smith"): a line that starts (after an opening bracket) with a credit of rules/en/credit_lines.txt followed by a
+    capitalised name, short and without a final full stop."""
+    out = [False] * len(doc)
+    text = doc.text
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        body = line.strip().lstrip("(").strip()
+        m = rules.credit_lines.match(body)
+        if m and body[m.end() :].strip()[:1].isupper() and len(body.split()) <= 25 and not body.endswith("."):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            for t in span or ():
+                out[t.i] = True
+        start = end + 1
+    return out
 
 
 GROUP_TYPES = ("ORG", "NORP")

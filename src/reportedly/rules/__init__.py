@@ -51,6 +51,7 @@ class Rules:
     day_words: re.Pattern
     pronouns: dict[str, str]  # word -> male | female | group | thing | speaker
     organisation_words: frozenset[str]
+    credit_lines: re.Pattern  # "Reporting by X; Editing by Y", "By Jane Smith": a line crediting the staff
     credit_verbs: frozenset[str]  # "X and Y reported for Reuters": a reporters' credit, never a speaker
     epithet_words: frozenset[str]  # "the outspoken critic", "the veteran journalist": someone already named
     company_nouns: frozenset[str]  # "the company said", "the iPhone maker": a business named before, named again
@@ -170,6 +171,7 @@ def load(lang: str = "en") -> Rules:
         day_words=_alternation(_lines(lang, "day_words.txt")),
         pronouns=_table(lang, "pronouns.tsv"),
         organisation_words=frozenset(w.lower() for w in _lines(lang, "organisation_words.txt")),
+        credit_lines=_alternation(_lines(lang, "credit_lines.txt")),
         credit_verbs=frozenset(w.lower() for w in _lines(lang, "credit_verbs.txt")),
         epithet_words=frozenset(w.lower() for w in _lines(lang, "epithet_words.txt")),
         company_nouns=frozenset(w.lower() for w in _lines(lang, "company_nouns.txt")),
