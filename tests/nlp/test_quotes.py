@@ -637,3 +637,26 @@ def test_the_staff_named_on_a_credit_line_are_no_antecedent(run):
         "“It is over,” said Mark Cohen.\n\n(Reporting by Luc Cohen; writing by Jane Smith)\n\n“It is not over,” he said."
     )
     assert [q.speaker for q in a.quotes] == ["Mark Cohen", "Mark Cohen"]
+
+
+def test_excerpts_go_on_after_the_writers_comment_and_a_heading(run):
+    a = run(
+        "Here are excerpts from Mark Zuckerberg's email with analysis from me.\n\n"
+        "Today I'm sharing some of the most difficult changes we've made in our history.\n\n"
+        "Rather than bury the lede, Zuckerberg put the layoff in the first sentence. Well done.\n\n"
+        "How did we get here?\n\n"
+        "At the start of Covid, the world rapidly moved online. I got this wrong, and I take responsibility.\n\n"
+        "That is a rare admission for a chief executive."
+    )
+    got = [(q.text[:14], q.speaker) for q in a.quotes]
+    assert got == [("Today I'm shar", "Mark Zuckerberg"), ("At the start o", "Mark Zuckerberg")]
+
+
+def test_the_writers_own_first_person_after_a_comment_with_no_heading_is_theirs(run):
+    a = run(
+        "Here are excerpts from Mark Zuckerberg's email.\n\n"
+        "Today I'm sharing some of the most difficult changes we've made in our history.\n\n"
+        "Zuckerberg put the layoff in the first sentence.\n\n"
+        "I think that was the right call, and I have written about layoffs before."
+    )
+    assert [q.speaker for q in a.quotes] == ["Mark Zuckerberg"]

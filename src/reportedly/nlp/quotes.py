@@ -118,7 +118,9 @@ def _unmarked_blocks(ctx: DocContext, done: list[RawQuote]) -> list[RawQuote]:
         source, cue_tok = intro
         cue, span = ctx.cue_text(cue_tok)
         listed = False
-        for ps, pe in paras[k : k + SETTINGS.max_block_paragraphs]:
+        last = k + SETTINGS.max_block_paragraphs
+        while k < min(last, len(paras)):
+            ps, pe = paras[k]
             bullet = _BULLET.match(text, ps)
             if listed and bullet is None:
                 break  # the list has ended
@@ -129,11 +131,46 @@ def _unmarked_blocks(ctx: DocContext, done: list[RawQuote]) -> list[RawQuote]:
             if any(c in MARKS for c in text[cs:ce]) or any(ts < ce and cs < te for ts, te in taken):
                 break
             if not listed and not _first_person(ctx, cs, ce):
-                break
+                resume = _after_comment(ctx, paras, k, source)
+                if resume is None:
+                    break
+                k = resume
+                continue
             listed = bullet is not None
             out.append(RawQuote(Quoted(cs, None, cs, ce), "direct", source, cue, span, "block"))
             k += 1
     return out
+
+
+def _after_comment(ctx: DocContext, paras: list[tuple[int, int]], k: int, source: Source) -> Optional[int]:
+    """ "Here are excerpts from Mark Zuckerberg's email with analysis from me. / [excerpt] / Rather than bury the lede,
+    Zuck put the layoff in the second sentence. Well done. / How did we get here? / At the start of Covid, ... I did
+    too": excerpts interleaved with the writer's comment. A paragraph that speaks of a person in the third person,
+    then at most two headings (short lines with no full stop), then a paragraph in the first person with no mark:
+    the excerpt goes on there (the paragraph to resume at), else None."""
+    text = ctx.text
+    s, e = paras[k]
+    if source.entity is None or not any(_third_person(ctx, t, source) for t in _tokens_in(ctx, s, e)):
+        return None
+    j = k + 1
+    while j < len(paras) and j - k <= SETTINGS.max_block_headings:
+        hs, he = paras[j]
+        line = text[hs:he].strip()
+        if any(c in MARKS for c in line):
+            return None
+        if len(line.split()) <= SETTINGS.max_heading_words and not line.endswith("."):
+            j += 1
+            continue
+        return j if j > k + 1 and _first_person(ctx, hs, he) else None
+    return None
+
+
+def _third_person(ctx: DocContext, t: Token, source: Source) -> bool:
+    """The speaker, or a person ("Zuck", "he") the writer speaks of."""
+    b = ctx.table.at(t)
+    if b is source.entity or (b is not None and b.type == "PERSON"):
+        return True
+    return ctx.rules.pronouns.get(t.lower_) in ("male", "female") and not ctx.inside_quote[t.i]
 
 
 def _block_intro(ctx: DocContext, s: int, e: int, list_below: bool) -> Optional[tuple[Source, Token]]:

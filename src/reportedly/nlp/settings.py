@@ -31,6 +31,10 @@ class Settings:
     # that introduces them ("Here are excerpts from Mark Zuckerberg's email"); a longer first-person stretch is the
     # writer's own
     max_block_paragraphs: int = 12
+    # excerpts interleaved with the writer's comment resume after it below at most this many headings ("How did we
+    # get here?"), each of at most this many words and no full stop
+    max_block_headings: int = 2
+    max_heading_words: int = 10
     # a pronoun looks this many sentences back for its person
     max_sentences_back: int = 6
     # a pronoun this early with no name before it may point forward ("Speaking outside, she said ... Liz Truss")
