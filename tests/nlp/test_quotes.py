@@ -660,3 +660,23 @@ def test_the_writers_own_first_person_after_a_comment_with_no_heading_is_theirs(
         "I think that was the right call, and I have written about layoffs before."
     )
     assert [q.speaker for q in a.quotes] == ["Mark Zuckerberg"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Svante Paabo won the prize for his discoveries “regarding the genome of extinct hominins,” it was "
+            "announced by the awarding body.",
+            "the awarding body",
+        ),
+        ("“The bridge is gone,” an officer was heard saying on the radio.", "an officer"),
+    ],
+)
+def test_a_passive_speech_verb_speaks_through_its_agent_or_the_one_heard(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_what_someone_was_called_by_others_holds_no_scare_quote(run):
+    text = "Mehmet Oz has been called a charlatan by fellow physicians for promoting “quack” medical cures."
+    assert run(text).quotes == ()

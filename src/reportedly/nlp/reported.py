@@ -115,7 +115,7 @@ def subject_of(tok: Token) -> Optional[Token]:
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head  # "the minister, who said that ..." -> the minister
             return c
-    late = _inverted_subject(tok) or _subject_run_on(tok)
+    late = _inverted_subject(tok) or _subject_run_on(tok) or _passive_speaker(tok)
     if late is not None:
         return late
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
@@ -175,6 +175,23 @@ def _inverted_subject(tok: Token) -> Optional[Token]:
     named = obj.pos_ == "PROPN" or obj.ent_type_ in NAMED_TYPES
     named = named or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children)
     return obj if named else None
+
+
+def _passive_speaker(tok: Token) -> Optional[Token]:
+    """ "..., it was announced by the awarding body": a speech verb in the impersonal passive speaks through its agent
+    (one that says what someone was called, "Oz has been called a charlatan by ...", reports no words); "an officer was heard saying, “...”": a participle under a passive verb of
+    perceiving or recording speaks through that verb's subject."""
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if agent is not None and (patient is None or patient.lower_ == "it"):  # not "Oz has been called a charlatan by"
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+            return obj
+    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "advcl", "ccomp") and tok.head.pos_ == "VERB":
+        passive = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and any(c.dep_ == "auxpass" for c in tok.head.children) and passive.lower_ != "it":
+            return passive
+    return None
 
 
 def _subject_run_on(tok: Token) -> Optional[Token]:
