@@ -680,3 +680,26 @@ def test_a_passive_speech_verb_speaks_through_its_agent_or_the_one_heard(run, te
 def test_what_someone_was_called_by_others_holds_no_scare_quote(run):
     text = "Mehmet Oz has been called a charlatan by fellow physicians for promoting “quack” medical cures."
     assert run(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Manchester City manager Pep Guardiola praised his players on Saturday.\n\n"
+            "“It was written in the stars,” the Spaniard said.",
+            "Pep Guardiola",
+        ),
+        (
+            "Lionel Messi signed a contract with Inter Miami on Saturday.\n\n“I am very excited,” the Argentine said.",
+            "Lionel Messi",
+        ),
+    ],
+)
+def test_the_and_a_demonym_is_the_person_named_before(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_a_quote_closed_before_someone_elses_quoted_reply_is_not_theirs(run):
+    a = run("Kaplan told the jury: “Please rise.” The forewoman replied “guilty”.")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("Please rise.", "Kaplan"), ("guilty", "The forewoman")]

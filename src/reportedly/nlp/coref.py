@@ -255,8 +255,33 @@ def _epithet_antecedent(table: EntityTable, span: Span, rules: Rules) -> Optiona
     )
     if not characterised:
         return None
+    return _latest_subject_person(table, span)
+
+
+def resolve_demonym(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """ "Pep Guardiola was asked about the treble. “...,” the Spaniard said": "the" and a singular demonym of a person
+    (rules/en/person_demonyms.txt) is an epithet for the person who was the latest subject (never a person of that
+    name, nor the country)."""
+    head = span.root
+    if span[0].lower_ != "the" or len(span) != 2 or head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s"):
+        return None
+    if head.text not in rules.person_demonyms:
+        return None
+    found = _latest_subject_person(table, span)
+    if found is not None:
+        table.link(found, span, "description")
+    return found
+
+
+def _latest_subject_person(table: EntityTable, span: Span) -> Optional[EntityBuilder]:
+    """The person who was the latest subject before `span`, within SETTINGS.epithet_sentences_back sentences, and not
+    one `span` names itself."""
     doc = table.doc
-    named_inside = {table.by_token[t.i].id for t in span if t.i in table.by_token}
+    named_inside = {  # by name, not as a description linked on an earlier call
+        b.id
+        for b in table.entities
+        if any(m.kind == "name" and m.start < span.end_char and span.start_char < m.end for m in b.mentions)
+    }
     sent_index = _sentence_index(doc)
     here = sent_index[span.start]
     for i in range(span.start - 1, -1, -1):

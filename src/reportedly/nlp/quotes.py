@@ -447,9 +447,11 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
 
 def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
     """“They saved lives last night.” Colonel Butler announced that the search was over: a quote closed by a full
-    stop, then a cue with a content clause of its own, is a new statement, not the quote's attribution."""
-    closed = ctx.text[q.start : q.end].rstrip()[-1:] == "."
-    return closed and any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children)
+    stop, then a cue with a content clause of its own (or a quotation of its own: “Please rise.” The forewoman
+    replied “guilty”), is a new statement, not the quote's attribution."""
+    closed = ctx.text[q.start : q.end].rstrip()[-1:] in (".", "!", "?")
+    own_quote = any(ctx.is_mark[t.i] and t.idx > cue.idx for t in cue.subtree)
+    return closed and (own_quote or any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children))
 
 
 def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: bool = False) -> Optional[Source]:

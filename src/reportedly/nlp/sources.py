@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Mention
 from ..rules import Rules
-from .coref import resolve_description, resolve_organisation
+from .coref import resolve_demonym, resolve_description, resolve_organisation
 from .entities import EntityBuilder, EntityTable, normalise_name
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "advmod", "quantmod", "case", "flat"}
@@ -128,6 +128,9 @@ def make_source(
         inner = _named_inside(table, span, head)
         if inner is not None:
             return Source(span, inner, inner.name, _entity_type(inner, rules))
+    demonym = resolve_demonym(table, span, rules)
+    if demonym is not None:
+        return Source(span, demonym, demonym.name, "person")
     ent = table.in_span(span) if head.pos_ == "PROPN" or head.ent_type_ else table.at(head)
     if ent is not None:
         if quoted_person:

@@ -53,6 +53,7 @@ class Rules:
     organisation_words: frozenset[str]
     credit_lines: re.Pattern  # "Reporting by X; Editing by Y", "By Jane Smith": a line crediting the staff
     credit_verbs: frozenset[str]  # "X and Y reported for Reuters": a reporters' credit, never a speaker
+    person_demonyms: frozenset[str]  # "the Spaniard said": one person, named just before
     epithet_words: frozenset[str]  # "the outspoken critic", "the veteran journalist": someone already named
     company_nouns: frozenset[str]  # "the company said", "the iPhone maker": a business named before, named again
     organisation_roles: frozenset[str]  # "the CEO of Activision Blizzard": a name after "<role> of" is an organisation
@@ -173,6 +174,7 @@ def load(lang: str = "en") -> Rules:
         organisation_words=frozenset(w.lower() for w in _lines(lang, "organisation_words.txt")),
         credit_lines=_alternation(_lines(lang, "credit_lines.txt")),
         credit_verbs=frozenset(w.lower() for w in _lines(lang, "credit_verbs.txt")),
+        person_demonyms=frozenset(w.strip() for w in _lines(lang, "person_demonyms.txt")),
         epithet_words=frozenset(w.lower() for w in _lines(lang, "epithet_words.txt")),
         company_nouns=frozenset(w.lower() for w in _lines(lang, "company_nouns.txt")),
         organisation_roles=frozenset(w.lower() for w in _lines(lang, "organisation_roles.txt")),
