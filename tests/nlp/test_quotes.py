@@ -703,3 +703,11 @@ def test_the_and_a_demonym_is_the_person_named_before(run, text, speaker):
 def test_a_quote_closed_before_someone_elses_quoted_reply_is_not_theirs(run):
     a = run("Kaplan told the jury: “Please rise.” The forewoman replied “guilty”.")
     assert [(q.text, q.speaker) for q in a.quotes] == [("Please rise.", "Kaplan"), ("guilty", "The forewoman")]
+
+
+def test_a_business_with_a_legal_form_in_its_name_is_named_again_by_a_business_noun(run):
+    a = run(
+        "Meta Platforms Inc said on Wednesday it would cut 11,000 jobs. “We made mistakes,” the social media giant "
+        "said. “We will do better,” the company added."
+    )
+    assert [q.speaker for q in a.quotes] == ["Meta Platforms Inc", "Meta Platforms Inc"]

@@ -277,11 +277,7 @@ def _latest_subject_person(table: EntityTable, span: Span) -> Optional[EntityBui
     """The person who was the latest subject before `span`, within SETTINGS.epithet_sentences_back sentences, and not
     one `span` names itself."""
     doc = table.doc
-    named_inside = {  # by name, not as a description linked on an earlier call
-        b.id
-        for b in table.entities
-        if any(m.kind == "name" and m.start < span.end_char and span.start_char < m.end for m in b.mentions)
-    }
+    named_inside = _named_in(table, span)
     sent_index = _sentence_index(doc)
     here = sent_index[span.start]
     for i in range(span.start - 1, -1, -1):
@@ -307,7 +303,7 @@ def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Option
     business = lemma in rules.company_nouns
     if not business and lemma not in rules.organisation_words:
         return None
-    named_inside = {table.by_token[t.i].id for t in span if t.i in table.by_token}
+    named_inside = _named_in(table, span)
     best, best_at, by_noun, by_noun_at = None, (-1, -1), None, (-1, -1)
     for b in table.entities:
         if b.type != "ORG" or b.kind == "media" or b.id in named_inside:
@@ -322,12 +318,22 @@ def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Option
         words = [w.lower() for w in b.name.split()]
         if lemma in words and at > by_noun_at:
             by_noun, by_noun_at = b, at
-        elif business and b.kind is None and not any(w in rules.organisation_words for w in words) and at > best_at:
+        other_kind = any(w.strip(".") in rules.organisation_words - rules.company_nouns for w in words)
+        if lemma not in words and business and b.kind is None and not other_kind and at > best_at:
             best, best_at = b, at
     found = by_noun or best
     if found is not None:
         table.link(found, span, "description")
     return found
+
+
+def _named_in(table: EntityTable, span: Span) -> set[str]:
+    """The entities `span` names by name (not as a description an earlier call linked it to)."""
+    return {
+        b.id
+        for b in table.entities
+        if any(m.kind == "name" and m.start < span.end_char and span.start_char < m.end for m in b.mentions)
+    }
 
 
 def _as_subject(table: EntityTable, m) -> int:
