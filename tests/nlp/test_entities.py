@@ -104,3 +104,72 @@ def test_a_first_name_alone_joins_the_name_a_headline_ran_on(run):
     at = text.index("Mark.")
     owner = [e.name for e in a.entities if any(m.start == at for m in e.mentions)]
     assert owner == ["Mark Zuckerberg"]
+
+
+def test_a_name_written_as_a_persons_is_a_person_whatever_the_tagger_said(run):
+    # the small model tags "Dmitry Muratov" an organisation and "Novaya Gazeta" a person: the age, the person noun
+    # in apposition and the noun "newspaper" before the paper's name say otherwise
+    a = run(
+        "Dmitry Muratov, the chief editor of the newspaper Novaya Gazeta, won the prize with Maria Ressa. "
+        "Muratov, 59, thanked his staff. Kremlin critic Alexei Navalny is in jail."
+    )
+    ents = by_name(a)
+    assert ents["Dmitry Muratov"].type == "PERSON"
+    assert ents["Novaya Gazeta"].type == "ORG"
+
+
+def test_a_person_typed_again_takes_the_pronoun_after_it(run):
+    a = run(
+        "Investigative journalists Anna Kovacs and Dmitry Muratov won the award on Friday. "
+        "Muratov is a co-founder of the newspaper Novaya Gazeta. "
+        'Muratov dedicated the prize to the paper.\n"I can\'t take credit for this," he said.'
+    )
+    ents = by_name(a)
+    assert ents["Dmitry Muratov"].type == "PERSON" and ents["Novaya Gazeta"].type == "ORG"
+    assert [q.speaker for q in a.quotes] == ["Dmitry Muratov"]
+
+
+def test_what_someone_is_the_chief_of_is_an_organisation(run):
+    a = run(
+        "Microsoft will buy Activision Blizzard for $69 billion. Bobby Kotick will stay on as CEO of Activision "
+        "Blizzard. Activision Blizzard has made games for thirty years. Kotick called the deal a good one.\n"
+        "“Our players will love it.” said the CEO."
+    )
+    ents = by_name(a)
+    assert ents["Activision Blizzard"].type == "ORG"
+    assert [q.speaker for q in a.quotes] == ["Bobby Kotick"]
+
+
+def test_a_company_described_by_a_person_noun_stays_a_company(run):
+    ents = by_name(run("Meta, the owner of Facebook, cut 11,000 jobs. Zuckerberg apologised."))
+    assert ents["Meta"].type == "ORG"
+
+
+def test_a_person_introduced_by_a_word_that_also_ends_outlet_names_stays_a_person(run):
+    ents = by_name(run("Global star Lionel Messi joined Inter Miami. The Post reporter Jane Doe wrote the story."))
+    assert ents["Lionel Messi"].type == "PERSON" and ents["Jane Doe"].type == "PERSON"
+
+
+def test_a_name_written_like_a_persons_takes_he_or_she_and_becomes_a_person(run):
+    # the small model tags both names organisations; nothing else in the text marks them as people
+    for text, name in (
+        (
+            "Investigative journalists Maria Ressa of the Philippines and Dmitry Muratov of Russia won the prize.\n\n"
+            '"I can\'t take credit for this," he said.',
+            "Dmitry Muratov",
+        ),
+        (
+            "The pair were honoured, said the chairwoman of the Norwegian NobelCommittee, Berit Reiss-Andersen.\n\n"
+            '"They are representatives of all journalists," she said.',
+            "Berit Reiss-Andersen",
+        ),
+    ):
+        a = run(text)
+        assert by_name(a)[name].type == "PERSON"
+        assert [q.speaker for q in a.quotes] == [name]
+
+
+def test_a_company_named_like_a_person_yields_he_to_a_person(run):
+    a = run("Morgan Stanley cut its forecast on Monday. Mark Smith, an analyst, called it bold. “Too early,” he said.")
+    assert by_name(a)["Morgan Stanley"].type == "ORG"
+    assert [q.speaker for q in a.quotes] == ["Mark Smith"]

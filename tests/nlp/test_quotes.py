@@ -317,7 +317,7 @@ def test_the_parsers_object_right_after_a_two_character_mark_still_speaks(run):
     [
         (
             "Anna Holm spoke last. “He is, and always has been, a great leader,” said the 46-year-old.",
-            "the 46-year-old",
+            "Anna Holm",  # the age refers back to the person who was the subject just before
         ),
         (
             "He was escorted out. “We were wrong to not confront him from the start,” Reed, 58, told AFP on Monday.",
@@ -498,3 +498,216 @@ def test_a_letter_excerpted_under_its_writer_name_has_no_possessive_in_the_menti
     quotes = run(text).quotes
     assert len(quotes) == 2 and {q.speaker for q in quotes} == {"Mark Zuckerberg"}
     assert {q.speaker_mention.text for q in quotes} == {"Mark Zuckerberg"}
+
+
+def test_an_epithet_refers_back_to_the_person_just_named(run):
+    a = run(
+        "Maria Ressa and Dmitry Muratov won the prize on Friday.\n"
+        "Ressa, 58, said the award was a sign of hope.\n"
+        "“A world without facts means a world without trust,” the outspoken critic of President Rodrigo Duterte "
+        "told a livestream."
+    )
+    assert [(q.speaker, q.speaker_mention.text) for q in a.quotes] == [
+        ("Maria Ressa", "the outspoken critic of President Rodrigo Duterte")
+    ]
+
+
+def test_a_bare_role_is_someone_new(run):
+    a = run("Maria Ressa said the award was a sign of hope.\n“The court will rise,” the clerk said.")
+    assert [q.speaker for q in a.quotes] == ["the clerk"]
+
+
+def test_a_thing_that_shows_holds_no_ones_words(run):
+    a = run("Ana Lopez, 58, said the prize shows that “nothing is possible without facts”, in a call with reporters.")
+    assert [q.speaker for q in a.quotes] == ["Ana Lopez"]
+
+
+def test_a_participle_after_a_persons_clause_goes_on_with_that_person(run):
+    a = run(
+        "Lionel Messi will play in Miami. The news formalizes what Messi declared in early June, stating "
+        "“I’m going to Miami” and starting weeks of talk."
+    )
+    assert [q.speaker for q in a.quotes] == ["Lionel Messi"]
+
+
+def test_the_document_named_again_speaks_for_its_writer(run):
+    a = run(
+        "Meta will cut 11,000 jobs. Mark Zuckerberg said in the letter that he was sorry.\n"
+        "The letter reads, “There is a notice period before termination for everyone.”"
+    )
+    assert [(q.speaker, q.speaker_mention.text) for q in a.quotes] == [("Mark Zuckerberg", "The letter")]
+
+
+def test_a_document_with_no_writer_given_is_the_document(run):
+    a = run("Meta will cut 11,000 jobs.\nThe letter reads, “There is a notice period before termination for everyone.”")
+    assert [(q.speaker, q.speaker_type) for q in a.quotes] == [("The letter", "document")]
+
+
+def test_reporters_credited_for_their_outlet_speak_no_quotation(run):
+    a = run(
+        "The committee gave the prize for “discoveries concerning the genomes of extinct hominins,” "
+        "Niklas Pollard and Natalie Grover reported for Reuters.\n“He was overwhelmed,” said Thomas Perlmann."
+    )
+    assert [q.speaker for q in a.quotes] == [None, "Thomas Perlmann"]
+
+
+def test_a_statement_given_paragraph_by_paragraph_keeps_its_short_last_line(run):
+    a = run(
+        "Liz Truss said outside Downing Street:\n\n"
+        "“I will remain as Prime Minister until a successor has been chosen.\n\n"
+        "“Thank you.”\n\nShe then went back inside."
+    )
+    assert [(q.text, q.speaker) for q in a.quotes][-1] == ("Thank you.", "Liz Truss")
+
+
+def test_a_short_line_in_marks_after_the_writers_own_paragraph_is_no_quotation(run):
+    a = run("Liz Truss resigned on Thursday after six weeks.\n\n“Thank you.”\n\nShe then went back inside.")
+    assert a.quotes == ()
+
+
+def test_a_speaker_set_after_its_verb_at_the_end_of_the_sentence(run):
+    a = run(
+        "The pair won the prize for “their courageous fight for freedom of expression” in their respective "
+        "countries, announced the Norwegian Nobel committee."
+    )
+    assert [q.speaker_mention.text for q in a.quotes] == ["the Norwegian Nobel committee"]
+
+
+def test_two_clauses_run_on_with_a_comma_share_their_subject(run):
+    a = run(
+        "Also, the U.N. human rights office congratulated the two journalists on receiving the honour, said it was "
+        '"recognition of the importance of the work of journalists in the most difficult circumstances."'
+    )
+    assert [q.speaker_mention.text for q in a.quotes] == ["the U.N. human rights office"]
+
+
+def test_an_organisation_named_beside_its_description_is_the_source(run):
+    a = run(
+        "The authority said the ship's management company, Synergy Marine Pte Ltd, reported the crew "
+        '"dropped anchors" in a last-ditch attempt.'
+    )
+    assert [q.speaker for q in a.quotes] == ["Synergy Marine Pte Ltd"]
+
+
+def test_a_command_is_speech(run):
+    a = run("“Mr. Bankman-Fried. Please rise and face the jury,” Judge Lewis A. Kaplan commanded.")
+    assert [q.speaker for q in a.quotes] == ["Lewis A. Kaplan"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Jacinda Ardern resigned on Thursday.\n\n“I no longer have enough in the tank,” the 42-year-old said.",
+            "Jacinda Ardern",
+        ),
+        ("Elon Musk bought Twitter last year.\n\n“It was painful,” the Tesla boss said.", "Elon Musk"),
+        ("Apple unveiled a headset on Monday.\n\n“This is a journey,” the iPhone maker said in a statement.", "Apple"),
+        (
+            "The Norwegian Nobel Committee gave the prize to Ressa. “She is brave,” the committee said.",
+            "Norwegian Nobel Committee",
+        ),
+        ("Apple unveiled a headset on Monday.\n\n“This is a journey,” it said in a statement.", "Apple"),
+    ],
+)
+def test_a_description_or_it_names_again_who_was_named_before(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_a_business_noun_with_no_business_named_before_stays_unnamed(run):
+    a = run("The Norwegian Nobel Committee gave the prize to Ressa. “It is a good day,” the company said.")
+    assert [q.speaker for q in a.quotes] == ["the company"]
+
+
+@pytest.mark.parametrize(
+    "role", ["the presiding judge", "the federal prosecutor", "the lead prosecutor in the case", "the head of the SEC"]
+)
+def test_a_role_that_may_be_someone_new_is_not_taken_for_the_person_before(run, role):
+    text = f"Sam Bankman-Fried was convicted on Thursday.\n\n“You will be sentenced in March,” {role} said."
+    assert [q.speaker for q in run(text).quotes] == [role]
+
+
+def test_a_columnist_writing_for_an_outlet_that_something_is_so_is_no_credit(run):
+    a = run("Jane Smith wrote for The Guardian that the verdict was “a warning to the industry”.")
+    assert [q.speaker for q in a.quotes] == ["Jane Smith"]
+
+
+def test_the_staff_named_on_a_credit_line_are_no_antecedent(run):
+    a = run(
+        "“It is over,” said Mark Cohen.\n\n(Reporting by Luc Cohen; writing by Jane Smith)\n\n“It is not over,” he said."
+    )
+    assert [q.speaker for q in a.quotes] == ["Mark Cohen", "Mark Cohen"]
+
+
+def test_excerpts_go_on_after_the_writers_comment_and_a_heading(run):
+    a = run(
+        "Here are excerpts from Mark Zuckerberg's email with analysis from me.\n\n"
+        "Today I'm sharing some of the most difficult changes we've made in our history.\n\n"
+        "Rather than bury the lede, Zuckerberg put the layoff in the first sentence. Well done.\n\n"
+        "How did we get here?\n\n"
+        "At the start of Covid, the world rapidly moved online. I got this wrong, and I take responsibility.\n\n"
+        "That is a rare admission for a chief executive."
+    )
+    got = [(q.text[:14], q.speaker) for q in a.quotes]
+    assert got == [("Today I'm shar", "Mark Zuckerberg"), ("At the start o", "Mark Zuckerberg")]
+
+
+def test_the_writers_own_first_person_after_a_comment_with_no_heading_is_theirs(run):
+    a = run(
+        "Here are excerpts from Mark Zuckerberg's email.\n\n"
+        "Today I'm sharing some of the most difficult changes we've made in our history.\n\n"
+        "Zuckerberg put the layoff in the first sentence.\n\n"
+        "I think that was the right call, and I have written about layoffs before."
+    )
+    assert [q.speaker for q in a.quotes] == ["Mark Zuckerberg"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Svante Paabo won the prize for his discoveries “regarding the genome of extinct hominins,” it was "
+            "announced by the awarding body.",
+            "the awarding body",
+        ),
+        ("“The bridge is gone,” an officer was heard saying on the radio.", "an officer"),
+    ],
+)
+def test_a_passive_speech_verb_speaks_through_its_agent_or_the_one_heard(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_what_someone_was_called_by_others_holds_no_scare_quote(run):
+    text = "Mehmet Oz has been called a charlatan by fellow physicians for promoting “quack” medical cures."
+    assert run(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Manchester City manager Pep Guardiola praised his players on Saturday.\n\n"
+            "“It was written in the stars,” the Spaniard said.",
+            "Pep Guardiola",
+        ),
+        (
+            "Lionel Messi signed a contract with Inter Miami on Saturday.\n\n“I am very excited,” the Argentine said.",
+            "Lionel Messi",
+        ),
+    ],
+)
+def test_the_and_a_demonym_is_the_person_named_before(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_a_quote_closed_before_someone_elses_quoted_reply_is_not_theirs(run):
+    a = run("Kaplan told the jury: “Please rise.” The forewoman replied “guilty”.")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("Please rise.", "Kaplan"), ("guilty", "The forewoman")]
+
+
+def test_a_business_with_a_legal_form_in_its_name_is_named_again_by_a_business_noun(run):
+    a = run(
+        "Meta Platforms Inc said on Wednesday it would cut 11,000 jobs. “We made mistakes,” the social media giant "
+        "said. “We will do better,” the company added."
+    )
+    assert [q.speaker for q in a.quotes] == ["Meta Platforms Inc", "Meta Platforms Inc"]

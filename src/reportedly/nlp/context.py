@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from ..rules import Rules
 from .entities import EntityBuilder, EntityTable
 from .quotemarks import MARKS, Quoted
+from .sources import noun_phrase
 
 _MARK_CODES = np.array([ord(c) for c in MARKS], dtype=np.uint32)
 _CUE_HASHES: dict[int, np.ndarray] = {}
@@ -75,8 +76,36 @@ class DocContext:
         return out
 
     def is_cue(self, tok: Token) -> bool:
-        """A speech verb outside quotes: one that can give a quotation its speaker."""
-        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.rules.cue_verbs and not self.inside_quote[tok.i]
+        """A speech verb outside quotes: one that can give a quotation its speaker (not a reporters' credit)."""
+        return (
+            tok.pos_ == "VERB"
+            and tok.lemma_.lower() in self.rules.cue_verbs
+            and not self.inside_quote[tok.i]
+            and not self.is_credit(tok)
+        )
+
+    def is_credit(self, tok: Token) -> bool:
+        """ "..., Niklas Pollard, Simon Johnson and Natalie Grover reported for Reuters.", "John Roe contributed to this
+        report": the article's own reporters credited (a credit verb, rules/en/credit_verbs.txt, for an outlet or to the
+        report), who wrote the story and speak none of its quotations."""
+        if tok.lemma_.lower() not in self.rules.credit_verbs:
+            return False
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children):
+            return False  # "Jane Smith wrote for The Guardian that ...": a columnist's claim, no credit
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "to"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                b = self.table.at(obj)
+                if prep.lower_ == "for" and (
+                    (b is not None and b.kind == "media") or self.rules.is_media_name(noun_phrase(obj).text)
+                ):
+                    return True
+                if prep.lower_ == "to" and obj.lemma_.lower() in self.rules.document_nouns:
+                    return True
+        return False
 
     def cue_text(self, tok: Token) -> tuple[str, tuple[int, int]]:
         """The cue with its auxiliaries ("has claimed"), and its character span."""

@@ -20,6 +20,8 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
     sent_index = _sentence_index(doc)
     resolved: dict[int, EntityBuilder] = {}
     pronouns = table.rules.pronouns
+    credited = _in_credit_lines(doc, table.rules)
+    inside_quote = [q or c for q, c in zip(inside_quote, credited)]  # never an antecedent, never resolved
     for tok in doc:
         gender = pronouns.get(tok.lower_)
         if gender not in ("male", "female") or inside_quote[tok.i]:
@@ -33,14 +35,38 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
         table.link(best, doc[tok.i : tok.i + 1], "pronoun")
         if best.gender is None:
             best.gender = gender
+        if best.type != "PERSON":
+            best.forced_type = "PERSON"  # "Dmitry Muratov (tagged an organisation) ... he said": he is a person
     for tok in doc:
-        if pronouns.get(tok.lower_) != "group" or tok.dep_ not in SUBJECT_DEPS or inside_quote[tok.i]:
+        kind = pronouns.get(tok.lower_)
+        if tok.dep_ not in SUBJECT_DEPS or inside_quote[tok.i]:
             continue
+        if kind != "group" and not (kind == "thing" and tok.head.lemma_.lower() in cue_lemmas):
+            continue  # "it" only as the subject of a speech verb ("it said in a statement")
         group = _group_antecedent(table, tok, sent_index, inside_quote, resolved)
         if group is not None:
             resolved[tok.i] = group
             table.link(group, doc[tok.i : tok.i + 1], "pronoun")
     return resolved
+
+
+def _in_credit_lines(doc: Doc, rules: Rules) -> list[bool]:
+    """Which tokens lie on a line crediting the article's staff ("Reporting by Luc Cohen; Editing by ...", "By Jane
+    Smith"): a line that starts (after an opening bracket) with a credit of rules/en/credit_lines.txt followed by a
+    capitalised name, short and without a final full stop."""
+    out = [False] * len(doc)
+    text = doc.text
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        body = line.strip().lstrip("(").strip()
+        m = rules.credit_lines.match(body)
+        if m and body[m.end() :].strip()[:1].isupper() and len(body.split()) <= 25 and not body.endswith("."):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            for t in span or ():
+                out[t.i] = True
+        start = end + 1
+    return out
 
 
 GROUP_TYPES = ("ORG", "NORP")
@@ -103,10 +129,16 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
     i = tok.i - 1
     while i >= 0 and here - sent_index[i] <= SETTINGS.max_sentences_back:
         b = table.by_token.get(i)
-        if b is not None and b.type == "PERSON" and b.gender in (None, gender):
+        if (
+            b is not None
+            and (b.type == "PERSON" or _named_like_a_person(b, table.rules))
+            and b.gender in (None, gender)
+        ):
             t = table.doc[i]
             dist = here - sent_index[i]
             score = -10.0 * dist - 0.01 * (tok.i - i)
+            if b.type != "PERSON":
+                score -= SETTINGS.untyped_person_penalty  # a name only written like a person's yields to a person
             if t.dep_ in SUBJECT_DEPS or (t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "flat")):
                 score += 5
             if t.head.lemma_ in cue_lemmas and t.dep_ in SUBJECT_DEPS:
@@ -127,6 +159,19 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
                 return b
         return _forward(table, tok, gender, sent_index, inside_quote)
     return best
+
+
+def _named_like_a_person(b: EntityBuilder, rules: Rules) -> bool:
+    """A name the tagger did not call a person that is written like one: two or three words, the first a known first
+    name, none of them an organisation's or an outlet's word ("Dmitry Muratov", not "Morgan Stanley Bank")."""
+    from .entities import _gender_detector
+
+    words = b.name.split()
+    if b.type not in ("ORG", "OTHER", "PRODUCT") or b.kind or not 2 <= len(words) <= 3 or rules.is_media_name(b.name):
+        return False
+    if any(w.lower().strip(".") in rules.organisation_words for w in words):
+        return False
+    return _gender_detector().get_gender(words[0]) in ("male", "female", "mostly_male", "mostly_female")
 
 
 def _forward(table, tok, gender, sent_index, inside_quote) -> Optional[EntityBuilder]:
@@ -150,10 +195,11 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
     ("a former military intelligence chief" -> the man "who led military intelligence").
     Only singular descriptions headed by a person noun are tried; plural ones stay unnamed."""
     head = span.root
-    if head.tag_ in ("NNS", "NNPS") or not rules.is_person_noun(head.lemma_):
+    aged = _aged(span, rules)
+    if head.tag_ in ("NNS", "NNPS") or not (rules.is_person_noun(head.lemma_) or aged):
         return None
     words = content_words(span) - {"former", "current", "senior", "top", "new"}
-    if not words:
+    if not words and not aged:
         return None
     best, best_score = None, 0
     for b in table.entities:
@@ -165,7 +211,7 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
             best, best_score = b, score
     need = 2 if len(words) >= 2 else 1
     if best is None or best_score < need:
-        best = _main_person(table, span, rules)
+        best = _main_person(table, span, rules) or _epithet_antecedent(table, span, rules)
     if best is not None:
         table.link(best, span, "description")
         return best
@@ -187,6 +233,123 @@ def _main_person(table: EntityTable, span: Span, rules: Rules) -> Optional[Entit
     if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] * 2 > counts[0][0]):
         return None
     return counts[0][1]
+
+
+def _epithet_antecedent(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """ "Ressa, 58, said the prize shows ... / "A world without facts ...," the outspoken critic of Philippines
+    President Rodrigo Duterte told ...": a definite description made an epithet by a word of judgment or fame
+    (rules/en/epithet_words.txt), by an age ("the 42-year-old") or by a name over the role the story's main person
+    holds ("the Tesla boss") names no one new; it refers back to the person who was the latest subject, within a
+    couple of sentences, and never to a person it names itself. A role ("the clerk", "the presiding judge", "the
+    federal prosecutor", "the head of the SEC") may be someone new and is left unnamed."""
+    head = span.root
+    if span[0].lower_ != "the" or rules.representative_roles.get(head.lemma_.lower()):
+        return None
+    modifiers = [t for t in span if t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod")]
+    main_role = head.lemma_.lower() in rules.self_descriptions or head.lower_ in rules.self_descriptions
+    characterised = (
+        _aged(span, rules)
+        or any(t.lemma_.lower() in rules.epithet_words or t.lower_ in rules.epithet_words for t in modifiers)
+        or main_role
+        and any(_under_a_name(t, rules) for t in modifiers)
+    )
+    if not characterised:
+        return None
+    return _latest_subject_person(table, span)
+
+
+def resolve_demonym(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """ "Pep Guardiola was asked about the treble. “...,” the Spaniard said": "the" and a singular demonym of a person
+    (rules/en/person_demonyms.txt) is an epithet for the person who was the latest subject (never a person of that
+    name, nor the country)."""
+    head = span.root
+    if span[0].lower_ != "the" or len(span) != 2 or head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s"):
+        return None
+    if head.text not in rules.person_demonyms:
+        return None
+    found = _latest_subject_person(table, span)
+    if found is not None:
+        table.link(found, span, "description")
+    return found
+
+
+def _latest_subject_person(table: EntityTable, span: Span) -> Optional[EntityBuilder]:
+    """The person who was the latest subject before `span`, within SETTINGS.epithet_sentences_back sentences, and not
+    one `span` names itself."""
+    doc = table.doc
+    named_inside = _named_in(table, span)
+    sent_index = _sentence_index(doc)
+    here = sent_index[span.start]
+    for i in range(span.start - 1, -1, -1):
+        if here - sent_index[i] > SETTINGS.epithet_sentences_back:
+            return None
+        b = table.by_token.get(i)
+        t = doc[i]
+        subject = t.dep_ in SUBJECT_DEPS or (t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "flat"))
+        if b is not None and subject and b.type == "PERSON" and b.id not in named_inside:
+            return b
+    return None
+
+
+def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """ "Apple unveiled a headset. ... the iPhone maker said", "the committee said" after "the Norwegian Nobel
+    Committee": a definite noun for an organisation names again the latest one before it whose name has that noun,
+    or, for a business noun (rules/en/company_nouns.txt), the latest business named before it (an organisation that
+    is no outlet, government or body named by an organisation word)."""
+    head = span.root
+    if span[0].lower_ != "the" or head.tag_ in ("NNS", "NNPS") or head.pos_ != "NOUN":
+        return None
+    lemma = head.lemma_.lower()
+    business = lemma in rules.company_nouns
+    if not business and lemma not in rules.organisation_words:
+        return None
+    named_inside = _named_in(table, span)
+    best, best_at, by_noun, by_noun_at = None, (-1, -1), None, (-1, -1)
+    for b in table.entities:
+        if b.type != "ORG" or b.kind == "media" or b.id in named_inside:
+            continue
+        # the latest mention before, a subject's first ("Microsoft will buy Activision": the buyer speaks)
+        at = max(
+            ((_as_subject(table, m), m.start) for m in b.mentions if m.end <= span.start_char and m.kind == "name"),
+            default=(-1, -1),
+        )
+        if at[1] < 0:
+            continue
+        words = [w.lower() for w in b.name.split()]
+        if lemma in words and at > by_noun_at:
+            by_noun, by_noun_at = b, at
+        other_kind = any(w.strip(".") in rules.organisation_words - rules.company_nouns for w in words)
+        if lemma not in words and business and b.kind is None and not other_kind and at > best_at:
+            best, best_at = b, at
+    found = by_noun or best
+    if found is not None:
+        table.link(found, span, "description")
+    return found
+
+
+def _named_in(table: EntityTable, span: Span) -> set[str]:
+    """The entities `span` names by name (not as a description an earlier call linked it to)."""
+    return {
+        b.id
+        for b in table.entities
+        if any(m.kind == "name" and m.start < span.end_char and span.start_char < m.end for m in b.mentions)
+    }
+
+
+def _as_subject(table: EntityTable, m) -> int:
+    span = table.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return int(span is not None and any(t.dep_ in SUBJECT_DEPS for t in span))
+
+
+def _under_a_name(t: Token, rules: Rules) -> bool:
+    """ "the Tesla boss": an organisation's or a place's name before the role (never a title, "the Prime Minister")."""
+    return t.dep_ == "compound" and t.ent_type_ in ("ORG", "GPE", "NORP", "PRODUCT") and not rules.is_title(t.text)
+
+
+def _aged(span: Span, rules: Rules) -> bool:
+    """ "the 42-year-old": a description by age (rules/en/age_descriptions.txt)."""
+    tail = "".join(t.text for t in span[-3:]).lower()
+    return any(tail.endswith(w) for w in rules.age_descriptions)
 
 
 def _closer(a: EntityBuilder, b: EntityBuilder, span: Span) -> bool:

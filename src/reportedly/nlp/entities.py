@@ -162,6 +162,7 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
     for e in sorted(kept, key=lambda e: (-len(normalise_name(e.text).split()), e.start)):
         _cluster(table, e, rules)
     for b in table.entities:
+        _repair_type(table, b, rules)
         _set_title_role(table, b, rules)
         if b.type == "ORG" or b.type == "GPE":
             if rules.is_media_name(b.name):
@@ -182,6 +183,96 @@ def _repaired(e: Span) -> Span:
     if len(e) > 1 and first.endswith("ing") and len(first) >= 6 and _gender_detector().get_gender(first) == "unknown":
         return Span(e.doc, e.start + 1, e.end, label="PERSON")  # the model tags a sentence-initial gerund NNP
     return e
+
+
+NOT_REPAIRED = ("PERSON", "GPE", "NORP")
+
+
+def _repair_type(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
+    """The small model's type, mended by how the article writes the name: a name given an age ("Muratov, 59,"), a
+    person noun beside it ("Dmitry Muratov, the chief editor of ...", "journalist Maria Ressa") or a gendered title
+    is a person's, whatever the tagger said; one that a noun for an organisation introduces ("the newspaper Novaya
+    Gazeta") or explains ("Rappler, a digital media company") is not. A name with evidence both ways keeps its type."""
+    person = org = False
+    words = b.name.split()
+    first_name = len(words) >= 2 and _gender_detector().get_gender(words[0]) != "unknown"
+    for m in b.mentions:
+        span = table.doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "name" else None
+        if span is not None:
+            person = person or _person_marked(span, rules, first_name)
+            org = org or _organisation_marked(span, rules)
+    if person == org or any(w.lower().strip(".") in rules.organisation_words for w in b.name.split()):
+        return
+    if person and b.type not in NOT_REPAIRED and not rules.is_media_name(b.name):
+        b.forced_type = "PERSON"
+    elif org and b.type == "PERSON" and b.title is None and not first_name:
+        b.forced_type = "ORG"
+
+
+def _person_marked(span: Span, rules: Rules, first_name: bool) -> bool:
+    """An age or a gendered title marks any name a person's; a person noun beside it ("the chief editor", "critic")
+    only the name of someone with a known first name ("Meta, the owner of Facebook" stays a company)."""
+    doc = span.doc
+    after = [t.text for t in doc[span.end : span.end + 3]]
+    if len(after) == 3 and (after[0], after[2]) in ((",", ","), ("(", ")")) and _age(after[1]):
+        return True
+    if first_name and _described(span, rules.person_nouns):
+        return True
+    title, _ = _title_before(span, rules)
+    return any(w.lower().rstrip(".") in rules.gendered_titles for w in (title or "").split())
+
+
+def _organisation_marked(span: Span, rules: Rules) -> bool:
+    """ "the newspaper Novaya Gazeta", "Rappler, a media company", "the CEO of Activision Blizzard"."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if prep is not None and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.lower_ in rules.organisation_roles:
+        return True
+    return _described(span, rules.organisation_words)
+
+
+def _described(span: Span, words: frozenset[str]) -> bool:
+    """A noun of `words` says what the name is: just before it ("critic Alexei Navalny", "the newspaper Novaya
+    Gazeta", "journalists Maria Ressa and Dmitry Muratov" for each name joined), in apposition after it ("Rappler,
+    a digital media company") or as what it is ("Muratov is a co-founder of ...")."""
+    doc = span.doc
+    root = span.root
+    first = root
+    while first.dep_ == "conj" and first.head.pos_ == "PROPN":
+        first = first.head
+    prev = doc[first.left_edge.i - 1] if first.left_edge.i > 0 else None
+    if first is root:
+        prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and _beside(prev, first) and _noun_in(prev, words, plural=first is not root):
+        return True
+    if any(c.dep_ == "appos" and c.i >= span.end and _noun_in(c, words) for c in root.rights):
+        return True
+    verb = root.head
+    attr = [c for c in verb.children if c.dep_ == "attr"] if root.dep_ == "nsubj" and verb.lemma_ == "be" else []
+    return bool(attr) and _noun_in(attr[-1], words)  # "a co-founder": the last word is the noun
+
+
+def _beside(prev: Token, name: Token) -> bool:
+    """The word just before a name modifies it ("critic Alexei Navalny") or is what it names ("newspaper Novaya
+    Gazeta", the name in apposition)."""
+    return (
+        prev.dep_ in ("compound", "nmod", "amod")
+        and prev.head.i >= name.i - 4
+        and prev.head.i <= name.i
+        or (name.head.i == prev.i)
+    )
+
+
+def _noun_in(tok: Token, words: frozenset[str], plural: bool = False) -> bool:
+    """A common noun of the list ("editor", not "Editor" in a name, nor "editors" unless `plural`), or an adjective
+    used as one ("the daily Novaya Gazeta")."""
+    if tok.pos_ not in ("NOUN", "ADJ") or tok.tag_ == "NNS" and not plural:
+        return False
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _age(text: str) -> bool:
+    return text.isdigit() and 0 < int(text) < 120
 
 
 def _cluster(table: EntityTable, e: Span, rules: Rules) -> None:

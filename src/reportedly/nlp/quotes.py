@@ -79,7 +79,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 kind = "partial"
             out.append(RawQuote(q, kind, source, cue, span, "cue"))
             continue
-        if _continues_paragraph_quote(ctx, q, out, paragraph_of):
+        if _continues_paragraph_quote(ctx, q, out, paragraph_of) or _ends_statement(ctx, q, out, paragraph_of):
             out.append(RawQuote(q, kind, out[-1].source, None, None, "context"))
             continue
         if len(words) < SETTINGS.min_floating_words or (
@@ -118,7 +118,9 @@ def _unmarked_blocks(ctx: DocContext, done: list[RawQuote]) -> list[RawQuote]:
         source, cue_tok = intro
         cue, span = ctx.cue_text(cue_tok)
         listed = False
-        for ps, pe in paras[k : k + SETTINGS.max_block_paragraphs]:
+        last = k + SETTINGS.max_block_paragraphs
+        while k < min(last, len(paras)):
+            ps, pe = paras[k]
             bullet = _BULLET.match(text, ps)
             if listed and bullet is None:
                 break  # the list has ended
@@ -129,11 +131,46 @@ def _unmarked_blocks(ctx: DocContext, done: list[RawQuote]) -> list[RawQuote]:
             if any(c in MARKS for c in text[cs:ce]) or any(ts < ce and cs < te for ts, te in taken):
                 break
             if not listed and not _first_person(ctx, cs, ce):
-                break
+                resume = _after_comment(ctx, paras, k, source)
+                if resume is None:
+                    break
+                k = resume
+                continue
             listed = bullet is not None
             out.append(RawQuote(Quoted(cs, None, cs, ce), "direct", source, cue, span, "block"))
             k += 1
     return out
+
+
+def _after_comment(ctx: DocContext, paras: list[tuple[int, int]], k: int, source: Source) -> Optional[int]:
+    """ "Here are excerpts from Mark Zuckerberg's email with analysis from me. / [excerpt] / Rather than bury the lede,
+    Zuck put the layoff in the second sentence. Well done. / How did we get here? / At the start of Covid, ... I did
+    too": excerpts interleaved with the writer's comment. A paragraph that speaks of a person in the third person,
+    then at most two headings (short lines with no full stop), then a paragraph in the first person with no mark:
+    the excerpt goes on there (the paragraph to resume at), else None."""
+    text = ctx.text
+    s, e = paras[k]
+    if source.entity is None or not any(_third_person(ctx, t, source) for t in _tokens_in(ctx, s, e)):
+        return None
+    j = k + 1
+    while j < len(paras) and j - k <= SETTINGS.max_block_headings:
+        hs, he = paras[j]
+        line = text[hs:he].strip()
+        if any(c in MARKS for c in line):
+            return None
+        if len(line.split()) <= SETTINGS.max_heading_words and not line.endswith("."):
+            j += 1
+            continue
+        return j if j > k + 1 and _first_person(ctx, hs, he) else None
+    return None
+
+
+def _third_person(ctx: DocContext, t: Token, source: Source) -> bool:
+    """The speaker, or a person ("Zuck", "he") the writer speaks of."""
+    b = ctx.table.at(t)
+    if b is source.entity or (b is not None and b.type == "PERSON"):
+        return True
+    return ctx.rules.pronouns.get(t.lower_) in ("male", "female") and not ctx.inside_quote[t.i]
 
 
 def _block_intro(ctx: DocContext, s: int, e: int, list_below: bool) -> Optional[tuple[Source, Token]]:
@@ -261,6 +298,28 @@ def _continues_paragraph_quote(ctx: DocContext, q: Quoted, done: list[RawQuote],
     return content[:1].isupper() and content[-1:] in ".?!" and "“" not in between and '"' not in between
 
 
+def _ends_statement(ctx: DocContext, q: Quoted, done: list[RawQuote], paragraph_of) -> bool:
+    """ "I will remain as Prime Minister until a successor has been chosen. / “Thank you.”": a statement given
+    paragraph by paragraph in marks ends with a short sentence as a paragraph of its own; right below the speaker's
+    own paragraph quote, it is theirs, however short."""
+    if not done or done[-1].source is None or done[-1].kind == "partial" or q.close is None:
+        return False
+    prev = done[-1].quoted
+    if paragraph_of(q.open) - paragraph_of(prev.open) != 1 or not (
+        _whole_paragraph(ctx.text, *prev.outer) and _whole_paragraph(ctx.text, *q.outer)
+    ):
+        return False
+    content = ctx.text[q.start : q.end].rstrip()
+    return content[:1].isupper() and content[-1:] in ".?!"
+
+
+def _whole_paragraph(text: str, start: int, end: int) -> bool:
+    """Nothing but the stretch from `start` to `end` is on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end : line_end if line_end != -1 else len(text)].strip()
+
+
 def _has_verb(ctx: DocContext, q: Quoted) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in _tokens_in(ctx, q.start, q.end))
 
@@ -290,7 +349,22 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
             if s <= q.start and q.end <= e + 1 and (s, e) != (q.start, q.end):
                 holders.append((e - s, a))
                 break
-    return min(holders, key=lambda h: h[0])[1] if holders else None
+    holders.sort(key=lambda h: h[0])
+    speaking = [a for _, a in holders if not _mute(a)]
+    return (speaking or [a for _, a in holders] or [None])[0]
+
+
+def _mute(a: RawAttribution) -> bool:
+    """ "Ressa said the prize shows that “nothing is possible without facts”": a thing that shows or suggests
+    (no person, group, body or document) holds no one's words; the attribution around it does."""
+    src = a.source
+    return (
+        a.cue_kind != "speech"
+        and src.entity is None
+        and src.type == "unnamed"
+        and src.span.root.pos_ == "NOUN"
+        and (src.span.root.tag_ != "NNS")
+    )
 
 
 def _right_after_cue(ctx: DocContext, q: Quoted, holder: RawAttribution) -> bool:
@@ -377,9 +451,11 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
 
 def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
     """“They saved lives last night.” Colonel Butler announced that the search was over: a quote closed by a full
-    stop, then a cue with a content clause of its own, is a new statement, not the quote's attribution."""
-    closed = ctx.text[q.start : q.end].rstrip()[-1:] == "."
-    return closed and any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children)
+    stop, then a cue with a content clause of its own (or a quotation of its own: “Please rise.” The forewoman
+    replied “guilty”), is a new statement, not the quote's attribution."""
+    closed = ctx.text[q.start : q.end].rstrip()[-1:] in (".", "!", "?")
+    own_quote = any(ctx.is_mark[t.i] and t.idx > cue.idx for t in cue.subtree)
+    return closed and (own_quote or any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children))
 
 
 def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: bool = False) -> Optional[Source]:

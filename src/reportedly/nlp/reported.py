@@ -39,7 +39,7 @@ SPOKEN_KINDS = frozenset(("speech", "act"))
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
     out = []
     for tok in ctx.cue_candidates():
-        if negated(tok) or _raises_a_cue(ctx, tok):
+        if negated(tok) or _raises_a_cue(ctx, tok) or ctx.is_credit(tok):
             continue
         subj = subject_of(tok)
         if subj is None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.rules.raising_verbs:
@@ -120,10 +120,14 @@ def subject_of(tok: Token) -> Optional[Token]:
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head  # "the minister, who said that ..." -> the minister
             return c
+    late = _inverted_subject(tok) or _subject_run_on(tok) or _passive_speaker(tok)
+    if late is not None:
+        return late
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
-        return subject_of(tok.head)  # "She issued a statement, saying the deal was off" -> she
+        # "She issued a statement, saying the deal was off" -> she
+        return _person_in_between(tok) or subject_of(tok.head)
     if (
         tok.tag_ == "VBG"
         and tok.dep_ == "pcomp"
@@ -154,6 +158,60 @@ def subject_of(tok: Token) -> Optional[Token]:
     ):
         return tok.head  # not "a group of surrogates who are expected to ...": they are the ones expected of
     return None
+
+
+NAMED_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _inverted_subject(tok: Token) -> Optional[Token]:
+    """ "The pair won the prize for “...” in their countries, announced the Norwegian Nobel committee.": a finite
+    speech verb with no subject, after a comma, whose object is a name that ends the sentence, has its speaker after
+    it (the parser took the inverted subject for an object)."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return None
+    after = obj.right_edge.i + 1
+    if after < len(tok.doc) and tok.doc[after].text not in (".", "!", "?"):
+        return None
+    named = obj.pos_ == "PROPN" or obj.ent_type_ in NAMED_TYPES
+    named = named or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children)
+    return obj if named else None
+
+
+def _passive_speaker(tok: Token) -> Optional[Token]:
+    """ "..., it was announced by the awarding body": a speech verb in the impersonal passive speaks through its agent
+    (one that says what someone was called, "Oz has been called a charlatan by ...", reports no words); "an officer was heard saying, “...”": a participle under a passive verb of
+    perceiving or recording speaks through that verb's subject."""
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if agent is not None and (patient is None or patient.lower_ == "it"):  # not "Oz has been called a charlatan by"
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+            return obj
+    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "advcl", "ccomp") and tok.head.pos_ == "VERB":
+        passive = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and any(c.dep_ == "auxpass" for c in tok.head.children) and passive.lower_ != "it":
+            return passive
+    return None
+
+
+def _subject_run_on(tok: Token) -> Optional[Token]:
+    """ "The U.N. human rights office congratulated the two journalists, said it was “...”": two clauses run on
+    with a comma, the second a speech verb with content of its own but no subject; the parser hung the first on it
+    as its content. The first clause's subject speaks."""
+    if tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return None
+    before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+    if not before or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None
+    subj = next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return subj
 
 
 def relative_subject(tok: Token) -> Optional[Token]:
@@ -284,6 +342,22 @@ def _inner_speech(ctx: DocContext, head: Token) -> set[int]:
             first -= 1
         out.update(range(first, c.right_edge.i + 1))
     return out
+
+
+def _person_in_between(tok: Token) -> Optional[Token]:
+    """ "The news formalizes what Messi declared in early June, stating “I'm going to Miami”": when the verb a
+    participle hangs from has a thing for its subject, a person who is the subject of a clause between them (what
+    Messi declared) is who goes on speaking."""
+    verb = tok.head
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return None
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and verb.i < c.i < tok.i:
+            inner = next((d for d in c.children if d.dep_ == "nsubj"), None)
+            if inner is not None and inner.pos_ == "PROPN" and inner.ent_type_ == "PERSON":
+                return inner
+    return None
 
 
 def subject_of_own(tok: Token) -> Optional[Token]:

@@ -31,6 +31,10 @@ class Settings:
     # that introduces them ("Here are excerpts from Mark Zuckerberg's email"); a longer first-person stretch is the
     # writer's own
     max_block_paragraphs: int = 12
+    # excerpts interleaved with the writer's comment resume after it below at most this many headings ("How did we
+    # get here?"), each of at most this many words and no full stop
+    max_block_headings: int = 2
+    max_heading_words: int = 10
     # a pronoun looks this many sentences back for its person
     max_sentences_back: int = 6
     # a pronoun this early with no name before it may point forward ("Speaking outside, she said ... Liz Truss")
@@ -44,8 +48,15 @@ class Settings:
     # a weekday under a present-tense verb lies ahead ("the summit opens Tuesday"), except one at most this many days
     # back ("could not be located Wednesday" published on Thursday: news reports yesterday in the present too)
     present_tense_days_back: int = 1
+    # a pronoun's candidate that the tagger did not call a person but whose name is written like one ("Dmitry
+    # Muratov" tagged an organisation) loses this much salience (a sentence's distance is 10): a person the tagger
+    # recognised in the same sentence still wins
+    untyped_person_penalty: float = 8.0
     # "they" looks this many sentences back for the organisation it stands for ("The union ... They said")
     group_sentences_back: int = 2
+    # "Ressa ... said. / "...," the outspoken critic of Duterte told ...": a definite epithet refers back to the person
+    # who was the subject at most this many sentences before it
+    epithet_sentences_back: int = 2
     # "Pence: Flowers Won't Be at Debate": a headline line giving a claim to a person is at most this long
     max_headline_words: int = 25
 

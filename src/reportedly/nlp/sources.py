@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Mention
 from ..rules import Rules
-from .coref import resolve_description
+from .coref import resolve_demonym, resolve_description, resolve_organisation
 from .entities import EntityBuilder, EntityTable, normalise_name
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "advmod", "quantmod", "case", "flat"}
@@ -96,7 +96,8 @@ def make_source(
 ) -> Optional[Source]:
     """The source that `span` names, or None for first/second person narrators ("I said", "you told") and for
     what cannot speak (a date, a demonym, a product)."""
-    named = apposed_name(span, rules.is_person_noun(span.root.lemma_)) if apposition else None
+    lemma = span.root.lemma_.lower()
+    named = apposed_name(span, rules.is_person_noun(lemma) or lemma in rules.organisation_words) if apposition else None
     if named is not None and named.root.i != span.root.i and not (named.start <= span.root.i < named.end):
         source = make_source(table, named, rules, pronouns, quoted_person, apposition=False)
         if source is not None and source.entity is not None and source.entity.role is None:
@@ -127,6 +128,9 @@ def make_source(
         inner = _named_inside(table, span, head)
         if inner is not None:
             return Source(span, inner, inner.name, _entity_type(inner, rules))
+    demonym = resolve_demonym(table, span, rules)
+    if demonym is not None:
+        return Source(span, demonym, demonym.name, "person")
     ent = table.in_span(span) if head.pos_ == "PROPN" or head.ent_type_ else table.at(head)
     if ent is not None:
         if quoted_person:
@@ -153,9 +157,38 @@ def make_source(
         b = table.get_or_create(name, span, "ORG", kind="description")
         b.kind = "government"
         return Source(span, b, b.name, "government")
+    organisation = resolve_organisation(table, span, rules)
+    if organisation is not None:
+        return Source(span, organisation, organisation.name, _entity_type(organisation, rules))
     if lemma in rules.document_nouns:
+        author = _author(table, span, head) if span[0].lower_ == "the" else None
+        if author is not None:
+            table.link(author, span, "description")
+            return Source(span, author, author.name, _entity_type(author, rules))
         return Source(span, None, span.text, "document")
     return Source(span, None, span.text, "unnamed")
+
+
+def _author(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuilder]:
+    """ "Mark Zuckerberg said in the letter, ... / The letter reads, “...”": the document named again with "the" is
+    the one whose writer the article gave before: the latest earlier mention of that noun with its owner ("his
+    letter", "Zuckerberg's letter", "a letter from Zuckerberg") or with the subject that said or wrote in it ("Mark
+    Zuckerberg said in the letter")."""
+    doc = table.doc
+    for t in reversed(doc[: span.start]):
+        if t.lemma_ != head.lemma_ or t.pos_ != "NOUN":
+            continue
+        owners = [c for c in t.children if c.dep_ == "poss"]
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                owners += [c for c in prep.children if c.dep_ == "pobj"]
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and t.head.head.pos_ == "VERB":
+            owners += [c for c in t.head.head.children if c.dep_ == "nsubj"]
+        for o in owners:
+            b = table.at(o)
+            if b is not None and b.type in ("PERSON", "ORG"):
+                return b
+    return None
 
 
 def _whole_text(span: Span, rules: Rules) -> Optional[Span]:
@@ -177,15 +210,16 @@ def _whole_text(span: Span, rules: Rules) -> Optional[Span]:
 NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PRODUCT"}
 
 
-def apposed_name(span: Span, person_noun: bool = False) -> Optional[Span]:
+def apposed_name(span: Span, speaker_noun: bool = False) -> Optional[Span]:
     """The name set beside a description ("His father, Ernie LeBlanc," / "Former chief of X, Maj. Gen. Tamir
     Hayman,"): a description that the parser made the subject names no one; the name in apposition to it does. Beside
     a noun for a person ("the chairwoman of the committee, Berit Reiss-Andersen") a name the tagger took for an
-    organisation is still the person's."""
+    organisation is still the person's; beside a noun for an organisation ("the ship's management company, Synergy
+    Marine Pte Ltd,") the organisation's name is the one to give."""
     head = span.root
     if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
         return None
-    not_names = ("", "GPE", "NORP") if person_noun else ("", "ORG", "GPE", "NORP")
+    not_names = ("", "GPE", "NORP") if speaker_noun else ("", "ORG", "GPE", "NORP")
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in not_names:
             return noun_phrase(child)

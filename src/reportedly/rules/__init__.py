@@ -52,6 +52,12 @@ class Rules:
     day_words: re.Pattern
     pronouns: dict[str, str]  # word -> male | female | group | thing | speaker
     organisation_words: frozenset[str]
+    credit_lines: re.Pattern  # "Reporting by X; Editing by Y", "By Jane Smith": a line crediting the staff
+    credit_verbs: frozenset[str]  # "X and Y reported for Reuters": a reporters' credit, never a speaker
+    person_demonyms: frozenset[str]  # "the Spaniard said": one person, named just before
+    epithet_words: frozenset[str]  # "the outspoken critic", "the veteran journalist": someone already named
+    company_nouns: frozenset[str]  # "the company said", "the iPhone maker": a business named before, named again
+    organisation_roles: frozenset[str]  # "the CEO of Activision Blizzard": a name after "<role> of" is an organisation
     gendered_titles: dict[str, str]
     request_words: frozenset[str]
     months: dict[str, int]
@@ -172,6 +178,12 @@ def load(lang: str = "en") -> Rules:
         day_words=_alternation(lines(lang, "day_words.txt")),
         pronouns=_table(lang, "pronouns.tsv"),
         organisation_words=frozenset(w.lower() for w in lines(lang, "organisation_words.txt")),
+        credit_lines=_alternation(lines(lang, "credit_lines.txt")),
+        credit_verbs=frozenset(w.lower() for w in lines(lang, "credit_verbs.txt")),
+        person_demonyms=frozenset(w.strip() for w in lines(lang, "person_demonyms.txt")),
+        epithet_words=frozenset(w.lower() for w in lines(lang, "epithet_words.txt")),
+        company_nouns=frozenset(w.lower() for w in lines(lang, "company_nouns.txt")),
+        organisation_roles=frozenset(w.lower() for w in lines(lang, "organisation_roles.txt")),
         gendered_titles=_table(lang, "gendered_titles.tsv"),
         request_words=frozenset(w.lower() for w in lines(lang, "request_words.txt")),
         months={k: int(v) for k, v in _table(lang, "months.tsv").items()},
