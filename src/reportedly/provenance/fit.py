@@ -3,7 +3,8 @@
 The weights of settings.FEATURES are fitted to the choice they serve: of an article's candidates, which is its parent (a
 conditional logit, Newton's method, L2), then put on the log-odds scale by a one-variable logistic regression; the
 root score is a logistic regression of "this article is its own report"; the margins (story root, unstored credited outlets, wire
-copy vs rewrite) are then chosen on the same stories by coordinate search, each at the middle of its best plateau.
+copy vs rewrite) are then chosen on the same stories by coordinate search, each at the middle of its best plateau
+(the origin choice's two weights, JOINT, searched together).
 Pure functions over prepared stories: no I/O here."""
 
 from __future__ import annotations
