@@ -91,3 +91,22 @@ def test_two_copies_of_one_agency_are_co_credited_not_credited():
     other = profile(Article("c2", SOURCE + " The Associated Press contributed to this report."))
     assert credited(copy, agency) and not co_credited(copy, agency)
     assert co_credited(copy, other) and not credited(copy, other)
+
+
+def test_two_sentences_like_one_headline_are_one_sentence_shared():
+    from reportedly.provenance.evidence import pair_features
+    from reportedly.provenance.relations import supported
+
+    parent = profile(Article("p", "Journalists Maria Ressa, Dmitry Muratov win Nobel Peace Prize\n\n" + SOURCE))
+    child = profile(
+        Article(
+            "c",
+            "Journalists Maria Ressa from Philippines and Russia's Dmitry Muratov win 2021 Nobel Peace Prize\n\n"
+            "Journalists Maria Ressa from the Philippines and Russia's Dmitry Muratov have won the Nobel Peace Prize. "
+            "The committee praised their courage in a statement read out in Oslo on Friday morning.",
+        )
+    )
+    passages = align(child.own, parent.full)
+    assert len(passages) == 2 and len({x.parent for x in passages}) == 1  # both found in the parent's headline
+    features = pair_features(child, parent, story_counts([child, parent]), True, passages)
+    assert features["n_reworded"] == 1 and not supported(features)

@@ -70,3 +70,11 @@ def test_judge_counts_relations_parents_and_the_origin():
 
     s = judge(a, decide(a.profiles, a.table, fitted()))
     assert s.relations == 4 and s.parents == 2 and 0 <= s.relations_right <= 4
+
+
+def test_the_middle_of_a_plateau_of_margins():
+    from reportedly.provenance.fit import JOINT, _middle
+
+    assert _middle([{"root": v} for v in (-2.0, -1.5, -1.0, -0.5)]) == {"root": -1.0}
+    plateau = [(1.0, 0.5), (1.5, 0.5), (1.0, 1.0), (1.5, 1.0), (2.0, 1.0)]  # the centroid is (1.4, 0.8)
+    assert _middle([dict(zip(JOINT, c)) for c in plateau]) == dict(zip(JOINT, (1.5, 1.0)))

@@ -279,3 +279,24 @@ def test_a_credit_to_an_agency_declares_only_a_copy_of_its_stored_text():
     declared = {c.article.id: pair_features(c, ap, story, True, align(c.article.text, ap.article.text))["declared"]
                 for c in (copy, other)}  # fmt: skip
     assert declared == {"copy": 1.0, "other": 0.0}
+
+
+def test_an_article_whose_only_sharing_versions_are_its_copies_has_no_unstored_source():
+    import networkx as nx
+
+    from reportedly.provenance.relations import ROOT, UNSTORED, Edge, _unstored_grounded
+
+    shared = Edge({"n_verbatim": 1.0, "n_reworded": 1.0}, [])
+    g = nx.DiGraph()
+    g.add_edge(ROOT, UNSTORED, weight=0.0)
+    for aid in ("first", "reprint", "rewrite"):
+        g.add_edge(ROOT, aid, weight=-5.0)
+        g.add_edge(UNSTORED, aid, weight=5.0)
+    g.add_edge("first", "reprint", weight=10.0)  # the two hold each other's sentences: one is the other's copy
+    g.add_edge("reprint", "first", weight=10.0)
+    # the rewrite shares sentences with the reprint, which is not its copy: a sibling under an unstored source
+    parents = {"first": [("reprint", shared)], "reprint": [("first", shared)], "rewrite": [("reprint", shared)]}
+    parent_of = _unstored_grounded(g, parents)
+    assert parent_of["rewrite"] == UNSTORED
+    pair = {parent_of["first"], parent_of["reprint"]}
+    assert UNSTORED not in pair and ROOT in pair and pair & {"first", "reprint"}

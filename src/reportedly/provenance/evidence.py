@@ -335,8 +335,9 @@ def pair_features(
     length = math.log(max(1, len(p.article.text)) / max(1, len(c.article.text)))
     names = ordered_key_overlap(c, p, story) if c.lang != p.lang else key_overlap(c, p, story)
     return {
-        "n_verbatim": float(sum(x.score >= settings.verbatim for x in passages)),
-        "n_reworded": float(len(passages)),
+        # counted by the parent's sentences: two of the child's sentences matching one headline are one sentence shared
+        "n_verbatim": float(len({x.parent for x in passages if x.score >= settings.verbatim})),
+        "n_reworded": float(len({x.parent for x in passages})),
         "declared": float((bool(passages) or names >= settings.declared_names) and _declared(c, p)),
         "contained": verbatim,
         "reworded": reworded,

@@ -3,11 +3,13 @@
 The weights of settings.FEATURES are fitted to the choice they serve: of an article's candidates, which is its parent (a
 conditional logit, Newton's method, L2), then put on the log-odds scale by a one-variable logistic regression; the
 root score is a logistic regression of "this article is its own report"; the margins (story root, unstored credited outlets, wire
-copy vs rewrite) are then chosen on the same stories by coordinate search, each at the middle of its best plateau.
+copy vs rewrite) are then chosen on the same stories by coordinate search, each at the middle of its best plateau
+(the origin choice's two weights, JOINT, searched together).
 Pure functions over prepared stories: no I/O here."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
@@ -33,6 +35,9 @@ ROUNDS = 2
 PARENT_WEIGHT = 0.5
 ORIGIN_WEIGHT = 2.0
 FROZEN: tuple[str, ...] = ()  # margins left at the base settings' value (for experiments)
+# margins searched jointly, over every combination of their grids: the two weights of the origin choice decide one
+# article per story together (one alone moves the origin only within a band the other sets)
+JOINT: tuple[str, ...] = ("origin_bonus", "origin_quoted")
 
 
 @dataclass(frozen=True)
@@ -225,13 +230,29 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "translation": SHARE_GRID,
     }
     grids = {k: v for k, v in grids.items() if k not in FROZEN}
+    joint = [k for k in JOINT if k in grids]
     for _ in range(ROUNDS):
         for name, grid in grids.items():
-            scored = [(_objective(stories, replace(settings, **{name: v})), v) for v in grid]
+            if name in joint[1:]:
+                continue
+            if name == (joint[0] if joint else None):
+                cells = [dict(zip(joint, vs)) for vs in itertools.product(*(grids[k] for k in joint))]
+            else:
+                cells = [{name: v} for v in grid]
+            scored = [(_objective(stories, replace(settings, **c)), c) for c in cells]
             best = max(s for s, _ in scored)
-            plateau = [v for s, v in scored if s == best]
-            settings = replace(settings, **{name: plateau[len(plateau) // 2]})
+            settings = replace(settings, **_middle([c for s, c in scored if s == best]))
     return settings
+
+
+def _middle(plateau: Sequence[dict[str, float]]) -> dict[str, float]:
+    """The middle of the plateau of best settings: on one margin, its middle value (the upper of two); on margins
+    searched jointly, the cell nearest the plateau's centroid (the first of equals)."""
+    keys = list(plateau[0])
+    if len(keys) == 1:
+        return plateau[len(plateau) // 2]
+    centre = {k: sum(c[k] for c in plateau) / len(plateau) for k in keys}
+    return min(plateau, key=lambda c: sum((c[k] - centre[k]) ** 2 for k in keys))
 
 
 def fit(stories: Sequence[Prepared], base: Settings = Settings()) -> Settings:

@@ -317,8 +317,7 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
                 g.add_edge(ROOT, v, weight=0.0)
             w = settings.virtual if c.kind in ("carried", "adapted", "domain") else settings.virtual_wire
             g.add_edge(v, p.article.id, weight=w)
-    tree = nx.maximum_spanning_arborescence(g, attr="weight", preserve_attrs=True)
-    parent_of = {child: par for par, child in tree.edges()}
+    parent_of = _unstored_grounded(g, parents)
     nodes = {}
     for p in profiles:
         aid = p.article.id
@@ -343,6 +342,31 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
         nodes[aid] = node
     _label_roots(profiles, nodes, origin, settings)
     return [nodes[p.article.id] for p in profiles]
+
+
+def _unstored_grounded(g, parents: dict[str, list[tuple[str, Edge]]]) -> dict[str, str]:
+    """The arborescence of `g` (child -> parent), in which an article hangs under the unstored source only when it
+    shares sentences with some version that is not its own copy: an article whose only sentence-sharing versions sit
+    below it in the tree is their source, not a sibling of theirs under another text. Its unstored edge is dropped
+    and the tree chosen again until none is left so grounded."""
+    import networkx as nx
+
+    while True:
+        tree = nx.maximum_spanning_arborescence(g, attr="weight", preserve_attrs=True)
+        parent_of = {child: par for par, child in tree.edges()}
+        ungrounded = [aid for aid in tree.successors(UNSTORED) if not _grounded(aid, tree, parents)]
+        if not ungrounded:
+            return parent_of
+        g.remove_edges_from((UNSTORED, aid) for aid in ungrounded)
+
+
+def _grounded(aid: str, tree, parents: dict[str, list[tuple[str, Edge]]]) -> bool:
+    """Some version sharing sentences with `aid` is not below it in `tree`."""
+    import networkx as nx
+
+    shared = [pid for pid, e in parents.get(aid, []) if shares_sentences(e.features)]
+    below = nx.descendants(tree, aid) if shared else set()
+    return any(pid not in below for pid in shared)
 
 
 def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], settings: Settings) -> Optional[str]:
