@@ -169,7 +169,7 @@ def _named_like_a_person(b: EntityBuilder, rules: Rules) -> bool:
     words = b.name.split()
     if b.type not in ("ORG", "OTHER", "PRODUCT") or b.kind or not 2 <= len(words) <= 3 or rules.is_media_name(b.name):
         return False
-    if any(w.lower().strip(".") in rules.organisation_words for w in words):
+    if rules.has_organisation_word(b.name):
         return False
     return _gender_detector().get_gender(words[0]) in ("male", "female", "mostly_male", "mostly_female")
 

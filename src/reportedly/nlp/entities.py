@@ -201,7 +201,7 @@ def _repair_type(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
         if span is not None:
             person = person or _person_marked(span, rules, first_name)
             org = org or _organisation_marked(span, rules)
-    if person == org or any(w.lower().strip(".") in rules.organisation_words for w in b.name.split()):
+    if person == org or rules.has_organisation_word(b.name):
         return
     if person and b.type not in NOT_REPAIRED and not rules.is_media_name(b.name):
         b.forced_type = "PERSON"

@@ -142,7 +142,9 @@ def make_source(
             b = table.get_or_create(name, span, "ORG")
             b.kind = "media"
         else:
-            b = table.get_or_create(name, span, "PERSON" if quoted_person and not _org_like(name, rules) else "ORG")
+            b = table.get_or_create(
+                name, span, "PERSON" if quoted_person and not rules.has_organisation_word(name) else "ORG"
+            )
             if not quoted_person and any(w.lower() in rules.government_nouns for w in name.split()):
                 b.kind = "government"
         return Source(span, b, b.name, _entity_type(b, rules))
@@ -394,13 +396,9 @@ def _named_inside(table: EntityTable, span: Span, head: Token) -> Optional[Entit
     return None
 
 
-def _org_like(name: str, rules: Rules) -> bool:
-    return any(w.lower().strip(".") in rules.organisation_words for w in name.split())
-
-
 def _maybe_person(ent: EntityBuilder, rules: Rules) -> None:
     """A name quoted as a speaker is a person, when nothing else says it is an organisation or outlet."""
-    if ent.type == "PERSON" or ent.kind or _org_like(ent.name, rules) or rules.is_media_name(ent.name):
+    if ent.type == "PERSON" or ent.kind or rules.has_organisation_word(ent.name) or rules.is_media_name(ent.name):
         return
     if ent.labels.get("PERSON") or (
         len(ent.name.split()) in (2, 3) and ent.gender is None and _first_name_known(ent.name)

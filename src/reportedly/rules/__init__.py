@@ -117,6 +117,10 @@ class Rules:
     def is_person_noun(self, lemma: str) -> bool:
         return lemma.lower() in self.person_nouns
 
+    def has_organisation_word(self, name: str) -> bool:
+        """A name with a word of organisation_words.txt in it ("Morgan Stanley Bank", "Nobel Committee")."""
+        return any(w.lower().strip(".") in self.organisation_words for w in name.split())
+
     def is_media_name(self, name: str) -> bool:
         bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
         if bare in self.media or name.strip().lower() in self.media:
