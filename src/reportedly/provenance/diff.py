@@ -297,8 +297,6 @@ def _second_halves(source: list[str], copy: list[str], aligned: dict[int, int]) 
     could disrupt a vital shipping port for months" -> "... in a frightening collapse. This incident may cause
     disruptions to a crucial shipping port for several months."). Alike by token-set ratio to the source sentence's
     words the aligned piece does not have (settings: diff_split), five words of them at least."""
-    from rapidfuzz import fuzz
-
     out: dict[int, int] = {}
     for j, t in enumerate(copy):
         if j in aligned:
@@ -307,12 +305,20 @@ def _second_halves(source: list[str], copy: list[str], aligned: dict[int, int]) 
             k = aligned.get(n)
             if k is None or sum(1 for x in aligned.values() if x == k) > 1:
                 continue
-            have = set(_WORD.findall(copy[n]))
-            rest = [w for w in _WORD.findall(source[k]) if w not in have]
-            if len(rest) >= 5 and fuzz.token_set_ratio(t, " ".join(rest)) >= S.diff_split:
+            if _rewords_rest(t, copy[n], source[k]):
                 out[j] = k
                 break
     return out
+
+
+def _rewords_rest(half: str, piece: str, whole: str) -> bool:
+    """`half` rewords what `piece` left out of `whole`, the sentence it is aligned to: alike by token-set ratio to the
+    words of `whole` that `piece` does not have (settings: diff_split), five words of them at least."""
+    from rapidfuzz import fuzz
+
+    have = set(_WORD.findall(piece))
+    rest = [w for w in _WORD.findall(whole) if w not in have]
+    return len(rest) >= 5 and fuzz.token_set_ratio(half, " ".join(rest)) >= S.diff_split
 
 
 def _joined_halves(
@@ -326,8 +332,6 @@ def _joined_halves(
     copy's halves (token-set ratio to the copy sentence's words the aligned half does not have, settings: diff_split,
     five words of them at least); the two source sentences are then compared as one. Returns the source's sentence
     spans with such pairs joined, and the alignment renumbered to them."""
-    from rapidfuzz import fuzz
-
     used: dict[int, list[int]] = {}
     for j, k in aligned.items():
         used.setdefault(k, []).append(j)
@@ -340,12 +344,8 @@ def _joined_halves(
             a, b = sorted((n, k))
             if len(js) != 1 or "\n" in text[spans[a][1] : spans[b][0]] or b in joins or a in joins:
                 continue
-            have = set(_WORD.findall(fold(text[spans[n][0] : spans[n][1]])))
-            rest = [w for w in _WORD.findall(fold(copy[js[0]])) if w not in have]
-            if (
-                len(rest) >= 5
-                and fuzz.token_set_ratio(fold(text[spans[k][0] : spans[k][1]]), " ".join(rest)) >= S.diff_split
-            ):
+            half, piece = fold(text[spans[k][0] : spans[k][1]]), fold(text[spans[n][0] : spans[n][1]])
+            if _rewords_rest(half, piece, fold(copy[js[0]])):
                 joins.add(b)
                 break
     if not joins:
@@ -1759,13 +1759,8 @@ def dated_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Chan
     """One date given for the same thing in both texts with another value ("signed a contract until 2025" ->
     "signed a contract until June 2025"), however the two sentences were rewritten."""
     seen = {x.source_sentence for x in found if x.kind == "date-changed"}
-    theirs = _dated(cp)
     out = []
-    for key, had in _dated(src).items():
-        has = theirs.get(key, [])
-        if len({t.value for t in had}) != 1 or len({t.value for t in has}) != 1 or had[0].value == has[0].value:
-            continue
-        a, b = had[0], has[0]
+    for key, a, b in _one_value_each(_dated(src), _dated(cp)):
         sentence = _sentence_at(src.text, a.start)
         if sentence in seen:
             continue
@@ -1773,6 +1768,16 @@ def dated_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Chan
                           f"'{' '.join(key)} {a.text}' -> '{' '.join(key)} {b.text}' ({a.value} -> {b.value})",
                           source_sentence=sentence, copy_sentence=_sentence_at(cp.text, b.start)))  # fmt: skip
     return out
+
+
+def _one_value_each(mine: dict[tuple[str, str], list], theirs: dict[tuple[str, str], list]):
+    """The keys (what a date or a duration is given for) that each text gives one value for, another in each: the key
+    and the first time expression of each."""
+    for key, had in mine.items():
+        has = theirs.get(key, [])
+        if len({t.value for t in had}) != 1 or len({t.value for t in has}) != 1 or had[0].value == has[0].value:
+            continue
+        yield key, had[0], has[0]
 
 
 def _timed(a: Analysis) -> dict[tuple[str, str], list]:
@@ -1799,13 +1804,8 @@ def duration_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[C
         if x.kind == "number-changed":
             words = _WORD.findall(x.before or "")
             seen.setdefault((x.source_sentence, x.copy_sentence), set()).update(_value(w) for w in words)
-    theirs = _timed(cp)
     out = []
-    for key, had in _timed(src).items():
-        has = theirs.get(key, [])
-        if len({t.value for t in had}) != 1 or len({t.value for t in has}) != 1 or had[0].value == has[0].value:
-            continue
-        a, b = had[0], has[0]
+    for key, a, b in _one_value_each(_timed(src), _timed(cp)):
         sentences = (_sentence_at(src.text, a.start), _sentence_at(cp.text, b.start))
         if set(re.findall(r"\d+", a.value)) & seen.get(sentences, set()):
             continue
