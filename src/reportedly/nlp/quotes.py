@@ -293,9 +293,8 @@ def _continues_paragraph_quote(ctx: DocContext, q: Quoted, done: list[RawQuote],
         return False
     if paragraph_of(done[-1].quoted.open) != paragraph_of(q.open):
         return False
-    content = ctx.text[q.start : q.end].rstrip()
     between = ctx.text[done[-1].quoted.close + 1 : q.open]
-    return content[:1].isupper() and content[-1:] in ".?!" and "“" not in between and '"' not in between
+    return _a_sentence(ctx, q) and "“" not in between and '"' not in between
 
 
 def _ends_statement(ctx: DocContext, q: Quoted, done: list[RawQuote], paragraph_of) -> bool:
@@ -309,6 +308,11 @@ def _ends_statement(ctx: DocContext, q: Quoted, done: list[RawQuote], paragraph_
         _whole_paragraph(ctx.text, *prev.outer) and _whole_paragraph(ctx.text, *q.outer)
     ):
         return False
+    return _a_sentence(ctx, q)
+
+
+def _a_sentence(ctx: DocContext, q: Quoted) -> bool:
+    """The quoted words are a sentence: a capital first, a closing full stop, question or exclamation mark last."""
     content = ctx.text[q.start : q.end].rstrip()
     return content[:1].isupper() and content[-1:] in ".?!"
 
