@@ -3,38 +3,34 @@ reworded as number words or past a currency sign, sentences the copy joined, and
 
 from __future__ import annotations
 
-from reportedly.provenance.diff import diff, joined_sentences
+from reportedly.provenance.diff import joined_sentences
 
-LEAD = "The council approved the new budget on Monday after a long debate.\n\n"
-
-
-def _kind(run, source: str, copy: str, kind: str):
-    return [c for c in diff(run(source), run(copy)).changes if c.kind == kind]
+from .diffs import LEAD, changes_of_kind
 
 
 def test_a_content_word_swapped_in_a_kept_sentence_is_reported(run):
     source = LEAD + "The former banker was found guilty on Thursday of defrauding customers of the small lender."
     copy = LEAD + "The former banker was found guilty on Thursday of robbing customers of the small lender."
-    swaps = [c for c in _kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+    swaps = [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
     assert [(c.before, c.after) for c in swaps] == [("defrauding", "robbing")]
 
 
 def test_inflections_spellings_names_and_figures_are_no_swap(run):
     source = LEAD + "His defence lawyer said the bank paid two fines to the regulator in London after the review ended."
     copy = LEAD + "His defense lawyer said the bank pays 2 fines to the regulator in Paris after the review ended."
-    assert not [c for c in _kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+    assert not [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
 
 
 def test_a_synonym_of_the_same_feeling_is_no_swap(run):
     source = LEAD + "The company let go of more than 1,000 of its talented employees in the spring of that year."
     copy = LEAD + "The company let go of more than 1,000 of its excellent employees in the spring of that year."
-    assert not [c for c in _kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+    assert not [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
 
 
 def test_no_swap_is_read_in_a_sentence_the_copy_rewrote(run):
     source = LEAD + "The mayor warned that the old library would close within weeks without the extra money."
     copy = LEAD + "Without additional funds, the town's reading room faces closure soon, its leader cautioned."
-    assert not [c for c in _kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+    assert not [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
 
 
 def test_a_qualified_figure_past_a_currency_sign_and_a_number_word(run):
@@ -46,7 +42,7 @@ def test_a_qualified_figure_past_a_currency_sign_and_a_number_word(run):
         LEAD + "He was accused of stealing at least $10 billion from customers of the exchange.\n\n"
         "The jury reached its verdict after four hours of deliberations."
     )
-    changed = {(c.before, c.after) for c in _kind(run, source, copy, "number-changed")}
+    changed = {(c.before, c.after) for c in changes_of_kind(run, source, copy, "number-changed")}
     assert ("about $10", "at least $10") in changed
     assert ("over four", "four") in changed
 
@@ -54,7 +50,7 @@ def test_a_qualified_figure_past_a_currency_sign_and_a_number_word(run):
 def test_a_count_given_in_number_words_with_another_value(run):
     source = LEAD + "The jury reached its verdict after four hours of deliberations in the federal court."
     copy = LEAD + "Jurors needed five hours of deliberations before the verdict came in the federal courtroom."
-    changed = _kind(run, source, copy, "number-changed")
+    changed = changes_of_kind(run, source, copy, "number-changed")
     assert any(c.before == "4" and c.after == "5" for c in changed)
 
 
@@ -74,7 +70,7 @@ def test_two_source_sentences_the_copy_joined_are_compared_as_one(run):
         LEAD + "The minister, who had denied two counts of misconduct and three counts of neglect, stood and "
         "faced the committee as the report was read aloud."
     )
-    assert not _kind(run, source, copy, "sentence-dropped")
+    assert not changes_of_kind(run, source, copy, "sentence-dropped")
 
 
 def test_a_dateline_credit_is_found_at_the_dateline_not_a_caption(run):
@@ -87,7 +83,7 @@ def test_a_dateline_credit_is_found_at_the_dateline_not_a_caption(run):
         "A federal jury convicted the founder of the exchange on Thursday of fraud.\n\n"
         "The verdict came after a month-long trial in Manhattan."
     )
-    dropped = _kind(run, source, copy, "attribution-dropped")
+    dropped = changes_of_kind(run, source, copy, "attribution-dropped")
     assert any("NEW YORK (AP)" in (c.source_sentence or "") for c in dropped)
 
 
@@ -100,15 +96,15 @@ def test_a_dateline_credit_put_at_the_end_is_moved(run):
         "A federal jury convicted the founder of the exchange on Thursday of fraud.\n\n"
         "The verdict came after a month-long trial in Manhattan. - Associated Press"
     )
-    moved = _kind(run, source, copy, "attribution-moved")
+    moved = changes_of_kind(run, source, copy, "attribution-moved")
     assert any("- Associated Press" in (c.after or "") for c in moved)
-    assert not _kind(run, source, copy, "attribution-dropped")
+    assert not changes_of_kind(run, source, copy, "attribution-dropped")
 
 
 def test_a_duration_given_for_the_same_thing_with_another_value(run):
     source = LEAD + "The former banker, 31, could face decades in prison after the jury's verdict on Thursday."
     copy = LEAD + "Prosecutors noted on Thursday that he could face up to 110 years in prison.\n\nHe will appeal."
-    changed = _kind(run, source, copy, "number-changed")
+    changed = changes_of_kind(run, source, copy, "number-changed")
     assert any(c.before == "decades" and "110 years" in c.after for c in changed)
 
 
@@ -123,11 +119,11 @@ def test_a_clause_cut_from_a_long_sentence_with_a_few_spellings_changed(run):
         "shorts instead of suits, joins the fraudster Bernie Madoff as notable people convicted of major U.S. "
         "financial crimes in the last fifty years."
     )
-    dropped = _kind(run, source, copy, "sentence-dropped")
+    dropped = changes_of_kind(run, source, copy, "sentence-dropped")
     assert any("insider trader Ivan Boesky" in (c.before or "") for c in dropped)
 
 
 def test_a_word_kept_in_another_form_is_no_swap(run):
     source = LEAD + "The surge of online sales led to outsized growth, and the newspaper's editors expected more."
     copy = LEAD + "The surge of online sales was leading to outsized growth, and the paper's editors expected more."
-    assert not [c for c in _kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+    assert not [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
