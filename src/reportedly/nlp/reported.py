@@ -184,8 +184,9 @@ def _inverted_subject(tok: Token) -> Optional[Token]:
 
 def _passive_speaker(tok: Token) -> Optional[Token]:
     """ "..., it was announced by the awarding body": a speech verb in the impersonal passive speaks through its agent
-    (one that says what someone was called, "Oz has been called a charlatan by ...", reports no words); "an officer was heard saying, “...”": a participle under a passive verb of
-    perceiving or recording speaks through that verb's subject."""
+    (one that says what someone was called, "Oz has been called a charlatan by ...", reports no words); "an officer
+    was heard saying, “...”": a participle under a passive verb of perceiving or recording speaks through that verb's
+    subject."""
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if agent is not None and (patient is None or patient.lower_ == "it"):  # not "Oz has been called a charlatan by"
