@@ -54,3 +54,13 @@ def test_eval_stories_checklist_on_one_story_folder(capsys):
     story, checklist = FIX / "stories" / "bridge-2022", FIX / "stories" / "changes.json"
     assert main(["eval", "stories", str(story), "--changes", str(checklist), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["changes"]["found"] == 1
+
+
+def test_eval_stories_fit_scores_the_model_it_writes(tmp_path, capsys):
+    out = tmp_path / "model.json"
+    assert main(["eval", "stories", str(FIX / "stories"), "--fit", str(out), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert json.loads(out.read_text()) == res["model"]
+    assert res["shipped"]["model"] == str(out)  # the in-sample line is the written model's, not the old file's
+    assert main(["eval", "stories", str(FIX / "stories"), "--fit", str(out)]) == 0
+    assert f"model {out} (in-sample" in capsys.readouterr().out

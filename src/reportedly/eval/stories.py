@@ -110,9 +110,11 @@ def score(
     res["clustering"] = _clustering(stories, others)
     base = Settings()
     prepared = [prepare(name, arts, base) for name, arts in stories.items()]
-    shipped = fitted()
-    runs = {st.name: (judge(st, n := decide(st.profiles, st.table, shipped)), n) for st in prepared}
+    # With --fit the in-sample line scores the model just fitted (the one written out), not the old shipped file.
+    model = fit(prepared, base) if fit_out else fitted()
+    runs = {st.name: (judge(st, n := decide(st.profiles, st.table, model)), n) for st in prepared}
     res["shipped"] = _summary({name: s for name, (s, _) in runs.items()}, runs)
+    res["shipped"]["model"] = str(fit_out) if fit_out else "rules/provenance/model.json"
     if len(prepared) >= 2:
         loo = leave_one_out(prepared, base)
         res["leave_one_out"] = _summary({name: s for name, (s, _) in loo.items()}, loo)
@@ -121,9 +123,8 @@ def score(
     for key in ("relation_accuracy", "parent_accuracy", "origins_right", "translation_links"):
         res[key] = headline[key]
     if fit_out:
-        model = model_of(fit(prepared, base))
-        Path(fit_out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-        res["model"] = model
+        res["model"] = model_of(model)
+        Path(fit_out).write_text(json.dumps(res["model"], indent=1) + "\n", encoding="utf-8")
     return res
 
 
@@ -246,11 +247,13 @@ def report(res: dict) -> str:
     ]
     for title, key in (
         ("leave-one-story-out (headline)", "leave_one_out"),
-        ("shipped model (in-sample on the clusters it was fitted on)", "shipped"),
+        ("model", "shipped"),
     ):
         if key not in res:
             continue
         r = res[key]
+        if key == "shipped":
+            title = f"model {r['model']} (in-sample on the clusters it was fitted on)"
         lines.append(
             f"{title}: relations {r['relation_accuracy']}  parents {r['parent_accuracy']} "
             f"(stored {r['stored_parent_accuracy']})  origins {r['origins_right']}/{res['stories']}  "
