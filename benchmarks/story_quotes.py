@@ -37,6 +37,22 @@ RANGE = re.compile(
 NO_SPEAKER = re.compile(r"^(no speaker|speaker cut off|unattributed)", re.I)
 SPEAKER_END = re.compile(r",|\(|:|…| via | reading | reporting | presented | from | in (?:19|20)\d\d")
 NOT_A_SPEAKER = re.compile(r"^(unclosed|source)\b\s*")  # "D, unclosed: `...`", "P, source The Telegraph: `...`"
+OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039"
+CLOSING = "\"'\u201d\u2019\u201c\u00bb\u203a"
+
+
+def place(text: str, quote: str, taken: set[int]) -> int:
+    """Where a quote of the table stands in its page: the first occurrence of its text that no earlier quote of the
+    page holds, preferring one that stands between quote marks (a page may quote "possible" twice, or use the word
+    unquoted in its headline first); -1 when the text is not in the page."""
+    hits = [m.start() for m in re.finditer(re.escape(quote), text)]
+    free = [at for at in hits if at not in taken]
+    marked = [
+        at for at in free if at and text[at - 1] in OPENING and text[at + len(quote) : at + len(quote) + 1] in CLOSING
+    ]
+    if marked or free:
+        return (marked or free)[0]
+    return hits[0] if hits else -1
 
 
 def speaker_name(cell: str) -> str | None:
@@ -126,10 +142,11 @@ def read_cluster(folder: Path) -> tuple[list[dict], int]:
         if meta is None or meta.get("language", "en") != "en":
             continue
         text = (folder / file).read_text(encoding="utf-8")
-        at = text.find(quote)
+        taken = {q["quote_start"] for q in by_file.get(file, [])}
+        at = place(text, quote, taken)
         if at == -1 and quote.endswith("…"):  # cut by the excerpt: the list marks the cut
             quote = quote.rstrip("…").rstrip()
-            at = text.find(quote)
+            at = place(text, quote, taken)
         if at == -1:
             missing += 1
             print(f"not found: {folder.name}/{file}: {quote[:60]!r}", file=sys.stderr)
