@@ -180,10 +180,10 @@ def read_cluster(folder: Path) -> tuple[list[dict], int]:
 
 
 def _clusters(root: Path) -> list[Path]:
-    """The cluster folders under `root`, or `root` itself when it is one."""
+    """The cluster folders under `root` that are not held out (a `HELD_OUT` file), or `root` itself when it is one."""
     if (root / "GOLD.md").is_file():
         return [root]
-    return [p for p in root.iterdir() if (p / "GOLD.md").is_file()]
+    return [p for p in root.iterdir() if (p / "GOLD.md").is_file() and not (p / "HELD_OUT").is_file()]
 
 
 def main(argv=None) -> int:

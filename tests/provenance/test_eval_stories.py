@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from reportedly.cli import main
+from reportedly.eval.stories import HELD_OUT, load_stories
 
 FIX = Path(__file__).parent.parent / "fixtures"
 
@@ -64,3 +66,11 @@ def test_eval_stories_fit_scores_the_model_it_writes(tmp_path, capsys):
     assert res["shipped"]["model"] == str(out)  # the in-sample line is the written model's, not the old file's
     assert main(["eval", "stories", str(FIX / "stories"), "--fit", str(out)]) == 0
     assert f"model {out} (in-sample" in capsys.readouterr().out
+
+
+def test_held_out_story_is_read_only_when_named(tmp_path):
+    for name in ("open", "kept"):
+        shutil.copytree(FIX / "stories" / "bridge-2022", tmp_path / name)
+    (tmp_path / "kept" / HELD_OUT).write_text("scored by the lead only\n")
+    assert set(load_stories(tmp_path)) == {"open"}
+    assert set(load_stories(tmp_path / "kept")) == {"kept"}

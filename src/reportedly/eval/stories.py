@@ -19,9 +19,17 @@ _FILE = re.compile(r"\b(\d\d_[\w.-]+?\.txt)\b")
 _NUMBER = re.compile(r"\((\d\d)\)")
 
 
+# a story folder holding this file is a held-out check: skipped when its parent folder is scanned, read only when it
+# is named itself (so that nobody fits or tunes on it by running the usual `eval stories <dir>`)
+HELD_OUT = "HELD_OUT"
+
+
 def _story_indexes(root: Path) -> list[Path]:
+    """The index of `root` when it is one story's folder, else those of its story folders that are not held out."""
     own = root / "index.json"
-    return [own] if own.is_file() else list(root.glob("*/index.json"))
+    if own.is_file():
+        return [own]
+    return [idx for idx in root.glob("*/index.json") if not (idx.parent / HELD_OUT).is_file()]
 
 
 def _story_files(root: Path, story: str, name: str) -> list[Path]:
@@ -30,8 +38,8 @@ def _story_files(root: Path, story: str, name: str) -> list[Path]:
 
 
 def load_stories(roots: str | Path | Sequence[str | Path]) -> dict[str, list[tuple[Article, Gold]]]:
-    """Every `<root>/<story>/index.json` with its texts and gold labels; a root that is itself
-    one story's folder (it holds `index.json`) is that story."""
+    """Every `<root>/<story>/index.json` with its texts and gold labels, except held-out stories (a `HELD_OUT` file
+    in the folder); a root that is itself one story's folder (it holds `index.json`) is that story, held out or not."""
     roots = [roots] if isinstance(roots, (str, Path)) else list(roots)
     indexes = sorted(idx for r in roots for idx in _story_indexes(Path(r)))
     if not indexes:
