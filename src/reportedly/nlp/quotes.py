@@ -10,6 +10,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .context import DocContext
+from .coref import latest_subject_person
 from .quotemarks import MARKS, Quoted, paragraphs
 from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
@@ -47,6 +48,10 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         if inside is not None:
             out.append(inside)
             continue
+        labelled = _self_label(ctx, q)
+        if labelled is not None:
+            out.append(labelled)
+            continue
         holder = _holding_attribution(q, reported)
         if holder is not None:
             nested = _nested_speaker(ctx, q, holder)
@@ -81,6 +86,11 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             continue
         if _continues_paragraph_quote(ctx, q, out, paragraph_of) or _ends_statement(ctx, q, out, paragraph_of):
             out.append(RawQuote(q, kind, out[-1].source, None, None, "context"))
+            continue
+        owner = _program_owner(ctx, q) if len(words) < SETTINGS.min_floating_words else None
+        if owner is not None:
+            source, noun = owner
+            out.append(RawQuote(q, "partial", source, noun.text, (noun.idx, noun.idx + len(noun.text)), "attribution"))
             continue
         if len(words) < SETTINGS.min_floating_words or (
             len(words) < SETTINGS.min_verbless_words and not _has_verb(ctx, q)
@@ -276,6 +286,62 @@ def is_title(words: list[str], small_words: frozenset[str]) -> bool:
         return False  # “Like Oakland. Or Ferguson,”: a sentence ends inside, so these are words said
     capital = [w for w in bare if w[:1].isupper() or w[:1].isdigit()]
     return len(capital) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small_words for w in bare)
+
+
+def _self_label(ctx: DocContext, q: Quoted) -> Optional[RawQuote]:
+    """The self-described “anarcho-capitalist”: a label quoted right after a word of rules/en/self_labels.txt is the
+    words of the one it describes: the name it is in apposition to ("Milei, a self-described “libertarian”,"), the
+    subject of "is" ("He is a self-styled “outsider”"), or, for "the self-described ...", the person who was the
+    latest subject a sentence or two before. None when that person cannot be told (the label is then no quote)."""
+    if q.close is None:
+        return None
+    hit = ctx.rules.self_labels.search(ctx.text, max(0, q.open - 30), q.open)
+    toks = _tokens_in(ctx, q.start, q.end)
+    if hit is None or not toks:
+        return None
+    label = ctx.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+    if label is None:
+        return None
+    head = toks[-1]
+    while head.head.i != head.i and (
+        q.start <= head.head.idx < q.end or (head.dep_ in ("amod", "compound") and head.head.i > head.i)
+    ):
+        head = head.head  # the noun the label heads or modifies: “anarcho-capitalist” economist
+    source = None
+    if head.dep_ == "appos":
+        source = speaker_source(ctx, head.head)
+    elif head.dep_ == "attr":
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        source = speaker_source(ctx, subj) if subj is not None else None
+    elif label.start > 0 and ctx.doc[label.start - 1].lower_ == "the":
+        person = latest_subject_person(ctx.table, ctx.doc[label.start - 1 : head.i + 1])
+        if person is not None:
+            source = Source(ctx.doc[label.start - 1 : head.i + 1], person, person.name, "person")
+    if source is None or source.type not in ("person", "representative"):
+        return None
+    return RawQuote(q, "partial", source, label.text, (label.start_char, label.end_char), "attribution")
+
+
+def _program_owner(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """ "His main platform has been a plan to ditch the peso and “dynamite” the Central Bank": a short phrase quoted in
+    a sentence about someone's platform, pledge or slogan (rules/en/program_nouns.txt, with a possessor: "his",
+    "Smith's") is the possessor's words. The noun is the subject of the sentence or holds the quote in its phrase."""
+    toks = _tokens_in(ctx, q.start, q.end)
+    if not toks:
+        return None
+    nouns = [a for a in toks[0].ancestors if not ctx.inside_quote[a.i]]
+    root = toks[0].sent.root
+    nouns += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.rules.program_nouns:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or ctx.inside_quote[owner.i]:
+            continue
+        source = speaker_source(ctx, owner)
+        if source is not None and source.type in ("person", "organization", "government"):
+            return source, noun
+    return None
 
 
 def _named_term(ctx: DocContext, q: Quoted, words: list[str]) -> bool:
@@ -635,11 +701,20 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             # "had the following to offer:", "Here's what he had to say:": the verb it hangs from has the subject
             said = said or verb
             continue
-        if subj is None or ctx.inside_quote[subj.i] or subj.pos_ not in ("PROPN", "PRON"):
+        if (
+            subj is None
+            or ctx.inside_quote[subj.i]
+            or not (subj.pos_ in ("PROPN", "PRON") or _named_by_apposition(subj))
+        ):
             return None
         src = speaker_source(ctx, subj)
         return (src, said or verb) if src is not None else None
     return None
+
+
+def _named_by_apposition(subj: Token) -> bool:
+    """ "Right-wing populist Milei set to ...": a description with a name in apposition is that person."""
+    return subj.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.children)
 
 
 def _in_words(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
