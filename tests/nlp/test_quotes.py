@@ -799,3 +799,22 @@ def test_a_surname_the_tagger_missed_is_still_the_person_for_his(run):
     )
     got = quotes(run, text)
     assert [(g[0], g[1]) for g in got] == [("dynamite", "Tomas Vidal")]
+
+
+def test_a_single_capitalised_name_in_marks_is_a_title_not_a_quote(run):
+    text = "The deal brings games such as “Minecraft” and “Halo” to the company, the firm said on Tuesday."
+    assert run(text).quotes == ()
+
+
+def test_a_single_capitalised_word_after_a_speech_verb_is_still_said(run):
+    got = quotes(run, "Crowds outside the palace chanted “Freedom” until dawn.")
+    assert [g[0] for g in got] == ["Freedom"]
+
+
+def test_an_inverted_said_after_a_comma_gives_the_next_paragraphs_quote_its_speaker(run):
+    text = (
+        "Ana Ruiz will be the next mayor, said her rival, Councillor Pedro Lanza, who conceded on Sunday.\n\n"
+        "“The voters have spoken and I wish her every success in the years ahead.”"
+    )
+    got = quotes(run, text)
+    assert len(got) == 1 and got[0][1] == "Pedro Lanza"

@@ -41,7 +41,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
     paragraph_of = _paragraph_index(ctx.text)
     for q in ctx.quoted:
         words = ctx.text[q.start : q.end].split()
-        if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words):
+        if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words) or _one_name(ctx, q, words):
             continue
         kind = "direct" if q.close is not None else "direct-unclosed"
         inside = _cue_inside_unclosed(ctx, q) if q.close is None else None
@@ -342,6 +342,21 @@ def _program_owner(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]
         if source is not None and source.type in ("person", "organization", "government"):
             return source, noun
     return None
+
+
+def _one_name(ctx: DocContext, q: Quoted, words: list[str]) -> bool:
+    """ "titles such as “Warcraft” and ...": one capitalised proper noun in marks in the middle of a sentence (after a
+    word in lower case) is a name or title, which nobody says; a quoted sentence ends in . ! or ?."""
+    if len(words) != 1 or not words[0][:1].isupper() or words[0][-1:] in ".!?":
+        return False
+    toks = [t for t in _tokens_in(ctx, q.start, q.end) if not t.is_punct]
+    if len(toks) != 1 or toks[0].pos_ not in ("PROPN", "NOUN") or toks[0].i == 0:
+        return False
+    before = ctx.doc[toks[0].i - 1]
+    while before.i > 0 and (before.is_punct or before.is_space):
+        before = ctx.doc[before.i - 1]
+    # after a speech verb ("chanted “Freedom”") the word is what was said
+    return before.is_alpha and before.text.islower() and not ctx.is_cue(before)
 
 
 def _named_term(ctx: DocContext, q: Quoted, words: list[str]) -> bool:
