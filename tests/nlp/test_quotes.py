@@ -818,3 +818,15 @@ def test_an_inverted_said_after_a_comma_gives_the_next_paragraphs_quote_its_spea
     )
     got = quotes(run, text)
     assert len(got) == 1 and got[0][1] == "Pedro Lanza"
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        ("The bridge plan was called “reckless” by Senator Ruth Mbeki on Monday.", "reckless", "Ruth Mbeki"),
+        ("The dam, described as “a marvel” by engineers in 1962, failed on Monday.", "a marvel", "engineers"),
+    ],
+)
+def test_a_quote_after_a_passive_speech_verb_is_the_words_of_the_one_after_by(run, text, quoted, speaker):
+    got = quotes(run, text)
+    assert [(g[0], g[1]) for g in got] == [(quoted, speaker)]

@@ -70,7 +70,8 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             out.append(RawQuote(q, kind, dash, None, None, "signature"))
             continue
         found = (
-            _cue_after(ctx, q)
+            _passive_by(ctx, q)
+            or _cue_after(ctx, q)
             or _quote_cue(ctx, q, quote_cues)
             or _cue_before(ctx, q)
             or _colon_intro(ctx, q)
@@ -688,6 +689,35 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             return None
         j -= 1
         steps += 1
+    return None
+
+
+_BY_AFTER = re.compile(r"[ ,]*by ")
+
+
+def _passive_by(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """ "a feat described as a “seemingly impossible task” by Anna Wedell", "was called “reckless” by the senator": a
+    quote after a speech verb in the passive, with "by" and a name or noun right after its closing mark, is the words
+    of the one after "by" (whatever the parser hung the "by" on)."""
+    if q.close is None:
+        return None
+    m = _BY_AFTER.match(ctx.text, q.close + 1)
+    if m is None:
+        return None
+    by = ctx.doc.char_span(m.end() - 3, m.end() - 1, alignment_mode="expand")
+    opening = ctx.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    if by is None or opening is None:
+        return None
+    obj = next((c for c in by[0].children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None)
+    if obj is None:
+        return None
+    for j in range(opening.start - 1, max(opening[0].sent.start, opening.start - 6) - 1, -1):
+        t = ctx.doc[j]
+        if ctx.is_cue(t) and t.tag_ == "VBN":
+            source = speaker_source(ctx, obj)
+            return (source, t) if source is not None else None
+        if t.is_punct and t.text not in ("-", "–"):
+            return None
     return None
 
 
