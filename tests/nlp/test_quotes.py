@@ -830,3 +830,14 @@ def test_an_inverted_said_after_a_comma_gives_the_next_paragraphs_quote_its_spea
 def test_a_quote_after_a_passive_speech_verb_is_the_words_of_the_one_after_by(run, text, quoted, speaker):
     got = quotes(run, text)
     assert [(g[0], g[1]) for g in got] == [(quoted, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("Asked which team would win, the governor gave a one-word answer. “Denver,” he answered.", "Denver,"),
+        ("The minister warned against what he called creeping “Balkanisation” of the region.", "Balkanisation"),
+    ],
+)
+def test_a_single_capitalised_word_said_before_its_cue_or_after_a_verb_stays_a_quote(run, text, quoted):
+    assert [g[0] for g in quotes(run, text)] == [quoted]

@@ -346,18 +346,19 @@ def _program_owner(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]
 
 
 def _one_name(ctx: DocContext, q: Quoted, words: list[str]) -> bool:
-    """ "titles such as “Warcraft” and ...": one capitalised proper noun in marks in the middle of a sentence (after a
-    word in lower case) is a name or title, which nobody says; a quoted sentence ends in . ! or ?."""
-    if len(words) != 1 or not words[0][:1].isupper() or words[0][-1:] in ".!?":
-        return False
+    """ "titles such as “Warcraft” and ...": one capitalised noun in marks in the middle of a sentence (after a word in
+    lower case that is no verb) is a name or title, which nobody says; a word said ends in . ! ? or the comma before
+    its cue."""
+    if len(words) != 1 or not words[0][:1].isupper() or words[0][-1:] in ".!?,":
+        return False  # “Denver,” he answered: a word said, before its cue
     toks = [t for t in _tokens_in(ctx, q.start, q.end) if not t.is_punct]
     if len(toks) != 1 or toks[0].pos_ not in ("PROPN", "NOUN") or toks[0].i == 0:
         return False
     before = ctx.doc[toks[0].i - 1]
     while before.i > 0 and (before.is_punct or before.is_space):
         before = ctx.doc[before.i - 1]
-    # after a speech verb ("chanted “Freedom”") the word is what was said
-    return before.is_alpha and before.text.islower() and not ctx.is_cue(before)
+    # after a verb ("chanted “Freedom”", "suggesting “Trumpization”") the word is what was said
+    return before.is_alpha and before.text.islower() and before.pos_ not in ("VERB", "AUX")
 
 
 def _named_term(ctx: DocContext, q: Quoted, words: list[str]) -> bool:
