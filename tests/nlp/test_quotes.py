@@ -841,3 +841,8 @@ def test_a_quote_after_a_passive_speech_verb_is_the_words_of_the_one_after_by(ru
 )
 def test_a_single_capitalised_word_said_before_its_cue_or_after_a_verb_stays_a_quote(run, text, quoted):
     assert [g[0] for g in quotes(run, text)] == [quoted]
+
+
+def test_a_by_phrase_after_a_quote_that_is_no_complement_of_the_passive_verb_names_no_speaker(run):
+    text = "Senator Ruth Mbeki dismissed the loans, calling it an error that was reported in a “hit piece” by a paper."
+    assert all(g[1] != "a paper" for g in quotes(run, text))

@@ -698,8 +698,8 @@ _BY_AFTER = re.compile(r"[ ,]*by ")
 
 def _passive_by(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     """ "a feat described as a “seemingly impossible task” by Anna Wedell", "was called “reckless” by the senator": a
-    quote after a speech verb in the passive, with "by" and a name or noun right after its closing mark, is the words
-    of the one after "by" (whatever the parser hung the "by" on)."""
+    quote right after a speech verb in the passive (or after its "as a"), with "by" and a name or noun right after its
+    closing mark, is the words of the one after "by" (whatever the parser hung the "by" on)."""
     if q.close is None:
         return None
     m = _BY_AFTER.match(ctx.text, q.close + 1)
@@ -712,13 +712,13 @@ def _passive_by(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     obj = next((c for c in by[0].children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None)
     if obj is None:
         return None
-    for j in range(opening.start - 1, max(opening[0].sent.start, opening.start - 6) - 1, -1):
+    for j in range(opening.start - 1, max(opening[0].sent.start, opening.start - 4) - 1, -1):
         t = ctx.doc[j]
         if ctx.is_cue(t) and t.tag_ == "VBN":
             source = speaker_source(ctx, obj)
             return (source, t) if source is not None else None
-        if t.is_punct and t.text not in ("-", "–"):
-            return None
+        if t.lower_ not in ("as", "a", "an", "the"):
+            return None  # "reported in a “hit piece” by the Times": the quote is no complement of the verb
     return None
 
 
