@@ -711,3 +711,138 @@ def test_a_business_with_a_legal_form_in_its_name_is_named_again_by_a_business_n
         "said. “We will do better,” the company added."
     )
     assert [q.speaker for q in a.quotes] == ["Meta Platforms Inc", "Meta Platforms Inc"]
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        (
+            "Hundreds of striking nurses marched to the hospital and chanted “fair pay” as the board met.",
+            "fair pay",
+            "Hundreds of striking nurses",
+        ),
+        (
+            "Thousands of farmers blocked the highway and chanted “no farmers, no food” on Monday.",
+            "no farmers, no food",
+            "Thousands of farmers",
+        ),
+    ],
+)
+def test_a_crowd_counted_in_thousands_speaks_what_it_chants(run, text, quoted, speaker):
+    got = quotes(run, text)
+    assert [(g[0], g[1]) for g in got] == [(quoted, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        (
+            "Lena Ortiz won the mayoral race on Sunday.\n\nThe self-described “people's mechanic” beat two rivals by a "
+            "wide margin.",
+            "people's mechanic",
+        ),
+        (
+            "The town elected Lena Ortiz, a self-styled “fixer of potholes”, as its mayor on Sunday.",
+            "fixer of potholes",
+        ),
+    ],
+)
+def test_a_self_described_label_is_the_words_of_the_one_it_describes(run, text, quoted):
+    got = quotes(run, text)
+    assert [(g[0], g[1], g[3]) for g in got] == [(quoted, "Lena Ortiz", "partial")]
+
+
+def test_a_self_described_label_with_no_one_to_describe_stays_out(run):
+    assert run("The self-described “experts” were wrong again.").quotes == ()
+
+
+def test_a_phrase_quoted_in_someones_platform_is_theirs(run):
+    text = (
+        "Tom Reyes won the governor's race on Tuesday. His campaign platform was a plan to cut fees and “unclog” the "
+        "courts."
+    )
+    got = quotes(run, text)
+    assert [(g[0], g[1]) for g in got] == [("unclog", "Tom Reyes")]
+
+
+def test_a_description_with_a_name_in_apposition_can_introduce_a_headline_quote(pipeline):
+    """ "Populist Ruiz set to leave: ‘...’" parsed with "populist" the subject and "Ruiz" its apposition: the subject
+    is named, so the colon introduces the person's words."""
+    from spacy.tokens import Doc
+
+    from reportedly.nlp.quotes import _named_by_apposition
+
+    words = ["Populist", "Ruiz", "set", "to", "leave"]
+    doc = Doc(
+        pipeline.vocab,
+        words=words,
+        pos=["NOUN", "PROPN", "VERB", "PART", "VERB"],
+        deps=["nsubj", "appos", "ROOT", "aux", "xcomp"],
+        heads=[2, 0, 2, 4, 2],
+    )
+    assert _named_by_apposition(doc[0])
+    plain = Doc(
+        pipeline.vocab,
+        words=words,
+        pos=["NOUN", "NOUN", "VERB", "PART", "VERB"],
+        deps=["nsubj", "compound", "ROOT", "aux", "xcomp"],
+        heads=[2, 0, 2, 4, 2],
+    )
+    assert not _named_by_apposition(plain[0])
+
+
+def test_a_surname_the_tagger_missed_is_still_the_person_for_his(run):
+    text = (
+        "Tomas Vidal won the vote.\n\nVidal, a 53-year-old economist with wild hair and thick sideburns, has drawn "
+        "comparisons with Brazil's Jair Bolsonaro for his abrasive style.\n\nHis main platform has been a plan to "
+        "“dynamite” the tax office."
+    )
+    got = quotes(run, text)
+    assert [(g[0], g[1]) for g in got] == [("dynamite", "Tomas Vidal")]
+
+
+def test_a_single_capitalised_name_in_marks_is_a_title_not_a_quote(run):
+    text = "The deal brings games such as “Minecraft” and “Halo” to the company, the firm said on Tuesday."
+    assert run(text).quotes == ()
+
+
+def test_a_single_capitalised_word_after_a_speech_verb_is_still_said(run):
+    got = quotes(run, "Crowds outside the palace chanted “Freedom” until dawn.")
+    assert [g[0] for g in got] == ["Freedom"]
+
+
+def test_an_inverted_said_after_a_comma_gives_the_next_paragraphs_quote_its_speaker(run):
+    text = (
+        "Ana Ruiz will be the next mayor, said her rival, Councillor Pedro Lanza, who conceded on Sunday.\n\n"
+        "“The voters have spoken and I wish her every success in the years ahead.”"
+    )
+    got = quotes(run, text)
+    assert len(got) == 1 and got[0][1] == "Pedro Lanza"
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        ("The bridge plan was called “reckless” by Senator Ruth Mbeki on Monday.", "reckless", "Ruth Mbeki"),
+        ("The dam, described as “a marvel” by engineers in 1962, failed on Monday.", "a marvel", "engineers"),
+    ],
+)
+def test_a_quote_after_a_passive_speech_verb_is_the_words_of_the_one_after_by(run, text, quoted, speaker):
+    got = quotes(run, text)
+    assert [(g[0], g[1]) for g in got] == [(quoted, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("Asked which team would win, the governor gave a one-word answer. “Denver,” he answered.", "Denver,"),
+        ("The minister warned against what he called creeping “Balkanisation” of the region.", "Balkanisation"),
+    ],
+)
+def test_a_single_capitalised_word_said_before_its_cue_or_after_a_verb_stays_a_quote(run, text, quoted):
+    assert [g[0] for g in quotes(run, text)] == [quoted]
+
+
+def test_a_by_phrase_after_a_quote_that_is_no_complement_of_the_passive_verb_names_no_speaker(run):
+    text = "Senator Ruth Mbeki dismissed the loans, calling it an error that was reported in a “hit piece” by a paper."
+    assert all(g[1] != "a paper" for g in quotes(run, text))

@@ -255,7 +255,7 @@ def _epithet_antecedent(table: EntityTable, span: Span, rules: Rules) -> Optiona
     )
     if not characterised:
         return None
-    return _latest_subject_person(table, span)
+    return latest_subject_person(table, span)
 
 
 def resolve_demonym(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
@@ -267,13 +267,13 @@ def resolve_demonym(table: EntityTable, span: Span, rules: Rules) -> Optional[En
         return None
     if head.text not in rules.person_demonyms:
         return None
-    found = _latest_subject_person(table, span)
+    found = latest_subject_person(table, span)
     if found is not None:
         table.link(found, span, "description")
     return found
 
 
-def _latest_subject_person(table: EntityTable, span: Span) -> Optional[EntityBuilder]:
+def latest_subject_person(table: EntityTable, span: Span) -> Optional[EntityBuilder]:
     """The person who was the latest subject before `span`, within SETTINGS.epithet_sentences_back sentences, and not
     one `span` names itself."""
     doc = table.doc

@@ -161,6 +161,7 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
     # longest names first, so that a surname finds its full name wherever it appears
     for e in sorted(kept, key=lambda e: (-len(normalise_name(e.text).split()), e.start)):
         _cluster(table, e, rules)
+    _untagged_surnames(table)
     for b in table.entities:
         _repair_type(table, b, rules)
         _set_title_role(table, b, rules)
@@ -170,6 +171,28 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
             elif b.type == "ORG" and any(w.lower() in rules.government_nouns for w in b.name.split()):
                 b.kind = "government"
     return table
+
+
+def _untagged_surnames(table: EntityTable) -> None:
+    """ "Milei, a 53-year-old economist, has drawn comparisons ...": a surname the tagger left untagged after the full
+    name was given is still that person. A proper noun outside every entity whose text is the last word of exactly one
+    person named in full before it (not a compound of another proper noun: "Milei Jr"), linked to that person."""
+    persons: dict[str, list[EntityBuilder]] = {}
+    for b in table.entities:
+        words = b.name.split()
+        if "PERSON" in b.labels and len(words) >= 2:
+            persons.setdefault(words[-1], []).append(b)
+    if not persons:
+        return
+    for t in table.doc:
+        if t.pos_ != "PROPN" or t.ent_type_ or t.i in table.by_token or len(persons.get(t.text, ())) != 1:
+            continue
+        b = persons[t.text][0]
+        if b.first >= t.idx or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "flat") for c in t.children):
+            continue
+        if t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN":
+            continue
+        table.link(b, table.doc[t.i : t.i + 1], "name")
 
 
 def _repaired(e: Span) -> Span:

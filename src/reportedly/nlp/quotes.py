@@ -10,6 +10,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .context import DocContext
+from .coref import latest_subject_person
 from .quotemarks import MARKS, Quoted, paragraphs
 from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
@@ -40,12 +41,16 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
     paragraph_of = _paragraph_index(ctx.text)
     for q in ctx.quoted:
         words = ctx.text[q.start : q.end].split()
-        if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words):
+        if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words) or _one_name(ctx, q, words):
             continue
         kind = "direct" if q.close is not None else "direct-unclosed"
         inside = _cue_inside_unclosed(ctx, q) if q.close is None else None
         if inside is not None:
             out.append(inside)
+            continue
+        labelled = _self_label(ctx, q)
+        if labelled is not None:
+            out.append(labelled)
             continue
         holder = _holding_attribution(q, reported)
         if holder is not None:
@@ -65,7 +70,8 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             out.append(RawQuote(q, kind, dash, None, None, "signature"))
             continue
         found = (
-            _cue_after(ctx, q)
+            _passive_by(ctx, q)
+            or _cue_after(ctx, q)
             or _quote_cue(ctx, q, quote_cues)
             or _cue_before(ctx, q)
             or _colon_intro(ctx, q)
@@ -81,6 +87,11 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             continue
         if _continues_paragraph_quote(ctx, q, out, paragraph_of) or _ends_statement(ctx, q, out, paragraph_of):
             out.append(RawQuote(q, kind, out[-1].source, None, None, "context"))
+            continue
+        owner = _program_owner(ctx, q) if len(words) < SETTINGS.min_floating_words else None
+        if owner is not None:
+            source, noun = owner
+            out.append(RawQuote(q, "partial", source, noun.text, (noun.idx, noun.idx + len(noun.text)), "attribution"))
             continue
         if len(words) < SETTINGS.min_floating_words or (
             len(words) < SETTINGS.min_verbless_words and not _has_verb(ctx, q)
@@ -276,6 +287,78 @@ def is_title(words: list[str], small_words: frozenset[str]) -> bool:
         return False  # “Like Oakland. Or Ferguson,”: a sentence ends inside, so these are words said
     capital = [w for w in bare if w[:1].isupper() or w[:1].isdigit()]
     return len(capital) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small_words for w in bare)
+
+
+def _self_label(ctx: DocContext, q: Quoted) -> Optional[RawQuote]:
+    """The self-described “anarcho-capitalist”: a label quoted right after a word of rules/en/self_labels.txt is the
+    words of the one it describes: the name it is in apposition to ("Milei, a self-described “libertarian”,"), the
+    subject of "is" ("He is a self-styled “outsider”"), or, for "the self-described ...", the person who was the
+    latest subject a sentence or two before. None when that person cannot be told (the label is then no quote)."""
+    if q.close is None:
+        return None
+    hit = ctx.rules.self_labels.search(ctx.text, max(0, q.open - 30), q.open)
+    toks = _tokens_in(ctx, q.start, q.end)
+    if hit is None or not toks:
+        return None
+    label = ctx.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+    if label is None:
+        return None
+    head = toks[-1]
+    while head.head.i != head.i and (
+        q.start <= head.head.idx < q.end or (head.dep_ in ("amod", "compound") and head.head.i > head.i)
+    ):
+        head = head.head  # the noun the label heads or modifies: “anarcho-capitalist” economist
+    source = None
+    if head.dep_ == "appos":
+        source = speaker_source(ctx, head.head)
+    elif head.dep_ == "attr":
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        source = speaker_source(ctx, subj) if subj is not None else None
+    elif label.start > 0 and ctx.doc[label.start - 1].lower_ == "the":
+        person = latest_subject_person(ctx.table, ctx.doc[label.start - 1 : head.i + 1])
+        if person is not None:
+            source = Source(ctx.doc[label.start - 1 : head.i + 1], person, person.name, "person")
+    if source is None or source.type not in ("person", "representative"):
+        return None
+    return RawQuote(q, "partial", source, label.text, (label.start_char, label.end_char), "attribution")
+
+
+def _program_owner(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """ "His main platform has been a plan to ditch the peso and “dynamite” the Central Bank": a short phrase quoted in
+    a sentence about someone's platform, pledge or slogan (rules/en/program_nouns.txt, with a possessor: "his",
+    "Smith's") is the possessor's words. The noun is the subject of the sentence or holds the quote in its phrase."""
+    toks = _tokens_in(ctx, q.start, q.end)
+    if not toks:
+        return None
+    nouns = [a for a in toks[0].ancestors if not ctx.inside_quote[a.i]]
+    root = toks[0].sent.root
+    nouns += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.rules.program_nouns:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or ctx.inside_quote[owner.i]:
+            continue
+        source = speaker_source(ctx, owner)
+        if source is not None and source.type in ("person", "organization", "government"):
+            return source, noun
+    return None
+
+
+def _one_name(ctx: DocContext, q: Quoted, words: list[str]) -> bool:
+    """ "titles such as “Warcraft” and ...": one capitalised noun in marks in the middle of a sentence (after a word in
+    lower case that is no verb) is a name or title, which nobody says; a word said ends in . ! ? or the comma before
+    its cue."""
+    if len(words) != 1 or not words[0][:1].isupper() or words[0][-1:] in ".!?,":
+        return False  # “Denver,” he answered: a word said, before its cue
+    toks = [t for t in _tokens_in(ctx, q.start, q.end) if not t.is_punct]
+    if len(toks) != 1 or toks[0].pos_ not in ("PROPN", "NOUN") or toks[0].i == 0:
+        return False
+    before = ctx.doc[toks[0].i - 1]
+    while before.i > 0 and (before.is_punct or before.is_space):
+        before = ctx.doc[before.i - 1]
+    # after a verb ("chanted “Freedom”", "suggesting “Trumpization”") the word is what was said
+    return before.is_alpha and before.text.islower() and before.pos_ not in ("VERB", "AUX")
 
 
 def _named_term(ctx: DocContext, q: Quoted, words: list[str]) -> bool:
@@ -610,6 +693,35 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     return None
 
 
+_BY_AFTER = re.compile(r"[ ,]*by ")
+
+
+def _passive_by(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """ "a feat described as a “seemingly impossible task” by Anna Wedell", "was called “reckless” by the senator": a
+    quote right after a speech verb in the passive (or after its "as a"), with "by" and a name or noun right after its
+    closing mark, is the words of the one after "by" (whatever the parser hung the "by" on)."""
+    if q.close is None:
+        return None
+    m = _BY_AFTER.match(ctx.text, q.close + 1)
+    if m is None:
+        return None
+    by = ctx.doc.char_span(m.end() - 3, m.end() - 1, alignment_mode="expand")
+    opening = ctx.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    if by is None or opening is None:
+        return None
+    obj = next((c for c in by[0].children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None)
+    if obj is None:
+        return None
+    for j in range(opening.start - 1, max(opening[0].sent.start, opening.start - 4) - 1, -1):
+        t = ctx.doc[j]
+        if ctx.is_cue(t) and t.tag_ == "VBN":
+            source = speaker_source(ctx, obj)
+            return (source, t) if source is not None else None
+        if t.lower_ not in ("as", "a", "an", "the"):
+            return None  # "reported in a “hit piece” by the Times": the quote is no complement of the verb
+    return None
+
+
 def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     """Sanders made the following comment: “...” — a colon right before the quote, the sentence's subject."""
     text = ctx.text
@@ -635,11 +747,20 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             # "had the following to offer:", "Here's what he had to say:": the verb it hangs from has the subject
             said = said or verb
             continue
-        if subj is None or ctx.inside_quote[subj.i] or subj.pos_ not in ("PROPN", "PRON"):
+        if (
+            subj is None
+            or ctx.inside_quote[subj.i]
+            or not (subj.pos_ in ("PROPN", "PRON") or _named_by_apposition(subj))
+        ):
             return None
         src = speaker_source(ctx, subj)
         return (src, said or verb) if src is not None else None
     return None
+
+
+def _named_by_apposition(subj: Token) -> bool:
+    """ "Right-wing populist Milei set to ...": a description with a name in apposition is that person."""
+    return subj.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.children)
 
 
 def _in_words(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:

@@ -271,12 +271,26 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[tuple[list[Token], bool
         toks = _object_content(ctx, tok)
         if toks:
             return toks, False
-    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not _names(tok):
+    if (tok.dep_ == "parataxis" or _inverted_conj(tok)) and tok.head.pos_ in ("VERB", "AUX") and not _names(tok):
         own = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in own]
         toks = _trim(toks)
         return (toks, True) if len(toks) >= SETTINGS.min_content_tokens and _is_clause(toks) else None
     return None
+
+
+def _inverted_conj(tok: Token) -> bool:
+    """ "Milei will be Argentina's next president, said his rival, Sergio Massa": an inverted "said X" after a comma
+    that the parser joined to the clause before as its conjunct; the clause before is what was said."""
+    return (
+        tok.dep_ == "conj"
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+        and any(c.dep_ == "nsubj" and c.i > tok.i for c in tok.children)
+        and not any(
+            c.dep_ in ("ccomp", "xcomp", "dobj", "cc") or c.dep_ == "nsubj" and c.i < tok.i for c in tok.children
+        )
+    )
 
 
 def _names(tok: Token) -> bool:

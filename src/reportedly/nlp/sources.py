@@ -103,6 +103,8 @@ def make_source(
         if source is not None and source.entity is not None and source.entity.role is None:
             source.entity.role = _description_before(span, named)
         return source
+    if _crowd_count(span.root, rules) and span.end <= span.root.i + 1:
+        span = _with_counted(span)  # "Thousands" as the tagger's number entity: "Thousands of Milei supporters"
     whole = _whole_text(span, rules)
     if whole is not None:
         return make_source(table, whole, rules, pronouns, quoted_person, apposition)
@@ -246,6 +248,8 @@ def can_speak(span: Span, rules: Rules) -> bool:
     head = span.root
     if head.lower_ in rules.share_words:
         return True  # "Another 19 percent said ...": a share of those polled, a group
+    if _crowd_count(head, rules):
+        return True  # "Thousands of supporters chanted ...": the people counted, a group
     if age_description(span, rules):
         return True  # "said the 46-year-old": a person, though tagged as a date
     if head.ent_type_ in NON_SPEAKER_ENTS or head.lemma_.lower() in rules.non_speakers:
@@ -263,6 +267,22 @@ def can_speak(span: Span, rules: Rules) -> bool:
     if singular and (head.ent_type_ == "NORP" or head.text in rules.demonyms) and head.pos_ in ("PROPN", "ADJ", "NOUN"):
         return not head.lower_.endswith(("s", "people"))
     return True
+
+
+def _crowd_count(head: Token, rules: Rules) -> bool:
+    """ "Thousands of Milei supporters", "hundreds of protesters": a plural number noun (rules/en/crowd_counts.txt)
+    counting the plural noun after its "of"."""
+    if head.lower_ not in rules.crowd_counts:
+        return False
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return people is not None and people.tag_ in ("NNS", "NNPS") and people.ent_type_ not in NON_SPEAKER_ENTS
+
+
+def _with_counted(span: Span) -> Span:
+    """The span run on over the "of" phrase of its head: the people a crowd count counts."""
+    of = next(c for c in span.root.rights if c.dep_ == "prep" and c.lower_ == "of")
+    return span.doc[span.start : of.right_edge.i + 1]
 
 
 def age_description(span: Span, rules: Rules) -> bool:

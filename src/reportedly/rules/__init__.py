@@ -79,11 +79,14 @@ class Rules:
     turn_labels: frozenset[str]
     title_small_words: frozenset[str]
     share_words: frozenset[str]  # "19 percent said": a share of those polled speaks as a group
+    crowd_counts: frozenset[str]  # "Thousands of supporters chanted": the people counted speak as a group
     object_cues: dict[str, str]  # "called for new tariffs", "cited the figure": speech whose content is the object
     age_descriptions: frozenset[str]  # "the 46-year-old": a person, though the parser calls it a date
     raising_verbs: frozenset[str]  # "continues to dominate", "proved to be": the infinitive is no content
     non_speech_objects: dict[str, frozenset[str]]  # "called a meeting": objects with which a speech verb is no speech
     term_markers: re.Pattern  # "known as the ''Buffett rule''": a quoted term, not a quotation, follows
+    self_labels: re.Pattern  # "the self-described “anarcho-capitalist”": the one described speaks the label
+    program_nouns: frozenset[str]  # "his platform ... to “dynamite” the bank": the possessor speaks the phrase
     first_person: frozenset[str]  # "I", "we", "our": a paragraph speaking in the first person
     partitives: frozenset[str]  # "Part of her statement read": the statement speaks
     block_intros: re.Pattern  # "Here are excerpts from X's email": X's text follows below without marks
@@ -211,6 +214,7 @@ def load(lang: str = "en") -> Rules:
         turn_labels=frozenset(w.lower() for w in lines(lang, "turn_labels.txt")),
         title_small_words=frozenset(w.lower() for w in lines(lang, "title_small_words.txt")),
         share_words=frozenset(w.lower() for w in lines(lang, "share_words.txt")),
+        crowd_counts=frozenset(w.lower() for w in lines(lang, "crowd_counts.txt")),
         object_cues=_table(lang, "object_cues.tsv"),
         age_descriptions=frozenset(w.lower() for w in lines(lang, "age_descriptions.txt")),
         raising_verbs=frozenset(w.lower() for w in lines(lang, "raising_verbs.txt")),
@@ -221,6 +225,8 @@ def load(lang: str = "en") -> Rules:
         letter_nouns=frozenset(w.strip() for w in lines(lang, "letter_nouns.txt")),
         address_cues=tuple(w.strip() for w in lines(lang, "address_cues.txt")),
         as_clause_verbs=tuple(w.strip() for w in lines(lang, "as_clause_verbs.txt")),
+        self_labels=re.compile(r"\b(?:%s)\s*$" % "|".join(re.escape(p) for p in lines(lang, "self_labels.txt")), re.I),
+        program_nouns=frozenset(w.lower() for w in lines(lang, "program_nouns.txt")),
         term_markers=re.compile(
             r"\b(?:%s)(?:\s+(?:the|a|an))?\s*$" % "|".join(re.escape(p) for p in lines(lang, "term_markers.txt")),
             re.I,
