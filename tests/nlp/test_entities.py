@@ -173,3 +173,13 @@ def test_a_company_named_like_a_person_yields_he_to_a_person(run):
     a = run("Morgan Stanley cut its forecast on Monday. Mark Smith, an analyst, called it bold. “Too early,” he said.")
     assert by_name(a)["Morgan Stanley"].type == "ORG"
     assert [q.speaker for q in a.quotes] == ["Mark Smith"]
+
+
+def test_first_name_gender_is_the_one_known_first_name_test():
+    from reportedly.nlp.entities import first_name_gender
+
+    assert first_name_gender("Maria") == "female"
+    assert first_name_gender("John") == "male"
+    assert first_name_gender("Assassinating") is None  # a gerund the tagger took for a name is no first name
+    assert first_name_gender("Addison") == "either"  # the name lists give it both genders: known, ungendered
+    assert first_name_gender("Robin") == "male"  # mostly male counts as male

@@ -7,7 +7,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
-from .entities import EntityBuilder, EntityTable, content_words
+from .entities import EntityBuilder, EntityTable, content_words, first_name_gender
 from .settings import SETTINGS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -164,14 +164,12 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
 def _named_like_a_person(b: EntityBuilder, rules: Rules) -> bool:
     """A name the tagger did not call a person that is written like one: two or three words, the first a known first
     name, none of them an organisation's or an outlet's word ("Dmitry Muratov", not "Morgan Stanley Bank")."""
-    from .entities import _gender_detector
-
     words = b.name.split()
     if b.type not in ("ORG", "OTHER", "PRODUCT") or b.kind or not 2 <= len(words) <= 3 or rules.is_media_name(b.name):
         return False
     if rules.has_organisation_word(b.name):
         return False
-    return _gender_detector().get_gender(words[0]) in ("male", "female", "mostly_male", "mostly_female")
+    return first_name_gender(words[0]) in ("male", "female")
 
 
 def _forward(table, tok, gender, sent_index, inside_quote) -> Optional[EntityBuilder]:

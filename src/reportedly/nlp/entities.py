@@ -203,7 +203,7 @@ def _repaired(e: Span) -> Span:
     if any(c.isdigit() for c in e.text):
         return Span(e.doc, e.start, e.end, label="MISC")
     first = e[0].text
-    if len(e) > 1 and first.endswith("ing") and len(first) >= 6 and _gender_detector().get_gender(first) == "unknown":
+    if len(e) > 1 and first.endswith("ing") and len(first) >= 6 and first_name_gender(first) is None:
         return Span(e.doc, e.start + 1, e.end, label="PERSON")  # the model tags a sentence-initial gerund NNP
     return e
 
@@ -218,7 +218,7 @@ def _repair_type(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
     Gazeta") or explains ("Rappler, a digital media company") is not. A name with evidence both ways keeps its type."""
     person = org = False
     words = b.name.split()
-    first_name = len(words) >= 2 and _gender_detector().get_gender(words[0]) != "unknown"
+    first_name = len(words) >= 2 and first_name_gender(words[0]) is not None
     for m in b.mentions:
         span = table.doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "name" else None
         if span is not None:
@@ -420,6 +420,16 @@ def _gender_detector():
     return gd.Detector(case_sensitive=False)
 
 
+_FIRST_NAME_GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+
+
+def first_name_gender(word: str) -> Optional[str]:
+    """The one test of a known first name, shared by entities, coref and sources: "male" or "female" for a first
+    name the name lists give mostly one gender, "either" for one they give both, None for a word they do not know."""
+    g = _gender_detector().get_gender(word)
+    return None if g == "unknown" else _FIRST_NAME_GENDERS.get(g, "either")
+
+
 def _gender_from(span: Span, title: Optional[str], rules: Rules) -> Optional[str]:
     if title:
         for w in title.lower().replace(".", "").split():
@@ -427,11 +437,9 @@ def _gender_from(span: Span, title: Optional[str], rules: Rules) -> Optional[str
                 return rules.gendered_titles[w]
     words = normalise_name(span.text).split()
     if len(words) >= 2:
-        g = _gender_detector().get_gender(words[0])
-        if g in ("male", "mostly_male"):
-            return "male"
-        if g in ("female", "mostly_female"):
-            return "female"
+        g = first_name_gender(words[0])
+        if g in ("male", "female"):
+            return g
     return None
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..models import Mention
 from ..rules import Rules
 from .coref import resolve_demonym, resolve_description, resolve_organisation
-from .entities import EntityBuilder, EntityTable, normalise_name
+from .entities import EntityBuilder, EntityTable, first_name_gender, normalise_name
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "advmod", "quantmod", "case", "flat"}
 
@@ -421,15 +421,9 @@ def _maybe_person(ent: EntityBuilder, rules: Rules) -> None:
     if ent.type == "PERSON" or ent.kind or rules.has_organisation_word(ent.name) or rules.is_media_name(ent.name):
         return
     if ent.labels.get("PERSON") or (
-        len(ent.name.split()) in (2, 3) and ent.gender is None and _first_name_known(ent.name)
+        len(ent.name.split()) in (2, 3) and ent.gender is None and first_name_gender(ent.name.split()[0]) is not None
     ):
         ent.forced_type = "PERSON"
-
-
-def _first_name_known(name: str) -> bool:
-    from .entities import _gender_detector
-
-    return _gender_detector().get_gender(name.split()[0]) != "unknown"
 
 
 def _entity_type(ent: EntityBuilder, rules: Rules) -> str:
