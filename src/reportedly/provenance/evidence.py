@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..ingest.clean import unmarked
@@ -22,7 +24,7 @@ from .features import fold, sentences, stopwords
 from .settings import Settings
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
-_CAP = re.compile(r"(?<![\w.@/])([A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'-]{2,})", re.U)
+_CAP = re.compile(r"(?<![\w.@/])([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w’'-]{2,})", re.U)
 _NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,. \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
 _LINK = re.compile(r"(?:https?://|www\.)[^\s)\"'<>]+|@\w{3,}", re.I)
 
@@ -142,15 +144,34 @@ def _quotes(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _latin() -> dict[int, str]:
+    """Letter of another script -> its Latin spelling (rules/provenance/transliteration.tsv), for str.translate."""
+    from .credits import rule_lines
+
+    out = {}
+    for line in rule_lines("transliteration.tsv"):
+        letter, _, latin = line.partition("\t")
+        out[ord(letter)] = latin.strip()
+    return out
+
+
+def latin(text: str) -> str:
+    """Folded text with Cyrillic letters spelt in Latin ones (rules/provenance/transliteration.tsv): "Зеленский" ->
+    "zelenskiy"; other scripts are left as they are."""
+    return fold(text).translate(_latin())
+
+
 def name_key(word: str) -> str:
     """A transliteration-tolerant key for a name: its first letter and the following consonants, vowels and the
     semi-vowels h, w, y dropped and doubled letters collapsed ("Soleimani", "Suleimani" -> "slmn"; "Heyman",
-    "Hayman" -> "hmn"). Cyrillic and Arabic script keep their own letters; transliterating them is not attempted."""
-    w = fold(word)
+    "Hayman" -> "hmn"). Cyrillic is spelt in Latin letters first ("Зеленский", "Zelensky" -> "zlnsk"); Arabic
+    script keeps its own letters (and, having no capitals, gives no name keys: see key_sequence)."""
+    w = latin(word)
     w = re.sub(r"['’-]", "", w)
     if not w:
         return ""
-    rest = re.sub(r"[aeiouyhwаеёиоуыэюяй]", "", w[1:])
+    rest = re.sub(r"[aeiouyhw]", "", w[1:])
     rest = re.sub(r"(.)\1+", r"\1", rest)
     return w[0] + rest
 
@@ -173,7 +194,7 @@ def key_sequence(text: str) -> list[str]:
         if len(k) >= 3:
             found.append((m.start(), "n:" + k))
     for m in _NUM.finditer(text):
-        digits = re.sub(r"\D", "", m.group(1))
+        digits = "".join(str(unicodedata.digit(ch)) for ch in m.group(1) if ch.isdecimal())  # ٢٠٢٣ = 2023
         if len(digits) >= 2:
             found.append((m.start(), "d:" + digits))
     for m in _LINK.finditer(text):
@@ -355,6 +376,7 @@ def pair_features(
         "wire_parent": float(p.wire_original),
         "own_dateline": float(c.own_dateline is not None and c.own_dateline != p.own_dateline),
         "names": names,
+        "keys_any": key_overlap(c, p, story) if c.lang != p.lang else names,
         "cross_language": float(c.lang != p.lang),
         "longer": max(-1.0, min(1.0, length)),
     }
