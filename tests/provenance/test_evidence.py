@@ -135,3 +135,17 @@ def test_figures_in_arabic_indic_digits_are_the_same_figures():
     from reportedly.provenance.evidence import keys
 
     assert "d:2023" in keys("في عام ٢٠٢٣ قال") and "d:2023" in keys("in 2023 he said")
+
+
+def test_under_names_power_one_key_only_two_versions_share_weighs_less():
+    from reportedly.provenance.evidence import Article, ordered_key_overlap, profile, story_counts
+
+    child = profile(Article("fr", "Jean Dupont et Marie Curie ont vu Lyon et Grenoble.", language="fr"))
+    rare = profile(Article("a", "Marie Curie visited Grenoble.", language="en"))  # Grenoble: no one else has it
+    common = profile(Article("b", "Jean Dupont and Marie Curie saw Lyon.", language="en"))
+    others = [profile(Article(f"o{i}", "Jean Dupont, Marie Curie and Lyon again.", language="en")) for i in range(3)]
+    story = story_counts([child, rare, common, *others])
+    full = ordered_key_overlap(child, rare, story, 1.0), ordered_key_overlap(child, common, story, 1.0)
+    root = ordered_key_overlap(child, rare, story, 0.5), ordered_key_overlap(child, common, story, 0.5)
+    assert full[0] > full[1]  # the one rare name outweighs three the whole story has
+    assert root[0] / root[1] < full[0] / full[1]  # less so under the square root

@@ -202,10 +202,12 @@ def key_sequence(text: str) -> list[str]:
     return [k for _, k in sorted(found)]
 
 
-def ordered_key_overlap(c: "Profile", p: "Profile", story: "Story") -> float:
+def ordered_key_overlap(c: "Profile", p: "Profile", story: "Story", power: float = 1.0) -> float:
     """Across languages: the rarity-weighted longest common subsequence of the two texts' key sequences, over the
-    child's keys that some other version has — the same names and figures in the same order."""
-    weight = {k: holder_weight(story.key_df[k]) for k in set(c.key_seq) if story.key_df[k] >= 2}
+    child's keys that some other version has — the same names and figures in the same order. Each key weighs its
+    `holder_weight` to the `power` (settings.names_power: under 1, one key only two versions share weighs less
+    against the many every version has)."""
+    weight = {k: holder_weight(story.key_df[k]) ** power for k in set(c.key_seq) if story.key_df[k] >= 2}
     a = [k for k in c.key_seq if k in weight]
     b = [k for k in p.key_seq if k in weight]
     if not a:
@@ -354,7 +356,7 @@ def pair_features(
     quotes = sum(any(q in pq for pq in p.quotes) or q in plain for q in qs) / len(qs) if qs else 0.0
     earlier = c.day is not None and p.day is not None and p.day < c.day
     length = math.log(max(1, len(p.article.text)) / max(1, len(c.article.text)))
-    names = ordered_key_overlap(c, p, story) if c.lang != p.lang else key_overlap(c, p, story)
+    names = ordered_key_overlap(c, p, story, settings.names_power) if c.lang != p.lang else key_overlap(c, p, story)
     return {
         # counted by the parent's sentences: two of the child's sentences matching one headline are one sentence shared
         "n_verbatim": float(len({x.parent for x in passages if x.score >= settings.verbatim})),
