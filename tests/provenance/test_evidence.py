@@ -110,3 +110,42 @@ def test_two_sentences_like_one_headline_are_one_sentence_shared():
     assert len(passages) == 2 and len({x.parent for x in passages}) == 1  # both found in the parent's headline
     features = pair_features(child, parent, story_counts([child, parent]), True, passages)
     assert features["n_reworded"] == 1 and not supported(features)
+
+
+def test_names_in_cyrillic_share_their_key_with_the_latin_spelling():
+    from reportedly.provenance.evidence import latin, name_key
+
+    assert name_key("Зеленский") == name_key("Zelensky") == "zlnsk"
+    assert name_key("Путин") == name_key("Putin")
+    assert name_key("Харків") == name_key("Kharkiv")
+    assert name_key("Шольц") != name_key("Scholz")  # a German spelling is not the English romanisation
+    assert latin("Москва") == "moskva"
+    assert name_key("Путин") != name_key("Питер")
+
+
+def test_a_cyrillic_text_and_its_latin_source_share_names_and_figures():
+    from reportedly.provenance.evidence import keys
+
+    ru = "Владимир Путин заявил 12 марта, что погибли 1 200 человек."  # names in the nominative: cases change keys
+    en = "Vladimir Putin said on March 12 that 1,200 people died."
+    assert {"n:vldmr", "n:ptn", "d:12", "d:1200"} <= keys(ru) & keys(en)
+
+
+def test_figures_in_arabic_indic_digits_are_the_same_figures():
+    from reportedly.provenance.evidence import keys
+
+    assert "d:2023" in keys("في عام ٢٠٢٣ قال") and "d:2023" in keys("in 2023 he said")
+
+
+def test_under_names_power_one_key_only_two_versions_share_weighs_less():
+    from reportedly.provenance.evidence import Article, ordered_key_overlap, profile, story_counts
+
+    child = profile(Article("fr", "Jean Dupont et Marie Curie ont vu Lyon et Grenoble.", language="fr"))
+    rare = profile(Article("a", "Marie Curie visited Grenoble.", language="en"))  # Grenoble: no one else has it
+    common = profile(Article("b", "Jean Dupont and Marie Curie saw Lyon.", language="en"))
+    others = [profile(Article(f"o{i}", "Jean Dupont, Marie Curie and Lyon again.", language="en")) for i in range(3)]
+    story = story_counts([child, rare, common, *others])
+    full = ordered_key_overlap(child, rare, story, 1.0), ordered_key_overlap(child, common, story, 1.0)
+    root = ordered_key_overlap(child, rare, story, 0.5), ordered_key_overlap(child, common, story, 0.5)
+    assert full[0] > full[1]  # the one rare name outweighs three the whole story has
+    assert root[0] / root[1] < full[0] / full[1]  # less so under the square root

@@ -78,3 +78,41 @@ def test_the_middle_of_a_plateau_of_margins():
     assert _middle([{"root": v} for v in (-2.0, -1.5, -1.0, -0.5)]) == {"root": -1.0}
     plateau = [(1.0, 0.5), (1.5, 0.5), (1.0, 1.0), (1.5, 1.0), (2.0, 1.0)]  # the centroid is (1.4, 0.8)
     assert _middle([dict(zip(JOINT, c)) for c in plateau]) == dict(zip(JOINT, (1.5, 1.0)))
+
+
+def _cross_story(name: str, rng) -> "object":
+    """A story whose foreign version has three candidates in other languages: its parent shares the most names in
+    order and is in the story's main language; `noise` is unrelated to the choice."""
+    from reportedly.provenance.fit import Prepared
+    from reportedly.provenance.relations import Edge
+
+    table, gold = {}, {}
+    for k in range(3):
+        child = f"{name}/fr{k}"
+        gold[child] = Gold("paraphrase", f"{name}/p{k}0", "fr")
+        for j in range(3):
+            names = 0.8 - 0.25 * j + rng.normal(scale=0.05)
+            feats = {"cross_language": 1.0, "foreign_child": 1.0, "names": names, "parent_main": float(j < 2),
+                     "earlier": float(rng.random() < 0.5)}  # fmt: skip
+            table[child, f"{name}/p{k}{j}"] = Edge(feats, [])
+    return Prepared(name, [], table, gold)
+
+
+def test_the_cross_language_parent_score_learns_which_candidate_is_the_source():
+    from reportedly.provenance.fit import fit_cross_weights
+    from reportedly.provenance.relations import cross_score
+    from reportedly.provenance.settings import Settings
+
+    rng = np.random.default_rng(2)
+    weights, bias = fit_cross_weights([_cross_story(n, rng) for n in "abcd"])
+    assert weights["names"] > 0 and weights["names"] > abs(weights["earlier"])
+    s = Settings(cross_weights=weights, cross_bias=bias)
+    best = {"names": 0.8, "parent_main": 1.0, "cross_language": 1.0, "foreign_child": 1.0}
+    worse = {**best, "names": 0.3}
+    assert cross_score(best, s) > cross_score(worse, s)
+
+
+def test_without_a_cross_language_choice_to_learn_no_weights_are_fitted():
+    from reportedly.provenance.fit import fit_cross_weights
+
+    assert fit_cross_weights([_story("a"), _story("b")]) == ({}, 0.0)

@@ -300,3 +300,26 @@ def test_an_article_whose_only_sharing_versions_are_its_copies_has_no_unstored_s
     assert parent_of["rewrite"] == UNSTORED
     pair = {parent_of["first"], parent_of["reprint"]}
     assert UNSTORED not in pair and ROOT in pair and pair & {"first", "reprint"}
+
+
+def test_a_version_in_the_main_language_is_never_a_fitted_translation():
+    from reportedly.provenance.relations import edge_score
+    from reportedly.provenance.settings import Settings
+
+    s = Settings(cross_weights={"names": 5.0}, cross_bias=-1.0)
+    feats = {"cross_language": 1.0, "names": 0.9, "names_gap": 0.0}
+    assert edge_score({**feats, "foreign_child": 1.0}, s) == 5.0 * 0.9 - 1.0
+    assert edge_score({**feats, "foreign_child": 1.0, "names": 0.1}, s) == 5.0 * 0.1 - 1.0  # no share gate
+    assert edge_score({**feats, "foreign_child": 0.0}, s) == float("-inf")
+
+
+def test_the_parent_of_a_translation_knows_whether_it_is_in_the_main_language():
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import edges
+    from reportedly.provenance.settings import Settings
+
+    arts = [Article("wire", WIRE, "2022-05-02"), Article("fr", FR, language="fr"), Article("own", OWN)]
+    table = edges([profile(a) for a in arts], Settings())
+    assert table["fr", "wire"].features["parent_main"] == 1.0
+    assert table["wire", "fr"].features["parent_main"] == 0.0
+    assert table["fr", "wire"].features["keys_any"] >= table["fr", "wire"].features["names"] > 0

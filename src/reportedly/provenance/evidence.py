@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..ingest.clean import unmarked
@@ -22,7 +24,7 @@ from .features import fold, sentences, stopwords
 from .settings import Settings
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
-_CAP = re.compile(r"(?<![\w.@/])([A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'-]{2,})", re.U)
+_CAP = re.compile(r"(?<![\w.@/])([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w’'-]{2,})", re.U)
 _NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,. \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
 _LINK = re.compile(r"(?:https?://|www\.)[^\s)\"'<>]+|@\w{3,}", re.I)
 
@@ -142,15 +144,34 @@ def _quotes(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _latin() -> dict[int, str]:
+    """Letter of another script -> its Latin spelling (rules/provenance/transliteration.tsv), for str.translate."""
+    from .credits import rule_lines
+
+    out = {}
+    for line in rule_lines("transliteration.tsv"):
+        letter, _, latin = line.partition("\t")
+        out[ord(letter)] = latin.strip()
+    return out
+
+
+def latin(text: str) -> str:
+    """Folded text with Cyrillic letters spelt in Latin ones (rules/provenance/transliteration.tsv): "Зеленский" ->
+    "zelenskiy"; other scripts are left as they are."""
+    return fold(text).translate(_latin())
+
+
 def name_key(word: str) -> str:
     """A transliteration-tolerant key for a name: its first letter and the following consonants, vowels and the
     semi-vowels h, w, y dropped and doubled letters collapsed ("Soleimani", "Suleimani" -> "slmn"; "Heyman",
-    "Hayman" -> "hmn"). Cyrillic and Arabic script keep their own letters; transliterating them is not attempted."""
-    w = fold(word)
+    "Hayman" -> "hmn"). Cyrillic is spelt in Latin letters first ("Зеленский", "Zelensky" -> "zlnsk"); Arabic
+    script keeps its own letters (and, having no capitals, gives no name keys: see key_sequence)."""
+    w = latin(word)
     w = re.sub(r"['’-]", "", w)
     if not w:
         return ""
-    rest = re.sub(r"[aeiouyhwаеёиоуыэюяй]", "", w[1:])
+    rest = re.sub(r"[aeiouyhw]", "", w[1:])
     rest = re.sub(r"(.)\1+", r"\1", rest)
     return w[0] + rest
 
@@ -173,7 +194,7 @@ def key_sequence(text: str) -> list[str]:
         if len(k) >= 3:
             found.append((m.start(), "n:" + k))
     for m in _NUM.finditer(text):
-        digits = re.sub(r"\D", "", m.group(1))
+        digits = "".join(str(unicodedata.digit(ch)) for ch in m.group(1) if ch.isdecimal())  # ٢٠٢٣ = 2023
         if len(digits) >= 2:
             found.append((m.start(), "d:" + digits))
     for m in _LINK.finditer(text):
@@ -181,10 +202,12 @@ def key_sequence(text: str) -> list[str]:
     return [k for _, k in sorted(found)]
 
 
-def ordered_key_overlap(c: "Profile", p: "Profile", story: "Story") -> float:
+def ordered_key_overlap(c: "Profile", p: "Profile", story: "Story", power: float = 1.0) -> float:
     """Across languages: the rarity-weighted longest common subsequence of the two texts' key sequences, over the
-    child's keys that some other version has — the same names and figures in the same order."""
-    weight = {k: holder_weight(story.key_df[k]) for k in set(c.key_seq) if story.key_df[k] >= 2}
+    child's keys that some other version has — the same names and figures in the same order. Each key weighs its
+    `holder_weight` to the `power` (settings.names_power: under 1, one key only two versions share weighs less
+    against the many every version has)."""
+    weight = {k: holder_weight(story.key_df[k]) ** power for k in set(c.key_seq) if story.key_df[k] >= 2}
     a = [k for k in c.key_seq if k in weight]
     b = [k for k in p.key_seq if k in weight]
     if not a:
@@ -333,7 +356,7 @@ def pair_features(
     quotes = sum(any(q in pq for pq in p.quotes) or q in plain for q in qs) / len(qs) if qs else 0.0
     earlier = c.day is not None and p.day is not None and p.day < c.day
     length = math.log(max(1, len(p.article.text)) / max(1, len(c.article.text)))
-    names = ordered_key_overlap(c, p, story) if c.lang != p.lang else key_overlap(c, p, story)
+    names = ordered_key_overlap(c, p, story, settings.names_power) if c.lang != p.lang else key_overlap(c, p, story)
     return {
         # counted by the parent's sentences: two of the child's sentences matching one headline are one sentence shared
         "n_verbatim": float(len({x.parent for x in passages if x.score >= settings.verbatim})),
@@ -355,6 +378,7 @@ def pair_features(
         "wire_parent": float(p.wire_original),
         "own_dateline": float(c.own_dateline is not None and c.own_dateline != p.own_dateline),
         "names": names,
+        "keys_any": key_overlap(c, p, story) if c.lang != p.lang else names,
         "cross_language": float(c.lang != p.lang),
         "longer": max(-1.0, min(1.0, length)),
     }

@@ -16,7 +16,7 @@ from .cluster import bound_in_time
 from .evidence import Article, Passage, Profile, Story, pair_features, possible, profile, story_counts
 from .evidence import align as align_sentences
 from .evidence import sents as _sents_of
-from .settings import FEATURES, NODE_FEATURES, Settings, fitted
+from .settings import CROSS_FEATURES, FEATURES, NODE_FEATURES, Settings, fitted
 
 __all__ = ["Article", "Node", "Passage", "align", "analyse_story", "credits", "carried_from", "wire_original"]
 
@@ -129,6 +129,7 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
         e.features["parent_first"] = float(first is not None and day[pid] == first)
         # across languages only the versions whose names and figures the child shares most are candidates
         e.features["names_gap"] = e.features["names"] - best_names.get(cid, 0.0)
+        e.features["parent_main"] = float(not foreign[pid])
         # a version in the story's main language is read as written there: back-translations are not detected
         e.features["foreign_child"] = float(foreign[cid])
         for name, flag in (("dated_copy", "dated_parent"), ("earlier_copy", "earlier"), ("credited_copy", "credited")):
@@ -252,7 +253,11 @@ def edge_score(features: dict[str, float], settings: Settings) -> float:
     """The log-odds that the candidate is the parent: the fitted linear model over FEATURES; across languages,
     where no sentence can align, the language-independent overlap (names, numbers, links) against its margin."""
     if features["cross_language"]:
-        if features.get("names_gap", 0.0) < -settings.translation_tie or not features.get("foreign_child", 1.0):
+        if not features.get("foreign_child", 1.0):
+            return -math.inf
+        if settings.cross_weights:
+            return cross_score(features, settings)
+        if features.get("names_gap", 0.0) < -settings.translation_tie:
             return -math.inf
         return settings.translation_scale * (features["names"] - settings.translation)
     if features.get("declared"):
@@ -260,6 +265,12 @@ def edge_score(features: dict[str, float], settings: Settings) -> float:
     if not supported(features):
         return -math.inf
     return settings.bias + sum(settings.weights.get(k, 0.0) * features[k] for k in FEATURES)
+
+
+def cross_score(features: dict[str, float], settings: Settings) -> float:
+    """The log-odds that a candidate in another language is the parent of a version outside the story's main
+    language: the fitted linear model over CROSS_FEATURES (fit.CROSS: off by default)."""
+    return settings.cross_bias + sum(settings.cross_weights.get(k, 0.0) * features.get(k, 0.0) for k in CROSS_FEATURES)
 
 
 def supported(features: dict[str, float]) -> bool:
