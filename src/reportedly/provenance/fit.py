@@ -29,6 +29,7 @@ CHOICE_L2 = 30.0
 GRID = tuple(float(x) for x in np.arange(-8.0, 8.01, 0.5))
 WIRE_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
+# unstored_skipped: log-odds per unit share of gaps (0 = off); set by hand, not compared on held-out scores
 SKIPPED_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
 SHARE_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 ROUNDS = 2
