@@ -149,3 +149,29 @@ def test_under_names_power_one_key_only_two_versions_share_weighs_less():
     root = ordered_key_overlap(child, rare, story, 0.5), ordered_key_overlap(child, common, story, 0.5)
     assert full[0] > full[1]  # the one rare name outweighs three the whole story has
     assert root[0] / root[1] < full[0] / full[1]  # less so under the square root
+
+
+def test_skipped_counts_gaps_a_sibling_fills_inside_the_candidates_stretch():
+    """A copy whose candidate parent cut a sentence the copy has, in the middle, while another version has it, took
+    that sentence from elsewhere: the candidate is a sibling. A sentence after the candidate's end (a stored
+    prefix) is no evidence, nor is one no other version has (the copy's own)."""
+    from reportedly.provenance.evidence import skipped
+
+    own = [(0, 10, "a"), (11, 20, "b"), (21, 30, "c"), (31, 40, "d")]
+    a, b, c, d = ((s, e) for s, e, _ in own)
+    assert skipped(own, {a, c}, {b}) == 0.25  # b cut from the candidate's middle, found in a sibling
+    assert skipped(own, {a, c}, set()) == 0.0  # b is the copy's own: no other version has it
+    assert skipped(own, {a, b}, {c, d}) == 0.0  # c and d lie past the candidate's last sentence: a prefix
+    assert skipped(own, set(), {a, b}) == 0.0  # nothing aligned: no stretch to miss anything in
+
+
+def test_skipped_is_computed_for_every_same_language_edge():
+    from reportedly.provenance.relations import edges
+    from reportedly.provenance.settings import Settings
+
+    middle = "Engineers from Harbor Engineering will design a span able to resist floods twice as high as the last one."
+    cut = SOURCE.replace(middle, "")
+    profiles = [profile(Article(i, t)) for i, t in (("src", SOURCE), ("cut", cut), ("copy", SOURCE + " More soon."))]
+    table = edges(profiles, Settings())
+    assert table["copy", "cut"].features["skipped"] > 0  # the copy has the sentence the cut version lost
+    assert table["copy", "src"].features["skipped"] == 0

@@ -323,3 +323,45 @@ def test_the_parent_of_a_translation_knows_whether_it_is_in_the_main_language():
     assert table["fr", "wire"].features["parent_main"] == 1.0
     assert table["wire", "fr"].features["parent_main"] == 0.0
     assert table["fr", "wire"].features["keys_any"] >= table["fr", "wire"].features["names"] > 0
+
+
+def _table(*texts: tuple[str, str]):
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import edges
+    from reportedly.provenance.settings import Settings
+
+    return edges([profile(Article(i, t)) for i, t in texts], Settings())
+
+
+def test_the_likely_copies_of_an_article_are_those_it_holds_most_of():
+    from reportedly.provenance.relations import likely_copies
+
+    short = COPY.replace(" The council will publish the plans next month.", "")
+    table = _table(("wire", WIRE), ("copy", short), ("own", OWN))
+    assert likely_copies(table).get("wire") == {"copy"}  # the wire holds all of the copy, not the reverse
+    assert "copy" not in likely_copies(table)
+    assert likely_copies(_table(("wire", WIRE), ("copy", COPY))) == {}  # each holds all of the other: no direction
+
+
+def test_a_sentence_only_the_childs_own_copies_have_is_no_gap_in_its_parent():
+    """A rewrite adds a sentence in the middle, and a copy of the rewrite keeps it: that the wire lacks it says
+    nothing against the wire being the rewrite's parent, since only the rewrite's own copy has it."""
+    added = "Shop owners held a vigil at the closed bridge on Sunday night."
+    rewrite = WIRE.replace("Residents of the east bank", added + " Residents of the east bank")
+    copy_of_rewrite = rewrite.replace(" The council will publish the plans next month.", "")
+    table = _table(("wire", WIRE), ("rewrite", rewrite), ("copy", copy_of_rewrite))
+    assert table["rewrite", "wire"].features["skipped"] == 0
+
+
+def test_the_unstored_source_is_likelier_when_the_closest_version_lacks_what_others_have():
+    """Two copies of one unstored text each cut a different sentence: the closest stored version of either lacks
+    a sentence the third version has, which is the mark of a common source, not of copying each other."""
+    from reportedly.provenance.relations import by_child, closest_skipped
+
+    middle = "Engineers from Harbor Engineering will design a span able to resist floods twice as high as the last one."
+    first = WIRE.replace(middle + " ", "")
+    second = WIRE.replace("Shop owners say their trade has halved since the collapse. ", "")
+    third = WIRE.replace("Residents of the east bank have waited eight months for a decision. ", "")
+    table = _table(("first", first), ("second", second), ("third", third))
+    assert closest_skipped(by_child(table)["second"]) > 0  # its closest version cut a sentence another one has
+    assert closest_skipped(by_child(_table(("wire", WIRE), ("copy", first)))["copy"]) == 0

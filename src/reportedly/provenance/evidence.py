@@ -308,6 +308,18 @@ def disagreement(
     return against / n, unshared / n
 
 
+def skipped(own: Sequence[tuple[int, int, str]], here: set[tuple[int, int]], elsewhere: set[tuple[int, int]]) -> float:
+    """The child's own sentences (`own`, in text order) that the candidate lacks inside the stretch it covers, but
+    another version has: per own sentence of the child, those not among the spans aligned in the candidate (`here`),
+    among those aligned in some other version (`elsewhere`), and before the child's last sentence the candidate has.
+    The child took them from a common source the candidate cut them from: siblings, not parent and child. A sentence
+    after the candidate's last one is no evidence (stored pages are often prefixes)."""
+    spans = [(s, e) for s, e, _ in own]
+    last = max((i for i, sp in enumerate(spans) if sp in here), default=-1)
+    gaps = sum(1 for sp in spans[: max(0, last)] if sp not in here and sp in elsewhere)
+    return gaps / max(1, len(spans))
+
+
 def key_overlap(c: Profile, p: Profile, story: Story) -> float:
     """Share of the child's language-independent keys found in the parent, each weighted by its rarity in the
     story (a name every version has says less than a figure only two share); keys no other version has (a German

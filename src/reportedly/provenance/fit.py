@@ -29,6 +29,8 @@ CHOICE_L2 = 30.0
 GRID = tuple(float(x) for x in np.arange(-8.0, 8.01, 0.5))
 WIRE_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
+# unstored_skipped: log-odds per unit share of gaps (0 = off); set by hand, not compared on held-out scores
+SKIPPED_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
 SHARE_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 ROUNDS = 2
 # the margins maximise relations right + PARENT_WEIGHT x parents right + ORIGIN_WEIGHT x origins right
@@ -264,6 +266,7 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "origin_bonus": BONUS_GRID,
         "origin_quoted": BONUS_GRID,
         "translation": SHARE_GRID,
+        "unstored_skipped": SKIPPED_GRID,
     }
     if settings.cross_weights:  # the fitted cross-language score is on the log-odds scale: no share margin
         grids.pop("translation")
@@ -318,6 +321,7 @@ def model_of(settings: Settings) -> dict:
         "node_bias": settings.node_bias,
         "root": settings.root,
         "unstored": settings.unstored,
+        "unstored_skipped": settings.unstored_skipped,
         "virtual": settings.virtual,
         "virtual_wire": settings.virtual_wire,
         "wire_copy": settings.wire_copy,

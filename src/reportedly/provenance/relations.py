@@ -13,7 +13,17 @@ from typing import Optional, Sequence
 
 from . import credits as cr
 from .cluster import bound_in_time
-from .evidence import Article, Passage, Profile, Story, pair_features, possible, profile, story_counts
+from .evidence import (
+    Article,
+    Passage,
+    Profile,
+    Story,
+    pair_features,
+    possible,
+    profile,
+    skipped,
+    story_counts,
+)
 from .evidence import align as align_sentences
 from .evidence import sents as _sents_of
 from .settings import CROSS_FEATURES, FEATURES, NODE_FEATURES, Settings, fitted
@@ -121,8 +131,18 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
     main_lang = main_language(profiles)
     foreign = {p.article.id: p.lang != main_lang for p in profiles}
     likely_origin = pick_origin(profiles, table, Settings()) if table else None
+    own = {p.article.id: p.own for p in profiles}
+    found: dict[str, dict[str, set[tuple[int, int]]]] = {}  # child -> candidate -> the child's spans found there
+    for (cid, pid), e in table.items():
+        if not e.features["cross_language"]:
+            found.setdefault(cid, {})[pid] = {x.child for x in e.passages}
+    copies = likely_copies(table)
     for (cid, pid), e in table.items():
         e.features["parent_origin"] = float(pid == likely_origin)
+        # what the child's other candidates have of it, leaving out its own likely copies (they have it from it)
+        mine = found.get(cid, {})
+        elsewhere = set().union(*(v for q, v in mine.items() if q != pid and q not in copies.get(cid, ())))
+        e.features["skipped"] = skipped(own[cid], mine.get(pid, set()), elsewhere)
         e.features["central"] = central.get(pid, 0.0)
         e.features["gap"] = e.features["reworded"] - best[cid]
         e.features["parent_copied"] = copied.get(pid, 0.0)
@@ -134,6 +154,25 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
         e.features["foreign_child"] = float(foreign[cid])
         for name, flag in (("dated_copy", "dated_parent"), ("earlier_copy", "earlier"), ("credited_copy", "credited")):
             e.features[name] = e.features[flag] * e.features["reworded"]
+
+
+def likely_copies(table: dict[tuple[str, str], Edge]) -> dict[str, set[str]]:
+    """For each article, the versions that most likely copied it: those whose own sentences it holds near-verbatim
+    more than it does any other version's, and more than they hold its own. A reading or a sentence such a version
+    shares with the article is the article's, passed on, not evidence of a common source."""
+    best: dict[str, tuple[float, str]] = {}
+    for (cid, pid), e in table.items():
+        if e.features["cross_language"]:
+            continue
+        share = e.features["contained"]
+        if share > 0 and share > best.get(cid, (0.0, ""))[0]:
+            best[cid] = (share, pid)
+    out: dict[str, set[str]] = {}
+    for cid, (share, pid) in best.items():
+        back = table.get((pid, cid))
+        if back is None or share > back.features["contained"]:
+            out.setdefault(pid, set()).add(cid)
+    return out
 
 
 def main_language(profiles: Sequence[Profile]) -> str:
@@ -314,7 +353,8 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
             continue
         if p.article.id != origin and has_evidence(parents.get(p.article.id, [])):
             # a rewrite of an unstored source still shares sentences with that source's other copies
-            g.add_edge(UNSTORED, p.article.id, weight=settings.unstored)
+            gaps = settings.unstored_skipped * closest_skipped(parents.get(p.article.id, []))
+            g.add_edge(UNSTORED, p.article.id, weight=settings.unstored + gaps)
     scores = {k: edge_score(e.features, settings) for k, e in table.items()}
     for (cid, pid), s in scores.items():
         if cid != origin and s > -math.inf:
@@ -435,6 +475,14 @@ def has_evidence(candidates: Sequence[tuple[str, Edge]]) -> bool:
     """Some stored version (of an article's `candidates`, see by_child) shares a sentence nearly word for word
     with it, or two reworded: enough to call it a rewrite of something, if not of which stored version."""
     return any(shares_sentences(e.features) for _, e in candidates)
+
+
+def closest_skipped(candidates: Sequence[tuple[str, Edge]]) -> float:
+    """`skipped` of the sentence-sharing candidate (see by_child) that holds most of the article's own sentences
+    near-verbatim: when even its closest stored version lacks sentences that other versions have, the article drew
+    on a source they share, not on any of them."""
+    near = [e.features for _, e in candidates if shares_sentences(e.features) and not e.features["cross_language"]]
+    return max(near, key=lambda f: f["contained"])["skipped"] if near else 0.0
 
 
 def unstored_kind(candidates: Sequence[tuple[str, Edge]], settings: Settings) -> str:

@@ -42,6 +42,7 @@ FEATURES = (
     "parent_copied",  # the most of the parent's own sentences found verbatim elsewhere (a copy is seldom copied)
     "parent_first",  # the parent is dated on the story's first day
     "parent_origin",  # the parent is the article the story draws on most (of equal copies, the source is likelier)
+    "skipped",  # the child's own sentences the parent lacks within the stretch it covers, found in another version
 )
 
 # the features of a candidate parent in another language than the child's (no sentence can align; relations.py),
@@ -229,6 +230,9 @@ class Settings:
     virtual: float = -1.0  # carried ("Source: X"), adapted ("X /Writer") or source-domain credits
     virtual_wire: float = -2.0  # agency datelines and wire credits ("(AFP) -", "with PTI inputs")
     unstored: float = -3.0  # a rewrite of a source that is neither stored nor credited
+    # fitted: how much the share of its sentences that its closest stored version lacks and others have adds to
+    # the unstored source's margin (a common source the stored versions each cut differently)
+    unstored_skipped: float = 0.0
     # fitted: how much an agency's bylined original (x2) or a credited text (x1) adds to how much the story draws
     # on an article, in choosing the origin (in sentences of other versions it holds)
     origin_bonus: float = 1.0
@@ -254,6 +258,7 @@ class Settings:
                 "virtual",
                 "virtual_wire",
                 "unstored",
+                "unstored_skipped",
                 "wire_copy",
                 "origin_bonus",
                 "origin_quoted",
