@@ -55,9 +55,13 @@ def place(text: str, quote: str, taken: set[int]) -> int:
     return hits[0] if hits else -1
 
 
+# speaker cells that say there is none: "none (nickname)", "unknown (cue cut)", "not stated (subhead)"
+NO_SPEAKER_CELL = re.compile(r"^(none|unknown|not stated|no speaker|unattributed)$", re.I)
+
+
 def speaker_name(cell: str) -> str | None:
     name = re.sub(r"\(.*?\)", "", cell.replace("*", "")).strip(" —-")
-    return name or None
+    return None if not name or NO_SPEAKER_CELL.match(name) else name
 
 
 def list_rows(section: str, index: dict) -> list[tuple[str, str, str | None, str, str]]:
