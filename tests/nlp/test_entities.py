@@ -183,3 +183,13 @@ def test_first_name_gender_is_the_one_known_first_name_test():
     assert first_name_gender("Assassinating") is None  # a gerund the tagger took for a name is no first name
     assert first_name_gender("Addison") == "either"  # the name lists give it both genders: known, ungendered
     assert first_name_gender("Robin") == "male"  # mostly male counts as male
+
+
+def test_a_name_the_model_ran_into_an_abbreviations_bracket_ends_before_it(run):
+    a = run(
+        "The World Health Organisation (WHO) said on Friday that the sweetener was safe in moderation. "
+        "Its cancer agency met in Lyon (France) in June."
+    )
+    names = set(by_name(a))
+    assert not any("(" in n and ")" not in n for n in names), names  # no name ends inside an open bracket
+    assert "World Health Organisation" in names

@@ -197,7 +197,9 @@ def _untagged_surnames(table: EntityTable) -> None:
 
 def _repaired(e: Span) -> Span:
     """What the model tags PERSON but cannot be one: a gerund leading the name ("Assassinating Soleimani" is about
-    Soleimani) is cut off; a name with digits in it ("COVID-19") is no person."""
+    Soleimani) is cut off; a name with digits in it ("COVID-19") is no person. Any name the model ran into an
+    abbreviation's opening bracket ("World Health Organisation (WHO") ends before the bracket."""
+    e = _before_open_bracket(e)
     if e.label_ != "PERSON":
         return e
     if any(c.isdigit() for c in e.text):
@@ -206,6 +208,15 @@ def _repaired(e: Span) -> Span:
     if len(e) > 1 and first.endswith("ing") and len(first) >= 6 and first_name_gender(first) is None:
         return Span(e.doc, e.start + 1, e.end, label="PERSON")  # the model tags a sentence-initial gerund NNP
     return e
+
+
+def _before_open_bracket(e: Span) -> Span:
+    """ "World Health Organisation (WHO" -> "World Health Organisation": a bracket opened inside the name and not
+    closed there is the start of an abbreviation or a remark, not part of the name."""
+    opened = [t.i for t in e if t.text == "("]
+    if not opened or any(t.text == ")" for t in e[opened[-1] - e.start :]) or opened[-1] == e.start:
+        return e
+    return Span(e.doc, e.start, opened[-1], label=e.label_)
 
 
 NOT_REPAIRED = ("PERSON", "GPE", "NORP")
