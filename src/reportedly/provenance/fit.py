@@ -173,15 +173,7 @@ def fit_weights(stories: Sequence[Prepared], l2: float = CHOICE_L2) -> tuple[dic
         groups += [(ix, next(i for i in ix if ys[i])) for ix in by.values() if len(ix) >= 2 and any(ys[i] for i in ix)]
     if not groups:
         return logistic(rows, ys, FEATURES, l2)
-    x = np.asarray(rows, dtype=float)
-    mean, std = x.mean(axis=0), x.std(axis=0)
-    std[std == 0] = 1.0
-    z = (x - mean) / std
-    w = conditional_logit(z, groups, l2)
-    scale, offset = logistic([[v] for v in z @ w], ys, ["score"], l2=1e-6)
-    weights = scale["score"] * w / std
-    bias = offset - float((weights * mean).sum())
-    return {k: round(float(v), 4) for k, v in zip(FEATURES, weights)}, round(float(bias), 4)
+    return choice_weights(rows, ys, groups, FEATURES, l2)
 
 
 def fit_cross_weights(stories: Sequence[Prepared], l2: float = CHOICE_L2) -> tuple[dict[str, float], float]:
@@ -202,6 +194,19 @@ def fit_cross_weights(stories: Sequence[Prepared], l2: float = CHOICE_L2) -> tup
         groups += [(ix, next(i for i in ix if ys[i])) for ix in by.values() if len(ix) >= 2 and any(ys[i] for i in ix)]
     if not groups:
         return {}, 0.0
+    return choice_weights(rows, ys, groups, CROSS_FEATURES, l2)
+
+
+def choice_weights(
+    rows: Sequence[Sequence[float]],
+    ys: Sequence[float],
+    groups: Sequence[tuple[Sequence[int], int]],
+    names: Sequence[str],
+    l2: float,
+) -> tuple[dict[str, float], float]:
+    """A conditional logit over each group's candidates (standardised columns), put on the log-odds scale by a
+    one-variable logistic regression of "is the parent" over every row; (weights by name, bias) in the features'
+    own units."""
     x = np.asarray(rows, dtype=float)
     mean, std = x.mean(axis=0), x.std(axis=0)
     std[std == 0] = 1.0
@@ -210,7 +215,7 @@ def fit_cross_weights(stories: Sequence[Prepared], l2: float = CHOICE_L2) -> tup
     scale, offset = logistic([[v] for v in z @ w], ys, ["score"], l2=1e-6)
     weights = scale["score"] * w / std
     bias = offset - float((weights * mean).sum())
-    return {k: round(float(v), 4) for k, v in zip(CROSS_FEATURES, weights)}, round(float(bias), 4)
+    return {k: round(float(v), 4) for k, v in zip(names, weights)}, round(float(bias), 4)
 
 
 def conditional_logit(z: np.ndarray, groups: Sequence[tuple[Sequence[int], int]], l2: float) -> np.ndarray:
