@@ -103,8 +103,10 @@ def make_source(
         if source is not None and source.entity is not None and source.entity.role is None:
             source.entity.role = _description_before(span, named)
         return source
-    if _crowd_count(span.root, rules) and span.end <= span.root.i + 1:
-        span = _with_counted(span)  # "Thousands" as the tagger's number entity: "Thousands of Milei supporters"
+    counted = _crowd_of(span.root, rules)
+    if counted is not None and span.end <= span.root.i + 1:
+        # "Thousands" as the tagger's number entity: run on over "of Milei supporters", the people counted
+        span = span.doc[span.start : counted.right_edge.i + 1]
     whole = _whole_text(span, rules)
     if whole is not None:
         return make_source(table, whole, rules, pronouns, quoted_person, apposition)
@@ -248,7 +250,7 @@ def can_speak(span: Span, rules: Rules) -> bool:
     head = span.root
     if head.lower_ in rules.share_words:
         return True  # "Another 19 percent said ...": a share of those polled, a group
-    if _crowd_count(head, rules):
+    if _crowd_of(head, rules) is not None:
         return True  # "Thousands of supporters chanted ...": the people counted, a group
     if age_description(span, rules):
         return True  # "said the 46-year-old": a person, though tagged as a date
@@ -269,20 +271,17 @@ def can_speak(span: Span, rules: Rules) -> bool:
     return True
 
 
-def _crowd_count(head: Token, rules: Rules) -> bool:
-    """ "Thousands of Milei supporters", "hundreds of protesters": a plural number noun (rules/en/crowd_counts.txt)
-    counting the plural noun after its "of"."""
+def _crowd_of(head: Token, rules: Rules) -> Optional[Token]:
+    """ "Thousands of Milei supporters", "hundreds of protesters": when `head` is a plural number noun
+    (rules/en/crowd_counts.txt) counting the plural noun after its "of", that "of" (its phrase is the people
+    counted); else None."""
     if head.lower_ not in rules.crowd_counts:
-        return False
+        return None
     of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return people is not None and people.tag_ in ("NNS", "NNPS") and people.ent_type_ not in NON_SPEAKER_ENTS
-
-
-def _with_counted(span: Span) -> Span:
-    """The span run on over the "of" phrase of its head: the people a crowd count counts."""
-    of = next(c for c in span.root.rights if c.dep_ == "prep" and c.lower_ == "of")
-    return span.doc[span.start : of.right_edge.i + 1]
+    if people is None or people.tag_ not in ("NNS", "NNPS") or people.ent_type_ in NON_SPEAKER_ENTS:
+        return None
+    return of
 
 
 def age_description(span: Span, rules: Rules) -> bool:
