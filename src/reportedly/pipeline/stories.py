@@ -209,10 +209,10 @@ def _stories(store: Store, parts: Iterable[Sequence[int]], embeddings: bool, set
     days = {a: day_number(d) for a, d in stored.published(store, [a for p in parts for a in p]).items()}
     built = []
     for part in parts:
-        members, earlier = cluster.bound_in_time(sorted(part), days, settings.story_days)
-        if len(members) >= 2:
-            by_id = stored.articles_for_stories(store, members + earlier)
-            built.append(built_story(by_id, members, earlier, embeddings, settings))
+        for members, earlier in cluster.stories_in_time(sorted(part), days, settings.story_days):
+            if len(members) >= 2:
+                by_id = stored.articles_for_stories(store, members + earlier)
+                built.append(built_story(by_id, members, earlier, embeddings, settings))
     return built
 
 
