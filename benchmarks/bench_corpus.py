@@ -16,7 +16,7 @@ size, and so are the new ones.
 The fast path, exactly: article rows (hash, title, outlet, date, text; the full-text index filled by the store's own
 trigger or generated column), each article's real signature and band keys (`sign`, the worker's function, in
 `--processes` processes) inserted in batches (executemany on SQLite, COPY on PostgreSQL) in one transaction, bucket
-sizes counted once at the end, components by the real `components_up_to`, stories by `bound_in_time` with every member
+sizes counted once at the end, components by the real `components_up_to`, stories by `stories_in_time` with every member
 "independent". It skips: the NLP and its rows (analysis record, quotes, attributions, entities, time expressions,
 people) and the copy graphs of the background stories. Signatures are cached per 10,000 texts and components per
 corpus (keyed by texts and ids) in the temp folder, so the sizes and the two stores of a run compute each once."""
@@ -167,7 +167,7 @@ def rows_in(store, table: str, rows: list[tuple]) -> None:
 
 
 def fast_fill(store, arts: list[dict], processes: int) -> dict:
-    from reportedly.provenance.cluster import bound_in_time
+    from reportedly.provenance.cluster import stories_in_time
     from reportedly.provenance.evidence import day_number
     from reportedly.provenance.settings import fitted
     from reportedly.store import signatures
@@ -221,10 +221,12 @@ def fast_fill(store, arts: list[dict], processes: int) -> dict:
     days = {a: day_number(d) for a, d in stored.published(store).items()}
     built = []
     for part in parts:
-        members, _ = bound_in_time(sorted(part), days, settings.story_days)
-        if len(members) >= 2:
-            arts_ = tuple(stored.StoryArticle(a, "origin" if i == 0 else "independent") for i, a in enumerate(members))
-            built.append(stored.BuiltStory(len(members), members[0], None, arts_))
+        for members, _ in stories_in_time(sorted(part), days, settings.story_days):
+            if len(members) >= 2:
+                arts_ = tuple(
+                    stored.StoryArticle(a, "origin" if i == 0 else "independent") for i, a in enumerate(members)
+                )
+                built.append(stored.BuiltStory(len(members), members[0], None, arts_))
     with store.transaction():
         signatures.set_components(store, {a: min(p) for p in parts for a in p})
         stored.write_stories(store, built)

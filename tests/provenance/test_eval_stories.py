@@ -74,3 +74,17 @@ def test_held_out_story_is_read_only_when_named(tmp_path):
     (tmp_path / "kept" / HELD_OUT).write_text("scored by the lead only\n")
     assert set(load_stories(tmp_path)) == {"open"}
     assert set(load_stories(tmp_path / "kept")) == {"kept"}
+
+
+def test_unrelated_articles_carry_their_dates(tmp_path):
+    from reportedly.eval.stories import unrelated
+
+    path = tmp_path / "other.jsonl"
+    rows = [
+        {"id": "a", "text": "x", "published": "2022-10-20"},
+        {"id": "b", "text": "y", "published": "2022-10"},  # month precision: the 15th
+        {"id": "c", "text": "z", "url": "https://example.org/2021/03/04/story"},
+        {"id": "d", "text": "w"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert [d for _, _, d in unrelated([str(path)])] == ["2022-10-20", "2022-10-15", "2021-03-04", None]

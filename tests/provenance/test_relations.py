@@ -202,6 +202,19 @@ def test_bound_in_time():
     assert story == ["a", "b", "c", "e"] and earlier == ["d"]
 
 
+def test_coverage_months_later_is_another_story():
+    from reportedly.provenance.cluster import stories_in_time
+
+    # a verdict (days 100-102), a report it draws on (day 20) and, months later, the sentencing (days 240-241) and a
+    # lone retrospective (day 400); an arrest covered twice (days 50, 55) is a story of its own
+    days = {"a": 100, "b": 101, "c": 102, "d": 20, "e": None, "f": 240, "g": 241, "h": 400, "i": 50, "j": 55}
+    found = stories_in_time(list("abcdefghij"), days, 21)
+    assert found == [(["a", "b", "c", "e"], ["d"]), (["i", "j"], []), (["f", "g"], [])]
+    assert stories_in_time(list("abc"), days, 21) == [(["a", "b", "c"], [])]
+    # coverage that never pauses for longer than the window stays one story
+    assert stories_in_time(list("xyz"), {"x": 1, "y": 20, "z": 39}, 21) == [(["x", "y", "z"], [])]
+
+
 def test_a_large_story_ranks_parents_from_an_index_as_every_pair_would():
     import random
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from ..errors import DatasetError
-from ..provenance.cluster import bound_in_time, cluster, pairwise_f1
+from ..provenance.cluster import bound_in_time, cluster, pairwise_f1, stories_in_time
 from ..provenance.evidence import Article, day_number
 from ..provenance.fit import Gold
 from ..provenance.settings import Settings
@@ -84,7 +84,19 @@ def _gold_parent(story: str, m: dict, files: set[str]) -> Optional[str]:
     return None
 
 
-def unrelated(paths: Iterable[str]) -> list[tuple[str, str]]:
+def _mid_month(published: Optional[str]) -> Optional[str]:
+    """A date as day_number reads it; a month-precision date (YYYY-MM: the month an annotator read off the page)
+    counts as that month's 15th."""
+    if published and re.fullmatch(r"\d{4}-\d\d", published):
+        return published + "-15"
+    return published
+
+
+def unrelated(paths: Iterable[str]) -> list[tuple[str, str, Optional[str]]]:
+    """(id, text, publication date or None) of each JSON line: its `published` field (YYYY-MM-DD, or YYYY-MM for a
+    month), else a date in its `url`."""
+    from ..ingest.metadata import url_date
+
     out = []
     for p in paths:
         with open(p, encoding="utf-8") as fh:
@@ -94,7 +106,8 @@ def unrelated(paths: Iterable[str]) -> list[tuple[str, str]]:
                         rec = json.loads(line)
                     except json.JSONDecodeError:
                         raise DatasetError(f"{p}:{n}: not JSON") from None
-                    out.append((f"{p}:{rec.get('id', n)}", rec.get("text") or ""))
+                    published = _mid_month(rec.get("published")) or url_date(rec.get("url"))
+                    out.append((f"{p}:{rec.get('id', n)}", rec.get("text") or "", published))
     return out
 
 
@@ -136,22 +149,23 @@ def score(
     return res
 
 
-def _clustering(stories: dict, others: list[tuple[str, str]]) -> dict:
+def _clustering(stories: dict, others: list[tuple[str, str, Optional[str]]]) -> dict:
     """Pairwise F1 of story clustering, with stories bounded in time as `build_stories` bounds them; a gold earlier
     source dated weeks before its story is its own story."""
     window = Settings().story_days
-    ids = [a.id for arts in stories.values() for a, _ in arts] + [i for i, _ in others]
-    texts = [a.text for arts in stories.values() for a, _ in arts] + [t for _, t in others]
+    ids = [a.id for arts in stories.values() for a, _ in arts] + [i for i, _, _ in others]
+    texts = [a.text for arts in stories.values() for a, _ in arts] + [t for _, t, _ in others]
     days = {a.id: day_number(a.published) for arts in stories.values() for a, _ in arts}
-    gold_groups = [[i] for i, _ in others]
+    days.update({i: day_number(d) for i, _, d in others})
+    gold_groups = [[i] for i, _, _ in others]
     for arts in stories.values():
         before = set(bound_in_time([a.id for a, _ in arts], days, window)[1])
         apart = {a.id for a, g in arts if g.relation == "earlier-source" and a.id in before}
         gold_groups += [[i] for i in sorted(apart)] + [[a.id for a, _ in arts if a.id not in apart]]
     predicted = []
     for group in cluster(texts, ids):
-        members, earlier = bound_in_time(group, days, window)
-        predicted += [members] + [[e] for e in earlier]
+        for members, earlier in stories_in_time(group, days, window):
+            predicted += [members] + [[e] for e in earlier]
     scope = {a.id for arts in stories.values() for a, _ in arts}
     res = pairwise_f1(predicted, gold_groups, scope)
     separated = [g[0] for g in gold_groups if len(g) == 1 and g[0] in scope]

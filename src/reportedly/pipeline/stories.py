@@ -2,8 +2,8 @@
 stories it joins or merges get their copy graph rebuilt; a full rebuild streams signatures from the store instead of
 reading every text at once. Either way a story keeps its id, and a story merged into another redirects to it.
 
-A story is the part of a connected component (articles linked by verified candidate pairs, cluster.py) that
-bound_in_time keeps; the store records each article's component (its smallest article id), so adding articles
+A story is a part of a connected component (articles linked by verified candidate pairs, cluster.py) that
+stories_in_time cuts where coverage pauses; the store records each article's component (its smallest article id), so adding articles
 is: union the components they link to, re-verify the components whose shared bucket just became too large to use
 (boilerplate), and rebuild the stories of the components that changed. The result is the partition a full rebuild
 gives (tests/pipeline/test_incremental.py)."""
@@ -209,10 +209,10 @@ def _stories(store: Store, parts: Iterable[Sequence[int]], embeddings: bool, set
     days = {a: day_number(d) for a, d in stored.published(store, [a for p in parts for a in p]).items()}
     built = []
     for part in parts:
-        members, earlier = cluster.bound_in_time(sorted(part), days, settings.story_days)
-        if len(members) >= 2:
-            by_id = stored.articles_for_stories(store, members + earlier)
-            built.append(built_story(by_id, members, earlier, embeddings, settings))
+        for members, earlier in cluster.stories_in_time(sorted(part), days, settings.story_days):
+            if len(members) >= 2:
+                by_id = stored.articles_for_stories(store, members + earlier)
+                built.append(built_story(by_id, members, earlier, embeddings, settings))
     return built
 
 

@@ -245,16 +245,49 @@ def pairwise_f1(predicted: list[list[Hashable]], gold: list[list[Hashable]], sco
     return {"p": round(prec, 4), "r": round(rec, 4), "f1": round(f, 4), "pairs_pred": len(p), "pairs_gold": len(g)}
 
 
+def stories_in_time(
+    group: Sequence[Hashable], days: dict[Hashable, Optional[int]], window: int
+) -> list[tuple[list[Hashable], list[Hashable]]]:
+    """A connected component as stories bounded in time, each (members, earlier coverage). Its dated members are
+    cut where coverage pauses for more than `window` days: articles about the same people months apart (a verdict
+    and the sentencing, a prize and the medal's auction) are different stories, which single-link clustering had
+    chained into one. The run holding the median dated member (bound_in_time's main day) is the component's main
+    story and keeps the undated members; a lone article before it is its earlier coverage (what it may draw on), a lone article after it is no
+    story, and every other run of two or more is a story of its own. Main story first; members in `group` order."""
+    dated = sorted(((d, n) for n, i in enumerate(group) if (d := days.get(i)) is not None))
+    if not dated:
+        return [(list(group), [])]
+    runs: list[list[int]] = [[]]
+    for k, (d, n) in enumerate(dated):
+        if k and d - dated[k - 1][0] > window:
+            runs.append([])
+        runs[-1].append(n)
+    middle = dated[len(dated) // 2][1]  # bound_in_time's main day
+    main = next(k for k, run in enumerate(runs) if middle in run)
+    keep = set(runs[main]) | {n for n, i in enumerate(group) if days.get(i) is None}
+    earlier = {runs[k][0] for k in range(main) if len(runs[k]) == 1}
+    out = [([group[n] for n in sorted(keep)], [group[n] for n in sorted(earlier)])]
+    for k, run in enumerate(runs):
+        if k != main and len(run) >= 2:
+            out.append(([group[n] for n in sorted(run)], []))
+    return out
+
+
 def bound_in_time(
     group: Sequence[Hashable], days: dict[Hashable, Optional[int]], window: int
 ) -> tuple[list[Hashable], list[Hashable]]:
     """(the story, earlier coverage): members dated more than `window` days before the group's median day are not
     part of this story (articles about the same people months apart are different stories), but may be what it
     draws on. Undated members stay in the story."""
-    dated = sorted(d for i in group if (d := days.get(i)) is not None)
-    if not dated:
+    main = _main_day(group, days)
+    if main is None:
         return list(group), []
-    main = dated[len(dated) // 2]
     earlier = [i for i in group if days.get(i) is not None and days[i] < main - window]
     before = set(earlier)
     return [i for i in group if i not in before], earlier
+
+
+def _main_day(group: Sequence[Hashable], days: dict[Hashable, Optional[int]]) -> Optional[int]:
+    """A group's main day: the median of its members' days (None when none is dated)."""
+    dated = sorted(d for i in group if (d := days.get(i)) is not None)
+    return dated[len(dated) // 2] if dated else None

@@ -207,8 +207,9 @@ def signature_of(r: dict, prefix: str = "") -> cluster.Signature:
 
 
 def build_story(df):
-    """One connected component's story rows (story_edges, with the story's size, origin and title): bounded in time
-    and given its copy graph by the same code as `reportedly stories` (provenance/corpus.py)."""
+    """One connected component's stories as rows (story_edges, with each story's size, origin and title): bounded
+    in time (cluster.stories_in_time) and given their copy graphs by the same code as `reportedly stories`
+    (provenance/corpus.py)."""
     import pandas as pd
 
     from ..provenance.corpus import built_story
@@ -220,12 +221,11 @@ def build_story(df):
     by_id = {int(r["article_id"]): r for r in df.to_dict("records")}
     group = list(by_id)
     days = {i: day_number(r["published"]) for i, r in by_id.items()}
-    members, earlier = cluster.bound_in_time(group, days, settings.story_days)
-    cols = STORY_COLUMNS
-    if len(members) < 2:
-        return pd.DataFrame([], columns=cols)
-    built = built_story(by_id, members, earlier, False, settings)
-    return pd.DataFrame(story_rows(built, by_id), columns=cols)
+    rows = []
+    for members, earlier in cluster.stories_in_time(group, days, settings.story_days):
+        if len(members) >= 2:
+            rows += story_rows(built_story(by_id, members, earlier, False, settings), by_id)
+    return pd.DataFrame(rows, columns=STORY_COLUMNS)
 
 
 STORY_ROWS = tables.spark_ddl("story_edges") + ", size BIGINT, origin_hash STRING, title STRING"
