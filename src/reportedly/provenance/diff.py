@@ -1909,7 +1909,48 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
         before = sentence if alone else m.group(0) if whole and m else x.name
         out.append(Change("attribution-dropped", before, None, span, None,
                           f"{x.kind} credit to {x.name} dropped", source_sentence=sentence, copy_sentence=went))  # fmt: skip
+    return out + _credits_added(source, copy, credits, mine)
+
+
+def _credits_added(source: Analysis, copy: Analysis, credits: list, mine: list) -> list[Change]:
+    """A credit the copy gives ("[Source: Reuters]", "(Original source: BBC)", "LONDON (AP) —") to an outlet the
+    source neither credits nor mentions as a source, where the source had no credit of that kind itself (then the
+    credit moved, reported above): the copy now says whose report the whole text is, which its source did not."""
+    from .credits import find_credits
+
+    said = {fold(y.name) for y in find_credits(source.text, source.url)}
+    kinds = {x.kind for x in mine}
+    out = []
+    for y in credits:
+        name = fold(y.name)
+        if name in said or y.kind not in ("dateline", "wire-credit", "carried") or y.kind in kinds:
+            continue
+        if source.url and name.split()[0] in fold(source.url):  # the outlet's own page
+            continue
+        m = _credit_match(copy.text, y)
+        line = m.group(0).strip() if m else y.name
+        # what it credits: the copy's first sentence (its credit line blanked), as the source's most like it has it
+        rest = copy.text if m is None else copy.text[: m.start()] + " " * (m.end() - m.start()) + copy.text[m.end() :]
+        lead = next((rest[a:b] for a, b in sentences(rest)), None)
+        out.append(Change("attribution-added", None, line, None, (m.start(), m.end()) if m else None,
+                          f"{y.kind} credit to {y.name} added",
+                          source_sentence=_closest(lead, source.text, sentences(source.text)) or _lead(source.text),
+                          copy_sentence=line))  # fmt: skip
     return out
+
+
+def _credit_match(text: str, credit) -> Optional[re.Match]:
+    """Where a text gives `credit`: the first match of a credit pattern of its kind that names it."""
+    from .credits import rules, wire_name
+
+    for pattern, kind in rules().patterns:
+        if kind != credit.kind:
+            continue
+        for m in pattern.finditer(text):
+            raw = m.group("n").strip()
+            if fold(wire_name(raw) or raw) == fold(credit.name):
+                return m
+    return None
 
 
 _DATELINE = re.compile(
