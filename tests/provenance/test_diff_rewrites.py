@@ -29,3 +29,31 @@ def test_a_credit_the_source_already_gives_is_no_attribution_added(run):
     source = LEAD + BODY + "\n\n[Source: Harbour Gazette]"
     copy = "[Source: Harbour Gazette]\n\n" + LEAD + BODY
     assert changes_of_kind(run, source, copy, "attribution-added") == []
+
+
+def test_results_called_preliminary_in_the_copy_are_a_hedge_added(run):
+    source = LEAD + "The mayor won the vote with 61 percent, the electoral office said."
+    copy = LEAD + "Preliminary figures showed the mayor won the vote with 61 percent, the electoral office said."
+    added = changes_of_kind(run, source, copy, "hedge-added")
+    assert any((c.after or "").lower() == "preliminary" for c in added)
+
+
+def test_a_judgment_others_hold_is_a_hedge_added(run):
+    source = LEAD + "The new harbour master is untested and has never run a port of this size."
+    copy = LEAD + "Many see the new harbour master as untested, having never run a port of this size."
+    added = changes_of_kind(run, source, copy, "hedge-added")
+    assert any((c.after or "").lower() == "many see" for c in added)
+
+
+def test_a_bound_the_copy_puts_on_a_bare_figure_is_another_number(run):
+    source = LEAD + "The mayor won with 61 percent of the vote against 39 percent for her rival."
+    copy = LEAD + "The mayor won with 61 percent of the vote against just over 39 percent for her rival."
+    changed = changes_of_kind(run, source, copy, "number-changed")
+    assert [(c.before, c.after) for c in changed] == [("39", "just over 39")]
+
+
+def test_near_a_figure_is_a_bound(run):
+    source = LEAD + "Turnout was near 70 percent in the north of the city."
+    copy = LEAD + "Turnout was some 70 percent in the north of the city."
+    changed = changes_of_kind(run, source, copy, "number-changed")
+    assert [(c.before, c.after) for c in changed] == [("near 70", "some 70")]

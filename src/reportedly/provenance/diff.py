@@ -1595,6 +1595,12 @@ def _qualified(before: str, after: str, s, c) -> list[Change]:
             continue  # not given, or given with a qualifier of the same kind ("about" -> "around")
         new = qa[n].group(0) if n in qa else na[n]
         out.append(Change("number-changed", m.group(0), new, s, c, f"'{m.group(0)}' -> '{new}'"))
+    # a bound the copy puts on a figure the source gave bare ("44 percent" -> "just over 44%"): another number
+    nb = {figure(x.group(0)): x.group(0) for x in _FIGURES.finditer(before)}
+    for n, m in qa.items():
+        if n in qb or n not in nb or kinds[m.group(1).lower()] != "bound":
+            continue
+        out.append(Change("number-changed", nb[n], m.group(0), s, c, f"'{nb[n]}' -> '{m.group(0)}'"))
     return out
 
 
