@@ -57,3 +57,17 @@ def test_near_a_figure_is_a_bound(run):
     copy = LEAD + "Turnout was some 70 percent in the north of the city."
     changed = changes_of_kind(run, source, copy, "number-changed")
     assert [(c.before, c.after) for c in changed] == [("near 70", "some 70")]
+
+
+def test_a_political_label_the_copy_adds_is_a_loaded_word(run):
+    source = LEAD + "Voters elected the outsider candidate Ana Ruiz as mayor on Sunday."
+    copy = LEAD + "Voters elected the far-right candidate Ana Ruiz as mayor on Sunday."
+    added = changes_of_kind(run, source, copy, "loaded-word")
+    assert any(c.after == "far-right" for c in added)
+
+
+def test_a_forceful_verb_for_a_neutral_one_is_a_loaded_word(run):
+    source = LEAD + "Prices rose sharply in March, and the union asked the council to act."
+    copy = LEAD + "Prices soared in March, and the union demanded that the council act."
+    swapped = {(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")}
+    assert ("rose", "soared") in swapped and ("asked", "demanded") in swapped

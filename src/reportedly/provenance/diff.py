@@ -1260,6 +1260,8 @@ def _stem(word: str) -> str:
     w = fold(word)
     w = load_rules("en").irregular_forms.get(w, w)
     for suffix in ("ing", "ed", "es", "s", "d"):
+        if suffix == "d" and not w.endswith("ed"):  # "used" -> "use", not "demand" -> "deman"
+            continue
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]
             # a consonant doubled before the suffix ("winning", "stopped"), not one doubled in the lemma ("killed")
