@@ -71,3 +71,21 @@ def test_a_forceful_verb_for_a_neutral_one_is_a_loaded_word(run):
     copy = LEAD + "Prices soared in March, and the union demanded that the council act."
     swapped = {(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")}
     assert ("rose", "soared") in swapped and ("asked", "demanded") in swapped
+
+
+def test_a_claim_whose_speaker_is_gone_is_dropped_though_another_speaks(run):
+    source = LEAD + "The bridge will reopen in May, said the transport minister, Ana Ruiz, after the inspection."
+    copy = LEAD + "The bridge will reopen in May, the mayor Tom Reyes announced, promising free buses until then."
+    kinds = {c.kind for c in diff_of(run, source, copy)}
+    assert "attribution-moved" in kinds  # one claim, another speaker
+
+    copy = LEAD + "The bridge reopens in May, and Mayor Tom Reyes said buses would be free until then."
+    found = diff_of(run, source, copy)
+    assert any(c.kind == "attribution-dropped" and "Ruiz" in (c.before or "") for c in found)
+    assert not any(c.kind == "attribution-moved" for c in found)
+
+
+def diff_of(run, source, copy):
+    from reportedly.provenance.diff import diff
+
+    return diff(run(source), run(copy)).changes

@@ -1118,7 +1118,11 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
                 )
             )
         elif not any(same_name(a.source, b.source) for b in ca):
-            b = ca[0]
+            b = next((b for b in ca if _same_claim(a.content, b.content)), None)
+            if b is None:  # the copy's speakers say other things: this claim now stands as the copy's own
+                out.append(Change("attribution-dropped", f"{a.source} ({a.cue})", None, a.cue_span, c,
+                                  f"the copy states it without '{a.cue} {a.source}'"))  # fmt: skip
+                continue
             out.append(
                 Change(
                     "attribution-moved",
@@ -1129,10 +1133,10 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
                     f"'{a.cue}' {a.source} became '{b.cue}' {b.source}",
                 )
             )
-    moved = {id(ca[0])} if any(x.kind == "attribution-moved" for x in out) else set()
+    moved = {x.copy_span for x in out if x.kind == "attribution-moved"}
     writer = _writer(src, s) if not sa and ca else None
     for b in ca:
-        if id(b) in moved or any(same_name(a.source, b.source) for a in sa):
+        if b.cue_span in moved or any(same_name(a.source, b.source) for a in sa):
             continue
         if writer is not None:
             name, intro = writer
@@ -1144,6 +1148,15 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
         why = "the source stated it without attribution" if not sa else f"the source did not say '{b.cue} {b.source}'"
         out.append(Change("attribution-added", None, f"{b.source} ({b.cue})", s, b.cue_span, why))
     return out
+
+
+def _same_claim(a: str, b: str) -> bool:
+    """Two attributed contents that share a content word (a stem outside the stopwords): one claim given to
+    another speaker, not two speakers saying two things ("X will be president, said his rival" -> "X swept to
+    victory, vowing to halt decades of decline")."""
+    stops = stopwords()
+    words = [{_stem(w) for w in _WORD.findall(fold(x or "")) if w not in stops} for x in (a, b)]
+    return not all(words) or bool(words[0] & words[1])
 
 
 def _still_cited(name: str, sentence: str) -> bool:
