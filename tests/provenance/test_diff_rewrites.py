@@ -89,3 +89,14 @@ def diff_of(run, source, copy):
     from reportedly.provenance.diff import diff
 
     return diff(run(source), run(copy)).changes
+
+
+def test_an_agency_credit_swapped_for_unnamed_media_reports(run):
+    source = "LISBON (Reuters) - The harbour authority said the new ferry line would start in April.\n\n" + BODY
+    copy = (
+        "The new ferry line will start in April.\n\n"
+        "According to local media reports, the harbour authority blamed two years of delays on the builders.\n\n" + BODY
+    )
+    dropped = [c for c in changes_of_kind(run, source, copy, "attribution-dropped") if c.before == "Reuters"]
+    assert dropped and "local media reports" in dropped[0].copy_sentence
+    assert "local media reports" in dropped[0].detail

@@ -1928,9 +1928,26 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
         # where the credit went: the copy's sentence most like the credited one, or its lead for a credit line
         went = _lead(copy.text) if whole else _closest(sentence, copy.text, spans)
         before = sentence if alone else m.group(0) if whole and m else x.name
-        out.append(Change("attribution-dropped", before, None, span, None,
-                          f"{x.kind} credit to {x.name} dropped", source_sentence=sentence, copy_sentence=went))  # fmt: skip
+        why = f"{x.kind} credit to {x.name} dropped"
+        vague = _unnamed_media(copy)
+        if vague is not None:  # "(AFP) -" -> "According to international media reports, ..."
+            why, went = f"{why}; the copy credits {vague.source!r} instead", _sentence_at(copy.text, vague.cue_span[0])
+        out.append(Change("attribution-dropped", before, None, span, None, why, source_sentence=sentence,
+                          copy_sentence=went))  # fmt: skip
     return out + _credits_added(source, copy, credits, mine)
+
+
+def _unnamed_media(a: Analysis):
+    """The text's first attribution to media it does not name ("according to international media reports", "local
+    media said"): a source of no capitalised word whose words include a media word (rules/en/media_suffixes.txt:
+    "media", "agency", "press") or "report"."""
+    rules = load_rules("en")
+    media = {_stem(w) for w in rules.media_suffixes} | {"report"}
+    for x in a.attributions:
+        words = _WORD.findall(x.source or "")
+        if words and not any(w[0].isupper() for w in words) and {_stem(w) for w in words} & media:
+            return x
+    return None
 
 
 def _credits_added(source: Analysis, copy: Analysis, credits: list, mine: list) -> list[Change]:
