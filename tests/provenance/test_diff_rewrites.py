@@ -100,3 +100,10 @@ def test_an_agency_credit_swapped_for_unnamed_media_reports(run):
     dropped = [c for c in changes_of_kind(run, source, copy, "attribution-dropped") if c.before == "Reuters"]
     assert dropped and "local media reports" in dropped[0].copy_sentence
     assert "local media reports" in dropped[0].detail
+
+
+def test_urged_for_called_on_is_a_loaded_word(run):
+    source = LEAD + "The union called on the council to restore the library hours."
+    copy = LEAD + "The union urged the council to restore the library hours."
+    swapped = {(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")}
+    assert ("called", "urged") in swapped

@@ -1281,7 +1281,7 @@ def _stem(word: str) -> str:
             if suffix in ("ing", "ed") and w[-1] == w[-2] and w[-1] not in "aeioulsfz":
                 w = w[:-1]
             break
-    return w[:-1] if w.endswith("e") and len(w) > 4 else w
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w  # "urge" and "urged" -> "urg"
 
 
 @lru_cache(maxsize=1)
