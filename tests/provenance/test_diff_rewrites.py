@@ -107,3 +107,27 @@ def test_urged_for_called_on_is_a_loaded_word(run):
     copy = LEAD + "The union urged the council to restore the library hours."
     swapped = {(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")}
     assert ("called", "urged") in swapped
+
+
+def test_a_duration_in_another_unit_or_with_a_figure_is_a_number_changed(run):
+    source = LEAD + "The works could close the harbour road for months, the engineers warned on Friday."
+    copy = LEAD + "The works could close the harbour road for at least six months, the engineers warned on Friday."
+    changed = changes_of_kind(run, source, copy, "number-changed")
+    assert [(c.before, c.after) for c in changed] == [("months", "six months")]
+
+    source = LEAD + "The alarm went off moments before the roof fell in, the fire brigade said."
+    copy = LEAD + "The alarm went off minutes before the roof fell in, the fire brigade said."
+    changed = changes_of_kind(run, source, copy, "number-changed")
+    assert [(c.before, c.after) for c in changed] == [("moments", "minutes")]
+
+
+def test_the_same_duration_in_other_words_is_no_change(run):
+    source = LEAD + "The road was closed for a week after the flood, the engineers said on Friday."
+    copy = LEAD + "The road stayed shut for one week after the flood, the engineers said on Friday."
+    assert changes_of_kind(run, source, copy, "number-changed") == []
+
+
+def test_next_week_is_a_time_not_a_duration(run):
+    source = LEAD + "The vote on the harbour plan will be held in the next week, the clerk said on Friday."
+    copy = LEAD + "The vote on the harbour plan will be held within a week, the clerk said on Friday."
+    assert changes_of_kind(run, source, copy, "number-changed") == []

@@ -483,6 +483,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _swapped(src, cp, s, c, out)
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
+    out += _durations(src.language, cp.language, before, after, s, c, out)
     out += _dates(src, cp, s, c)
     out += _unquoted(src, cp, s, c)
     quoted = any(s[0] <= q.start < s[1] for q in src.quotes) or any(c[0] <= q.start < c[1] for q in cp.quotes)
@@ -721,6 +722,7 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
         b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
         out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
     out += _untranslated_speakers(src, before, after, s, c)
+    out += _durations(src.language, cp.language, before, after, s, c, out)
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
     hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
     hedged_a = bool(ha) or any(c[0] <= h.start < c[1] for h in cp.hedges)
@@ -1834,6 +1836,59 @@ def duration_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[C
                           f"'{a.text} {' '.join(key)}' -> '{b.text} {' '.join(key)}' ({a.value} -> {b.value})",
                           source_sentence=sentences[0], copy_sentence=sentences[1]))  # fmt: skip
     return out
+
+
+@lru_cache(maxsize=1)
+def _time_units() -> dict[str, dict[str, str]]:
+    """language -> word -> its unit of time ("mois" -> "month"), or "vague" for a quantity word ("quelques"), from
+    rules/provenance/time_units.tsv."""
+    from .credits import rule_lines
+
+    out: dict[str, dict[str, str]] = {}
+    for line in rule_lines("time_units.tsv"):
+        lang, word, unit = (x.strip() for x in line.split("\t"))
+        out.setdefault(lang, {})[fold(word)] = unit
+    return out
+
+
+def _duration(text: str, lang: Optional[str]) -> Optional[tuple[str, str, str]]:
+    """The one duration a sentence gives, as (unit, quantity, phrase): the quantity "figure" (a figure or a number
+    word before the unit, a bound or estimate between them allowed), "vague" ("several", "quelques") or "bare"
+    ("for months"). None where the sentence names no unit of time, or more than one."""
+    words = _time_units().get(lang or "", {})
+    if not words:
+        return None
+    numbers = {w for w in load_rules("en").numbers if len(w) > 2}  # not the article "a"
+    ws = [m for m in _WORD.finditer(text)]
+    found = [i for i, m in enumerate(ws) if words.get(fold(m.group(0)), "vague") not in ("vague", "number", "deictic")]
+    if len(found) != 1:
+        return None
+    i = found[0]
+    if any(words.get(fold(ws[j].group(0))) == "deictic" for j in (i - 1, i + 1) if 0 <= j < len(ws)):
+        return None  # "next week", "los próximos días": a time, not a duration
+    unit, qty, start = words[fold(ws[i].group(0))], "bare", i
+    for j in range(i - 1, max(-1, i - 4), -1):  # "six", "au moins six", "several", "a few"
+        w = fold(ws[j].group(0))
+        one = j == i - 1 and w in ("a", "an")  # "a week": one week ("a call moments before" is no figure)
+        if one or any(ch.isdigit() for ch in w) or w in numbers or words.get(w) == "number":  # "68th", "zwei"
+            qty, start = "figure", j
+            break
+        if words.get(w) == "vague":
+            qty, start = "vague", j
+            break
+    return unit, qty, text[ws[start].start() : ws[i].end()]
+
+
+def _durations(src_lang, cp_lang, before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
+    """A duration the copy gives in another unit ("moments before the crash" -> "quelques minutes avant l'impact")
+    or with another kind of quantity ("for months" -> "for several months", "pendant au moins six mois"), in a
+    sentence of each that gives one duration only. Two figures are the figures' business (`_figures`)."""
+    a, b = _duration(before, src_lang), _duration(after, cp_lang)
+    if a is None or b is None or a[:2] == b[:2] or (a[1] == b[1] == "figure"):
+        return []
+    if any(x.kind == "number-changed" for x in found):
+        return []
+    return [Change("number-changed", a[2], b[2], s, c, f"duration '{a[2]}' -> '{b[2]}'")]
 
 
 def _figures(before: str, after: str, s, c) -> list[Change]:
