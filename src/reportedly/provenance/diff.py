@@ -2033,12 +2033,14 @@ def _credits_added(source: Analysis, copy: Analysis, credits: list, mine: list) 
 
 
 def _credit_match(text: str, credit) -> Optional[re.Match]:
-    """Where a text gives `credit`: the first match of a credit pattern of its kind that names it."""
-    from .credits import rules, wire_name
+    """Where a text gives `credit`: the first match of a credit pattern of its kind (credits.tsv, or a credit line of
+    credit_lines.tsv for a wire credit) that names it."""
+    from .credits import rule_lines, rules, wire_name
 
-    for pattern, kind in rules().patterns:
-        if kind != credit.kind:
-            continue
+    patterns = [p for p, kind in rules().patterns if kind == credit.kind]
+    if credit.kind == "wire-credit":
+        patterns += [re.compile(line, re.I | re.M) for line in rule_lines("credit_lines.tsv")]
+    for pattern in patterns:
         for m in pattern.finditer(text):
             raw = m.group("n").strip()
             if fold(wire_name(raw) or raw) == fold(credit.name):
@@ -2093,10 +2095,12 @@ def _credit_lines(text: str, head: int = 3000) -> list:
     wire credits."""
     from .credits import Credit, rule_lines, wire_name
 
+    media = load_rules("en")
     out = []
     for line in rule_lines("credit_lines.tsv"):
         for m in re.finditer(line, text[:head], re.I | re.M):
-            name = wire_name(m.group("n"))
+            raw = m.group("n").strip()
+            name = wire_name(raw) or (raw if media.is_media_name(raw) else None)
             if name and all(x.name != name for x in out):
                 out.append(Credit(name, "wire-credit", True))
     return out
