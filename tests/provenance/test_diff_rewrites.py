@@ -68,9 +68,9 @@ def test_a_political_label_the_copy_adds_is_a_loaded_word(run):
 
 def test_a_forceful_verb_for_a_neutral_one_is_a_loaded_word(run):
     source = LEAD + "Prices rose sharply in March, and the union asked the council to act."
-    copy = LEAD + "Prices soared in March, and the union demanded that the council act."
+    copy = LEAD + "Prices soared in March, and the union pleaded with the council to act."
     swapped = {(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")}
-    assert ("rose", "soared") in swapped and ("asked", "demanded") in swapped
+    assert ("rose", "soared") in swapped and ("asked", "pleaded") in swapped
 
 
 def test_a_claim_whose_speaker_is_gone_is_dropped_though_another_speaks(run):
