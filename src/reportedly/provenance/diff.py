@@ -483,6 +483,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _swapped(src, cp, s, c, out)
     out += _qualifiers(before, after, s, c, out)
     out += _numbers(before, after, s, c)
+    out += _durations(src.language, cp.language, before, after, s, c, out)
     out += _dates(src, cp, s, c)
     out += _unquoted(src, cp, s, c)
     quoted = any(s[0] <= q.start < s[1] for q in src.quotes) or any(c[0] <= q.start < c[1] for q in cp.quotes)
@@ -721,6 +722,7 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
         b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
         out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
     out += _untranslated_speakers(src, before, after, s, c)
+    out += _durations(src.language, cp.language, before, after, s, c, out)
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
     hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
     hedged_a = bool(ha) or any(c[0] <= h.start < c[1] for h in cp.hedges)
@@ -1118,7 +1120,11 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
                 )
             )
         elif not any(same_name(a.source, b.source) for b in ca):
-            b = ca[0]
+            b = next((b for b in ca if _same_claim(a.content, b.content)), None)
+            if b is None:  # the copy's speakers say other things: this claim now stands as the copy's own
+                out.append(Change("attribution-dropped", f"{a.source} ({a.cue})", None, a.cue_span, c,
+                                  f"the copy states it without '{a.cue} {a.source}'"))  # fmt: skip
+                continue
             out.append(
                 Change(
                     "attribution-moved",
@@ -1129,10 +1135,10 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
                     f"'{a.cue}' {a.source} became '{b.cue}' {b.source}",
                 )
             )
-    moved = {id(ca[0])} if any(x.kind == "attribution-moved" for x in out) else set()
+    moved = {x.copy_span for x in out if x.kind == "attribution-moved"}
     writer = _writer(src, s) if not sa and ca else None
     for b in ca:
-        if id(b) in moved or any(same_name(a.source, b.source) for a in sa):
+        if b.cue_span in moved or any(same_name(a.source, b.source) for a in sa):
             continue
         if writer is not None:
             name, intro = writer
@@ -1144,6 +1150,15 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
         why = "the source stated it without attribution" if not sa else f"the source did not say '{b.cue} {b.source}'"
         out.append(Change("attribution-added", None, f"{b.source} ({b.cue})", s, b.cue_span, why))
     return out
+
+
+def _same_claim(a: str, b: str) -> bool:
+    """Two attributed contents that share a content word (a stem outside the stopwords): one claim given to
+    another speaker, not two speakers saying two things ("X will be president, said his rival" -> "X swept to
+    victory, vowing to halt decades of decline")."""
+    stops = stopwords()
+    words = [{_stem(w) for w in _WORD.findall(fold(x or "")) if w not in stops} for x in (a, b)]
+    return not all(words) or bool(words[0] & words[1])
 
 
 def _still_cited(name: str, sentence: str) -> bool:
@@ -1260,13 +1275,15 @@ def _stem(word: str) -> str:
     w = fold(word)
     w = load_rules("en").irregular_forms.get(w, w)
     for suffix in ("ing", "ed", "es", "s", "d"):
+        if suffix == "d" and not w.endswith("ed"):  # "used" -> "use", not "demand" -> "deman"
+            continue
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]
             # a consonant doubled before the suffix ("winning", "stopped"), not one doubled in the lemma ("killed")
             if suffix in ("ing", "ed") and w[-1] == w[-2] and w[-1] not in "aeioulsfz":
                 w = w[:-1]
             break
-    return w[:-1] if w.endswith("e") and len(w) > 4 else w
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w  # "urge" and "urged" -> "urg"
 
 
 @lru_cache(maxsize=1)
@@ -1595,6 +1612,12 @@ def _qualified(before: str, after: str, s, c) -> list[Change]:
             continue  # not given, or given with a qualifier of the same kind ("about" -> "around")
         new = qa[n].group(0) if n in qa else na[n]
         out.append(Change("number-changed", m.group(0), new, s, c, f"'{m.group(0)}' -> '{new}'"))
+    # a bound the copy puts on a figure the source gave bare ("44 percent" -> "just over 44%"): another number
+    nb = {figure(x.group(0)): x.group(0) for x in _FIGURES.finditer(before)}
+    for n, m in qa.items():
+        if n in qb or n not in nb or kinds[m.group(1).lower()] != "bound":
+            continue
+        out.append(Change("number-changed", nb[n], m.group(0), s, c, f"'{nb[n]}' -> '{m.group(0)}'"))
     return out
 
 
@@ -1815,6 +1838,59 @@ def duration_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[C
     return out
 
 
+@lru_cache(maxsize=1)
+def _time_units() -> dict[str, dict[str, str]]:
+    """language -> word -> its unit of time ("mois" -> "month"), or "vague" for a quantity word ("quelques"), from
+    rules/provenance/time_units.tsv."""
+    from .credits import rule_lines
+
+    out: dict[str, dict[str, str]] = {}
+    for line in rule_lines("time_units.tsv"):
+        lang, word, unit = (x.strip() for x in line.split("\t"))
+        out.setdefault(lang, {})[fold(word)] = unit
+    return out
+
+
+def _duration(text: str, lang: Optional[str]) -> Optional[tuple[str, str, str]]:
+    """The one duration a sentence gives, as (unit, quantity, phrase): the quantity "figure" (a figure or a number
+    word before the unit, a bound or estimate between them allowed), "vague" ("several", "quelques") or "bare"
+    ("for months"). None where the sentence names no unit of time, or more than one."""
+    words = _time_units().get(lang or "", {})
+    if not words:
+        return None
+    numbers = {w for w in load_rules("en").numbers if len(w) > 2}  # not the article "a"
+    ws = [m for m in _WORD.finditer(text)]
+    found = [i for i, m in enumerate(ws) if words.get(fold(m.group(0)), "vague") not in ("vague", "number", "deictic")]
+    if len(found) != 1:
+        return None
+    i = found[0]
+    if any(words.get(fold(ws[j].group(0))) == "deictic" for j in (i - 1, i + 1) if 0 <= j < len(ws)):
+        return None  # "next week", "los próximos días": a time, not a duration
+    unit, qty, start = words[fold(ws[i].group(0))], "bare", i
+    for j in range(i - 1, max(-1, i - 4), -1):  # "six", "au moins six", "several", "a few"
+        w = fold(ws[j].group(0))
+        one = j == i - 1 and w in ("a", "an")  # "a week": one week ("a call moments before" is no figure)
+        if one or any(ch.isdigit() for ch in w) or w in numbers or words.get(w) == "number":  # "68th", "zwei"
+            qty, start = "figure", j
+            break
+        if words.get(w) == "vague":
+            qty, start = "vague", j
+            break
+    return unit, qty, text[ws[start].start() : ws[i].end()]
+
+
+def _durations(src_lang, cp_lang, before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
+    """A duration the copy gives in another unit ("moments before the crash" -> "quelques minutes avant l'impact")
+    or with another kind of quantity ("for months" -> "for several months", "pendant au moins six mois"), in a
+    sentence of each that gives one duration only. Two figures are the figures' business (`_figures`)."""
+    a, b = _duration(before, src_lang), _duration(after, cp_lang)
+    if a is None or b is None or a[:2] == b[:2] or (a[1] == b[1] == "figure"):
+        return []
+    if any(x.kind == "number-changed" for x in found):
+        return []
+    return [Change("number-changed", a[2], b[2], s, c, f"duration '{a[2]}' -> '{b[2]}'")]
+
+
 def _figures(before: str, after: str, s, c) -> list[Change]:
     nb = [n.replace(",", "") for n in _NUMBER.findall(before)]
     na = [n.replace(",", "") for n in _NUMBER.findall(after)]
@@ -1907,9 +1983,69 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
         # where the credit went: the copy's sentence most like the credited one, or its lead for a credit line
         went = _lead(copy.text) if whole else _closest(sentence, copy.text, spans)
         before = sentence if alone else m.group(0) if whole and m else x.name
-        out.append(Change("attribution-dropped", before, None, span, None,
-                          f"{x.kind} credit to {x.name} dropped", source_sentence=sentence, copy_sentence=went))  # fmt: skip
+        why = f"{x.kind} credit to {x.name} dropped"
+        vague = _unnamed_media(copy)
+        if vague is not None:  # "(AFP) -" -> "According to international media reports, ..."
+            why, went = f"{why}; the copy credits {vague.source!r} instead", _sentence_at(copy.text, vague.cue_span[0])
+        out.append(Change("attribution-dropped", before, None, span, None, why, source_sentence=sentence,
+                          copy_sentence=went))  # fmt: skip
+    return out + _credits_added(source, copy, credits, mine)
+
+
+def _unnamed_media(a: Analysis):
+    """The text's first attribution to media it does not name ("according to international media reports", "local
+    media said"): a source of no capitalised word whose words include a media word (rules/en/media_suffixes.txt:
+    "media", "agency", "press") or "report"."""
+    rules = load_rules("en")
+    media = {_stem(w) for w in rules.media_suffixes} | {"report"}
+    for x in a.attributions:
+        words = _WORD.findall(x.source or "")
+        if words and not any(w[0].isupper() for w in words) and {_stem(w) for w in words} & media:
+            return x
+    return None
+
+
+def _credits_added(source: Analysis, copy: Analysis, credits: list, mine: list) -> list[Change]:
+    """A credit the copy gives ("[Source: Reuters]", "(Original source: BBC)", "LONDON (AP) —") to an outlet the
+    source neither credits nor mentions as a source, where the source had no credit of that kind itself (then the
+    credit moved, reported above): the copy now says whose report the whole text is, which its source did not."""
+    from .credits import find_credits
+
+    said = {fold(y.name) for y in find_credits(source.text, source.url)}
+    kinds = {x.kind for x in mine}
+    out = []
+    for y in credits:
+        name = fold(y.name)
+        if name in said or y.kind not in ("dateline", "wire-credit", "carried") or y.kind in kinds:
+            continue
+        if source.url and name.split()[0] in fold(source.url):  # the outlet's own page
+            continue
+        m = _credit_match(copy.text, y)
+        line = m.group(0).strip() if m else y.name
+        # what it credits: the copy's first sentence (its credit line blanked), as the source's most like it has it
+        rest = copy.text if m is None else copy.text[: m.start()] + " " * (m.end() - m.start()) + copy.text[m.end() :]
+        lead = next((rest[a:b] for a, b in sentences(rest)), None)
+        out.append(Change("attribution-added", None, line, None, (m.start(), m.end()) if m else None,
+                          f"{y.kind} credit to {y.name} added",
+                          source_sentence=_closest(lead, source.text, sentences(source.text)) or _lead(source.text),
+                          copy_sentence=line))  # fmt: skip
     return out
+
+
+def _credit_match(text: str, credit) -> Optional[re.Match]:
+    """Where a text gives `credit`: the first match of a credit pattern of its kind (credits.tsv, or a credit line of
+    credit_lines.tsv for a wire credit) that names it."""
+    from .credits import rule_lines, rules, wire_name
+
+    patterns = [p for p, kind in rules().patterns if kind == credit.kind]
+    if credit.kind == "wire-credit":
+        patterns += [re.compile(line, re.I | re.M) for line in rule_lines("credit_lines.tsv")]
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            raw = m.group("n").strip()
+            if fold(wire_name(raw) or raw) == fold(credit.name):
+                return m
+    return None
 
 
 _DATELINE = re.compile(
@@ -1959,10 +2095,12 @@ def _credit_lines(text: str, head: int = 3000) -> list:
     wire credits."""
     from .credits import Credit, rule_lines, wire_name
 
+    media = load_rules("en")
     out = []
     for line in rule_lines("credit_lines.tsv"):
         for m in re.finditer(line, text[:head], re.I | re.M):
-            name = wire_name(m.group("n"))
+            raw = m.group("n").strip()
+            name = wire_name(raw) or (raw if media.is_media_name(raw) else None)
             if name and all(x.name != name for x in out):
                 out.append(Credit(name, "wire-credit", True))
     return out
