@@ -135,3 +135,41 @@ def test_the_spokesman_is_the_one_named_in_that_role_before(run, later, speaker)
 
 def test_the_clitic_of_lets_say_is_no_source(run):
     assert not run("Let's say the degree will cost $160,000 in 18 years.").attributions
+
+
+# issue 10 (organisations), class 1: a speaker description with a post-modifier is kept whole, and a generic body
+# noun tied to a named organisation resolves to that organisation
+
+
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        (
+            "The Grain Council met on Monday. Two panels linked to the Grain Council said the harvest was "
+            "smaller than last year.",
+            "Two panels linked to the Grain Council",
+            "Grain Council",
+        ),
+        (
+            "“The fish stocks are recovering slowly,” two bodies tied to the Marine Research Institute declared.",
+            "two bodies tied to the Marine Research Institute",
+            "Marine Research Institute",
+        ),
+        (
+            "Scientists at the Polar Science Institute said the ice shelf “could collapse within a decade.”",
+            "Scientists at the Polar Science Institute",
+            "Polar Science Institute",
+        ),
+    ],
+)
+def test_a_body_tied_to_an_organisation_speaks_for_it_with_its_whole_description(run, text, mention, name):
+    a = run(text)
+    got = [(q.speaker_mention.text, q.speaker) for q in a.quotes] + [
+        (t.source_mention.text, t.source) for t in a.attributions
+    ]
+    assert got and all(g == (mention, name) for g in got)
+
+
+def test_a_group_of_an_organisations_employees_is_not_the_organisation(run):
+    a = run("A group of Acme Foods employees said the new shifts were “simply unworkable.”")
+    assert all(q.speaker != "Acme Foods" for q in a.quotes)

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from .context import DocContext
 from .entities import normalise_name
 from .settings import SETTINGS
-from .sources import Source, make_source, noun_phrase
+from .sources import Source, make_source, noun_phrase, speaker_phrase
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # a transcript's turn: a paragraph opening with the speaker's name in capitals and a colon ("PENCE: Well, look ...")
@@ -68,7 +68,7 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
 
 def speaker_source(ctx: DocContext, tok: Token) -> Optional[Source]:
     """The source the noun phrase headed by `tok` names, as the speaker of words quoted or reported."""
-    return make_source(ctx.table, noun_phrase(tok), ctx.rules, ctx.pronouns, quoted_person=True)
+    return make_source(ctx.table, speaker_phrase(tok, ctx.rules), ctx.rules, ctx.pronouns, quoted_person=True)
 
 
 def is_speaker(ctx: DocContext, subj: Token) -> bool:
@@ -120,7 +120,7 @@ def subject_of(tok: Token) -> Optional[Token]:
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head  # "the minister, who said that ..." -> the minister
             return c
-    late = _inverted_subject(tok) or _subject_run_on(tok) or _passive_speaker(tok)
+    late = _inverted_subject(tok) or _subject_run_on(tok) or _passive_speaker(tok) or _reduced_relative(tok)
     if late is not None:
         return late
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
@@ -182,6 +182,17 @@ def _inverted_subject(tok: Token) -> Optional[Token]:
     return obj if named else None
 
 
+def _reduced_relative(tok: Token) -> Optional[Token]:
+    """ "Two panels linked to the Board said ...": a speech verb with no subject right after a past participle with no
+    auxiliary that the parser made a clause of its own, with the noun before it for its subject; that noun, which the
+    participle only modifies, is the cue's subject."""
+    c = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i and c.right_edge.i + 1 == tok.i), None)
+    if c is None or c.tag_ != "VBN" or any(a.dep_ in ("aux", "auxpass") for a in c.children):
+        return None
+    subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+
+
 def _passive_speaker(tok: Token) -> Optional[Token]:
     """ "..., it was announced by the awarding body": a speech verb in the impersonal passive speaks through its agent
     (one that says what someone was called, "Oz has been called a charlatan by ...", reports no words); "an officer
@@ -234,6 +245,12 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[tuple[list[Token], bool
     doc = ctx.doc
     sent = tok.sent
     ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+    tied = _reduced_relative(tok)
+    if tied is not None:
+        # "“...,” two bodies linked to the Board declared": the participle is the subject's, and what the parser hung
+        # on it before its subject is the content
+        ccomps = [c for c in ccomps if c.i != tied.head.i]
+        ccomps += [c for c in tied.head.children if c.dep_ == "ccomp" and c.i < tied.i]
     if ccomps:
         # "...fireworks on Friday: Republicans said they are convinced ...": a clause before the cue that the parser
         # also hung on it is the sentence before, when the cue has content of its own after it

@@ -93,6 +93,8 @@ class Rules:
     letter_nouns: frozenset[str]  # "Zuckerberg's email": a text of someone's that may be excerpted in the first person
     address_cues: tuple[str, ...]  # "told", "in an interview with": what names the one a statement was made to
     as_clause_verbs: tuple[str, ...]  # "as many pundits predicted": verbs of a clause crediting a counted group
+    body_nouns: frozenset[str]  # "researchers at X", "bodies linked to X": a group speaking for the organisation X
+    affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
 
     @property
     def attribution_verbs(self) -> dict[str, str]:
@@ -225,6 +227,8 @@ def load(lang: str = "en") -> Rules:
         letter_nouns=frozenset(w.strip() for w in lines(lang, "letter_nouns.txt")),
         address_cues=tuple(w.strip() for w in lines(lang, "address_cues.txt")),
         as_clause_verbs=tuple(w.strip() for w in lines(lang, "as_clause_verbs.txt")),
+        body_nouns=frozenset(w.lower() for w in lines(lang, "body_nouns.txt")),
+        affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
         self_labels=re.compile(r"\b(?:%s)\s*$" % "|".join(re.escape(p) for p in lines(lang, "self_labels.txt")), re.I),
         program_nouns=frozenset(w.lower() for w in lines(lang, "program_nouns.txt")),
         term_markers=re.compile(
