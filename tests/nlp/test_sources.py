@@ -173,3 +173,43 @@ def test_a_body_tied_to_an_organisation_speaks_for_it_with_its_whole_description
 def test_a_group_of_an_organisations_employees_is_not_the_organisation(run):
     a = run("A group of Acme Foods employees said the new shifts were “simply unworkable.”")
     assert all(q.speaker != "Acme Foods" for q in a.quotes)
+
+
+# issue 10, class 2: "it" / "they" as the subject of a cue at the end of its clause stands for the nearest organisation
+# before it, never for a subject of what the cue says nor for a person
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The Water Authority tested the river on Monday. The water is probably safe to drink, it said.",
+            "Water Authority",
+        ),
+        ("The Rail Agency published its review. Rail services are slow and unreliable, they said.", "Rail Agency"),
+        (
+            "The Grain Council met on Monday. Its chairman, Tom Reed, left early. “Prices will rise this winter,” it "
+            "said.",
+            "Grain Council",
+        ),
+        ("The Grain Council reviewed the pesticide. It is possibly harmful to bees, it said.", "Grain Council"),
+    ],
+)
+def test_it_or_they_after_the_content_is_the_organisation_before(run, text, name):
+    got = speakers(run, text)
+    assert got and got[-1][0] == name and got[-1][1] in ("organization", "government")
+
+
+def test_they_after_people_stays_an_unnamed_group(run):
+    got = speakers(
+        run, "Protesters gathered outside the ministry. The police were called. “We will not leave,” they said."
+    )
+    assert got == [("they", "unnamed")]
+
+
+def test_an_agency_is_an_outlet_only_as_a_news_or_press_agency(run):
+    assert speakers(run, "The Medicines Agency said the drug “is safe for children.”")[0] == (
+        "Medicines Agency",
+        "organization",
+    )
+    assert speakers(run, "The Xinhua News Agency said the storm “destroyed hundreds of homes.”")[0][1] == "media"

@@ -78,12 +78,16 @@ def _group_antecedent(table, tok, sent_index, inside_quote, resolved) -> Optiona
     subject — a person, a plural noun ("Protesters ... They said") — leaves it an unnamed group."""
     doc = table.doc
     here = sent_index[tok.i]
+    said = _content_before(tok.head)
+    thing = table.rules.pronouns.get(tok.lower_) == "thing"
     for i in range(tok.i - 1, -1, -1):
         if here - sent_index[i] > SETTINGS.group_sentences_back:
             return None
         t = doc[i]
-        if t.dep_ not in SUBJECT_DEPS or inside_quote[i] or t.pos_ == "PRON" and i not in resolved:
+        if t.dep_ not in SUBJECT_DEPS or inside_quote[i] or t.pos_ == "PRON" and i not in resolved or i in said:
             continue
+        if thing and not _can_be_it(table, t, resolved):
+            continue  # "it said": a plural, a person or a thing that cannot speak is no antecedent; look further back
         b = resolved.get(i) or next(
             (
                 table.by_token[c.i]
@@ -96,6 +100,33 @@ def _group_antecedent(table, tok, sent_index, inside_quote, resolved) -> Optiona
             return None
         return b if b.type in GROUP_TYPES or b.kind in ("government", "media") else None
     return None
+
+
+def _content_before(cue: Token) -> set[int]:
+    """ "The shot is probably safe for children, it said": the tokens of what a cue at the end of its clause says (the
+    clause before it that the parser hung on it, or the clause a parenthetical cue interrupts), whose subjects are
+    never the antecedent of the cue's own subject."""
+    out: set[int] = set()
+    for c in cue.children:
+        if c.dep_ == "ccomp" and c.i < cue.i:
+            out.update(t.i for t in c.subtree)
+    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
+        own = {t.i for t in cue.subtree}
+        out.update(t.i for t in cue.head.subtree if t.i not in own)
+    return out
+
+
+def _can_be_it(table: EntityTable, t: Token, resolved) -> bool:
+    """A subject that "it" can stand for as a speaker: an organisation (named, or an earlier "it" or "they" that stood
+    for one) or a singular noun for a body or a document (which an organisation rule may name later)."""
+    b = resolved.get(t.i) or table.by_token.get(t.i)
+    if b is not None:
+        return b.type != "PERSON"
+    if t.tag_ in ("NNS", "NNPS") or t.pos_ != "NOUN":
+        return False
+    lemma = t.lemma_.lower()
+    rules = table.rules
+    return lemma in rules.organisation_words or lemma in rules.document_nouns or lemma in rules.government_nouns
 
 
 def _cataphor(table: EntityTable, tok: Token, gender: str) -> Optional[EntityBuilder]:

@@ -130,8 +130,8 @@ class Rules:
         bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
         if bare in self.media or name.strip().lower() in self.media:
             return True
-        last = bare.split()[-1] if bare.split() else ""
-        return len(bare.split()) >= 2 and last in self.media_suffixes
+        words = bare.split()
+        return len(words) >= 2 and (words[-1] in self.media_suffixes or " ".join(words[-2:]) in self.media_suffixes)
 
 
 def supported_languages() -> list[str]:
