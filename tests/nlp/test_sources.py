@@ -213,3 +213,38 @@ def test_an_agency_is_an_outlet_only_as_a_news_or_press_agency(run):
         "organization",
     )
     assert speakers(run, "The Xinhua News Agency said the storm “destroyed hundreds of homes.”")[0][1] == "media"
+
+
+# issue 10, class 4: a document of an organisation is the mention, the organisation the resolved speaker (as the
+# story clusters' GOLD.md tables give "Inter Miami CF (statement)" and PolNeAR marks the span "The statement")
+
+
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        (
+            "The Harbour Agency inspected the pier. The agency's statement said the pier “is no longer safe.”",
+            "The agency's statement",
+            "Harbour Agency",
+        ),
+        (
+            "The Wheat Board issued a report on Monday. The report said exports had “fallen sharply” this year.",
+            "The report",
+            "Wheat Board",
+        ),
+        (
+            "The Port Authority met on Friday. Its statement said the port “will reopen within days.”",
+            "Its statement",
+            "Port Authority",
+        ),
+    ],
+)
+def test_a_document_of_an_organisation_speaks_for_it(run, text, mention, name):
+    a = run(text)
+    q = a.quotes[-1]
+    assert (q.speaker_mention.text, q.speaker) == (mention, name)
+
+
+def test_a_document_with_no_author_stays_a_document(run):
+    a = run("A report said the bridge “was badly maintained for years.”")
+    assert a.quotes[-1].speaker_type == "document"

@@ -39,11 +39,19 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
             best.forced_type = "PERSON"  # "Dmitry Muratov (tagged an organisation) ... he said": he is a person
     for tok in doc:
         kind = pronouns.get(tok.lower_)
-        if tok.dep_ not in SUBJECT_DEPS or inside_quote[tok.i]:
+        if inside_quote[tok.i] or kind not in ("group", "thing"):
             continue
-        if kind != "group" and not (kind == "thing" and tok.head.lemma_.lower() in cue_lemmas):
+        cue = tok.head
+        if tok.dep_ == "poss" and tok.head.lemma_.lower() in table.rules.document_nouns:
+            # "Its statement said ...": the owner of a document that speaks
+            if tok.head.dep_ not in SUBJECT_DEPS or tok.head.head.lemma_.lower() not in cue_lemmas:
+                continue
+            cue = tok.head.head
+        elif tok.dep_ not in SUBJECT_DEPS:
+            continue
+        elif kind != "group" and tok.head.lemma_.lower() not in cue_lemmas:
             continue  # "it" only as the subject of a speech verb ("it said in a statement")
-        group = _group_antecedent(table, tok, sent_index, inside_quote, resolved)
+        group = _group_antecedent(table, tok, sent_index, inside_quote, resolved, cue)
         if group is not None:
             resolved[tok.i] = group
             table.link(group, doc[tok.i : tok.i + 1], "pronoun")
@@ -72,18 +80,22 @@ def _in_credit_lines(doc: Doc, rules: Rules) -> list[bool]:
 GROUP_TYPES = ("ORG", "NORP")
 
 
-def _group_antecedent(table, tok, sent_index, inside_quote, resolved) -> Optional[EntityBuilder]:
+def _group_antecedent(table, tok, sent_index, inside_quote, resolved, cue) -> Optional[EntityBuilder]:
     """ "The union rejected the offer. They said a strike was likely": a plural subject pronoun stands for the
     organisation that is the nearest subject before it (or that an earlier "they" stood for). Any other nearest
     subject — a person, a plural noun ("Protesters ... They said") — leaves it an unnamed group."""
     doc = table.doc
     here = sent_index[tok.i]
-    said = _content_before(tok.head)
+    said = _content_before(cue)
     thing = table.rules.pronouns.get(tok.lower_) == "thing"
+    named = None  # for "it": the nearest organisation named in any role, when no subject can be its antecedent
     for i in range(tok.i - 1, -1, -1):
         if here - sent_index[i] > SETTINGS.group_sentences_back:
-            return None
+            return named
         t = doc[i]
+        b = table.by_token.get(i)
+        if named is None and thing and b is not None and b.type == "ORG" and not inside_quote[i] and i not in said:
+            named = b if t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj") else None
         if t.dep_ not in SUBJECT_DEPS or inside_quote[i] or t.pos_ == "PRON" and i not in resolved or i in said:
             continue
         if thing and not _can_be_it(table, t, resolved):
@@ -99,7 +111,7 @@ def _group_antecedent(table, tok, sent_index, inside_quote, resolved) -> Optiona
         if b is None or t.tag_ in ("NNS", "NNPS"):
             return None
         return b if b.type in GROUP_TYPES or b.kind in ("government", "media") else None
-    return None
+    return named
 
 
 def _content_before(cue: Token) -> set[int]:

@@ -192,7 +192,9 @@ def make_source(
     if organisation is not None:
         return Source(span, organisation, organisation.name, _entity_type(organisation, rules))
     if lemma in rules.document_nouns:
-        author = _author(table, span, head) if span[0].lower_ == "the" else None
+        author = _owner(table, span, head, rules, pronouns)
+        if author is None and span[0].lower_ == "the":
+            author = _author(table, span, head)
         if author is not None:
             table.link(author, span, "description")
             return Source(span, author, author.name, _entity_type(author, rules))
@@ -218,6 +220,18 @@ def _body_of(table: EntityTable, span: Span, head: Token, rules: Rules) -> Optio
     return None
 
 
+def _owner(
+    table: EntityTable, span: Span, head: Token, rules: Rules, pronouns: dict[int, EntityBuilder]
+) -> Optional[EntityBuilder]:
+    """ "The agency's statement said", "the ministry's report found": a document with a possessor speaks for the one
+    that owns it (the mention stays the document; the resolved speaker is its author, named or named again)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if owner is None or owner.i < span.start:
+        return None
+    source = make_source(table, noun_phrase(owner), rules, pronouns)
+    return source.entity if source is not None else None
+
+
 def _author(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuilder]:
     """ "Mark Zuckerberg said in the letter, ... / The letter reads, “...”": the document named again with "the" is
     the one whose writer the article gave before: the latest earlier mention of that noun with its owner ("his
@@ -233,6 +247,8 @@ def _author(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuild
                 owners += [c for c in prep.children if c.dep_ == "pobj"]
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and t.head.head.pos_ == "VERB":
             owners += [c for c in t.head.head.children if c.dep_ == "nsubj"]
+        if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            owners += [c for c in t.head.children if c.dep_ == "nsubj"]  # "The WTO issued a report"
         for o in owners:
             b = table.at(o)
             if b is not None and b.type in ("PERSON", "ORG"):
