@@ -248,3 +248,46 @@ def test_a_document_of_an_organisation_speaks_for_it(run, text, mention, name):
 def test_a_document_with_no_author_stays_a_document(run):
     a = run("A report said the bridge “was badly maintained for years.”")
     assert a.quotes[-1].speaker_type == "document"
+
+
+# issue 10, class 5: a description of a body names again an organisation the article named before it
+
+
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        (
+            "The Joint Expert Committee on Seeds met in Rome. A separate expert group said the seed limit "
+            "“should not change.”",
+            "A separate expert group",
+            "Joint Expert Committee",
+        ),
+        (
+            "The Soil Agency convened its Scientific Review Panel in May. The agency's panel said the evidence was "
+            "“limited at best.”",
+            "The agency's panel",
+            "Scientific Review Panel",
+        ),
+        (
+            "The Water Standards Authority tested the river. The agency said the water “is safe to drink again.”",
+            "The agency",
+            "Water Standards Authority",
+        ),
+    ],
+)
+def test_a_description_of_a_body_names_the_organisation_again(run, text, mention, name):
+    q = run(text).quotes[-1]
+    assert q.speaker_mention.text == mention and name in q.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple unveiled a headset on Monday. The agency said the device “is safe to use at home.”",
+        "The Harbour Agency reviewed the data. A separate group said the daily limit “should not change.”",
+        "The Water Standards Authority tested the river. The maritime authority for Norway said the ships "
+        "“must slow down.”",
+    ],
+)
+def test_a_body_not_named_before_stays_unnamed(run, text):
+    assert run(text).quotes[-1].speaker_type == "unnamed"

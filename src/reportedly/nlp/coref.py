@@ -335,17 +335,46 @@ def latest_subject_person(table: EntityTable, span: Span) -> Optional[EntityBuil
 def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
     """ "Apple unveiled a headset. ... the iPhone maker said", "the committee said" after "the Norwegian Nobel
     Committee": a definite noun for an organisation names again the latest one before it whose name has that noun,
-    or, for a business noun (rules/en/company_nouns.txt), the latest business named before it (an organisation that
-    is no outlet, government or body named by an organisation word)."""
+    or a word of the description ("the expert panel" -> "the Joint Expert Committee"), or, for a business noun
+    (rules/en/company_nouns.txt), the latest business named before it (an organisation that is no outlet, government
+    or body named by an organisation word), or, for a public body's noun (rules/en/public_body_nouns.txt: "the
+    agency" after "the Food Safety Authority"), the latest body named by such a word. A possessor makes it definite
+    ("the agency's panel"). An indefinite one ("a separate expert group") names an organisation again only by a word
+    of its description that the name has."""
     head = span.root
-    if span[0].lower_ != "the" or head.tag_ in ("NNS", "NNPS") or head.pos_ != "NOUN":
+    if head.tag_ in ("NNS", "NNPS") or head.pos_ != "NOUN":
         return None
     lemma = head.lemma_.lower()
+    # "the agency's panel": a possessor that is a common noun makes it definite ("Mr. Clarke's new company" is new)
+    definite = span[0].lower_ == "the" or any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in head.children)
     business = lemma in rules.company_nouns
-    if not business and lemma not in rules.organisation_words:
+    public = lemma in rules.public_body_nouns
+    if not business and not public and lemma not in rules.organisation_words and lemma not in rules.body_nouns:
         return None
+    described = {
+        t.lemma_.lower()
+        for t in span
+        if t.head.i == head.i and t.dep_ in ("compound", "amod", "nmod") and t.is_alpha and not t.is_stop
+    }
+    bodies = (rules.organisation_words | rules.public_body_nouns | rules.body_nouns | rules.government_nouns) - (
+        rules.company_nouns
+    )
+    # "the agency", "the agency's statement"; not "the maritime authority for Singapore", which describes its own
+    bare = not described and not any(t.dep_ in ("prep", "acl", "relcl") for t in head.rights if t.i < span.end)
+    # "the maritime authority for Norway": a name after a preposition makes it another body than one named before
+    placed = any(t.dep_ == "prep" and any(u.pos_ == "PROPN" for u in t.subtree) for t in head.rights if t.i < span.end)
     named_inside = _named_in(table, span)
-    best, best_at, by_noun, by_noun_at = None, (-1, -1), None, (-1, -1)
+    found = {
+        "noun": (None, (-1, -1)),
+        "word": (None, (-1, -1)),
+        "business": (None, (-1, -1)),
+        "public": (None, (-1, -1)),
+    }
+
+    def keep(key, b, at):
+        if at > found[key][1]:
+            found[key] = (b, at)
+
     for b in table.entities:
         if b.type != "ORG" or b.kind == "media" or b.id in named_inside:
             continue
@@ -356,16 +385,22 @@ def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Option
         )
         if at[1] < 0:
             continue
-        words = [w.lower() for w in b.name.split()]
-        if lemma in words and at > by_noun_at:
-            by_noun, by_noun_at = b, at
-        other_kind = any(w.strip(".") in rules.organisation_words - rules.company_nouns for w in words)
-        if lemma not in words and business and b.kind is None and not other_kind and at > best_at:
-            best, best_at = b, at
-    found = by_noun or best
-    if found is not None:
-        table.link(found, span, "description")
-    return found
+        words = [w.lower().strip(".,") for w in b.name.split()]
+        body_named = any(w in bodies for w in words)
+        if lemma in words and described <= set(words) and not placed:
+            keep("noun", b, at)
+        if described & set(words) and body_named:
+            keep("word", b, at)
+        other_kind = any(w in rules.organisation_words - rules.company_nouns for w in words)
+        if lemma not in words and business and b.kind is None and not other_kind:
+            keep("business", b, at)
+        if public and bare and body_named:
+            keep("public", b, (0, at[1]))  # the latest named, subject or not
+    order = ("noun", "word", "business", "public") if definite else ("word",)
+    result = next((found[k][0] for k in order if found[k][0] is not None), None)
+    if result is not None:
+        table.link(result, span, "description")
+    return result
 
 
 def _named_in(table: EntityTable, span: Span) -> set[str]:
