@@ -795,7 +795,17 @@ def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
     head = toks[0]
     while head.head.i != head.i and q.start <= head.head.idx < q.end:
         head = head.head
-    return head.dep_ in ("dobj", "pobj", "attr", "oprd", "npadvmod", "amod", "compound") and head.head.i == cue.i
+    if head.dep_ in ("dobj", "pobj", "attr", "oprd", "npadvmod", "amod", "compound") and head.head.i == cue.i:
+        return True
+    # "classified it as “possibly” carcinogenic": one word that modifies a word of the cue's clause outside the marks
+    return (
+        len([t for t in toks if not t.is_punct]) == 1
+        and head.dep_ not in ("ccomp", "parataxis", "conj", "xcomp", "ROOT")
+        and not (q.start <= head.head.idx < q.end)
+        and head.head.i != head.i
+        and cue.i in [a.i for a in head.head.ancestors] + [head.head.i]
+        and ctx.text[q.start : q.start + 1].islower()
+    )
 
 
 def _previous_speaker(
