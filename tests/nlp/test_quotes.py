@@ -860,5 +860,5 @@ def test_a_by_phrase_after_a_quote_that_is_no_complement_of_the_passive_verb_nam
     ],
 )
 def test_a_single_word_quoted_under_a_labelling_verb_is_a_partial_quotation(run, text, word, speaker):
-    q = next(q for q in run(text).quotes if q.text.strip("“”\"") == word)
+    q = next(q for q in run(text).quotes if q.text.strip('“”"') == word)
     assert q.kind == "partial" and speaker in q.speaker
