@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -477,6 +477,43 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
                 "sourcing",
             )
         )
+    return out
+
+
+def mark_reporters(ctx: DocContext, raw: list[RawAttribution]) -> list[RawAttribution]:
+    """ "The Grain Council said the pesticide is “possibly harmful”, Reuters writes" / "According to the Council, ...,
+    the BBC reports": an outlet's cue appended after a sentence that already gives its content a source of its own
+    (a speech cue or "according to" inside it) only reports; the inner source keeps the claim. The outlet's attribution
+    becomes sourcing that carries speech (never the speaker of a quotation in it), and the inner attributions' content
+    stops before the outlet's tag (whose cue then no longer counts as speech inside them)."""
+    reporters = []
+    for a in raw:
+        if a.quote_cue or a.cue_kind == "sourcing" or a.source.type != "media":
+            continue
+        if a.content[-1][1] > a.cue_span[0] or a.source.span.start_char < a.content[-1][1]:
+            continue  # not a tag after its content
+        inner = [t for s, e in a.content for t in (ctx.doc.char_span(s, e, alignment_mode="expand") or [])]
+        if any(b is not a and a.content[0][0] <= b.cue_span[0] < a.content[-1][1] for b in raw) or _speech_inside(
+            ctx, inner
+        ):
+            reporters.append(a)
+    if not reporters:
+        return raw
+    out = []
+    for a in raw:
+        if a in reporters:
+            out.append(replace(a, carries_speech=True, cue_kind="sourcing"))
+            continue
+        for r in reporters:
+            tag = r.source.span.start_char
+            if a.content[0][0] < tag <= a.content[-1][1] + 2 and a.cue_span[0] < tag:
+                spans = [(s, min(e, tag)) for s, e in a.content if s < tag]
+                spans = [(s, e) for s, e in ((s, len(ctx.text[:e].rstrip(" ,;"))) for s, e in spans) if e > s]
+                if spans:
+                    toks = [t for s, e in spans for t in (ctx.doc.char_span(s, e, alignment_mode="expand") or [])]
+                    carries = a.carries_speech and _speech_inside(ctx, toks)
+                    a = replace(a, content=tuple(spans), carries_speech=carries)
+        out.append(a)
     return out
 
 
