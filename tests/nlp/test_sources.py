@@ -291,3 +291,21 @@ def test_a_description_of_a_body_names_the_organisation_again(run, text, mention
 )
 def test_a_body_not_named_before_stays_unnamed(run, text):
     assert run(text).quotes[-1].speaker_type == "unnamed"
+
+
+# issue 10, class 6: "he"/"she" after a person named with a title whose first name the name lists give the other gender
+
+
+def test_a_pronoun_goes_to_the_person_whose_gender_was_only_guessed_when_no_one_else_fits(run):
+    a = run("Speaking for the Seed Board, Dr. Yuki Tanaka presented the data.\n\n“The risk is very small,” he said.")
+    assert a.quotes[-1].speaker == "Yuki Tanaka"
+
+
+def test_a_gendered_title_is_never_overruled_by_the_pronoun(run):
+    a = run("Ms. Yuki Tanaka presented the data.\n\n“The risk is very small,” he said.")
+    assert a.quotes[-1].speaker != "Yuki Tanaka"
+
+
+def test_a_person_of_the_pronouns_gender_still_wins(run):
+    a = run("Dr. Yuki Tanaka presented the data. Tom Reed chaired the meeting.\n\n“The risk is very small,” he said.")
+    assert a.quotes[-1].speaker == "Tom Reed"

@@ -200,8 +200,31 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
         ):
             if b.type == "PERSON" and b.gender in (None, gender) and any(m.start < tok.idx for m in b.mentions):
                 return b
-        return _forward(table, tok, gender, sent_index, inside_quote)
+        return _forward(table, tok, gender, sent_index, inside_quote) or _guessed_otherwise(
+            table, tok, sent_index, inside_quote
+        )
     return best
+
+
+def _guessed_otherwise(table, tok, sent_index, inside_quote) -> Optional[EntityBuilder]:
+    """ "Dr. Yuki Tanaka presented the data. / “The risk is small,” he said": with no person of the pronoun's gender
+    named anywhere before it, the latest person named outside quotes within SETTINGS.max_sentences_back sentences whose
+    gender is only a guess from the first name (no gendered title says it)."""
+    here = sent_index[tok.i]
+    for i in range(tok.i - 1, -1, -1):
+        if here - sent_index[i] > SETTINGS.max_sentences_back:
+            return None
+        b = table.by_token.get(i)
+        if b is not None and b.type == "PERSON" and not inside_quote[i]:
+            return b if _guessed_gender(b, table.rules) else None
+    return None
+
+
+def _guessed_gender(b: EntityBuilder, rules: Rules) -> bool:
+    """The person's gender is only a guess from the first name ("Yuki", "Andrea"): no gendered title says it."""
+    if b.gender is None or any(w in rules.gendered_titles for w in (b.title or "").lower().replace(".", "").split()):
+        return False
+    return first_name_gender(b.name.split()[0]) == b.gender
 
 
 def _named_like_a_person(b: EntityBuilder, rules: Rules) -> bool:
