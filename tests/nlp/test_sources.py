@@ -309,3 +309,10 @@ def test_a_gendered_title_is_never_overruled_by_the_pronoun(run):
 def test_a_person_of_the_pronouns_gender_still_wins(run):
     a = run("Dr. Yuki Tanaka presented the data. Tom Reed chaired the meeting.\n\n“The risk is very small,” he said.")
     assert a.quotes[-1].speaker == "Tom Reed"
+
+
+def test_they_after_a_body_tied_to_an_organisation_is_that_organisation(run):
+    got = speakers(
+        run, "Two panels linked to the Grain Council met on Monday. “Prices will rise this winter,” they said."
+    )
+    assert got == [("Grain Council", "government")]

@@ -108,10 +108,30 @@ def _group_antecedent(table, tok, sent_index, inside_quote, resolved, cue) -> Op
             ),
             None,
         )
+        if b is None and not thing:
+            b = _body_behind(table, t)  # "Two bodies linked to the Board said ... They added": the Board
+            if b is not None:
+                return b
         if b is None or t.tag_ in ("NNS", "NNPS"):
             return None
         return b if b.type in GROUP_TYPES or b.kind in ("government", "media") else None
     return named
+
+
+def _body_behind(table: EntityTable, t: Token) -> Optional[EntityBuilder]:
+    """The organisation a generic body noun (rules/en/body_nouns.txt) is tied to by a preposition or a participle
+    ("bodies linked to the Board", "researchers at the Institute"), the object of that preposition itself."""
+    rules = table.rules
+    if t.lemma_.lower() not in rules.body_nouns:
+        return None
+    tied = list(t.subtree)
+    if t.dep_ == "nsubj" and t.head.tag_ == "VBN" and t.head.lemma_.lower() in rules.affiliation_verbs:
+        tied += list(t.head.subtree)  # the parser's clause "bodies linked to the Board"
+    for u in tied:
+        b = table.by_token.get(u.i)
+        if u.i > t.i and u.dep_ == "pobj" and b is not None and b.type == "ORG":
+            return b
+    return None
 
 
 def _content_before(cue: Token) -> set[int]:
