@@ -326,3 +326,12 @@ def test_an_outlets_tag_after_a_sourced_sentence_only_reports(run, text, speaker
 def test_an_outlets_tag_on_an_unsourced_sentence_still_speaks(run):
     a = run("Prices will rise sharply this winter, the BBC reports.")
     assert [(t.source, t.cue_kind) for t in a.attributions] == [("BBC", "speech")]
+
+
+def test_an_outlet_citing_a_source_only_reports_it(run):
+    a = run("The pesticide is “possibly harmful” to bees, Reuters reported, citing the Grain Council.")
+    assert [q.speaker for q in a.quotes] == ["Grain Council"]
+    assert sorted((t.source, t.cue_kind) for t in a.attributions) == [
+        ("Grain Council", "sourcing"),
+        ("Reuters", "sourcing"),
+    ]

@@ -486,12 +486,20 @@ def mark_reporters(ctx: DocContext, raw: list[RawAttribution]) -> list[RawAttrib
     (a speech cue or "according to" inside it) only reports; the inner source keeps the claim. The outlet's attribution
     becomes sourcing that carries speech (never the speaker of a quotation in it), and the inner attributions' content
     stops before the outlet's tag (whose cue then no longer counts as speech inside them)."""
-    reporters = []
+    reporters, cited = [], []
     for a in raw:
         if a.quote_cue or a.cue_kind == "sourcing" or a.source.type != "media":
             continue
         if a.content[-1][1] > a.cue_span[0] or a.source.span.start_char < a.content[-1][1]:
             continue  # not a tag after its content
+        citing = _citing(ctx, ctx.doc[a.cue_token])
+        if citing is not None:
+            # "..., Reuters reported, citing the Grain Council": the one cited is the source, as "according to" it
+            verb, source = citing
+            cue, span = ctx.cue_text(verb)
+            cited.append(RawAttribution(cue, span, verb.i, source, a.content, False, False, "sourcing"))
+            reporters.append(a)
+            continue
         inner = [t for s, e in a.content for t in (ctx.doc.char_span(s, e, alignment_mode="expand") or [])]
         if any(b is not a and a.content[0][0] <= b.cue_span[0] < a.content[-1][1] for b in raw) or _speech_inside(
             ctx, inner
@@ -499,8 +507,11 @@ def mark_reporters(ctx: DocContext, raw: list[RawAttribution]) -> list[RawAttrib
             reporters.append(a)
     if not reporters:
         return raw
-    out = []
+    out = list(cited)
+    citing_verbs = {c.cue_token for c in cited}
     for a in raw:
+        if a.cue_token in citing_verbs:
+            continue  # the citing participle's own act ("citing the Grain Council") is the sourcing above
         if a in reporters:
             out.append(replace(a, carries_speech=True, cue_kind="sourcing"))
             continue
@@ -514,7 +525,19 @@ def mark_reporters(ctx: DocContext, raw: list[RawAttribution]) -> list[RawAttrib
                     carries = a.carries_speech and _speech_inside(ctx, toks)
                     a = replace(a, content=tuple(spans), carries_speech=carries)
         out.append(a)
-    return out
+    return sorted(out, key=lambda a: a.cue_token)
+
+
+def _citing(ctx: DocContext, cue: Token) -> Optional[tuple[Token, Source]]:
+    """The participle of an outlet's cue that names its source ("reported, citing the ministry": rules/en/
+    citing_verbs.txt) and the source it names."""
+    for c in cue.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in ctx.rules.citing_verbs:
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            source = speaker_source(ctx, obj) if obj is not None else None
+            if source is not None and source.type != "media":
+                return c, source
+    return None
 
 
 def _speech_inside(ctx: DocContext, content: list[Token]) -> bool:

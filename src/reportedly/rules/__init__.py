@@ -95,6 +95,7 @@ class Rules:
     as_clause_verbs: tuple[str, ...]  # "as many pundits predicted": verbs of a clause crediting a counted group
     body_nouns: frozenset[str]  # "researchers at X", "bodies linked to X": a group speaking for the organisation X
     affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
+    citing_verbs: frozenset[str]  # "..., Reuters reported, citing the ministry": the ministry is the source
     public_body_nouns: frozenset[str]  # "the agency said" after "the Food Safety Authority": the public body before
 
     @property
@@ -230,6 +231,7 @@ def load(lang: str = "en") -> Rules:
         as_clause_verbs=tuple(w.strip() for w in lines(lang, "as_clause_verbs.txt")),
         body_nouns=frozenset(w.lower() for w in lines(lang, "body_nouns.txt")),
         affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
+        citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
         self_labels=re.compile(r"\b(?:%s)\s*$" % "|".join(re.escape(p) for p in lines(lang, "self_labels.txt")), re.I),
         program_nouns=frozenset(w.lower() for w in lines(lang, "program_nouns.txt")),
