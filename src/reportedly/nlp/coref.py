@@ -38,7 +38,7 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
         if best.type != "PERSON":
             best.forced_type = "PERSON"  # "Dmitry Muratov (tagged an organisation) ... he said": he is a person
     for tok in doc:
-        kind = pronouns.get(tok.lower_)
+        kind = pronouns.get(tok.lower_) or table.rules.possessive_pronouns.get(tok.lower_)
         if inside_quote[tok.i] or kind not in ("group", "thing"):
             continue
         cue = tok.head
@@ -87,7 +87,7 @@ def _group_antecedent(table, tok, sent_index, inside_quote, resolved, cue) -> Op
     doc = table.doc
     here = sent_index[tok.i]
     said = _content_before(cue)
-    thing = table.rules.pronouns.get(tok.lower_) == "thing"
+    thing = (table.rules.pronouns.get(tok.lower_) or table.rules.possessive_pronouns.get(tok.lower_)) == "thing"
     named = None  # for "it": the nearest organisation named in any role, when no subject can be its antecedent
     for i in range(tok.i - 1, -1, -1):
         if here - sent_index[i] > SETTINGS.group_sentences_back:

@@ -51,6 +51,7 @@ class Rules:
     evaluative: frozenset[str]
     day_words: re.Pattern
     pronouns: dict[str, str]  # word -> male | female | group | thing | speaker
+    possessive_pronouns: dict[str, str]  # "its" -> thing, "their" -> group: the owner of a document that speaks
     organisation_words: frozenset[str]
     credit_lines: re.Pattern  # "Reporting by X; Editing by Y", "By Jane Smith": a line crediting the staff
     credit_verbs: frozenset[str]  # "X and Y reported for Reuters": a reporters' credit, never a speaker
@@ -188,6 +189,7 @@ def load(lang: str = "en") -> Rules:
         evaluative=frozenset(w.lower() for w in lines(lang, "evaluative.txt")),
         day_words=_alternation(lines(lang, "day_words.txt")),
         pronouns=_table(lang, "pronouns.tsv"),
+        possessive_pronouns=_table(lang, "possessive_pronouns.tsv"),
         organisation_words=frozenset(w.lower() for w in lines(lang, "organisation_words.txt")),
         credit_lines=_alternation(lines(lang, "credit_lines.txt")),
         credit_verbs=frozenset(w.lower() for w in lines(lang, "credit_verbs.txt")),
