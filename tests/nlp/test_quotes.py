@@ -846,3 +846,19 @@ def test_a_single_capitalised_word_said_before_its_cue_or_after_a_verb_stays_a_q
 def test_a_by_phrase_after_a_quote_that_is_no_complement_of_the_passive_verb_names_no_speaker(run):
     text = "Senator Ruth Mbeki dismissed the loans, calling it an error that was reported in a “hit piece” by a paper."
     assert all(g[1] != "a paper" for g in quotes(run, text))
+
+
+# issue 10, class 7: a single word quoted inside a labelling clause is a partial quotation of the clause's subject
+
+
+@pytest.mark.parametrize(
+    "text, word, speaker",
+    [
+        ("The Soil Agency classified the fertiliser as “probably” harmful to fish.", "probably", "Soil Agency"),
+        ("The review panel deemed the new dam “unsafe” after the floods.", "unsafe", "The review panel"),
+        ("Inspectors characterised the repairs as “inadequate” in their report.", "inadequate", "Inspectors"),
+    ],
+)
+def test_a_single_word_quoted_under_a_labelling_verb_is_a_partial_quotation(run, text, word, speaker):
+    q = next(q for q in run(text).quotes if q.text.strip('“”"') == word)
+    assert q.kind == "partial" and speaker in q.speaker

@@ -290,3 +290,48 @@ def test_the_cue_a_raising_verb_takes_speaks_for_its_subject(run):
     text = "The nominee continues to insist, most recently in an interview, that he wants to release his returns."
     got = [(a.source, a.content) for a in run(text).attributions]
     assert got == [("The nominee", "he wants to release his returns")]
+
+
+# issue 10, class 3: an outlet's tag appended to a sentence that already gives its content a source ("..., Reuters
+# writes") only reports it; the inner source keeps the claim and the quotation in it
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "According to the Grain Council, the pesticide is “possibly harmful” to bees, Reuters writes.",
+            "Grain Council",
+        ),
+        (
+            "The pesticide is “possibly harmful” to bees, the Grain Council said on Friday, Reuters writes.",
+            "Grain Council",
+        ),
+        (
+            "The Grain Council, which reviewed the data, classed the pesticide as “possibly harmful” to bees, the BBC "
+            "reports.",
+            "Grain Council",
+        ),
+    ],
+)
+def test_an_outlets_tag_after_a_sourced_sentence_only_reports(run, text, speaker):
+    a = run(text)
+    assert [q.speaker for q in a.quotes] == [speaker]
+    outlet = [t for t in a.attributions if t.source_type == "media"]
+    assert outlet and all(t.cue_kind == "sourcing" for t in outlet)
+    inner = [t for t in a.attributions if t.source == speaker]
+    assert all("Reuters" not in t.content and "BBC" not in t.content for t in inner)
+
+
+def test_an_outlets_tag_on_an_unsourced_sentence_still_speaks(run):
+    a = run("Prices will rise sharply this winter, the BBC reports.")
+    assert [(t.source, t.cue_kind) for t in a.attributions] == [("BBC", "speech")]
+
+
+def test_an_outlet_citing_a_source_only_reports_it(run):
+    a = run("The pesticide is “possibly harmful” to bees, Reuters reported, citing the Grain Council.")
+    assert [q.speaker for q in a.quotes] == ["Grain Council"]
+    assert sorted((t.source, t.cue_kind) for t in a.attributions) == [
+        ("Grain Council", "sourcing"),
+        ("Reuters", "sourcing"),
+    ]

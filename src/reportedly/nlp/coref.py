@@ -38,12 +38,20 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
         if best.type != "PERSON":
             best.forced_type = "PERSON"  # "Dmitry Muratov (tagged an organisation) ... he said": he is a person
     for tok in doc:
-        kind = pronouns.get(tok.lower_)
-        if tok.dep_ not in SUBJECT_DEPS or inside_quote[tok.i]:
+        kind = pronouns.get(tok.lower_) or table.rules.possessive_pronouns.get(tok.lower_)
+        if inside_quote[tok.i] or kind not in ("group", "thing"):
             continue
-        if kind != "group" and not (kind == "thing" and tok.head.lemma_.lower() in cue_lemmas):
+        cue = tok.head
+        if tok.dep_ == "poss" and tok.head.lemma_.lower() in table.rules.document_nouns:
+            # "Its statement said ...": the owner of a document that speaks
+            if tok.head.dep_ not in SUBJECT_DEPS or tok.head.head.lemma_.lower() not in cue_lemmas:
+                continue
+            cue = tok.head.head
+        elif tok.dep_ not in SUBJECT_DEPS:
+            continue
+        elif kind != "group" and tok.head.lemma_.lower() not in cue_lemmas:
             continue  # "it" only as the subject of a speech verb ("it said in a statement")
-        group = _group_antecedent(table, tok, sent_index, inside_quote, resolved)
+        group = _group_antecedent(table, tok, sent_index, inside_quote, resolved, cue)
         if group is not None:
             resolved[tok.i] = group
             table.link(group, doc[tok.i : tok.i + 1], "pronoun")
@@ -72,18 +80,26 @@ def _in_credit_lines(doc: Doc, rules: Rules) -> list[bool]:
 GROUP_TYPES = ("ORG", "NORP")
 
 
-def _group_antecedent(table, tok, sent_index, inside_quote, resolved) -> Optional[EntityBuilder]:
+def _group_antecedent(table, tok, sent_index, inside_quote, resolved, cue) -> Optional[EntityBuilder]:
     """ "The union rejected the offer. They said a strike was likely": a plural subject pronoun stands for the
     organisation that is the nearest subject before it (or that an earlier "they" stood for). Any other nearest
     subject — a person, a plural noun ("Protesters ... They said") — leaves it an unnamed group."""
     doc = table.doc
     here = sent_index[tok.i]
+    said = _content_before(cue)
+    thing = (table.rules.pronouns.get(tok.lower_) or table.rules.possessive_pronouns.get(tok.lower_)) == "thing"
+    named = None  # for "it": the nearest organisation named in any role, when no subject can be its antecedent
     for i in range(tok.i - 1, -1, -1):
         if here - sent_index[i] > SETTINGS.group_sentences_back:
-            return None
+            return named
         t = doc[i]
-        if t.dep_ not in SUBJECT_DEPS or inside_quote[i] or t.pos_ == "PRON" and i not in resolved:
+        b = table.by_token.get(i)
+        if named is None and thing and b is not None and b.type == "ORG" and not inside_quote[i] and i not in said:
+            named = b if t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj") else None
+        if t.dep_ not in SUBJECT_DEPS or inside_quote[i] or t.pos_ == "PRON" and i not in resolved or i in said:
             continue
+        if thing and not _can_be_it(table, t, resolved):
+            continue  # "it said": a plural, a person or a thing that cannot speak is no antecedent; look further back
         b = resolved.get(i) or next(
             (
                 table.by_token[c.i]
@@ -92,10 +108,57 @@ def _group_antecedent(table, tok, sent_index, inside_quote, resolved) -> Optiona
             ),
             None,
         )
+        if b is None and not thing:
+            b = _body_behind(table, t)  # "Two bodies linked to the Board said ... They added": the Board
+            if b is not None:
+                return b
         if b is None or t.tag_ in ("NNS", "NNPS"):
             return None
         return b if b.type in GROUP_TYPES or b.kind in ("government", "media") else None
+    return named
+
+
+def _body_behind(table: EntityTable, t: Token) -> Optional[EntityBuilder]:
+    """The organisation a generic body noun (rules/en/body_nouns.txt) is tied to by a preposition or a participle
+    ("bodies linked to the Board", "researchers at the Institute"), the object of that preposition itself."""
+    rules = table.rules
+    if t.lemma_.lower() not in rules.body_nouns:
+        return None
+    tied = list(t.subtree)
+    if t.dep_ == "nsubj" and t.head.tag_ == "VBN" and t.head.lemma_.lower() in rules.affiliation_verbs:
+        tied += list(t.head.subtree)  # the parser's clause "bodies linked to the Board"
+    for u in tied:
+        b = table.by_token.get(u.i)
+        if u.i > t.i and u.dep_ == "pobj" and b is not None and b.type == "ORG":
+            return b
     return None
+
+
+def _content_before(cue: Token) -> set[int]:
+    """ "The shot is probably safe for children, it said": the tokens of what a cue at the end of its clause says (the
+    clause before it that the parser hung on it, or the clause a parenthetical cue interrupts), whose subjects are
+    never the antecedent of the cue's own subject."""
+    out: set[int] = set()
+    for c in cue.children:
+        if c.dep_ == "ccomp" and c.i < cue.i:
+            out.update(t.i for t in c.subtree)
+    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
+        own = {t.i for t in cue.subtree}
+        out.update(t.i for t in cue.head.subtree if t.i not in own)
+    return out
+
+
+def _can_be_it(table: EntityTable, t: Token, resolved) -> bool:
+    """A subject that "it" can stand for as a speaker: an organisation (named, or an earlier "it" or "they" that stood
+    for one) or a singular noun for a body or a document (which an organisation rule may name later)."""
+    b = resolved.get(t.i) or table.by_token.get(t.i)
+    if b is not None:
+        return b.type != "PERSON"
+    if t.tag_ in ("NNS", "NNPS") or t.pos_ != "NOUN":
+        return False
+    lemma = t.lemma_.lower()
+    rules = table.rules
+    return lemma in rules.organisation_words or lemma in rules.document_nouns or lemma in rules.government_nouns
 
 
 def _cataphor(table: EntityTable, tok: Token, gender: str) -> Optional[EntityBuilder]:
@@ -157,8 +220,31 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
         ):
             if b.type == "PERSON" and b.gender in (None, gender) and any(m.start < tok.idx for m in b.mentions):
                 return b
-        return _forward(table, tok, gender, sent_index, inside_quote)
+        return _forward(table, tok, gender, sent_index, inside_quote) or _guessed_otherwise(
+            table, tok, sent_index, inside_quote
+        )
     return best
+
+
+def _guessed_otherwise(table, tok, sent_index, inside_quote) -> Optional[EntityBuilder]:
+    """ "Dr. Yuki Tanaka presented the data. / “The risk is small,” he said": with no person of the pronoun's gender
+    named anywhere before it, the latest person named outside quotes within SETTINGS.max_sentences_back sentences whose
+    gender is only a guess from the first name (no gendered title says it)."""
+    here = sent_index[tok.i]
+    for i in range(tok.i - 1, -1, -1):
+        if here - sent_index[i] > SETTINGS.max_sentences_back:
+            return None
+        b = table.by_token.get(i)
+        if b is not None and b.type == "PERSON" and not inside_quote[i]:
+            return b if _guessed_gender(b, table.rules) else None
+    return None
+
+
+def _guessed_gender(b: EntityBuilder, rules: Rules) -> bool:
+    """The person's gender is only a guess from the first name ("Yuki", "Andrea"): no gendered title says it."""
+    if b.gender is None or any(w in rules.gendered_titles for w in (b.title or "").lower().replace(".", "").split()):
+        return False
+    return first_name_gender(b.name.split()[0]) == b.gender
 
 
 def _named_like_a_person(b: EntityBuilder, rules: Rules) -> bool:
@@ -292,17 +378,46 @@ def latest_subject_person(table: EntityTable, span: Span) -> Optional[EntityBuil
 def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
     """ "Apple unveiled a headset. ... the iPhone maker said", "the committee said" after "the Norwegian Nobel
     Committee": a definite noun for an organisation names again the latest one before it whose name has that noun,
-    or, for a business noun (rules/en/company_nouns.txt), the latest business named before it (an organisation that
-    is no outlet, government or body named by an organisation word)."""
+    or a word of the description ("the expert panel" -> "the Joint Expert Committee"), or, for a business noun
+    (rules/en/company_nouns.txt), the latest business named before it (an organisation that is no outlet, government
+    or body named by an organisation word), or, for a public body's noun (rules/en/public_body_nouns.txt: "the
+    agency" after "the Food Safety Authority"), the latest body named by such a word. A possessor makes it definite
+    ("the agency's panel"). An indefinite one ("a separate expert group") names an organisation again only by a word
+    of its description that the name has."""
     head = span.root
-    if span[0].lower_ != "the" or head.tag_ in ("NNS", "NNPS") or head.pos_ != "NOUN":
+    if head.tag_ in ("NNS", "NNPS") or head.pos_ != "NOUN":
         return None
     lemma = head.lemma_.lower()
+    # "the agency's panel": a possessor that is a common noun makes it definite ("Mr. Clarke's new company" is new)
+    definite = span[0].lower_ == "the" or any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in head.children)
     business = lemma in rules.company_nouns
-    if not business and lemma not in rules.organisation_words:
+    public = lemma in rules.public_body_nouns
+    if not business and not public and lemma not in rules.organisation_words and lemma not in rules.body_nouns:
         return None
+    described = {
+        t.lemma_.lower()
+        for t in span
+        if t.head.i == head.i and t.dep_ in ("compound", "amod", "nmod") and t.is_alpha and not t.is_stop
+    }
+    bodies = (rules.organisation_words | rules.public_body_nouns | rules.body_nouns | rules.government_nouns) - (
+        rules.company_nouns
+    )
+    # "the agency", "the agency's statement"; not "the maritime authority for Singapore", which describes its own
+    bare = not described and not any(t.dep_ in ("prep", "acl", "relcl") for t in head.rights if t.i < span.end)
+    # "the maritime authority for Norway": a name after a preposition makes it another body than one named before
+    placed = any(t.dep_ == "prep" and any(u.pos_ == "PROPN" for u in t.subtree) for t in head.rights if t.i < span.end)
     named_inside = _named_in(table, span)
-    best, best_at, by_noun, by_noun_at = None, (-1, -1), None, (-1, -1)
+    found = {
+        "noun": (None, (-1, -1)),
+        "word": (None, (-1, -1)),
+        "business": (None, (-1, -1)),
+        "public": (None, (-1, -1)),
+    }
+
+    def keep(key, b, at):
+        if at > found[key][1]:
+            found[key] = (b, at)
+
     for b in table.entities:
         if b.type != "ORG" or b.kind == "media" or b.id in named_inside:
             continue
@@ -313,16 +428,22 @@ def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Option
         )
         if at[1] < 0:
             continue
-        words = [w.lower() for w in b.name.split()]
-        if lemma in words and at > by_noun_at:
-            by_noun, by_noun_at = b, at
-        other_kind = any(w.strip(".") in rules.organisation_words - rules.company_nouns for w in words)
-        if lemma not in words and business and b.kind is None and not other_kind and at > best_at:
-            best, best_at = b, at
-    found = by_noun or best
-    if found is not None:
-        table.link(found, span, "description")
-    return found
+        words = [w.lower().strip(".,") for w in b.name.split()]
+        body_named = any(w in bodies for w in words)
+        if lemma in words and described <= set(words) and not placed:
+            keep("noun", b, at)
+        if described & set(words) and body_named:
+            keep("word", b, at)
+        other_kind = any(w in rules.organisation_words - rules.company_nouns for w in words)
+        if lemma not in words and business and b.kind is None and not other_kind:
+            keep("business", b, at)
+        if public and bare and body_named:
+            keep("public", b, (0, at[1]))  # the latest named, subject or not
+    order = ("noun", "word", "business", "public") if definite else ("word",)
+    result = next((found[k][0] for k in order if found[k][0] is not None), None)
+    if result is not None:
+        table.link(result, span, "description")
+    return result
 
 
 def _named_in(table: EntityTable, span: Span) -> set[str]:

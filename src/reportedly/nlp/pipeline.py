@@ -18,7 +18,13 @@ from .coref import resolve_pronouns
 from .entities import build_table
 from .quotemarks import find_quoted
 from .quotes import find_quotes
-from .reported import find_according_to, find_headline_claims, find_reported_speech, find_transcript_turns
+from .reported import (
+    find_according_to,
+    find_headline_claims,
+    find_reported_speech,
+    find_transcript_turns,
+    mark_reporters,
+)
 from .signals import find_assertions, find_hedges, find_loaded_terms, find_no_comment
 from .timex import find_timexes
 
@@ -103,6 +109,7 @@ class AttributionComponent:
             find_reported_speech(ctx) + find_according_to(ctx) + find_transcript_turns(ctx) + find_headline_claims(ctx)
         )
         raw.sort(key=lambda a: a.cue_token)
+        raw = mark_reporters(ctx, raw)
         raw_quotes = find_quotes(ctx, raw)
         table.settle_names()
         doc._.rp_attributions = plain([_attribution(text, a, self.rules) for a in raw if not a.quote_cue])

@@ -39,6 +39,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
     quote_cues = [a for a in attributions if a.quote_cue]
     reported = [a for a in attributions if not a.quote_cue]
     paragraph_of = _paragraph_index(ctx.text)
+    reporting = {a.cue_token for a in attributions if a.carries_speech and a.cue != "according to"}
     for q in ctx.quoted:
         words = ctx.text[q.start : q.end].split()
         if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words) or _one_name(ctx, q, words):
@@ -69,9 +70,12 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         if dash is not None:
             out.append(RawQuote(q, kind, dash, None, None, "signature"))
             continue
+        after = _cue_after(ctx, q)
+        if after is not None and after[1].i in reporting:
+            after = None  # "..., the Council classed it as “...”, the BBC reports": the outlet only reports it
         found = (
             _passive_by(ctx, q)
-            or _cue_after(ctx, q)
+            or after
             or _quote_cue(ctx, q, quote_cues)
             or _cue_before(ctx, q)
             or _colon_intro(ctx, q)
@@ -795,7 +799,17 @@ def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
     head = toks[0]
     while head.head.i != head.i and q.start <= head.head.idx < q.end:
         head = head.head
-    return head.dep_ in ("dobj", "pobj", "attr", "oprd", "npadvmod", "amod", "compound") and head.head.i == cue.i
+    if head.dep_ in ("dobj", "pobj", "attr", "oprd", "npadvmod", "amod", "compound") and head.head.i == cue.i:
+        return True
+    # "classified it as “possibly” carcinogenic": one word that modifies a word of the cue's clause outside the marks
+    return (
+        len([t for t in toks if not t.is_punct]) == 1
+        and head.dep_ not in ("ccomp", "parataxis", "conj", "xcomp", "ROOT")
+        and not (q.start <= head.head.idx < q.end)
+        and head.head.i != head.i
+        and cue.i in [a.i for a in head.head.ancestors] + [head.head.i]
+        and ctx.text[q.start : q.start + 1].islower()
+    )
 
 
 def _previous_speaker(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from .context import DocContext
 from .entities import normalise_name
 from .settings import SETTINGS
-from .sources import Source, make_source, noun_phrase
+from .sources import Source, make_source, noun_phrase, speaker_phrase
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # a transcript's turn: a paragraph opening with the speaker's name in capitals and a colon ("PENCE: Well, look ...")
@@ -68,7 +68,7 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
 
 def speaker_source(ctx: DocContext, tok: Token) -> Optional[Source]:
     """The source the noun phrase headed by `tok` names, as the speaker of words quoted or reported."""
-    return make_source(ctx.table, noun_phrase(tok), ctx.rules, ctx.pronouns, quoted_person=True)
+    return make_source(ctx.table, speaker_phrase(tok, ctx.rules), ctx.rules, ctx.pronouns, quoted_person=True)
 
 
 def is_speaker(ctx: DocContext, subj: Token) -> bool:
@@ -120,7 +120,7 @@ def subject_of(tok: Token) -> Optional[Token]:
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head  # "the minister, who said that ..." -> the minister
             return c
-    late = _inverted_subject(tok) or _subject_run_on(tok) or _passive_speaker(tok)
+    late = _inverted_subject(tok) or _subject_run_on(tok) or _passive_speaker(tok) or _reduced_relative(tok)
     if late is not None:
         return late
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
@@ -182,6 +182,17 @@ def _inverted_subject(tok: Token) -> Optional[Token]:
     return obj if named else None
 
 
+def _reduced_relative(tok: Token) -> Optional[Token]:
+    """ "Two panels linked to the Board said ...": a speech verb with no subject right after a past participle with no
+    auxiliary that the parser made a clause of its own, with the noun before it for its subject; that noun, which the
+    participle only modifies, is the cue's subject."""
+    c = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i and c.right_edge.i + 1 == tok.i), None)
+    if c is None or c.tag_ != "VBN" or any(a.dep_ in ("aux", "auxpass") for a in c.children):
+        return None
+    subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+
+
 def _passive_speaker(tok: Token) -> Optional[Token]:
     """ "..., it was announced by the awarding body": a speech verb in the impersonal passive speaks through its agent
     (one that says what someone was called, "Oz has been called a charlatan by ...", reports no words); "an officer
@@ -234,6 +245,12 @@ def _content_of(ctx: DocContext, tok: Token) -> Optional[tuple[list[Token], bool
     doc = ctx.doc
     sent = tok.sent
     ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+    tied = _reduced_relative(tok)
+    if tied is not None:
+        # "“...,” two bodies linked to the Board declared": the participle is the subject's, and what the parser hung
+        # on it before its subject is the content
+        ccomps = [c for c in ccomps if c.i != tied.head.i]
+        ccomps += [c for c in tied.head.children if c.dep_ == "ccomp" and c.i < tied.i]
     if ccomps:
         # "...fireworks on Friday: Republicans said they are convinced ...": a clause before the cue that the parser
         # also hung on it is the sentence before, when the cue has content of its own after it
@@ -461,6 +478,66 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
             )
         )
     return out
+
+
+def mark_reporters(ctx: DocContext, raw: list[RawAttribution]) -> list[RawAttribution]:
+    """ "The Grain Council said the pesticide is “possibly harmful”, Reuters writes" / "According to the Council, ...,
+    the BBC reports": an outlet's cue appended after a sentence that already gives its content a source of its own
+    (a speech cue or "according to" inside it) only reports; the inner source keeps the claim. The outlet's attribution
+    becomes sourcing that carries speech (never the speaker of a quotation in it), and the inner attributions' content
+    stops before the outlet's tag (whose cue then no longer counts as speech inside them)."""
+    reporters, cited = [], []
+    for a in raw:
+        if a.quote_cue or a.cue_kind == "sourcing" or a.source.type != "media":
+            continue
+        if a.content[-1][1] > a.cue_span[0] or a.source.span.start_char < a.content[-1][1]:
+            continue  # not a tag after its content
+        citing = _citing(ctx, ctx.doc[a.cue_token])
+        if citing is not None:
+            # "..., Reuters reported, citing the Grain Council": the one cited is the source, as "according to" it
+            verb, source = citing
+            cue, span = ctx.cue_text(verb)
+            cited.append(RawAttribution(cue, span, verb.i, source, a.content, False, False, "sourcing"))
+            reporters.append(a)
+            continue
+        inner = [t for s, e in a.content for t in (ctx.doc.char_span(s, e, alignment_mode="expand") or [])]
+        if any(b is not a and a.content[0][0] <= b.cue_span[0] < a.content[-1][1] for b in raw) or _speech_inside(
+            ctx, inner
+        ):
+            reporters.append(a)
+    if not reporters:
+        return raw
+    out = list(cited)
+    citing_verbs = {c.cue_token for c in cited}
+    for a in raw:
+        if a.cue_token in citing_verbs:
+            continue  # the citing participle's own act ("citing the Grain Council") is the sourcing above
+        if a in reporters:
+            out.append(replace(a, carries_speech=True, cue_kind="sourcing"))
+            continue
+        for r in reporters:
+            tag = r.source.span.start_char
+            if a.content[0][0] < tag <= a.content[-1][1] + 2 and a.cue_span[0] < tag:
+                spans = [(s, min(e, tag)) for s, e in a.content if s < tag]
+                spans = [(s, e) for s, e in ((s, len(ctx.text[:e].rstrip(" ,;"))) for s, e in spans) if e > s]
+                if spans:
+                    toks = [t for s, e in spans for t in (ctx.doc.char_span(s, e, alignment_mode="expand") or [])]
+                    carries = a.carries_speech and _speech_inside(ctx, toks)
+                    a = replace(a, content=tuple(spans), carries_speech=carries)
+        out.append(a)
+    return sorted(out, key=lambda a: a.cue_token)
+
+
+def _citing(ctx: DocContext, cue: Token) -> Optional[tuple[Token, Source]]:
+    """The participle of an outlet's cue that names its source ("reported, citing the ministry": rules/en/
+    citing_verbs.txt) and the source it names."""
+    for c in cue.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in ctx.rules.citing_verbs:
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            source = speaker_source(ctx, obj) if obj is not None else None
+            if source is not None and source.type != "media":
+                return c, source
+    return None
 
 
 def _speech_inside(ctx: DocContext, content: list[Token]) -> bool:

@@ -77,6 +77,28 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
     return _trimmed(doc[start:end])
 
 
+def speaker_phrase(tok: Token, rules: Rules) -> Span:
+    """The noun phrase of a speaker headed by `tok`, with a participle that ties it to a body kept in ("two bodies
+    linked to the agency", rules/en/affiliation_verbs.txt), also where the parser took that participle for a clause
+    of its own with `tok` for its subject ("Two panels linked to the Board said ...")."""
+    span = noun_phrase(tok)
+    doc = tok.doc
+    tied = [c for c in tok.rights if c.dep_ == "acl" and c.i == span.end]
+    if (
+        tok.dep_ == "nsubj"
+        and tok.head.i == span.end
+        and tok.head.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.head.children)
+    ):
+        tied.append(tok.head)
+    for verb in tied:
+        if tok.pos_ == "NOUN" and verb.tag_ == "VBN" and verb.lemma_.lower() in rules.affiliation_verbs:
+            preps = [c for c in verb.rights if c.dep_ == "prep"]
+            if preps:
+                return _trimmed(doc[span.start : preps[0].right_edge.i + 1])
+    return span
+
+
 def _trimmed(span: Span) -> Span:
     """`span` without punctuation at its edges or a possessive marker at its end."""
     while len(span) > 1 and span[0].is_punct:
@@ -132,6 +154,9 @@ def make_source(
         inner = _named_inside(table, span, head)
         if inner is not None:
             return Source(span, inner, inner.name, _entity_type(inner, rules))
+    body = _body_of(table, span, head, rules)
+    if body is not None:
+        return Source(span, body, body.name, _entity_type(body, rules))
     demonym = resolve_demonym(table, span, rules)
     if demonym is not None:
         return Source(span, demonym, demonym.name, "person")
@@ -167,12 +192,44 @@ def make_source(
     if organisation is not None:
         return Source(span, organisation, organisation.name, _entity_type(organisation, rules))
     if lemma in rules.document_nouns:
-        author = _author(table, span, head) if span[0].lower_ == "the" else None
+        author = _owner(table, span, head, rules, pronouns)
+        if author is None and span[0].lower_ == "the":
+            author = _author(table, span, head)
         if author is not None:
             table.link(author, span, "description")
             return Source(span, author, author.name, _entity_type(author, rules))
         return Source(span, None, span.text, "document")
     return Source(span, None, span.text, "unnamed")
+
+
+def _body_of(table: EntityTable, span: Span, head: Token, rules: Rules) -> Optional[EntityBuilder]:
+    """ "Two bodies linked to the Food Safety Board", "researchers at Stanford University", "a panel of experts from
+    the agency": a generic noun for a group of people (rules/en/body_nouns.txt) tied by a preposition to a named
+    organisation speaks for it. The organisation must be the object of the preposition itself ("a group of Google
+    employees" is not Google)."""
+    if head.tag_ == "VBN":  # the parser's clause "bodies linked to ...": its subject heads the description
+        head = next((c for c in head.children if c.dep_ == "nsubj" and c.i >= span.start), head)
+    if head.lemma_.lower() not in rules.body_nouns and head.lower_ not in rules.body_nouns:
+        return None
+    for t in span:
+        if t.i <= head.i or t.dep_ != "pobj":
+            continue
+        b = table.at(t)
+        if b is not None and b.type == "ORG":
+            return b
+    return None
+
+
+def _owner(
+    table: EntityTable, span: Span, head: Token, rules: Rules, pronouns: dict[int, EntityBuilder]
+) -> Optional[EntityBuilder]:
+    """ "The agency's statement said", "the ministry's report found": a document with a possessor speaks for the one
+    that owns it (the mention stays the document; the resolved speaker is its author, named or named again)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if owner is None or owner.i < span.start:
+        return None
+    source = make_source(table, noun_phrase(owner), rules, pronouns)
+    return source.entity if source is not None else None
 
 
 def _author(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuilder]:
@@ -190,6 +247,8 @@ def _author(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuild
                 owners += [c for c in prep.children if c.dep_ == "pobj"]
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and t.head.head.pos_ == "VERB":
             owners += [c for c in t.head.head.children if c.dep_ == "nsubj"]
+        if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            owners += [c for c in t.head.children if c.dep_ == "nsubj"]  # "The WTO issued a report"
         for o in owners:
             b = table.at(o)
             if b is not None and b.type in ("PERSON", "ORG"):

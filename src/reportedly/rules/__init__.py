@@ -51,6 +51,7 @@ class Rules:
     evaluative: frozenset[str]
     day_words: re.Pattern
     pronouns: dict[str, str]  # word -> male | female | group | thing | speaker
+    possessive_pronouns: dict[str, str]  # "its" -> thing, "their" -> group: the owner of a document that speaks
     organisation_words: frozenset[str]
     credit_lines: re.Pattern  # "Reporting by X; Editing by Y", "By Jane Smith": a line crediting the staff
     credit_verbs: frozenset[str]  # "X and Y reported for Reuters": a reporters' credit, never a speaker
@@ -93,6 +94,10 @@ class Rules:
     letter_nouns: frozenset[str]  # "Zuckerberg's email": a text of someone's that may be excerpted in the first person
     address_cues: tuple[str, ...]  # "told", "in an interview with": what names the one a statement was made to
     as_clause_verbs: tuple[str, ...]  # "as many pundits predicted": verbs of a clause crediting a counted group
+    body_nouns: frozenset[str]  # "researchers at X", "bodies linked to X": a group speaking for the organisation X
+    affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
+    citing_verbs: frozenset[str]  # "..., Reuters reported, citing the ministry": the ministry is the source
+    public_body_nouns: frozenset[str]  # "the agency said" after "the Food Safety Authority": the public body before
 
     @property
     def attribution_verbs(self) -> dict[str, str]:
@@ -128,8 +133,8 @@ class Rules:
         bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
         if bare in self.media or name.strip().lower() in self.media:
             return True
-        last = bare.split()[-1] if bare.split() else ""
-        return len(bare.split()) >= 2 and last in self.media_suffixes
+        words = bare.split()
+        return len(words) >= 2 and (words[-1] in self.media_suffixes or " ".join(words[-2:]) in self.media_suffixes)
 
 
 def supported_languages() -> list[str]:
@@ -184,6 +189,7 @@ def load(lang: str = "en") -> Rules:
         evaluative=frozenset(w.lower() for w in lines(lang, "evaluative.txt")),
         day_words=_alternation(lines(lang, "day_words.txt")),
         pronouns=_table(lang, "pronouns.tsv"),
+        possessive_pronouns=_table(lang, "possessive_pronouns.tsv"),
         organisation_words=frozenset(w.lower() for w in lines(lang, "organisation_words.txt")),
         credit_lines=_alternation(lines(lang, "credit_lines.txt")),
         credit_verbs=frozenset(w.lower() for w in lines(lang, "credit_verbs.txt")),
@@ -225,6 +231,10 @@ def load(lang: str = "en") -> Rules:
         letter_nouns=frozenset(w.strip() for w in lines(lang, "letter_nouns.txt")),
         address_cues=tuple(w.strip() for w in lines(lang, "address_cues.txt")),
         as_clause_verbs=tuple(w.strip() for w in lines(lang, "as_clause_verbs.txt")),
+        body_nouns=frozenset(w.lower() for w in lines(lang, "body_nouns.txt")),
+        affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
+        citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
+        public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
         self_labels=re.compile(r"\b(?:%s)\s*$" % "|".join(re.escape(p) for p in lines(lang, "self_labels.txt")), re.I),
         program_nouns=frozenset(w.lower() for w in lines(lang, "program_nouns.txt")),
         term_markers=re.compile(
