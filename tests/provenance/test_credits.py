@@ -36,6 +36,18 @@ def test_wire_original_needs_byline_and_dateline():
     assert not cr.wire_original("ROME (AP) — The prize went to ...")
 
 
+def test_a_flash_is_marked_as_a_first_version_under_an_agency_dateline():
+    body = "RIVERSIDE (AFP) — The council voted on Monday to rebuild the Elm Street bridge."
+    assert cr.flash("URGENT: Riverside to rebuild its bridge\n\n" + body)
+    assert cr.flash("BREAKING\n" + body)
+    assert cr.flash(body + "\n\nThis is a developing story and will be updated.")
+    assert cr.flash(body + "\nTHIS IS A BREAKING NEWS UPDATE. The earlier story follows below.")
+    # a marker without an agency's dateline (an outlet's live page), or a dateline without a marker, is no flash
+    assert not cr.flash("BREAKING: The council voted on Monday to rebuild the Elm Street bridge.")
+    assert not cr.flash(body + " The decision was urgent, the mayor said.")
+    assert not cr.flash(body + "\nBreaking news of the vote spread fast on the east bank.")
+
+
 def test_source_domain_line_is_a_carried_credit_on_another_site():
     page = "dailyrecord.co.uk\nLiz Truss resigned on Thursday after 45 days."
     assert cr.carried_from(page, "https://celebsbar.com/truss") == ("dailyrecord.co.uk", "wire-copy")

@@ -378,3 +378,28 @@ def test_the_unstored_source_is_likelier_when_the_closest_version_lacks_what_oth
     table = _table(("first", first), ("second", second), ("third", third))
     assert closest_skipped(by_child(table)["second"]) > 0  # its closest version cut a sentence another one has
     assert closest_skipped(by_child(_table(("wire", WIRE), ("copy", first)))["copy"]) == 0
+
+
+def test_an_agency_flash_is_the_origin_over_its_longer_write_through_when_weighted():
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import edges, pick_origin
+    from reportedly.provenance.settings import Settings
+
+    lede = (
+        "RIVERSIDE (AFP) — The Riverside council voted on Monday to rebuild the Elm Street bridge, which collapsed "
+        "in the March storm. The new bridge will cost 42 million dollars and open in 2024, officials said. "
+    )
+    flash = "URGENT: Riverside to rebuild Elm Street bridge\n\n" + lede + "\n\nThis is a developing story."
+    write_through = lede + WIRE.split("officials said. ", 1)[1]
+    rewrites = [
+        write_through.replace("RIVERSIDE (AFP) — ", "").replace("Monday", "Monday night") + tail
+        for tail in (" Follow us for more news.", " Read more on our site.")
+    ]
+    articles = [Article("flash", flash), Article("full", write_through)]
+    articles += [Article(f"copy{i}", t) for i, t in enumerate(rewrites)]
+    settings = Settings()
+    profiles = [profile(a, settings) for a in articles]
+    table = edges(profiles, settings)
+    assert profiles[0].flash and not profiles[1].flash
+    assert pick_origin(profiles, table, settings) == "full"  # off by default: the story draws on the write-through
+    assert pick_origin(profiles, table, Settings(origin_flash=4.0)) == "flash"

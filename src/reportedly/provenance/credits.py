@@ -34,6 +34,7 @@ class _Rules:
     platforms: frozenset[str]
     patterns: tuple[tuple[re.Pattern, str], ...]
     bylines: tuple[re.Pattern, ...]
+    flashes: tuple[re.Pattern, ...]
 
 
 def rule_lines(name: str) -> list[str]:
@@ -57,6 +58,7 @@ def rules() -> _Rules:
         platforms=frozenset(ln.strip().lower() for ln in rule_lines("platforms.txt")),
         patterns=tuple(patterns),
         bylines=tuple(re.compile(p, re.M) for p in rule_lines("bylines.txt")),
+        flashes=tuple(re.compile(p, re.I | re.M) for p in rule_lines("flash_markers.txt")),
     )
 
 
@@ -128,6 +130,12 @@ def wire_original(text: str) -> bool:
     """A wire story as the agency published it: a named byline and a dateline credit near the top."""
     head = text[:BYLINE_HEAD]
     return any(b.search(head) for b in rules().bylines) and dateline_wire(text) is not None
+
+
+def flash(text: str) -> bool:
+    """An agency flash: a text under an agency's dateline credit that marks itself as the first version of the
+    story to be updated ("URGENT: ...", "This is a developing story"; rules/provenance/flash_markers.txt)."""
+    return dateline_wire(text) is not None and any(f.search(text) for f in rules().flashes)
 
 
 def carried_from(text: str, url: Optional[str] = None) -> Optional[tuple[str, str]]:

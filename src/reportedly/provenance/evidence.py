@@ -63,6 +63,7 @@ class Profile:
     key_seq: tuple[str, ...]  # the same keys in text order
     credits: tuple[cr.Credit, ...]
     wire_original: bool
+    flash: bool  # an agency flash: the first version of the story (credits.flash)
     dateline_wire: Optional[str]
     own_dateline: Optional[str]
 
@@ -84,6 +85,7 @@ def profile(a: Article, settings: Settings = Settings()) -> Profile:
         key_seq=tuple(seq),
         credits=tuple(cr.copy_credits(a.text, a.url)),
         wire_original=cr.wire_original(a.text),
+        flash=cr.flash(a.text),
         dateline_wire=cr.dateline_wire(a.text),
         own_dateline=cr.own_dateline(a.text),
     )

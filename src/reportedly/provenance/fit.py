@@ -31,6 +31,8 @@ WIRE_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 # unstored_skipped: log-odds per unit share of gaps (0 = off); set by hand, not compared on held-out scores
 SKIPPED_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
+# origin_flash: in sentences of other versions drawn on (0 = off)
+FLASH_GRID = (0.0, 1.0, 2.0, 4.0, 8.0)
 SHARE_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 ROUNDS = 2
 # the margins maximise relations right + PARENT_WEIGHT x parents right + ORIGIN_WEIGHT x origins right
@@ -270,6 +272,7 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "wire_copy": WIRE_GRID,
         "origin_bonus": BONUS_GRID,
         "origin_quoted": BONUS_GRID,
+        "origin_flash": FLASH_GRID,
         "translation": SHARE_GRID,
         "unstored_skipped": SKIPPED_GRID,
     }
@@ -332,6 +335,7 @@ def model_of(settings: Settings) -> dict:
         "wire_copy": settings.wire_copy,
         "origin_bonus": settings.origin_bonus,
         "origin_quoted": settings.origin_quoted,
+        "origin_flash": settings.origin_flash,
         "translation": settings.translation,
     }
 

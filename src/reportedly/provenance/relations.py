@@ -425,7 +425,8 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
     `origin_quoted`, the quotations others share with it: a statement is drawn on through its quotes), among those
     of the story's time (not earlier coverage) that are not themselves a copy (mostly found near-verbatim in another
     version that holds less of them, or crediting an agency whose own bylined text is stored); an agency's bylined
-    original counts double and a credit once more (`origin_bonus`); ties go to the earliest dated, then one under an
+    original counts double and a credit once more (`origin_bonus`), an agency flash `origin_flash` more (and it is
+    never taken for a copy of its write-through while that weight is on); ties go to the earliest dated, then one under an
     agency dateline, then the longest. In the tree it hangs under the story root alone."""
     if not profiles:
         return None
@@ -438,6 +439,8 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
 
     def copied(p: Profile) -> bool:
         cid = p.article.id
+        if settings.origin_flash > 0 and p.flash:
+            return False  # a first version that its write-through holds, not a copy of it
         if any(originals.get(c.name, cid) != cid for c in p.credits if c.wire):
             return True
         for pid, e in parents.get(cid, []):
@@ -449,6 +452,7 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
 
     def weight(p: Profile) -> tuple:
         bonus = settings.origin_bonus * (2.0 if p.wire_original else (1.0 if p.credits else 0.0))
+        bonus += settings.origin_flash * p.flash
         day = p.day if p.day is not None else math.inf
         return (round(drawn[p.article.id] + bonus, 1), -day, p.dateline_wire is not None, len(p.article.text))
 

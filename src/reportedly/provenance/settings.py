@@ -238,6 +238,12 @@ class Settings:
     origin_bonus: float = 1.0
     # fitted: how much the quotations others share with an article count towards how much the story draws on it
     origin_quoted: float = 1.0
+    # fitted: how much an agency flash (credits.flash: "URGENT: ...", "This is a developing story" under the agency's
+    # dateline, the first version of the story) adds to how much the story draws on it, in choosing the origin; a
+    # flash is then a candidate even when its write-through holds it near-verbatim (a later, longer version of it,
+    # not its source). 0 = off: the origin choice as before. The edge feature `parent_origin` is computed with the
+    # default, so it never sees this preference (an earlier try that let it lost parents)
+    origin_flash: float = 0.0
     # fitted: a version in another language is a translation of the one whose names, numbers and links it shares
     # most, when that share (weighted by rarity in the story) reaches `translation` (unused with `cross_weights`)
     translation: float = 0.5
@@ -262,6 +268,7 @@ class Settings:
                 "wire_copy",
                 "origin_bonus",
                 "origin_quoted",
+                "origin_flash",
                 "translation",
             )
             if k in model
