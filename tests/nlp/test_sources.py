@@ -172,7 +172,8 @@ def test_a_body_tied_to_an_organisation_speaks_for_it_with_its_whole_description
 
 def test_a_group_of_an_organisations_employees_is_not_the_organisation(run):
     a = run("A group of Acme Foods employees said the new shifts were “simply unworkable.”")
-    assert all(q.speaker != "Acme Foods" for q in a.quotes)
+    assert a.quotes and all(q.speaker != "Acme Foods" for q in a.quotes)
+    assert all(t.source != "Acme Foods" for t in a.attributions)
 
 
 # issue 10, class 2: "it" / "they" as the subject of a cue at the end of its clause stands for the nearest organisation
@@ -316,3 +317,40 @@ def test_they_after_a_body_tied_to_an_organisation_is_that_organisation(run):
         run, "Two panels linked to the Grain Council met on Monday. “Prices will rise this winter,” they said."
     )
     assert got == [("Grain Council", "government")]
+
+
+# review of stop 22: a body's noun names an earlier organisation only when the description fits it whole
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The Food Safety Authority approved the drug on Monday. The prime minister's office said it welcomed "
+            "the decision.",
+            "The prime minister's office",
+        ),
+        (
+            "The World Health Organization warned of a new outbreak. The state health agency said cases were falling.",
+            "The state health agency",
+        ),
+        (
+            "The World Health Organization warned of a new outbreak. A local health authority said cases were "
+            "falling.",
+            "A local health authority",
+        ),
+        (
+            "The Joint Expert Committee on Food Additives met in Geneva. A separate expert group said the sweetener "
+            "was safe.",
+            "Joint Expert Committee",
+        ),
+    ],
+)
+def test_a_body_is_named_again_only_by_a_description_that_fits_it(run, text, speaker):
+    a = run(text)
+    assert [t.source for t in a.attributions if t.cue == "said"] == [speaker]
+
+
+def test_one_member_of_a_body_speaks_for_themselves(run):
+    a = run("A scientist at NASA said the launch would slip to June.")
+    assert [t.source for t in a.attributions] == ["A scientist at NASA"]
+    a = run("Scientists at NASA said the launch would slip to June.")
+    assert [t.source for t in a.attributions] == ["NASA"]

@@ -122,7 +122,7 @@ def _body_behind(table: EntityTable, t: Token) -> Optional[EntityBuilder]:
     """The organisation a generic body noun (rules/en/body_nouns.txt) is tied to by a preposition or a participle
     ("bodies linked to the Board", "researchers at the Institute"), the object of that preposition itself."""
     rules = table.rules
-    if t.lemma_.lower() not in rules.body_nouns:
+    if not rules.speaks_for_a_body(t.lemma_.lower(), t.tag_ in ("NNS", "NNPS")):
         return None
     tied = list(t.subtree)
     if t.dep_ == "nsubj" and t.head.tag_ == "VBN" and t.head.lemma_.lower() in rules.affiliation_verbs:
@@ -398,12 +398,18 @@ def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Option
         t.lemma_.lower()
         for t in span
         if t.head.i == head.i and t.dep_ in ("compound", "amod", "nmod") and t.is_alpha and not t.is_stop
-    }
+    } - rules.contrast_adjectives
     bodies = (rules.organisation_words | rules.public_body_nouns | rules.body_nouns | rules.government_nouns) - (
         rules.company_nouns
     )
     # "the agency", "the agency's statement"; not "the maritime authority for Singapore", which describes its own
-    bare = not described and not any(t.dep_ in ("prep", "acl", "relcl") for t in head.rights if t.i < span.end)
+    # ("the prime minister's office" is the minister's, not a body named before: no possessor)
+    bare = (
+        span[0].lower_ == "the"
+        and not described
+        and not any(c.dep_ == "poss" for c in head.children)
+        and not any(t.dep_ in ("prep", "acl", "relcl") for t in head.rights if t.i < span.end)
+    )
     # "the maritime authority for Norway": a name after a preposition makes it another body than one named before
     placed = any(t.dep_ == "prep" and any(u.pos_ == "PROPN" for u in t.subtree) for t in head.rights if t.i < span.end)
     named_inside = _named_in(table, span)
@@ -432,7 +438,8 @@ def resolve_organisation(table: EntityTable, span: Span, rules: Rules) -> Option
         body_named = any(w in bodies for w in words)
         if lemma in words and described <= set(words) and not placed:
             keep("noun", b, at)
-        if described & set(words) and body_named:
+        # every word of the description in the name: "the state health agency" is not the World Health Organization
+        if described and described <= set(words) and body_named:
             keep("word", b, at)
         other_kind = any(w in rules.organisation_words - rules.company_nouns for w in words)
         if lemma not in words and business and b.kind is None and not other_kind:

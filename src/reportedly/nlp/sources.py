@@ -209,7 +209,8 @@ def _body_of(table: EntityTable, span: Span, head: Token, rules: Rules) -> Optio
     employees" is not Google)."""
     if head.tag_ == "VBN":  # the parser's clause "bodies linked to ...": its subject heads the description
         head = next((c for c in head.children if c.dep_ == "nsubj" and c.i >= span.start), head)
-    if head.lemma_.lower() not in rules.body_nouns and head.lower_ not in rules.body_nouns:
+    plural = head.tag_ in ("NNS", "NNPS")
+    if not rules.speaks_for_a_body(head.lemma_.lower(), plural) and not rules.speaks_for_a_body(head.lower_, plural):
         return None
     for t in span:
         if t.i <= head.i or t.dep_ != "pobj":

@@ -1288,8 +1288,10 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _loaded_stems() -> dict[str, str]:
-    """Loaded word stem -> neutral stem, from rules/en/loaded_terms.tsv."""
-    return {_stem(k): _stem(v) for k, v in load_rules("en").loaded_terms.items() if " " not in k}
+    """Loaded word stem -> neutral stem, from rules/en/loaded_terms.tsv and loaded_variants.tsv."""
+    rules = load_rules("en")
+    pairs = {**rules.loaded_terms, **rules.loaded_variants}
+    return {_stem(k): _stem(v) for k, v in pairs.items() if " " not in k}
 
 
 def _loaded(before: str, after: str, s, c) -> list[Change]:
@@ -1403,7 +1405,8 @@ def _stems_in(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _loaded_senses() -> frozenset[str]:
-    """The stems of rules/en/loaded_terms.tsv, loaded and neutral: words `_loaded` already judges."""
+    """The stems of rules/en/loaded_terms.tsv and loaded_variants.tsv, loaded and neutral: words `_loaded` already
+    judges."""
     return frozenset(_loaded_stems()) | frozenset(_loaded_stems().values())
 
 

@@ -46,6 +46,7 @@ class Rules:
     debris_prefixes: re.Pattern
     demonyms: dict[str, str]
     loaded_terms: dict[str, str]
+    loaded_variants: dict[str, str]  # diff only: tone swaps too common in plain news to flag in one article
     irregular_forms: dict[str, str]  # "said" -> "say": inflections no suffix rule brings back to their lemma
     qualifiers: re.Pattern
     evaluative: frozenset[str]
@@ -94,10 +95,17 @@ class Rules:
     letter_nouns: frozenset[str]  # "Zuckerberg's email": a text of someone's that may be excerpted in the first person
     address_cues: tuple[str, ...]  # "told", "in an interview with": what names the one a statement was made to
     as_clause_verbs: tuple[str, ...]  # "as many pundits predicted": verbs of a clause crediting a counted group
+    body_member_nouns: frozenset[str]  # "researchers at X": members of a body, speaking for it in the plural only
     body_nouns: frozenset[str]  # "researchers at X", "bodies linked to X": a group speaking for the organisation X
     affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
     citing_verbs: frozenset[str]  # "..., Reuters reported, citing the ministry": the ministry is the source
+    contrast_adjectives: frozenset[str]  # "a separate expert group": words that describe nothing of the body
     public_body_nouns: frozenset[str]  # "the agency said" after "the Food Safety Authority": the public body before
+
+    def speaks_for_a_body(self, lemma: str, plural: bool) -> bool:
+        """A generic noun that, tied to an organisation, speaks for it: a group's noun ("a panel of ..."), or a
+        member's noun in the plural ("researchers at ...", not "a scientist at ...")."""
+        return lemma in self.body_nouns or (plural and lemma in self.body_member_nouns)
 
     @property
     def attribution_verbs(self) -> dict[str, str]:
@@ -184,6 +192,7 @@ def load(lang: str = "en") -> Rules:
         ),
         demonyms=_table(lang, "demonyms.tsv"),
         loaded_terms=_table(lang, "loaded_terms.tsv"),
+        loaded_variants=_table(lang, "loaded_variants.tsv"),
         irregular_forms=_table(lang, "irregular_forms.tsv"),
         qualifiers=_alternation(lines(lang, "qualifiers.txt")),
         evaluative=frozenset(w.lower() for w in lines(lang, "evaluative.txt")),
@@ -232,9 +241,11 @@ def load(lang: str = "en") -> Rules:
         address_cues=tuple(w.strip() for w in lines(lang, "address_cues.txt")),
         as_clause_verbs=tuple(w.strip() for w in lines(lang, "as_clause_verbs.txt")),
         body_nouns=frozenset(w.lower() for w in lines(lang, "body_nouns.txt")),
+        body_member_nouns=frozenset(w.lower() for w in lines(lang, "body_member_nouns.txt")),
         affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
         citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
+        contrast_adjectives=frozenset(w.lower() for w in lines(lang, "contrast_adjectives.txt")),
         self_labels=re.compile(r"\b(?:%s)\s*$" % "|".join(re.escape(p) for p in lines(lang, "self_labels.txt")), re.I),
         program_nouns=frozenset(w.lower() for w in lines(lang, "program_nouns.txt")),
         term_markers=re.compile(
