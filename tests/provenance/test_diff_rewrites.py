@@ -131,3 +131,10 @@ def test_next_week_is_a_time_not_a_duration(run):
     source = LEAD + "The vote on the harbour plan will be held in the next week, the clerk said on Friday."
     copy = LEAD + "The vote on the harbour plan will be held within a week, the clerk said on Friday."
     assert changes_of_kind(run, source, copy, "number-changed") == []
+
+
+def test_a_credit_to_the_outlet_on_its_own_site_is_no_added_credit():
+    from reportedly.provenance.diff import _own_page
+
+    assert _own_page("ap", "https://apnews.com/article/x") and _own_page("the daily mail", "https://dailymail.co.uk/n")
+    assert not _own_page("ap", "https://www.japantimes.co.jp/news/x")  # a substring of another outlet's host

@@ -2008,6 +2008,16 @@ def _unnamed_media(a: Analysis):
     return None
 
 
+def _own_page(name: str, url: Optional[str]) -> bool:
+    """A folded outlet name on its own site: a label of the URL's host starts with its first word, "the" aside
+    ("ap" on apnews.com, "daily mail" on dailymail.co.uk; not "ap" on japantimes.co.jp)."""
+    from ..ingest.metadata import host
+
+    words = [w for w in name.split() if w != "the"]
+    site = host(url) if url else None
+    return bool(words and site) and any(label.startswith(words[0]) for label in site.split("."))
+
+
 def _credits_added(source: Analysis, copy: Analysis, credits: list, mine: list) -> list[Change]:
     """A credit the copy gives ("[Source: Reuters]", "(Original source: BBC)", "LONDON (AP) —") to an outlet the
     source neither credits nor mentions as a source, where the source had no credit of that kind itself (then the
@@ -2021,7 +2031,7 @@ def _credits_added(source: Analysis, copy: Analysis, credits: list, mine: list) 
         name = fold(y.name)
         if name in said or y.kind not in ("dateline", "wire-credit", "carried") or y.kind in kinds:
             continue
-        if source.url and name.split()[0] in fold(source.url):  # the outlet's own page
+        if _own_page(name, source.url):
             continue
         m = _credit_match(copy.text, y)
         line = m.group(0).strip() if m else y.name
