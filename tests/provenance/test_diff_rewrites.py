@@ -138,3 +138,22 @@ def test_a_credit_to_the_outlet_on_its_own_site_is_no_added_credit():
 
     assert _own_page("ap", "https://apnews.com/article/x") and _own_page("the daily mail", "https://dailymail.co.uk/n")
     assert not _own_page("ap", "https://www.japantimes.co.jp/news/x")  # a substring of another outlet's host
+
+
+def test_a_figure_counts_for_a_duration_only_with_nothing_but_a_bound_between():
+    from reportedly.provenance.diff import _duration
+
+    assert _duration("The 3 men spent days in custody.", "en")[1:] == ("bare", "days")
+    turnout = _duration("Turnout was 40% on the day.", "en")
+    assert turnout is None or turnout[1] != "figure"
+    assert _duration("He was held for at least six months.", "en")[1] == "figure"
+
+
+def test_only_media_left_unnamed_stand_in_for_a_dropped_credit():
+    from reportedly.analyze import analyze
+    from reportedly.provenance.diff import _unnamed_media
+
+    found = _unnamed_media(analyze("The vote was calm, according to international media reports."))
+    assert found is not None and found.source == "international media reports"
+    assert _unnamed_media(analyze("Election observers said the vote was calm.")) is None  # no outlet's last word
+    assert _unnamed_media(analyze("The boy's guardian said he was safe.")) is None

@@ -1879,7 +1879,16 @@ def _duration(text: str, lang: Optional[str]) -> Optional[tuple[str, str, str]]:
         if words.get(w) == "vague":
             qty, start = "vague", j
             break
+        if w not in _qualifier_words():  # only a bound or estimate may stand between ("The 3 men spent days")
+            break
     return unit, qty, text[ws[start].start() : ws[i].end()]
+
+
+@lru_cache(maxsize=1)
+def _qualifier_words() -> frozenset[str]:
+    """The words of the figure qualifiers (figure_qualifiers.tsv: "at", "least", "au", "moins", "plus", "de"): what
+    may stand between a duration's figure and its unit."""
+    return frozenset(w for phrase in _figure_qualifiers()[1] for w in fold(phrase).split())
 
 
 def _durations(src_lang, cp_lang, before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
@@ -1997,10 +2006,9 @@ def credit_changes(source: Analysis, copy: Analysis) -> list[Change]:
 
 def _unnamed_media(a: Analysis):
     """The text's first attribution to media it does not name ("according to international media reports", "local
-    media said"): a source of no capitalised word whose words include a media word (rules/en/media_suffixes.txt:
-    "media", "agency", "press") or "report"."""
-    rules = load_rules("en")
-    media = {_stem(w) for w in rules.media_suffixes} | {"report"}
+    media said"): a source of no capitalised word whose words include a word of rules/en/unnamed_media_words.txt
+    ("media", "press", "report", "state television")."""
+    media = {_stem(w) for w in load_rules("en").unnamed_media_words}
     for x in a.attributions:
         words = _WORD.findall(x.source or "")
         if words and not any(w[0].isupper() for w in words) and {_stem(w) for w in words} & media:

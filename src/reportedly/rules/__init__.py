@@ -46,6 +46,7 @@ class Rules:
     debris_prefixes: re.Pattern
     demonyms: dict[str, str]
     loaded_terms: dict[str, str]
+    unnamed_media_words: frozenset[str]  # "local media said": media a source leaves unnamed (diff)
     loaded_variants: dict[str, str]  # diff only: tone swaps too common in plain news to flag in one article
     irregular_forms: dict[str, str]  # "said" -> "say": inflections no suffix rule brings back to their lemma
     qualifiers: re.Pattern
@@ -193,6 +194,7 @@ def load(lang: str = "en") -> Rules:
         demonyms=_table(lang, "demonyms.tsv"),
         loaded_terms=_table(lang, "loaded_terms.tsv"),
         loaded_variants=_table(lang, "loaded_variants.tsv"),
+        unnamed_media_words=frozenset(w.lower() for w in lines(lang, "unnamed_media_words.txt")),
         irregular_forms=_table(lang, "irregular_forms.tsv"),
         qualifiers=_alternation(lines(lang, "qualifiers.txt")),
         evaluative=frozenset(w.lower() for w in lines(lang, "evaluative.txt")),
