@@ -51,7 +51,7 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
             continue
         elif kind != "group" and tok.head.lemma_.lower() not in cue_lemmas:
             continue  # "it" only as the subject of a speech verb ("it said in a statement")
-        group = _group_antecedent(table, tok, sent_index, inside_quote, resolved, cue)
+        group = _group_antecedent(table, tok, kind, sent_index, inside_quote, resolved, cue)
         if group is not None:
             resolved[tok.i] = group
             table.link(group, doc[tok.i : tok.i + 1], "pronoun")
@@ -80,14 +80,15 @@ def _in_credit_lines(doc: Doc, rules: Rules) -> list[bool]:
 GROUP_TYPES = ("ORG", "NORP")
 
 
-def _group_antecedent(table, tok, sent_index, inside_quote, resolved, cue) -> Optional[EntityBuilder]:
+def _group_antecedent(table, tok, kind, sent_index, inside_quote, resolved, cue) -> Optional[EntityBuilder]:
     """ "The union rejected the offer. They said a strike was likely": a plural subject pronoun stands for the
     organisation that is the nearest subject before it (or that an earlier "they" stood for). Any other nearest
-    subject — a person, a plural noun ("Protesters ... They said") — leaves it an unnamed group."""
+    subject — a person, a plural noun ("Protesters ... They said") — leaves it an unnamed group. `kind` is the
+    pronoun's: "group" (they, their) or "thing" (it, its)."""
     doc = table.doc
     here = sent_index[tok.i]
     said = _content_before(cue)
-    thing = (table.rules.pronouns.get(tok.lower_) or table.rules.possessive_pronouns.get(tok.lower_)) == "thing"
+    thing = kind == "thing"
     named = None  # for "it": the nearest organisation named in any role, when no subject can be its antecedent
     for i in range(tok.i - 1, -1, -1):
         if here - sent_index[i] > SETTINGS.group_sentences_back:
@@ -127,9 +128,15 @@ def _body_behind(table: EntityTable, t: Token) -> Optional[EntityBuilder]:
     tied = list(t.subtree)
     if t.dep_ == "nsubj" and t.head.tag_ == "VBN" and t.head.lemma_.lower() in rules.affiliation_verbs:
         tied += list(t.head.subtree)  # the parser's clause "bodies linked to the Board"
-    for u in tied:
-        b = table.by_token.get(u.i)
-        if u.i > t.i and u.dep_ == "pobj" and b is not None and b.type == "ORG":
+    return tied_organisation(table, t, tied)
+
+
+def tied_organisation(table: EntityTable, head: Token, tokens) -> Optional[EntityBuilder]:
+    """The first organisation among `tokens` after a body's noun `head` that is the object of a preposition itself
+    ("bodies linked to the Board", "researchers at the Institute"; "a group of Google employees" is not Google)."""
+    for u in tokens:
+        b = table.at(u)
+        if u.i > head.i and u.dep_ == "pobj" and b is not None and b.type == "ORG":
             return b
     return None
 

@@ -500,7 +500,7 @@ def mark_reporters(ctx: DocContext, raw: list[RawAttribution]) -> list[RawAttrib
             cited.append(RawAttribution(cue, span, verb.i, source, a.content, False, False, "sourcing"))
             reporters.append(a)
             continue
-        inner = [t for s, e in a.content for t in (ctx.doc.char_span(s, e, alignment_mode="expand") or [])]
+        inner = _tokens_of(ctx, a.content)
         if any(b is not a and a.content[0][0] <= b.cue_span[0] < a.content[-1][1] for b in raw) or _speech_inside(
             ctx, inner
         ):
@@ -521,11 +521,15 @@ def mark_reporters(ctx: DocContext, raw: list[RawAttribution]) -> list[RawAttrib
                 spans = [(s, min(e, tag)) for s, e in a.content if s < tag]
                 spans = [(s, e) for s, e in ((s, len(ctx.text[:e].rstrip(" ,;"))) for s, e in spans) if e > s]
                 if spans:
-                    toks = [t for s, e in spans for t in (ctx.doc.char_span(s, e, alignment_mode="expand") or [])]
-                    carries = a.carries_speech and _speech_inside(ctx, toks)
+                    carries = a.carries_speech and _speech_inside(ctx, _tokens_of(ctx, spans))
                     a = replace(a, content=tuple(spans), carries_speech=carries)
         out.append(a)
     return sorted(out, key=lambda a: a.cue_token)
+
+
+def _tokens_of(ctx: DocContext, spans) -> list[Token]:
+    """The tokens of character spans (an attribution's content), in order."""
+    return [t for s, e in spans for t in (ctx.doc.char_span(s, e, alignment_mode="expand") or [])]
 
 
 def _citing(ctx: DocContext, cue: Token) -> Optional[tuple[Token, Source]]:

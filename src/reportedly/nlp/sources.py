@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Mention
 from ..rules import Rules
-from .coref import resolve_demonym, resolve_description, resolve_organisation
+from .coref import resolve_demonym, resolve_description, resolve_organisation, tied_organisation
 from .entities import EntityBuilder, EntityTable, first_name_gender, normalise_name
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "advmod", "quantmod", "case", "flat"}
@@ -212,13 +212,7 @@ def _body_of(table: EntityTable, span: Span, head: Token, rules: Rules) -> Optio
     plural = head.tag_ in ("NNS", "NNPS")
     if not rules.speaks_for_a_body(head.lemma_.lower(), plural) and not rules.speaks_for_a_body(head.lower_, plural):
         return None
-    for t in span:
-        if t.i <= head.i or t.dep_ != "pobj":
-            continue
-        b = table.at(t)
-        if b is not None and b.type == "ORG":
-            return b
-    return None
+    return tied_organisation(table, head, span)
 
 
 def _owner(
