@@ -1585,9 +1585,15 @@ def _figure_qualifiers() -> tuple[re.Pattern, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _number_word_set() -> frozenset[str]:
+    """The number words of rules/en/numbers.tsv ("two" .. "ninety"; not the article "a")."""
+    return frozenset(w for w in load_rules("en").numbers if len(w) > 2)
+
+
+@lru_cache(maxsize=1)
 def _number_words() -> str:
-    """The number words of rules/en/numbers.tsv ("two" .. "ninety"; not the article "a"), as a whole-word pattern."""
-    words = sorted((w for w in load_rules("en").numbers if len(w) > 2), key=len, reverse=True)
+    """The number words of `_number_word_set`, as a whole-word pattern."""
+    words = sorted(_number_word_set(), key=len, reverse=True)
     return r"(?<!\w)(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in words)
 
 
@@ -1861,7 +1867,7 @@ def _duration(text: str, lang: Optional[str]) -> Optional[tuple[str, str, str]]:
     words = _time_units().get(lang or "", {})
     if not words:
         return None
-    numbers = {w for w in load_rules("en").numbers if len(w) > 2}  # not the article "a"
+    numbers = _number_word_set()
     ws = [m for m in _WORD.finditer(text)]
     found = [i for i, m in enumerate(ws) if words.get(fold(m.group(0)), "vague") not in ("vague", "number", "deictic")]
     if len(found) != 1:
@@ -2008,12 +2014,18 @@ def _unnamed_media(a: Analysis):
     """The text's first attribution to media it does not name ("according to international media reports", "local
     media said"): a source of no capitalised word whose words include a word of rules/en/unnamed_media_words.txt
     ("media", "press", "report", "state television")."""
-    media = {_stem(w) for w in load_rules("en").unnamed_media_words}
+    media = _unnamed_media_stems()
     for x in a.attributions:
         words = _WORD.findall(x.source or "")
         if words and not any(w[0].isupper() for w in words) and {_stem(w) for w in words} & media:
             return x
     return None
+
+
+@lru_cache(maxsize=1)
+def _unnamed_media_stems() -> frozenset[str]:
+    """The stems of rules/en/unnamed_media_words.txt."""
+    return frozenset(_stem(w) for w in load_rules("en").unnamed_media_words)
 
 
 def _own_page(name: str, url: Optional[str]) -> bool:
@@ -2056,11 +2068,11 @@ def _credits_added(source: Analysis, copy: Analysis, credits: list, mine: list) 
 def _credit_match(text: str, credit) -> Optional[re.Match]:
     """Where a text gives `credit`: the first match of a credit pattern of its kind (credits.tsv, or a credit line of
     credit_lines.tsv for a wire credit) that names it."""
-    from .credits import rule_lines, rules, wire_name
+    from .credits import rules, wire_name
 
     patterns = [p for p, kind in rules().patterns if kind == credit.kind]
     if credit.kind == "wire-credit":
-        patterns += [re.compile(line, re.I | re.M) for line in rule_lines("credit_lines.tsv")]
+        patterns += _credit_line_patterns()
     for pattern in patterns:
         for m in pattern.finditer(text):
             raw = m.group("n").strip()
@@ -2114,17 +2126,25 @@ def dateline_changes(source: Analysis, copy: Analysis) -> list[Change]:
 def _credit_lines(text: str, head: int = 3000) -> list:
     """Agency credit lines near the top that rules/provenance/credit_lines.tsv describes ("AFP || Shining BD"), as
     wire credits."""
-    from .credits import Credit, rule_lines, wire_name
+    from .credits import Credit, wire_name
 
-    media = load_rules("en")
+    en = load_rules("en")
     out = []
-    for line in rule_lines("credit_lines.tsv"):
-        for m in re.finditer(line, text[:head], re.I | re.M):
+    for pattern in _credit_line_patterns():
+        for m in pattern.finditer(text[:head]):
             raw = m.group("n").strip()
-            name = wire_name(raw) or (raw if media.is_media_name(raw) else None)
+            name = wire_name(raw) or (raw if en.is_media_name(raw) else None)
             if name and all(x.name != name for x in out):
                 out.append(Credit(name, "wire-credit", True))
     return out
+
+
+@lru_cache(maxsize=1)
+def _credit_line_patterns() -> tuple[re.Pattern, ...]:
+    """rules/provenance/credit_lines.tsv, compiled once (case-insensitive, one line each)."""
+    from .credits import rule_lines
+
+    return tuple(re.compile(line, re.I | re.M) for line in rule_lines("credit_lines.tsv"))
 
 
 def _credit_at(text: str, name: str, closing: bool, dateline: bool = False) -> Optional[re.Match]:
