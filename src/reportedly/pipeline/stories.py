@@ -3,10 +3,10 @@ stories it joins or merges get their copy graph rebuilt; a full rebuild streams 
 reading every text at once. Either way a story keeps its id, and a story merged into another redirects to it.
 
 A story is a part of a connected component (articles linked by verified candidate pairs, cluster.py) that
-stories_in_time cuts where coverage pauses; the store records each article's component (its smallest article id), so adding articles
-is: union the components they link to, re-verify the components whose shared bucket just became too large to use
-(boilerplate), and rebuild the stories of the components that changed. The result is the partition a full rebuild
-gives (tests/pipeline/test_incremental.py)."""
+stories_in_time cuts where coverage pauses; the store records each article's component (its smallest article id),
+so adding articles is: union the components they link to, re-verify the components whose shared bucket just
+became too large to use (boilerplate), and rebuild the stories of the components that changed. The result is the
+partition a full rebuild gives (tests/pipeline/test_incremental.py)."""
 
 from __future__ import annotations
 

@@ -251,19 +251,20 @@ def stories_in_time(
     """A connected component as stories bounded in time, each (members, earlier coverage). Its dated members are
     cut where coverage pauses for more than `window` days: articles about the same people months apart (a verdict
     and the sentencing, a prize and the medal's auction) are different stories, which single-link clustering had
-    chained into one. The run holding the median dated member (bound_in_time's main day) is the component's main
-    story and keeps the undated members; a lone article before it is its earlier coverage (what it may draw on), a lone article after it is no
-    story, and every other run of two or more is a story of its own. Main story first; members in `group` order."""
-    dated = sorted(((d, n) for n, i in enumerate(group) if (d := days.get(i)) is not None))
-    if not dated:
+    chained into one. The run holding the main day (`_main_day`, as bound_in_time) is the component's main story and
+    keeps the undated members; a lone article before it is its earlier coverage (what it may draw on), a lone article
+    after it is no story, and every other run of two or more is a story of its own. Main story first; members in
+    `group` order."""
+    main_day = _main_day(group, days)
+    if main_day is None:
         return [(list(group), [])]
+    dated = sorted((d, n) for n, i in enumerate(group) if (d := days.get(i)) is not None)
     runs: list[list[int]] = [[]]
     for k, (d, n) in enumerate(dated):
         if k and d - dated[k - 1][0] > window:
             runs.append([])
         runs[-1].append(n)
-    middle = dated[len(dated) // 2][1]  # bound_in_time's main day
-    main = next(k for k, run in enumerate(runs) if middle in run)
+    main = next(k for k, run in enumerate(runs) if any(days[group[n]] == main_day for n in run))
     keep = set(runs[main]) | {n for n, i in enumerate(group) if days.get(i) is None}
     earlier = {runs[k][0] for k in range(main) if len(runs[k]) == 1}
     out = [([group[n] for n in sorted(keep)], [group[n] for n in sorted(earlier)])]

@@ -426,8 +426,8 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
     of the story's time (not earlier coverage) that are not themselves a copy (mostly found near-verbatim in another
     version that holds less of them, or crediting an agency whose own bylined text is stored); an agency's bylined
     original counts double and a credit once more (`origin_bonus`), an agency flash `origin_flash` more (and it is
-    never taken for a copy of its write-through while that weight is on); ties go to the earliest dated, then one under an
-    agency dateline, then the longest. In the tree it hangs under the story root alone."""
+    never taken for a copy of its write-through while that weight is on); ties go to the earliest dated, then one
+    under an agency dateline, then the longest. In the tree it hangs under the story root alone."""
     if not profiles:
         return None
     originals = {p.dateline_wire: p.article.id for p in profiles if p.wire_original}
