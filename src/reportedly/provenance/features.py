@@ -44,6 +44,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def always_capitalised(text: str) -> set[str]:
+    """The words (folded, as `words` gives them) that the text writes with a capital every time: names, mostly.
+    A script without case has none."""
+    seen: dict[str, bool] = {}
+    for w in _WORD.findall(text):
+        k = fold(w)
+        seen[k] = seen.get(k, True) and w[:1].isupper()
+    return {k for k, capital in seen.items() if capital}
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or line, whitespace trimmed."""
     out, pos = [], 0
