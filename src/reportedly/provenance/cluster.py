@@ -238,9 +238,6 @@ def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):
     need = settings.copy_threshold * NUM_PERM
 
     def link(a: Hashable, b: Hashable) -> bool:
-        ca, cb = copy.get(a), copy.get(b)
-        if ca is not None and cb is not None and int((ca == cb).sum()) >= need:
-            return True
         (ea, fa), (eb, fb) = marks[a], marks[b]
         ta, tb = terms[a], terms[b]
         if ta and tb:
@@ -248,6 +245,9 @@ def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):
             topic = shared / (len(ta) + len(tb) - shared)
             if shared and topic >= settings.topic_threshold and _same_event(topic, ea, eb, fa, fb, settings):
                 return True
+        ca, cb = copy.get(a), copy.get(b)
+        if ca is not None and cb is not None and int((ca == cb).sum()) >= need:
+            return True
         sa, sb = sigs[a], sigs[b]
         return _two(sa.language, sb.language) and _same_keys(similarity(sa.keys, sb.keys), fa, fb, settings)
 
