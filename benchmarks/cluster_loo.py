@@ -1,7 +1,7 @@
 """Leave-one-story-out fit of the clustering thresholds that keep other coverage of a story's people out
 (settings.event_threshold, topic_alone, key_alone), against the hard negatives of benchmarks/unrelated.
 
-    python benchmarks/cluster_loo.py [--data ../shared/data] [--quick]     # about 20 min on 2 cores; --quick 30 s
+    python benchmarks/cluster_loo.py [--data ../shared/data] [--quick]     # about 6 min on 2 cores; --quick 30 s
 
 For each dev story: choose the thresholds that maximise the smaller of two pairwise F1s over the other stories
 (the dev clusters alone with the PolNeAR train/dev and TempEval dev texts mixed in, and the same with
