@@ -24,6 +24,7 @@ corpus (keyed by texts and ids) in the temp folder, so the sizes and the two sto
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -39,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_ingest import paragraphs  # noqa: E402
 
+from reportedly.models import Signature  # noqa: E402
 from reportedly.provenance.features import sentences  # noqa: E402
 
 OUTLETS = ["Courier", "Daily Star", "Metro", "Gazette", "Herald", "Chronicle"]
@@ -118,7 +120,8 @@ def signed_cached(arts: list[dict], processes: int, cache: Path = Path(tempfile.
     out: list = []
     for start in range(0, len(arts), SIGN_CHUNK):
         texts = [a["text"] for a in arts[start : start + SIGN_CHUNK]]
-        key = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:16]
+        fields = ",".join(f.name for f in dataclasses.fields(Signature))  # a signature of another form is no hit
+        key = hashlib.sha256("\0".join([fields, *texts]).encode()).hexdigest()[:16]
         path = cache / f"bench-corpus-sig-{key}.pickle"
         if path.exists():
             out += pickle.loads(path.read_bytes())
@@ -207,10 +210,11 @@ def fast_fill(store, arts: list[dict], processes: int) -> dict:
                         signatures._pack(sig.topic),
                         signatures._pack(sig.keys),
                         sig.language,
+                        signatures._pack(sig.marks),
                     )
                 )
                 keys += [(k, aid) for k in set(ks)]
-            rows_in(store, "article_signatures(article_id, copy, topic, keys, language)", rows)
+            rows_in(store, "article_signatures(article_id, copy, topic, keys, language, marks)", rows)
             rows_in(store, "band_keys(key, article_id)", sorted(keys))
         store.execute("INSERT INTO band_buckets(key, size) SELECT key, count(*) FROM band_keys GROUP BY key")
     t_rows = time.perf_counter() - t

@@ -156,6 +156,9 @@ class Signature:
     topic: tuple[int, ...]  # its salient terms, as sorted 32-bit hashes; empty when too short to join by topic
     keys: tuple[int, ...]  # MinHash of name/number/link keys; empty when too short
     language: str
+    # what happened rather than who: sorted 32-bit hashes of its event words (salient terms it does not always
+    # capitalise; low bit 0) and its figures (numbers that are not years; low bit 1); empty when too short
+    marks: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

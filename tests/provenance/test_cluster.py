@@ -117,3 +117,59 @@ def test_the_prepared_linker_decides_as_linked():
     link = linker(sigs)
     decisions = {(a, b): linked(sigs[a], sigs[b]) for a in sigs for b in sigs if a < b}
     assert {p: link(*p) for p in decisions} == decisions and any(decisions.values()) and not all(decisions.values())
+
+
+# the same people in two events (her resignation, a festival she opened) and the resignation told again in other words
+RESIGNS = (
+    "Riverside mayor Anna Berg resigned on Tuesday after an audit found that her office had misspent public money. "
+    "Berg, who has led the Riverside council for six years, told reporters at City Hall that she would step down at "
+    "the end of the month. The audit by the state comptroller found that her office paid consultants without "
+    "contracts. Council members from both parties had demanded her resignation, and deputy mayor Tom Okafor will "
+    "serve as acting mayor until an election is held."
+)
+RESIGNS_REWRITTEN = (
+    "Anna Berg quit as mayor of Riverside on Tuesday, days after an audit by the state comptroller showed that her "
+    "office had paid consultants with public money and without contracts. Berg told a news conference at City Hall "
+    "that her resignation takes effect at the end of the month. Her deputy, Tom Okafor, becomes acting mayor until "
+    "an election. Council members of both parties had said the misspent money left her no choice."
+)
+FESTIVAL = (
+    "Riverside mayor Anna Berg opened the river festival on Saturday, cutting a ribbon at City Hall as crowds "
+    "gathered along the water. Berg, who has led the Riverside council for six years, thanked the volunteers who "
+    "built the stages and the boat parade. Deputy mayor Tom Okafor announced that fireworks would close the "
+    "weekend, and council members from both parties joined families at the food stalls until late at night."
+)
+
+
+def test_reports_of_the_same_people_in_two_events_are_not_linked():
+    from dataclasses import replace
+
+    from reportedly.provenance.cluster import linked
+    from reportedly.provenance.settings import Settings
+
+    a, b = signature(RESIGNS), signature(FESTIVAL)
+    assert linked(a, b, replace(Settings(), topic_alone=0.0))  # their names alone are over the topic threshold
+    assert not linked(a, b)  # but they share no event words and no figure
+    assert sorted(map(sorted, cluster([RESIGNS, FESTIVAL, RESIGNS_REWRITTEN], ["r", "f", "w"]))) == [["f"], ["r", "w"]]
+
+
+def test_a_report_and_its_rewrite_are_linked_by_their_event_words():
+    from dataclasses import replace
+
+    from reportedly.provenance.cluster import linked, similarity
+    from reportedly.provenance.settings import Settings
+
+    a, b = signature(RESIGNS), signature(RESIGNS_REWRITTEN)
+    assert similarity(a.copy, b.copy) < Settings().copy_threshold  # not a copy: reworded
+    assert linked(a, b) and linked(b, a)
+    assert linked(a, b, replace(Settings(), topic_alone=1.0))  # their event words alone are enough
+
+
+def test_marks_keep_event_words_and_figures_but_not_names_or_years():
+    from reportedly.provenance.cluster import _events_and_figures, _term_hash
+
+    text = RESIGNS + " The audit covered 1,250 payments made between 2019 and 2023."
+    events, figures = _events_and_figures(signature(text).marks)
+    assert _term_hash("audit") & ~1 in events and _term_hash("berg") & ~1 not in events  # "Berg" is always a name
+    assert figures == {_term_hash("d:1250") | 1}  # 2019 and 2023 are years, not figures
+    assert signature("Too short to mark: 1,250 payments.").marks == ()

@@ -187,3 +187,19 @@ def test_a_failed_add_leaves_no_entity_ids_behind(store, analysed, monkeypatch):
     )
     assert name in {r["name"] for r in linked}
     assert store.add(second) is not None
+
+
+def test_migration_11_drops_signatures_without_marks_and_the_next_update_signs_them_again(db_url, analysed):
+    from reportedly.pipeline.stories import sign, update_stories
+    from reportedly.store import signatures
+
+    with Store(db_url) as s:
+        ids = [s.add(a, outlet=meta["outlet"], signature=sign(a.text)[0], keys=sign(a.text)[1]) for meta, a in analysed]
+        first = signatures.load(s, ids)
+        assert any(sig.marks for sig in first.values())
+        s.execute("ALTER TABLE article_signatures DROP COLUMN marks")  # as a store written before migration 11
+        s.execute("DELETE FROM schema_migrations WHERE version = 11")
+    with Store(db_url) as s:
+        assert signatures.count_signed(s) == 0 and s.rows("SELECT count(*) AS n FROM band_keys")[0]["n"] == 0
+        update_stories(s)
+        assert signatures.load(s, ids) == first and signatures.count_pending(s) == 0

@@ -8,6 +8,7 @@ grouping on band keys replaces all-pairs comparison everywhere. Near-linear in t
 from __future__ import annotations
 
 import hashlib
+import re
 import struct
 from functools import lru_cache
 from itertools import combinations
@@ -16,7 +17,7 @@ from typing import Hashable, Iterable, Mapping, Optional, Sequence
 
 from ..ingest.language import guess
 from ..models import Signature
-from .features import salient_terms, shingles, words
+from .features import always_capitalised, salient_terms, shingles, words
 from .settings import Settings
 
 NUM_PERM = 64
@@ -53,21 +54,36 @@ def _term_hash(term: str) -> int:
     return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=4).digest(), "little")
 
 
+_YEAR = re.compile(r"d:(?:1[89]|20)\d\d")  # a number key that reads as a year (1800-2099) is no figure
+
+
 def signature(text: str, settings: Settings = Settings()) -> Signature:
     """One article's signature. Its salient terms are few (`topic_terms`), so they are kept whole (as 32-bit
     hashes) and a candidate pair is verified on their exact overlap: a MinHash estimate of a low threshold is noisy
-    enough that, over a large corpus, chance links would chain unrelated articles into one giant story."""
+    enough that, over a large corpus, chance links would chain unrelated articles into one giant story. Its marks
+    say what happened: the salient terms it does not always capitalise (the event's words, not its people's names)
+    and its figures (number keys that are not years)."""
     from .evidence import keys
 
     toks = words(text)
     long_enough = len(toks) >= settings.min_words
     terms = salient_terms(toks, settings.topic_terms) if long_enough else set()
+    found = keys(text) if long_enough else set()
+    events = terms - always_capitalised(text) if terms else set()
+    figures = {k for k in found if k.startswith("d:") and not _YEAR.fullmatch(k)}
     return Signature(
         copy=_minhash(shingles(toks)),
         topic=tuple(sorted({_term_hash(t) for t in terms})),
-        keys=_minhash(keys(text)) if long_enough else (),
+        keys=_minhash(found) if long_enough else (),
         language=guess(text)[0],
+        marks=tuple(sorted({_term_hash(t) & ~1 for t in events} | {_term_hash(k) | 1 for k in figures})),
     )
+
+
+def _events_and_figures(marks: Iterable[int]) -> tuple[frozenset[int], frozenset[int]]:
+    """A signature's marks split into event words (low bit 0) and figures (low bit 1)."""
+    marks = list(marks)
+    return frozenset(m for m in marks if not m & 1), frozenset(m for m in marks if m & 1)
 
 
 @lru_cache(maxsize=None)
@@ -124,14 +140,33 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
 
 def linked(a: Signature, b: Signature, settings: Settings = Settings()) -> bool:
     """Whether two candidates belong to one story: worded alike, about the same event, or (in two languages)
-    sharing the same names and figures."""
+    sharing the same names and figures. Salient terms are mostly names and keys mostly names, so two reports of the
+    same people in different events share them too: a link by terms also needs the same event words or a shared
+    figure, and a link by keys a shared figure, unless their overlap alone is strong (`topic_alone`, `key_alone`)."""
     if similarity(a.copy, b.copy) >= settings.copy_threshold:
         return True
+    ea, fa = _events_and_figures(a.marks)
+    eb, fb = _events_and_figures(b.marks)
     if a.topic and b.topic:
         ta, tb = set(a.topic), set(b.topic)
-        if len(ta & tb) / len(ta | tb) >= settings.topic_threshold:
+        topic = len(ta & tb) / len(ta | tb)
+        if topic >= settings.topic_threshold and _same_event(topic, ea, eb, fa, fb, settings):
             return True
-    return _two(a.language, b.language) and similarity(a.keys, b.keys) >= settings.key_threshold
+    return _two(a.language, b.language) and _same_keys(similarity(a.keys, b.keys), fa, fb, settings)
+
+
+def _same_event(topic: float, ea: frozenset, eb: frozenset, fa: frozenset, fb: frozenset, settings: Settings) -> bool:
+    """A pair over the topic threshold is one event: strong overlap alone, or a shared figure, or enough of the
+    same event words."""
+    if topic >= settings.topic_alone or fa & fb:
+        return True
+    shared = len(ea & eb)
+    return bool(shared) and shared / (len(ea) + len(eb) - shared) >= settings.event_threshold
+
+
+def _same_keys(keys: float, fa: frozenset, fb: frozenset, settings: Settings) -> bool:
+    """Keys of two languages linking one event: over `key_threshold` with a shared figure, or over `key_alone`."""
+    return keys >= settings.key_alone or (keys >= settings.key_threshold and bool(fa & fb))
 
 
 def candidate_pairs(
@@ -198,20 +233,23 @@ def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):
     import numpy as np
 
     terms = {i: frozenset(s.topic) for i, s in sigs.items()}
+    marks = {i: _events_and_figures(s.marks) for i, s in sigs.items()}
     copy = {i: np.asarray(s.copy, dtype=np.uint64) for i, s in sigs.items() if s.copy}
     need = settings.copy_threshold * NUM_PERM
 
     def link(a: Hashable, b: Hashable) -> bool:
+        (ea, fa), (eb, fb) = marks[a], marks[b]
         ta, tb = terms[a], terms[b]
         if ta and tb:
             shared = len(ta & tb)
-            if shared and shared / (len(ta) + len(tb) - shared) >= settings.topic_threshold:
+            topic = shared / (len(ta) + len(tb) - shared)
+            if shared and topic >= settings.topic_threshold and _same_event(topic, ea, eb, fa, fb, settings):
                 return True
         ca, cb = copy.get(a), copy.get(b)
         if ca is not None and cb is not None and int((ca == cb).sum()) >= need:
             return True
         sa, sb = sigs[a], sigs[b]
-        return _two(sa.language, sb.language) and similarity(sa.keys, sb.keys) >= settings.key_threshold
+        return _two(sa.language, sb.language) and _same_keys(similarity(sa.keys, sb.keys), fa, fb, settings)
 
     return link
 

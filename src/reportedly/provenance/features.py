@@ -44,6 +44,21 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def always_capitalised(text: str) -> set[str]:
+    """The words (folded, as `words` gives them) that the text writes with a capital every time: names, mostly.
+    A script without case has none."""
+    seen: dict[str, bool] = {}
+    for w in set(_WORD.findall(text)):
+        k = w.lower() if w.isascii() else _fold_word(w)  # fold is lower case on ASCII
+        seen[k] = seen.get(k, True) and w[:1].isupper()
+    return {k for k, capital in seen.items() if capital}
+
+
+@lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or line, whitespace trimmed."""
     out, pos = [], 0

@@ -97,6 +97,14 @@ class Settings:
     topic_terms: int = 40
     min_words: int = 40  # shorter texts (captions, stubs) join a story only by copy edges
     key_threshold: float = 0.2
+    # salient terms and keys are mostly names, which reports of the same people in another event share as well
+    # (a verdict and the sentencing, a prize and the medal's auction): a link by terms also needs this Jaccard of
+    # event words (salient terms not always capitalised) or a shared figure (a number that is no year), unless the
+    # terms overlap at least `topic_alone`; a link by keys needs a shared figure unless they reach `key_alone`.
+    # Fitted leave-one-story-out on the dev clusters with the hard negatives of benchmarks/unrelated (README).
+    event_threshold: float = 0.14
+    topic_alone: float = 0.25
+    key_alone: float = 0.3
     # an LSH bucket shared by more articles than this is boilerplate (a site's footer, a stock phrase), not a story:
     # it is skipped rather than compared all-pairs (a story this large still links through its other buckets)
     max_bucket: int = 500

@@ -232,7 +232,7 @@ def build_stories(spark, output: str, settings: Optional[Settings] = None, local
 
 
 STORY_INPUT = ("article_id", "content_hash", "seq", "text", "published", "outlet", "url", "language", "title")
-SIG_COLUMNS = ("sig_copy", "sig_topic", "sig_keys", "sig_language")
+SIG_COLUMNS = ("sig_copy", "sig_topic", "sig_keys", "sig_language", "sig_marks")
 
 
 def _edges_collected(arts, settings: Settings) -> list[tuple[int, int]]:

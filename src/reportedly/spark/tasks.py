@@ -176,6 +176,7 @@ def article_row(
         "sig_topic": list(sig.topic),
         "sig_keys": list(sig.keys),
         "sig_language": sig.language,
+        "sig_marks": list(sig.marks),
         "band_keys": list(keys),
         "reason": None,
         **{f"child_{t}": None for t in CHILD_TABLES},
@@ -202,7 +203,11 @@ def signature_of(r: dict, prefix: str = "") -> cluster.Signature:
         return tuple(int(x) for x in v) if v is not None else ()
 
     return cluster.Signature(
-        t(r[prefix + "sig_copy"]), t(r[prefix + "sig_topic"]), t(r[prefix + "sig_keys"]), r[prefix + "sig_language"]
+        t(r[prefix + "sig_copy"]),
+        t(r[prefix + "sig_topic"]),
+        t(r[prefix + "sig_keys"]),
+        r[prefix + "sig_language"],
+        t(r[prefix + "sig_marks"]),
     )
 
 

@@ -318,4 +318,16 @@ UPDATE attributions t SET cue_kind = (
   LIMIT 1)
 """,
     ),
+    Migration(
+        11,
+        "clustering signatures gain their marks (event words and figures: models.Signature.marks, which story links "
+        "now need): signatures stored without them, their band keys and buckets are dropped, so the next story "
+        "update signs every article again from its stored text and re-clusters the corpus (stories keep their ids)",
+        """
+DELETE FROM band_keys;
+DELETE FROM band_buckets;
+DELETE FROM article_signatures;
+ALTER TABLE article_signatures ADD COLUMN marks {blob}
+""",
+    ),
 ]

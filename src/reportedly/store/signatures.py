@@ -40,9 +40,9 @@ def save(store: Store, article_id: int, sig: Signature, keys: Sequence[int]) -> 
     """Keep one article's signature and band keys (inside the caller's transaction); the article waits for its
     component (NULL) until stories are updated. False when another writer saved them first."""
     saved = store.execute(
-        "INSERT INTO article_signatures(article_id, copy, topic, keys, language) VALUES (?,?,?,?,?) "
+        "INSERT INTO article_signatures(article_id, copy, topic, keys, language, marks) VALUES (?,?,?,?,?,?) "
         "ON CONFLICT(article_id) DO NOTHING RETURNING article_id",
-        (article_id, _pack(sig.copy), _pack(sig.topic), _pack(sig.keys), sig.language),
+        (article_id, _pack(sig.copy), _pack(sig.topic), _pack(sig.keys), sig.language, _pack(sig.marks)),
     ).fetchone()
     if saved is None:
         return False
@@ -77,10 +77,17 @@ def load(store: Store, ids: Iterable[int]) -> dict[int, Signature]:
     out = {}
     for part in _chunks(set(ids)):
         for r in store.rows(
-            f"SELECT article_id, copy, topic, keys, language FROM article_signatures WHERE article_id IN ({_marks(len(part))})",
+            "SELECT article_id, copy, topic, keys, language, marks FROM article_signatures "
+            f"WHERE article_id IN ({_marks(len(part))})",
             tuple(part),
         ):
-            out[r["article_id"]] = Signature(_unpack(r["copy"]), _unpack(r["topic"]), _unpack(r["keys"]), r["language"])
+            out[r["article_id"]] = Signature(
+                _unpack(r["copy"]),
+                _unpack(r["topic"]),
+                _unpack(r["keys"]),
+                r["language"],
+                _unpack(r["marks"]) if r["marks"] is not None else (),
+            )
     return out
 
 

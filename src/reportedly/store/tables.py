@@ -27,6 +27,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("sig_topic", "list<int64>"),
         ("sig_keys", "list<int64>"),
         ("sig_language", "string"),
+        ("sig_marks", "list<int64>"),
         ("band_keys", "list<int64>"),  # cluster.band_numbers, as the store's band_keys table keeps them
     ],
     "quotes": [
