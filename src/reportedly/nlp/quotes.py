@@ -530,7 +530,7 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             continue  # "..., he sniffed when asked about it": the one asked is not the one quoted
         if ctx.is_cue(t) and t.tag_ == "VBG" and j <= i + 1 and not any(c.dep_ == "nsubj" for c in t.children):
             return None  # "Peabody said: “...,” adding that ...": the participle goes on for the speaker named before
-        if ctx.is_cue(t) and _says_something_else(ctx, q, t):
+        if ctx.is_cue(t) and (_says_something_else(ctx, q, t) or _clause_of_its_own(ctx, q, t)):
             return None
         if ctx.is_cue(t):
             src = _speaker_of_cue(ctx, t, after_char=q.close)
@@ -547,6 +547,18 @@ def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
     closed = ctx.text[q.start : q.end].rstrip()[-1:] in (".", "!", "?")
     own_quote = any(ctx.is_mark[t.i] and t.idx > cue.idx for t in cue.subtree)
     return closed and (own_quote or any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children))
+
+
+def _clause_of_its_own(ctx: DocContext, q: Quoted, cue: Token) -> bool:
+    """ "The agency rated the drug a “possible” risk, while a second panel said it was safe": a cue after the quote in
+    a subordinate clause of its own, opened after the closing mark by a subordinating word (rules/en/clause_openers.txt:
+    "while", "although"; not "as": "“...,” as she put it") and hung on a verb before the opening mark, says something
+    else; the quote belongs to the clause it stands in."""
+    if cue.dep_ != "advcl" or cue.head.idx >= q.open:
+        return False
+    return any(
+        c.dep_ == "mark" and q.close < c.idx < cue.idx and c.lower_ in ctx.rules.clause_openers for c in cue.children
+    )
 
 
 def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: bool = False) -> Optional[Source]:

@@ -1,0 +1,84 @@
+"""Speakers in scraped news: a cue in a clause of its own after a quote, a participle's noun as the subject, a
+dateline's outlet, a document's untagged publisher, a closing mark glued to the cue, a first name the tagger cut."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from reportedly.nlp.entities import _repaired
+from reportedly.rules import load as load_rules
+
+
+def speakers(run, text):
+    return [(q.text, q.speaker, q.cue) for q in run(text).quotes]
+
+
+def test_a_cue_in_a_while_clause_after_the_quote_is_not_its_cue(run):
+    got = speakers(
+        run,
+        "The city’s water board has deemed the new pipes — laid under the old market last spring — as a “temporary” "
+        "fix, while a separate panel of engineers looking at the same pipes said it still considers them sound.",
+    )
+    assert [(t, s) for t, s, _ in got] == [("temporary", "The city’s water board")]
+
+
+def test_a_participle_coordinated_before_the_cue_gives_its_noun_as_speaker(run):
+    # the parser coordinates "linked" and "declared" with "remains": not "it", but the groups linked to the body
+    a = run(
+        "LONDON - The dye is a “possible irritant” but it remains safe to use at already agreed levels, two groups "
+        "linked to the Food Standards Organisation (FSO) declared on Friday."
+    )
+    assert [q.speaker for q in a.quotes] == ["Food Standards Organisation"]
+
+
+def test_a_datelines_outlet_in_brackets_is_no_second_subject(run):
+    got = speakers(
+        run,
+        "(Reuters) — The European Space Agency’s science board has described the mission as a “remarkable” success, "
+        "while a separate team of outside reviewers said it still needs more money.",
+    )
+    assert [(t, s) for t, s, _ in got] == [("remarkable", "The European Space Agency’s science board")]
+
+
+def test_an_untagged_name_before_a_document_noun_issued_it(run):
+    got = speakers(
+        run,
+        'The WHO press release said, "The panel found no reason to change the advice on daily intake for adults."',
+    )
+    assert [s for _, s, _ in got] == ["WHO"]
+
+
+def test_a_closing_mark_glued_to_the_cue_still_ends_the_quote(run):
+    got = speakers(
+        run,
+        "“We looked at every study on the question and found nothing that would change our advice,”said Dr Jane "
+        "Okafor, the head of the review panel.",
+    )
+    assert [(s, c) for _, s, c in got] == [("Jane Okafor", "said")]
+
+
+def test_a_first_name_the_tagger_left_out_makes_the_name_a_persons():
+    # "Mary Lindqvist-Oduya" with only "Oduya" tagged, as a place: the name runs back over its compounds and hyphen
+    doc = Doc(
+        Vocab(),
+        words=["The", "panel", "’s", "Mary", "Lindqvist", "-", "Oduya", "said", "it", "."],
+        spaces=[True, False, True, True, False, False, True, True, False, False],
+        pos=["DET", "NOUN", "PART", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "PRON", "PUNCT"],
+        deps=["det", "poss", "case", "compound", "compound", "punct", "nsubj", "ROOT", "dobj", "punct"],
+        heads=[1, 6, 1, 6, 6, 6, 7, 7, 7, 7],
+    )
+    e = _repaired(Span(doc, 6, 7, label="GPE"), load_rules("en"))
+    assert (e.text, e.label_) == ("Mary Lindqvist-Oduya", "PERSON")
+    place = Doc(
+        Vocab(),
+        words=["The", "Lindqvist", "-", "Oduya", "dam", "burst", "."],
+        spaces=[True, False, False, True, True, False, False],
+        pos=["DET", "PROPN", "PUNCT", "PROPN", "NOUN", "VERB", "PUNCT"],
+        deps=["det", "compound", "punct", "compound", "nsubj", "ROOT", "punct"],
+        heads=[4, 3, 3, 4, 5, 5, 5],
+    )
+    kept = _repaired(
+        Span(place, 3, 4, label="GPE"), load_rules("en")
+    )  # no first name before it: the tagger's span stands
+    assert (kept.text, kept.label_) == ("Oduya", "GPE")
