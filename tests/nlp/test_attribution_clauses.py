@@ -82,3 +82,13 @@ def test_a_first_name_the_tagger_left_out_makes_the_name_a_persons():
         Span(place, 3, 4, label="GPE"), load_rules("en")
     )  # no first name before it: the tagger's span stands
     assert (kept.text, kept.label_) == ("Oduya", "GPE")
+
+
+def test_a_first_name_in_a_sub_heading_joins_the_full_name_given_below_it(run):
+    a = run(
+        "The club won the final on Saturday.\n\nTitle win sets the standard for the future: Sheikh Omar\n\n"
+        "Sheikh Omar bin Khalid Al Rashed, owner of the club, sent his congratulations on Sunday. “We will keep "
+        "building on this success for years to come,” Sheikh Omar said."
+    )
+    assert [q.speaker for q in a.quotes] == ["Omar bin Khalid Al Rashed"]
+    assert not any(e.name == "Omar" for e in a.entities)

@@ -383,9 +383,19 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
         ]
         # a headline's run-on name ("Mark Zuckerberg Meta Mass Layoffs") is the same person as the name it extends
         firsts = [b for b in firsts if not any(b.name.startswith(o.name + " ") for o in firsts)]
-        if len(firsts) == 1 and firsts[0].first < at:
+        # the full name comes first, but a headline or sub-heading may give the first name before the paragraph
+        # under it gives it in full
+        if len(firsts) == 1 and (firsts[0].first < at or _in_heading(table.doc.text, at)):
             best = firsts[0]
     return best
+
+
+def _in_heading(text: str, at: int) -> bool:
+    """The offset stands on a line of its own that is a heading: short, with no sentence's final stop."""
+    s = text.rfind("\n", 0, at) + 1
+    e = text.find("\n", at)
+    line = text[s : e if e >= 0 else len(text)].strip()
+    return bool(line) and headline_end(line + "\n") > 0
 
 
 def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
