@@ -92,3 +92,15 @@ def test_a_first_name_in_a_sub_heading_joins_the_full_name_given_below_it(run):
     )
     assert [q.speaker for q in a.quotes] == ["Omar bin Khalid Al Rashed"]
     assert not any(e.name == "Omar" for e in a.entities)
+
+
+def test_a_word_or_two_in_single_marks_inside_reported_speech_is_the_speakers(run):
+    a = run("The chief executive, who cut 9,000 jobs, said he is ‘sorry’ for the decision in a post on Monday.")
+    assert [(q.text, q.speaker, q.kind) for q in a.quotes] == [("sorry", "The chief executive", "partial")]
+    b = run("What the team had done was 'nearly unthinkable', the prize jury said in its citation.")
+    assert [(q.text, q.speaker) for q in b.quotes] == [("nearly unthinkable", "the prize jury")]
+
+
+def test_a_short_title_in_single_marks_or_one_outside_speech_is_no_quote(run):
+    assert run("The studio said it would sell games such as ‘Candy Land’ on its own store next year.").quotes == ()
+    assert run("The ship will transition to a ‘recovery’ operation on Tuesday morning.").quotes == ()

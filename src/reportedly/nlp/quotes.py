@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .context import DocContext
 from .coref import latest_subject_person
-from .quotemarks import MARKS, Quoted, paragraphs
+from .quotemarks import MARKS, Quoted, paragraphs, short_single_quoted
 from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
 from .sources import Source, noun_phrase
@@ -107,8 +107,23 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             or _lede_speaker(out, reported, q, paragraph_of)
         )
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
+    out += _short_in_speech(ctx, reported)
     out += _unmarked_blocks(ctx, out)
     out.sort(key=lambda r: r.quoted.start)
+    return out
+
+
+def _short_in_speech(ctx: DocContext, reported: list[RawAttribution]) -> list[RawQuote]:
+    """ "Zuckerberg said he is ‘sorry’ for the cuts": a word or two in single marks, too short to be a quotation by
+    itself, is a partial quote of the one whose speech (not belief or finding) holds it; not a title or a name."""
+    out = []
+    for q in short_single_quoted(ctx.text, ctx.quoted):
+        words = ctx.text[q.start : q.end].split()
+        if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words) or _one_name(ctx, q, words):
+            continue  # "the makers of ‘Candy Crush’": a title, not words spoken
+        holder = _holding_attribution(q, reported)
+        if holder is not None and holder.cue_kind == "speech" and not _mute(holder):
+            out.append(RawQuote(q, "partial", holder.source, holder.cue, holder.cue_span, "attribution"))
     return out
 
 
