@@ -104,3 +104,13 @@ def test_a_word_or_two_in_single_marks_inside_reported_speech_is_the_speakers(ru
 def test_a_short_title_in_single_marks_or_one_outside_speech_is_no_quote(run):
     assert run("The studio said it would sell games such as ‘Candy Land’ on its own store next year.").quotes == ()
     assert run("The ship will transition to a ‘recovery’ operation on Tuesday morning.").quotes == ()
+
+
+def test_a_quote_woven_into_a_sentence_with_no_cue_is_its_subjects(run):
+    a = run(
+        "Earlier on Friday, the Norwegian Nobel Committee awarded the prize to Anna Berg. “I was busy, I did not pick "
+        "up the phone when they called me,” Berg said.\n"
+        "The committee decided to award the 2021 prize to Berg and Lund “for their efforts to keep the rivers of the "
+        "north clean and open to all.”"
+    )
+    assert [q.speaker for q in a.quotes] == ["Anna Berg", "Norwegian Nobel Committee"]

@@ -103,6 +103,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             continue
         prev = (
             _subject_before(ctx, q)
+            or _woven_subject(ctx, q)
             or _previous_speaker(out, reported, q, paragraph_of)
             or _lede_speaker(out, reported, q, paragraph_of)
         )
@@ -886,6 +887,27 @@ def _subject_before(ctx: DocContext, q: Quoted) -> Optional[Source]:
     if words & pronouns:
         return None  # “He is innocent.”: someone else speaks of them
     return source
+
+
+def _woven_subject(ctx: DocContext, q: Quoted) -> Optional[Source]:
+    """ "The committee decided to award the prize to the pair “for their efforts to safeguard ...”": a quote with no
+    cue, woven into the writer's sentence (opening in lower case right after a word), is the words of that sentence's
+    subject, when it names a person or body (not whoever spoke in the paragraphs before)."""
+    text = ctx.text
+    i = q.open - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or not text[i].isalnum() or not text[q.start : q.start + 1].islower():
+        return None
+    opening = ctx.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    root = opening[0].sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.idx >= q.open or ctx.inside_quote[subj.i] or ctx.is_mark[subj.i]:
+        return None
+    source = speaker_source(ctx, subj)
+    return source if source is not None and source.entity is not None and source.type != "document" else None
 
 
 def _lede_speaker(done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of) -> Optional[Source]:
