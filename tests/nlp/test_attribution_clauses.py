@@ -114,3 +114,22 @@ def test_a_quote_woven_into_a_sentence_with_no_cue_is_its_subjects(run):
         "north clean and open to all.”"
     )
     assert [q.speaker for q in a.quotes] == ["Anna Berg", "Norwegian Nobel Committee"]
+
+
+def test_a_quote_in_an_opening_participles_phrase_is_the_next_clauses_subjects(run):
+    # the parser makes "Citing" the root and "classified" an adjective: the clause after the comma still speaks
+    a = run(
+        'Citing "limited evidence" for carcinogenicity in humans, IARC classified sucralose as possibly carcinogenic '
+        "to humans."
+    )
+    assert [(q.text, q.speaker) for q in a.quotes] == [("limited evidence", "IARC")]
+
+
+def test_sentences_and_brackets_run_together_by_a_scraper_are_split(pipeline):
+    words = [t.text for t in pipeline.tokenizer("on Dyes(JCD).Citing“weak evidence”for it, and globally.Science is")]
+    assert words == [
+        "on", "Dyes", "(", "JCD", ")", ".", "Citing", "“", "weak", "evidence", "”", "for", "it", ",", "and",
+        "globally", ".", "Science", "is",
+    ]  # fmt: skip
+    kept = [t.text for t in pipeline.tokenizer("St.Louis, e.g.This and Amazon.com")]
+    assert kept == ["St.", "Louis", ",", "e.g.", "This", "and", "Amazon.com"]

@@ -95,12 +95,17 @@ def get_pipeline(lang: str = "en") -> Language:
     return nlp
 
 
-# a closing quotation mark glued to the next word by a scraper ("not convincing,”said Dr Smith"): the mark, and the
-# comma or full stop before it, are tokens of their own, as they would be with the space
+# a closing quotation mark glued to the next word by a scraper ("not convincing,”said Dr Smith"), or a curly mark
+# between two words ("Citing“limited evidence”for"): the mark, and the comma or full stop before a closing one, are
+# tokens of their own, as they would be with the space
 GLUED_CLOSING = (
     r"(?<=[^\W\d_])[,.!?](?=[\u201d\"][^\W\d_])",
     r"(?<=[,.!?])[\u201d\"](?=[^\W\d_])",
-    r"(?<=[^\W\d_])\u201d(?=[^\W\d_])",
+    r"(?<=[^\W\d_])[\u201c\u201d](?=[^\W\d_])",
+    # two sentences run together ("globally.Science is", "Additives(JECFA).Citing"), and a bracket glued on
+    r"(?<=[a-z)])\.(?=[A-Z][a-z])",
+    r"(?<=[a-z])\((?=[A-Z])",
+    r"\)(?=\.[A-Z][a-z])",
 )
 
 

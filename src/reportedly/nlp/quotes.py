@@ -716,12 +716,37 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
                 src = _subject_source(ctx, subj)
                 if src is not None:
                     return src.as_said_by(relative_subject(t)), t
-            src = _speaker_of_cue(ctx, t, after_char=t.idx, before_quote=True)
+            src = _speaker_of_cue(ctx, t, after_char=t.idx, before_quote=True) or _after_participle(ctx, t, q)
             return (src, t) if src is not None else None
         if t.text in (".", "!", "?") and not ctx.inside_quote[j]:
             return None
         j -= 1
         steps += 1
+    return None
+
+
+def _after_participle(ctx: DocContext, cue: Token, q: Quoted) -> Optional[Source]:
+    """ "Citing “limited evidence” in humans, the agency classified it as ...": a participle opening the sentence, with
+    the quote in its phrase, is said by the subject of the clause after the phrase's comma, whatever the parser made
+    of it: the first noun after that comma, when a verb follows it."""
+    if cue.tag_ != "VBG" or cue.i != cue.sent.start or q.close is None:
+        return None
+    doc = ctx.doc
+    comma = next((t for t in doc[cue.i : cue.sent.end] if t.text == "," and t.idx > q.close), None)
+    if comma is None:
+        return None
+    for t in doc[comma.i + 1 : min(cue.sent.end, comma.i + 6)]:
+        if t.pos_ in ("PROPN", "NOUN") and not ctx.inside_quote[t.i]:
+            head = t
+            while head.i + 1 < cue.sent.end and doc[head.i + 1].pos_ == t.pos_:
+                head = doc[head.i + 1]  # "the health agency", "IARC" or "World Health Organization"
+            after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+            # a verb, or a past form the tagger took for an adjective ("IARC classified/JJ sucralose")
+            if after is None or not (after.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD") or after.lower_.endswith("ed")):
+                return None
+            return speaker_source(ctx, head)
+        if t.pos_ not in ("DET", "ADJ", "NUM"):
+            return None
     return None
 
 
