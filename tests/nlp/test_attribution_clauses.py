@@ -133,3 +133,11 @@ def test_sentences_and_brackets_run_together_by_a_scraper_are_split(pipeline):
     ]  # fmt: skip
     kept = [t.text for t in pipeline.tokenizer("St.Louis, e.g.This and Amazon.com")]
     assert kept == ["St.", "Louis", ",", "e.g.", "This", "and", "Amazon.com"]
+
+
+def test_a_content_that_is_the_quote_and_a_paragraph_number_is_a_direct_quote(run):
+    a = run(
+        "The panel met in June.\n\n4 “We looked at every study on the question and found nothing that would change "
+        "our advice,” said Dr Jane Okafor, the head of the panel."
+    )
+    assert [(q.speaker, q.kind) for q in a.quotes] == [("Jane Okafor", "direct")]

@@ -61,7 +61,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 cue, span = ctx.cue_text(cue_tok)
                 out.append(RawQuote(q, kind, source, cue, span, "cue"))
                 continue
-            if _right_after_cue(ctx, q, holder):
+            if _right_after_cue(ctx, q, holder) or _only_the_quote(ctx, q, holder):
                 out.append(RawQuote(q, kind, holder.source, holder.cue, holder.cue_span, "cue"))
                 continue
             out.append(RawQuote(q, "partial", holder.source, holder.cue, holder.cue_span, "attribution"))
@@ -481,6 +481,16 @@ def _right_after_cue(ctx: DocContext, q: Quoted, holder: RawAttribution) -> bool
     between = ctx.text[holder.cue_span[1] : q.open]
     first = ctx.text[q.start : q.start + 1]
     return between.strip() in (",", ":") and (first.isupper() or first.isdigit())
+
+
+def _only_the_quote(ctx: DocContext, q: Quoted, holder: RawAttribution) -> bool:
+    """ "6 “JECFA also considered ...,” said Dr Smith": a speech cue's content that is the quotation and no word
+    besides (a paragraph's number, punctuation) is the cue's direct quote, not a partial one."""
+    if holder.cue_kind != "speech":
+        return False  # "“...,” Tom Reed believes": a belief holds the words, never speaks a quotation
+    s, e = holder.content[0][0], holder.content[-1][1]
+    rest = ctx.text[s : q.open] + ctx.text[q.outer[1] : e]
+    return not any(c.isalpha() for c in rest)
 
 
 def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optional[tuple[Source, Token]]:
