@@ -98,7 +98,7 @@ def get_pipeline(lang: str = "en") -> Language:
 # a closing quotation mark glued to the next word by a scraper ("not convincing,”said Dr Smith"), or a curly mark
 # between two words ("Citing“limited evidence”for"): the mark, and the comma or full stop before a closing one, are
 # tokens of their own, as they would be with the space
-GLUED_CLOSING = (
+GLUED_MARKS = (
     r"(?<=[^\W\d_])[,.!?](?=[\u201d\"][^\W\d_])",
     r"(?<=[,.!?])[\u201d\"](?=[^\W\d_])",
     r"(?<=[^\W\d_])[\u201c\u201d](?=[^\W\d_])",
@@ -112,7 +112,7 @@ GLUED_CLOSING = (
 def _split_glued_quote_marks(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(GLUED_CLOSING)).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(GLUED_MARKS)).finditer
 
 
 class AttributionComponent:
