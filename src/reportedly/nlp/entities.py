@@ -149,7 +149,7 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
     """Cluster `doc.ents` into entities: full names first, then short forms (surnames, demonyms) onto them."""
     table = EntityTable(doc, rules)
     head_end = headline_end(text)
-    ents = [e for e in (_repaired(e) for e in doc.ents) if e.label_ in KEPT_LABELS and normalise_name(e.text)]
+    ents = [e for e in (_repaired(e, rules) for e in doc.ents) if e.label_ in KEPT_LABELS and normalise_name(e.text)]
     body_names = {normalise_name(e.text).lower() for e in ents if e.start_char >= head_end}
     body_tokens = {t.lower() for e in ents if e.start_char >= head_end for t in normalise_name(e.text).split()}
     kept = []
@@ -195,11 +195,13 @@ def _untagged_surnames(table: EntityTable) -> None:
         table.link(b, table.doc[t.i : t.i + 1], "name")
 
 
-def _repaired(e: Span) -> Span:
+def _repaired(e: Span, rules: Optional[Rules] = None) -> Span:
     """What the model tags PERSON but cannot be one: a gerund leading the name ("Assassinating Soleimani" is about
     Soleimani) is cut off; a name with digits in it ("COVID-19") is no person. Any name the model ran into an
-    abbreviation's opening bracket ("World Health Organisation (WHO") ends before the bracket."""
+    abbreviation's opening bracket ("World Health Organisation (WHO") ends before the bracket. A name whose first
+    name the model left out ("Mary Schubauer-Berigan" tagged "Berigan") is given it back, as a person's."""
     e = _before_open_bracket(e)
+    e = _with_first_name(e, rules) if rules is not None and e.label_ != "PERSON" else e
     if e.label_ != "PERSON":
         return e
     if any(c.isdigit() for c in e.text):
@@ -208,6 +210,32 @@ def _repaired(e: Span) -> Span:
     if len(e) > 1 and first.endswith("ing") and len(first) >= 6 and first_name_gender(first) is None:
         return Span(e.doc, e.start + 1, e.end, label="PERSON")  # the model tags a sentence-initial gerund NNP
     return e
+
+
+def _with_first_name(e: Span, rules: Rules) -> Span:
+    """ "Mary Schubauer-Berigan" with only "Berigan" tagged (a place): the untagged proper nouns the name's words hang
+    on as compounds, across a hyphen written without spaces, run the name back; when they start with a known first
+    name (not a title, "General", nor a name with a word for an organisation, "Royal Society"), the whole is a
+    person's name."""
+    doc = e.doc
+    j = e.start - 1
+    while j >= 0:
+        t = doc[j]
+        if t.text == "-" and j > 0 and not t.whitespace_ and not doc[j - 1].whitespace_ and doc[j - 1].pos_ == "PROPN":
+            j -= 1
+            continue
+        if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in ("compound", "flat") and e.start <= t.head.i < e.end:
+            j -= 1
+            continue
+        break
+    start = j + 1
+    if start == e.start or doc[start].text == "-" or first_name_gender(doc[start].text) is None:
+        return e
+    if any(rules.is_title(t.text) for t in doc[start : e.start]) or rules.has_organisation_word(
+        doc[start : e.end].text
+    ):
+        return e
+    return Span(doc, start, e.end, label="PERSON")
 
 
 def _before_open_bracket(e: Span) -> Span:
@@ -355,9 +383,19 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
         ]
         # a headline's run-on name ("Mark Zuckerberg Meta Mass Layoffs") is the same person as the name it extends
         firsts = [b for b in firsts if not any(b.name.startswith(o.name + " ") for o in firsts)]
-        if len(firsts) == 1 and firsts[0].first < at:
+        # the full name comes first, but a headline or sub-heading may give the first name before the paragraph
+        # under it gives it in full
+        if len(firsts) == 1 and (firsts[0].first < at or _in_heading(table.doc.text, at)):
             best = firsts[0]
     return best
+
+
+def _in_heading(text: str, at: int) -> bool:
+    """The offset stands on a line of its own that is a heading: short, with no sentence's final stop."""
+    s = text.rfind("\n", 0, at) + 1
+    e = text.find("\n", at)
+    line = text[s : e if e >= 0 else len(text)].strip()
+    return bool(line) and headline_end(line + "\n") > 0
 
 
 def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:

@@ -88,10 +88,31 @@ def load_spacy_model():
 def get_pipeline(lang: str = "en") -> Language:
     """The model with reportedly's components added; built once per process."""
     nlp = load_spacy_model()
+    _split_glued_quote_marks(nlp)
     nlp.add_pipe("reportedly_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, config={"lang": lang})
     return nlp
+
+
+# a closing quotation mark glued to the next word by a scraper ("not convincing,”said Dr Smith"), or a curly mark
+# between two words ("Citing“limited evidence”for"): the mark, and the comma or full stop before a closing one, are
+# tokens of their own, as they would be with the space
+GLUED_MARKS = (
+    r"(?<=[^\W\d_])[,.!?](?=[\u201d\"][^\W\d_])",
+    r"(?<=[,.!?])[\u201d\"](?=[^\W\d_])",
+    r"(?<=[^\W\d_])[\u201c\u201d](?=[^\W\d_])",
+    # two sentences run together ("globally.Science is", "Additives(JECFA).Citing"), and a bracket glued on
+    r"(?<=[a-z)])\.(?=[A-Z][a-z])",
+    r"(?<=[a-z])\((?=[A-Z])",
+    r"\)(?=\.[A-Z][a-z])",
+)
+
+
+def _split_glued_quote_marks(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(GLUED_MARKS)).finditer
 
 
 class AttributionComponent:

@@ -265,6 +265,28 @@ def _single_quoted(text: str, ps: int, pe: int, straight: bool = False) -> list[
     return out
 
 
+_SHORT_SINGLE = re.compile(r"(?<![\w\u2019'])([\u2018'])(\w[\w -]*?\w|\w)([\u2019'])(?![\w\u2019'])")
+
+
+def short_single_quoted(text: str, taken: list[Quoted]) -> list[Quoted]:
+    """ "said he is ‘sorry’", "was 'seemingly impossible'": a word or two in single marks, curly or straight, in a
+    paragraph with no double marks: too short to be taken for a quotation by itself (`_single_quoted` wants
+    `min_single_words`), but one inside someone's reported speech is their words. The caller keeps those only."""
+    out = []
+    for ps, pe in paragraphs(text):
+        if any(text[i] in MARKS for i in range(ps, pe)):
+            continue
+        for m in _SHORT_SINGLE.finditer(text, ps, pe):
+            if (m[1] == "\u2018") != (m[3] == "\u2019"):
+                continue  # a curly opener takes a curly closer, a straight one a straight one
+            if len(m[2].split()) >= SETTINGS.min_single_words:
+                continue
+            if any(q.open <= m.start() < q.outer[1] for q in taken):
+                continue
+            out.append(Quoted(m.start(), m.end() - 1, m.start(2), m.end(2)))
+    return out
+
+
 def _is_inch_mark(text: str, i: int) -> bool:
     """5'11" or a 27" screen: a straight mark right after a digit, followed by a non-letter."""
     if text[i] != '"' or i == 0 or not text[i - 1].isdigit():

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .context import DocContext
 from .coref import latest_subject_person
-from .quotemarks import MARKS, Quoted, paragraphs
+from .quotemarks import MARKS, Quoted, paragraphs, short_single_quoted
 from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
 from .sources import Source, noun_phrase
@@ -61,7 +61,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 cue, span = ctx.cue_text(cue_tok)
                 out.append(RawQuote(q, kind, source, cue, span, "cue"))
                 continue
-            if _right_after_cue(ctx, q, holder):
+            if _right_after_cue(ctx, q, holder) or _only_the_quote(ctx, q, holder):
                 out.append(RawQuote(q, kind, holder.source, holder.cue, holder.cue_span, "cue"))
                 continue
             out.append(RawQuote(q, "partial", holder.source, holder.cue, holder.cue_span, "attribution"))
@@ -103,12 +103,28 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             continue
         prev = (
             _subject_before(ctx, q)
+            or _woven_subject(ctx, q)
             or _previous_speaker(out, reported, q, paragraph_of)
             or _lede_speaker(out, reported, q, paragraph_of)
         )
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
+    out += _short_in_speech(ctx, reported)
     out += _unmarked_blocks(ctx, out)
     out.sort(key=lambda r: r.quoted.start)
+    return out
+
+
+def _short_in_speech(ctx: DocContext, reported: list[RawAttribution]) -> list[RawQuote]:
+    """ "Zuckerberg said he is ‘sorry’ for the cuts": a word or two in single marks, too short to be a quotation by
+    itself, is a partial quote of the one whose speech (not belief or finding) holds it; not a title or a name."""
+    out = []
+    for q in short_single_quoted(ctx.text, ctx.quoted):
+        words = ctx.text[q.start : q.end].split()
+        if is_title(words, ctx.rules.title_small_words) or _named_term(ctx, q, words) or _one_name(ctx, q, words):
+            continue  # "the makers of ‘Candy Crush’": a title, not words spoken
+        holder = _holding_attribution(q, reported)
+        if holder is not None and holder.cue_kind == "speech" and not _mute(holder):
+            out.append(RawQuote(q, "partial", holder.source, holder.cue, holder.cue_span, "attribution"))
     return out
 
 
@@ -467,6 +483,16 @@ def _right_after_cue(ctx: DocContext, q: Quoted, holder: RawAttribution) -> bool
     return between.strip() in (",", ":") and (first.isupper() or first.isdigit())
 
 
+def _only_the_quote(ctx: DocContext, q: Quoted, holder: RawAttribution) -> bool:
+    """ "6 “JECFA also considered ...,” said Dr Smith": a speech cue's content that is the quotation and no word
+    besides (a paragraph's number, punctuation) is the cue's direct quote, not a partial one."""
+    if holder.cue_kind != "speech":
+        return False  # "“...,” Tom Reed believes": a belief holds the words, never speaks a quotation
+    s, e = holder.content[0][0], holder.content[-1][1]
+    rest = ctx.text[s : q.open] + ctx.text[q.outer[1] : e]
+    return not any(c.isalpha() for c in rest)
+
+
 def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optional[tuple[Source, Token]]:
     """ "Phillips said he heard students shout, “Build that wall!”": reported speech that reports someone else's
     words. The nearest speech cue before the quote inside the reported content, with a subject of its own that is
@@ -530,7 +556,7 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             continue  # "..., he sniffed when asked about it": the one asked is not the one quoted
         if ctx.is_cue(t) and t.tag_ == "VBG" and j <= i + 1 and not any(c.dep_ == "nsubj" for c in t.children):
             return None  # "Peabody said: “...,” adding that ...": the participle goes on for the speaker named before
-        if ctx.is_cue(t) and _says_something_else(ctx, q, t):
+        if ctx.is_cue(t) and (_says_something_else(ctx, q, t) or _clause_of_its_own(ctx, q, t)):
             return None
         if ctx.is_cue(t):
             src = _speaker_of_cue(ctx, t, after_char=q.close)
@@ -547,6 +573,18 @@ def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
     closed = ctx.text[q.start : q.end].rstrip()[-1:] in (".", "!", "?")
     own_quote = any(ctx.is_mark[t.i] and t.idx > cue.idx for t in cue.subtree)
     return closed and (own_quote or any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children))
+
+
+def _clause_of_its_own(ctx: DocContext, q: Quoted, cue: Token) -> bool:
+    """ "The agency rated the drug a “possible” risk, while a second panel said it was safe": a cue after the quote in
+    a subordinate clause of its own, opened after the closing mark by a subordinating word (rules/en/clause_openers.txt:
+    "while", "although"; not "as": "“...,” as she put it") and hung on a verb before the opening mark, says something
+    else; the quote belongs to the clause it stands in."""
+    if cue.dep_ != "advcl" or cue.head.idx >= q.open:
+        return False
+    return any(
+        c.dep_ == "mark" and q.close < c.idx < cue.idx and c.lower_ in ctx.rules.clause_openers for c in cue.children
+    )
 
 
 def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: bool = False) -> Optional[Source]:
@@ -688,12 +726,37 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
                 src = _subject_source(ctx, subj)
                 if src is not None:
                     return src.as_said_by(relative_subject(t)), t
-            src = _speaker_of_cue(ctx, t, after_char=t.idx, before_quote=True)
+            src = _speaker_of_cue(ctx, t, after_char=t.idx, before_quote=True) or _after_participle(ctx, t, q)
             return (src, t) if src is not None else None
         if t.text in (".", "!", "?") and not ctx.inside_quote[j]:
             return None
         j -= 1
         steps += 1
+    return None
+
+
+def _after_participle(ctx: DocContext, cue: Token, q: Quoted) -> Optional[Source]:
+    """ "Citing “limited evidence” in humans, the agency classified it as ...": a participle opening the sentence, with
+    the quote in its phrase, is said by the subject of the clause after the phrase's comma, whatever the parser made
+    of it: the first noun after that comma, when a verb follows it."""
+    if cue.tag_ != "VBG" or cue.i != cue.sent.start or q.close is None:
+        return None
+    doc = ctx.doc
+    comma = next((t for t in doc[cue.i : cue.sent.end] if t.text == "," and t.idx > q.close), None)
+    if comma is None:
+        return None
+    for t in doc[comma.i + 1 : min(cue.sent.end, comma.i + 6)]:
+        if t.pos_ in ("PROPN", "NOUN") and not ctx.inside_quote[t.i]:
+            head = t
+            while head.i + 1 < cue.sent.end and doc[head.i + 1].pos_ == t.pos_:
+                head = doc[head.i + 1]  # "the health agency", "IARC" or "World Health Organization"
+            after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+            # a verb, or a past form the tagger took for an adjective ("IARC classified/JJ sucralose")
+            if after is None or not (after.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD") or after.lower_.endswith("ed")):
+                return None
+            return speaker_source(ctx, head)
+        if t.pos_ not in ("DET", "ADJ", "NUM"):
+            return None
     return None
 
 
@@ -859,6 +922,27 @@ def _subject_before(ctx: DocContext, q: Quoted) -> Optional[Source]:
     if words & pronouns:
         return None  # “He is innocent.”: someone else speaks of them
     return source
+
+
+def _woven_subject(ctx: DocContext, q: Quoted) -> Optional[Source]:
+    """ "The committee decided to award the prize to the pair “for their efforts to safeguard ...”": a quote with no
+    cue, woven into the writer's sentence (opening in lower case right after a word), is the words of that sentence's
+    subject, when it names a person or body (not whoever spoke in the paragraphs before)."""
+    text = ctx.text
+    i = q.open - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or not text[i].isalnum() or not text[q.start : q.start + 1].islower():
+        return None
+    opening = ctx.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    root = opening[0].sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.idx >= q.open or ctx.inside_quote[subj.i] or ctx.is_mark[subj.i]:
+        return None
+    source = speaker_source(ctx, subj)
+    return source if source is not None and source.entity is not None and source.type != "document" else None
 
 
 def _lede_speaker(done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of) -> Optional[Source]:

@@ -115,6 +115,11 @@ def subject_of(tok: Token) -> Optional[Token]:
             named = next((a for a in c.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
             if named is not None:
                 return named
+        # "(AP) — The agency has deemed ...": a dateline's outlet in brackets that the parser made a second subject
+        # is not the one who speaks
+        unbracketed = [c for c in subjects if not _bracketed(c)]
+        if unbracketed and len(unbracketed) < len(subjects):
+            return unbracketed[0]
     for c in tok.children:
         if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
@@ -160,6 +165,12 @@ def subject_of(tok: Token) -> Optional[Token]:
     return None
 
 
+def _bracketed(tok: Token) -> bool:
+    """A word in brackets of its own, with at most one more word: "(AP)", "(Reuters Health)"."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "(" and any(t.text == ")" for t in doc[tok.i + 1 : tok.i + 3])
+
+
 NAMED_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 
 
@@ -185,12 +196,25 @@ def _inverted_subject(tok: Token) -> Optional[Token]:
 def _reduced_relative(tok: Token) -> Optional[Token]:
     """ "Two panels linked to the Board said ...": a speech verb with no subject right after a past participle with no
     auxiliary that the parser made a clause of its own, with the noun before it for its subject; that noun, which the
-    participle only modifies, is the cue's subject."""
-    c = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i and c.right_edge.i + 1 == tok.i), None)
-    if c is None or c.tag_ != "VBN" or any(a.dep_ in ("aux", "auxpass") for a in c.children):
+    participle only modifies, is the cue's subject. The participle may be the cue's clausal complement or, when the
+    parser coordinated both with the clause before ("... but it is safe, two panels linked to the Board (BD) have
+    declared"), the cue's sibling; the cue's own auxiliaries may stand between them."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].head.i == tok.i and doc[j].dep_ in ("aux", "neg"):
+        j -= 1
+    if j < 0:
         return None
-    subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
-    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+    for c in doc[tok.sent.start : j + 1]:
+        if c.right_edge.i != j or c.tag_ != "VBN" or any(a.dep_ in ("aux", "auxpass") for a in c.children):
+            continue
+        if not (c.head.i == tok.i and c.dep_ == "ccomp") and not (
+            c.dep_ == "conj" and tok.dep_ == "conj" and c.head.i == tok.head.i
+        ):
+            continue
+        subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+        return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+    return None
 
 
 def _passive_speaker(tok: Token) -> Optional[Token]:

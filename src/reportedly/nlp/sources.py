@@ -151,7 +151,7 @@ def make_source(
         return Source(span, None, span.text, "unnamed" if pronoun == "group" else "organization")
     # a document whose publisher is named: "a Yahoo News article", "a study by Civic Action"
     if head.lemma_.lower() in rules.document_nouns:
-        inner = _named_inside(table, span, head)
+        inner = _named_inside(table, span, head) or _untagged_publisher(table, span, head, rules)
         if inner is not None:
             return Source(span, inner, inner.name, _entity_type(inner, rules))
     body = _body_of(table, span, head, rules)
@@ -444,6 +444,21 @@ def _holder(table: EntityTable, phrase: str, before: int) -> Optional[EntityBuil
         if n > best_n:
             best, best_n = b, n
     return best
+
+
+def _untagged_publisher(table: EntityTable, span: Span, head: Token, rules: Rules) -> Optional[EntityBuilder]:
+    """ "The WHO press release said", "a Pentagon statement": a proper noun that the tagger left untagged, written
+    before a document noun as its modifier, names the one who issued it (an organisation, unless the article named it
+    before as someone else). Not a date or a number ("the Monday statement")."""
+    mods = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and span.start <= c.i < head.i]
+    if not mods:
+        return None
+    name_span = span.doc[mods[0].left_edge.i : mods[-1].i + 1]
+    if any(t.pos_ != "PROPN" or t.ent_type_ in NON_SPEAKER_ENTS for t in name_span):
+        return None
+    if rules.is_title(name_span[-1].text) or rules.is_person_noun(name_span[-1].lower_):
+        return None
+    return table.find(name_span.text) or table.get_or_create(name_span.text, name_span, "ORG")
 
 
 def _named_inside(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuilder]:

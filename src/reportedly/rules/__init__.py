@@ -101,6 +101,7 @@ class Rules:
     affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
     citing_verbs: frozenset[str]  # "..., Reuters reported, citing the ministry": the ministry is the source
     contrast_adjectives: frozenset[str]  # "a separate expert group": words that describe nothing of the body
+    clause_openers: frozenset[str]  # "..., while a panel said": a clause of its own after a quote, not its cue's
     public_body_nouns: frozenset[str]  # "the agency said" after "the Food Safety Authority": the public body before
 
     def speaks_for_a_body(self, lemma: str, plural: bool) -> bool:
@@ -248,6 +249,7 @@ def load(lang: str = "en") -> Rules:
         citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
         contrast_adjectives=frozenset(w.lower() for w in lines(lang, "contrast_adjectives.txt")),
+        clause_openers=frozenset(w.lower() for w in lines(lang, "clause_openers.txt")),
         self_labels=re.compile(r"\b(?:%s)\s*$" % "|".join(re.escape(p) for p in lines(lang, "self_labels.txt")), re.I),
         program_nouns=frozenset(w.lower() for w in lines(lang, "program_nouns.txt")),
         term_markers=re.compile(
