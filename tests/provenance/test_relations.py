@@ -427,3 +427,18 @@ def test_a_copy_that_edits_every_sentence_it_keeps_is_a_rewrite_when_fidelity_is
     assert unstored_kind([("twin", Edge(feats, loose))], on) == "paraphrase"
     assert unstored_kind([("twin", Edge(feats, near))], on) == "wire-copy"
     assert replace(on, wire_fidelity=0.0) == off
+
+
+def test_a_credited_agency_copy_that_rewrites_what_it_keeps_is_a_rewrite_when_fidelity_is_weighed():
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import _copy_kind
+    from reportedly.provenance.settings import Settings
+
+    src, child = profile(Article("src", WIRE)), profile(Article("child", PARAPHRASE))
+    loose = [Passage((0, 10), (0, 10), 82.0), Passage((11, 20), (11, 20), 84.0)]
+    near = [Passage((0, 10), (0, 10), 99.0)]
+    declared = {"declared": 1.0, "contained": 0.3, "own_dateline": 1.0}
+    on = Settings(wire_copy=0.4, wire_fidelity=91.0)
+    assert _copy_kind(child, src, Edge(declared, loose), Settings(wire_copy=0.4)) == "wire-copy"  # off: the credit
+    assert _copy_kind(child, src, Edge(declared, loose), on) == "paraphrase"
+    assert _copy_kind(child, src, Edge({**declared, "contained": 0.9}, near), on) == "wire-copy"  # its own dateline

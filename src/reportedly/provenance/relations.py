@@ -511,8 +511,8 @@ def _wire_like(e: Edge, settings: Settings) -> bool:
 def _copy_kind(c: Profile, p: Profile, e: Edge, settings: Settings) -> str:
     if c.lang != p.lang:
         return "translation"
-    if e.features.get("declared"):
-        return "wire-copy"  # it says it runs that agency's copy, however restyled
+    if e.features.get("declared") and (not settings.wire_fidelity or _wire_like(e, settings)):
+        return "wire-copy"  # it says it runs that agency's copy: restyled, unless it rewrites what it keeps
     if _wire_like(e, settings) and not e.features["own_dateline"]:
         return "wire-copy"
     return "paraphrase"
