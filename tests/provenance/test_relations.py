@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportedly.provenance.relations import Article, align, analyse_story, credits
+from reportedly.provenance.relations import Article, Edge, Passage, align, analyse_story, credits, unstored_kind
 
 WIRE = (
     "RIVERSIDE (AP) — The Riverside council voted on Monday to rebuild the Elm Street bridge, which collapsed "
@@ -403,3 +403,42 @@ def test_an_agency_flash_is_the_origin_over_its_longer_write_through_when_weight
     assert profiles[0].flash and not profiles[1].flash
     assert pick_origin(profiles, table, settings) == "full"  # off by default: the story draws on the write-through
     assert pick_origin(profiles, table, Settings(origin_flash=4.0)) == "flash"
+
+
+def test_a_copy_that_edits_every_sentence_it_keeps_is_a_rewrite_when_fidelity_is_weighed():
+    from dataclasses import replace
+
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import _copy_kind, fidelity
+    from reportedly.provenance.settings import Settings
+
+    src = profile(Article("src", WIRE))
+    exact = profile(Article("exact", COPY))
+    edited = profile(Article("edited", PARAPHRASE))
+    near = [Passage((0, 10), (0, 10), 100.0), Passage((11, 20), (11, 20), 98.0)]
+    loose = [Passage((0, 10), (0, 10), 84.0), Passage((11, 20), (11, 20), 88.0)]
+    assert fidelity(near) == 99.0 and fidelity(loose) == 86.0 and fidelity([]) == 0.0
+    feats = {"contained": 0.9, "own_dateline": 0.0}
+    off, on = Settings(wire_copy=0.4), Settings(wire_copy=0.4, wire_fidelity=93.0)
+    assert _copy_kind(edited, src, Edge(feats, loose), off) == "wire-copy"  # off: the share alone decides
+    assert _copy_kind(edited, src, Edge(feats, loose), on) == "paraphrase"
+    assert _copy_kind(exact, src, Edge(feats, near), on) == "wire-copy"
+    # a copy of an unstored source: the likeness of its closest stored version's sentences decides likewise
+    assert unstored_kind([("twin", Edge(feats, loose))], on) == "paraphrase"
+    assert unstored_kind([("twin", Edge(feats, near))], on) == "wire-copy"
+    assert replace(on, wire_fidelity=0.0) == off
+
+
+def test_a_credited_agency_copy_that_rewrites_what_it_keeps_is_a_rewrite_when_fidelity_is_weighed():
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import _copy_kind
+    from reportedly.provenance.settings import Settings
+
+    src, child = profile(Article("src", WIRE)), profile(Article("child", PARAPHRASE))
+    loose = [Passage((0, 10), (0, 10), 82.0), Passage((11, 20), (11, 20), 84.0)]
+    near = [Passage((0, 10), (0, 10), 99.0)]
+    declared = {"declared": 1.0, "contained": 0.3, "own_dateline": 1.0}
+    on = Settings(wire_copy=0.4, wire_fidelity=91.0)
+    assert _copy_kind(child, src, Edge(declared, loose), Settings(wire_copy=0.4)) == "wire-copy"  # off: the credit
+    assert _copy_kind(child, src, Edge(declared, loose), on) == "paraphrase"
+    assert _copy_kind(child, src, Edge({**declared, "contained": 0.9}, near), on) == "wire-copy"  # its own dateline

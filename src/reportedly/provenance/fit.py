@@ -28,6 +28,8 @@ L2 = 3.0
 CHOICE_L2 = 30.0
 GRID = tuple(float(x) for x in np.arange(-8.0, 8.01, 0.5))
 WIRE_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+# wire_fidelity: mean likeness (0-100) of a wire copy's aligned sentences (0 = off)
+FIDELITY_GRID = (0.0, 85.0, 88.0, 90.0, 91.0, 92.0, 93.0, 94.0, 95.0, 96.0, 97.0)
 BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 # unstored_skipped: log-odds per unit share of gaps (0 = off); set by hand, not compared on held-out scores
 SKIPPED_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
@@ -270,6 +272,7 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "virtual": GRID,
         "virtual_wire": GRID,
         "wire_copy": WIRE_GRID,
+        "wire_fidelity": FIDELITY_GRID,
         "origin_bonus": BONUS_GRID,
         "origin_quoted": BONUS_GRID,
         "origin_flash": FLASH_GRID,
@@ -333,6 +336,7 @@ def model_of(settings: Settings) -> dict:
         "virtual": settings.virtual,
         "virtual_wire": settings.virtual_wire,
         "wire_copy": settings.wire_copy,
+        "wire_fidelity": settings.wire_fidelity,
         "origin_bonus": settings.origin_bonus,
         "origin_quoted": settings.origin_quoted,
         "origin_flash": settings.origin_flash,

@@ -491,18 +491,29 @@ def closest_skipped(candidates: Sequence[tuple[str, Edge]]) -> float:
 
 def unstored_kind(candidates: Sequence[tuple[str, Edge]], settings: Settings) -> str:
     """The relation of an article to an unstored source it shares with stored versions (`candidates`, see
-    by_child): a wire copy of it when some version holds the article's own sentences near-verbatim at the wire-copy
-    share (two copies of one text), else a rewrite of it."""
-    near = max((e.features["contained"] for _, e in candidates), default=0.0)
-    return "wire-copy" if near >= settings.wire_copy else "paraphrase"
+    by_child): a wire copy of it when the version that holds most of the article's own sentences near-verbatim
+    holds them at the wire-copy share and likeness (two copies of one text), else a rewrite of it."""
+    near = max(candidates, key=lambda pe: pe[1].features["contained"], default=None)
+    return "wire-copy" if near is not None and _wire_like(near[1], settings) else "paraphrase"
+
+
+def fidelity(passages: Sequence[Passage]) -> float:
+    """The mean likeness (0-100) of the aligned sentences: how closely a copy keeps what it takes."""
+    return sum(x.score for x in passages) / len(passages) if passages else 0.0
+
+
+def _wire_like(e: Edge, settings: Settings) -> bool:
+    """Enough of the child's sentences near-verbatim in the parent (`wire_copy`), kept close to word for word on
+    average (`wire_fidelity`): a copy, not a rewrite."""
+    return e.features["contained"] >= settings.wire_copy and fidelity(e.passages) >= settings.wire_fidelity
 
 
 def _copy_kind(c: Profile, p: Profile, e: Edge, settings: Settings) -> str:
     if c.lang != p.lang:
         return "translation"
-    if e.features.get("declared"):
-        return "wire-copy"  # it says it runs that agency's copy, however restyled
-    if e.features["contained"] >= settings.wire_copy and not e.features["own_dateline"]:
+    if e.features.get("declared") and (not settings.wire_fidelity or _wire_like(e, settings)):
+        return "wire-copy"  # it says it runs that agency's copy: restyled, unless it rewrites what it keeps
+    if _wire_like(e, settings) and not e.features["own_dateline"]:
         return "wire-copy"
     return "paraphrase"
 

@@ -257,6 +257,10 @@ class Settings:
     translation: float = 0.5
     # fitted: share of the child's sentences verbatim in its parent above which a copy is a wire copy, not a rewrite
     wire_copy: float = 0.4
+    # fitted: the mean likeness (rapidfuzz ratio, 0-100) of the sentences a copy shares with its parent at or above
+    # which it is a wire copy, not a rewrite (with `wire_copy`): a wire copy keeps what it takes word for word, up to
+    # house style, while a rewrite that keeps many sentences nearly whole still edits most of them. 0 = off
+    wire_fidelity: float = 0.0
 
     def with_model(self, model: dict) -> "Settings":
         keep = {
@@ -274,6 +278,7 @@ class Settings:
                 "unstored",
                 "unstored_skipped",
                 "wire_copy",
+                "wire_fidelity",
                 "origin_bonus",
                 "origin_quoted",
                 "origin_flash",
