@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from reportedly.provenance.relations import Article, align, analyse_story, credits
 
 WIRE = (
@@ -403,3 +405,20 @@ def test_an_agency_flash_is_the_origin_over_its_longer_write_through_when_weight
     assert profiles[0].flash and not profiles[1].flash
     assert pick_origin(profiles, table, settings) == "full"  # off by default: the story draws on the write-through
     assert pick_origin(profiles, table, Settings(origin_flash=4.0)) == "flash"
+
+
+def test_a_translation_hangs_under_the_candidate_it_shares_most_names_and_cognates_with():
+    from reportedly.provenance.relations import Edge, best_translations, edge_score, translation_share
+    from reportedly.provenance.settings import Settings
+
+    s = Settings(translation=0.3, translation_cognates=1.0, translation_tie=0.05)
+    # the same names in both candidates, but only one holds the rest of the translation's words
+    rich = {"cross_language": 1.0, "foreign_child": 1.0, "names": 0.6, "cognates": 0.5}
+    poor = {"cross_language": 1.0, "foreign_child": 1.0, "names": 0.6, "cognates": 0.1}
+    assert translation_share(rich, s) == (0.6 + 0.5) / 2
+    assert translation_share(rich, Settings(translation_cognates=0.0)) == 0.6  # names alone, as before
+    table = {("fr", "a"): Edge(rich, []), ("fr", "b"): Edge(poor, [])}
+    scores = {k: edge_score(e.features, s) for k, e in table.items()}
+    assert scores["fr", "a"] > scores["fr", "b"] > -math.inf
+    best_translations(scores, table, s)
+    assert scores["fr", "a"] > -math.inf and scores["fr", "b"] == -math.inf  # not among the best: ruled out

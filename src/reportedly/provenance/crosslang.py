@@ -132,6 +132,23 @@ def likeness(source: str, copy: str) -> tuple[float, int]:
     return 100.0 * hit / len(cw), hit
 
 
+def cognate_share(source: str, copy: str) -> float:
+    """Share (0-1) of the copy's distinct content words (`content_words`: names, figures, words of four letters or
+    more) with a `cognate` anywhere in `source`: how much of a translation survives in its source without a
+    dictionary (Aspartam / aspartame, Weltgesundheitsorganisation no, Branca, 2025, carrière / career). Unlike the
+    capitalised keys of evidence.key_sequence it counts common nouns too, and text in any script whose words the
+    two share as written (digits, Latin-spelt names)."""
+    cw = set(content_words(copy))
+    if not cw:
+        return 0.0
+    by_head: dict[str, list[str]] = {}
+    sw = set(content_words(source))
+    for x in sw:
+        by_head.setdefault(spelled(x)[:2], []).append(x)
+    hit = sum(w in sw or any(cognate(w, x) for x in by_head.get(spelled(w)[:2], ())) for w in cw)
+    return hit / len(cw)
+
+
 def dice(source: str, copy: str) -> float:
     """Cognate overlap counted on both sides (0-100): of two sources that hold a copy equally, the one nearer its
     length."""
