@@ -186,3 +186,14 @@ def test_cognate_share_counts_the_words_a_translation_keeps_without_a_dictionary
     assert near > 0.4  # sucralose, Kovalenko, Ingrid, agence/agency, classé/classified, conférence, Genève ...
     assert cognate_share(other, copy) < 0.15 < near
     assert cognate_share(source, "") == 0.0
+
+
+def test_cognate_share_reads_cyrillic_names_and_arabic_digits():
+    from reportedly.provenance.crosslang import cognate_share
+
+    source = "President Zelensky met Chancellor Scholz in Kyiv on 2023 talks about 450 tanks."
+    russian = "Зеленский встретился с канцлером в Киеве."
+    assert cognate_share(source, russian) > 0  # zelenskiy ~ zelensky
+    assert cognate_share("Other news from elsewhere.", russian) == 0.0
+    arabic = "قال المسؤول إن ٤٥٠ دبابة"
+    assert cognate_share(source, arabic) > 0  # ٤٥٠ is 450
