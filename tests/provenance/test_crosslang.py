@@ -168,3 +168,32 @@ def test_a_speaker_the_translation_names_in_a_sentence_of_its_own_is_an_attribut
     moved = [c for c in changes if c.kind == "attribution-moved"]
     assert moved and "Moore" in moved[0].after and "12 voitures" in moved[0].copy_sentence
     assert not [c for c in changes if c.kind == "attribution-dropped" and "Moore" in (c.before or "")]
+
+
+def test_cognate_share_counts_the_words_a_translation_keeps_without_a_dictionary():
+    from reportedly.provenance.crosslang import cognate_share
+
+    source = (
+        "The health agency classified the sweetener sucralose as a possible carcinogen on Friday, director "
+        "Ingrid Kovalenko told a press conference in Geneva, citing 3 studies."
+    )
+    other = "Floods closed the harbour road on Tuesday, the mayor said, and ferries stayed in port."
+    copy = (
+        "L'agence sanitaire a classé l'édulcorant sucralose comme cancérogène possible vendredi, a déclaré la "
+        "directrice Ingrid Kovalenko lors d'une conférence de presse à Genève, citant 3 études."
+    )
+    near = cognate_share(source, copy)
+    assert near > 0.4  # sucralose, Kovalenko, Ingrid, agence/agency, classé/classified, conférence, Genève ...
+    assert cognate_share(other, copy) < 0.15 < near
+    assert cognate_share(source, "") == 0.0
+
+
+def test_cognate_share_reads_cyrillic_names_and_arabic_digits():
+    from reportedly.provenance.crosslang import cognate_share
+
+    source = "President Zelensky met Chancellor Scholz in Kyiv on 2023 talks about 450 tanks."
+    russian = "Зеленский встретился с канцлером в Киеве."
+    assert cognate_share(source, russian) > 0  # zelenskiy ~ zelensky
+    assert cognate_share("Other news from elsewhere.", russian) == 0.0
+    arabic = "قال المسؤول إن ٤٥٠ دبابة"
+    assert cognate_share(source, arabic) > 0  # ٤٥٠ is 450

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from reportedly.provenance.relations import Article, Edge, Passage, align, analyse_story, credits, unstored_kind
 
 WIRE = (
@@ -442,3 +444,20 @@ def test_a_credited_agency_copy_that_rewrites_what_it_keeps_is_a_rewrite_when_fi
     assert _copy_kind(child, src, Edge(declared, loose), Settings(wire_copy=0.4)) == "wire-copy"  # off: the credit
     assert _copy_kind(child, src, Edge(declared, loose), on) == "paraphrase"
     assert _copy_kind(child, src, Edge({**declared, "contained": 0.9}, near), on) == "wire-copy"  # its own dateline
+
+
+def test_a_translation_hangs_under_the_candidate_it_shares_most_names_and_cognates_with():
+    from reportedly.provenance.relations import Edge, best_translations, edge_score, translation_share
+    from reportedly.provenance.settings import Settings
+
+    s = Settings(translation=0.3, translation_cognates=1.0, translation_tie=0.05)
+    # the same names in both candidates, but only one holds the rest of the translation's words
+    rich = {"cross_language": 1.0, "foreign_child": 1.0, "names": 0.6, "cognates": 0.5}
+    poor = {"cross_language": 1.0, "foreign_child": 1.0, "names": 0.6, "cognates": 0.1}
+    assert translation_share(rich, s) == (0.6 + 0.5) / 2
+    assert translation_share(rich, Settings(translation_cognates=0.0)) == 0.6  # names alone, as before
+    table = {("fr", "a"): Edge(rich, []), ("fr", "b"): Edge(poor, [])}
+    scores = {k: edge_score(e.features, s) for k, e in table.items()}
+    assert scores["fr", "a"] > scores["fr", "b"] > -math.inf
+    best_translations(scores, table, s)
+    assert scores["fr", "a"] > -math.inf and scores["fr", "b"] == -math.inf  # not among the best: ruled out

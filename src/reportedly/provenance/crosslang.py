@@ -132,6 +132,34 @@ def likeness(source: str, copy: str) -> tuple[float, int]:
     return 100.0 * hit / len(cw), hit
 
 
+def cognate_share(source: str, copy: str) -> float:
+    """Share (0-1) of the copy's distinct content words (`content_words`: names, figures, words of four letters or
+    more) with a `cognate` anywhere in `source`: how much of a translation survives in its source without a
+    dictionary (Aspartam / aspartame, Weltgesundheitsorganisation no, Branca, 2025, carrière / career). Unlike the
+    capitalised keys of evidence.key_sequence it counts common nouns too, and text in any script whose words the
+    two share as written. Cyrillic is spelt in Latin letters first (evidence.latin: "Зеленский" and "Zelensky" are
+    cognates) and digits of any script read as 0-9 ("٢٠٢٣" is 2023); Arabic words stay in their script, so an
+    Arabic version shares its figures and any Latin-script names with a Latin-script one, not its words."""
+    cw = set(content_words(_romanised(copy)))
+    if not cw:
+        return 0.0
+    by_head: dict[str, list[str]] = {}
+    sw = set(content_words(_romanised(source)))
+    for x in sw:
+        by_head.setdefault(spelled(x)[:2], []).append(x)
+    hit = sum(w in sw or any(cognate(w, x) for x in by_head.get(spelled(w)[:2], ())) for w in cw)
+    return hit / len(cw)
+
+
+def _romanised(text: str) -> str:
+    """`text` folded with Cyrillic in Latin letters and every decimal digit as 0-9."""
+    import unicodedata
+
+    from .evidence import latin
+
+    return "".join(str(unicodedata.digit(ch)) if ch.isdecimal() else ch for ch in latin(text))
+
+
 def dice(source: str, copy: str) -> float:
     """Cognate overlap counted on both sides (0-100): of two sources that hold a copy equally, the one nearer its
     length."""

@@ -394,8 +394,19 @@ def pair_features(
         "names": names,
         "keys_any": key_overlap(c, p, story) if c.lang != p.lang else names,
         "cross_language": float(c.lang != p.lang),
+        "cognates": _cognates(c, p),
         "longer": max(-1.0, min(1.0, length)),
     }
+
+
+def _cognates(c: Profile, p: Profile) -> float:
+    """Across languages, the share of the child's content words with a cognate in the parent (crosslang.
+    cognate_share); 0 within one language, where sentences align."""
+    if c.lang == p.lang:
+        return 0.0
+    from .crosslang import cognate_share
+
+    return cognate_share(p.article.text, c.article.text)
 
 
 def _declared(c: Profile, p: Profile) -> bool:

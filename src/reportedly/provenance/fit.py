@@ -35,6 +35,8 @@ BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 SKIPPED_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
 # origin_flash: in sentences of other versions drawn on (0 = off)
 FLASH_GRID = (0.0, 1.0, 2.0, 4.0, 8.0)
+# translation_cognates: weight of the cognate share against the name share across languages (0 = names alone)
+COGNATE_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
 SHARE_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 ROUNDS = 2
 # the margins maximise relations right + PARENT_WEIGHT x parents right + ORIGIN_WEIGHT x origins right
@@ -277,10 +279,12 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "origin_quoted": BONUS_GRID,
         "origin_flash": FLASH_GRID,
         "translation": SHARE_GRID,
+        "translation_cognates": COGNATE_GRID,
         "unstored_skipped": SKIPPED_GRID,
     }
     if settings.cross_weights:  # the fitted cross-language score is on the log-odds scale: no share margin
         grids.pop("translation")
+        grids.pop("translation_cognates")
     grids = {k: v for k, v in grids.items() if k not in FROZEN}
     joint = [k for k in JOINT if k in grids]
     for _ in range(ROUNDS):
@@ -341,6 +345,7 @@ def model_of(settings: Settings) -> dict:
         "origin_quoted": settings.origin_quoted,
         "origin_flash": settings.origin_flash,
         "translation": settings.translation,
+        "translation_cognates": settings.translation_cognates,
     }
 
 

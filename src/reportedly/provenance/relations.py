@@ -296,14 +296,37 @@ def edge_score(features: dict[str, float], settings: Settings) -> float:
             return -math.inf
         if settings.cross_weights:
             return cross_score(features, settings)
-        if features.get("names_gap", 0.0) < -settings.translation_tie:
-            return -math.inf
-        return settings.translation_scale * (features["names"] - settings.translation)
+        return settings.translation_scale * (translation_share(features, settings) - settings.translation)
     if features.get("declared"):
         return settings.declared  # it says it carries that agency's copy, and the agency's own text is stored
     if not supported(features):
         return -math.inf
     return settings.bias + sum(settings.weights.get(k, 0.0) * features[k] for k in FEATURES)
+
+
+def translation_share(features: dict[str, float], settings: Settings) -> float:
+    """How much of a version in another language its candidate source holds, 0-1: the ordered name, figure and
+    link overlap (`names`) and the share of its content words with a cognate there (`cognates`), the latter
+    weighted `translation_cognates` (fitted; 0: names alone)."""
+    k = settings.translation_cognates
+    return (features["names"] + k * features.get("cognates", 0.0)) / (1.0 + k)
+
+
+def best_translations(scores: dict[tuple[str, str], float], table: dict[tuple[str, str], Edge], settings: Settings):
+    """Across languages only a child's best candidates are candidates: an edge in another language scoring more
+    than `translation_tie` of share below the child's best such edge is ruled out (in place), so that a
+    translation hangs under the version it shares most with or under none. Not with the fitted cross-language
+    score (`cross_weights`), whose choice is its own."""
+    if settings.cross_weights:
+        return
+    best: dict[str, float] = {}
+    for (cid, pid), e in table.items():
+        if e.features["cross_language"] and scores[cid, pid] > -math.inf:
+            best[cid] = max(best.get(cid, -math.inf), scores[cid, pid])
+    slack = settings.translation_scale * settings.translation_tie
+    for (cid, pid), e in table.items():
+        if e.features["cross_language"] and scores[cid, pid] < best.get(cid, -math.inf) - slack - 1e-9:
+            scores[cid, pid] = -math.inf
 
 
 def cross_score(features: dict[str, float], settings: Settings) -> float:
@@ -356,6 +379,7 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
             gaps = settings.unstored_skipped * closest_skipped(parents.get(p.article.id, []))
             g.add_edge(UNSTORED, p.article.id, weight=settings.unstored + gaps)
     scores = {k: edge_score(e.features, settings) for k, e in table.items()}
+    best_translations(scores, table, settings)
     for (cid, pid), s in scores.items():
         if cid != origin and s > -math.inf:
             g.add_edge(pid, cid, weight=s)

@@ -255,6 +255,10 @@ class Settings:
     # fitted: a version in another language is a translation of the one whose names, numbers and links it shares
     # most, when that share (weighted by rarity in the story) reaches `translation` (unused with `cross_weights`)
     translation: float = 0.5
+    # fitted: the weight of `cognates` (the share of a translation's content words with a cognate in its candidate
+    # source: crosslang.cognate_share) against `names` in the share `translation` is the margin of
+    # (relations.translation_share); 0 = names alone, as before
+    translation_cognates: float = 0.0
     # fitted: share of the child's sentences verbatim in its parent above which a copy is a wire copy, not a rewrite
     wire_copy: float = 0.4
     # fitted: the mean likeness (rapidfuzz ratio, 0-100) of the sentences a copy shares with its parent at or above
@@ -283,6 +287,7 @@ class Settings:
                 "origin_quoted",
                 "origin_flash",
                 "translation",
+                "translation_cognates",
             )
             if k in model
         }
