@@ -132,7 +132,9 @@ def test_credit_to_the_stored_wire_makes_a_copy_of_it_never_the_origin():
         "residents have been waiting for eight months, and shopkeepers report their takings have halved."
     )
     labels = _labels(Article("ap", original), Article("restyled", restyled, "2022-05-01"))
-    assert labels == {"ap": ("origin", None), "restyled": ("wire-copy", "ap")}
+    # it hangs under the agency it credits; every sentence it keeps is reworded, so with the shipped model's
+    # `wire_fidelity` it is a rewrite of that copy, not a wire copy (stop 23)
+    assert labels == {"ap": ("origin", None), "restyled": ("paraphrase", "ap")}
 
 
 def test_source_lines():
