@@ -59,3 +59,15 @@ def test_dates_in_urls():
     assert cr.url_date("https://x.com/news/2022/10/20/truss-resigns") == "2022-10-20"
     assert cr.url_date("https://x.com/a-20240326-bridge.html") == "2024-03-26"
     assert cr.url_date("https://x.com/news/truss-resigns") is None
+
+
+def test_press_release_services_are_told_from_news_agencies():
+    assert (
+        cr.release_service("GLOBE NEWSWIRE")
+        and cr.release_service("PR Newswire")
+        and cr.release_service("Business Wire")
+    )
+    assert not cr.release_service("Reuters") and not cr.release_service("Newser") and not cr.release_service(None)
+    release = "OSLO, Norway, May 2, 2024 (BUSINESS WIRE) -- The Nordic Kettle Makers Union welcomes today's ruling."
+    assert cr.release_service(cr.own_dateline(release))
+    assert not cr.release_service(cr.own_dateline("RIVERSIDE (AFP) — The council voted on Monday."))

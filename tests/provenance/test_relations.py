@@ -463,3 +463,31 @@ def test_a_translation_hangs_under_the_candidate_it_shares_most_names_and_cognat
     assert scores["fr", "a"] > scores["fr", "b"] > -math.inf
     best_translations(scores, table, s)
     assert scores["fr", "a"] > -math.inf and scores["fr", "b"] == -math.inf  # not among the best: ruled out
+
+
+def test_a_press_release_beside_the_main_origin_is_a_further_origin_when_weighted():
+    from reportedly.provenance.settings import Settings
+
+    report = (
+        "RIVERSIDE (AFP) — The Riverside council voted on Monday to ban plastic kettles from public offices, citing "
+        "a study of leaking lids. The ban starts in June and covers forty buildings, officials said. Kettle makers "
+        "criticised the vote, which passed by nine votes to four after a long debate. The mayor said the city would "
+        "buy steel kettles for every office before the summer."
+    )
+    rewrite = report.replace("RIVERSIDE (AFP) — ", "").replace("on Monday", "on Monday evening") + " More soon."
+    release = (
+        "Kettle makers respond to Riverside vote\n\nRIVERSIDE, June 3, 2024 (GLOBE NEWSWIRE) -- The Kettle Makers "
+        "Guild regrets the decision of the Riverside council, which ignores decades of safety testing. Modern "
+        "plastic lids are sealed and certified across the continent. The guild stands ready to meet the council."
+    )
+    other = (
+        "Riverside's council has banned plastic kettles in its offices. Councillors argued for hours before the "
+        "vote on Monday. Steel ones will replace them, and the makers are unhappy about the decision taken there."
+    )
+    arts = [Article("report", report), Article("copy", rewrite), Article("release", release), Article("other", other)]
+    off = {n.id: n.relation for n in analyse_story(arts, settings=Settings())}
+    on = {n.id: n.relation for n in analyse_story(arts, settings=Settings(origin_release=1.0))}
+    assert off["report"] == on["report"] == "origin"  # the main origin stays
+    assert off["release"] == "independent" and on["release"] == "origin"
+    assert on["other"] == off["other"] != "origin"  # a news report under the root is no primary source
+    assert on["copy"] == off["copy"]

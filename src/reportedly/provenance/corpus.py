@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
 from typing import Iterable, Optional
 
@@ -40,7 +41,8 @@ def built_story(
         for i in members
     ]
     nodes = analyse_story(arts, embeddings=embeddings, settings=settings)
-    origin = next((int(n.id) for n in nodes if n.relation == "origin"), None)
+    main = main_origin(nodes)
+    origin = int(main) if main is not None else None
     title = (by_id[origin]["title"] or _first_words(by_id[origin]["text"])) if origin else None
     articles = tuple(
         stored.StoryArticle(
@@ -79,6 +81,13 @@ def _first_words(text: str, n: int = 12) -> str:
 
 def list_stories(store: Store, limit: int = 50, offset: int = 0) -> list[dict]:
     return stored.list_stories(store, limit, offset)
+
+
+def main_origin(nodes) -> Optional[str]:
+    """The story's main origin among its origins (relations.primary_sources may add some): the one most versions
+    hang under, the first of equals."""
+    drawn = Counter(n.parent for n in nodes if n.parent)
+    return max((n.id for n in nodes if n.relation == "origin"), key=lambda i: drawn[i], default=None)
 
 
 def story(store: Store, story_id: int) -> dict:

@@ -35,6 +35,7 @@ class _Rules:
     patterns: tuple[tuple[re.Pattern, str], ...]
     bylines: tuple[re.Pattern, ...]
     flashes: tuple[re.Pattern, ...]
+    releases: frozenset[str]
 
 
 def rule_lines(name: str) -> list[str]:
@@ -59,7 +60,18 @@ def rules() -> _Rules:
         patterns=tuple(patterns),
         bylines=tuple(re.compile(p, re.M) for p in rule_lines("bylines.txt")),
         flashes=tuple(re.compile(p, re.I | re.M) for p in rule_lines("flash_markers.txt")),
+        releases=frozenset(_squash(ln) for ln in rule_lines("release_services.txt")),
     )
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\s/_-]+", "", name.strip().lower())
+
+
+def release_service(name: Optional[str]) -> bool:
+    """`name` is a press-release distribution service (rules/provenance/release_services.txt): what it dates is an
+    organisation's own release."""
+    return bool(name) and _squash(name) in rules().releases
 
 
 def wire_name(name: str) -> Optional[str]:

@@ -553,17 +553,29 @@ def _why(features: dict[str, float], settings: Settings, top: int = 3) -> list[s
 def _label_roots(
     profiles: Sequence[Profile], nodes: dict[str, Node], origin: Optional[str], settings: Settings
 ) -> None:
-    """The origin keeps its label; another article under the story root dated more than `story_days` before the
-    story's main day is earlier coverage; the rest are independent reports."""
+    """The origin keeps its label, and so does a further primary source (primary_sources, with `origin_release`);
+    another article under the story root dated more than `story_days` before the story's main day is earlier
+    coverage; the rest are independent reports."""
     earlier = set(_earlier_coverage(profiles, settings))
+    further = set(primary_sources(profiles, settings)) - earlier
     for p in profiles:
         n = nodes[p.article.id]
         if n.relation != "independent" or n.parent is not None:
             continue
-        if p.article.id == origin:
+        if p.article.id == origin or p.article.id in further:
             n.relation = "origin"
         elif p.article.id in earlier:
             n.relation = "earlier-coverage"
+
+
+def primary_sources(profiles: Sequence[Profile], settings: Settings) -> list[str]:
+    """With `origin_release` on, the articles that are an organisation's own release as a press-release service
+    distributed it (a dateline credit naming the service: credits.release_service): a primary source of the story
+    in its own voice, an origin whether or not the stored versions draw on it, where a news report under the story
+    root, even one with copies below it, is an independent report."""
+    if settings.origin_release <= 0:
+        return []
+    return [p.article.id for p in profiles if cr.release_service(p.own_dateline)]
 
 
 def _earlier_coverage(profiles: Sequence[Profile], settings: Settings) -> list[str]:

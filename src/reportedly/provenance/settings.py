@@ -252,6 +252,10 @@ class Settings:
     # not its source). 0 = off: the origin choice as before. The edge feature `parent_origin` is computed with the
     # default, so it never sees this preference (an earlier try that let it lost parents)
     origin_flash: float = 0.0
+    # fitted: 1 = besides the main origin, every other root (no stored, unstored or credited parent, not earlier
+    # coverage) that is a primary source, an organisation's own release under a press-release service's dateline
+    # (relations.primary_sources), is an origin too: a story can start from several statements. 0 = off: one origin
+    origin_release: float = 0.0
     # fitted: a version in another language is a translation of the one whose names, numbers and links it shares
     # most, when that share (weighted by rarity in the story) reaches `translation` (unused with `cross_weights`)
     translation: float = 0.5
@@ -286,6 +290,7 @@ class Settings:
                 "origin_bonus",
                 "origin_quoted",
                 "origin_flash",
+                "origin_release",
                 "translation",
                 "translation_cognates",
             )
