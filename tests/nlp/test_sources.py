@@ -333,8 +333,7 @@ def test_they_after_a_body_tied_to_an_organisation_is_that_organisation(run):
             "The state health agency",
         ),
         (
-            "The World Health Organization warned of a new outbreak. A local health authority said cases were "
-            "falling.",
+            "The World Health Organization warned of a new outbreak. A local health authority said cases were falling.",
             "A local health authority",
         ),
         (
