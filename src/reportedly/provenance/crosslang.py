@@ -140,15 +140,24 @@ def cognate_share(source: str, copy: str) -> float:
     two share as written. Cyrillic is spelt in Latin letters first (evidence.latin: "Зеленский" and "Zelensky" are
     cognates) and digits of any script read as 0-9 ("٢٠٢٣" is 2023); Arabic words stay in their script, so an
     Arabic version shares its figures and any Latin-script names with a Latin-script one, not its words."""
-    cw = set(content_words(_romanised(copy)))
+    cw = _cognate_index(copy)[0]
     if not cw:
         return 0.0
-    by_head: dict[str, list[str]] = {}
-    sw = set(content_words(_romanised(source)))
-    for x in sw:
-        by_head.setdefault(spelled(x)[:2], []).append(x)
+    sw, by_head = _cognate_index(source)
     hit = sum(w in sw or any(cognate(w, x) for x in by_head.get(spelled(w)[:2], ())) for w in cw)
     return hit / len(cw)
+
+
+@lru_cache(maxsize=1024)
+def _cognate_index(text: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """A text's distinct content words (romanised) and the same words by the first two letters of their spelling,
+    which any cognate of theirs shares (`cognate`): built once per text, though a story compares each version in
+    another language with every candidate and each candidate with every such version."""
+    words = frozenset(content_words(_romanised(text)))
+    by_head: dict[str, list[str]] = {}
+    for x in words:
+        by_head.setdefault(spelled(x)[:2], []).append(x)
+    return words, {k: tuple(v) for k, v in by_head.items()}
 
 
 def _romanised(text: str) -> str:

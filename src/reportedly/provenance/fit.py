@@ -189,7 +189,7 @@ def fit_cross_weights(stories: Sequence[Prepared], l2: float = CHOICE_L2) -> tup
     outside its story's main language whose stored parent is in another language, "this candidate, of all its
     candidates in other languages, is the parent" (a conditional logit over CROSS_FEATURES), put on the log-odds
     scale by a one-variable logistic regression over every such child's candidates. No choice to fit: no weights
-    (edge_score then falls back to the name overlap against `translation`)."""
+    (edge_score then falls back to relations.translation_share against `translation`)."""
     rows, ys, groups = [], [], []
     for st in stories:
         by: dict[str, list[int]] = {}

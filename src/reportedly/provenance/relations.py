@@ -147,7 +147,8 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
         e.features["gap"] = e.features["reworded"] - best[cid]
         e.features["parent_copied"] = copied.get(pid, 0.0)
         e.features["parent_first"] = float(first is not None and day[pid] == first)
-        # across languages only the versions whose names and figures the child shares most are candidates
+        # across languages, how far the child's names and figures here fall below its best candidate's (a feature
+        # of the fitted cross-language score; the share-based choice gates on relations.best_translations)
         e.features["names_gap"] = e.features["names"] - best_names.get(cid, 0.0)
         e.features["parent_main"] = float(not foreign[pid])
         # a version in the story's main language is read as written there: back-translations are not detected
