@@ -482,6 +482,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _titles_added(before, after, s, c)
     out += _swapped(src, cp, s, c, out)
     out += _qualifiers(before, after, s, c, out)
+    out += _certainty(before, after, s, c, out)
     out += _numbers(before, after, s, c)
     out += _durations(src.language, cp.language, before, after, s, c, out)
     out += _dates(src, cp, s, c)
@@ -915,6 +916,47 @@ def _quote_pool(src: Analysis) -> list:
     return quotes + merged
 
 
+@lru_cache(maxsize=1)
+def _certainty_levels() -> dict[str, int]:
+    """Epistemic word -> its strength, 1 possible .. 3 certain (rules/en/certainty.tsv)."""
+    from ..rules import lines
+
+    out = {}
+    for line in lines("en", "certainty.tsv"):
+        word, _, level = line.partition("\t")
+        out[fold(word.strip())] = int(level)
+    return out
+
+
+def _certainty(before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
+    """A word saying how sure the claim is swapped for one of another strength ("a possible carcinogen" -> "a
+    probable carcinogen": the copy is surer, hedge-removed; "will likely" -> "may": hedge-added). Only a swap: a
+    hedge cut or added alone is the qualifiers' and hedges' to report."""
+    levels = _certainty_levels()
+
+    def said(text: str) -> dict[str, int]:
+        return {w: levels[w] for w in (fold(x) for x in _WORD.findall(text)) if w in levels}
+
+    had, has = said(before), said(after)
+    if not had or not has or had.keys() == has.keys():
+        return []
+    done = {fold(x.before or x.after or "") for x in found if x.kind.startswith("hedge-")}
+    old, new = max(had, key=had.get), max(has, key=has.get)
+    if had[old] == has[new] or old in done or new in done:
+        return []
+    kind = "hedge-removed" if has[new] > had[old] else "hedge-added"
+    return [
+        Change(
+            kind,
+            old,
+            new,
+            s,
+            c,
+            f"'{old}' -> '{new}': the copy is {'surer' if kind == 'hedge-removed' else 'less sure'}",
+        )
+    ]
+
+
 def _cue_hedges(src: Analysis, cp: Analysis, sq, cq, done: set[str]) -> list[Change]:
     """One quotation in both texts, attributed with a qualifier in the source that the copy's attribution lacks
     ("was cited by TASS as saying" -> "told TASS"): a hedge removed, wherever the two sentences went."""
@@ -1146,10 +1188,24 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
                 out.append(Change("attribution-moved", intro, f"{b.source} ({b.cue})", s, b.cue_span,
                                   f"the source gives these words as {name}'s; the copy as {b.source}'s"))  # fmt: skip
             continue  # naming the writer the source's excerpt already gave says nothing new
+        # a quotation in the source's sentence whose words the copy gives to another ("'..., I think', Dr X said"
+        # -> "officials said that ..."): moved, not added; to its own speaker, nothing new
+        speakers = _quoted_speakers(src, s) if not sa else []
+        if any(same_name(q, b.source) for q in speakers):
+            continue
+        if speakers:
+            out.append(Change("attribution-moved", speakers[0], f"{b.source} ({b.cue})", s, b.cue_span,
+                              f"the source quotes {speakers[0]}; the copy gives it as {b.source}'s"))  # fmt: skip
+            continue
         # a source the copy names that the source's sentence does not ("..., reported the AFP news agency")
         why = "the source stated it without attribution" if not sa else f"the source did not say '{b.cue} {b.source}'"
         out.append(Change("attribution-added", None, f"{b.source} ({b.cue})", s, b.cue_span, why))
     return out
+
+
+def _quoted_speakers(src: Analysis, s: tuple[int, int]) -> list[str]:
+    """The named speakers of the source's quotations that begin in sentence `s`."""
+    return [q.speaker for q in src.quotes if s[0] <= q.start < s[1] and _named(q.speaker)]
 
 
 def _same_claim(a: str, b: str) -> bool:

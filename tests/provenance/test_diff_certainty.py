@@ -1,0 +1,43 @@
+"""Meaning changes between aligned sentences that hold for any story (issue 9): a word of likelihood swapped for
+one of another strength, and a quotation's words given to someone other than its speaker."""
+
+from __future__ import annotations
+
+from .diffs import LEAD, changes_of_kind
+
+
+def test_a_likelihood_made_surer_is_a_hedge_removed(run):
+    source = LEAD + "Engineers said the crack in the old dam was a possible cause of the flooding in the valley."
+    copy = LEAD + "Engineers said the crack in the old dam was a probable cause of the flooding in the valley."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "hedge-removed")]
+    assert ("possible", "probable") in found
+    assert not changes_of_kind(run, source, copy, "hedge-added")
+
+
+def test_a_likelihood_made_less_sure_is_a_hedge_added(run):
+    source = LEAD + "The new road will definitely cut the journey to the coast by an hour, the planners wrote."
+    copy = LEAD + "The new road will potentially cut the journey to the coast by an hour, the planners wrote."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "hedge-added")]
+    assert ("definitely", "potentially") in found
+
+
+def test_likelihood_words_of_one_strength_are_no_hedge_change(run):
+    source = LEAD + "The storm may reach the northern islands by Friday evening, forecasters warned on Tuesday."
+    copy = LEAD + "The storm might reach the northern islands by Friday evening, forecasters warned on Tuesday."
+    swaps = [c for k in ("hedge-removed", "hedge-added") for c in changes_of_kind(run, source, copy, k)]
+    assert not [c for c in swaps if (c.before, c.after) == ("may", "might")]
+
+
+def test_a_quotation_given_to_others_is_an_attribution_moved(run):
+    source = LEAD + '"We will rebuild every school that the river destroyed this spring," Mayor Anna Kowalski said.'
+    copy = LEAD + "City officials said that they would rebuild every school that the river destroyed this spring."
+    moved = changes_of_kind(run, source, copy, "attribution-moved")
+    assert [(c.before, c.after) for c in moved] == [("Anna Kowalski", "City officials (said)")]
+    assert not changes_of_kind(run, source, copy, "attribution-added")
+
+
+def test_a_quotation_kept_by_its_speaker_is_no_attribution_change(run):
+    source = LEAD + '"We will rebuild every school that the river destroyed this spring," Mayor Anna Kowalski said.'
+    copy = LEAD + "Mayor Anna Kowalski said that they would rebuild every school that the river destroyed this spring."
+    assert not changes_of_kind(run, source, copy, "attribution-moved")
+    assert not changes_of_kind(run, source, copy, "attribution-added")
