@@ -41,3 +41,25 @@ def test_a_quotation_kept_by_its_speaker_is_no_attribution_change(run):
     copy = LEAD + "Mayor Anna Kowalski said that they would rebuild every school that the river destroyed this spring."
     assert not changes_of_kind(run, source, copy, "attribution-moved")
     assert not changes_of_kind(run, source, copy, "attribution-added")
+
+
+def test_a_quotation_put_in_the_copys_own_words_elsewhere_is_reworded(run):
+    source = (
+        LEAD + "Rain fell for most of the week across the county.\n\n"
+        '"The volunteers are heroes. They rescued families from the flooded cellars," Mayor Anna Kowalski said.'
+    )
+    copy = (
+        "Mayor Anna Kowalski called the volunteers heroes who rescued families from flooded cellars.\n\n"
+        + LEAD
+        + "Rain fell for most of the week across the county."
+    )
+    found = [c for c in changes_of_kind(run, source, copy, "quote-reworded") if "own words" in c.detail]
+    assert [c.after for c in found] == [
+        "Mayor Anna Kowalski called the volunteers heroes who rescued families from flooded cellars."
+    ]
+
+
+def test_a_sentence_sharing_one_word_with_a_quotation_is_no_rewording_of_it(run):
+    source = LEAD + '"The volunteers are heroes. They rescued families from the cellars," Mayor Anna Kowalski said.'
+    copy = LEAD + "Mayor Anna Kowalski will stand for election again next spring, her office confirmed on Monday."
+    assert not [c for c in changes_of_kind(run, source, copy, "quote-reworded") if "own words" in c.detail]

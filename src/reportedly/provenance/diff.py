@@ -114,6 +114,8 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
         out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
     out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
+    if not translated:
+        out.changes += unquoted_changes(source, copy, out.changes)
     if translated:
         out.changes += translated_times(source, copy, out.changes)
     out.changes += figure_changes(source, copy, out.changes)
@@ -893,6 +895,82 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
                              detail=f"words the source did not quote put inside the quotation; {change.detail}")  # fmt: skip
         out.append(change)
     return out
+
+
+def unquoted_changes(src: Analysis, cp: Analysis, found: Sequence[Change]) -> list[Change]:
+    """A source quotation the copy no longer quotes but puts in its own words, wherever the copy's sentence went and
+    however it was reworded ('"These people are heroes," Moore said' -> "Moore praised them, referring to them as
+    heroes"): a copy sentence, outside quotation marks, that names the speaker (it or the sentence before it) and
+    holds most of the quotation's rare words (stems weighted by rarity in English: settings.diff_unquoted), the
+    likeliest such sentence. Only a quotation neither an aligned sentence nor a copy quotation accounts for."""
+    from rapidfuzz import fuzz
+
+    if S.diff_unquoted > 1:
+        return []
+    told = {x.source_span for x in found if x.kind in ("quote-reworded", "paraphrase-to-quote")}
+    said = [fold(q.text) for q in cp.quotes]
+    spans = [(a, b) for a, b in joined_sentences(cp.text) if b - a >= 20]
+    plain = [(a, b) for a, b in spans if not any(a <= q.start < b for q in cp.quotes)]
+    out: list[Change] = []
+    for q in _quote_pool(src):
+        if len(q.text.split()) < 4 or not _named(q.speaker) or (q.start, q.end) in told:
+            continue
+        if any(q.start <= a < q.end for a, _ in told if a is not None) or _norm(q.text) in _norm(cp.text):
+            continue
+        fq = fold(q.text)
+        if any(fuzz.partial_ratio(fq, f) >= S.quote_reworded * 2 for f in said):
+            continue  # the copy still quotes it (the quotation changes report how)
+        surname = fold(q.speaker).split()[-1]
+        mine = _rare_stems(q.text)
+        best = (0.0, None)
+        for n, (a, b) in enumerate(spans):
+            if (a, b) not in plain:
+                continue
+            near = cp.text[spans[n - 1][0] if n else a : b]
+            if surname not in {fold(w) for w in _WORD.findall(near)}:
+                continue
+            theirs = _rare_stems(cp.text[a:b])
+            if len(mine.keys() & theirs.keys()) < 2 or fuzz.partial_ratio(fq, fold(cp.text[a:b])) >= 90:
+                continue  # one word in common says nothing; the words kept as they were are no rewording
+            share = _held_weight(mine, theirs)
+            if share > best[0]:
+                best = (share, (a, b))
+        if best[1] is None or best[0] < S.diff_unquoted:
+            continue
+        a, b = best[1]
+        out.append(
+            Change(
+                "quote-reworded",
+                q.text,
+                cp.text[a:b],
+                (q.start, q.end),
+                (a, b),
+                f"speaker {q.speaker}; no longer quoted: put in the copy's own words",
+                source_sentence=_passage(src.text, q.start, q.end),
+                copy_sentence=cp.text[a:b],
+            )
+        )
+        told.add((q.start, q.end))
+    return out
+
+
+def _rare_stems(text: str) -> dict[str, float]:
+    """A text's content words as stem -> rarity in English (features.rarity), stopwords left out."""
+    from .features import rarity
+
+    stops = stopwords()
+    out: dict[str, float] = {}
+    for w in _WORD.findall(text):
+        f = fold(w)
+        if f not in stops:
+            out[_stem(f)] = max(out.get(_stem(f), 0.0), rarity(f))
+    return out
+
+
+def _held_weight(words: dict[str, float], other: dict[str, float]) -> float:
+    """The share of `words`' rarity-weighted stems that `other` holds (0-1)."""
+    total = sum(words.values())
+    return sum(v for k, v in words.items() if k in other) / total if total else 0.0
 
 
 def _extended(said: str, quoted: str) -> bool:
