@@ -63,3 +63,17 @@ def test_a_sentence_sharing_one_word_with_a_quotation_is_no_rewording_of_it(run)
     source = LEAD + '"The volunteers are heroes. They rescued families from the cellars," Mayor Anna Kowalski said.'
     copy = LEAD + "Mayor Anna Kowalski will stand for election again next spring, her office confirmed on Monday."
     assert not [c for c in changes_of_kind(run, source, copy, "quote-reworded") if "own words" in c.detail]
+
+
+def test_a_count_whose_following_words_differ_is_compared_by_its_noun(run):
+    source = LEAD + "The witness testified for three days, telling the court she never saw the contract."
+    copy = LEAD + "Over four days on the stand in the county court, the witness said she never saw any contract."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "number-changed")]
+    assert ("3", "4") in found
+
+
+def test_a_date_or_two_counts_of_one_noun_are_no_count_changed(run):
+    source = LEAD + "The fair opened on 19 November with 40 stalls and 12 stalls more in the car park."
+    copy = LEAD + "The fair opened on 20 November, and traders said business was slow all weekend."
+    assert not [c for c in changes_of_kind(run, source, copy, "number-changed") if "stalls" in c.detail]
+    assert not [c for c in changes_of_kind(run, source, copy, "number-changed") if "november" in c.detail]

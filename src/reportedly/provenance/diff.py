@@ -1885,12 +1885,40 @@ def _counts(text: str) -> dict[tuple[str, str], dict[str, re.Match]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _unit_pattern() -> re.Pattern:
+    """A figure or a number word, then the word it counts, whatever follows ("three days," "44 days in")."""
+    return re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_number_words()})\s+([a-z]+)\b")
+
+
+def _units(text: str) -> dict[str, dict[str, re.Match]]:
+    """Each counted noun (a plural: "days", "people", "cans") -> the figures the text gives for it, with where each
+    is first given; a month ("19 November") or a year's figure is no count."""
+    rules = load_rules("en")
+    out: dict[str, dict[str, re.Match]] = {}
+    for m in _unit_pattern().finditer(text):
+        n, unit = m.group(1), m.group(2)
+        if unit in stopwords() or unit in rules.months or not unit.endswith("s") or len(unit) < 4:
+            continue
+        value = n.replace(",", "") if n[0].isdigit() else _value(n)
+        if value == "1":
+            continue
+        out.setdefault(unit, {}).setdefault(value, m)
+    return out
+
+
 def counted_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
     """One figure given for the same thing in both texts but with another value ("after just 44 days in office" ->
     "after spending only 45 days in office"), found however the two sentences were rewritten: each text gives one
     figure for that thing, and they differ."""
     seen = {fold(x.before or "") for x in found if x.kind == "number-changed"}
     mine, theirs = _counts(src.text), _counts(cp.text)
+    # what is counted, by its noun alone, where the words after it differ ("testified for three days, telling ..."
+    # -> "during four days on the witness stand"): each text gives one figure for that noun in all
+    ones, others = _units(src.text), _units(cp.text)
+    taken = {k[0] for k in mine} & {k[0] for k in theirs}
+    mine |= {(u, ""): v for u, v in ones.items() if u not in taken and u in others}
+    theirs |= {(u, ""): v for u, v in others.items() if u not in taken and u in ones}
     out = []
     for unit, had in mine.items():
         has = theirs.get(unit)
@@ -1899,7 +1927,7 @@ def counted_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Ch
         ((old, m),), ((new, at),) = had.items(), has.items()
         if fold(old) in seen:
             continue
-        tail = " ".join(unit)
+        tail = " ".join(unit).strip()
         out.append(Change("number-changed", old, new, (m.start(), m.end()), (at.start(), at.end()),
                           f"'{old} {tail}' -> '{new} {tail}'",
                           source_sentence=_sentence_at(src.text, m.start()),
