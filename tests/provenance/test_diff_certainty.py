@@ -77,3 +77,15 @@ def test_a_date_or_two_counts_of_one_noun_are_no_count_changed(run):
     copy = LEAD + "The fair opened on 20 November, and traders said business was slow all weekend."
     assert not [c for c in changes_of_kind(run, source, copy, "number-changed") if "stalls" in c.detail]
     assert not [c for c in changes_of_kind(run, source, copy, "number-changed") if "november" in c.detail]
+
+
+def test_a_body_named_by_its_initials_is_the_same_source(run):
+    source = LEAD + "The Northern Rivers Authority said the dam had been inspected twice since the spring floods."
+    copy = LEAD + "The NRA said the dam had been inspected twice since the spring floods."
+    assert not changes_of_kind(run, source, copy, "attribution-moved")
+
+
+def test_initials_that_are_not_the_name_are_another_source(run):
+    source = LEAD + "The Northern Rivers Authority said the dam had been inspected twice since the spring floods."
+    copy = LEAD + "The BBC said the dam had been inspected twice since the spring floods."
+    assert changes_of_kind(run, source, copy, "attribution-moved")

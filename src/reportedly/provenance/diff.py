@@ -61,7 +61,18 @@ def same_name(a: Optional[str], b: Optional[str]) -> bool:
     fa, fb = fold(a).split(), fold(b).split()
     if not fa or not fb:
         return False
-    return fuzz.ratio(fa[-1], fb[-1]) >= S.same_name
+    return fuzz.ratio(fa[-1], fb[-1]) >= S.same_name or _acronym(a, b) or _acronym(b, a)
+
+
+def _acronym(short: str, long: str) -> bool:
+    """`short` is `long`'s initials, its small words skipped or not: "IARC" / "International Agency for Research
+    on Cancer", "the WHO" / "World Health Organization"."""
+    letters = "".join(ch for ch in short.split()[-1] if ch.isalpha())
+    words = [w for w in re.findall(r"[^\W\d_]+", long)]
+    if len(letters) < 2 or not letters.isupper() or len(words) < 2:
+        return False
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    return letters in (capitals, "".join(w[0].upper() for w in words))
 
 
 def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
