@@ -89,3 +89,16 @@ def test_initials_that_are_not_the_name_are_another_source(run):
     source = LEAD + "The Northern Rivers Authority said the dam had been inspected twice since the spring floods."
     copy = LEAD + "The BBC said the dam had been inspected twice since the spring floods."
     assert changes_of_kind(run, source, copy, "attribution-moved")
+
+
+def test_a_quantifier_of_another_strength_before_the_same_noun_is_a_number_changed(run):
+    source = LEAD + "Most residents of the valley had left their homes before the river burst its banks."
+    copy = LEAD + "All the residents of the valley had left their homes before the river burst its banks."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "number-changed")]
+    assert ("Most residents", "All the residents") in found
+
+
+def test_quantifiers_of_one_strength_or_before_other_nouns_are_no_change(run):
+    source = LEAD + "Many residents said some shops had closed before the river burst its banks on Sunday."
+    copy = LEAD + "Numerous residents said all roads had closed before the river burst its banks on Sunday."
+    assert not changes_of_kind(run, source, copy, "number-changed")

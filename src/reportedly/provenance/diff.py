@@ -496,6 +496,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _swapped(src, cp, s, c, out)
     out += _qualifiers(before, after, s, c, out)
     out += _certainty(before, after, s, c, out)
+    out += _quantified(before, after, s, c)
     out += _numbers(before, after, s, c)
     out += _durations(src.language, cp.language, before, after, s, c, out)
     out += _dates(src, cp, s, c)
@@ -1044,6 +1045,48 @@ def _certainty(before: str, after: str, s, c, found: Sequence[Change]) -> list[C
             f"'{old}' -> '{new}': the copy is {'surer' if kind == 'hedge-removed' else 'less sure'}",
         )
     ]
+
+
+@lru_cache(maxsize=1)
+def _quantifier_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    """A quantifier of rules/en/quantifiers.tsv, then the two words after it; and each quantifier's strength."""
+    from ..rules import lines
+
+    strength = {}
+    for line in lines("en", "quantifiers.tsv"):
+        phrase, _, level = line.partition("\t")
+        strength[phrase.strip().lower()] = int(level)
+    words = "|".join(re.escape(p) for p in sorted(strength, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])({words})\s+(?:the\s+|of\s+the\s+|of\s+)?([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I
+    ), strength
+
+
+def _quantified(before: str, after: str, s, c) -> list[Change]:
+    """A quantifier swapped for one of another strength before the same noun ("most residents" -> "all the
+    residents", "some experts" -> "many experts"): the share of the set the sentence speaks of changed."""
+    pattern, strength = _quantifier_pattern()
+    stops = stopwords()
+
+    def quantified(text: str) -> dict[str, tuple[str, str]]:
+        out = {}
+        for m in pattern.finditer(text):
+            for g in (2, 3):
+                w = m.group(g)
+                if w and fold(w) not in stops:
+                    out.setdefault(_stem(fold(w)), (m.group(1).lower(), text[m.start() : m.end(g)]))
+                    break
+        return out
+
+    had, has = quantified(before), quantified(after)
+    out = []
+    for noun, (q, phrase) in had.items():
+        if noun not in has:
+            continue
+        q2, phrase2 = has[noun]
+        if strength[q] != strength[q2]:
+            out.append(Change("number-changed", phrase, phrase2, s, c, f"'{phrase}' -> '{phrase2}'"))
+    return out
 
 
 def _cue_hedges(src: Analysis, cp: Analysis, sq, cq, done: set[str]) -> list[Change]:
