@@ -102,3 +102,16 @@ def test_quantifiers_of_one_strength_or_before_other_nouns_are_no_change(run):
     source = LEAD + "Many residents said some shops had closed before the river burst its banks on Sunday."
     copy = LEAD + "Numerous residents said all roads had closed before the river burst its banks on Sunday."
     assert not changes_of_kind(run, source, copy, "number-changed")
+
+
+def test_a_reporting_verb_of_another_stance_is_a_loaded_word(run):
+    source = LEAD + "The mayor said the bridge repairs would be finished before the winter storms arrived."
+    copy = LEAD + "The mayor contended the bridge repairs would be finished before the winter storms arrived."
+    found = changes_of_kind(run, source, copy, "loaded-word")
+    assert [(c.before, c.after) for c in found if "distancing" in c.detail] == [("said", "contended")]
+
+
+def test_reporting_verbs_of_one_stance_or_nouns_are_no_loaded_word(run):
+    source = LEAD + "The mayor told reporters that the state would pay for the bridge repairs next spring."
+    copy = LEAD + "The mayor explained to reporters that the state would pay for the bridge repairs next spring."
+    assert not changes_of_kind(run, source, copy, "loaded-word")

@@ -483,6 +483,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _foreign_hedges(src.language, cp.language, before, after, s, c)
     out += _reported(before, after, s, c, out)
     out += _loaded(before, after, s, c)
+    out += _stance(before, after, s, c, out)
     out += _evaluative(before, after, s, c)
     out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
@@ -1507,6 +1508,49 @@ def _loaded(before: str, after: str, s, c) -> list[Change]:
         else:
             out.append(Change("loaded-word", old, new, s, c, f"loaded '{old}' neutralised to '{new}'"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _stances() -> dict[str, str]:
+    """Reporting verb stem -> the stance it gives the reported words (rules/en/reporting_stance.tsv)."""
+    from ..rules import lines
+
+    out = {}
+    for line in lines("en", "reporting_stance.tsv"):
+        verb, _, stance = line.partition("\t")
+        out[_stem(verb.strip())] = stance.strip()
+    return out
+
+
+def _stance(before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
+    """The one reporting verb of a sentence swapped for one of another stance ("said" -> "claimed": the copy
+    distances itself; "said" -> "admitted", "revealed", "boasted", "slammed"): how the reader is told to take
+    the words changed. One verb each side, in the past tense, so that two clauses' verbs are not paired by chance;
+    a swap the loaded terms already report is not reported twice."""
+    stances = _stances()
+
+    irregular = load_rules("en").irregular_forms
+
+    def verbs(text: str) -> dict[str, str]:
+        # past forms only: news reports in the past tense, and "the state", "thanks", "a claim" are no verbs
+        return {
+            st: w
+            for w in _WORD.findall(text)
+            if w[:1].islower() and (w.endswith("ed") or fold(w) in irregular) and (st := _stem(w)) in stances
+        }
+
+    had, has = verbs(before), verbs(after)
+    if len(had) != 1 or len(has) != 1 or had.keys() == has.keys():
+        return []
+    (old_stem, old), (new_stem, new) = next(iter(had.items())), next(iter(has.items()))
+    if stances[old_stem] == stances[new_stem]:
+        return []
+    if any(
+        x.kind == "loaded-word" and {fold(x.before or ""), fold(x.after or "")} & {fold(old), fold(new)} for x in found
+    ):
+        return []
+    detail = f"'{old}' ({stances[old_stem]}) became '{new}' ({stances[new_stem]}): the words are presented otherwise"
+    return [Change("loaded-word", old, new, s, c, detail)]
 
 
 def _evaluative(before: str, after: str, s, c) -> list[Change]:
