@@ -61,7 +61,18 @@ def same_name(a: Optional[str], b: Optional[str]) -> bool:
     fa, fb = fold(a).split(), fold(b).split()
     if not fa or not fb:
         return False
-    return fuzz.ratio(fa[-1], fb[-1]) >= S.same_name
+    return fuzz.ratio(fa[-1], fb[-1]) >= S.same_name or _acronym(a, b) or _acronym(b, a)
+
+
+def _acronym(short: str, long: str) -> bool:
+    """`short` is `long`'s initials, its small words skipped or not: "IARC" / "International Agency for Research
+    on Cancer", "the WHO" / "World Health Organization"."""
+    letters = "".join(ch for ch in short.split()[-1] if ch.isalpha())
+    words = [w for w in re.findall(r"[^\W\d_]+", long)]
+    if len(letters) < 2 or not letters.isupper() or len(words) < 2:
+        return False
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    return letters in (capitals, "".join(w[0].upper() for w in words))
 
 
 def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
@@ -114,6 +125,8 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
         out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
     out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
+    if not translated:
+        out.changes += unquoted_changes(source, copy, out.changes)
     if translated:
         out.changes += translated_times(source, copy, out.changes)
     out.changes += figure_changes(source, copy, out.changes)
@@ -470,6 +483,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _foreign_hedges(src.language, cp.language, before, after, s, c)
     out += _reported(before, after, s, c, out)
     out += _loaded(before, after, s, c)
+    out += _stance(before, after, s, c, out)
     out += _evaluative(before, after, s, c)
     out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
@@ -482,6 +496,8 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _titles_added(before, after, s, c)
     out += _swapped(src, cp, s, c, out)
     out += _qualifiers(before, after, s, c, out)
+    out += _certainty(before, after, s, c, out)
+    out += _quantified(before, after, s, c)
     out += _numbers(before, after, s, c)
     out += _durations(src.language, cp.language, before, after, s, c, out)
     out += _dates(src, cp, s, c)
@@ -894,6 +910,82 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
     return out
 
 
+def unquoted_changes(src: Analysis, cp: Analysis, found: Sequence[Change]) -> list[Change]:
+    """A source quotation the copy no longer quotes but puts in its own words, wherever the copy's sentence went and
+    however it was reworded ('"These people are heroes," Moore said' -> "Moore praised them, referring to them as
+    heroes"): a copy sentence, outside quotation marks, that names the speaker (it or the sentence before it) and
+    holds most of the quotation's rare words (stems weighted by rarity in English: settings.diff_unquoted), the
+    likeliest such sentence. Only a quotation neither an aligned sentence nor a copy quotation accounts for."""
+    from rapidfuzz import fuzz
+
+    if S.diff_unquoted > 1:
+        return []
+    told = {x.source_span for x in found if x.kind in ("quote-reworded", "paraphrase-to-quote")}
+    said = [fold(q.text) for q in cp.quotes]
+    spans = [(a, b) for a, b in joined_sentences(cp.text) if b - a >= 20]
+    plain = [(a, b) for a, b in spans if not any(a <= q.start < b for q in cp.quotes)]
+    out: list[Change] = []
+    for q in _quote_pool(src):
+        if len(q.text.split()) < 4 or not _named(q.speaker) or (q.start, q.end) in told:
+            continue
+        if any(q.start <= a < q.end for a, _ in told if a is not None) or _norm(q.text) in _norm(cp.text):
+            continue
+        fq = fold(q.text)
+        if any(fuzz.partial_ratio(fq, f) >= S.quote_reworded * 2 for f in said):
+            continue  # the copy still quotes it (the quotation changes report how)
+        surname = fold(q.speaker).split()[-1]
+        mine = _rare_stems(q.text)
+        best = (0.0, None)
+        for n, (a, b) in enumerate(spans):
+            if (a, b) not in plain:
+                continue
+            near = cp.text[spans[n - 1][0] if n else a : b]
+            if surname not in {fold(w) for w in _WORD.findall(near)}:
+                continue
+            theirs = _rare_stems(cp.text[a:b])
+            if len(mine.keys() & theirs.keys()) < 2 or fuzz.partial_ratio(fq, fold(cp.text[a:b])) >= 90:
+                continue  # one word in common says nothing; the words kept as they were are no rewording
+            share = _held_weight(mine, theirs)
+            if share > best[0]:
+                best = (share, (a, b))
+        if best[1] is None or best[0] < S.diff_unquoted:
+            continue
+        a, b = best[1]
+        out.append(
+            Change(
+                "quote-reworded",
+                q.text,
+                cp.text[a:b],
+                (q.start, q.end),
+                (a, b),
+                f"speaker {q.speaker}; no longer quoted: put in the copy's own words",
+                source_sentence=_passage(src.text, q.start, q.end),
+                copy_sentence=cp.text[a:b],
+            )
+        )
+        told.add((q.start, q.end))
+    return out
+
+
+def _rare_stems(text: str) -> dict[str, float]:
+    """A text's content words as stem -> rarity in English (features.rarity), stopwords left out."""
+    from .features import rarity
+
+    stops = stopwords()
+    out: dict[str, float] = {}
+    for w in _WORD.findall(text):
+        f = fold(w)
+        if f not in stops:
+            out[_stem(f)] = max(out.get(_stem(f), 0.0), rarity(f))
+    return out
+
+
+def _held_weight(words: dict[str, float], other: dict[str, float]) -> float:
+    """The share of `words`' rarity-weighted stems that `other` holds (0-1)."""
+    total = sum(words.values())
+    return sum(v for k, v in words.items() if k in other) / total if total else 0.0
+
+
 def _extended(said: str, quoted: str) -> bool:
     """A copy's quotation that holds the whole of the source's and more words besides (at least two): words the
     speaker was not quoted as saying put inside the marks ("for their fight for freedom of expression" in their
@@ -913,6 +1005,89 @@ def _quote_pool(src: Analysis) -> list:
         and (not a.speaker or not b.speaker or same_name(a.speaker, b.speaker))
     ]
     return quotes + merged
+
+
+@lru_cache(maxsize=1)
+def _certainty_levels() -> dict[str, int]:
+    """Epistemic word -> its strength, 1 possible .. 3 certain (rules/en/certainty.tsv)."""
+    from ..rules import lines
+
+    out = {}
+    for line in lines("en", "certainty.tsv"):
+        word, _, level = line.partition("\t")
+        out[fold(word.strip())] = int(level)
+    return out
+
+
+def _certainty(before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
+    """A word saying how sure the claim is swapped for one of another strength ("a possible carcinogen" -> "a
+    probable carcinogen": the copy is surer, hedge-removed; "will likely" -> "may": hedge-added). Only a swap: a
+    hedge cut or added alone is the qualifiers' and hedges' to report."""
+    levels = _certainty_levels()
+
+    def said(text: str) -> dict[str, int]:
+        return {w: levels[w] for w in (fold(x) for x in _WORD.findall(text)) if w in levels}
+
+    had, has = said(before), said(after)
+    if not had or not has or had.keys() == has.keys():
+        return []
+    done = {fold(x.before or x.after or "") for x in found if x.kind.startswith("hedge-")}
+    old, new = max(had, key=had.get), max(has, key=has.get)
+    if had[old] == has[new] or old in done or new in done:
+        return []
+    kind = "hedge-removed" if has[new] > had[old] else "hedge-added"
+    return [
+        Change(
+            kind,
+            old,
+            new,
+            s,
+            c,
+            f"'{old}' -> '{new}': the copy is {'surer' if kind == 'hedge-removed' else 'less sure'}",
+        )
+    ]
+
+
+@lru_cache(maxsize=1)
+def _quantifier_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    """A quantifier of rules/en/quantifiers.tsv, then the two words after it; and each quantifier's strength."""
+    from ..rules import lines
+
+    strength = {}
+    for line in lines("en", "quantifiers.tsv"):
+        phrase, _, level = line.partition("\t")
+        strength[phrase.strip().lower()] = int(level)
+    words = "|".join(re.escape(p) for p in sorted(strength, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])({words})\s+(?:the\s+|of\s+the\s+|of\s+)?([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I
+    ), strength
+
+
+def _quantified(before: str, after: str, s, c) -> list[Change]:
+    """A quantifier swapped for one of another strength before the same noun ("most residents" -> "all the
+    residents", "some experts" -> "many experts"): the share of the set the sentence speaks of changed."""
+    pattern, strength = _quantifier_pattern()
+    stops = stopwords()
+
+    def quantified(text: str) -> dict[str, tuple[str, str]]:
+        out = {}
+        for m in pattern.finditer(text):
+            for g in (2, 3):
+                w = m.group(g)
+                if w and fold(w) not in stops:
+                    out.setdefault(_stem(fold(w)), (m.group(1).lower(), text[m.start() : m.end(g)]))
+                    break
+        return out
+
+    had, has = quantified(before), quantified(after)
+    out = []
+    for noun, (q, phrase) in had.items():
+        if noun not in has:
+            continue
+        q2, phrase2 = has[noun]
+        if strength[q] != strength[q2]:
+            out.append(Change("number-changed", phrase, phrase2, s, c, f"'{phrase}' -> '{phrase2}'"))
+    return out
 
 
 def _cue_hedges(src: Analysis, cp: Analysis, sq, cq, done: set[str]) -> list[Change]:
@@ -1146,10 +1321,24 @@ def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
                 out.append(Change("attribution-moved", intro, f"{b.source} ({b.cue})", s, b.cue_span,
                                   f"the source gives these words as {name}'s; the copy as {b.source}'s"))  # fmt: skip
             continue  # naming the writer the source's excerpt already gave says nothing new
+        # a quotation in the source's sentence whose words the copy gives to another ("'..., I think', Dr X said"
+        # -> "officials said that ..."): moved, not added; to its own speaker, nothing new
+        speakers = _quoted_speakers(src, s) if not sa else []
+        if any(same_name(q, b.source) for q in speakers):
+            continue
+        if speakers:
+            out.append(Change("attribution-moved", speakers[0], f"{b.source} ({b.cue})", s, b.cue_span,
+                              f"the source quotes {speakers[0]}; the copy gives it as {b.source}'s"))  # fmt: skip
+            continue
         # a source the copy names that the source's sentence does not ("..., reported the AFP news agency")
         why = "the source stated it without attribution" if not sa else f"the source did not say '{b.cue} {b.source}'"
         out.append(Change("attribution-added", None, f"{b.source} ({b.cue})", s, b.cue_span, why))
     return out
+
+
+def _quoted_speakers(src: Analysis, s: tuple[int, int]) -> list[str]:
+    """The named speakers of the source's quotations that begin in sentence `s`."""
+    return [q.speaker for q in src.quotes if s[0] <= q.start < s[1] and _named(q.speaker)]
 
 
 def _same_claim(a: str, b: str) -> bool:
@@ -1319,6 +1508,49 @@ def _loaded(before: str, after: str, s, c) -> list[Change]:
         else:
             out.append(Change("loaded-word", old, new, s, c, f"loaded '{old}' neutralised to '{new}'"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _stances() -> dict[str, str]:
+    """Reporting verb stem -> the stance it gives the reported words (rules/en/reporting_stance.tsv)."""
+    from ..rules import lines
+
+    out = {}
+    for line in lines("en", "reporting_stance.tsv"):
+        verb, _, stance = line.partition("\t")
+        out[_stem(verb.strip())] = stance.strip()
+    return out
+
+
+def _stance(before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
+    """The one reporting verb of a sentence swapped for one of another stance ("said" -> "claimed": the copy
+    distances itself; "said" -> "admitted", "revealed", "boasted", "slammed"): how the reader is told to take
+    the words changed. One verb each side, in the past tense, so that two clauses' verbs are not paired by chance;
+    a swap the loaded terms already report is not reported twice."""
+    stances = _stances()
+
+    irregular = load_rules("en").irregular_forms
+
+    def verbs(text: str) -> dict[str, str]:
+        # past forms only: news reports in the past tense, and "the state", "thanks", "a claim" are no verbs
+        return {
+            st: w
+            for w in _WORD.findall(text)
+            if w[:1].islower() and (w.endswith("ed") or fold(w) in irregular) and (st := _stem(w)) in stances
+        }
+
+    had, has = verbs(before), verbs(after)
+    if len(had) != 1 or len(has) != 1 or had.keys() == has.keys():
+        return []
+    (old_stem, old), (new_stem, new) = next(iter(had.items())), next(iter(has.items()))
+    if stances[old_stem] == stances[new_stem]:
+        return []
+    if any(
+        x.kind == "loaded-word" and {fold(x.before or ""), fold(x.after or "")} & {fold(old), fold(new)} for x in found
+    ):
+        return []
+    detail = f"'{old}' ({stances[old_stem]}) became '{new}' ({stances[new_stem]}): the words are presented otherwise"
+    return [Change("loaded-word", old, new, s, c, detail)]
 
 
 def _evaluative(before: str, after: str, s, c) -> list[Change]:
@@ -1751,12 +1983,40 @@ def _counts(text: str) -> dict[tuple[str, str], dict[str, re.Match]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _unit_pattern() -> re.Pattern:
+    """A figure or a number word, then the word it counts, whatever follows ("three days," "44 days in")."""
+    return re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_number_words()})\s+([a-z]+)\b")
+
+
+def _units(text: str) -> dict[str, dict[str, re.Match]]:
+    """Each counted noun (a plural: "days", "people", "cans") -> the figures the text gives for it, with where each
+    is first given; a month ("19 November") or a year's figure is no count."""
+    rules = load_rules("en")
+    out: dict[str, dict[str, re.Match]] = {}
+    for m in _unit_pattern().finditer(text):
+        n, unit = m.group(1), m.group(2)
+        if unit in stopwords() or unit in rules.months or not unit.endswith("s") or len(unit) < 4:
+            continue
+        value = n.replace(",", "") if n[0].isdigit() else _value(n)
+        if value == "1":
+            continue
+        out.setdefault(unit, {}).setdefault(value, m)
+    return out
+
+
 def counted_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
     """One figure given for the same thing in both texts but with another value ("after just 44 days in office" ->
     "after spending only 45 days in office"), found however the two sentences were rewritten: each text gives one
     figure for that thing, and they differ."""
     seen = {fold(x.before or "") for x in found if x.kind == "number-changed"}
     mine, theirs = _counts(src.text), _counts(cp.text)
+    # what is counted, by its noun alone, where the words after it differ ("testified for three days, telling ..."
+    # -> "during four days on the witness stand"): each text gives one figure for that noun in all
+    ones, others = _units(src.text), _units(cp.text)
+    taken = {k[0] for k in mine} & {k[0] for k in theirs}
+    mine |= {(u, ""): v for u, v in ones.items() if u not in taken and u in others}
+    theirs |= {(u, ""): v for u, v in others.items() if u not in taken and u in ones}
     out = []
     for unit, had in mine.items():
         has = theirs.get(unit)
@@ -1765,7 +2025,7 @@ def counted_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Ch
         ((old, m),), ((new, at),) = had.items(), has.items()
         if fold(old) in seen:
             continue
-        tail = " ".join(unit)
+        tail = " ".join(unit).strip()
         out.append(Change("number-changed", old, new, (m.start(), m.end()), (at.start(), at.end()),
                           f"'{old} {tail}' -> '{new} {tail}'",
                           source_sentence=_sentence_at(src.text, m.start()),

@@ -190,6 +190,10 @@ class Settings:
     writer_sentences: int = 20  # how far back (sentences) a letter excerpt's first-person sentence looks for its writer
     quote_joined: int = 120  # chars between two quotations a copy may quote as one (a cue, a paragraph break)
     quote_reworded: float = 40.0
+    # a source quotation no copy quotation or aligned sentence accounts for, put in the copy's own words: the share
+    # of its rare words (stems, weighted by rarity in English) that a copy sentence naming its speaker holds
+    # (diff.unquoted_changes); above 1 turns it off
+    diff_unquoted: float = 0.5
     statement_quoted: float = 80.0
     same_name: float = 80.0
     # diff's opening of a text (where a copy's own dateline and credit go) runs on past a first paragraph of one

@@ -1,0 +1,117 @@
+"""Meaning changes between aligned sentences that hold for any story (issue 9): a word of likelihood swapped for
+one of another strength, and a quotation's words given to someone other than its speaker."""
+
+from __future__ import annotations
+
+from .diffs import LEAD, changes_of_kind
+
+
+def test_a_likelihood_made_surer_is_a_hedge_removed(run):
+    source = LEAD + "Engineers said the crack in the old dam was a possible cause of the flooding in the valley."
+    copy = LEAD + "Engineers said the crack in the old dam was a probable cause of the flooding in the valley."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "hedge-removed")]
+    assert ("possible", "probable") in found
+    assert not changes_of_kind(run, source, copy, "hedge-added")
+
+
+def test_a_likelihood_made_less_sure_is_a_hedge_added(run):
+    source = LEAD + "The new road will definitely cut the journey to the coast by an hour, the planners wrote."
+    copy = LEAD + "The new road will potentially cut the journey to the coast by an hour, the planners wrote."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "hedge-added")]
+    assert ("definitely", "potentially") in found
+
+
+def test_likelihood_words_of_one_strength_are_no_hedge_change(run):
+    source = LEAD + "The storm may reach the northern islands by Friday evening, forecasters warned on Tuesday."
+    copy = LEAD + "The storm might reach the northern islands by Friday evening, forecasters warned on Tuesday."
+    swaps = [c for k in ("hedge-removed", "hedge-added") for c in changes_of_kind(run, source, copy, k)]
+    assert not [c for c in swaps if (c.before, c.after) == ("may", "might")]
+
+
+def test_a_quotation_given_to_others_is_an_attribution_moved(run):
+    source = LEAD + '"We will rebuild every school that the river destroyed this spring," Mayor Anna Kowalski said.'
+    copy = LEAD + "City officials said that they would rebuild every school that the river destroyed this spring."
+    moved = changes_of_kind(run, source, copy, "attribution-moved")
+    assert [(c.before, c.after) for c in moved] == [("Anna Kowalski", "City officials (said)")]
+    assert not changes_of_kind(run, source, copy, "attribution-added")
+
+
+def test_a_quotation_kept_by_its_speaker_is_no_attribution_change(run):
+    source = LEAD + '"We will rebuild every school that the river destroyed this spring," Mayor Anna Kowalski said.'
+    copy = LEAD + "Mayor Anna Kowalski said that they would rebuild every school that the river destroyed this spring."
+    assert not changes_of_kind(run, source, copy, "attribution-moved")
+    assert not changes_of_kind(run, source, copy, "attribution-added")
+
+
+def test_a_quotation_put_in_the_copys_own_words_elsewhere_is_reworded(run):
+    source = (
+        LEAD + "Rain fell for most of the week across the county.\n\n"
+        '"The volunteers are heroes. They rescued families from the flooded cellars," Mayor Anna Kowalski said.'
+    )
+    copy = (
+        "Mayor Anna Kowalski called the volunteers heroes who rescued families from flooded cellars.\n\n"
+        + LEAD
+        + "Rain fell for most of the week across the county."
+    )
+    found = [c for c in changes_of_kind(run, source, copy, "quote-reworded") if "own words" in c.detail]
+    assert [c.after for c in found] == [
+        "Mayor Anna Kowalski called the volunteers heroes who rescued families from flooded cellars."
+    ]
+
+
+def test_a_sentence_sharing_one_word_with_a_quotation_is_no_rewording_of_it(run):
+    source = LEAD + '"The volunteers are heroes. They rescued families from the cellars," Mayor Anna Kowalski said.'
+    copy = LEAD + "Mayor Anna Kowalski will stand for election again next spring, her office confirmed on Monday."
+    assert not [c for c in changes_of_kind(run, source, copy, "quote-reworded") if "own words" in c.detail]
+
+
+def test_a_count_whose_following_words_differ_is_compared_by_its_noun(run):
+    source = LEAD + "The witness testified for three days, telling the court she never saw the contract."
+    copy = LEAD + "Over four days on the stand in the county court, the witness said she never saw any contract."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "number-changed")]
+    assert ("3", "4") in found
+
+
+def test_a_date_or_two_counts_of_one_noun_are_no_count_changed(run):
+    source = LEAD + "The fair opened on 19 November with 40 stalls and 12 stalls more in the car park."
+    copy = LEAD + "The fair opened on 20 November, and traders said business was slow all weekend."
+    assert not [c for c in changes_of_kind(run, source, copy, "number-changed") if "stalls" in c.detail]
+    assert not [c for c in changes_of_kind(run, source, copy, "number-changed") if "november" in c.detail]
+
+
+def test_a_body_named_by_its_initials_is_the_same_source(run):
+    source = LEAD + "The Northern Rivers Authority said the dam had been inspected twice since the spring floods."
+    copy = LEAD + "The NRA said the dam had been inspected twice since the spring floods."
+    assert not changes_of_kind(run, source, copy, "attribution-moved")
+
+
+def test_initials_that_are_not_the_name_are_another_source(run):
+    source = LEAD + "The Northern Rivers Authority said the dam had been inspected twice since the spring floods."
+    copy = LEAD + "The BBC said the dam had been inspected twice since the spring floods."
+    assert changes_of_kind(run, source, copy, "attribution-moved")
+
+
+def test_a_quantifier_of_another_strength_before_the_same_noun_is_a_number_changed(run):
+    source = LEAD + "Most residents of the valley had left their homes before the river burst its banks."
+    copy = LEAD + "All the residents of the valley had left their homes before the river burst its banks."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "number-changed")]
+    assert ("Most residents", "All the residents") in found
+
+
+def test_quantifiers_of_one_strength_or_before_other_nouns_are_no_change(run):
+    source = LEAD + "Many residents said some shops had closed before the river burst its banks on Sunday."
+    copy = LEAD + "Numerous residents said all roads had closed before the river burst its banks on Sunday."
+    assert not changes_of_kind(run, source, copy, "number-changed")
+
+
+def test_a_reporting_verb_of_another_stance_is_a_loaded_word(run):
+    source = LEAD + "The mayor said the bridge repairs would be finished before the winter storms arrived."
+    copy = LEAD + "The mayor contended the bridge repairs would be finished before the winter storms arrived."
+    found = changes_of_kind(run, source, copy, "loaded-word")
+    assert [(c.before, c.after) for c in found if "distancing" in c.detail] == [("said", "contended")]
+
+
+def test_reporting_verbs_of_one_stance_or_nouns_are_no_loaded_word(run):
+    source = LEAD + "The mayor told reporters that the state would pay for the bridge repairs next spring."
+    copy = LEAD + "The mayor explained to reporters that the state would pay for the bridge repairs next spring."
+    assert not changes_of_kind(run, source, copy, "loaded-word")
