@@ -236,7 +236,8 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
 def _guessed_otherwise(table, tok, sent_index, inside_quote) -> Optional[EntityBuilder]:
     """ "Dr. Yuki Tanaka presented the data. / “The risk is small,” he said": with no person of the pronoun's gender
     named anywhere before it, the latest person named outside quotes within SETTINGS.max_sentences_back sentences whose
-    gender is only a guess from the first name (no gendered title says it)."""
+    gender is only a guess from the first name (no gendered title says it); none when a person described without a
+    name is the subject of a sentence after that name."""
     here = sent_index[tok.i]
     for i in range(tok.i - 1, -1, -1):
         if here - sent_index[i] > SETTINGS.max_sentences_back:
@@ -244,7 +245,20 @@ def _guessed_otherwise(table, tok, sent_index, inside_quote) -> Optional[EntityB
         b = table.by_token.get(i)
         if b is not None and b.type == "PERSON" and not inside_quote[i]:
             return b if _guessed_gender(b, table.rules) else None
+        if b is None and not inside_quote[i] and _described_subject(table.doc[i], table.rules):
+            return None  # "Maria Lund told ... A fire official said ... “...,” he said": the official, not Maria
     return None
+
+
+def _described_subject(t: Token, rules: Rules) -> bool:
+    """A subject that describes one person without a name ("a fire department official", "his son")."""
+    lemma = t.lemma_.lower()
+    return (
+        t.dep_ in SUBJECT_DEPS
+        and t.pos_ == "NOUN"
+        and t.tag_ != "NNS"
+        and (rules.is_person_noun(lemma) or lemma in rules.kin_nouns)
+    )
 
 
 def _guessed_gender(b: EntityBuilder, rules: Rules) -> bool:
