@@ -8,6 +8,7 @@ from spacy.vocab import Vocab
 
 from reportedly.nlp.entities import _missed_people, _repaired
 from reportedly.nlp.quotes import _headings_between
+from reportedly.nlp.sources import apposed_name
 from reportedly.rules import load as load_rules
 
 
@@ -202,3 +203,29 @@ def test_a_name_after_a_demonym_or_with_an_age_is_a_persons_whatever_the_tagger_
 def test_headings_captions_and_links_between_paragraphs_are_counted_as_furniture():
     text = "He said so.\n\nREAD MORE: Ferry hits dock\n\n[Image: the pier]\n\nThe ferry sank slowly.\n\n“No,” he said."
     assert _headings_between(text, 3, text.index("“")) == 2
+
+
+def test_she_two_paragraphs_after_an_unnamed_speaker_is_hers_not_a_woman_named_before(run):
+    a = run(
+        "Passenger Ingrid Solberg, 34, told Radio Nord that the deck flooded.\n\nA senior official at the port "
+        "authority said the ferry had been cleared to dock.\n\nThe harbour stayed closed on Wednesday as divers "
+        "examined the hull.\n\n“We are investigating the cause,” she said."
+    )
+    assert [q.speaker for q in a.quotes] == ["A senior official at the port authority"]
+
+
+def test_a_party_and_place_in_brackets_after_a_relatives_name_is_not_the_speaker():
+    # the parser may hang the bracketed "(D-Port Arthur)" on the relative's noun as its apposition
+    words = ["Lee", "’s", "niece", ",", "Del.", "Anna", "Moreau", "(", "D", "-", "Port", "Arthur", ")", ",", "shouted"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[False, True, False, True, True, True, True, False, False, False, True, False, False, True, False],
+        pos=["PROPN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT"]
+        + ["PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT", "VERB"],
+        deps=["poss", "case", "nsubj", "punct", "compound", "nmod", "nmod", "punct"]
+        + ["compound", "punct", "compound", "appos", "punct", "punct", "ROOT"],
+        heads=[2, 0, 14, 2, 11, 11, 11, 11, 10, 10, 11, 2, 2, 14, 14],
+        ents=["O"] * 8 + ["B-ORG", "I-ORG", "I-ORG", "I-ORG"] + ["O"] * 3,
+    )
+    assert apposed_name(doc[0:3], speaker_noun=True) is None

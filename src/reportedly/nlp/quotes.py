@@ -287,7 +287,7 @@ def _chained(
         return None
     if prev.entity is not None and prev.entity.gender not in (None, pronoun):
         return None
-    if paragraph_of(q.open) - paragraph_of(at) - _headings_between(ctx.text, at, q.open) > 1:
+    if paragraph_of(q.open) - paragraph_of(at) - _headings_between(ctx.text, at, q.open) > SETTINGS.chain_paragraphs:
         return None
     for t in _tokens_in(ctx, after, source.span.start_char):
         b = ctx.table.by_token.get(t.i)

@@ -294,6 +294,8 @@ def apposed_name(span: Span, speaker_noun: bool = False) -> Optional[Span]:
         return None
     not_names = ("", "GPE", "NORP") if speaker_noun else ("", "ORG", "GPE", "NORP")
     for child in head.rights:
+        if child.dep_ == "appos" and _in_brackets_after(child):
+            continue  # "Scott's niece, Del. Marcia Price (D-Newport News),": a party and place in brackets
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in not_names:
             return noun_phrase(child)
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "" and child.text[:1].isupper():
@@ -310,6 +312,12 @@ def apposed_name(span: Span, speaker_noun: bool = False) -> Optional[Span]:
                     if child.ent_type_ == "PERSON" or first_name_gender(name[0].text) in ("male", "female"):
                         return name
     return None
+
+
+def _in_brackets_after(tok: Token) -> bool:
+    """The name `tok` heads is written in brackets (its words right after an opening one)."""
+    name = noun_phrase(tok)
+    return name.start > 0 and tok.doc[name.start - 1].text == "("
 
 
 def _description_before(span: Span, named: Span) -> Optional[str]:
