@@ -229,3 +229,13 @@ def test_a_party_and_place_in_brackets_after_a_relatives_name_is_not_the_speaker
         ents=["O"] * 8 + ["B-ORG", "I-ORG", "I-ORG", "I-ORG"] + ["O"] * 3,
     )
     assert apposed_name(doc[0:3], speaker_noun=True) is None
+
+
+def test_an_outlet_someone_told_is_never_he_or_she(run):
+    # the small model tags a one-word outlet after "told" a person: "she" below went to it
+    a = run(
+        "Swede Nils Berg, 17, told Aftonposten that the cabin filled with smoke. His mother, who was also on board, "
+        "said the crew stayed calm. “It was chaos,” she says."
+    )
+    outlet = next(e for e in a.entities if e.name == "Aftonposten")
+    assert [m.text for m in outlet.mentions] == ["Aftonposten"]

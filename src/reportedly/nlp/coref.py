@@ -205,6 +205,9 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
             and b.gender in (None, gender)
         ):
             t = table.doc[i]
+            if _addressed_outlet(b, t):
+                i -= 1
+                continue
             dist = here - sent_index[i]
             score = -10.0 * dist - 0.01 * (tok.i - i)
             if b.type != "PERSON":
@@ -226,11 +229,27 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
             table.entities, key=lambda b: -max((m.start for m in b.mentions if m.start < tok.idx), default=-1)
         ):
             if b.type == "PERSON" and b.gender in (None, gender) and any(m.start < tok.idx for m in b.mentions):
-                return b
+                if not _only_addressed(table, b):
+                    return b
         return _forward(table, tok, gender, sent_index, inside_quote) or _guessed_otherwise(
             table, tok, sent_index, inside_quote
         )
     return best
+
+
+def _addressed_outlet(b: EntityBuilder, t: Token) -> bool:
+    """ "Swede Anton Berg told Aftonbladet that ...": the one told, named with no known first name, is an outlet
+    the tagger took for a person ("Aftonbladet", "Svenska Dagbladet"), never who "he" or "she" is."""
+    told = t.head.lemma_ == "tell" and t.dep_ in ("dobj", "dative")
+    if not told and t.dep_ in ("compound", "flat") and t.head.head.lemma_ == "tell":
+        told = t.head.dep_ in ("dobj", "dative")
+    return told and b.title is None and first_name_gender(b.name.split()[0]) is None
+
+
+def _only_addressed(table: EntityTable, b: EntityBuilder) -> bool:
+    """Every name of `b` is an outlet someone told something (`_addressed_outlet`)."""
+    names = [table.doc.char_span(m.start, m.end, alignment_mode="expand") for m in b.mentions if m.kind == "name"]
+    return bool(names) and all(span is not None and _addressed_outlet(b, span.root) for span in names)
 
 
 def _guessed_otherwise(table, tok, sent_index, inside_quote) -> Optional[EntityBuilder]:
