@@ -239,3 +239,18 @@ def test_an_outlet_someone_told_is_never_he_or_she(run):
     )
     outlet = next(e for e in a.entities if e.name == "Aftonposten")
     assert [m.text for m in outlet.mentions] == ["Aftonposten"]
+
+
+def test_a_demonym_that_is_also_a_first_name_does_not_give_the_name_its_gender(run):
+    # "Finn Emma Virtanen" tagged whole: "Finn" made her a man, and "she" found no one
+    a = run("Finn Emma Virtanen, 17, told Kvällsposten the cabin had filled with smoke.\n\nShe said: “We all ran.”")
+    assert [q.speaker for q in a.quotes] == ["Emma Virtanen"]
+
+
+def test_a_name_beside_a_relatives_noun_takes_its_gender(run):
+    # "Mats" says no gender: "his father" does, so the woman's "she" below is not his
+    a = run(
+        "Norwegian Ingrid Dahl, 17, who was on the flight with her father, told reporters the cabin had filled with "
+        "smoke.\n\nHer father, Mats, said the crew had been calm.\n\n“We threw ourselves on the floor,” she added."
+    )
+    assert [q.speaker for q in a.quotes] == ["Ingrid Dahl"]

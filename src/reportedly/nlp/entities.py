@@ -191,7 +191,14 @@ def _missed_people(doc: Doc, ents: list[Span], rules: Rules) -> list[Span]:
         start = t.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].whitespace_:
             start -= 1
-        k = next((j for j in range(start, t.i) if first_name_gender(doc[j].text) in ("male", "female")), None)
+        k = next(
+            (
+                j
+                for j in range(start, t.i)
+                if doc[j].text not in rules.person_demonyms and first_name_gender(doc[j].text) in ("male", "female")
+            ),
+            None,
+        )  # "Finn Emma Virtanen": a demonym that is also a first name comes before the name
         if k is None or any(
             doc[j].text not in rules.person_demonyms and doc[j].text not in rules.demonyms for j in range(start, k)
         ):
@@ -550,6 +557,9 @@ def _gender_from(span: Span, title: Optional[str], rules: Rules) -> Optional[str
         for w in title.lower().replace(".", "").split():
             if w in rules.gendered_titles:
                 return rules.gendered_titles[w]
+    root = span.root
+    if root.dep_ == "appos" and rules.kin_nouns.get(root.head.lemma_.lower()) in ("male", "female"):
+        return rules.kin_nouns[root.head.lemma_.lower()]  # "his father, Mats,": a man, whatever "Mats" says
     words = normalise_name(span.text).split()
     if len(words) >= 2:
         g = first_name_gender(words[0])

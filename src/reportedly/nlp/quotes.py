@@ -315,7 +315,7 @@ def _headings_between(text: str, start: int, end: int) -> int:
 
 def _described_person(ctx: DocContext, source: Source, pronoun: str) -> bool:
     """A source named by a description of one person ("a fire department official", "the 17-year-old"), that the
-    pronoun's gender does not rule out ("a spokeswoman" is no "he")."""
+    pronoun's gender does not rule out ("a spokeswoman", "his mother" are no "he")."""
     head = source.span.root
     lemma = head.lemma_.lower()
     if (
@@ -324,8 +324,10 @@ def _described_person(ctx: DocContext, source: Source, pronoun: str) -> bool:
         or not (ctx.rules.is_person_noun(lemma) or lemma in ctx.rules.kin_nouns)
     ):
         return False
-    gender = "female" if lemma.endswith("woman") else "male" if lemma.endswith("man") else None
-    return gender in (None, pronoun)
+    gender = ctx.rules.kin_nouns.get(lemma) or (
+        "female" if lemma.endswith("woman") else "male" if lemma.endswith("man") else None
+    )
+    return gender in (None, "either", pronoun)
 
 
 def is_title(words: list[str], small_words: frozenset[str]) -> bool:

@@ -137,6 +137,9 @@ def make_source(
         source = make_source(table, named, rules, pronouns, quoted_person, apposition=False)
         if source is not None and source.entity is not None and source.entity.role is None:
             source.entity.role = _description_before(span, named)
+        if source is not None and source.entity is not None and source.entity.gender is None:
+            gender = rules.kin_nouns.get(lemma)  # "his father, Mats,": a "he", whatever his first name says
+            source.entity.gender = gender if gender in ("male", "female") else None
         return source
     counted = _crowd_of(span.root, rules)
     if counted is not None and span.end <= span.root.i + 1:
