@@ -254,3 +254,25 @@ def test_a_name_beside_a_relatives_noun_takes_its_gender(run):
         "smoke.\n\nHer father, Mats, said the crew had been calm.\n\n“We threw ourselves on the floor,” she added."
     )
     assert [q.speaker for q in a.quotes] == ["Ingrid Dahl"]
+
+
+def test_a_speech_verbs_subject_with_a_first_name_is_a_person_only_where_the_tagger_named_nothing():
+    rules = load_rules("en")
+
+    def doc_of():
+        return Doc(
+            Vocab(),
+            words=["Morgan", "Stanley", "said", "profits", "fell", "."],
+            spaces=[True, True, True, True, False, False],
+            pos=["PROPN", "PROPN", "VERB", "NOUN", "VERB", "PUNCT"],
+            deps=["compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+            heads=[1, 2, 2, 4, 2, 2],
+            lemmas=["Morgan", "Stanley", "say", "profit", "fall", "."],
+        )
+
+    tagged = doc_of()
+    assert [(e.text, e.label_) for e in _missed_people(tagged, [Span(tagged, 0, 2, label="ORG")], rules)] == [
+        ("Morgan Stanley", "ORG")
+    ]
+    untagged = doc_of()
+    assert [(e.text, e.label_) for e in _missed_people(untagged, [], rules)] == [("Morgan Stanley", "PERSON")]

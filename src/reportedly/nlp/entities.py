@@ -203,13 +203,10 @@ def _missed_people(doc: Doc, ents: list[Span], rules: Rules) -> list[Span]:
             doc[j].text not in rules.person_demonyms and doc[j].text not in rules.demonyms for j in range(start, k)
         ):
             continue
-        if (
-            not (k > 0 and _introduces_a_person(doc[k - 1], rules))
-            and not _aged_after(doc, t.i)
-            and not _speaks(t, rules)
-        ):
-            continue
         name = doc[k : t.i + 1]
+        if not (k > 0 and _introduces_a_person(doc[k - 1], rules)) and not _aged_after(doc, t.i):
+            if not _speaks(t, rules) or any(e.start < name.end and name.start < e.end for e in ents):
+                continue  # a speech verb's subject only when the tagger named nothing there ("Morgan Stanley said")
         if rules.has_organisation_word(name.text) or rules.is_media_name(name.text):
             continue
         tagged = next((e for e in ents if e.label_ == "PERSON" and e.start < name.end and name.start < e.end), None)
