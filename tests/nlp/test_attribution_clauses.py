@@ -6,7 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from reportedly.nlp.entities import _repaired
+from reportedly.nlp.entities import _missed_people, _repaired
+from reportedly.nlp.quotes import _headings_between
+from reportedly.nlp.sources import apposed_name
 from reportedly.rules import load as load_rules
 
 
@@ -141,3 +143,136 @@ def test_a_content_that_is_the_quote_and_a_paragraph_number_is_a_direct_quote(ru
         "our advice,” said Dr Jane Okafor, the head of the panel."
     )
     assert [(q.speaker, q.kind) for q in a.quotes] == [("Jane Okafor", "direct")]
+
+
+# issue 10: speakers on scraped pages (a "he" or "she" after a long introduction, a description's aside, a relative)
+
+
+def test_he_after_an_unnamed_official_is_the_official_not_a_person_named_before(run):
+    a = run(
+        "Norwegian student Ingrid Solberg, 19, who was on the ferry with her brother, told Radio Nord that the deck "
+        "flooded within minutes.\n\nA harbour police officer at Pier 9, one of the port’s oldest, said the ferry hit "
+        "the dock at noon.\n\nADVERTISEMENT\n\n“Nobody was hurt,” he said."
+    )
+    assert [(q.text, q.speaker) for q in a.quotes] == [("Nobody was hurt,", "A harbour police officer at Pier 9")]
+    ingrid = next(e for e in a.entities if e.name == "Ingrid Solberg")
+    assert "he" not in [m.text for m in ingrid.mentions]  # no guess from her first name across the officer
+
+
+def test_a_description_ends_before_an_aside_on_its_object(run):
+    a = run("A harbour police officer at Pier 9, one of the port’s oldest, said the ferry hit the dock at noon.")
+    assert [at.source for at in a.attributions] == ["A harbour police officer at Pier 9"]
+
+
+def test_a_name_beside_the_chairwomans_body_is_the_chairwomans(run):
+    got = speakers(run, "“We saw it coming,” said the chairwoman of the Harbour Safety Board, Grete Nilsen-Aas.")
+    assert [s for _, s, _ in got] == ["Grete Nilsen-Aas"]
+
+
+def test_a_name_in_apposition_to_a_relative_speaks_not_the_possessor(run):
+    got = speakers(
+        run,
+        "Mats Ekberg said the crew acted fast. Ekberg’s 17-year-old son, Nils, added: “It was scary, but nobody "
+        "panicked.”",
+    )
+    assert [s for _, s, _ in got] == ["Nils"]
+
+
+def test_a_pronoun_after_a_name_a_demonym_introduces_is_that_persons(run):
+    # the small model tags "Swede Sofia Ek" a facility, or leaves it untagged: "she" went to the airport chief
+    a = run(
+        "Airport chief Hideo Tanaka said the runway would stay closed.\n\n17-year-old Swede Sofia Ek, who was "
+        "travelling with her parents and sister to Tokyo for a skiing holiday, told broadcaster SVT the cabin filled "
+        "with smoke within minutes.\n\n“It was chaos,” she says."
+    )
+    assert [q.speaker for q in a.quotes] == ["Sofia Ek"]
+
+
+def test_a_name_after_a_demonym_or_with_an_age_is_a_persons_whatever_the_tagger_said():
+    rules = load_rules("en")
+    doc = Doc(
+        Vocab(),
+        words=["Swede", "Sofia", "Ek", ",", "17", ",", "left", ".", "Gothenburg", "Harbour", "opened", "."],
+        spaces=[True, True, False, True, False, True, False, True, True, True, False, False],
+        pos=["PROPN", "PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+    )
+    got = _missed_people(doc, [Span(doc, 0, 3, label="FAC"), Span(doc, 8, 10, label="FAC")], rules)
+    assert [(e.text, e.label_) for e in got] == [("Sofia Ek", "PERSON"), ("Gothenburg Harbour", "FAC")]
+
+
+def test_headings_captions_and_links_between_paragraphs_are_counted_as_furniture():
+    text = "He said so.\n\nREAD MORE: Ferry hits dock\n\n[Image: the pier]\n\nThe ferry sank slowly.\n\n“No,” he said."
+    assert _headings_between(text, 3, text.index("“")) == 2
+
+
+def test_she_two_paragraphs_after_an_unnamed_speaker_is_hers_not_a_woman_named_before(run):
+    a = run(
+        "Passenger Ingrid Solberg, 34, told Radio Nord that the deck flooded.\n\nA senior official at the port "
+        "authority said the ferry had been cleared to dock.\n\nThe harbour stayed closed on Wednesday as divers "
+        "examined the hull.\n\n“We are investigating the cause,” she said."
+    )
+    assert [q.speaker for q in a.quotes] == ["A senior official at the port authority"]
+
+
+def test_a_party_and_place_in_brackets_after_a_relatives_name_is_not_the_speaker():
+    # the parser may hang the bracketed "(D-Port Arthur)" on the relative's noun as its apposition
+    words = ["Lee", "’s", "niece", ",", "Del.", "Anna", "Moreau", "(", "D", "-", "Port", "Arthur", ")", ",", "shouted"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[False, True, False, True, True, True, True, False, False, False, True, False, False, True, False],
+        pos=["PROPN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT"]
+        + ["PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT", "VERB"],
+        deps=["poss", "case", "nsubj", "punct", "compound", "nmod", "nmod", "punct"]
+        + ["compound", "punct", "compound", "appos", "punct", "punct", "ROOT"],
+        heads=[2, 0, 14, 2, 11, 11, 11, 11, 10, 10, 11, 2, 2, 14, 14],
+        ents=["O"] * 8 + ["B-ORG", "I-ORG", "I-ORG", "I-ORG"] + ["O"] * 3,
+    )
+    assert apposed_name(doc[0:3], speaker_noun=True) is None
+
+
+def test_an_outlet_someone_told_is_never_he_or_she(run):
+    # the small model tags a one-word outlet after "told" a person: "she" below went to it
+    a = run(
+        "Swede Nils Berg, 17, told Aftonposten that the cabin filled with smoke. His mother, who was also on board, "
+        "said the crew stayed calm. “It was chaos,” she says."
+    )
+    outlet = next(e for e in a.entities if e.name == "Aftonposten")
+    assert [m.text for m in outlet.mentions] == ["Aftonposten"]
+
+
+def test_a_demonym_that_is_also_a_first_name_does_not_give_the_name_its_gender(run):
+    # "Finn Emma Virtanen" tagged whole: "Finn" made her a man, and "she" found no one
+    a = run("Finn Emma Virtanen, 17, told Kvällsposten the cabin had filled with smoke.\n\nShe said: “We all ran.”")
+    assert [q.speaker for q in a.quotes] == ["Emma Virtanen"]
+
+
+def test_a_name_beside_a_relatives_noun_takes_its_gender(run):
+    # "Mats" says no gender: "his father" does, so the woman's "she" below is not his
+    a = run(
+        "Norwegian Ingrid Dahl, 17, who was on the flight with her father, told reporters the cabin had filled with "
+        "smoke.\n\nHer father, Mats, said the crew had been calm.\n\n“We threw ourselves on the floor,” she added."
+    )
+    assert [q.speaker for q in a.quotes] == ["Ingrid Dahl"]
+
+
+def test_a_speech_verbs_subject_with_a_first_name_is_a_person_only_where_the_tagger_named_nothing():
+    rules = load_rules("en")
+
+    def doc_of():
+        return Doc(
+            Vocab(),
+            words=["Morgan", "Stanley", "said", "profits", "fell", "."],
+            spaces=[True, True, True, True, False, False],
+            pos=["PROPN", "PROPN", "VERB", "NOUN", "VERB", "PUNCT"],
+            deps=["compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+            heads=[1, 2, 2, 4, 2, 2],
+            lemmas=["Morgan", "Stanley", "say", "profit", "fall", "."],
+        )
+
+    tagged = doc_of()
+    assert [(e.text, e.label_) for e in _missed_people(tagged, [Span(tagged, 0, 2, label="ORG")], rules)] == [
+        ("Morgan Stanley", "ORG")
+    ]
+    untagged = doc_of()
+    assert [(e.text, e.label_) for e in _missed_people(untagged, [], rules)] == [("Morgan Stanley", "PERSON")]

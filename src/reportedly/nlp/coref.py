@@ -205,6 +205,9 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
             and b.gender in (None, gender)
         ):
             t = table.doc[i]
+            if _addressed_outlet(b, t):
+                i -= 1
+                continue
             dist = here - sent_index[i]
             score = -10.0 * dist - 0.01 * (tok.i - i)
             if b.type != "PERSON":
@@ -226,17 +229,34 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
             table.entities, key=lambda b: -max((m.start for m in b.mentions if m.start < tok.idx), default=-1)
         ):
             if b.type == "PERSON" and b.gender in (None, gender) and any(m.start < tok.idx for m in b.mentions):
-                return b
+                if not _only_addressed(table, b):
+                    return b
         return _forward(table, tok, gender, sent_index, inside_quote) or _guessed_otherwise(
             table, tok, sent_index, inside_quote
         )
     return best
 
 
+def _addressed_outlet(b: EntityBuilder, t: Token) -> bool:
+    """ "Swede Anton Berg told Aftonbladet that ...": the one told, named with no known first name, is an outlet
+    the tagger took for a person ("Aftonbladet", "Svenska Dagbladet"), never who "he" or "she" is."""
+    told = t.head.lemma_ == "tell" and t.dep_ in ("dobj", "dative")
+    if not told and t.dep_ in ("compound", "flat") and t.head.head.lemma_ == "tell":
+        told = t.head.dep_ in ("dobj", "dative")
+    return told and b.title is None and first_name_gender(b.name.split()[0]) is None
+
+
+def _only_addressed(table: EntityTable, b: EntityBuilder) -> bool:
+    """Every name of `b` is an outlet someone told something (`_addressed_outlet`)."""
+    names = [table.doc.char_span(m.start, m.end, alignment_mode="expand") for m in b.mentions if m.kind == "name"]
+    return bool(names) and all(span is not None and _addressed_outlet(b, span.root) for span in names)
+
+
 def _guessed_otherwise(table, tok, sent_index, inside_quote) -> Optional[EntityBuilder]:
     """ "Dr. Yuki Tanaka presented the data. / “The risk is small,” he said": with no person of the pronoun's gender
     named anywhere before it, the latest person named outside quotes within SETTINGS.max_sentences_back sentences whose
-    gender is only a guess from the first name (no gendered title says it)."""
+    gender is only a guess from the first name (no gendered title says it); none when a person described without a
+    name is the subject of a sentence after that name."""
     here = sent_index[tok.i]
     for i in range(tok.i - 1, -1, -1):
         if here - sent_index[i] > SETTINGS.max_sentences_back:
@@ -244,7 +264,20 @@ def _guessed_otherwise(table, tok, sent_index, inside_quote) -> Optional[EntityB
         b = table.by_token.get(i)
         if b is not None and b.type == "PERSON" and not inside_quote[i]:
             return b if _guessed_gender(b, table.rules) else None
+        if b is None and not inside_quote[i] and _described_subject(table.doc[i], table.rules):
+            return None  # "Maria Lund told ... A fire official said ... “...,” he said": the official, not Maria
     return None
+
+
+def _described_subject(t: Token, rules: Rules) -> bool:
+    """A subject that describes one person without a name ("a fire department official", "his son")."""
+    lemma = t.lemma_.lower()
+    return (
+        t.dep_ in SUBJECT_DEPS
+        and t.pos_ == "NOUN"
+        and t.tag_ != "NNS"
+        and (rules.is_person_noun(lemma) or lemma in rules.kin_nouns)
+    )
 
 
 def _guessed_gender(b: EntityBuilder, rules: Rules) -> bool:

@@ -150,6 +150,7 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
     table = EntityTable(doc, rules)
     head_end = headline_end(text)
     ents = [e for e in (_repaired(e, rules) for e in doc.ents) if e.label_ in KEPT_LABELS and normalise_name(e.text)]
+    ents = _missed_people(doc, ents, rules)
     body_names = {normalise_name(e.text).lower() for e in ents if e.start_char >= head_end}
     body_tokens = {t.lower() for e in ents if e.start_char >= head_end for t in normalise_name(e.text).split()}
     kept = []
@@ -171,6 +172,75 @@ def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
             elif b.type == "ORG" and any(w.lower() in rules.government_nouns for w in b.name.split()):
                 b.kind = "government"
     return table
+
+
+def _missed_people(doc: Doc, ents: list[Span], rules: Rules) -> list[Span]:
+    """ "Swede Sofia Ek, 17,", "17-year-old Japanese Kenji Sato": a person's name that a demonym or an age introduces,
+    which the small model leaves untagged, tags as a place or a title ("Swede Sofia Ek" a facility), or runs into
+    the words before it ("old Swede Maria Lund"). Proper nouns in a row, from a known first name to the last, after a
+    demonym, an age or a person's noun, with an age in commas after them, or the subject of a speech verb, are a
+    person's name; the entities that overlap it give way to it (a name the model tagged a person's from its first
+    name on stands)."""
+    found = []
+    n = len(doc)
+    for t in doc:
+        if t.pos_ != "PROPN" or (t.i + 1 < n and doc[t.i + 1].pos_ == "PROPN" and "\n" not in t.whitespace_):
+            continue  # not the last of a run of proper nouns
+        if t.i + 1 < n and not t.whitespace_ and doc[t.i + 1].text in ("-", "'", "’"):
+            continue  # a name that goes on past a hyphen or an apostrophe ("Reiss-Andersen")
+        start = t.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        k = next(
+            (
+                j
+                for j in range(start, t.i)
+                if doc[j].text not in rules.person_demonyms and first_name_gender(doc[j].text) in ("male", "female")
+            ),
+            None,
+        )  # "Finn Emma Virtanen": a demonym that is also a first name comes before the name
+        if k is None or any(
+            doc[j].text not in rules.person_demonyms and doc[j].text not in rules.demonyms for j in range(start, k)
+        ):
+            continue
+        name = doc[k : t.i + 1]
+        if not (k > 0 and _introduces_a_person(doc[k - 1], rules)) and not _aged_after(doc, t.i):
+            if not _speaks(t, rules) or any(e.start < name.end and name.start < e.end for e in ents):
+                continue  # a speech verb's subject only when the tagger named nothing there ("Morgan Stanley said")
+        if rules.has_organisation_word(name.text) or rules.is_media_name(name.text):
+            continue
+        tagged = next((e for e in ents if e.label_ == "PERSON" and e.start < name.end and name.start < e.end), None)
+        if tagged is not None:
+            if tagged.start >= name.start:
+                continue  # the model's own name stands
+            name = doc[name.start : max(tagged.end, name.end)]  # "old Swede Maria Lund" -> "Maria Lund"
+        found.append(Span(doc, name.start, name.end, label="PERSON"))
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
+    return sorted(kept + found, key=lambda e: e.start)
+
+
+def _introduces_a_person(prev: Token, rules: Rules) -> bool:
+    """The word before a name says it is a person's: a demonym ("Swede", "Japanese"), an age ("17-year-old") or a
+    noun for a person ("passenger", "student")."""
+    word = prev.text
+    if word in rules.person_demonyms or word in rules.demonyms:
+        return True
+    if prev.lower_ == "old" and prev.i >= 2 and prev.doc[prev.i - 1].text == "-":
+        return True
+    return prev.pos_ == "NOUN" and (rules.is_person_noun(prev.lemma_) or prev.lemma_.lower() in rules.kin_nouns)
+
+
+def _speaks(t: Token, rules: Rules) -> bool:
+    """The name is the subject of a speech verb ("Pieter de Vries, a student, told reporters ...")."""
+    return t.dep_ == "nsubj" and t.head.lemma_.lower() in rules.cue_verbs
+
+
+def _aged_after(doc: Doc, i: int) -> bool:
+    """ "Sofia Ek, 17,": an age in commas right after the name."""
+    after = [t.text for t in doc[i + 1 : i + 4]]
+    return len(after) == 3 and after[0] == "," and after[2] == "," and _age(after[1])
 
 
 def _untagged_surnames(table: EntityTable) -> None:
@@ -484,6 +554,9 @@ def _gender_from(span: Span, title: Optional[str], rules: Rules) -> Optional[str
         for w in title.lower().replace(".", "").split():
             if w in rules.gendered_titles:
                 return rules.gendered_titles[w]
+    root = span.root
+    if root.dep_ == "appos" and rules.kin_nouns.get(root.head.lemma_.lower()) in ("male", "female"):
+        return rules.kin_nouns[root.head.lemma_.lower()]  # "his father, Mats,": a man, whatever "Mats" says
     words = normalise_name(span.text).split()
     if len(words) >= 2:
         g = first_name_gender(words[0])

@@ -281,11 +281,13 @@ def _chained(
     if not before:
         return None
     after, at, prev = max(before, key=lambda b: b[0])
+    if prev.entity is None and _described_person(ctx, prev, pronoun):
+        prev = Source(prev.span, None, prev.name, "person")  # "A fire official said ... “...,” he said"
     if prev.type != "person" or (prev.entity is not None and prev.entity is source.entity):
         return None
     if prev.entity is not None and prev.entity.gender not in (None, pronoun):
         return None
-    if paragraph_of(q.open) - paragraph_of(at) > 1:
+    if paragraph_of(q.open) - paragraph_of(at) - _headings_between(ctx.text, at, q.open) > SETTINGS.chain_paragraphs:
         return None
     for t in _tokens_in(ctx, after, source.span.start_char):
         b = ctx.table.by_token.get(t.i)
@@ -294,6 +296,38 @@ def _chained(
         if ctx.rules.pronouns.get(t.lower_) in ("male", "female") and not ctx.inside_quote[t.i]:
             return None  # "she" or "he" in between already stands for someone
     return Source(source.span, prev.entity, prev.name, prev.type, source.said_as)
+
+
+def _headings_between(text: str, start: int, end: int) -> int:
+    """How many of the lines wholly between two offsets are a page's furniture, not prose: a heading, a caption or a
+    link ("READ MORE: ...", "Advertisement", "[Image: ...]"), short and with no sentence's final stop."""
+    first = text.find("\n", start)
+    last = text.rfind("\n", 0, end)
+    if first == -1 or last <= first:
+        return 0
+    n = 0
+    for line in text[first + 1 : last].split("\n"):
+        line = line.strip()
+        if line and len(line.split()) <= SETTINGS.max_heading_words and line[-1] not in '.!?"”’:':
+            n += 1
+    return n
+
+
+def _described_person(ctx: DocContext, source: Source, pronoun: str) -> bool:
+    """A source named by a description of one person ("a fire department official", "the 17-year-old"), that the
+    pronoun's gender does not rule out ("a spokeswoman", "his mother" are no "he")."""
+    head = source.span.root
+    lemma = head.lemma_.lower()
+    if (
+        head.pos_ != "NOUN"
+        or head.tag_ == "NNS"
+        or not (ctx.rules.is_person_noun(lemma) or lemma in ctx.rules.kin_nouns)
+    ):
+        return False
+    gender = ctx.rules.kin_nouns.get(lemma) or (
+        "female" if lemma.endswith("woman") else "male" if lemma.endswith("man") else None
+    )
+    return gender in (None, "either", pronoun)
 
 
 def is_title(words: list[str], small_words: frozenset[str]) -> bool:

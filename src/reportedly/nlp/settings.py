@@ -18,6 +18,10 @@ class Settings:
     min_verbless_words: int = 10
     # a quote with no cue continues the speaker of a quote at most this many paragraphs back
     context_paragraphs: int = 2
+    # "“...,” he said" goes on with the person who spoke last at most this many paragraphs back (headings, captions
+    # and links between not counted), when no one else is named between: "A fire official said ... / The runway
+    # stayed closed. / “...,” he said" (1 left the official's "he" unresolved, or gave it to a name further back)
+    chain_paragraphs: int = 2
     # "The Steve Harvey Morning Show": longer capitalised runs in quotation marks are rare outside headlines
     max_title_words: int = 6
     # reported content shorter than this ("said so") carries no claim

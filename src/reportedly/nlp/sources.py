@@ -66,7 +66,7 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
             and right.lower_ in ("of", "for", "at", "from", "with", "in", "by")
             and tok.pos_ == "NOUN"
         ):
-            end = max(end, right.right_edge.i + 1)
+            end = max(end, _before_aside(right))
         elif right.dep_ in ("compound", "flat") or (right.dep_ == "case" and right.i == end):
             end = max(end, right.i + 1)
         else:
@@ -75,6 +75,18 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
         start = max(start, tok.i - limit // 2)
         end = min(end, tok.i + limit // 2)
     return _trimmed(doc[start:end])
+
+
+def _before_aside(prep: Token) -> int:
+    """Where a preposition's phrase ends within a noun phrase: before a comma, dash or bracket that opens an aside on
+    its object ("an official at Haneda Airport, one of the world's busiest," ends at "Airport"; a list of names goes
+    on: "the Ministry of Health, Labour and Welfare")."""
+    doc = prep.doc
+    for t in doc[prep.i + 1 : prep.right_edge.i + 1]:
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if t.text in (",", ";", "(", "—", "–") and not (after is not None and after.dep_ in ("conj", "cc")):
+            return t.i
+    return prep.right_edge.i + 1
 
 
 def speaker_phrase(tok: Token, rules: Rules) -> Span:
@@ -119,11 +131,15 @@ def make_source(
     """The source that `span` names, or None for first/second person narrators ("I said", "you told") and for
     what cannot speak (a date, a demonym, a product)."""
     lemma = span.root.lemma_.lower()
-    named = apposed_name(span, rules.is_person_noun(lemma) or lemma in rules.organisation_words) if apposition else None
+    speaker_noun = rules.is_person_noun(lemma) or lemma in rules.kin_nouns or lemma in rules.organisation_words
+    named = apposed_name(span, speaker_noun) if apposition else None
     if named is not None and named.root.i != span.root.i and not (named.start <= span.root.i < named.end):
         source = make_source(table, named, rules, pronouns, quoted_person, apposition=False)
         if source is not None and source.entity is not None and source.entity.role is None:
             source.entity.role = _description_before(span, named)
+        if source is not None and source.entity is not None and source.entity.gender is None:
+            gender = rules.kin_nouns.get(lemma)  # "his father, Mats,": a "he", whatever his first name says
+            source.entity.gender = gender if gender in ("male", "female") else None
         return source
     counted = _crowd_of(span.root, rules)
     if counted is not None and span.end <= span.root.i + 1:
@@ -281,11 +297,30 @@ def apposed_name(span: Span, speaker_noun: bool = False) -> Optional[Span]:
         return None
     not_names = ("", "GPE", "NORP") if speaker_noun else ("", "ORG", "GPE", "NORP")
     for child in head.rights:
+        if child.dep_ == "appos" and _in_brackets_after(child):
+            continue  # "Scott's niece, Del. Marcia Price (D-Newport News),": a party and place in brackets
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in not_names:
             return noun_phrase(child)
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "" and child.text[:1].isupper():
             return noun_phrase(child)
+    if speaker_noun and head.pos_ == "NOUN":
+        # "the chairwoman of the Nobel Committee, Berit Reiss-Andersen": the parser hangs the name on the body's; a
+        # person's name there (tagged so, or from a known first name on) is the chairwoman's
+        for prep in (c for c in head.rights if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for child in obj.rights:
+                    if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ in NON_SPEAKER_ENTS:
+                        continue
+                    name = noun_phrase(child)
+                    if child.ent_type_ == "PERSON" or first_name_gender(name[0].text) in ("male", "female"):
+                        return name
     return None
+
+
+def _in_brackets_after(tok: Token) -> bool:
+    """The name `tok` heads is written in brackets (its words right after an opening one)."""
+    name = noun_phrase(tok)
+    return name.start > 0 and tok.doc[name.start - 1].text == "("
 
 
 def _description_before(span: Span, named: Span) -> Optional[str]:

@@ -103,6 +103,7 @@ class Rules:
     contrast_adjectives: frozenset[str]  # "a separate expert group": words that describe nothing of the body
     clause_openers: frozenset[str]  # "..., while a panel said": a clause of its own after a quote, not its cue's
     public_body_nouns: frozenset[str]  # "the agency said" after "the Food Safety Authority": the public body before
+    kin_nouns: dict[str, str]  # "Smith's son, Nils, added": the name beside a relative's noun speaks; its gender
 
     def speaks_for_a_body(self, lemma: str, plural: bool) -> bool:
         """A generic noun that, tied to an organisation, speaks for it: a group's noun ("a panel of ..."), or a
@@ -248,6 +249,7 @@ def load(lang: str = "en") -> Rules:
         affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
         citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
+        kin_nouns=_table(lang, "kin_nouns.tsv"),
         contrast_adjectives=frozenset(w.lower() for w in lines(lang, "contrast_adjectives.txt")),
         clause_openers=frozenset(w.lower() for w in lines(lang, "clause_openers.txt")),
         self_labels=re.compile(r"\b(?:%s)\s*$" % "|".join(re.escape(p) for p in lines(lang, "self_labels.txt")), re.I),
