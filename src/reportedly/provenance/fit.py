@@ -35,6 +35,8 @@ BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 SKIPPED_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
 # origin_flash: in sentences of other versions drawn on (0 = off)
 FLASH_GRID = (0.0, 1.0, 2.0, 4.0, 8.0)
+# origin_voice: weight of the first-person quotations of other versions an article states unquoted (0 = off)
+VOICE_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
 # origin_release: further origins among the roots that are press releases (0 = off, 1 = on)
 RELEASE_GRID = (0.0, 1.0)
 # translation_cognates: weight of the cognate share against the name share across languages (0 = names alone)
@@ -280,6 +282,7 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "origin_bonus": BONUS_GRID,
         "origin_quoted": BONUS_GRID,
         "origin_flash": FLASH_GRID,
+        "origin_voice": VOICE_GRID,
         "origin_release": RELEASE_GRID,
         "translation": SHARE_GRID,
         "translation_cognates": COGNATE_GRID,
@@ -347,6 +350,7 @@ def model_of(settings: Settings) -> dict:
         "origin_bonus": settings.origin_bonus,
         "origin_quoted": settings.origin_quoted,
         "origin_flash": settings.origin_flash,
+        "origin_voice": settings.origin_voice,
         "origin_release": settings.origin_release,
         "translation": settings.translation,
         "translation_cognates": settings.translation_cognates,

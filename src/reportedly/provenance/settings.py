@@ -252,6 +252,10 @@ class Settings:
     # not its source). 0 = off: the origin choice as before. The edge feature `parent_origin` is computed with the
     # default, so it never sees this preference (an earlier try that let it lost parents)
     origin_flash: float = 0.0
+    # fitted: how much the quotations of other versions that an article states outside quotation marks, in its own
+    # voice, count towards how much the story draws on it, in choosing the origin: the statement, letter or
+    # transcript others quote holds their quotations as its own text (relations.voiced). 0 = off
+    origin_voice: float = 0.0
     # fitted: 1 = besides the main origin, every other root (no stored, unstored or credited parent, not earlier
     # coverage) that is a primary source, an organisation's own release under a press-release service's dateline
     # (relations.primary_sources), is an origin too: a story can start from several statements. 0 = off: one origin
@@ -290,6 +294,7 @@ class Settings:
                 "origin_bonus",
                 "origin_quoted",
                 "origin_flash",
+                "origin_voice",
                 "origin_release",
                 "translation",
                 "translation_cognates",
