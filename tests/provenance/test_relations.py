@@ -541,3 +541,24 @@ def test_the_letter_reports_quote_is_the_origin_over_a_report_with_copies_when_v
     table = edges(profiles, settings)
     assert pick_origin(profiles, table, settings) == "report"  # off by default: its copies draw on the report
     assert pick_origin(profiles, table, Settings(origin_bonus=0.0, origin_quoted=0.0, origin_voice=1.0)) == "letter"
+
+
+def test_a_statement_reports_quote_beside_the_main_origin_is_a_further_origin_when_weighted():
+    from reportedly.provenance.relations import primary_sources
+    from reportedly.provenance.settings import Settings
+
+    other = (
+        "Reed & Sons is leaving Elm Street. The bakery's owner blamed the bridge works for the closure, and the "
+        "twelve bakers will move to the harbour, the company said on Monday."
+    )
+    arts = [Article("report", REPORT), Article("letter", LETTER), Article("other", other)]
+    from reportedly.provenance.evidence import profile
+
+    profiles = [profile(a) for a in arts]
+    assert primary_sources(profiles, Settings()) == []  # off by default
+    assert primary_sources(profiles, Settings(origin_statement=1.0)) == ["letter"]
+    assert primary_sources(profiles, Settings(origin_statement=2.0)) == []  # one version's quotations, not two
+    off = {n.id: n.relation for n in analyse_story(arts, settings=Settings())}
+    on = {n.id: n.relation for n in analyse_story(arts, settings=Settings(origin_statement=1.0))}
+    assert off["letter"] != "origin" and on["letter"] == "origin"
+    assert on["other"] == off["other"] != "origin"  # a report in the third person is no statement

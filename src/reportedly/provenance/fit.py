@@ -39,6 +39,9 @@ FLASH_GRID = (0.0, 1.0, 2.0, 4.0, 8.0)
 VOICE_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
 # origin_release: further origins among the roots that are press releases (0 = off, 1 = on)
 RELEASE_GRID = (0.0, 1.0)
+# origin_statement: versions' worth of first-person quotations a further root states unquoted to be an origin too
+# (0 = off)
+STATEMENT_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
 # translation_cognates: weight of the cognate share against the name share across languages (0 = names alone)
 COGNATE_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
 SHARE_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -284,6 +287,7 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "origin_flash": FLASH_GRID,
         "origin_voice": VOICE_GRID,
         "origin_release": RELEASE_GRID,
+        "origin_statement": STATEMENT_GRID,
         "translation": SHARE_GRID,
         "translation_cognates": COGNATE_GRID,
         "unstored_skipped": SKIPPED_GRID,
@@ -352,6 +356,7 @@ def model_of(settings: Settings) -> dict:
         "origin_flash": settings.origin_flash,
         "origin_voice": settings.origin_voice,
         "origin_release": settings.origin_release,
+        "origin_statement": settings.origin_statement,
         "translation": settings.translation,
         "translation_cognates": settings.translation_cognates,
     }

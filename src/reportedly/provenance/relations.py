@@ -590,7 +590,8 @@ def _why(features: dict[str, float], settings: Settings, top: int = 3) -> list[s
 def _label_roots(
     profiles: Sequence[Profile], nodes: dict[str, Node], origin: Optional[str], settings: Settings
 ) -> None:
-    """The origin keeps its label, and so does a further primary source (primary_sources, with `origin_release`);
+    """The origin keeps its label, and so does a further primary source (primary_sources, with `origin_release` or
+    `origin_statement`);
     another article under the story root dated more than `story_days` before the story's main day is earlier
     coverage; the rest are independent reports."""
     earlier = set(_earlier_coverage(profiles, settings))
@@ -606,13 +607,18 @@ def _label_roots(
 
 
 def primary_sources(profiles: Sequence[Profile], settings: Settings) -> list[str]:
-    """With `origin_release` on, the articles that are an organisation's own release as a press-release service
-    distributed it (a dateline credit naming the service: credits.release_service): a primary source of the story
-    in its own voice, an origin whether or not the stored versions draw on it, where a news report under the story
-    root, even one with copies below it, is an independent report."""
-    if settings.origin_release <= 0:
-        return []
-    return [p.article.id for p in profiles if cr.release_service(p.own_dateline)]
+    """Primary sources of the story in their own voice, each an origin whether or not the stored versions draw on
+    it, where a news report under the story root, even one with copies below it, is an independent report: with
+    `origin_release` on, an organisation's own release as a press-release service distributed it (a dateline
+    credit naming the service: credits.release_service); with `origin_statement` on, a text that states, outside
+    quotation marks, at least `origin_statement` versions' worth of the first-person quotations other versions
+    give (`voiced`: the speaker's statement, post, letter or transcript)."""
+    out = []
+    if settings.origin_release > 0:
+        out += [p.article.id for p in profiles if cr.release_service(p.own_dateline)]
+    if settings.origin_statement > 0:
+        out += [aid for aid, v in voiced(profiles).items() if v >= settings.origin_statement and aid not in out]
+    return out
 
 
 def _earlier_coverage(profiles: Sequence[Profile], settings: Settings) -> list[str]:

@@ -260,6 +260,10 @@ class Settings:
     # coverage) that is a primary source, an organisation's own release under a press-release service's dateline
     # (relations.primary_sources), is an origin too: a story can start from several statements. 0 = off: one origin
     origin_release: float = 0.0
+    # fitted: besides the main origin, every other root (as for `origin_release`) that states outside quotation marks
+    # at least this many versions' worth of the first-person quotations the other versions give (relations.voiced:
+    # the speaker's own statement, post, letter or transcript) is an origin too. 0 = off
+    origin_statement: float = 0.0
     # fitted: a version in another language is a translation of the one whose names, numbers and links it shares
     # most, when that share (weighted by rarity in the story) reaches `translation` (unused with `cross_weights`)
     translation: float = 0.5
@@ -296,6 +300,7 @@ class Settings:
                 "origin_flash",
                 "origin_voice",
                 "origin_release",
+                "origin_statement",
                 "translation",
                 "translation_cognates",
             )
