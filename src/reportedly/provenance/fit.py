@@ -313,12 +313,13 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
 
 def _middle(plateau: Sequence[dict[str, float]]) -> dict[str, float]:
     """The middle of the plateau of best settings: on one margin, its middle value (the upper of two); on margins
-    searched jointly, the cell nearest the plateau's centroid (the first of equals)."""
+    searched jointly, the cell nearest the plateau's centroid (the last of equals in grid order, so that of two
+    cells the upper is taken, as on one margin)."""
     keys = list(plateau[0])
     if len(keys) == 1:
         return plateau[len(plateau) // 2]
     centre = {k: sum(c[k] for c in plateau) / len(plateau) for k in keys}
-    return min(plateau, key=lambda c: sum((c[k] - centre[k]) ** 2 for k in keys))
+    return min(reversed(plateau), key=lambda c: sum((c[k] - centre[k]) ** 2 for k in keys))
 
 
 def fit(stories: Sequence[Prepared], base: Settings = Settings()) -> Settings:
