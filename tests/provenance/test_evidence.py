@@ -175,3 +175,14 @@ def test_skipped_is_computed_for_every_same_language_edge():
     table = edges(profiles, Settings())
     assert table["copy", "cut"].features["skipped"] > 0  # the copy has the sentence the cut version lost
     assert table["copy", "src"].features["skipped"] == 0
+
+
+def test_plain_words_leaves_out_quotations_and_never_joins_across_one():
+    from reportedly.provenance.evidence import plain_words
+
+    text = 'We will close the shop, the owner wrote. "We are sorry," she added. Our staff stay.'
+    plain = plain_words(text)
+    assert " we will close the shop " in plain
+    assert "sorry" not in plain  # inside quotation marks
+    assert " the owner wrote she added " not in plain  # the words either side of a quotation are not joined
+    assert " she added our staff stay " in plain

@@ -78,6 +78,9 @@ def test_the_middle_of_a_plateau_of_margins():
     assert _middle([{"root": v} for v in (-2.0, -1.5, -1.0, -0.5)]) == {"root": -1.0}
     plateau = [(1.0, 0.5), (1.5, 0.5), (1.0, 1.0), (1.5, 1.0), (2.0, 1.0)]  # the centroid is (1.4, 0.8)
     assert _middle([dict(zip(JOINT, c)) for c in plateau]) == dict(zip(JOINT, (1.5, 1.0)))
+    # two cells, equally near their centroid: the upper, as on one margin
+    assert _middle([{"root": v} for v in (0.0, 0.5)]) == {"root": 0.5}
+    assert _middle([dict(zip(JOINT, c)) for c in [(0.0, 0.0), (0.5, 0.0)]]) == dict(zip(JOINT, (0.5, 0.0)))
 
 
 def _cross_story(name: str, rng) -> "object":

@@ -491,3 +491,74 @@ def test_a_press_release_beside_the_main_origin_is_a_further_origin_when_weighte
     assert off["release"] == "independent" and on["release"] == "origin"
     assert on["other"] == off["other"] != "origin"  # a news report under the root is no primary source
     assert on["copy"] == off["copy"]
+
+
+LETTER = (
+    "Here is the note the bakery's owner sent to staff on Monday.\n\n"
+    "Today I am sharing the hardest decision I have made in twenty years of baking. We will close our Elm Street "
+    "shop at the end of the month and move the ovens to the harbour kitchen. I misjudged how long the bridge "
+    "works would keep customers away, and I take responsibility for that. Everyone will be offered a place at "
+    "the harbour kitchen, and we will pay for the longer journey until the bridge reopens."
+)
+REPORT = (
+    "RIVERSIDE (AP) — The Riverside bakery chain Reed & Sons will shut its Elm Street shop this month, blaming "
+    'the long closure of the bridge nearby. "I misjudged how long the bridge works would keep customers away, '
+    'and I take responsibility for that," owner Tom Reed told staff in a note. The ovens move to a kitchen by the '
+    "harbour, where the shop's twelve bakers will be offered jobs. Trade on the east bank has halved since the "
+    "bridge collapsed in March, shop owners say."
+)
+
+
+def test_voiced_counts_the_first_person_quotations_of_others_that_a_text_states_unquoted():
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import voiced
+
+    citation = (
+        'The jury praised the bakery "for the finest rye bread baked in the county this year", its chair said. '
+        "The bakery wins a cup and a cheque for 500 dollars."
+    )
+    restated = "The cup goes to Reed & Sons for the finest rye bread baked in the county this year, the jury said."
+    v = voiced([profile(Article(i, t)) for i, t in (("letter", LETTER), ("report", REPORT))])
+    assert v["letter"] == 1.0  # the report's one quotation, in the first person, is the letter's own text
+    assert v["report"] == 0.0  # the report holds it only inside quotation marks
+    # a quotation in the third person (a citation) restated unquoted is no speaker's own text
+    assert voiced([profile(Article("a", citation)), profile(Article("b", restated))])["b"] == 0.0
+
+
+def test_the_letter_reports_quote_is_the_origin_over_a_report_with_copies_when_voice_is_weighted():
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import edges, pick_origin
+    from reportedly.provenance.settings import Settings
+
+    copies = [
+        REPORT.replace("RIVERSIDE (AP) — ", "").replace("this month", "this month, it said") + tail
+        for tail in (" Follow us for more news.", " Read more on our site.")
+    ]
+    articles = [Article("letter", LETTER), Article("report", REPORT)]
+    articles += [Article(f"copy{i}", t) for i, t in enumerate(copies)]
+    settings = Settings(origin_bonus=0.0, origin_quoted=0.0)
+    profiles = [profile(a, settings) for a in articles]
+    table = edges(profiles, settings)
+    assert pick_origin(profiles, table, settings) == "report"  # off by default: its copies draw on the report
+    assert pick_origin(profiles, table, Settings(origin_bonus=0.0, origin_quoted=0.0, origin_voice=1.0)) == "letter"
+
+
+def test_a_statement_reports_quote_beside_the_main_origin_is_a_further_origin_when_weighted():
+    from reportedly.provenance.relations import primary_sources
+    from reportedly.provenance.settings import Settings
+
+    other = (
+        "Reed & Sons is leaving Elm Street. The bakery's owner blamed the bridge works for the closure, and the "
+        "twelve bakers will move to the harbour, the company said on Monday."
+    )
+    arts = [Article("report", REPORT), Article("letter", LETTER), Article("other", other)]
+    from reportedly.provenance.evidence import profile
+
+    profiles = [profile(a) for a in arts]
+    assert primary_sources(profiles, Settings()) == []  # off by default
+    assert primary_sources(profiles, Settings(origin_statement=1.0)) == ["letter"]
+    assert primary_sources(profiles, Settings(origin_statement=2.0)) == []  # one version's quotations, not two
+    off = {n.id: n.relation for n in analyse_story(arts, settings=Settings())}
+    on = {n.id: n.relation for n in analyse_story(arts, settings=Settings(origin_statement=1.0))}
+    assert off["letter"] != "origin" and on["letter"] == "origin"
+    assert on["other"] == off["other"] != "origin"  # a report in the third person is no statement

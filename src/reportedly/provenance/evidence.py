@@ -146,6 +146,22 @@ def _quotes(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def plain_words(text: str) -> str:
+    """The folded words of `text` outside its quotations, space-joined and space-padded (as `_quotes` joins a
+    quotation's words: look for " " + quotation + " "), with a line break where a quotation was cut out, so that no
+    quotation is found across one."""
+    from ..nlp.quotemarks import find_quoted
+
+    parts, last = [], 0
+    for q in find_quoted(text):
+        if q.start >= last:
+            parts.append(text[last : q.start])
+        last = max(last, q.end)
+    parts.append(text[last:])
+    return " " + " \n ".join(" ".join(_WORD.findall(fold(part))) for part in parts) + " "
+
+
 @lru_cache(maxsize=1)
 def _latin() -> dict[int, str]:
     """Letter of another script -> its Latin spelling (rules/provenance/transliteration.tsv), for str.translate."""

@@ -35,8 +35,13 @@ BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 SKIPPED_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
 # origin_flash: in sentences of other versions drawn on (0 = off)
 FLASH_GRID = (0.0, 1.0, 2.0, 4.0, 8.0)
+# origin_voice: weight of the first-person quotations of other versions an article states unquoted (0 = off)
+VOICE_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
 # origin_release: further origins among the roots that are press releases (0 = off, 1 = on)
 RELEASE_GRID = (0.0, 1.0)
+# origin_statement: versions' worth of first-person quotations a further root states unquoted to be an origin too
+# (0 = off)
+STATEMENT_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
 # translation_cognates: weight of the cognate share against the name share across languages (0 = names alone)
 COGNATE_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
 SHARE_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -280,7 +285,9 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "origin_bonus": BONUS_GRID,
         "origin_quoted": BONUS_GRID,
         "origin_flash": FLASH_GRID,
+        "origin_voice": VOICE_GRID,
         "origin_release": RELEASE_GRID,
+        "origin_statement": STATEMENT_GRID,
         "translation": SHARE_GRID,
         "translation_cognates": COGNATE_GRID,
         "unstored_skipped": SKIPPED_GRID,
@@ -306,12 +313,13 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
 
 def _middle(plateau: Sequence[dict[str, float]]) -> dict[str, float]:
     """The middle of the plateau of best settings: on one margin, its middle value (the upper of two); on margins
-    searched jointly, the cell nearest the plateau's centroid (the first of equals)."""
+    searched jointly, the cell nearest the plateau's centroid (the last of equals in grid order, so that of two
+    cells the upper is taken, as on one margin)."""
     keys = list(plateau[0])
     if len(keys) == 1:
         return plateau[len(plateau) // 2]
     centre = {k: sum(c[k] for c in plateau) / len(plateau) for k in keys}
-    return min(plateau, key=lambda c: sum((c[k] - centre[k]) ** 2 for k in keys))
+    return min(reversed(plateau), key=lambda c: sum((c[k] - centre[k]) ** 2 for k in keys))
 
 
 def fit(stories: Sequence[Prepared], base: Settings = Settings()) -> Settings:
@@ -347,7 +355,9 @@ def model_of(settings: Settings) -> dict:
         "origin_bonus": settings.origin_bonus,
         "origin_quoted": settings.origin_quoted,
         "origin_flash": settings.origin_flash,
+        "origin_voice": settings.origin_voice,
         "origin_release": settings.origin_release,
+        "origin_statement": settings.origin_statement,
         "translation": settings.translation,
         "translation_cognates": settings.translation_cognates,
     }

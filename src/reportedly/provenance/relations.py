@@ -459,6 +459,9 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
     drawn = {p.article.id: 0.0 for p in profiles}
     for (cid, pid), e in table.items():
         drawn[pid] += e.features["reworded"] + settings.origin_quoted * e.features["quotes"]
+    if settings.origin_voice > 0:
+        for pid, v in voiced(profiles).items():
+            drawn[pid] += settings.origin_voice * v
 
     parents = by_child(table)
 
@@ -485,6 +488,39 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
     current = [p for p in profiles if p.article.id not in earlier]
     eligible = [p for p in current if not copied(p)] or current or list(profiles)
     return max(eligible, key=weight).article.id
+
+
+def voiced(profiles: Sequence[Profile]) -> dict[str, float]:
+    """For each article, summed over the other versions in its language, the share of their first-person quotations
+    (four words or more, with an "I", "we" or "our": rules/<lang>/first_person.txt) that it states outside quotation
+    marks: the statement, letter or transcript that reports quote holds their quotations as its own text, in its
+    speaker's voice. A quotation in the third person (a prize citation, a slogan) is left out: a report restates
+    such words unquoted as often as it quotes them."""
+    from .evidence import plain_words
+
+    own = {p.article.id: plain_words(p.article.text) for p in profiles}
+    out = {p.article.id: 0.0 for p in profiles}
+    for c in profiles:
+        first = _first_person(c.lang)
+        spoken = [q for q in c.quotes if first.intersection(q.split())]
+        if not spoken:
+            continue
+        for p in profiles:
+            if p is c or p.lang != c.lang:
+                continue
+            out[p.article.id] += sum(f" {q} " in own[p.article.id] for q in spoken) / len(spoken)
+    return out
+
+
+def _first_person(lang: str) -> frozenset[str]:
+    """The first-person words of `lang` (rules/<lang>/first_person.txt); none for a language without rules."""
+    from ..errors import ReportedlyError
+    from ..rules import load
+
+    try:
+        return load(lang).first_person
+    except ReportedlyError:
+        return frozenset()
 
 
 def _is(p: Profile, outlet: str) -> bool:
@@ -554,7 +590,8 @@ def _why(features: dict[str, float], settings: Settings, top: int = 3) -> list[s
 def _label_roots(
     profiles: Sequence[Profile], nodes: dict[str, Node], origin: Optional[str], settings: Settings
 ) -> None:
-    """The origin keeps its label, and so does a further primary source (primary_sources, with `origin_release`);
+    """The origin keeps its label, and so does a further primary source (primary_sources, with `origin_release` or
+    `origin_statement`);
     another article under the story root dated more than `story_days` before the story's main day is earlier
     coverage; the rest are independent reports."""
     earlier = set(_earlier_coverage(profiles, settings))
@@ -570,13 +607,18 @@ def _label_roots(
 
 
 def primary_sources(profiles: Sequence[Profile], settings: Settings) -> list[str]:
-    """With `origin_release` on, the articles that are an organisation's own release as a press-release service
-    distributed it (a dateline credit naming the service: credits.release_service): a primary source of the story
-    in its own voice, an origin whether or not the stored versions draw on it, where a news report under the story
-    root, even one with copies below it, is an independent report."""
-    if settings.origin_release <= 0:
-        return []
-    return [p.article.id for p in profiles if cr.release_service(p.own_dateline)]
+    """Primary sources of the story in their own voice, each an origin whether or not the stored versions draw on
+    it, where a news report under the story root, even one with copies below it, is an independent report: with
+    `origin_release` on, an organisation's own release as a press-release service distributed it (a dateline
+    credit naming the service: credits.release_service); with `origin_statement` on, a text that states, outside
+    quotation marks, at least `origin_statement` versions' worth of the first-person quotations other versions
+    give (`voiced`: the speaker's statement, post, letter or transcript)."""
+    out = []
+    if settings.origin_release > 0:
+        out += [p.article.id for p in profiles if cr.release_service(p.own_dateline)]
+    if settings.origin_statement > 0:
+        out += [aid for aid, v in voiced(profiles).items() if v >= settings.origin_statement and aid not in out]
+    return out
 
 
 def _earlier_coverage(profiles: Sequence[Profile], settings: Settings) -> list[str]:

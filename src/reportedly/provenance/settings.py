@@ -256,10 +256,18 @@ class Settings:
     # not its source). 0 = off: the origin choice as before. The edge feature `parent_origin` is computed with the
     # default, so it never sees this preference (an earlier try that let it lost parents)
     origin_flash: float = 0.0
+    # fitted: how much the quotations of other versions that an article states outside quotation marks, in its own
+    # voice, count towards how much the story draws on it, in choosing the origin: the statement, letter or
+    # transcript others quote holds their quotations as its own text (relations.voiced). 0 = off
+    origin_voice: float = 0.0
     # fitted: 1 = besides the main origin, every other root (no stored, unstored or credited parent, not earlier
     # coverage) that is a primary source, an organisation's own release under a press-release service's dateline
     # (relations.primary_sources), is an origin too: a story can start from several statements. 0 = off: one origin
     origin_release: float = 0.0
+    # fitted: besides the main origin, every other root (as for `origin_release`) that states outside quotation marks
+    # at least this many versions' worth of the first-person quotations the other versions give (relations.voiced:
+    # the speaker's own statement, post, letter or transcript) is an origin too. 0 = off
+    origin_statement: float = 0.0
     # fitted: a version in another language is a translation of the one whose names, numbers and links it shares
     # most, when that share (weighted by rarity in the story) reaches `translation` (unused with `cross_weights`)
     translation: float = 0.5
@@ -294,7 +302,9 @@ class Settings:
                 "origin_bonus",
                 "origin_quoted",
                 "origin_flash",
+                "origin_voice",
                 "origin_release",
+                "origin_statement",
                 "translation",
                 "translation_cognates",
             )
