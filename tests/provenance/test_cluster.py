@@ -173,3 +173,27 @@ def test_marks_keep_event_words_and_figures_but_not_names_or_years():
     assert _term_hash("audit") & ~1 in events and _term_hash("berg") & ~1 not in events  # "Berg" is always a name
     assert figures == {_term_hash("d:1250") | 1}  # 2019 and 2023 are years, not figures
     assert signature("Too short to mark: 1,250 payments.").marks == ()
+
+
+def _sig(topic, keys, marks, language="en"):
+    from reportedly.models import Signature
+
+    return Signature(copy=(), topic=tuple(topic), keys=tuple(keys), language=language, marks=tuple(marks))
+
+
+def test_one_language_reports_a_little_under_the_topic_threshold_join_by_names_and_event():
+    from dataclasses import replace
+
+    from reportedly.provenance.cluster import linked, linker
+    from reportedly.provenance.settings import Settings
+
+    s = Settings()
+    events = [2 * n for n in range(10)]  # the same event words (low bit 0)
+    a = _sig(range(40), range(64), events)
+    b = _sig(range(31, 71), range(64), events)  # 9 of 71 salient terms shared: 0.127, under the topic threshold
+    assert s.topic_named <= 9 / 71 < s.topic_threshold
+    other_people = _sig(range(31, 71), range(100, 164), events)  # the same terms, but no names or figures shared
+    other_event = _sig(range(31, 71), range(64), [2 * n + 100 for n in range(10)])
+    assert linked(a, b, s) and linker({"a": a, "b": b}, s)("a", "b")
+    assert not linked(a, other_people, s) and not linked(a, other_event, s)
+    assert not linked(a, b, replace(s, topic_named=s.topic_threshold))  # the rule off

@@ -147,12 +147,26 @@ def linked(a: Signature, b: Signature, settings: Settings = Settings()) -> bool:
         return True
     ea, fa = _events_and_figures(a.marks)
     eb, fb = _events_and_figures(b.marks)
+    two = _two(a.language, b.language)
     if a.topic and b.topic:
         ta, tb = set(a.topic), set(b.topic)
         topic = len(ta & tb) / len(ta | tb)
-        if topic >= settings.topic_threshold and _same_event(topic, ea, eb, fa, fb, settings):
+        if _by_topic(topic, two, a.keys, b.keys, ea, eb, fa, fb, settings):
             return True
-    return _two(a.language, b.language) and _same_keys(similarity(a.keys, b.keys), fa, fb, settings)
+    return two and _same_keys(similarity(a.keys, b.keys), fa, fb, settings)
+
+
+def _by_topic(topic, two, ka, kb, ea, eb, fa, fb, settings: Settings) -> bool:
+    """A link by salient terms: over the topic threshold and one event, or (in one language) a little under it
+    with the same names and figures (`topic_named`, `named_keys`) and one event."""
+    if topic >= settings.topic_threshold:
+        return _same_event(topic, ea, eb, fa, fb, settings)
+    return (
+        not two
+        and topic >= settings.topic_named
+        and similarity(ka, kb) >= settings.named_keys
+        and _same_event(topic, ea, eb, fa, fb, settings)
+    )
 
 
 def _same_event(topic: float, ea: frozenset, eb: frozenset, fa: frozenset, fb: frozenset, settings: Settings) -> bool:
@@ -236,6 +250,7 @@ def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):
     marks = {i: _events_and_figures(s.marks) for i, s in sigs.items()}
     copy = {i: np.asarray(s.copy, dtype=np.uint64) for i, s in sigs.items() if s.copy}
     need = settings.copy_threshold * NUM_PERM
+    lowest = min(settings.topic_threshold, settings.topic_named)
 
     def link(a: Hashable, b: Hashable) -> bool:
         (ea, fa), (eb, fb) = marks[a], marks[b]
@@ -243,8 +258,10 @@ def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):
         if ta and tb:
             shared = len(ta & tb)
             topic = shared / (len(ta) + len(tb) - shared)
-            if shared and topic >= settings.topic_threshold and _same_event(topic, ea, eb, fa, fb, settings):
-                return True
+            if shared and topic >= lowest:
+                sa, sb = sigs[a], sigs[b]
+                if _by_topic(topic, _two(sa.language, sb.language), sa.keys, sb.keys, ea, eb, fa, fb, settings):
+                    return True
         ca, cb = copy.get(a), copy.get(b)
         if ca is not None and cb is not None and int((ca == cb).sum()) >= need:
             return True
