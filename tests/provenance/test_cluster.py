@@ -197,3 +197,28 @@ def test_one_language_reports_a_little_under_the_topic_threshold_join_by_names_a
     assert linked(a, b, s) and linker({"a": a, "b": b}, s)("a", "b")
     assert not linked(a, other_people, s) and not linked(a, other_event, s)
     assert not linked(a, b, replace(s, topic_named=s.topic_threshold))  # the rule off
+
+
+def test_two_languages_with_few_shared_keys_join_on_a_long_figure_only():
+    from reportedly.provenance.cluster import _figure_mark, linked
+    from reportedly.provenance.settings import Settings
+
+    s = Settings()
+    long_figure, short_figure = _figure_mark("d:379", s), _figure_mark("d:42", s)
+    assert long_figure & 2 and not short_figure & 2
+    keys = tuple(range(64))
+    some = tuple(range(10)) + tuple(range(1000, 1054))  # 10 of 64 values alike: between key_figure and key_threshold
+    assert s.key_figure <= 10 / 64 < s.key_threshold
+    source = _sig([], keys, [long_figure, short_figure], "en")
+    translation = _sig([], some, [long_figure], "fr")
+    other = _sig([], some, [short_figure], "fr")  # shares only a small number (an age, a day of the month)
+    assert linked(source, translation, s)
+    assert not linked(source, other, s)
+    assert not linked(source, _sig([], some, [long_figure], "en"), s)  # one language: keys never link alone
+
+
+def test_marks_say_which_figures_are_long():
+    from reportedly.provenance.cluster import _events_and_figures
+
+    _, figures = _events_and_figures(signature(RESIGNS + " It made 1,250 payments to 14 firms.").marks)
+    assert sorted(bool(m & 2) for m in figures) == [False, True]  # 14 is short, 1250 long

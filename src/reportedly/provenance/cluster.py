@@ -62,7 +62,7 @@ def signature(text: str, settings: Settings = Settings()) -> Signature:
     hashes) and a candidate pair is verified on their exact overlap: a MinHash estimate of a low threshold is noisy
     enough that, over a large corpus, chance links would chain unrelated articles into one giant story. Its marks
     say what happened: the salient terms it does not always capitalise (the event's words, not its people's names)
-    and its figures (number keys that are not years)."""
+    and its figures (number keys that are not years; those of `figure_digits` digits or more marked as long)."""
     from .evidence import keys
 
     toks = words(text)
@@ -76,8 +76,19 @@ def signature(text: str, settings: Settings = Settings()) -> Signature:
         topic=tuple(sorted({_term_hash(t) for t in terms})),
         keys=_minhash(found) if long_enough else (),
         language=guess(text)[0],
-        marks=tuple(sorted({_term_hash(t) & ~1 for t in events} | {_term_hash(k) | 1 for k in figures})),
+        marks=tuple(sorted({_term_hash(t) & ~1 for t in events} | {_figure_mark(k, settings) for k in figures})),
     )
+
+
+def _figure_mark(key: str, settings: Settings) -> int:
+    """A figure's mark: low bit 1, and bit 2 set when it has at least `figure_digits` digits."""
+    h = _term_hash(key) | 1
+    return h | 2 if len(key) - 2 >= settings.figure_digits else h & ~2
+
+
+def _long(figures: frozenset[int]) -> bool:
+    """Whether some of these figure marks is a long figure (`_figure_mark`)."""
+    return any(m & 2 for m in figures)
 
 
 def _events_and_figures(marks: Iterable[int]) -> tuple[frozenset[int], frozenset[int]]:
@@ -95,7 +106,8 @@ def bands(threshold: float) -> tuple[int, int]:
 
 
 def _thresholds(settings: Settings) -> dict[str, float]:
-    return {"copy": settings.copy_threshold, "topic": settings.topic_threshold, "keys": settings.key_threshold}
+    keys = min(settings.key_threshold, settings.key_figure)
+    return {"copy": settings.copy_threshold, "topic": settings.topic_threshold, "keys": keys}
 
 
 def band_keys(sig: Signature, settings: Settings = Settings()) -> list[str]:
@@ -179,8 +191,14 @@ def _same_event(topic: float, ea: frozenset, eb: frozenset, fa: frozenset, fb: f
 
 
 def _same_keys(keys: float, fa: frozenset, fb: frozenset, settings: Settings) -> bool:
-    """Keys of two languages linking one event: over `key_threshold` with a shared figure, or over `key_alone`."""
-    return keys >= settings.key_alone or (keys >= settings.key_threshold and bool(fa & fb))
+    """Keys of two languages linking one event: over `key_threshold` with a shared figure, over `key_figure` with a
+    shared long figure, or over `key_alone`."""
+    if keys >= settings.key_alone:
+        return True
+    if keys < min(settings.key_threshold, settings.key_figure):
+        return False
+    shared = fa & fb
+    return bool(shared) and (keys >= settings.key_threshold or (keys >= settings.key_figure and _long(shared)))
 
 
 def candidate_pairs(
