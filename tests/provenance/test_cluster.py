@@ -184,7 +184,7 @@ def _sig(topic, keys, marks, language="en"):
 def test_one_language_reports_a_little_under_the_topic_threshold_join_by_names_and_event():
     from dataclasses import replace
 
-    from reportedly.provenance.cluster import linked, linker
+    from reportedly.provenance.cluster import _figure_mark, linked, linker
     from reportedly.provenance.settings import Settings
 
     s = Settings()
@@ -196,6 +196,9 @@ def test_one_language_reports_a_little_under_the_topic_threshold_join_by_names_a
     other_event = _sig(range(31, 71), range(64), [2 * n + 100 for n in range(10)])
     assert linked(a, b, s) and linker({"a": a, "b": b}, s)("a", "b")
     assert not linked(a, other_people, s) and not linked(a, other_event, s)
+    figure = _figure_mark("d:1250", s)
+    with_figure = _sig(range(40), range(64), [*events, figure])
+    assert not linked(with_figure, _sig(range(31, 71), range(64), [2 * n + 100 for n in range(10)] + [figure]), s)
     assert not linked(a, b, replace(s, topic_named=s.topic_threshold))  # the rule off
 
 

@@ -106,10 +106,10 @@ class Settings:
     topic_alone: float = 0.25
     key_alone: float = 0.3
     # two reports in one language whose salient terms overlap under `topic_threshold` but at least `topic_named`
-    # are one story when they also share names and figures (keys at least `named_keys`) and pass the event test
-    # above: a report told from another angle keeps the event's people and figures but few of the other's words.
+    # are one story when they also share names and figures (keys at least `named_keys`) and enough event words
+    # (event_threshold): a report told from another angle keeps the event's people and words, few of the others.
     # Fitted leave-one-story-out with the three above fixed (README); topic_named at topic_threshold turns it off.
-    topic_named: float = 0.08
+    topic_named: float = 0.12
     named_keys: float = 0.2
     # a figure of `figure_digits` digits or more (a death toll, a sum, a job count; not an age, a day of the month or
     # a percentage, which unrelated reports share) is rarer: two languages whose keys reach `key_figure` and share
