@@ -173,3 +173,55 @@ def test_marks_keep_event_words_and_figures_but_not_names_or_years():
     assert _term_hash("audit") & ~1 in events and _term_hash("berg") & ~1 not in events  # "Berg" is always a name
     assert figures == {_term_hash("d:1250") | 1}  # 2019 and 2023 are years, not figures
     assert signature("Too short to mark: 1,250 payments.").marks == ()
+
+
+def _sig(topic, keys, marks, language="en"):
+    from reportedly.models import Signature
+
+    return Signature(copy=(), topic=tuple(topic), keys=tuple(keys), language=language, marks=tuple(marks))
+
+
+def test_one_language_reports_a_little_under_the_topic_threshold_join_by_names_and_event():
+    from dataclasses import replace
+
+    from reportedly.provenance.cluster import _figure_mark, linked, linker
+    from reportedly.provenance.settings import Settings
+
+    s = Settings()
+    events = [2 * n for n in range(10)]  # the same event words (low bit 0)
+    a = _sig(range(40), range(64), events)
+    b = _sig(range(31, 71), range(64), events)  # 9 of 71 salient terms shared: 0.127, under the topic threshold
+    assert s.topic_named <= 9 / 71 < s.topic_threshold
+    other_people = _sig(range(31, 71), range(100, 164), events)  # the same terms, but no names or figures shared
+    other_event = _sig(range(31, 71), range(64), [2 * n + 100 for n in range(10)])
+    assert linked(a, b, s) and linker({"a": a, "b": b}, s)("a", "b")
+    assert not linked(a, other_people, s) and not linked(a, other_event, s)
+    figure = _figure_mark("d:1250", s)
+    with_figure = _sig(range(40), range(64), [*events, figure])
+    assert not linked(with_figure, _sig(range(31, 71), range(64), [2 * n + 100 for n in range(10)] + [figure]), s)
+    assert not linked(a, b, replace(s, topic_named=s.topic_threshold))  # the rule off
+
+
+def test_two_languages_with_few_shared_keys_join_on_a_long_figure_only():
+    from reportedly.provenance.cluster import _figure_mark, linked
+    from reportedly.provenance.settings import Settings
+
+    s = Settings()
+    long_figure, short_figure = _figure_mark("d:379", s), _figure_mark("d:42", s)
+    assert long_figure & 2 and not short_figure & 2
+    keys = tuple(range(64))
+    some = tuple(range(10)) + tuple(range(1000, 1054))  # 10 of 64 values alike: between key_figure and key_threshold
+    assert s.key_figure <= 10 / 64 < s.key_threshold
+    source = _sig([], keys, [long_figure, short_figure], "en")
+    translation = _sig([], some, [long_figure], "fr")
+    other = _sig([], some, [short_figure], "fr")  # shares only a small number (an age, a day of the month)
+    assert linked(source, translation, s)
+    assert not linked(source, other, s)
+    assert not linked(source, _sig([], some, [long_figure], "en"), s)  # one language: keys never link alone
+
+
+def test_marks_say_which_figures_are_long():
+    from reportedly.provenance.cluster import _events_and_figures
+
+    _, figures = _events_and_figures(signature(RESIGNS + " It made 1,250 payments to 14 firms.").marks)
+    assert sorted(bool(m & 2) for m in figures) == [False, True]  # 14 is short, 1250 long

@@ -203,3 +203,19 @@ def test_migration_11_drops_signatures_without_marks_and_the_next_update_signs_t
         assert signatures.count_signed(s) == 0 and s.rows("SELECT count(*) AS n FROM band_keys")[0]["n"] == 0
         update_stories(s)
         assert signatures.load(s, ids) == first and signatures.count_pending(s) == 0
+
+
+def test_migration_12_drops_signatures_signed_before_long_figures_and_the_next_update_signs_them_again(
+    db_url, analysed
+):
+    from reportedly.pipeline.stories import sign, update_stories
+    from reportedly.store import signatures
+
+    with Store(db_url) as s:
+        ids = [s.add(a, outlet=meta["outlet"], signature=sign(a.text)[0], keys=sign(a.text)[1]) for meta, a in analysed]
+        first = signatures.load(s, ids)
+        s.execute("DELETE FROM schema_migrations WHERE version = 12")  # as a store written before migration 12
+    with Store(db_url) as s:
+        assert signatures.count_signed(s) == 0 and s.rows("SELECT count(*) AS n FROM band_keys")[0]["n"] == 0
+        update_stories(s)
+        assert signatures.load(s, ids) == first and signatures.count_pending(s) == 0

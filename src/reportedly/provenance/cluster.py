@@ -62,7 +62,7 @@ def signature(text: str, settings: Settings = Settings()) -> Signature:
     hashes) and a candidate pair is verified on their exact overlap: a MinHash estimate of a low threshold is noisy
     enough that, over a large corpus, chance links would chain unrelated articles into one giant story. Its marks
     say what happened: the salient terms it does not always capitalise (the event's words, not its people's names)
-    and its figures (number keys that are not years)."""
+    and its figures (number keys that are not years; those of `figure_digits` digits or more marked as long)."""
     from .evidence import keys
 
     toks = words(text)
@@ -76,8 +76,19 @@ def signature(text: str, settings: Settings = Settings()) -> Signature:
         topic=tuple(sorted({_term_hash(t) for t in terms})),
         keys=_minhash(found) if long_enough else (),
         language=guess(text)[0],
-        marks=tuple(sorted({_term_hash(t) & ~1 for t in events} | {_term_hash(k) | 1 for k in figures})),
+        marks=tuple(sorted({_term_hash(t) & ~1 for t in events} | {_figure_mark(k, settings) for k in figures})),
     )
+
+
+def _figure_mark(key: str, settings: Settings) -> int:
+    """A figure's mark: low bit 1, and bit 2 set when it has at least `figure_digits` digits."""
+    h = _term_hash(key) | 1
+    return h | 2 if len(key) - 2 >= settings.figure_digits else h & ~2
+
+
+def _long(figures: frozenset[int]) -> bool:
+    """Whether some of these figure marks is a long figure (`_figure_mark`)."""
+    return any(m & 2 for m in figures)
 
 
 def _events_and_figures(marks: Iterable[int]) -> tuple[frozenset[int], frozenset[int]]:
@@ -95,7 +106,8 @@ def bands(threshold: float) -> tuple[int, int]:
 
 
 def _thresholds(settings: Settings) -> dict[str, float]:
-    return {"copy": settings.copy_threshold, "topic": settings.topic_threshold, "keys": settings.key_threshold}
+    keys = min(settings.key_threshold, settings.key_figure)
+    return {"copy": settings.copy_threshold, "topic": settings.topic_threshold, "keys": keys}
 
 
 def band_keys(sig: Signature, settings: Settings = Settings()) -> list[str]:
@@ -147,12 +159,25 @@ def linked(a: Signature, b: Signature, settings: Settings = Settings()) -> bool:
         return True
     ea, fa = _events_and_figures(a.marks)
     eb, fb = _events_and_figures(b.marks)
+    two = _two(a.language, b.language)
     if a.topic and b.topic:
         ta, tb = set(a.topic), set(b.topic)
         topic = len(ta & tb) / len(ta | tb)
-        if topic >= settings.topic_threshold and _same_event(topic, ea, eb, fa, fb, settings):
+        if _by_topic(topic, two, a.keys, b.keys, ea, eb, fa, fb, settings):
             return True
-    return _two(a.language, b.language) and _same_keys(similarity(a.keys, b.keys), fa, fb, settings)
+    return two and _same_keys(similarity(a.keys, b.keys), fa, fb, settings)
+
+
+def _by_topic(topic, two, ka, kb, ea, eb, fa, fb, settings: Settings) -> bool:
+    """A link by salient terms: over the topic threshold and one event, or (in one language) a little under it
+    with the same names and figures (`topic_named`, `named_keys`) and enough of the same event words (a shared
+    figure is not enough here: over a large corpus of one language it chains reports that merely share a number)."""
+    if topic >= settings.topic_threshold:
+        return _same_event(topic, ea, eb, fa, fb, settings)
+    if two or topic < settings.topic_named or similarity(ka, kb) < settings.named_keys:
+        return False
+    shared = len(ea & eb)
+    return bool(shared) and shared / (len(ea) + len(eb) - shared) >= settings.event_threshold
 
 
 def _same_event(topic: float, ea: frozenset, eb: frozenset, fa: frozenset, fb: frozenset, settings: Settings) -> bool:
@@ -165,8 +190,14 @@ def _same_event(topic: float, ea: frozenset, eb: frozenset, fa: frozenset, fb: f
 
 
 def _same_keys(keys: float, fa: frozenset, fb: frozenset, settings: Settings) -> bool:
-    """Keys of two languages linking one event: over `key_threshold` with a shared figure, or over `key_alone`."""
-    return keys >= settings.key_alone or (keys >= settings.key_threshold and bool(fa & fb))
+    """Keys of two languages linking one event: over `key_threshold` with a shared figure, over `key_figure` with a
+    shared long figure, or over `key_alone`."""
+    if keys >= settings.key_alone:
+        return True
+    if keys < min(settings.key_threshold, settings.key_figure):
+        return False
+    shared = fa & fb
+    return bool(shared) and (keys >= settings.key_threshold or (keys >= settings.key_figure and _long(shared)))
 
 
 def candidate_pairs(
@@ -236,6 +267,7 @@ def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):
     marks = {i: _events_and_figures(s.marks) for i, s in sigs.items()}
     copy = {i: np.asarray(s.copy, dtype=np.uint64) for i, s in sigs.items() if s.copy}
     need = settings.copy_threshold * NUM_PERM
+    lowest = min(settings.topic_threshold, settings.topic_named)
 
     def link(a: Hashable, b: Hashable) -> bool:
         (ea, fa), (eb, fb) = marks[a], marks[b]
@@ -243,8 +275,10 @@ def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):
         if ta and tb:
             shared = len(ta & tb)
             topic = shared / (len(ta) + len(tb) - shared)
-            if shared and topic >= settings.topic_threshold and _same_event(topic, ea, eb, fa, fb, settings):
-                return True
+            if shared and topic >= lowest:
+                sa, sb = sigs[a], sigs[b]
+                if _by_topic(topic, _two(sa.language, sb.language), sa.keys, sb.keys, ea, eb, fa, fb, settings):
+                    return True
         ca, cb = copy.get(a), copy.get(b)
         if ca is not None and cb is not None and int((ca == cb).sum()) >= need:
             return True

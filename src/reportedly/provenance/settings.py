@@ -105,6 +105,18 @@ class Settings:
     event_threshold: float = 0.14
     topic_alone: float = 0.25
     key_alone: float = 0.3
+    # two reports in one language whose salient terms overlap under `topic_threshold` but at least `topic_named`
+    # are one story when they also share names and figures (keys at least `named_keys`) and enough event words
+    # (event_threshold): a report told from another angle keeps the event's people and words, few of the others.
+    # Fitted leave-one-story-out with the three above fixed (README); topic_named at topic_threshold turns it off.
+    topic_named: float = 0.12
+    named_keys: float = 0.2
+    # a figure of `figure_digits` digits or more (a death toll, a sum, a job count; not an age, a day of the month or
+    # a percentage, which unrelated reports share) is rarer: two languages whose keys reach `key_figure` and share
+    # one are one story (a short translation keeps a few of its source's names but its figures). Below the keys'
+    # LSH threshold, so the keys are banded at the lower of the two. Fitted leave-one-story-out (README).
+    figure_digits: int = 3
+    key_figure: float = 0.12
     # an LSH bucket shared by more articles than this is boilerplate (a site's footer, a stock phrase), not a story:
     # it is skipped rather than compared all-pairs (a story this large still links through its other buckets)
     max_bucket: int = 500

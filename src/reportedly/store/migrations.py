@@ -330,4 +330,16 @@ DELETE FROM article_signatures;
 ALTER TABLE article_signatures ADD COLUMN marks {blob}
 """,
     ),
+    Migration(
+        12,
+        "clustering signatures mark long figures (bit 2 of a figure's mark: provenance/cluster.py, figure_digits) and "
+        "band their language-independent keys at the lower key_figure threshold: signatures stored before, their band "
+        "keys and buckets are dropped, so the next story update signs every article again from its stored text and "
+        "re-clusters the corpus (stories keep their ids)",
+        """
+DELETE FROM band_keys;
+DELETE FROM band_buckets;
+DELETE FROM article_signatures
+""",
+    ),
 ]
