@@ -116,7 +116,8 @@ class Settings:
     ngram: int = 3
     # a run of this many of an outlet's own words (outside quotation marks) that another version repeats word for
     # word is taken from it, not a stock phrase: two such runs, or one twice as long, make a candidate parent of a
-    # rewrite that keeps no sentence whole (evidence.shared_runs)
+    # rewrite that keeps no sentence whole (evidence.shared_runs). Set before measuring; leave-one-story-out on the
+    # eleven dev clusters, 6 against 8: relations 0.695 vs 0.657, parents 0.419 vs 0.383
     run_words: int = 6
     # candidate parents aligned per child in a large story (ranked by shared rare n-grams); all in a small one
     max_candidates: int = 25
