@@ -186,3 +186,28 @@ def test_plain_words_leaves_out_quotations_and_never_joins_across_one():
     assert "sorry" not in plain  # inside quotation marks
     assert " the owner wrote she added " not in plain  # the words either side of a quotation are not joined
     assert " she added our staff stay " in plain
+
+
+def test_own_words_blank_quotations():
+    from reportedly.provenance.evidence import own_words
+
+    words = own_words('The mayor opened the bridge. "It is a great day," she said.')
+    assert words[:5] == ["the", "mayor", "opened", "the", "bridge"]
+    assert words[5:10] == [""] * 5 and words[-2:] == ["she", "said"]
+
+
+def test_shared_runs_find_a_rewrite_that_keeps_no_sentence_whole():
+    from reportedly.provenance.evidence import own_words, shared_runs
+
+    source = own_words(
+        "Harbour officials said the damaged crane would be removed by a floating barge next week, after divers "
+        "finished surveying the riverbed near the old grain terminal."
+    )
+    spun = own_words(
+        "According to the port, the damaged crane would be removed by a floating barge soon, once the survey "
+        "of the riverbed near the old grain terminal is complete."
+    )
+    assert shared_runs(spun, source, 6) == [10, 7]
+    # a stock phrase of function words and a run inside quotation marks are no evidence
+    assert shared_runs(own_words("It was one of the first of the year."), own_words("one of the first of the"), 6) == []
+    assert shared_runs(own_words('"the damaged crane would be removed by" it said'), source, 6) == []

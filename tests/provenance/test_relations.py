@@ -562,3 +562,30 @@ def test_a_statement_reports_quote_beside_the_main_origin_is_a_further_origin_wh
     on = {n.id: n.relation for n in analyse_story(arts, settings=Settings(origin_statement=1.0))}
     assert off["letter"] != "origin" and on["letter"] == "origin"
     assert on["other"] == off["other"] != "origin"  # a report in the third person is no statement
+
+
+def test_a_rewrite_keeping_runs_of_its_source_has_an_edge_an_independent_report_none():
+    from reportedly.provenance.relations import supported
+
+    source = (
+        "Harbour officials said on Monday that the damaged crane would be removed by a floating barge next week. "
+        "Divers finished surveying the riverbed near the old grain terminal on Sunday, the port authority said. "
+        "Shipping will resume once the channel is cleared and inspected by the coast guard."
+    )
+    spun = (
+        "According to port chiefs, the damaged crane would be removed by a floating barge within days. "
+        "Earlier, teams completed work surveying the riverbed near the old grain terminal at the weekend. "
+        "Vessels are expected back when the waterway is safe."
+    )
+    other = (
+        "A crane that fell into the river will be lifted out soon, the port said on Monday. "
+        "Divers have checked the bottom of the river close to the grain terminal. "
+        "Ships cannot pass until the coast guard declares the channel safe again."
+    )
+    table = _table(("source", source), ("spun", spun), ("other", other))
+    spun_edge = table["spun", "source"].features
+    assert spun_edge["n_verbatim"] == 0 and spun_edge["n_reworded"] < 2  # no sentence the aligner finds
+    assert spun_edge["wording"] == 1.0 and spun_edge["runs"] > 0.3
+    assert supported(spun_edge)
+    assert not supported(table["other", "source"].features)
+    assert table["other", "source"].features["runs"] == 0.0

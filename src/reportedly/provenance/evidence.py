@@ -59,6 +59,7 @@ class Profile:
     full: tuple[tuple[int, int, str], ...]  # every sentence long enough to show copying
     grams: frozenset[str]  # word n-grams that are not all function words
     quotes: tuple[str, ...]  # folded quotations of four words or more
+    words: tuple[str, ...]  # folded words in text order, "" for a word inside quotation marks or boilerplate
     keys: frozenset[str]  # language-independent keys: names (transliteration key), numbers, links
     key_seq: tuple[str, ...]  # the same keys in text order
     credits: tuple[cr.Credit, ...]
@@ -81,6 +82,7 @@ def profile(a: Article, settings: Settings = Settings()) -> Profile:
         full=tuple(sents(a.text, settings, own_words_only=False)),
         grams=frozenset(ngrams(a.text, settings.ngram)),
         quotes=tuple(_quotes(a.text)),
+        words=tuple(own_words(a.text)),
         keys=frozenset(seq := key_sequence(a.text)),
         key_seq=tuple(seq),
         credits=tuple(cr.copy_credits(a.text, a.url)),
@@ -133,6 +135,50 @@ def ngrams(text: str, n: int = 3) -> set[str]:
         for i in range(len(toks) - n + 1)
         if not all(t in stops or t.isdigit() for t in toks[i : i + n])
     }
+
+
+def own_words(text: str) -> list[str]:
+    """The folded words of a text in order, each word inside quotation marks or scrape boilerplate given as "":
+    the words an outlet wrote itself, for finding the runs of them another version repeats (shared_runs)."""
+    from ..ingest.clean import find_boilerplate, mask
+    from ..nlp.quotemarks import find_quoted
+    from ..rules import load
+
+    text = mask(unmarked(text), find_boilerplate(text, load("en")))
+    quoted = sorted((q.start, q.end) for q in find_quoted(text))
+    out, i = [], 0
+    for m in _WORD.finditer(text):
+        while i < len(quoted) and quoted[i][1] <= m.start():
+            i += 1
+        inside = i < len(quoted) and quoted[i][0] <= m.start()
+        out.append("" if inside else fold(m.group(0)))
+    return out
+
+
+def shared_runs(child: Sequence[str], parent: Sequence[str], n: int) -> list[int]:
+    """The lengths of the maximal runs of the child's own words (`own_words`) at least `n` long that the parent
+    has word for word in its own words, each run holding at least `n` // 2 words that are not function words (a
+    string of function words and a date is a stock phrase). A rewrite that changes every sentence still keeps
+    such runs from its source: a clause, a description, a figure with its context."""
+    if len(child) < n or len(parent) < n:
+        return []
+    held = {tuple(parent[i : i + n]) for i in range(len(parent) - n + 1) if all(parent[i : i + n])}
+    hit = [False] * len(child)
+    for i in range(len(child) - n + 1):
+        gram = tuple(child[i : i + n])
+        if gram in held:
+            hit[i : i + n] = [True] * n
+    stops = stopwords()
+    out, start = [], None
+    for i, h in enumerate([*hit, False]):
+        if h and start is None:
+            start = i
+        elif not h and start is not None:
+            run = child[start:i]
+            if sum(w not in stops and not w.isdigit() for w in run) >= n // 2:
+                out.append(len(run))
+            start = None
+    return out
 
 
 def _quotes(text: str) -> list[str]:
@@ -387,10 +433,15 @@ def pair_features(
     earlier = c.day is not None and p.day is not None and p.day < c.day
     length = math.log(max(1, len(p.article.text)) / max(1, len(c.article.text)))
     names = ordered_key_overlap(c, p, story, settings.names_power) if c.lang != p.lang else key_overlap(c, p, story)
+    runs = shared_runs(c.words, p.words, settings.run_words) if c.lang == p.lang else []
+    n_own_words = max(1, sum(bool(w) for w in c.words))
     return {
         # counted by the parent's sentences: two of the child's sentences matching one headline are one sentence shared
         "n_verbatim": float(len({x.parent for x in passages if x.score >= settings.verbatim})),
         "n_reworded": float(len({x.parent for x in passages})),
+        # two runs of the child's own words repeated word for word, or one twice as long: a rewrite of the parent
+        "wording": float(len(runs) >= 2 or max(runs, default=0) >= 2 * settings.run_words),
+        "runs": min(1.0, sum(runs) / n_own_words),
         "declared": float((bool(passages) or names >= settings.declared_names) and _declared(c, p)),
         "contained": verbatim,
         "reworded": reworded,
