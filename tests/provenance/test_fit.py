@@ -72,6 +72,14 @@ def test_judge_counts_relations_parents_and_the_origin():
     assert s.relations == 4 and s.parents == 2 and 0 <= s.relations_right <= 4
 
 
+def test_a_margin_that_changes_nothing_keeps_its_value():
+    from reportedly.provenance.fit import _chosen
+
+    assert _chosen([(10.0, {"origin_statement": v}) for v in (0.0, 0.5, 1.0, 2.0, 4.0)]) == {}
+    assert _chosen([(10.0, {"root": -2.0}), (11.0, {"root": -1.0}), (11.0, {"root": 0.0})]) == {"root": 0.0}
+    assert _chosen([(3.0, {"root": -1.0})]) == {"root": -1.0}
+
+
 def test_the_middle_of_a_plateau_of_margins():
     from reportedly.provenance.fit import JOINT, _middle
 

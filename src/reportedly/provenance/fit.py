@@ -306,9 +306,17 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
             else:
                 cells = [{name: v} for v in grid]
             scored = [(_objective(stories, replace(settings, **c)), c) for c in cells]
-            best = max(s for s, _ in scored)
-            settings = replace(settings, **_middle([c for s, c in scored if s == best]))
+            settings = replace(settings, **_chosen(scored))
     return settings
+
+
+def _chosen(scored: Sequence[tuple[float, dict[str, float]]]) -> dict[str, float]:
+    """The middle of the best-scoring cells (`_middle`); nothing when every cell scores the same: a margin that
+    changes nothing on the stories it is fitted on has no evidence for any value, so it keeps the one it has (its
+    default on the first round), and a behaviour no dev story exercises is not switched on by the plateau's middle."""
+    best = max(s for s, _ in scored)
+    plateau = [c for s, c in scored if s == best]
+    return {} if 1 < len(plateau) == len(scored) else _middle(plateau)
 
 
 def _middle(plateau: Sequence[dict[str, float]]) -> dict[str, float]:
