@@ -541,7 +541,7 @@ def mark_reporters(ctx: DocContext, raw: list[RawAttribution]) -> list[RawAttrib
             continue
         for r in reporters:
             tag = r.source.span.start_char
-            if a.content[0][0] < tag <= a.content[-1][1] + 2 and a.cue_span[0] < tag:
+            if a.content[0][0] < tag <= a.content[-1][1] + SETTINGS.tag_gap and a.cue_span[0] < tag:
                 spans = [(s, min(e, tag)) for s, e in a.content if s < tag]
                 spans = [(s, e) for s, e in ((s, len(ctx.text[:e].rstrip(" ,;"))) for s, e in spans) if e > s]
                 if spans:

@@ -26,6 +26,9 @@ class Settings:
     max_title_words: int = 6
     # reported content shorter than this ("said so") carries no claim
     min_content_tokens: int = 3
+    # an outlet's tag after its content ("..., Reuters writes") follows it by at most this many characters: the comma
+    # and the space between them
+    tag_gap: int = 2
     # a phrase in marks after "known as", "so-called" of at most this many words is a name ("Buffett rule"); a longer
     # one may still be someone's words
     max_term_words: int = 4
