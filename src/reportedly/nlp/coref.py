@@ -271,13 +271,12 @@ def _guessed_otherwise(table, tok, sent_index, inside_quote) -> Optional[EntityB
 
 def _described_subject(t: Token, rules: Rules) -> bool:
     """A subject that describes one person without a name ("a fire department official", "his son")."""
-    lemma = t.lemma_.lower()
-    return (
-        t.dep_ in SUBJECT_DEPS
-        and t.pos_ == "NOUN"
-        and t.tag_ != "NNS"
-        and (rules.is_person_noun(lemma) or lemma in rules.kin_nouns)
-    )
+    return t.dep_ in SUBJECT_DEPS and describes_one_person(t, rules)
+
+
+def describes_one_person(t: Token, rules: Rules) -> bool:
+    """A singular noun for a person or a relative ("official", "passenger", "son"): one person, unnamed."""
+    return t.pos_ == "NOUN" and t.tag_ != "NNS" and rules.is_person_or_kin_noun(t.lemma_)
 
 
 def _guessed_gender(b: EntityBuilder, rules: Rules) -> bool:

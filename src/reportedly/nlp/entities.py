@@ -229,7 +229,7 @@ def _introduces_a_person(prev: Token, rules: Rules) -> bool:
         return True
     if prev.lower_ == "old" and prev.i >= 2 and prev.doc[prev.i - 1].text == "-":
         return True
-    return prev.pos_ == "NOUN" and (rules.is_person_noun(prev.lemma_) or prev.lemma_.lower() in rules.kin_nouns)
+    return prev.pos_ == "NOUN" and rules.is_person_or_kin_noun(prev.lemma_)
 
 
 def _speaks(t: Token, rules: Rules) -> bool:
@@ -555,8 +555,9 @@ def _gender_from(span: Span, title: Optional[str], rules: Rules) -> Optional[str
             if w in rules.gendered_titles:
                 return rules.gendered_titles[w]
     root = span.root
-    if root.dep_ == "appos" and rules.kin_nouns.get(root.head.lemma_.lower()) in ("male", "female"):
-        return rules.kin_nouns[root.head.lemma_.lower()]  # "his father, Mats,": a man, whatever "Mats" says
+    kin = rules.kin_gender(root.head.lemma_) if root.dep_ == "appos" else None
+    if kin is not None:
+        return kin  # "his father, Mats,": a man, whatever "Mats" says
     words = normalise_name(span.text).split()
     if len(words) >= 2:
         g = first_name_gender(words[0])

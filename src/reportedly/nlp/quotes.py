@@ -10,7 +10,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .context import DocContext
-from .coref import latest_subject_person
+from .coref import describes_one_person, latest_subject_person
 from .quotemarks import MARKS, Quoted, paragraphs, short_single_quoted
 from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
@@ -317,13 +317,9 @@ def _described_person(ctx: DocContext, source: Source, pronoun: str) -> bool:
     """A source named by a description of one person ("a fire department official", "the 17-year-old"), that the
     pronoun's gender does not rule out ("a spokeswoman", "his mother" are no "he")."""
     head = source.span.root
-    lemma = head.lemma_.lower()
-    if (
-        head.pos_ != "NOUN"
-        or head.tag_ == "NNS"
-        or not (ctx.rules.is_person_noun(lemma) or lemma in ctx.rules.kin_nouns)
-    ):
+    if not describes_one_person(head, ctx.rules):
         return False
+    lemma = head.lemma_.lower()
     gender = ctx.rules.kin_nouns.get(lemma) or (
         "female" if lemma.endswith("woman") else "male" if lemma.endswith("man") else None
     )

@@ -131,15 +131,14 @@ def make_source(
     """The source that `span` names, or None for first/second person narrators ("I said", "you told") and for
     what cannot speak (a date, a demonym, a product)."""
     lemma = span.root.lemma_.lower()
-    speaker_noun = rules.is_person_noun(lemma) or lemma in rules.kin_nouns or lemma in rules.organisation_words
+    speaker_noun = rules.is_person_or_kin_noun(lemma) or lemma in rules.organisation_words
     named = apposed_name(span, speaker_noun) if apposition else None
     if named is not None and named.root.i != span.root.i and not (named.start <= span.root.i < named.end):
         source = make_source(table, named, rules, pronouns, quoted_person, apposition=False)
         if source is not None and source.entity is not None and source.entity.role is None:
             source.entity.role = _description_before(span, named)
         if source is not None and source.entity is not None and source.entity.gender is None:
-            gender = rules.kin_nouns.get(lemma)  # "his father, Mats,": a "he", whatever his first name says
-            source.entity.gender = gender if gender in ("male", "female") else None
+            source.entity.gender = rules.kin_gender(lemma)  # "his father, Mats,": a "he", whatever "Mats" says
         return source
     counted = _crowd_of(span.root, rules)
     if counted is not None and span.end <= span.root.i + 1:

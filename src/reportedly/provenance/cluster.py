@@ -176,15 +176,17 @@ def _by_topic(topic, two, ka, kb, ea, eb, fa, fb, settings: Settings) -> bool:
         return _same_event(topic, ea, eb, fa, fb, settings)
     if two or topic < settings.topic_named or similarity(ka, kb) < settings.named_keys:
         return False
-    shared = len(ea & eb)
-    return bool(shared) and shared / (len(ea) + len(eb) - shared) >= settings.event_threshold
+    return _same_words(ea, eb, settings)
 
 
 def _same_event(topic: float, ea: frozenset, eb: frozenset, fa: frozenset, fb: frozenset, settings: Settings) -> bool:
     """A pair over the topic threshold is one event: strong overlap alone, or a shared figure, or enough of the
     same event words."""
-    if topic >= settings.topic_alone or fa & fb:
-        return True
+    return topic >= settings.topic_alone or bool(fa & fb) or _same_words(ea, eb, settings)
+
+
+def _same_words(ea: frozenset, eb: frozenset, settings: Settings) -> bool:
+    """Enough of the same event words: their Jaccard overlap reaches `event_threshold`."""
     shared = len(ea & eb)
     return bool(shared) and shared / (len(ea) + len(eb) - shared) >= settings.event_threshold
 

@@ -1010,13 +1010,9 @@ def _quote_pool(src: Analysis) -> list:
 @lru_cache(maxsize=1)
 def _certainty_levels() -> dict[str, int]:
     """Epistemic word -> its strength, 1 possible .. 3 certain (rules/en/certainty.tsv)."""
-    from ..rules import lines
+    from ..rules import table
 
-    out = {}
-    for line in lines("en", "certainty.tsv"):
-        word, _, level = line.partition("\t")
-        out[fold(word.strip())] = int(level)
-    return out
+    return {fold(word): int(level) for word, level in table("en", "certainty.tsv").items()}
 
 
 def _certainty(before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:
@@ -1051,12 +1047,9 @@ def _certainty(before: str, after: str, s, c, found: Sequence[Change]) -> list[C
 @lru_cache(maxsize=1)
 def _quantifier_pattern() -> tuple[re.Pattern, dict[str, int]]:
     """A quantifier of rules/en/quantifiers.tsv, then the two words after it; and each quantifier's strength."""
-    from ..rules import lines
+    from ..rules import table
 
-    strength = {}
-    for line in lines("en", "quantifiers.tsv"):
-        phrase, _, level = line.partition("\t")
-        strength[phrase.strip().lower()] = int(level)
+    strength = {phrase.lower(): int(level) for phrase, level in table("en", "quantifiers.tsv").items()}
     words = "|".join(re.escape(p) for p in sorted(strength, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w-])({words})\s+(?:the\s+|of\s+the\s+|of\s+)?([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I
@@ -1513,13 +1506,9 @@ def _loaded(before: str, after: str, s, c) -> list[Change]:
 @lru_cache(maxsize=1)
 def _stances() -> dict[str, str]:
     """Reporting verb stem -> the stance it gives the reported words (rules/en/reporting_stance.tsv)."""
-    from ..rules import lines
+    from ..rules import table
 
-    out = {}
-    for line in lines("en", "reporting_stance.tsv"):
-        verb, _, stance = line.partition("\t")
-        out[_stem(verb.strip())] = stance.strip()
-    return out
+    return {_stem(verb): stance for verb, stance in table("en", "reporting_stance.tsv").items()}
 
 
 def _stance(before: str, after: str, s, c, found: Sequence[Change]) -> list[Change]:

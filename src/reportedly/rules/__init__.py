@@ -16,9 +16,10 @@ def lines(folder: str, name: str) -> list[str]:
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-def _table(lang: str, name: str) -> dict[str, str]:
+def table(folder: str, name: str) -> dict[str, str]:
+    """The two tab-separated columns of `rules/<folder>/<name>` as key -> value, both stripped (a later key wins)."""
     out = {}
-    for ln in lines(lang, name):
+    for ln in lines(folder, name):
         key, _, value = ln.partition("\t")
         out[key.strip()] = value.strip()
     return out
@@ -136,6 +137,16 @@ class Rules:
     def is_person_noun(self, lemma: str) -> bool:
         return lemma.lower() in self.person_nouns
 
+    def is_person_or_kin_noun(self, lemma: str) -> bool:
+        """A noun for a person ("official", "passenger") or for a relative ("son", "aunt": kin_nouns.tsv)."""
+        return self.is_person_noun(lemma) or lemma.lower() in self.kin_nouns
+
+    def kin_gender(self, lemma: str) -> str | None:
+        """The gender a relative's noun gives the name beside it ("son": male); None for one that gives none
+        ("cousin") and for a word that is no relative's noun."""
+        gender = self.kin_nouns.get(lemma.lower())
+        return gender if gender in ("male", "female") else None
+
     def has_organisation_word(self, name: str) -> bool:
         """A name with a word of organisation_words.txt in it ("Morgan Stanley Bank", "Nobel Committee")."""
         return any(w.lower().strip(".") in self.organisation_words for w in name.split())
@@ -173,7 +184,7 @@ def load(lang: str = "en") -> Rules:
     hedges = sorted(lines(lang, "hedges.txt"), key=len, reverse=True)
     hedge_re = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hedges), re.I)
     boiler = re.compile(r"^\s*(?:%s)\s*$" % "|".join("(?:%s)" % p for p in lines(lang, "boilerplate.txt")), re.I)
-    beliefs = _table(lang, "belief_verbs.tsv")  # verb -> class, and the class when a speaker is its subject
+    beliefs = table(lang, "belief_verbs.tsv")  # verb -> class, and the class when a speaker is its subject
     return Rules(
         lang=lang,
         cue_verbs=cues,
@@ -193,16 +204,16 @@ def load(lang: str = "en") -> Rules:
         debris_prefixes=re.compile(
             r"^(?:%s)\s+(?=\S)" % "|".join("(?:%s)" % p for p in lines(lang, "debris_prefixes.txt")), re.I
         ),
-        demonyms=_table(lang, "demonyms.tsv"),
-        loaded_terms=_table(lang, "loaded_terms.tsv"),
-        loaded_variants=_table(lang, "loaded_variants.tsv"),
+        demonyms=table(lang, "demonyms.tsv"),
+        loaded_terms=table(lang, "loaded_terms.tsv"),
+        loaded_variants=table(lang, "loaded_variants.tsv"),
         unnamed_media_words=frozenset(w.lower() for w in lines(lang, "unnamed_media_words.txt")),
-        irregular_forms=_table(lang, "irregular_forms.tsv"),
+        irregular_forms=table(lang, "irregular_forms.tsv"),
         qualifiers=_alternation(lines(lang, "qualifiers.txt")),
         evaluative=frozenset(w.lower() for w in lines(lang, "evaluative.txt")),
         day_words=_alternation(lines(lang, "day_words.txt")),
-        pronouns=_table(lang, "pronouns.tsv"),
-        possessive_pronouns=_table(lang, "possessive_pronouns.tsv"),
+        pronouns=table(lang, "pronouns.tsv"),
+        possessive_pronouns=table(lang, "possessive_pronouns.tsv"),
         organisation_words=frozenset(w.lower() for w in lines(lang, "organisation_words.txt")),
         credit_lines=_alternation(lines(lang, "credit_lines.txt")),
         credit_verbs=frozenset(w.lower() for w in lines(lang, "credit_verbs.txt")),
@@ -210,31 +221,31 @@ def load(lang: str = "en") -> Rules:
         epithet_words=frozenset(w.lower() for w in lines(lang, "epithet_words.txt")),
         company_nouns=frozenset(w.lower() for w in lines(lang, "company_nouns.txt")),
         organisation_roles=frozenset(w.lower() for w in lines(lang, "organisation_roles.txt")),
-        gendered_titles=_table(lang, "gendered_titles.tsv"),
+        gendered_titles=table(lang, "gendered_titles.tsv"),
         request_words=frozenset(w.lower() for w in lines(lang, "request_words.txt")),
-        months={k: int(v) for k, v in _table(lang, "months.tsv").items()},
-        weekdays={k: int(v) for k, v in _table(lang, "weekdays.tsv").items()},
-        numbers={k: _number(v) for k, v in _table(lang, "numbers.tsv").items()},
-        seasons=_table(lang, "seasons.tsv"),
+        months={k: int(v) for k, v in table(lang, "months.tsv").items()},
+        weekdays={k: int(v) for k, v in table(lang, "weekdays.tsv").items()},
+        numbers={k: _number(v) for k, v in table(lang, "numbers.tsv").items()},
+        seasons=table(lang, "seasons.tsv"),
         holidays={
-            k: (int(v.split("\t")[0]), v.split("\t")[-1].strip()) for k, v in _table(lang, "holidays.tsv").items()
+            k: (int(v.split("\t")[0]), v.split("\t")[-1].strip()) for k, v in table(lang, "holidays.tsv").items()
         },
-        day_parts=_table(lang, "day_parts.tsv"),
+        day_parts=table(lang, "day_parts.tsv"),
         vague_quantities=frozenset(lines(lang, "vague_quantities.txt")),
-        timex_modifiers=_table(lang, "timex_modifiers.tsv"),
+        timex_modifiers=table(lang, "timex_modifiers.tsv"),
         comparisons=tuple(tuple(w.lower().split()) for w in lines(lang, "comparisons.txt")),
         time_signals=frozenset(lines(lang, "time_signals.txt")),
         time_zones=frozenset(lines(lang, "time_zones.txt")),
         deadline_signals=frozenset(lines(lang, "deadline_signals.txt")),
         schedule_verbs=frozenset(lines(lang, "schedule_verbs.txt")),
         year_prepositions=frozenset(lines(lang, "year_prepositions.txt")),
-        representative_roles=_table(lang, "representative_roles.tsv"),
+        representative_roles=table(lang, "representative_roles.tsv"),
         non_speakers=frozenset(w.lower() for w in lines(lang, "non_speakers.txt")),
         turn_labels=frozenset(w.lower() for w in lines(lang, "turn_labels.txt")),
         title_small_words=frozenset(w.lower() for w in lines(lang, "title_small_words.txt")),
         share_words=frozenset(w.lower() for w in lines(lang, "share_words.txt")),
         crowd_counts=frozenset(w.lower() for w in lines(lang, "crowd_counts.txt")),
-        object_cues=_table(lang, "object_cues.tsv"),
+        object_cues=table(lang, "object_cues.tsv"),
         age_descriptions=frozenset(w.lower() for w in lines(lang, "age_descriptions.txt")),
         raising_verbs=frozenset(w.lower() for w in lines(lang, "raising_verbs.txt")),
         non_speech_objects=_pairs(lang, "non_speech_objects.tsv"),
@@ -249,7 +260,7 @@ def load(lang: str = "en") -> Rules:
         affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
         citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
-        kin_nouns=_table(lang, "kin_nouns.tsv"),
+        kin_nouns=table(lang, "kin_nouns.tsv"),
         contrast_adjectives=frozenset(w.lower() for w in lines(lang, "contrast_adjectives.txt")),
         clause_openers=frozenset(w.lower() for w in lines(lang, "clause_openers.txt")),
         self_labels=re.compile(r"\b(?:%s)\s*$" % "|".join(re.escape(p) for p in lines(lang, "self_labels.txt")), re.I),
