@@ -2188,9 +2188,7 @@ def _dates(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     if gone and not cv:
         b = ", ".join(gone)
         return [Change("date-changed", b, None, s, c, f"'{b}' dropped: the copy gives no date")]
-    days = load_rules("en").day_words
-    before = [fold(m.group(0)) for m in days.finditer(src.text[s[0] : s[1]])]
-    after = [fold(m.group(0)) for m in days.finditer(cp.text[c[0] : c[1]])]
+    before, after = _day_words(src.text[s[0] : s[1]]), _day_words(cp.text[c[0] : c[1]])
     if before and before != after and not (sv and sv == cv):
         b, a = ", ".join(before), ", ".join(after) or None
         return [Change("date-changed", b, a, s, c, f"'{b}' -> '{a or 'no day'}'")]
@@ -2199,6 +2197,18 @@ def _dates(src: Analysis, cp: Analysis, s, c) -> list[Change]:
         b, a = ", ".join(parts), ", ".join(after)
         return [Change("date-changed", b, a, s, c, f"'{b}' -> '{a}': a time of day made a day")]
     return []
+
+
+def _day_words(text: str) -> list[str]:
+    """The day words a sentence names (rules/en/day_words.txt), folded. A month or weekday is a name and English
+    capitalises it: a lowercase "may", "march" or "sun" is a modal, a verb, a noun ("a fault that may cause")."""
+    rules = load_rules("en")
+    names = rules.months.keys() | rules.weekdays.keys()
+    return [
+        fold(m.group(0))
+        for m in rules.day_words.finditer(text)
+        if not (m.group(0)[:1].islower() and fold(m.group(0)) in names)
+    ]
 
 
 def _day_parts(text: str) -> list[str]:
