@@ -17,3 +17,23 @@ def test_a_month_dropped_is_still_a_date_changed(run):
     source = LEAD + "The old railway bridge over the canal will reopen in May, the mayor told local reporters."
     copy = LEAD + "The old railway bridge over the canal will reopen soon, the mayor told local reporters."
     assert changes_of_kind(run, source, copy, "date-changed")
+
+
+def test_a_count_in_words_changed_is_a_number_changed(run):
+    source = LEAD + "The survey followed nine hundred farmers in the south of the country for three seasons."
+    copy = LEAD + "The survey followed nine hundred farmers in the south of the country for five seasons."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "number-changed")]
+    assert ("three seasons", "five seasons") in found
+
+
+def test_a_vague_quantifier_made_a_count_before_an_adjective_is_a_number_changed(run):
+    source = LEAD + "Several local farmers complained that the new water charges were far too high for them."
+    copy = LEAD + "Two farmers complained that the new water charges were far too high for them, officials said."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "number-changed")]
+    assert ("Several local farmers", "Two farmers") in found
+
+
+def test_a_superlative_or_one_of_a_set_is_no_quantity(run):
+    source = LEAD + "The harbour is the most important route for grain leaving the northern provinces each year."
+    copy = LEAD + "The harbour is one of the most important routes for grain leaving the northern provinces each year."
+    assert not changes_of_kind(run, source, copy, "number-changed")

@@ -1045,11 +1045,17 @@ def _certainty(before: str, after: str, s, c, found: Sequence[Change]) -> list[C
 
 
 @lru_cache(maxsize=1)
-def _quantifier_pattern() -> tuple[re.Pattern, dict[str, int]]:
-    """A quantifier of rules/en/quantifiers.tsv, then the two words after it; and each quantifier's strength."""
+def _quantifier_pattern() -> tuple[re.Pattern, dict[str, object]]:
+    """A quantifier of rules/en/quantifiers.tsv or a number word ("two", "ten": an exact count, rules/en/numbers.tsv),
+    then the two words after it; and each one's strength (a number word's: its value)."""
     from ..rules import table
 
-    strength = {phrase.lower(): int(level) for phrase, level in table("en", "quantifiers.tsv").items()}
+    strength: dict[str, object] = {
+        phrase.lower(): int(level) for phrase, level in table("en", "quantifiers.tsv").items()
+    }
+    if S.diff_counted_words:
+        numbers = load_rules("en").numbers
+        strength |= {w: f"={numbers[w]:g}" for w in _number_word_set() if w not in strength}
     words = "|".join(re.escape(p) for p in sorted(strength, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w-])({words})\s+(?:the\s+|of\s+the\s+|of\s+)?([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I
@@ -1058,27 +1064,39 @@ def _quantifier_pattern() -> tuple[re.Pattern, dict[str, int]]:
 
 def _quantified(before: str, after: str, s, c) -> list[Change]:
     """A quantifier swapped for one of another strength before the same noun ("most residents" -> "all the
-    residents", "some experts" -> "many experts"): the share of the set the sentence speaks of changed."""
+    residents", "some experts" -> "many experts", "some residents" -> "hundreds of angry residents"), or a count
+    given in words changed or made vague ("for one year" -> "for two years", "several experts" -> "one expert"):
+    the share of the set, or its size, the sentence speaks of changed. The noun is either of the two words after
+    the quantifier that is no stopword (an adjective may come between)."""
     pattern, strength = _quantifier_pattern()
     stops = stopwords()
 
     def quantified(text: str) -> dict[str, tuple[str, str]]:
         out = {}
         for m in pattern.finditer(text):
+            if S.diff_counted_words and isinstance(strength[m.group(1).lower()], str):
+                # a count: of the word right after it ("two years"), not a part of a set ("one of the most ...")
+                if not re.search(r"\sof\s", m.group(0)):
+                    out.setdefault(_stem(fold(m.group(2))), (m.group(1).lower(), text[m.start() : m.end(2)]))
+                continue
+            if S.diff_counted_words and re.search(r"\bthe\s+$", text[max(0, m.start() - 4) : m.start()], re.I):
+                continue  # "the most difficult", "the few who stayed": a superlative, a definite set
             for g in (2, 3):
                 w = m.group(g)
                 if w and fold(w) not in stops:
                     out.setdefault(_stem(fold(w)), (m.group(1).lower(), text[m.start() : m.end(g)]))
-                    break
+                    if not S.diff_counted_words:
+                        break
         return out
 
     had, has = quantified(before), quantified(after)
-    out = []
+    out, seen = [], set()
     for noun, (q, phrase) in had.items():
         if noun not in has:
             continue
         q2, phrase2 = has[noun]
-        if strength[q] != strength[q2]:
+        if strength[q] != strength[q2] and (phrase, phrase2) not in seen:
+            seen.add((phrase, phrase2))
             out.append(Change("number-changed", phrase, phrase2, s, c, f"'{phrase}' -> '{phrase2}'"))
     return out
 
