@@ -37,3 +37,19 @@ def test_a_superlative_or_one_of_a_set_is_no_quantity(run):
     source = LEAD + "The harbour is the most important route for grain leaving the northern provinces each year."
     copy = LEAD + "The harbour is one of the most important routes for grain leaving the northern provinces each year."
     assert not changes_of_kind(run, source, copy, "number-changed")
+
+
+def test_a_word_put_between_a_determiner_and_a_kept_noun_is_a_loaded_word(run):
+    source = LEAD + "Crews worked through the night to put out a fire that destroyed the old timber warehouse."
+    copy = LEAD + "Crews worked through the night to put out a ferocious fire that destroyed the old timber warehouse."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")]
+    assert ("a fire", "a ferocious fire") in found
+
+
+def test_a_possessive_or_a_word_inside_a_quotation_is_no_added_description(run):
+    source = LEAD + 'The minister praised the plan. "It is a plan for every town," she said in the capital.'
+    copy = (
+        LEAD + 'The minister praised the country\'s plan. "It is a bold plan for every town," she said in the capital.'
+    )
+    added = [c.after for c in changes_of_kind(run, source, copy, "loaded-word")]
+    assert not [a for a in added if a and ("country" in a or "bold" in a)]

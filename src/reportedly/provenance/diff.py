@@ -514,6 +514,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
                 "quote-reworded", before, after, s, c, f"a first-person statement reworded; {_word_diff(before, after)}"
             )
         )
+    out += _modifiers(src, cp, s, c, out)
     out += _cut(before, after, cp.text, s, c)
     dated = {n for x in out if x.kind == "date-changed" and x.after is None for n in _NUMBER.findall(x.before or "")}
     out = [x for x in out if not (x.kind == "number-changed" and x.after is None and _only(x.before, dated))]
@@ -580,6 +581,51 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
         out.append(
             Change("loaded-word", b, a, s, c, f"'{b}' became '{a}': a word swapped, its sense or tone may differ")
         )
+    return out
+
+
+_HYPHENATED = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # a word, a hyphenated one ("high-voltage") as one
+
+
+def _modifiers(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int], found: Sequence[Change]):
+    """One word the copy put between a determiner and a word the sentence kept ("a wildfire" -> "a massive
+    wildfire", "the coach" -> "the hapless coach"), outside quotation marks: a description the source did not give,
+    whatever the word (no list of loaded words needed); with diff_modifiers 2, one it took out there too ("the
+    prestigious prize" -> "the prize"). Not reported: names (capitalised), possessives ("the country's"), figures,
+    stopwords, hedges, words another change reports, and a word the other sentence has elsewhere (moved, not
+    added). English only."""
+    if not S.diff_modifiers or src.language != "en" or cp.language != "en":
+        return []
+    from ..rules import lines
+
+    dets = frozenset(lines("en", "determiners.txt"))
+    stops, hedges = stopwords(), _hedge_words().get("en", frozenset())
+    covered = {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
+    before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
+    bm, am = list(_HYPHENATED.finditer(before)), list(_HYPHENATED.finditer(after))
+    fb, fa = [fold(m.group(0)) for m in bm], [fold(m.group(0)) for m in am]
+    sm = difflib.SequenceMatcher(a=fb, b=fa, autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "insert" and j2 - j1 == 1 and 0 < j1 and j2 < len(fa):
+            words, ms, other, a, base, added = fa, am, fb, cp, c[0], True
+            at = j1
+        elif op == "delete" and i2 - i1 == 1 and 0 < i1 and i2 < len(fb) and S.diff_modifiers >= 2:
+            words, ms, other, a, base, added = fb, bm, fa, src, s[0], False
+            at = i1
+        else:
+            continue
+        w, m = words[at], ms[at]
+        if words[at - 1] not in dets or w in stops or w in hedges or w in covered or w in other or "'" in w:
+            continue
+        if m.group(0)[:1].isupper() or any(ch.isdigit() for ch in w) or len(w) < 3 or _quoted_at(a, base + m.start()):
+            continue
+        phrase = f"{words[at - 1]} {m.group(0)} {words[at + 1]}"
+        kept = f"{words[at - 1]} {words[at + 1]}"
+        if added:
+            out.append(Change("loaded-word", kept, phrase, s, c, f"'{m.group(0)}' added: '{kept}' -> '{phrase}'"))
+        else:
+            out.append(Change("loaded-word", phrase, kept, s, c, f"'{m.group(0)}' dropped: '{phrase}' -> '{kept}'"))
     return out
 
 
