@@ -203,7 +203,7 @@ class Settings:
     # expert") and either of the two words after a quantifier as its noun ("some residents" -> "hundreds of angry
     # residents"); 0, the quantifier's first non-stopword only. Checklist (benchmarks/story-changes.json) 203 -> 203
     # found, changes 2281 -> 2283 (both new ones real: "two people" -> "six people", "four hours" -> "five
-    # hours"); hand-written synthetic pairs (diff25-tools/synth2, 34 changes) 28 -> 31 with the month fix. No
+    # hours"); benchmarks/diff-synthetic set2 (34 changes) 28 -> 31 with the month fix. No
     # threshold: a switch, kept to measure it
     diff_counted_words: int = 1
     # diff._modifiers: 1 reports one word a copy put between a determiner and a word the sentence kept ("a fire" ->
