@@ -514,6 +514,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
                 "quote-reworded", before, after, s, c, f"a first-person statement reworded; {_word_diff(before, after)}"
             )
         )
+    out += _modifiers(src, cp, s, c, out)
     out += _cut(before, after, cp.text, s, c)
     dated = {n for x in out if x.kind == "date-changed" and x.after is None for n in _NUMBER.findall(x.before or "")}
     out = [x for x in out if not (x.kind == "number-changed" and x.after is None and _only(x.before, dated))]
@@ -580,6 +581,51 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
         out.append(
             Change("loaded-word", b, a, s, c, f"'{b}' became '{a}': a word swapped, its sense or tone may differ")
         )
+    return out
+
+
+_HYPHENATED = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # a word, a hyphenated one ("high-voltage") as one
+
+
+def _modifiers(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int], found: Sequence[Change]):
+    """One word the copy put between a determiner and a word the sentence kept ("a wildfire" -> "a massive
+    wildfire", "the coach" -> "the hapless coach"), outside quotation marks: a description the source did not give,
+    whatever the word (no list of loaded words needed); with diff_modifiers 2, one it took out there too ("the
+    prestigious prize" -> "the prize"). Not reported: names (capitalised), possessives ("the country's"), figures,
+    stopwords, hedges, words another change reports, and a word the other sentence has elsewhere (moved, not
+    added). English only."""
+    if not S.diff_modifiers or src.language != "en" or cp.language != "en":
+        return []
+    from ..rules import lines
+
+    dets = frozenset(lines("en", "determiners.txt"))
+    stops, hedges = stopwords(), _hedge_words().get("en", frozenset())
+    covered = {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
+    before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
+    bm, am = list(_HYPHENATED.finditer(before)), list(_HYPHENATED.finditer(after))
+    fb, fa = [fold(m.group(0)) for m in bm], [fold(m.group(0)) for m in am]
+    sm = difflib.SequenceMatcher(a=fb, b=fa, autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "insert" and j2 - j1 == 1 and 0 < j1 and j2 < len(fa):
+            words, ms, other, a, base, added = fa, am, fb, cp, c[0], True
+            at = j1
+        elif op == "delete" and i2 - i1 == 1 and 0 < i1 and i2 < len(fb) and S.diff_modifiers >= 2:
+            words, ms, other, a, base, added = fb, bm, fa, src, s[0], False
+            at = i1
+        else:
+            continue
+        w, m = words[at], ms[at]
+        if words[at - 1] not in dets or w in stops or w in hedges or w in covered or w in other or "'" in w:
+            continue
+        if m.group(0)[:1].isupper() or any(ch.isdigit() for ch in w) or len(w) < 3 or _quoted_at(a, base + m.start()):
+            continue
+        phrase = f"{words[at - 1]} {m.group(0)} {words[at + 1]}"
+        kept = f"{words[at - 1]} {words[at + 1]}"
+        if added:
+            out.append(Change("loaded-word", kept, phrase, s, c, f"'{m.group(0)}' added: '{kept}' -> '{phrase}'"))
+        else:
+            out.append(Change("loaded-word", phrase, kept, s, c, f"'{m.group(0)}' dropped: '{phrase}' -> '{kept}'"))
     return out
 
 
@@ -1045,11 +1091,17 @@ def _certainty(before: str, after: str, s, c, found: Sequence[Change]) -> list[C
 
 
 @lru_cache(maxsize=1)
-def _quantifier_pattern() -> tuple[re.Pattern, dict[str, int]]:
-    """A quantifier of rules/en/quantifiers.tsv, then the two words after it; and each quantifier's strength."""
+def _quantifier_pattern() -> tuple[re.Pattern, dict[str, object]]:
+    """A quantifier of rules/en/quantifiers.tsv or a number word ("two", "ten": an exact count, rules/en/numbers.tsv),
+    then the two words after it; and each one's strength (a number word's: its value)."""
     from ..rules import table
 
-    strength = {phrase.lower(): int(level) for phrase, level in table("en", "quantifiers.tsv").items()}
+    strength: dict[str, object] = {
+        phrase.lower(): int(level) for phrase, level in table("en", "quantifiers.tsv").items()
+    }
+    if S.diff_counted_words:
+        numbers = load_rules("en").numbers
+        strength |= {w: f"={numbers[w]:g}" for w in _number_word_set() if w not in strength}
     words = "|".join(re.escape(p) for p in sorted(strength, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w-])({words})\s+(?:the\s+|of\s+the\s+|of\s+)?([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I
@@ -1058,27 +1110,39 @@ def _quantifier_pattern() -> tuple[re.Pattern, dict[str, int]]:
 
 def _quantified(before: str, after: str, s, c) -> list[Change]:
     """A quantifier swapped for one of another strength before the same noun ("most residents" -> "all the
-    residents", "some experts" -> "many experts"): the share of the set the sentence speaks of changed."""
+    residents", "some experts" -> "many experts", "some residents" -> "hundreds of angry residents"), or a count
+    given in words changed or made vague ("for one year" -> "for two years", "several experts" -> "one expert"):
+    the share of the set, or its size, the sentence speaks of changed. The noun is either of the two words after
+    the quantifier that is no stopword (an adjective may come between)."""
     pattern, strength = _quantifier_pattern()
     stops = stopwords()
 
     def quantified(text: str) -> dict[str, tuple[str, str]]:
         out = {}
         for m in pattern.finditer(text):
+            if S.diff_counted_words and isinstance(strength[m.group(1).lower()], str):
+                # a count: of the word right after it ("two years"), not a part of a set ("one of the most ...")
+                if not re.search(r"\sof\s", m.group(0)):
+                    out.setdefault(_stem(fold(m.group(2))), (m.group(1).lower(), text[m.start() : m.end(2)]))
+                continue
+            if S.diff_counted_words and re.search(r"\bthe\s+$", text[max(0, m.start() - 4) : m.start()], re.I):
+                continue  # "the most difficult", "the few who stayed": a superlative, a definite set
             for g in (2, 3):
                 w = m.group(g)
                 if w and fold(w) not in stops:
                     out.setdefault(_stem(fold(w)), (m.group(1).lower(), text[m.start() : m.end(g)]))
-                    break
+                    if not S.diff_counted_words:
+                        break
         return out
 
     had, has = quantified(before), quantified(after)
-    out = []
+    out, seen = [], set()
     for noun, (q, phrase) in had.items():
         if noun not in has:
             continue
         q2, phrase2 = has[noun]
-        if strength[q] != strength[q2]:
+        if strength[q] != strength[q2] and (phrase, phrase2) not in seen:
+            seen.add((phrase, phrase2))
             out.append(Change("number-changed", phrase, phrase2, s, c, f"'{phrase}' -> '{phrase2}'"))
     return out
 
@@ -2188,9 +2252,7 @@ def _dates(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     if gone and not cv:
         b = ", ".join(gone)
         return [Change("date-changed", b, None, s, c, f"'{b}' dropped: the copy gives no date")]
-    days = load_rules("en").day_words
-    before = [fold(m.group(0)) for m in days.finditer(src.text[s[0] : s[1]])]
-    after = [fold(m.group(0)) for m in days.finditer(cp.text[c[0] : c[1]])]
+    before, after = _day_words(src.text[s[0] : s[1]]), _day_words(cp.text[c[0] : c[1]])
     if before and before != after and not (sv and sv == cv):
         b, a = ", ".join(before), ", ".join(after) or None
         return [Change("date-changed", b, a, s, c, f"'{b}' -> '{a or 'no day'}'")]
@@ -2199,6 +2261,18 @@ def _dates(src: Analysis, cp: Analysis, s, c) -> list[Change]:
         b, a = ", ".join(parts), ", ".join(after)
         return [Change("date-changed", b, a, s, c, f"'{b}' -> '{a}': a time of day made a day")]
     return []
+
+
+def _day_words(text: str) -> list[str]:
+    """The day words a sentence names (rules/en/day_words.txt), folded. A month or weekday is a name and English
+    capitalises it: a lowercase "may", "march" or "sun" is a modal, a verb, a noun ("a fault that may cause")."""
+    rules = load_rules("en")
+    names = rules.months.keys() | rules.weekdays.keys()
+    return [
+        fold(m.group(0))
+        for m in rules.day_words.finditer(text)
+        if not (m.group(0)[:1].islower() and fold(m.group(0)) in names)
+    ]
 
 
 def _day_parts(text: str) -> list[str]:
