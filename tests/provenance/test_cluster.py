@@ -225,3 +225,19 @@ def test_marks_say_which_figures_are_long():
 
     _, figures = _events_and_figures(signature(RESIGNS + " It made 1,250 payments to 14 firms.").marks)
     assert sorted(bool(m & 2) for m in figures) == [False, True]  # 14 is short, 1250 long
+
+
+def test_reports_over_the_topic_threshold_join_on_an_eighth_of_their_event_words():
+    from dataclasses import replace
+
+    from reportedly.provenance.cluster import linked
+    from reportedly.provenance.settings import Settings
+
+    s = Settings()
+    a = _sig(range(40), range(64), [2 * n for n in range(14)])
+    b_topic = range(28, 68)  # 12 of 68 salient terms shared: over the topic threshold, under topic_alone
+    assert s.topic_threshold <= 12 / 68 < s.topic_alone
+    three = _sig(b_topic, range(100, 164), [2 * n for n in range(11, 25)])  # 3 of 25 event words alike: 0.12
+    two = _sig(b_topic, range(100, 164), [2 * n for n in range(12, 26)])  # 2 of 26: 0.077, another event
+    assert linked(a, three, s) and not linked(a, two, s)
+    assert not linked(a, three, replace(s, event_threshold=0.14))  # the stop-23 threshold kept them apart
