@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from reportedly.provenance.relations import Article, Edge, Passage, align, analyse_story, credits, unstored_kind
 
@@ -589,3 +590,59 @@ def test_a_rewrite_keeping_runs_of_its_source_has_an_edge_an_independent_report_
     assert supported(spun_edge)
     assert not supported(table["other", "source"].features)
     assert table["other", "source"].features["runs"] == 0.0
+
+
+def test_of_equal_matches_across_languages_a_translation_hangs_under_the_version_no_other_repeats():
+    from reportedly.provenance.relations import Edge, best_translations, edge_score, translation_share
+    from reportedly.provenance.settings import Settings
+
+    s = Settings(translation=0.2, translation_cognates=4.0, translation_copied=0.2)
+    # a French version matching two English candidates alike: one a copy among copies (its sentences repeated
+    # verbatim elsewhere), the other a text no version repeats
+    copy = {"cross_language": 1.0, "foreign_child": 1.0, "names": 0.4, "cognates": 0.32, "parent_copied": 0.6}
+    lone = {"cross_language": 1.0, "foreign_child": 1.0, "names": 0.4, "cognates": 0.3, "parent_copied": 0.0}
+    off = Settings(translation=0.2, translation_cognates=4.0)
+    assert translation_share(copy, off) > translation_share(lone, off)  # without the weight, the copy
+    assert translation_share(lone, s) == translation_share(lone, off)  # a text no one repeats loses nothing
+    assert abs(translation_share(copy, s) - (translation_share(copy, off) - 0.12)) < 1e-9
+    table = {("fr", "copy"): Edge(copy, []), ("fr", "lone"): Edge(lone, [])}
+    scores = {k: edge_score(e.features, s) for k, e in table.items()}
+    best_translations(scores, table, s)
+    assert scores["fr", "lone"] > -math.inf and scores["fr", "copy"] == -math.inf
+
+
+def test_a_french_translation_of_a_lone_english_text_is_not_hung_under_a_copy_among_copies():
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import edges
+    from reportedly.provenance.settings import Settings
+
+    # a report in its own words, and an agency's story and its copies: the same facts, in another order, and one
+    # word more that the translation has too
+    lone = (
+        "Citing a study of leaking lids by the Harbour Institute, the Riverside council on Monday banned plastic "
+        "kettles in its forty public offices. Steel kettles would arrive before June, Mayor Elena Quist said."
+    )
+    wire = (
+        "The Riverside council voted on Monday to ban plastic kettles from its forty public offices, citing a study "
+        "of leaking lids by the Harbour Institute. The officials and Mayor Elena Quist said steel kettles would "
+        "arrive before June."
+    )
+    french = (
+        "Le conseil de Riverside a voté lundi l'interdiction des bouilloires en plastique dans ses quarante bureaux "
+        "publics, citant une étude de l'Institut Harbour sur des couvercles qui fuient. Les officiels et la maire "
+        "Elena Quist ont dit que des bouilloires en acier arriveraient avant juin."
+    )
+    arts = [
+        Article("lone", lone),
+        Article("wire1", wire),
+        Article("wire2", wire.replace("officials said", "a spokesman said")),
+        Article("wire3", wire + " The vote was nine to four."),
+        Article("fr", french),
+    ]
+    base = Settings(translation=0.1, translation_cognates=4.0)
+    table = edges([profile(a, base) for a in arts], base)
+    assert table["fr", "wire1"].features["parent_copied"] > 0.5 and table["fr", "lone"].features["parent_copied"] == 0
+    off = {n.id: n for n in analyse_story(arts, settings=base)}
+    assert off["fr"].relation == "translation" and off["fr"].parent.startswith("wire")  # the copies match more
+    on = {n.id: n for n in analyse_story(arts, settings=replace(base, translation_copied=0.2))}
+    assert on["fr"].relation == "translation" and on["fr"].parent == "lone"

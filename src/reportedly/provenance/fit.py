@@ -44,6 +44,8 @@ RELEASE_GRID = (0.0, 1.0)
 STATEMENT_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
 # translation_cognates: weight of the cognate share against the name share across languages (0 = names alone)
 COGNATE_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
+# translation_copied: share taken off a candidate source across languages per unit of its parent_copied (0 = off)
+COPIED_GRID = (0.0, 0.05, 0.1, 0.2)
 SHARE_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 ROUNDS = 2
 # the margins maximise relations right + PARENT_WEIGHT x parents right + ORIGIN_WEIGHT x origins right
@@ -290,11 +292,13 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "origin_statement": STATEMENT_GRID,
         "translation": SHARE_GRID,
         "translation_cognates": COGNATE_GRID,
+        "translation_copied": COPIED_GRID,
         "unstored_skipped": SKIPPED_GRID,
     }
     if settings.cross_weights:  # the fitted cross-language score is on the log-odds scale: no share margin
         grids.pop("translation")
         grids.pop("translation_cognates")
+        grids.pop("translation_copied")
     grids = {k: v for k, v in grids.items() if k not in FROZEN}
     joint = [k for k in JOINT if k in grids]
     for _ in range(ROUNDS):
@@ -368,6 +372,7 @@ def model_of(settings: Settings) -> dict:
         "origin_statement": settings.origin_statement,
         "translation": settings.translation,
         "translation_cognates": settings.translation_cognates,
+        "translation_copied": settings.translation_copied,
     }
 
 

@@ -308,9 +308,11 @@ def edge_score(features: dict[str, float], settings: Settings) -> float:
 def translation_share(features: dict[str, float], settings: Settings) -> float:
     """How much of a version in another language its candidate source holds, 0-1: the ordered name, figure and
     link overlap (`names`) and the share of its content words with a cognate there (`cognates`), the latter
-    weighted `translation_cognates` (fitted; 0: names alone)."""
+    weighted `translation_cognates` (fitted; 0: names alone), less `translation_copied` times how much of the
+    candidate is itself found verbatim in another version (`parent_copied`: of near-identical copies, the original)."""
     k = settings.translation_cognates
-    return (features["names"] + k * features.get("cognates", 0.0)) / (1.0 + k)
+    share = (features["names"] + k * features.get("cognates", 0.0)) / (1.0 + k)
+    return share - settings.translation_copied * features.get("parent_copied", 0.0)
 
 
 def best_translations(scores: dict[tuple[str, str], float], table: dict[tuple[str, str], Edge], settings: Settings):

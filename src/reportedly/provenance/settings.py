@@ -308,6 +308,12 @@ class Settings:
     # source: crosslang.cognate_share) against `names` in the share `translation` is the margin of
     # (relations.translation_share); 0 = names alone, as before
     translation_cognates: float = 0.0
+    # fitted: how much a candidate source's `parent_copied` (the most of its own sentences found verbatim in another
+    # version: one of a set of near-identical copies) takes off its share across languages (relations.
+    # translation_share). Each copy of a wire story matches a translation of that story about as well as the others
+    # do, so matching one of them says little about which was translated; a version no other repeats that matches as
+    # well is likelier the text the translator had. 0 = off
+    translation_copied: float = 0.0
     # fitted: share of the child's sentences verbatim in its parent above which a copy is a wire copy, not a rewrite
     wire_copy: float = 0.4
     # fitted: the mean likeness (rapidfuzz ratio, 0-100) of the sentences a copy shares with its parent at or above
@@ -340,6 +346,7 @@ class Settings:
                 "origin_statement",
                 "translation",
                 "translation_cognates",
+                "translation_copied",
             )
             if k in model
         }
