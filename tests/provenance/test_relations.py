@@ -486,8 +486,8 @@ def test_a_press_release_beside_the_main_origin_is_a_further_origin_when_weighte
         "vote on Monday. Steel ones will replace them, and the makers are unhappy about the decision taken there."
     )
     arts = [Article("report", report), Article("copy", rewrite), Article("release", release), Article("other", other)]
-    off = {n.id: n.relation for n in analyse_story(arts, settings=Settings())}
-    on = {n.id: n.relation for n in analyse_story(arts, settings=Settings(origin_release=1.0))}
+    off = {n.id: n.relation for n in analyse_story(arts, settings=Settings(origin_release=0.0))}
+    on = {n.id: n.relation for n in analyse_story(arts, settings=Settings())}  # on by default
     assert off["report"] == on["report"] == "origin"  # the main origin stays
     assert off["release"] == "independent" and on["release"] == "origin"
     assert on["other"] == off["other"] != "origin"  # a news report under the root is no primary source
@@ -537,11 +537,11 @@ def test_the_letter_reports_quote_is_the_origin_over_a_report_with_copies_when_v
     ]
     articles = [Article("letter", LETTER), Article("report", REPORT)]
     articles += [Article(f"copy{i}", t) for i, t in enumerate(copies)]
-    settings = Settings(origin_bonus=0.0, origin_quoted=0.0)
+    settings = Settings(origin_bonus=0.0, origin_quoted=0.0, origin_voice=0.0)
     profiles = [profile(a, settings) for a in articles]
     table = edges(profiles, settings)
-    assert pick_origin(profiles, table, settings) == "report"  # off by default: its copies draw on the report
-    assert pick_origin(profiles, table, Settings(origin_bonus=0.0, origin_quoted=0.0, origin_voice=1.0)) == "letter"
+    assert pick_origin(profiles, table, settings) == "report"  # off: its copies draw on the report
+    assert pick_origin(profiles, table, Settings(origin_bonus=0.0, origin_quoted=0.0)) == "letter"  # on by default
 
 
 def test_a_statement_reports_quote_beside_the_main_origin_is_a_further_origin_when_weighted():

@@ -37,6 +37,8 @@ SKIPPED_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
 FLASH_GRID = (0.0, 1.0, 2.0, 4.0, 8.0)
 # origin_voice: weight of the first-person quotations of other versions an article states unquoted (0 = off)
 VOICE_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
+# origin_first: in sentences of other versions drawn on, shared among the versions out on the story's first day
+FIRST_GRID = (0.0, 0.5, 1.0, 2.0, 4.0)
 # origin_release: further origins among the roots that are press releases (0 = off, 1 = on)
 RELEASE_GRID = (0.0, 1.0)
 # origin_statement: versions' worth of first-person quotations a further root states unquoted to be an origin too
@@ -288,6 +290,7 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "origin_quoted": BONUS_GRID,
         "origin_flash": FLASH_GRID,
         "origin_voice": VOICE_GRID,
+        "origin_first": FIRST_GRID,
         "origin_release": RELEASE_GRID,
         "origin_statement": STATEMENT_GRID,
         "translation": SHARE_GRID,
@@ -368,6 +371,7 @@ def model_of(settings: Settings) -> dict:
         "origin_quoted": settings.origin_quoted,
         "origin_flash": settings.origin_flash,
         "origin_voice": settings.origin_voice,
+        "origin_first": settings.origin_first,
         "origin_release": settings.origin_release,
         "origin_statement": settings.origin_statement,
         "translation": settings.translation,

@@ -130,7 +130,10 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
     day = {p.article.id: p.day for p in profiles}
     main_lang = main_language(profiles)
     foreign = {p.article.id: p.lang != main_lang for p in profiles}
-    likely_origin = pick_origin(profiles, table, Settings()) if table else None
+    # the plain origin choice (sentences and quotations drawn on, credits), without the weights that prefer a primary
+    # text's voice or the first version out: the edge feature keeps what it was fitted with
+    plain = Settings(origin_voice=0.0, origin_first=0.0)
+    likely_origin = pick_origin(profiles, table, plain) if table else None
     own = {p.article.id: p.own for p in profiles}
     found: dict[str, dict[str, set[tuple[int, int]]]] = {}  # child -> candidate -> the child's spans found there
     for (cid, pid), e in table.items():
@@ -455,7 +458,8 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
     of the story's time (not earlier coverage) that are not themselves a copy (mostly found near-verbatim in another
     version that holds less of them, or crediting an agency whose own bylined text is stored); an agency's bylined
     original counts double and a credit once more (`origin_bonus`), an agency flash `origin_flash` more (and it is
-    never taken for a copy of its write-through while that weight is on); ties go to the earliest dated, then one
+    never taken for a copy of its write-through while that weight is on), a version out on the story's first day
+    `origin_first` times its share of that day (first_versions); ties go to the earliest dated, then one
     under an agency dateline, then the longest. In the tree it hangs under the story root alone."""
     if not profiles:
         return None
@@ -482,16 +486,29 @@ def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge],
                     return True
         return False
 
+    earlier = set(_earlier_coverage(profiles, settings))
+    current = [p for p in profiles if p.article.id not in earlier]
+    first = first_versions(current)
+
     def weight(p: Profile) -> tuple:
         bonus = settings.origin_bonus * (2.0 if p.wire_original else (1.0 if p.credits else 0.0))
-        bonus += settings.origin_flash * p.flash
+        bonus += settings.origin_flash * p.flash + settings.origin_first * first.get(p.article.id, 0.0)
         day = p.day if p.day is not None else math.inf
         return (round(drawn[p.article.id] + bonus, 1), -day, p.dateline_wire is not None, len(p.article.text))
 
-    earlier = set(_earlier_coverage(profiles, settings))
-    current = [p for p in profiles if p.article.id not in earlier]
     eligible = [p for p in current if not copied(p)] or current or list(profiles)
     return max(eligible, key=weight).article.id
+
+
+def first_versions(profiles: Sequence[Profile]) -> dict[str, float]:
+    """The versions dated on the earliest day of `profiles`, each with its share of that day (1 / how many are
+    dated on it): the one version out before all the others (an agency's first report, the statement it quotes)
+    is likelier the story's source than one of many out on the first day. Undated versions get nothing."""
+    days = [p.day for p in profiles if p.day is not None]
+    if not days:
+        return {}
+    on_first = [p.article.id for p in profiles if p.day == min(days)]
+    return {aid: 1.0 / len(on_first) for aid in on_first}
 
 
 def voiced(profiles: Sequence[Profile]) -> dict[str, float]:
