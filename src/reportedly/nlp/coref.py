@@ -279,6 +279,18 @@ def describes_one_person(t: Token, rules: Rules) -> bool:
     return t.pos_ == "NOUN" and t.tag_ != "NNS" and rules.is_person_or_kin_noun(t.lemma_)
 
 
+def described_group(t: Token, rules: Rules) -> bool:
+    """A plural noun for people, unnamed ("officials", "passengers", "witnesses": person_nouns.txt and
+    unnamed_sources.txt), or a public body's people ("police", government_nouns.txt): a group a later "they" may
+    stand for."""
+    if t.pos_ != "NOUN":
+        return False
+    lemma = t.lemma_.lower()
+    return t.lower_ in rules.unnamed_sources or (
+        t.tag_ == "NNS" and (rules.is_person_or_kin_noun(lemma) or lemma in rules.government_nouns)
+    )
+
+
 def _guessed_gender(b: EntityBuilder, rules: Rules) -> bool:
     """The person's gender is only a guess from the first name ("Yuki", "Andrea"): no gendered title says it."""
     if b.gender is None or any(w in rules.gendered_titles for w in (b.title or "").lower().replace(".", "").split()):

@@ -100,6 +100,7 @@ class Rules:
     body_member_nouns: frozenset[str]  # "researchers at X": members of a body, speaking for it in the plural only
     body_nouns: frozenset[str]  # "researchers at X", "bodies linked to X": a group speaking for the organisation X
     affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
+    description_prepositions: frozenset[str]  # "a passenger on the flight": a description's post-modifier
     citing_verbs: frozenset[str]  # "..., Reuters reported, citing the ministry": the ministry is the source
     contrast_adjectives: frozenset[str]  # "a separate expert group": words that describe nothing of the body
     clause_openers: frozenset[str]  # "..., while a panel said": a clause of its own after a quote, not its cue's
@@ -258,6 +259,7 @@ def load(lang: str = "en") -> Rules:
         body_nouns=frozenset(w.lower() for w in lines(lang, "body_nouns.txt")),
         body_member_nouns=frozenset(w.lower() for w in lines(lang, "body_member_nouns.txt")),
         affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
+        description_prepositions=frozenset(w.lower() for w in lines(lang, "description_prepositions.txt")),
         citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
         kin_nouns=table(lang, "kin_nouns.tsv"),
