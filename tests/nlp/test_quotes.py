@@ -862,3 +862,39 @@ def test_a_by_phrase_after_a_quote_that_is_no_complement_of_the_passive_verb_nam
 def test_a_single_word_quoted_under_a_labelling_verb_is_a_partial_quotation(run, text, word, speaker):
     q = next(q for q in run(text).quotes if q.text.strip('“”"') == word)
     assert q.kind == "partial" and speaker in q.speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Harbour master Olof Nyberg said the ferry had left on time.\n\nA woman who was on the deck told the "
+            "radio: “The ferry tilted at once.” She added: “Children were crying.”",
+            "A woman who was on the deck",
+        ),
+        (
+            "Mayor Karl Holm visited the site on Monday. A passenger on the ferry said the lights failed first. "
+            "“I could not see my hands,” he said.",
+            "A passenger on the ferry",
+        ),
+    ],
+)
+def test_a_pronoun_after_an_unnamed_speaker_goes_on_with_the_description(run, text, speaker):
+    a = run(text)
+    assert [q.speaker for q in a.quotes][-1] == speaker
+
+
+def test_they_after_unnamed_officials_goes_on_with_the_officials(run):
+    a = run(
+        "A ferry sank off the coast of Norway. Norwegian officials said the crew had done well. "
+        "“Nobody was to blame,” they said."
+    )
+    assert [(q.speaker, q.speaker_type) for q in a.quotes] == [("Norwegian officials", "unnamed")]
+
+
+def test_a_quote_with_no_cue_goes_on_with_an_unnamed_speaker_of_reported_speech(run):
+    a = run(
+        "A ferry sank off the coast. A passenger on the ferry said the lights failed first. "
+        "“It was chaos, and we could not find the way out.”"
+    )
+    assert [q.speaker for q in a.quotes] == ["A passenger on the ferry"]
