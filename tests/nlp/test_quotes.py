@@ -898,3 +898,40 @@ def test_a_quote_with_no_cue_goes_on_with_an_unnamed_speaker_of_reported_speech(
         "“It was chaos, and we could not find the way out.”"
     )
     assert [q.speaker for q in a.quotes] == ["A passenger on the ferry"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The tower swayed in the wind,” a porter at the old hotel said.", "a porter at the old hotel"),
+        (
+            "“The tower swayed in the wind,” a clerk who works near the square told the radio.",
+            "a clerk who works near the square",
+        ),
+    ],
+)
+def test_a_quote_taken_into_the_clause_leaves_the_description_whole(run, text, speaker):
+    # the parser takes "The tower" inside the quote for the cue's subject: the words after the quote speak, as the
+    # noun their last words modify (not "the old hotel", "the square")
+    a = run(text)
+    assert [q.speaker for q in a.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Harbour master Olof Nyberg spoke first.\n\nA fisherman from the island told reporters that the nets "
+            "were torn.\n\n“Everyone lost a week of work,” he said.",
+            "A fisherman from the island",
+        ),
+        (
+            "Harbour master Olof Nyberg spoke first.\n\nOne of the volunteers told reporters that the nets were "
+            "torn.\n\n“Everyone lost a week of work,” he said.",
+            "One of the volunteers",
+        ),
+    ],
+)
+def test_he_goes_on_with_a_compound_person_noun_or_one_of_a_group(run, text, speaker):
+    a = run(text)
+    assert [q.speaker for q in a.quotes] == [speaker]

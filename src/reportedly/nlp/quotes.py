@@ -673,7 +673,7 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct and not t.is_space and not age:
             between.append(t)  # "Rep. Elijah Cummings (D-Md.) said": the party and state in brackets are not him
     if between and between[-1].pos_ in ("PROPN", "PRON", "NOUN"):
-        return speaker_source(ctx, between[-1])
+        return speaker_source(ctx, _head_of_modifiers(between[-1], between))
     if before_quote:
         named = _name_before(ctx, cue)
         if named is not None:
@@ -699,6 +699,16 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
     return None
+
+
+def _head_of_modifiers(last: Token, between: list[Token]) -> Token:
+    """The noun a word right before the cue modifies, within `between`: "a nurse at the local hospital said",
+    "a man who lives near the harbour said" speak as the nurse and the man, not the hospital or the harbour."""
+    inside = {t.i for t in between}
+    word = last
+    while word.dep_ in ("pobj", "prep", "dobj", "relcl", "acl") and word.head.i in inside and word.head.i != word.i:
+        word = word.head
+    return word if word.pos_ in ("PROPN", "PRON", "NOUN", "NUM") else last
 
 
 def _subject_source(ctx: DocContext, subj: Token) -> Optional[Source]:

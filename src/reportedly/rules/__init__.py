@@ -101,6 +101,7 @@ class Rules:
     body_nouns: frozenset[str]  # "researchers at X", "bodies linked to X": a group speaking for the organisation X
     affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
     description_prepositions: frozenset[str]  # "a passenger on the flight": a description's post-modifier
+    person_noun_endings: tuple[str, ...]  # "fisherman", "policewoman": a compound noun for one person
     citing_verbs: frozenset[str]  # "..., Reuters reported, citing the ministry": the ministry is the source
     contrast_adjectives: frozenset[str]  # "a separate expert group": words that describe nothing of the body
     clause_openers: frozenset[str]  # "..., while a panel said": a clause of its own after a quote, not its cue's
@@ -136,7 +137,10 @@ class Rules:
         return word.lower().rstrip(".") in self.titles
 
     def is_person_noun(self, lemma: str) -> bool:
-        return lemma.lower() in self.person_nouns
+        low = lemma.lower()
+        return low in self.person_nouns or any(
+            low.endswith(e) and len(low) > len(e) + 2 for e in self.person_noun_endings
+        )
 
     def is_person_or_kin_noun(self, lemma: str) -> bool:
         """A noun for a person ("official", "passenger") or for a relative ("son", "aunt": kin_nouns.tsv)."""
@@ -260,6 +264,7 @@ def load(lang: str = "en") -> Rules:
         body_member_nouns=frozenset(w.lower() for w in lines(lang, "body_member_nouns.txt")),
         affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
         description_prepositions=frozenset(w.lower() for w in lines(lang, "description_prepositions.txt")),
+        person_noun_endings=tuple(w.strip().lower() for w in lines(lang, "person_noun_endings.txt")),
         citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
         kin_nouns=table(lang, "kin_nouns.tsv"),
