@@ -404,3 +404,17 @@ def test_according_to_keeps_the_description_and_drops_a_date(run):
     assert [t.source for t in a.attributions] == ["a guide on the ridge"]
     a = run("According to guides on Sunday, the storm came without warning and the rope snapped.")
     assert [t.source for t in a.attributions] == ["guides"]
+
+
+def test_a_participle_that_names_the_one_described_gives_the_name(run):
+    a = run("“The roof came down,” said a porter named Ida Strand.")
+    assert [(q.speaker, q.speaker_type) for q in a.quotes] == [("Ida Strand", "person")]
+    a = run("A porter who works for Ida Strand said: “The roof came down.”")
+    assert [q.speaker for q in a.quotes] == ["A porter"]  # a clause about someone else is no part of it
+
+
+def test_the_noun_again_names_the_first_fuller_description(run):
+    a = run("A nurse at the old clinic said the ward flooded at dawn. “Nobody was hurt,” the nurse said.")
+    assert [(q.speaker, q.speaker_mention.text) for q in a.quotes] == [("A nurse at the old clinic", "the nurse")]
+    a = run("A nurse at the old clinic said the ward flooded. “Nobody was hurt,” the other nurse said.")
+    assert [q.speaker for q in a.quotes] != ["A nurse at the old clinic"]

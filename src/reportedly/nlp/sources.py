@@ -10,7 +10,14 @@ from spacy.tokens import Span, Token
 
 from ..models import Mention
 from ..rules import Rules
-from .coref import described_group, resolve_demonym, resolve_description, resolve_organisation, tied_organisation
+from .coref import (
+    described_group,
+    describes_one_person,
+    resolve_demonym,
+    resolve_description,
+    resolve_organisation,
+    tied_organisation,
+)
 from .entities import EntityBuilder, EntityTable, first_name_gender, normalise_name
 from .settings import SETTINGS
 
@@ -117,7 +124,8 @@ def _with_post_modifiers(tok: Token, span: Span, rules: Rules) -> Span:
     phrases ("a passenger on the flight", rules/en/description_prepositions.txt), a participle's phrase ("a resident
     living near the bridge") and a restrictive relative clause ("a woman who saw the crash"). Never a phrase of a
     date or time ("a passenger on Tuesday"), an aside after a comma ("an official, who asked not to be named,"), nor a
-    clause that holds a quotation mark or speech of its own ("the man who said that ...")."""
+    clause that holds a quotation mark, speech of its own ("the man who said that ...") or someone's name; a
+    participle that names the one described ("a passenger named Yuki Sato") gives the name instead."""
     doc = tok.doc
     if tok.pos_ != "NOUN" or tok.ent_type_ or span.end <= tok.i:
         return span
@@ -139,6 +147,11 @@ def _with_post_modifiers(tok: Token, span: Span, rules: Rules) -> Span:
             clause = (right.dep_ == "acl" and right.tag_ in ("VBG", "VBN")) or right.dep_ == "relcl"
             if not clause or any(c.dep_ in ("ccomp", "parataxis") for c in right.children):
                 break
+            name = next((t for t in doc[right.i : last] if t.ent_type_ == "PERSON"), None)
+            if name is not None:
+                if right.tag_ == "VBN" and right.lemma_.lower() in rules.naming_verbs:
+                    return noun_phrase(name)  # "a passenger named Yuki Sato": she speaks, by name
+                break  # "a lawyer who represents Anna Berg": a clause about someone else ends the description
         if any(t.is_quote or t.text in ",;:—–" or t.ent_type_ in ("DATE", "TIME") for t in doc[end:last]):
             break
         end = last
@@ -250,7 +263,41 @@ def make_source(
             table.link(author, span, "description")
             return Source(span, author, author.name, _entity_type(author, rules))
         return Source(span, None, span.text, "document")
+    first = _first_described(span, rules)
+    if first is not None:
+        return Source(span, None, first.text, "unnamed")
     return Source(span, None, span.text, "unnamed")
+
+
+def _first_described(span: Span, rules: Rules) -> Optional[Span]:
+    """ "A passenger on the flight said ... “...,” the passenger said": "the" and the noun of an unnamed person (or
+    people) described earlier as the subject of a clause, within SETTINGS.max_sentences_back sentences, names them
+    again; their first, fuller description ("a passenger on the flight") is the name. Only a bare "the" + noun: "the
+    other passenger" is someone else."""
+    head = span.root
+    if (
+        len(span) != 2
+        or span[0].lower_ != "the"
+        or not (describes_one_person(head, rules) or described_group(head, rules))
+    ):
+        return None
+    sents = list(span.doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= span.start < s.end), 0)
+    for sent in reversed(sents[max(0, here - SETTINGS.max_sentences_back) : here + 1]):
+        for t in reversed(sent):
+            if (
+                t.i >= span.start
+                or t.lemma_ != head.lemma_
+                or t.tag_ != head.tag_
+                or t.dep_ not in ("nsubj", "nsubjpass")
+            ):
+                continue
+            det = next((c for c in t.children if c.dep_ == "det"), None)
+            if det is not None and det.lower_ == "the":
+                continue  # named again before: keep looking for its first description
+            phrase = speaker_phrase(t, rules)
+            return phrase if len(phrase) > 2 else None
+    return None
 
 
 def _body_of(table: EntityTable, span: Span, head: Token, rules: Rules) -> Optional[EntityBuilder]:

@@ -102,6 +102,7 @@ class Rules:
     affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
     description_prepositions: frozenset[str]  # "a passenger on the flight": a description's post-modifier
     person_noun_endings: tuple[str, ...]  # "fisherman", "policewoman": a compound noun for one person
+    naming_verbs: frozenset[str]  # "a passenger named Yuki Sato": the participle that names the one described
     citing_verbs: frozenset[str]  # "..., Reuters reported, citing the ministry": the ministry is the source
     contrast_adjectives: frozenset[str]  # "a separate expert group": words that describe nothing of the body
     clause_openers: frozenset[str]  # "..., while a panel said": a clause of its own after a quote, not its cue's
@@ -265,6 +266,7 @@ def load(lang: str = "en") -> Rules:
         affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
         description_prepositions=frozenset(w.lower() for w in lines(lang, "description_prepositions.txt")),
         person_noun_endings=tuple(w.strip().lower() for w in lines(lang, "person_noun_endings.txt")),
+        naming_verbs=frozenset(w.lower() for w in lines(lang, "naming_verbs.txt")),
         citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
         kin_nouns=table(lang, "kin_nouns.tsv"),
