@@ -935,3 +935,8 @@ def test_a_quote_taken_into_the_clause_leaves_the_description_whole(run, text, s
 def test_he_goes_on_with_a_compound_person_noun_or_one_of_a_group(run, text, speaker):
     a = run(text)
     assert [q.speaker for q in a.quotes] == [speaker]
+
+
+def test_they_goes_on_with_the_group_past_the_outlet_it_told(run):
+    a = run("“The dam held,” engineers at the plant told Reuters. They added: “The water is falling now.”")
+    assert [q.speaker for q in a.quotes] == ["engineers at the plant", "engineers at the plant"]

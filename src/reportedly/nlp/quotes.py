@@ -321,8 +321,10 @@ def _chained_group(
     if paragraph_of(q.open) - paragraph_of(at) - _headings_between(ctx.text, at, q.open) > SETTINGS.chain_paragraphs:
         return None
     for t in _tokens_in(ctx, after, source.span.start_char):
-        if not ctx.inside_quote[t.i] and (t.i in ctx.table.by_token or ctx.rules.pronouns.get(t.lower_) is not None):
-            return None  # someone named, or a pronoun that already stands for someone, in between
+        b = ctx.table.by_token.get(t.i)
+        named = b is not None and (b.type == "PERSON" or t.dep_ in ("nsubj", "nsubjpass"))
+        if not ctx.inside_quote[t.i] and (named or ctx.rules.pronouns.get(t.lower_) is not None):
+            return None  # someone named, or a pronoun that already stands for someone, in between (not "told AFP")
     return Source(source.span, None, prev.name, prev.type, source.said_as)
 
 
