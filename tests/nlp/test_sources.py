@@ -418,3 +418,8 @@ def test_the_noun_again_names_the_first_fuller_description(run):
     assert [(q.speaker, q.speaker_mention.text) for q in a.quotes] == [("A nurse at the old clinic", "the nurse")]
     a = run("A nurse at the old clinic said the ward flooded. “Nobody was hurt,” the other nurse said.")
     assert [q.speaker for q in a.quotes] != ["A nurse at the old clinic"]
+
+
+def test_a_speech_verbs_relative_clause_is_neither_the_description_nor_the_cue(run):
+    a = run("“The dam held,” an engineer who spoke on condition of anonymity told reporters.")
+    assert [(q.speaker, q.cue) for q in a.quotes] == [("an engineer", "told")]

@@ -614,6 +614,13 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             return None
         if ctx.is_cue(t) and t.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in t.children):
             continue  # "..., he sniffed when asked about it": the one asked is not the one quoted
+        if (
+            ctx.is_cue(t)
+            and t.dep_ == "relcl"
+            and t.head.i >= i
+            and any(a.i > t.i and ctx.is_cue(a) for a in t.ancestors)
+        ):
+            continue  # "“...,” an official who spoke on condition of anonymity told reporters": the clause's cue
         if ctx.is_cue(t) and t.tag_ == "VBG" and j <= i + 1 and not any(c.dep_ == "nsubj" for c in t.children):
             return None  # "Peabody said: “...,” adding that ...": the participle goes on for the speaker named before
         if ctx.is_cue(t) and (_says_something_else(ctx, q, t) or _clause_of_its_own(ctx, q, t)):

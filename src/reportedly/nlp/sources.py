@@ -124,7 +124,8 @@ def _with_post_modifiers(tok: Token, span: Span, rules: Rules) -> Span:
     phrases ("a passenger on the flight", rules/en/description_prepositions.txt), a participle's phrase ("a resident
     living near the bridge") and a restrictive relative clause ("a woman who saw the crash"). Never a phrase of a
     date or time ("a passenger on Tuesday"), an aside after a comma ("an official, who asked not to be named,"), nor a
-    clause that holds a quotation mark, speech of its own ("the man who said that ...") or someone's name; a
+    clause of a speech verb or one that holds a quotation mark, speech ("the man who said that ...") or someone's
+    name; a
     participle that names the one described ("a passenger named Yuki Sato") gives the name instead."""
     doc = tok.doc
     if tok.pos_ != "NOUN" or tok.ent_type_ or span.end <= tok.i:
@@ -145,7 +146,9 @@ def _with_post_modifiers(tok: Token, span: Span, rules: Rules) -> Span:
             last = right.i + 1  # "a passenger aboard", "a Swede onboard"
         else:
             clause = (right.dep_ == "acl" and right.tag_ in ("VBG", "VBN")) or right.dep_ == "relcl"
-            if not clause or any(c.dep_ in ("ccomp", "parataxis") for c in right.children):
+            if not clause or right.lemma_.lower() in rules.cue_verbs:
+                break  # "an official who spoke on condition of anonymity": the clause of a speech verb may be the cue's
+            if any(c.dep_ in ("ccomp", "parataxis") for c in right.children):
                 break
             name = next((t for t in doc[right.i : last] if t.ent_type_ == "PERSON"), None)
             if name is not None:
