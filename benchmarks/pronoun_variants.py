@@ -1,12 +1,15 @@
 """Speakers behind "he" and "she" on scraped pages (issue 10): short texts generated from parts, each a speaker
 introduced at length and then a quotation with "he/she said", and how many get the wrong speaker.
 
-    python benchmarks/pronoun_variants.py [--n 200] [--seeds 21 22 23] [--show]
+    python benchmarks/pronoun_variants.py [--n 200] [--seeds 21 22 23 24] [--show]
 
-Three generators: `named` (a name after a demonym or an age, a relative clause, an outlet told, then a paragraph
+Four generators: `named` (a name after a demonym or an age, a relative clause, an outlet told, then a paragraph
 break, a sentence, a heading, caption or "READ MORE" line, before the quote), `unnamed` ("A coast guard official at
 X, one of the world's busiest, said ..." then "he said"), `crowded` (other people around, curly and single marks, the
-quote before or after its cue). Texts of our own, never a page of a held-out story."""
+quote before or after its cue), `described` (an unnamed speaker described at length, "a passenger on the ferry",
+"a man who lives near the harbour", "one of the survivors", "Norwegian officials", then "he/she/they said", "added:"
+or a quote with no cue; right only when the whole description speaks). Texts of our own, never a page of a
+held-out story."""
 
 from __future__ import annotations
 
@@ -213,13 +216,65 @@ def crowded(rng: random.Random) -> tuple[str, str, str]:
     return intro + " " + cue + content + between + "\n\n" + quote, "threw", name.split()[-1]
 
 
-GENERATORS = {"named": named, "unnamed": unnamed, "crowded": crowded}
+# unnamed speakers described at length (a preposition's phrase, a participle, a relative clause, "one of"), one
+# person or a group, the quote before or after its cue, then "he/she/they said", "added:" or a quote with no cue
+DESCRIBED = [
+    ("A passenger on the ferry", "she"),
+    ("A man who lives near the harbour", "he"),
+    ("An official at the port authority", "he"),
+    ("A woman from Bergen who was on the deck", "she"),
+    ("One of the survivors", "he"),
+    ("A nurse at the local hospital", "she"),
+    ("A crew member aboard the tug", "he"),
+    ("A 52-year-old fisherman from the island", "he"),
+    ("Norwegian officials", "they"),
+    ("Witnesses at the quay", "they"),
+    ("Two passengers on the upper deck", "they"),
+    ("Rescue workers at the scene", "they"),
+]
+DESCRIBED_CUES = ["said", "told reporters", "told the broadcaster NRK", "said on Tuesday", "told AFP"]
+DESCRIBED_CONTENTS = [" that the ferry had tilted suddenly.", " the ferry had tilted suddenly."]
+DESCRIBED_CONTENTS.append(" that the lights went out before the alarm sounded.")
+DESCRIBED_BETWEEN = [" ", "\n\n", " The harbour remained closed on Wednesday. ", "\n\nAdvertisement\n\n"]
+DESCRIBED_QUOTES = [
+    '"Everyone was screaming for help," {pro} said.',
+    '{Pro} added: "Everyone was screaming for help."',
+    '"Everyone was screaming for help," {pro} told reporters.',
+    '"Everyone was screaming for help and nobody came for an hour."',
+]
+DESCRIBED_HEADS = [
+    "",
+    "Ferry disaster: what we know\n\n",
+    "Harbour master Olof Nyberg said the crew had done well.\n\n",
+]
+DESCRIBED_HEADS.append("Passenger Maria Lund, 34, told TT that the cabin filled with smoke.\n\n")
+
+
+def described(rng: random.Random) -> tuple[str, str, str]:
+    description, pro = rng.choice(DESCRIBED)
+    if rng.random() < 0.4:
+        first = (
+            '"The ferry tilted suddenly," '
+            + description[0].lower()
+            + description[1:]
+            + " "
+            + rng.choice(DESCRIBED_CUES)
+        )
+        first += "."
+    else:
+        first = description + " " + rng.choice(DESCRIBED_CUES) + rng.choice(DESCRIBED_CONTENTS)
+    quote = rng.choice(DESCRIBED_QUOTES).format(pro=pro, Pro=pro.capitalize())
+    text = rng.choice(DESCRIBED_HEADS) + first + rng.choice(DESCRIBED_BETWEEN) + quote
+    return text, "screaming", description.lower()
+
+
+GENERATORS = {"named": named, "unnamed": unnamed, "crowded": crowded, "described": described}
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=200, help="texts per generator (default 200)")
-    ap.add_argument("--seeds", type=int, nargs=3, default=[21, 22, 23], help="one seed per generator")
+    ap.add_argument("--seeds", type=int, nargs=4, default=[21, 22, 23, 24], help="one seed per generator")
     ap.add_argument("--show", action="store_true", help="print each text with a wrong speaker")
     args = ap.parse_args(argv)
 

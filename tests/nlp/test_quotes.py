@@ -862,3 +862,81 @@ def test_a_by_phrase_after_a_quote_that_is_no_complement_of_the_passive_verb_nam
 def test_a_single_word_quoted_under_a_labelling_verb_is_a_partial_quotation(run, text, word, speaker):
     q = next(q for q in run(text).quotes if q.text.strip('“”"') == word)
     assert q.kind == "partial" and speaker in q.speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Harbour master Olof Nyberg said the ferry had left on time.\n\nA woman who was on the deck told the "
+            "radio: “The ferry tilted at once.” She added: “Children were crying.”",
+            "A woman who was on the deck",
+        ),
+        (
+            "Mayor Karl Holm visited the site on Monday. A passenger on the ferry said the lights failed first. "
+            "“I could not see my hands,” he said.",
+            "A passenger on the ferry",
+        ),
+    ],
+)
+def test_a_pronoun_after_an_unnamed_speaker_goes_on_with_the_description(run, text, speaker):
+    a = run(text)
+    assert [q.speaker for q in a.quotes][-1] == speaker
+
+
+def test_they_after_unnamed_officials_goes_on_with_the_officials(run):
+    a = run(
+        "A ferry sank off the coast of Norway. Norwegian officials said the crew had done well. "
+        "“Nobody was to blame,” they said."
+    )
+    assert [(q.speaker, q.speaker_type) for q in a.quotes] == [("Norwegian officials", "unnamed")]
+
+
+def test_a_quote_with_no_cue_goes_on_with_an_unnamed_speaker_of_reported_speech(run):
+    a = run(
+        "A ferry sank off the coast. A passenger on the ferry said the lights failed first. "
+        "“It was chaos, and we could not find the way out.”"
+    )
+    assert [q.speaker for q in a.quotes] == ["A passenger on the ferry"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The tower swayed in the wind,” a porter at the old hotel said.", "a porter at the old hotel"),
+        (
+            "“The tower swayed in the wind,” a clerk who works near the square told the radio.",
+            "a clerk who works near the square",
+        ),
+    ],
+)
+def test_a_quote_taken_into_the_clause_leaves_the_description_whole(run, text, speaker):
+    # the parser takes "The tower" inside the quote for the cue's subject: the words after the quote speak, as the
+    # noun their last words modify (not "the old hotel", "the square")
+    a = run(text)
+    assert [q.speaker for q in a.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Harbour master Olof Nyberg spoke first.\n\nA fisherman from the island told reporters that the nets "
+            "were torn.\n\n“Everyone lost a week of work,” he said.",
+            "A fisherman from the island",
+        ),
+        (
+            "Harbour master Olof Nyberg spoke first.\n\nOne of the volunteers told reporters that the nets were "
+            "torn.\n\n“Everyone lost a week of work,” he said.",
+            "One of the volunteers",
+        ),
+    ],
+)
+def test_he_goes_on_with_a_compound_person_noun_or_one_of_a_group(run, text, speaker):
+    a = run(text)
+    assert [q.speaker for q in a.quotes] == [speaker]
+
+
+def test_they_goes_on_with_the_group_past_the_outlet_it_told(run):
+    a = run("“The dam held,” engineers at the plant told Reuters. They added: “The water is falling now.”")
+    assert [q.speaker for q in a.quotes] == ["engineers at the plant", "engineers at the plant"]

@@ -353,3 +353,73 @@ def test_one_member_of_a_body_speaks_for_themselves(run):
     assert [t.source for t in a.attributions] == ["A scientist at NASA"]
     a = run("Scientists at NASA said the launch would slip to June.")
     assert [t.source for t in a.attributions] == ["NASA"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The cabin went dark,” a passenger on the train said on Friday.", "a passenger on the train"),
+        ("“The doors would not open,” one commuter aboard the ferry told reporters.", "one commuter aboard the ferry"),
+        ("“We heard a bang,” said a shopkeeper living near the depot.", "a shopkeeper living near the depot"),
+        ("A farmer who saw the blaze said: “The barn was gone in minutes.”", "A farmer who saw the blaze"),
+        ("“Nobody warned us,” said a nurse from Leeds who was on the bus.", "a nurse from Leeds who was on the bus"),
+    ],
+)
+def test_an_unnamed_speaker_keeps_the_modifiers_of_the_description(run, text, speaker):
+    a = run(text)
+    assert [(q.speaker, q.speaker_type) for q in a.quotes] == [(speaker, "unnamed")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The cabin went dark,” a passenger on Friday said.", "a passenger"),
+        ("A nurse, who asked not to be named, said: “Nobody warned us.”", "A nurse"),
+    ],
+)
+def test_a_date_or_an_aside_is_no_part_of_the_description(run, text, speaker):
+    a = run(text)
+    assert [q.speaker for q in a.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("One of the firefighters told the radio: “We lost the hose in the storm.”", "One of the firefighters"),
+        ("“We lost the hose in the storm,” said two of the volunteers.", "two of the volunteers"),
+    ],
+)
+def test_a_number_of_people_speaks_as_the_people_counted(run, text, speaker):
+    a = run(text)
+    assert [(q.speaker, q.speaker_type) for q in a.quotes] == [(speaker, "unnamed")]
+
+
+def test_a_number_of_things_is_no_speaker(run):
+    a = run("One of the reports said the bridge had been inspected in May.")
+    assert [t.source for t in a.attributions if t.cue == "said"] != ["One of the reports"]
+
+
+def test_according_to_keeps_the_description_and_drops_a_date(run):
+    a = run("According to a guide on the ridge, the storm came without warning and the rope snapped.")
+    assert [t.source for t in a.attributions] == ["a guide on the ridge"]
+    a = run("According to guides on Sunday, the storm came without warning and the rope snapped.")
+    assert [t.source for t in a.attributions] == ["guides"]
+
+
+def test_a_participle_that_names_the_one_described_gives_the_name(run):
+    a = run("“The roof came down,” said a porter named Ida Strand.")
+    assert [(q.speaker, q.speaker_type) for q in a.quotes] == [("Ida Strand", "person")]
+    a = run("A porter who works for Ida Strand said: “The roof came down.”")
+    assert [q.speaker for q in a.quotes] == ["A porter"]  # a clause about someone else is no part of it
+
+
+def test_the_noun_again_names_the_first_fuller_description(run):
+    a = run("A nurse at the old clinic said the ward flooded at dawn. “Nobody was hurt,” the nurse said.")
+    assert [(q.speaker, q.speaker_mention.text) for q in a.quotes] == [("A nurse at the old clinic", "the nurse")]
+    a = run("A nurse at the old clinic said the ward flooded. “Nobody was hurt,” the other nurse said.")
+    assert [q.speaker for q in a.quotes] != ["A nurse at the old clinic"]
+
+
+def test_a_speech_verbs_relative_clause_is_neither_the_description_nor_the_cue(run):
+    a = run("“The dam held,” an engineer who spoke on condition of anonymity told reporters.")
+    assert [(q.speaker, q.cue) for q in a.quotes] == [("an engineer", "told")]

@@ -275,8 +275,28 @@ def _described_subject(t: Token, rules: Rules) -> bool:
 
 
 def describes_one_person(t: Token, rules: Rules) -> bool:
-    """A singular noun for a person or a relative ("official", "passenger", "son"): one person, unnamed."""
+    """A singular noun for a person or a relative ("official", "passenger", "son"), or one of a group of people
+    ("one of the survivors"): one person, unnamed."""
+    if rules.numbers.get(t.lower_) == 1 and t.pos_ == "NUM":
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.dep_ == "pobj" and described_group(g, rules) for g in c.children)
+            for c in t.children
+        )
     return t.pos_ == "NOUN" and t.tag_ != "NNS" and rules.is_person_or_kin_noun(t.lemma_)
+
+
+def described_group(t: Token, rules: Rules) -> bool:
+    """A plural noun for people, unnamed ("officials", "passengers", "witnesses": person_nouns.txt and
+    unnamed_sources.txt), or a public body's people ("police", government_nouns.txt): a group a later "they" may
+    stand for."""
+    if t.pos_ != "NOUN":
+        return False
+    lemma = t.lemma_.lower()
+    return t.lower_ in rules.unnamed_sources or (
+        t.tag_ == "NNS" and (rules.is_person_or_kin_noun(lemma) or lemma in rules.government_nouns)
+    )
 
 
 def _guessed_gender(b: EntityBuilder, rules: Rules) -> bool:

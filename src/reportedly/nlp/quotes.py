@@ -10,7 +10,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .context import DocContext
-from .coref import describes_one_person, latest_subject_person
+from .coref import described_group, describes_one_person, latest_subject_person
 from .quotemarks import MARKS, Quoted, paragraphs, short_single_quoted
 from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
@@ -104,7 +104,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         prev = (
             _subject_before(ctx, q)
             or _woven_subject(ctx, q)
-            or _previous_speaker(out, reported, q, paragraph_of)
+            or _previous_speaker(ctx, out, reported, q, paragraph_of)
             or _lede_speaker(out, reported, q, paragraph_of)
         )
         out.append(RawQuote(q, kind, prev, None, None, "context" if prev is not None else "none"))
@@ -269,6 +269,8 @@ def _chained(
     before it, in the same or the previous paragraph, when no other person is named between the two and the pronoun's
     gender does not rule them out, whoever the pronoun was linked to further back."""
     pronoun = ctx.rules.pronouns.get(source.span.text.lower()) if len(source.span) == 1 else None
+    if pronoun == "group" and source.entity is None:
+        return _chained_group(ctx, q, source, done, reported, paragraph_of)
     if pronoun not in ("male", "female"):
         return None
     before = [(max(r.source.span.end_char, r.quoted.end), r.quoted.start, r.source) for r in done if r.source]
@@ -296,6 +298,34 @@ def _chained(
         if ctx.rules.pronouns.get(t.lower_) in ("male", "female") and not ctx.inside_quote[t.i]:
             return None  # "she" or "he" in between already stands for someone
     return Source(source.span, prev.entity, prev.name, prev.type, source.said_as)
+
+
+def _chained_group(
+    ctx: DocContext, q: Quoted, source: Source, done: list[RawQuote], reported: list[RawAttribution], paragraph_of
+) -> Optional[Source]:
+    """ "Japanese officials said the crew were heroes. “Nobody was to blame,” they said.": a quote whose cue has only
+    a "they" that names no organisation goes on with the unnamed group of people who spoke just before it ("officials",
+    "witnesses", "police"), in the same or the previous paragraph, when no one else speaks or is named between."""
+    before = [(max(r.source.span.end_char, r.quoted.end), r.quoted.start, r.source) for r in done if r.source]
+    before += [
+        (max(a.source.span.end_char, a.content[-1][1]), a.cue_span[0], a.source)
+        for a in reported
+        if a.cue_kind in SPOKEN_KINDS and a.cue_span[1] <= q.open
+    ]
+    before = [b for b in before if b[0] <= q.open]
+    if not before:
+        return None
+    after, at, prev = max(before, key=lambda b: b[0])
+    if prev.entity is not None or not described_group(prev.span.root, ctx.rules):
+        return None
+    if paragraph_of(q.open) - paragraph_of(at) - _headings_between(ctx.text, at, q.open) > SETTINGS.chain_paragraphs:
+        return None
+    for t in _tokens_in(ctx, after, source.span.start_char):
+        b = ctx.table.by_token.get(t.i)
+        named = b is not None and (b.type == "PERSON" or t.dep_ in ("nsubj", "nsubjpass"))
+        if not ctx.inside_quote[t.i] and (named or ctx.rules.pronouns.get(t.lower_) is not None):
+            return None  # someone named, or a pronoun that already stands for someone, in between (not "told AFP")
+    return Source(source.span, None, prev.name, prev.type, source.said_as)
 
 
 def _headings_between(text: str, start: int, end: int) -> int:
@@ -584,6 +614,13 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             return None
         if ctx.is_cue(t) and t.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in t.children):
             continue  # "..., he sniffed when asked about it": the one asked is not the one quoted
+        if (
+            ctx.is_cue(t)
+            and t.dep_ == "relcl"
+            and t.head.i >= i
+            and any(a.i > t.i and ctx.is_cue(a) for a in t.ancestors)
+        ):
+            continue  # "“...,” an official who spoke on condition of anonymity told reporters": the clause's cue
         if ctx.is_cue(t) and t.tag_ == "VBG" and j <= i + 1 and not any(c.dep_ == "nsubj" for c in t.children):
             return None  # "Peabody said: “...,” adding that ...": the participle goes on for the speaker named before
         if ctx.is_cue(t) and (_says_something_else(ctx, q, t) or _clause_of_its_own(ctx, q, t)):
@@ -645,7 +682,7 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         if depth == 0 and t.text != ")" and not ctx.is_mark[t.i] and not t.is_punct and not t.is_space and not age:
             between.append(t)  # "Rep. Elijah Cummings (D-Md.) said": the party and state in brackets are not him
     if between and between[-1].pos_ in ("PROPN", "PRON", "NOUN"):
-        return speaker_source(ctx, between[-1])
+        return speaker_source(ctx, _head_of_modifiers(between[-1], between))
     if before_quote:
         named = _name_before(ctx, cue)
         if named is not None:
@@ -671,6 +708,16 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
     return None
+
+
+def _head_of_modifiers(last: Token, between: list[Token]) -> Token:
+    """The noun a word right before the cue modifies, within `between`: "a nurse at the local hospital said",
+    "a man who lives near the harbour said" speak as the nurse and the man, not the hospital or the harbour."""
+    inside = {t.i for t in between}
+    word = last
+    while word.dep_ in ("pobj", "prep", "dobj", "relcl", "acl") and word.head.i in inside and word.head.i != word.i:
+        word = word.head
+    return word if word.pos_ in ("PROPN", "PRON", "NOUN", "NUM") else last
 
 
 def _subject_source(ctx: DocContext, subj: Token) -> Optional[Source]:
@@ -906,7 +953,7 @@ def _embedded(ctx: DocContext, q: Quoted, cue: Optional[Token]) -> bool:
 
 
 def _previous_speaker(
-    done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of
+    ctx: DocContext, done: list[RawQuote], reported: list[RawAttribution], q: Quoted, paragraph_of
 ) -> Optional[Source]:
     """The latest person or source quoted or cited before `q`, at most SETTINGS.context_paragraphs back. A finding
     ("the studies, showing that ...": an evidence cue) is no one's speech, so it is not a speaker to go on with."""
@@ -915,12 +962,21 @@ def _previous_speaker(
     cands += [
         (a.cue_span[0], a.source)
         for a in reported
-        if a.cue_span[0] < q.open and a.source.type == "person" and a.cue_kind != "evidence"
+        if a.cue_span[0] < q.open and _spoke_as_people(ctx, a.source) and a.cue_kind != "evidence"
     ]
     if not cands:
         return None
     at, source = max(cands, key=lambda c: c[0])
     return source if here - paragraph_of(at) <= SETTINGS.context_paragraphs else None
+
+
+def _spoke_as_people(ctx: DocContext, source: Source) -> bool:
+    """A person, or people described without a name ("a passenger on the flight", "witnesses"), who may go on speaking
+    in the quotes after their reported speech."""
+    if source.type == "person":
+        return True
+    head = source.span.root
+    return source.entity is None and (describes_one_person(head, ctx.rules) or described_group(head, ctx.rules))
 
 
 def _subject_before(ctx: DocContext, q: Quoted) -> Optional[Source]:

@@ -8,6 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from ..rules import Rules
 from .context import DocContext
 from .entities import normalise_name
 from .settings import SETTINGS
@@ -479,7 +480,7 @@ def find_according_to(ctx: DocContext) -> list[RawAttribution]:
             )
         if pobj is None:
             continue
-        phrase = _source_phrase(pobj)
+        phrase = _source_phrase(pobj, ctx.rules)
         source = make_source(ctx.table, phrase, ctx.rules, ctx.pronouns)
         if source is None:
             continue
@@ -578,17 +579,19 @@ def _speech_inside(ctx: DocContext, content: list[Token]) -> bool:
     return False
 
 
-def _source_phrase(pobj: Token) -> Span:
-    """The source after "according to", without a trailing time phrase ("a Yahoo News article earlier this year")."""
+def _source_phrase(pobj: Token, rules: Rules) -> Span:
+    """The source after "according to", with its post-modifiers ("a passenger on the flight": rules/en/
+    description_prepositions.txt) and without a trailing time phrase ("a Yahoo News article earlier this year", "a
+    passenger on Tuesday")."""
     doc = pobj.doc
     np = noun_phrase(pobj, limit=16)
     start, end = np.start, np.end
     for right in pobj.rights:
         if right.dep_ in ("prep", "acl", "relcl") and right.i >= end:
-            if right.dep_ == "prep" and right.lower_ not in ("by", "from", "of", "at", "in"):
+            if right.dep_ == "prep" and right.lower_ not in rules.description_prepositions:
                 break
             stop = right.right_edge.i + 1
-            if any(t.ent_type_ in ("DATE", "TIME") for t in doc[right.i : stop]) and right.dep_ != "prep":
+            if any(t.ent_type_ in ("DATE", "TIME") for t in doc[right.i : stop]):
                 break
             end = stop
     while end > start + 1 and doc[end - 1].ent_type_ in ("DATE", "TIME"):

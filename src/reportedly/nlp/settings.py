@@ -42,6 +42,9 @@ class Settings:
     # get here?"), each of at most this many words and no full stop
     max_block_headings: int = 2
     max_heading_words: int = 10
+    # an unnamed speaker's description with its post-modifiers ("a passenger on the flight who ...") is kept whole up
+    # to this many words; a longer one is a parse that ran on past the noun phrase, and only its head phrase is kept
+    max_description_words: int = 16
     # a pronoun looks this many sentences back for its person
     max_sentences_back: int = 6
     # a pronoun this early with no name before it may point forward ("Speaking outside, she said ... Liz Truss")

@@ -10,8 +10,16 @@ from spacy.tokens import Span, Token
 
 from ..models import Mention
 from ..rules import Rules
-from .coref import resolve_demonym, resolve_description, resolve_organisation, tied_organisation
+from .coref import (
+    described_group,
+    describes_one_person,
+    resolve_demonym,
+    resolve_description,
+    resolve_organisation,
+    tied_organisation,
+)
 from .entities import EntityBuilder, EntityTable, first_name_gender, normalise_name
+from .settings import SETTINGS
 
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "advmod", "quantmod", "case", "flat"}
 
@@ -108,7 +116,51 @@ def speaker_phrase(tok: Token, rules: Rules) -> Span:
             preps = [c for c in verb.rights if c.dep_ == "prep"]
             if preps:
                 return _trimmed(doc[span.start : preps[0].right_edge.i + 1])
-    return span
+    return _with_post_modifiers(tok, span, rules)
+
+
+def _with_post_modifiers(tok: Token, span: Span, rules: Rules) -> Span:
+    """An unnamed speaker's description with what follows its noun and belongs to it, up to the cue: prepositional
+    phrases ("a passenger on the flight", rules/en/description_prepositions.txt), a participle's phrase ("a resident
+    living near the bridge") and a restrictive relative clause ("a woman who saw the crash"). Never a phrase of a
+    date or time ("a passenger on Tuesday"), an aside after a comma ("an official, who asked not to be named,"), nor a
+    clause of a speech verb or one that holds a quotation mark, speech ("the man who said that ...") or someone's
+    name; a
+    participle that names the one described ("a passenger named Yuki Sato") gives the name instead."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.ent_type_ or span.end <= tok.i:
+        return span
+    end = span.end
+    for right in tok.rights:
+        if right.i < end:
+            continue
+        if right.left_edge.i != end or right.text in ",;:-—–(":
+            break
+        last = right.right_edge.i + 1
+        if right.dep_ == "prep" and right.lower_ in rules.description_prepositions:
+            objects = [c for c in right.children if c.dep_ == "pobj"]
+            if not objects or any(o.ent_type_ in ("DATE", "TIME") for o in objects):
+                break
+            last = _before_aside(right)
+        elif right.dep_ == "advmod" and right.lower_ in rules.description_prepositions:
+            last = right.i + 1  # "a passenger aboard", "a Swede onboard"
+        else:
+            clause = (right.dep_ == "acl" and right.tag_ in ("VBG", "VBN")) or right.dep_ == "relcl"
+            if not clause or right.lemma_.lower() in rules.cue_verbs:
+                break  # "an official who spoke on condition of anonymity": the clause of a speech verb may be the cue's
+            if any(c.dep_ in ("ccomp", "parataxis") for c in right.children):
+                break
+            name = next((t for t in doc[right.i : last] if t.ent_type_ == "PERSON"), None)
+            if name is not None:
+                if right.tag_ == "VBN" and right.lemma_.lower() in rules.naming_verbs:
+                    return noun_phrase(name)  # "a passenger named Yuki Sato": she speaks, by name
+                break  # "a lawyer who represents Anna Berg": a clause about someone else ends the description
+        if any(t.is_quote or t.text in ",;:—–" or t.ent_type_ in ("DATE", "TIME") for t in doc[end:last]):
+            break
+        end = last
+    if end - span.start > SETTINGS.max_description_words:
+        return span
+    return _trimmed(doc[span.start : end])
 
 
 def _trimmed(span: Span) -> Span:
@@ -214,7 +266,41 @@ def make_source(
             table.link(author, span, "description")
             return Source(span, author, author.name, _entity_type(author, rules))
         return Source(span, None, span.text, "document")
+    first = _first_described(span, rules)
+    if first is not None:
+        return Source(span, None, first.text, "unnamed")
     return Source(span, None, span.text, "unnamed")
+
+
+def _first_described(span: Span, rules: Rules) -> Optional[Span]:
+    """ "A passenger on the flight said ... “...,” the passenger said": "the" and the noun of an unnamed person (or
+    people) described earlier as the subject of a clause, within SETTINGS.max_sentences_back sentences, names them
+    again; their first, fuller description ("a passenger on the flight") is the name. Only a bare "the" + noun: "the
+    other passenger" is someone else."""
+    head = span.root
+    if (
+        len(span) != 2
+        or span[0].lower_ != "the"
+        or not (describes_one_person(head, rules) or described_group(head, rules))
+    ):
+        return None
+    sents = list(span.doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= span.start < s.end), 0)
+    for sent in reversed(sents[max(0, here - SETTINGS.max_sentences_back) : here + 1]):
+        for t in reversed(sent):
+            if (
+                t.i >= span.start
+                or t.lemma_ != head.lemma_
+                or t.tag_ != head.tag_
+                or t.dep_ not in ("nsubj", "nsubjpass")
+            ):
+                continue
+            det = next((c for c in t.children if c.dep_ == "det"), None)
+            if det is not None and det.lower_ == "the":
+                continue  # named again before: keep looking for its first description
+            phrase = speaker_phrase(t, rules)
+            return phrase if len(phrase) > 2 else None
+    return None
 
 
 def _body_of(table: EntityTable, span: Span, head: Token, rules: Rules) -> Optional[EntityBuilder]:
@@ -360,15 +446,18 @@ def can_speak(span: Span, rules: Rules) -> bool:
 
 
 def _crowd_of(head: Token, rules: Rules) -> Optional[Token]:
-    """ "Thousands of Milei supporters", "hundreds of protesters": when `head` is a plural number noun
-    (rules/en/crowd_counts.txt) counting the plural noun after its "of", that "of" (its phrase is the people
-    counted); else None."""
-    if head.lower_ not in rules.crowd_counts:
+    """ "Thousands of Milei supporters", "hundreds of protesters", "one of the survivors": when `head` is a plural
+    number noun (rules/en/crowd_counts.txt) counting the plural noun after its "of", or a number counting people
+    (`described_group`), that "of" (its phrase is the people counted); else None."""
+    counted = head.like_num and head.pos_ == "NUM"  # "one of the survivors", "two of the passengers"
+    if head.lower_ not in rules.crowd_counts and not counted:
         return None
     of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if people is None or people.tag_ not in ("NNS", "NNPS") or people.ent_type_ in NON_SPEAKER_ENTS:
         return None
+    if counted and not described_group(people, rules):
+        return None  # "one of the reasons", "two of the bills": things counted, no one who speaks
     return of
 
 

@@ -100,6 +100,9 @@ class Rules:
     body_member_nouns: frozenset[str]  # "researchers at X": members of a body, speaking for it in the plural only
     body_nouns: frozenset[str]  # "researchers at X", "bodies linked to X": a group speaking for the organisation X
     affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
+    description_prepositions: frozenset[str]  # "a passenger on the flight": a description's post-modifier
+    person_noun_endings: tuple[str, ...]  # "fisherman", "policewoman": a compound noun for one person
+    naming_verbs: frozenset[str]  # "a passenger named Yuki Sato": the participle that names the one described
     citing_verbs: frozenset[str]  # "..., Reuters reported, citing the ministry": the ministry is the source
     contrast_adjectives: frozenset[str]  # "a separate expert group": words that describe nothing of the body
     clause_openers: frozenset[str]  # "..., while a panel said": a clause of its own after a quote, not its cue's
@@ -135,7 +138,10 @@ class Rules:
         return word.lower().rstrip(".") in self.titles
 
     def is_person_noun(self, lemma: str) -> bool:
-        return lemma.lower() in self.person_nouns
+        low = lemma.lower()
+        return low in self.person_nouns or any(
+            low.endswith(e) and len(low) > len(e) + 2 for e in self.person_noun_endings
+        )
 
     def is_person_or_kin_noun(self, lemma: str) -> bool:
         """A noun for a person ("official", "passenger") or for a relative ("son", "aunt": kin_nouns.tsv)."""
@@ -258,6 +264,9 @@ def load(lang: str = "en") -> Rules:
         body_nouns=frozenset(w.lower() for w in lines(lang, "body_nouns.txt")),
         body_member_nouns=frozenset(w.lower() for w in lines(lang, "body_member_nouns.txt")),
         affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
+        description_prepositions=frozenset(w.lower() for w in lines(lang, "description_prepositions.txt")),
+        person_noun_endings=tuple(w.strip().lower() for w in lines(lang, "person_noun_endings.txt")),
+        naming_verbs=frozenset(w.lower() for w in lines(lang, "naming_verbs.txt")),
         citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
         kin_nouns=table(lang, "kin_nouns.tsv"),
