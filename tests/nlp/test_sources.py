@@ -423,3 +423,34 @@ def test_the_noun_again_names_the_first_fuller_description(run):
 def test_a_speech_verbs_relative_clause_is_neither_the_description_nor_the_cue(run):
     a = run("“The dam held,” an engineer who spoke on condition of anonymity told reporters.")
     assert [(q.speaker, q.cue) for q in a.quotes] == [("an engineer", "told")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Tom Reyes denied everything. A neighbour who was with her broke down as she told the jury that the dog had "
+            "been “barking for hours” that night.",
+            "A neighbour who was with her",
+        ),
+        (
+            "Tom Reyes denied everything. The boy was “shaking all over”, and his companion cried as she explained to "
+            "the judge how Reyes had “pushed him hard”.",
+            "his companion",
+        ),
+    ],
+)
+def test_she_in_a_clause_hanging_on_a_described_subject_is_that_description(run, text, speaker):
+    quoted = [q.speaker for q in run(text).quotes]
+    assert quoted and all(s == speaker for s in quoted), quoted
+
+
+def test_a_description_whose_gender_rules_out_the_pronoun_is_not_taken(run):
+    text = "A fisherman wept as she told the jury that the boat had been “sinking for hours” that night."
+    assert [q.speaker for q in run(text).quotes] != ["A fisherman"]
+
+
+def test_an_expletive_it_never_speaks_the_one_who_considers_does(run):
+    text = "The three judges read the file and consider it proven that the driver acted “with clear intent.”"
+    quoted = [(q.speaker, q.speaker_type) for q in run(text).quotes]
+    assert quoted and quoted[0][0] == "The three judges", quoted

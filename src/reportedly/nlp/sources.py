@@ -209,11 +209,17 @@ def make_source(
     pronoun = rules.pronouns.get(low)
     if pronoun == "speaker" and len(span) == 1:
         return None
+    if pronoun == "thing" and len(span) == 1 and _expletive(head):
+        doer = _considering_subject(head)
+        return make_source(table, speaker_phrase(doer, rules), rules, pronouns) if doer is not None else None
     if head.pos_ == "PRON" or pronoun in ("male", "female", "group", "thing"):
         ent = pronouns.get(head.i)
         if ent is not None:
             return Source(span, ent, ent.name, _entity_type(ent, rules))
         if pronoun in ("male", "female"):
+            described = _main_clause_description(head, pronoun, rules)
+            if described is not None:
+                return Source(span, None, speaker_phrase(described, rules).text, "person")
             return Source(span, None, span.text, "person")
         return Source(span, None, span.text, "unnamed" if pronoun == "group" else "organization")
     # a document whose publisher is named: "a Yahoo News article", "a study by Civic Action"
@@ -270,6 +276,47 @@ def make_source(
     if first is not None:
         return Source(span, None, first.text, "unnamed")
     return Source(span, None, span.text, "unnamed")
+
+
+def _main_clause_description(pronoun_tok: Token, gender: str, rules: Rules) -> Optional[Token]:
+    """ "A friend who was with her broke down as she told the court ...", "..., and her companion sobbed as she
+    described how ...": an unresolved "he"/"she", subject of a clause that hangs on another clause (an adverbial
+    clause or a conjunct), is that clause's subject when the subject describes one person without a name and its
+    gender does not rule the pronoun out. None otherwise."""
+    if pronoun_tok.dep_ != "nsubj" or pronoun_tok.head.dep_ not in ("advcl", "conj"):
+        return None
+    subject = next((c for c in pronoun_tok.head.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > pronoun_tok.i or not describes_one_person(subject, rules):
+        return None
+    lemma = subject.lemma_.lower()
+    said = rules.kin_gender(lemma) or ("female" if lemma.endswith("woman") else "male" if lemma.endswith("man") else None)
+    return subject if said in (None, "either", gender) else None
+
+
+def _expletive(tok: Token) -> bool:
+    """ "The judges consider it proven that ...", "found it likely that ...": an "it" that stands for the
+    that-clause after a participle or adjective of a small clause is no one who speaks."""
+    verb = tok.head
+    return (
+        tok.lower_ == "it"
+        and tok.dep_ == "nsubj"
+        and verb.tag_ in ("VBN", "JJ")
+        and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children)
+    )
+
+
+def _considering_subject(tok: Token) -> Optional[Token]:
+    """The subject of the verb that holds an expletive's small clause ("The judges ... consider it proven"),
+    through conjoined verbs ("believe the account and consider it ..."); None when it has none."""
+    verb = tok.head.head
+    while True:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject if subject.pos_ in ("NOUN", "PROPN") else None
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
 
 
 def _first_described(span: Span, rules: Rules) -> Optional[Span]:
