@@ -170,35 +170,51 @@ def test_fit_margins_keeps_the_default_of_a_margin_whose_gain_is_in_one_story(mo
     assert (loose.root, loose.virtual) == (2.0, -2.0)
 
 
-def test_nested_penalties_shrink_a_noise_feature_harder_than_a_signal(monkeypatch):
-    """The parent choice of synthetic stories decided by FEATURES[0] and, in another set, by nothing: leave-one-story-out
-    within the stories picks a weaker penalty for the signal than for the noise."""
-    from reportedly.provenance import fit
+def _choice_stories(rules, seed: int, groups: int = 12):
+    """Synthetic stories (one per entry of `rules`) of parent choices among four candidates: the chosen one is the
+    argmax of `rule` (weights of the first FEATURES), or a random one where `rule` is None."""
     from reportedly.provenance.fit import Prepared
     from reportedly.provenance.relations import Edge
     from reportedly.provenance.settings import FEATURES
 
-    def stories(signal: bool, seed: int):
-        rng = np.random.default_rng(seed)
-        out = []
-        for n in range(5):
-            table, gold = {}, {}
-            for k in range(12):
-                child = f"s{n}/c{k}"
-                vals = rng.normal(size=(4, len(FEATURES)))
-                chosen = int(np.argmax(vals[:, 0])) if signal else int(rng.integers(4))
-                gold[child] = Gold("wire-copy", f"s{n}/p{k}{chosen}")
-                for j in range(4):
-                    feats = dict(zip(FEATURES, map(float, vals[j])))
-                    feats.update(cross_language=0.0, credited=1.0, n_verbatim=1.0, n_reworded=0.0)
-                    table[child, f"s{n}/p{k}{j}"] = Edge(feats, [])
-            out.append(Prepared(f"s{n}", [], table, gold))
-        return out
+    rng = np.random.default_rng(seed)
+    out = []
+    for n, rule in enumerate(rules):
+        table, gold = {}, {}
+        for k in range(groups):
+            child = f"s{n}/c{k}"
+            vals = rng.normal(size=(4, len(FEATURES)))
+            chosen = int(np.argmax(vals[:, : len(rule)] @ np.array(rule))) if rule else int(rng.integers(4))
+            gold[child] = Gold("wire-copy", f"s{n}/p{k}{chosen}")
+            for j in range(4):
+                feats = dict(zip(FEATURES, map(float, vals[j])))
+                feats.update(cross_language=0.0, credited=1.0, n_verbatim=1.0, n_reworded=0.0)
+                table[child, f"s{n}/p{k}{j}"] = Edge(feats, [])
+        out.append(Prepared(f"s{n}", [], table, gold))
+    return out
 
+
+def test_nested_penalties_shrink_a_noise_feature_harder_than_a_signal(monkeypatch):
+    """The parent choice of synthetic stories decided by FEATURES[0] and, in another set, by nothing: leave-one-story-out
+    within the stories picks a weaker penalty for the signal than for the noise."""
+    from reportedly.provenance import fit
     from reportedly.provenance.settings import NODE_FEATURES
 
     rows = [[0.0] * len(NODE_FEATURES)] * 4
     monkeypatch.setattr(fit, "_node_data", lambda st: (rows, [0.0, 1.0, 0.0, 1.0], [0, 1, 2, 3]))
     grid = (0.1, 1000.0)
-    assert fit.choose_penalties(stories(True, 3), grid)[0] == 0.1
-    assert fit.choose_penalties(stories(False, 4), grid)[0] == 1000.0
+    assert fit.choose_penalties(_choice_stories([(1.0,)] * 5, 3), grid)[0] == 0.1
+    assert fit.choose_penalties(_choice_stories([None] * 5, 4), grid)[0] == 1000.0
+
+
+def test_a_feature_whose_sign_hangs_on_one_story_is_left_out():
+    """FEATURES[0] picks the parent in every story; FEATURES[1] for it in two stories and against it in two: its
+    weight's sign turns as one story or another is left out, so it is dropped and fitted at 0."""
+    from reportedly.provenance import fit
+    from reportedly.provenance.settings import FEATURES
+
+    stories = _choice_stories([(1.0, 2.0), (1.0, 2.0), (1.0, -2.0), (1.0, -2.0), (1.0, 0.0)], 5, groups=20)
+    drop = fit.unstable_signs(stories, lambda sts: fit.fit_weights(sts, 1.0))
+    assert FEATURES[1] in drop and FEATURES[0] not in drop
+    weights, _ = fit.fit_weights(stories, 1.0, drop)
+    assert weights[FEATURES[1]] == 0.0 and weights[FEATURES[0]] > 0

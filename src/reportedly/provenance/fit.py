@@ -68,6 +68,9 @@ MARGIN_NET = 1
 # 30 in one), and leave-one-out relations 0.682, parents 0.389, origins 8 (against 0.695 / 0.419 / 8 with L2 3): off
 NESTED_L2 = False
 L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
+# a feature whose fitted weight takes both signs as each training story is left out in turn (unstable_signs) is left
+# out of the fit (weight 0): the training stories do not agree which way it points. Off: every feature is fitted
+STABLE_SIGNS = False
 FROZEN: tuple[str, ...] = ()  # margins left at the base settings' value (for experiments)
 # margins searched jointly, over every combination of their grids: the two weights of the origin choice decide one
 # article per story together (one alone moves the origin only within a band the other sets)
@@ -203,13 +206,38 @@ def _choice_data(stories: Sequence[Prepared]):
     return rows, ys, groups, owner
 
 
-def fit_weights(stories: Sequence[Prepared], l2: float = CHOICE_L2) -> tuple[dict[str, float], float]:
+def _zeroed(rows, names: Sequence[str], drop) -> list:
+    """`rows` with the columns of the features in `drop` set to 0 (a constant column gets weight 0)."""
+    if not drop:
+        return rows
+    cols = [i for i, k in enumerate(names) if k in drop]
+    out = [list(r) for r in rows]
+    for r in out:
+        for i in cols:
+            r[i] = 0.0
+    return out
+
+
+def unstable_signs(stories: Sequence[Prepared], fitter) -> set[str]:
+    """The features whose weight (`fitter(stories)[0]`, beyond 0.001) is positive in one fit and negative in another
+    as each story is left out in turn."""
+    signs: dict[str, set[bool]] = {}
+    for i in range(len(stories)):
+        weights, _ = fitter([s for j, s in enumerate(stories) if j != i])
+        for k, v in weights.items():
+            if abs(v) > 1e-3:
+                signs.setdefault(k, set()).add(v > 0)
+    return {k for k, s in signs.items() if len(s) > 1}
+
+
+def fit_weights(stories: Sequence[Prepared], l2: float = CHOICE_L2, drop=()) -> tuple[dict[str, float], float]:
     """The parent score, fitted as the choice it serves: for every article whose stored parent is among its
     candidates, "this candidate, of all the article's candidates, is the parent" (a conditional logit over the
     candidates `edge_score` does not rule out, L2 on standardised weights). The choice fixes the weights up to
     scale and offset; a one-variable logistic regression of "is the parent" over all those pairs then puts the
     score on the log-odds scale the margins are on."""
     rows, ys, groups, _ = _choice_data(stories)
+    rows = _zeroed(rows, FEATURES, drop)
     if not groups:
         return logistic(rows, ys, FEATURES, l2)
     return choice_weights(rows, ys, groups, FEATURES, l2)
@@ -325,10 +353,10 @@ def conditional_logit(z: np.ndarray, groups: Sequence[tuple[Sequence[int], int]]
     return w
 
 
-def fit_node_weights(stories: Sequence[Prepared], l2: float = L2) -> tuple[dict[str, float], float]:
+def fit_node_weights(stories: Sequence[Prepared], l2: float = L2, drop=()) -> tuple[dict[str, float], float]:
     """The root score: "this article is its own report" (origin, independent or earlier source)."""
     rows, ys, _ = _node_data(stories)
-    return logistic(rows, ys, NODE_FEATURES, l2)
+    return logistic(_zeroed(rows, NODE_FEATURES, drop), ys, NODE_FEATURES, l2)
 
 
 def _story_objectives(stories: Sequence[Prepared], settings: Settings) -> tuple[float, ...]:
@@ -425,9 +453,13 @@ def _middle(plateau: Sequence[dict[str, float]]) -> dict[str, float]:
 
 def fit(stories: Sequence[Prepared], base: Settings = Settings()) -> Settings:
     choice_l2, l2 = choose_penalties(stories) if NESTED_L2 else (CHOICE_L2, L2)
-    weights, bias = fit_weights(stories, choice_l2)
+    drop = drop_nodes = set()
+    if STABLE_SIGNS:
+        drop = unstable_signs(stories, lambda sts: fit_weights(sts, choice_l2))
+        drop_nodes = unstable_signs(stories, lambda sts: fit_node_weights(sts, l2))
+    weights, bias = fit_weights(stories, choice_l2, drop)
     cross_weights, cross_bias = fit_cross_weights(stories, choice_l2) if CROSS else ({}, 0.0)
-    node_weights, node_bias = fit_node_weights(stories, l2)
+    node_weights, node_bias = fit_node_weights(stories, l2, drop_nodes)
     start = replace(
         base, weights=weights, bias=bias, cross_weights=cross_weights, cross_bias=cross_bias,
         node_weights=node_weights, node_bias=node_bias,
