@@ -892,6 +892,21 @@ def test_they_after_unnamed_officials_goes_on_with_the_officials(run):
     assert [(q.speaker, q.speaker_type) for q in a.quotes] == [("Norwegian officials", "unnamed")]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("A bus caught fire outside a school in Leeds. Police said the driver escaped. “Nobody was hurt,” they said.", "Police"),
+        (
+            "A barn burned down near Lyon on Sunday, French police said. “The cause is not yet known,” they said.",
+            "French police",
+        ),
+    ],
+)
+def test_they_after_police_goes_on_with_the_police_also_when_tagged_a_name(run, speaker, text):
+    # the tagger may make "Police" a name of its own: the group still speaks on through "they"
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
 def test_a_quote_with_no_cue_goes_on_with_an_unnamed_speaker_of_reported_speech(run):
     a = run(
         "A ferry sank off the coast. A passenger on the ferry said the lights failed first. "

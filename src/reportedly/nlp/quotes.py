@@ -316,8 +316,8 @@ def _chained_group(
     if not before:
         return None
     after, at, prev = max(before, key=lambda b: b[0])
-    if prev.entity is not None or not described_group(prev.span.root, ctx.rules):
-        return None
+    if not described_group(prev.span.root, ctx.rules):
+        return None  # a group named by a plural noun for people, also where the tagger made it a name ("Police")
     if paragraph_of(q.open) - paragraph_of(at) - _headings_between(ctx.text, at, q.open) > SETTINGS.chain_paragraphs:
         return None
     for t in _tokens_in(ctx, after, source.span.start_char):
@@ -325,7 +325,7 @@ def _chained_group(
         named = b is not None and (b.type == "PERSON" or t.dep_ in ("nsubj", "nsubjpass"))
         if not ctx.inside_quote[t.i] and (named or ctx.rules.pronouns.get(t.lower_) is not None):
             return None  # someone named, or a pronoun that already stands for someone, in between (not "told AFP")
-    return Source(source.span, None, prev.name, prev.type, source.said_as)
+    return Source(source.span, prev.entity, prev.name, prev.type, source.said_as)
 
 
 def _headings_between(text: str, start: int, end: int) -> int:
