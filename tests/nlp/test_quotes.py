@@ -907,6 +907,26 @@ def test_they_after_police_goes_on_with_the_police_also_when_tagged_a_name(run, 
     assert [q.speaker for q in run(text).quotes] == [speaker]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The advert opens with a phone ringing at night. The narrator said the country needed a steady hand. "
+            "“Who do you want answering that call?” he asked.",
+            "The narrator",
+        ),
+        (
+            "Hundreds marched through the city centre on Saturday. Demonstrators said the plan would close the library. "
+            "“We will be back next week,” they said.",
+            "Demonstrators",
+        ),
+    ],
+)
+def test_an_agent_noun_that_speaks_is_a_person_a_pronoun_goes_on_with(run, speaker, text):
+    # "narrator", "demonstrator" are in no list of person nouns: their ending and their speech verb make them people
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
 def test_a_quote_with_no_cue_goes_on_with_an_unnamed_speaker_of_reported_speech(run):
     a = run(
         "A ferry sank off the coast. A passenger on the ferry said the lights failed first. "
