@@ -927,6 +927,18 @@ def test_an_agent_noun_that_speaks_is_a_person_a_pronoun_goes_on_with(run, speak
     assert [q.speaker for q in run(text).quotes] == [speaker]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The minister said the talks had failed, saying the other side had “walked away”.", "The minister"),
+        # a person's noun as the reported clause's subject keeps the participle
+        ("The police said the victim had called them, saying she had been “threatened”.", "the victim"),
+    ],
+)
+def test_a_speech_participle_on_a_thing_s_clause_goes_on_for_the_reporter(run, speaker, text):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
 def test_a_quote_with_no_cue_goes_on_with_an_unnamed_speaker_of_reported_speech(run):
     a = run(
         "A ferry sank off the coast. A passenger on the ferry said the lights failed first. "
