@@ -895,7 +895,10 @@ def test_they_after_unnamed_officials_goes_on_with_the_officials(run):
 @pytest.mark.parametrize(
     "text, speaker",
     [
-        ("A bus caught fire outside a school in Leeds. Police said the driver escaped. “Nobody was hurt,” they said.", "Police"),
+        (
+            "A bus caught fire outside a school in Leeds. Police said the driver escaped. “Nobody was hurt,” they said.",
+            "Police",
+        ),
         (
             "A barn burned down near Lyon on Sunday, French police said. “The cause is not yet known,” they said.",
             "French police",
@@ -936,6 +939,25 @@ def test_an_agent_noun_that_speaks_is_a_person_a_pronoun_goes_on_with(run, speak
     ],
 )
 def test_a_speech_participle_on_a_thing_s_clause_goes_on_for_the_reporter(run, speaker, text):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The council published its yearly review on Monday. The report said the town had grown. "
+            "“Housing has not kept pace,” it said.",
+            "The report",
+        ),
+        # an organisation before "it" still speaks as itself
+        (
+            "The Food Standards Agency published guidance. “Cooked rice should be eaten within a day,” it said.",
+            "Food Standards Agency",
+        ),
+    ],
+)
+def test_it_after_a_document_that_spoke_goes_on_with_the_document(run, speaker, text):
     assert [q.speaker for q in run(text).quotes] == [speaker]
 
 
