@@ -930,6 +930,11 @@ def test_an_agent_noun_that_speaks_is_a_person_a_pronoun_goes_on_with(run, speak
     assert [q.speaker for q in run(text).quotes] == [speaker]
 
 
+def test_a_document_with_an_agent_s_ending_is_no_person_a_pronoun_goes_on_with(run):
+    a = run("Smith wrote to the board in May. The letter said the plan was unfair. “I cannot support it,” he said.")
+    assert [q.speaker for q in a.quotes] != ["The letter"]
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [

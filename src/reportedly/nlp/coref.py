@@ -290,12 +290,16 @@ def describes_one_person(t: Token, rules: Rules) -> bool:
 def speaking_agent(t: Token, rules: Rules) -> bool:
     """ "The announcer said ...", "callers told ...": a common noun with an agent's ending (agent_noun_endings.txt),
     no person's name, that is the subject of a speech verb is a person (or people) that person_nouns.txt need not
-    list. (The tagger's ORG on a sentence's first common noun, "Demonstrators said", is no name.)"""
+    list. (The tagger's ORG on a sentence's first common noun, "Demonstrators said", is no name.) A document's or an
+    organisation's noun is none ("the letter said", "the newspaper said": document_nouns.txt, organisation_words.txt)."""
+    lemma = t.lemma_.lower()
     return (
         t.dep_ == "nsubj"
         and t.ent_type_ != "PERSON"
         and t.head.lemma_.lower() in rules.cue_verbs
-        and rules.is_agent_noun(t.lemma_)
+        and rules.is_agent_noun(lemma)
+        and lemma not in rules.document_nouns
+        and lemma not in rules.organisation_words
     )
 
 
