@@ -38,3 +38,9 @@ def test_raising_verbs_are_attribution_verbs():
 def test_age_descriptions_and_manner_of_speech_verbs():
     rules = load("en")
     assert "year-old" in rules.age_descriptions and {"bark", "mutter"} <= set(rules.cue_verbs)
+
+
+def test_agent_noun_endings_take_agents_not_documents():
+    rules = load("en")
+    assert all(rules.is_agent_noun(w) for w in ("caller", "narrator", "columnist", "historian", "informant"))
+    assert not any(rules.is_agent_noun(w) for w in ("statement", "government", "ear", "agent"))

@@ -892,6 +892,80 @@ def test_they_after_unnamed_officials_goes_on_with_the_officials(run):
     assert [(q.speaker, q.speaker_type) for q in a.quotes] == [("Norwegian officials", "unnamed")]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "A bus caught fire outside a school in Leeds. Police said the driver escaped. “Nobody was hurt,” they said.",
+            "Police",
+        ),
+        (
+            "A barn burned down near Lyon on Sunday, French police said. “The cause is not yet known,” they said.",
+            "French police",
+        ),
+    ],
+)
+def test_they_after_police_goes_on_with_the_police_also_when_tagged_a_name(run, speaker, text):
+    # the tagger may make "Police" a name of its own: the group still speaks on through "they"
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The advert opens with a phone ringing at night. The narrator said the country needed a steady hand. "
+            "“Who do you want answering that call?” he asked.",
+            "The narrator",
+        ),
+        (
+            "Hundreds marched through the city centre on Saturday. Demonstrators said the plan would close the library. "
+            "“We will be back next week,” they said.",
+            "Demonstrators",
+        ),
+    ],
+)
+def test_an_agent_noun_that_speaks_is_a_person_a_pronoun_goes_on_with(run, speaker, text):
+    # "narrator", "demonstrator" are in no list of person nouns: their ending and their speech verb make them people
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_a_document_with_an_agent_s_ending_is_no_person_a_pronoun_goes_on_with(run):
+    a = run("Smith wrote to the board in May. The letter said the plan was unfair. “I cannot support it,” he said.")
+    assert [q.speaker for q in a.quotes] != ["The letter"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The minister said the talks had failed, saying the other side had “walked away”.", "The minister"),
+        # a person's noun as the reported clause's subject keeps the participle
+        ("The police said the victim had called them, saying she had been “threatened”.", "the victim"),
+    ],
+)
+def test_a_speech_participle_on_a_thing_s_clause_goes_on_for_the_reporter(run, speaker, text):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The council published its yearly review on Monday. The report said the town had grown. "
+            "“Housing has not kept pace,” it said.",
+            "The report",
+        ),
+        # an organisation before "it" still speaks as itself
+        (
+            "The Food Standards Agency published guidance. “Cooked rice should be eaten within a day,” it said.",
+            "Food Standards Agency",
+        ),
+    ],
+)
+def test_it_after_a_document_that_spoke_goes_on_with_the_document(run, speaker, text):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
 def test_a_quote_with_no_cue_goes_on_with_an_unnamed_speaker_of_reported_speech(run):
     a = run(
         "A ferry sank off the coast. A passenger on the ferry said the lights failed first. "

@@ -284,7 +284,23 @@ def describes_one_person(t: Token, rules: Rules) -> bool:
             and any(g.dep_ == "pobj" and described_group(g, rules) for g in c.children)
             for c in t.children
         )
-    return t.pos_ == "NOUN" and t.tag_ != "NNS" and rules.is_person_or_kin_noun(t.lemma_)
+    return t.pos_ == "NOUN" and t.tag_ != "NNS" and (rules.is_person_or_kin_noun(t.lemma_) or speaking_agent(t, rules))
+
+
+def speaking_agent(t: Token, rules: Rules) -> bool:
+    """ "The announcer said ...", "callers told ...": a common noun with an agent's ending (agent_noun_endings.txt),
+    no person's name, that is the subject of a speech verb is a person (or people) that person_nouns.txt need not
+    list. (The tagger's ORG on a sentence's first common noun, "Demonstrators said", is no name.) A document's or an
+    organisation's noun is none ("the letter said", "the newspaper said": document_nouns.txt, organisation_words.txt)."""
+    lemma = t.lemma_.lower()
+    return (
+        t.dep_ == "nsubj"
+        and t.ent_type_ != "PERSON"
+        and t.head.lemma_.lower() in rules.cue_verbs
+        and rules.is_agent_noun(lemma)
+        and lemma not in rules.document_nouns
+        and lemma not in rules.organisation_words
+    )
 
 
 def described_group(t: Token, rules: Rules) -> bool:
@@ -295,7 +311,8 @@ def described_group(t: Token, rules: Rules) -> bool:
         return False
     lemma = t.lemma_.lower()
     return t.lower_ in rules.unnamed_sources or (
-        t.tag_ == "NNS" and (rules.is_person_or_kin_noun(lemma) or lemma in rules.government_nouns)
+        t.tag_ == "NNS"
+        and (rules.is_person_or_kin_noun(lemma) or lemma in rules.government_nouns or speaking_agent(t, rules))
     )
 
 

@@ -269,8 +269,8 @@ def _chained(
     before it, in the same or the previous paragraph, when no other person is named between the two and the pronoun's
     gender does not rule them out, whoever the pronoun was linked to further back."""
     pronoun = ctx.rules.pronouns.get(source.span.text.lower()) if len(source.span) == 1 else None
-    if pronoun == "group" and source.entity is None:
-        return _chained_group(ctx, q, source, done, reported, paragraph_of)
+    if pronoun in ("group", "thing") and source.entity is None:
+        return _chained_group(ctx, q, source, done, reported, paragraph_of, pronoun == "thing")
     if pronoun not in ("male", "female"):
         return None
     before = [(max(r.source.span.end_char, r.quoted.end), r.quoted.start, r.source) for r in done if r.source]
@@ -301,11 +301,19 @@ def _chained(
 
 
 def _chained_group(
-    ctx: DocContext, q: Quoted, source: Source, done: list[RawQuote], reported: list[RawAttribution], paragraph_of
+    ctx: DocContext,
+    q: Quoted,
+    source: Source,
+    done: list[RawQuote],
+    reported: list[RawAttribution],
+    paragraph_of,
+    thing: bool = False,
 ) -> Optional[Source]:
     """ "Japanese officials said the crew were heroes. “Nobody was to blame,” they said.": a quote whose cue has only
     a "they" that names no organisation goes on with the unnamed group of people who spoke just before it ("officials",
-    "witnesses", "police"), in the same or the previous paragraph, when no one else speaks or is named between."""
+    "witnesses", "police"), in the same or the previous paragraph, when no one else speaks or is named between.
+    With `thing`, an "it" that names no organisation goes on with a document that spoke just before ("The report said
+    ... “...,” it said": rules/en/document_nouns.txt)."""
     before = [(max(r.source.span.end_char, r.quoted.end), r.quoted.start, r.source) for r in done if r.source]
     before += [
         (max(a.source.span.end_char, a.content[-1][1]), a.cue_span[0], a.source)
@@ -316,8 +324,12 @@ def _chained_group(
     if not before:
         return None
     after, at, prev = max(before, key=lambda b: b[0])
-    if prev.entity is not None or not described_group(prev.span.root, ctx.rules):
-        return None
+    root = prev.span.root
+    if thing:
+        if root.pos_ != "NOUN" or root.tag_ == "NNS" or root.lemma_.lower() not in ctx.rules.document_nouns:
+            return None
+    elif not described_group(root, ctx.rules):
+        return None  # a group named by a plural noun for people, also where the tagger made it a name ("Police")
     if paragraph_of(q.open) - paragraph_of(at) - _headings_between(ctx.text, at, q.open) > SETTINGS.chain_paragraphs:
         return None
     for t in _tokens_in(ctx, after, source.span.start_char):
@@ -325,7 +337,7 @@ def _chained_group(
         named = b is not None and (b.type == "PERSON" or t.dep_ in ("nsubj", "nsubjpass"))
         if not ctx.inside_quote[t.i] and (named or ctx.rules.pronouns.get(t.lower_) is not None):
             return None  # someone named, or a pronoun that already stands for someone, in between (not "told AFP")
-    return Source(source.span, None, prev.name, prev.type, source.said_as)
+    return Source(source.span, prev.entity, prev.name, prev.type, source.said_as)
 
 
 def _headings_between(text: str, start: int, end: int) -> int:

@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ..rules import Rules
+from ..rules import Rules, load
 from .context import DocContext
 from .entities import normalise_name
 from .settings import SETTINGS
@@ -133,7 +133,8 @@ def subject_of(tok: Token) -> Optional[Token]:
         return subject_of(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         # "She issued a statement, saying the deal was off" -> she
-        return _person_in_between(tok) or subject_of(tok.head)
+        subj = _person_in_between(tok) or subject_of(tok.head)
+        return _reporter_behind(tok, subj) or subj
     if (
         tok.tag_ == "VBG"
         and tok.dep_ == "pcomp"
@@ -415,6 +416,29 @@ def _person_in_between(tok: Token) -> Optional[Token]:
             if inner is not None and inner.pos_ == "PROPN" and inner.ent_type_ == "PERSON":
                 return inner
     return None
+
+
+def _reporter_behind(tok: Token, subj: Optional[Token]) -> Optional[Token]:
+    """ "The minister said the talks had failed, saying the other side had walked away": a speech participle that
+    the parser hung on a reported clause whose subject is a thing that cannot speak (no name, no noun for people or
+    a body) goes on for the one who reports that clause, the subject of the speech verb above it."""
+    verb = tok.head
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or verb.dep_ != "ccomp":
+        return None
+    rules = load(tok.doc.lang_)
+    if tok.lemma_.lower() not in rules.cue_verbs or verb.head.lemma_.lower() not in rules.cue_verbs:
+        return None
+    lemma = subj.lemma_.lower()
+    if (
+        rules.is_person_or_kin_noun(lemma)
+        or rules.is_agent_noun(lemma)
+        or lemma in rules.unnamed_sources
+        or lemma in rules.organisation_words | rules.body_nouns | rules.government_nouns | rules.company_nouns
+        or lemma in rules.public_body_nouns
+    ):
+        return None
+    outer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return outer if outer is not None and outer.i < verb.i else None
 
 
 def subject_of_own(tok: Token) -> Optional[Token]:

@@ -102,6 +102,7 @@ class Rules:
     affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
     description_prepositions: frozenset[str]  # "a passenger on the flight": a description's post-modifier
     person_noun_endings: tuple[str, ...]  # "fisherman", "policewoman": a compound noun for one person
+    agent_noun_endings: tuple[str, ...]  # "caller", "narrator": an agent noun's ending ("!ment": none)
     naming_verbs: frozenset[str]  # "a passenger named Yuki Sato": the participle that names the one described
     citing_verbs: frozenset[str]  # "..., Reuters reported, citing the ministry": the ministry is the source
     contrast_adjectives: frozenset[str]  # "a separate expert group": words that describe nothing of the body
@@ -142,6 +143,13 @@ class Rules:
         return low in self.person_nouns or any(
             low.endswith(e) and len(low) > len(e) + 2 for e in self.person_noun_endings
         )
+
+    def is_agent_noun(self, lemma: str) -> bool:
+        """A noun with an agent's ending ("caller", "narrator", "columnist"), none of the endings ruled out ("-ment")."""
+        low = lemma.lower()
+        if any(low.endswith(e[1:]) for e in self.agent_noun_endings if e.startswith("!")):
+            return False
+        return any(low.endswith(e) and len(low) >= len(e) + 3 for e in self.agent_noun_endings if not e.startswith("!"))
 
     def is_person_or_kin_noun(self, lemma: str) -> bool:
         """A noun for a person ("official", "passenger") or for a relative ("son", "aunt": kin_nouns.tsv)."""
@@ -266,6 +274,7 @@ def load(lang: str = "en") -> Rules:
         affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),
         description_prepositions=frozenset(w.lower() for w in lines(lang, "description_prepositions.txt")),
         person_noun_endings=tuple(w.strip().lower() for w in lines(lang, "person_noun_endings.txt")),
+        agent_noun_endings=tuple(w.strip().lower() for w in lines(lang, "agent_noun_endings.txt")),
         naming_verbs=frozenset(w.lower() for w in lines(lang, "naming_verbs.txt")),
         citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
