@@ -218,3 +218,26 @@ def test_a_feature_whose_sign_hangs_on_one_story_is_left_out():
     assert FEATURES[1] in drop and FEATURES[0] not in drop
     weights, _ = fit.fit_weights(stories, 1.0, drop)
     assert weights[FEATURES[1]] == 0.0 and weights[FEATURES[0]] > 0
+
+
+def test_the_unstored_decision_learns_that_a_parent_lacking_what_others_share_is_not_the_parent():
+    from reportedly.provenance.evidence import Article
+    from reportedly.provenance.fit import fit_unstored_weights
+    from reportedly.provenance.settings import Settings
+
+    middle = "Engineers from Harbor Engineering will design a span able to resist floods twice as high as the last one."
+    stories = []
+    for n in range(3):
+        sibs = {
+            "first": WIRE.replace(middle + " ", ""),
+            "second": WIRE.replace("Shop owners say their trade has halved since the collapse. ", ""),
+            "third": WIRE.replace("Residents of the east bank have waited eight months for a decision. ", ""),
+        }
+        gold = Gold("wire-copy")  # copies of an unstored text
+        stories.append(prepare(f"s{n}", [(Article(f"s{n}/{k}", t), gold) for k, t in sibs.items()]))
+        short = WIRE.replace(" The council will publish the plans next month.", "")
+        texts = {"wire": WIRE, "copy": short, "other": sibs["second"]}
+        gold = {"wire": Gold("origin"), "copy": Gold("wire-copy", f"c{n}/wire"), "other": Gold("wire-copy")}
+        stories.append(prepare(f"c{n}", [(Article(f"c{n}/{k}", t), gold[k]) for k, t in texts.items()]))
+    weights, bias = fit_unstored_weights(stories, Settings())
+    assert weights["explained"] < 0  # the more of what others share the candidate has, the likelier it is the parent

@@ -646,3 +646,49 @@ def test_a_french_translation_of_a_lone_english_text_is_not_hung_under_a_copy_am
     assert off["fr"].relation == "translation" and off["fr"].parent.startswith("wire")  # the copies match more
     on = {n.id: n for n in analyse_story(arts, settings=replace(base, translation_copied=0.2))}
     assert on["fr"].relation == "translation" and on["fr"].parent == "lone"
+
+
+def test_a_copy_shares_with_the_story_only_what_its_parent_has_a_sibling_lacks_some():
+    """`explained`: of the copy's readings that a third version has, its parent has all; a sibling under an unstored
+    source lacks the sentence the sibling cut and the common source gave the copy."""
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import unstored_features
+
+    middle = "Engineers from Harbor Engineering will design a span able to resist floods twice as high as the last one."
+    first = WIRE.replace(middle + " ", "")
+    second = WIRE.replace("Shop owners say their trade has halved since the collapse. ", "")
+    third = WIRE.replace("Residents of the east bank have waited eight months for a decision. ", "")
+    texts = (("first", first), ("second", second), ("third", third))
+    table = _table(*texts)
+    profiles = [profile(Article(i, t)) for i, t in texts]
+    rows = unstored_features(profiles, table, [("second", "first"), ("second", "third")], 3)
+    assert 0 < rows["second", "first"]["explained"] < 1  # "first" cut a sentence "second" shares with "third"
+    assert rows["second", "first"]["skipped"] > 0
+    short = WIRE.replace(" The council will publish the plans next month.", "")
+    texts = (("wire", WIRE), ("copy", short), ("other", third))
+    rows = unstored_features([profile(Article(i, t)) for i, t in texts], _table(*texts), [("copy", "wire")], 3)
+    assert rows["copy", "wire"]["explained"] == 1.0
+
+
+def test_the_fitted_unstored_decision_puts_a_sibling_under_the_unstored_source_and_a_copy_under_its_parent():
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import UNSTORED_NAME, decide, edges
+    from reportedly.provenance.settings import Settings
+
+    middle = "Engineers from Harbor Engineering will design a span able to resist floods twice as high as the last one."
+    shop = "Shop owners say their trade has halved since the collapse. "
+    first = WIRE.replace(middle + " ", "")
+    second = WIRE.replace(shop, "")
+    third = WIRE.replace("Residents of the east bank have waited eight months for a decision. ", "")
+    # parent unstored when the best candidate explains less than 0.99 of what the copy shares with the story
+    on = replace(Settings(), bias=1.0, unstored_weights={"explained": -100.0}, unstored_bias=99.0)
+    profiles = [profile(Article(i, t)) for i, t in (("first", first), ("second", second), ("third", third))]
+    nodes = {n.id: n for n in decide(profiles, edges(profiles, on), on)}
+    under = [n for n in nodes.values() if n.unstored_parent == UNSTORED_NAME]
+    assert under and all(n.parent is None for n in under)  # each lacks a sentence another has: a common source
+    off = replace(on, unstored_weights={})
+    assert not any(n.unstored_parent == UNSTORED_NAME for n in decide(profiles, edges(profiles, off), off))
+    short = WIRE.replace(" The council will publish the plans next month.", "")
+    profiles = [profile(Article(i, t)) for i, t in (("wire", WIRE), ("copy", short), ("other", second))]
+    nodes = {n.id: n for n in decide(profiles, edges(profiles, on), on)}
+    assert nodes["copy"].parent == "wire"  # it has every reading the wire has and others share: no gap

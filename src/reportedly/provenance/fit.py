@@ -23,8 +23,22 @@ from typing import Optional, Sequence
 import numpy as np
 
 from .evidence import Article, Profile, profile
-from .relations import COPY_RELATIONS, Edge, Node, decide, edges, node_features, supported
-from .settings import CROSS_FEATURES, FEATURES, NODE_FEATURES, Settings
+from .relations import (
+    COPY_RELATIONS,
+    Edge,
+    Node,
+    best_stored,
+    best_translations,
+    by_child,
+    decide,
+    edge_score,
+    edges,
+    has_evidence,
+    node_features,
+    supported,
+    unstored_features,
+)
+from .settings import CROSS_FEATURES, FEATURES, NODE_FEATURES, UNSTORED_FEATURES, Settings
 
 # ridge penalty on the standardised weights. Compared leave-one-story-out at 3, 10, 30 and 100 (relation accuracy
 # 0.655, 0.643, 0.614, 0.608 on the eight clusters): the one value chosen by looking at held-out scores
@@ -80,6 +94,10 @@ L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
 # Leave-one-story-out with MARGIN_NET 1 (README, stop 25): relations 0.665, parents 0.395, origins 9 (against 0.704 /
 # 0.407 / 9): the dropped weights (credited_copy, dated_copy, ...) are small but not idle
 STABLE_SIGNS = False
+# fit the stored-or-unstored decision as its own logistic model (fit_unstored_weights) in place of the margins
+# `unstored` + `unstored_skipped` (False = off: the margins decide)
+UNSTORED_MODEL = False
+UNSTORED_L2 = L2
 FROZEN: tuple[str, ...] = ()  # margins left at the base settings' value (for experiments)
 # margins searched jointly, over every combination of their grids: the two weights of the origin choice decide one
 # article per story together (one alone moves the origin only within a band the other sets)
@@ -362,6 +380,37 @@ def conditional_logit(z: np.ndarray, groups: Sequence[tuple[Sequence[int], int]]
     return w
 
 
+def _unstored_data(stories: Sequence[Prepared], settings: Settings):
+    """Rows (UNSTORED_FEATURES of the best stored candidate, by `settings`' parent score) and labels ("its parent is
+    not stored", against "it is that candidate") of every annotated copy that shares sentences with some stored
+    version and whose parent is unstored or that candidate."""
+    rows, ys = [], []
+    for st in stories:
+        parents = by_child(st.table)
+        scores = {k: edge_score(e.features, settings) for k, e in st.table.items()}
+        best_translations(scores, st.table, settings)
+        pairs, labels = [], []
+        for aid, g in st.gold.items():
+            if g.relation not in COPY_RELATIONS or not has_evidence(parents.get(aid, [])):
+                continue
+            c = best_stored(aid, parents.get(aid, []), scores)
+            if c and g.parent in (None, c):  # another stored parent: neither answer is right
+                pairs.append((aid, c))
+                labels.append(1.0 if g.parent is None else 0.0)
+        found = unstored_features(st.profiles, st.table, pairs, settings.ngram)
+        rows += [[found[k][f] for f in UNSTORED_FEATURES] for k in pairs]
+        ys += labels
+    return rows, ys
+
+
+def fit_unstored_weights(stories: Sequence[Prepared], settings: Settings, l2: float = UNSTORED_L2):
+    """The stored-or-unstored decision: for every annotated copy sharing sentences with a stored version, "its
+    parent is unstored, not its best stored candidate" (ridge logistic over UNSTORED_FEATURES of that candidate).
+    Its log-odds, added to the candidate's score, weigh the unstored source's edge (relations.unstored_weights)."""
+    rows, ys = _unstored_data(stories, settings)
+    return logistic(rows, ys, UNSTORED_FEATURES, l2)
+
+
 def fit_node_weights(stories: Sequence[Prepared], l2: float = L2, drop=()) -> tuple[dict[str, float], float]:
     """The root score: "this article is its own report" (origin, independent or earlier source)."""
     rows, ys, _ = _node_data(stories)
@@ -403,6 +452,8 @@ def fit_margins(stories: Sequence[Prepared], settings: Settings) -> Settings:
         "translation_copied": COPIED_GRID,
         "unstored_skipped": SKIPPED_GRID,
     }
+    if settings.unstored_weights:  # the fitted decision replaces the skipped gaps; `unstored` stays its fallback
+        grids.pop("unstored_skipped")
     if settings.cross_weights:  # the fitted cross-language score is on the log-odds scale: no share margin
         grids.pop("translation")
         grids.pop("translation_cognates")
@@ -476,6 +527,9 @@ def fit(stories: Sequence[Prepared], base: Settings = Settings()) -> Settings:
         base, weights=weights, bias=bias, cross_weights=cross_weights, cross_bias=cross_bias,
         node_weights=node_weights, node_bias=node_bias,
     )  # fmt: skip
+    if UNSTORED_MODEL:
+        unstored_weights, unstored_bias = fit_unstored_weights(stories, start)
+        start = replace(start, unstored_weights=unstored_weights, unstored_bias=unstored_bias)
     return fit_margins(stories, start)
 
 
@@ -494,6 +548,8 @@ def model_of(settings: Settings) -> dict:
         "root": settings.root,
         "unstored": settings.unstored,
         "unstored_skipped": settings.unstored_skipped,
+        "unstored_weights": settings.unstored_weights,
+        "unstored_bias": settings.unstored_bias,
         "virtual": settings.virtual,
         "virtual_wire": settings.virtual_wire,
         "wire_copy": settings.wire_copy,

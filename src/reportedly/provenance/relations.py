@@ -26,7 +26,7 @@ from .evidence import (
 )
 from .evidence import align as align_sentences
 from .evidence import sents as _sents_of
-from .settings import CROSS_FEATURES, FEATURES, NODE_FEATURES, Settings, fitted
+from .settings import CROSS_FEATURES, FEATURES, NODE_FEATURES, UNSTORED_FEATURES, Settings, fitted
 
 __all__ = ["Article", "Node", "Passage", "align", "analyse_story", "credits", "carried_from", "wire_original"]
 
@@ -376,18 +376,15 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
     origin = pick_origin(profiles, table, settings)
     # coverage from before the story's time draws on nothing of it: no unstored or credited source of the story
     earlier = set(_earlier_coverage(profiles, settings))
+    scores = {k: edge_score(e.features, settings) for k, e in table.items()}
+    best_translations(scores, table, settings)
+    unstored = unstored_weights(profiles, table, scores, origin, earlier, settings)
     g = nx.DiGraph()
     g.add_edge(ROOT, UNSTORED, weight=0.0)
     for p in profiles:
         g.add_edge(ROOT, p.article.id, weight=settings.root + root_score(nf[p.article.id], settings))
-        if p.article.id in earlier:
-            continue
-        if p.article.id != origin and has_evidence(parents.get(p.article.id, [])):
-            # a rewrite of an unstored source still shares sentences with that source's other copies
-            gaps = settings.unstored_skipped * closest_skipped(parents.get(p.article.id, []))
-            g.add_edge(UNSTORED, p.article.id, weight=settings.unstored + gaps)
-    scores = {k: edge_score(e.features, settings) for k, e in table.items()}
-    best_translations(scores, table, settings)
+        if p.article.id in unstored:
+            g.add_edge(UNSTORED, p.article.id, weight=unstored[p.article.id])
     for (cid, pid), s in scores.items():
         if cid != origin and s > -math.inf:
             g.add_edge(pid, cid, weight=s)
@@ -561,6 +558,90 @@ def has_evidence(candidates: Sequence[tuple[str, Edge]]) -> bool:
     """Some stored version (of an article's `candidates`, see by_child) shares a sentence nearly word for word
     with it, or two reworded: enough to call it a rewrite of something, if not of which stored version."""
     return any(shares_sentences(e.features) for _, e in candidates)
+
+
+def unstored_weights(
+    profiles: Sequence[Profile],
+    table: dict[tuple[str, str], Edge],
+    scores: dict[tuple[str, str], float],
+    origin: Optional[str],
+    earlier: set[str],
+    settings: Settings,
+) -> dict[str, float]:
+    """The weight of the unstored source's edge to each article that may hang under it: one of the story's time,
+    not the origin, sharing sentences with some stored version (a rewrite of an unstored source still shares
+    sentences with that source's other copies). With the fitted decision (`unstored_weights` of the settings), its
+    best stored candidate's score plus the log-odds that its parent is unstored rather than that candidate
+    (`unstored_odds`), at most `unstored_above`: the unstored source replaces the candidate when the odds favour
+    it, and never outweighs the article's own-report root where the candidate would not; else the margin `unstored`, plus `unstored_skipped` x the closest version's `skipped`."""
+    parents = by_child(table)
+    ids = [
+        p.article.id
+        for p in profiles
+        if p.article.id not in earlier and p.article.id != origin and has_evidence(parents.get(p.article.id, []))
+    ]
+    out = {aid: settings.unstored + settings.unstored_skipped * closest_skipped(parents.get(aid, [])) for aid in ids}
+    if settings.unstored_weights:
+        best = {aid: best_stored(aid, parents.get(aid, []), scores) for aid in ids}
+        rows = unstored_features(profiles, table, [(aid, c) for aid, c in best.items() if c], settings.ngram)
+        for aid, c in best.items():
+            if c:
+                # it takes the candidate's place, no more: whether the article is a copy at all stays the score's
+                out[aid] = scores[aid, c] + min(unstored_odds(rows[aid, c], settings), settings.unstored_above)
+    return out
+
+
+def best_stored(aid: str, candidates: Sequence[tuple[str, Edge]], scores: dict[tuple[str, str], float]) -> str:
+    """The candidate in the article's own language (of `candidates`, see by_child) that scores best, or ""."""
+    same = [(scores[aid, pid], pid) for pid, e in candidates if not e.features["cross_language"]]
+    same = [(s, pid) for s, pid in same if s > -math.inf]
+    return max(same)[1] if same else ""
+
+
+def unstored_odds(row: dict[str, float], settings: Settings) -> float:
+    """The fitted log-odds that a copy's parent is unstored rather than its best stored candidate, from that
+    candidate's UNSTORED_FEATURES (`unstored_features`)."""
+    return settings.unstored_bias + sum(settings.unstored_weights.get(k, 0.0) * row[k] for k in UNSTORED_FEATURES)
+
+
+def unstored_features(
+    profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], pairs: Sequence[tuple[str, str]], n: int
+) -> dict[tuple[str, str], dict[str, float]]:
+    """UNSTORED_FEATURES of each (child, candidate) pair: the pair's own features and `explained`, the share of the
+    child's own-word n-grams in text order that some third version has (not the pair, nor the child's own likely
+    copies), up to the last one the candidate has, that the candidate has. A copy inherits all of its parent's
+    text that it keeps, so what it shares with the story it shares with its parent; a sibling lacks what their
+    common source gave the child and the sibling cut or changed. Readings past the candidate's last one are no
+    evidence (stored pages are often prefixes), nor are the child's own (no other version has them)."""
+    if not pairs:
+        return {}
+    grams: dict[str, list] = {}
+    holders: dict[tuple, set[str]] = {}
+    for p in profiles:
+        w = p.words
+        seq = [tuple(w[i : i + n]) if all(w[i : i + n]) else None for i in range(len(w) - n + 1)]
+        grams[p.article.id] = seq
+        for g in seq:
+            if g is not None:
+                holders.setdefault(g, set()).add(p.article.id)
+    copies = likely_copies(table)
+    out = {}
+    for cid, pid in pairs:
+        skip = {cid, pid, *copies.get(cid, ())}
+        seq = grams[cid]
+        last = max((i for i, g in enumerate(seq) if g is not None and pid in holders[g]), default=-1)
+        here = there = 0
+        for g in seq[: last + 1]:
+            if g is None:
+                continue
+            if pid in holders[g]:
+                here += 1
+            elif any(h not in skip for h in holders[g]):
+                there += 1
+        row = {k: float(table[cid, pid].features.get(k, 0.0)) for k in UNSTORED_FEATURES if k != "explained"}
+        row["explained"] = here / (here + there) if here else 0.0
+        out[cid, pid] = row
+    return out
 
 
 def closest_skipped(candidates: Sequence[tuple[str, Edge]]) -> float:

@@ -62,6 +62,17 @@ CROSS_FEATURES = (
     "parent_origin",
 )
 
+# the features of a copy's best stored candidate, for "its parent is unstored, not that candidate" (relations.
+# unstored_odds; fitted by fit.fit_unstored_weights when fit.UNSTORED_MODEL is on)
+UNSTORED_FEATURES = (
+    "explained",  # of the child's own-word trigrams a third version also has, the share the candidate has (up to
+    # the candidate's last one): a copy shares with the story what its parent gave it; a sibling lacks some of it
+    "skipped",
+    "contained",
+    "runs",
+    "co_credited",  # both credit one agency whose own text the candidate is not: siblings under it
+)
+
 # the features of an article on its own, for "is this its own report (a root of the copy graph)?"
 NODE_FEATURES = (
     "best_contained",  # the most of its own sentences found verbatim in any other version
@@ -278,6 +289,15 @@ class Settings:
     # fitted: how much the share of its sentences that its closest stored version lacks and others have adds to
     # the unstored source's margin (a common source the stored versions each cut differently)
     unstored_skipped: float = 0.0
+    # fitted (fit.UNSTORED_MODEL): weights of UNSTORED_FEATURES and bias of the log-odds that a copy's parent is
+    # unstored rather than its best-scoring stored candidate; when set, the unstored source's edge weighs that
+    # candidate's score plus these log-odds, in place of `unstored` + `unstored_skipped` (empty = off)
+    unstored_weights: dict[str, float] = field(default_factory=dict)
+    unstored_bias: float = 0.0
+    # set by hand: with `unstored_weights`, the most the unstored source's edge outweighs the best stored candidate
+    # it replaces (a tie-breaker, not a margin: the unstored source wins over that candidate exactly when the fitted
+    # odds favour it, and is no likelier than that candidate to beat the article being its own report)
+    unstored_above: float = 0.01
     # fitted: how much an agency's bylined original (x2) or a credited text (x1) adds to how much the story draws
     # on an article, in choosing the origin (in sentences of other versions it holds)
     origin_bonus: float = 1.0
@@ -347,6 +367,8 @@ class Settings:
                 "virtual_wire",
                 "unstored",
                 "unstored_skipped",
+                "unstored_weights",
+                "unstored_bias",
                 "wire_copy",
                 "wire_fidelity",
                 "origin_bonus",
