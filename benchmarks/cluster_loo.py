@@ -1,5 +1,5 @@
 """Leave-one-story-out fit of the clustering thresholds of the link rules (settings.event_threshold, topic_alone,
-key_alone; topic_named and named_keys; key_figure), against the hard negatives of benchmarks/unrelated.
+key_alone; topic_named and named_keys; key_figure; key_threshold), against the hard negatives of benchmarks/unrelated.
 
     python benchmarks/cluster_loo.py [--data ../shared/data] [--quick] [--only NAME,...]
 
@@ -7,7 +7,7 @@ For each dev story: choose the thresholds that maximise the smaller of two pairw
 (the dev clusters alone with the PolNeAR train/dev and TempEval dev texts mixed in, and the same with
 benchmarks/unrelated/pages.jsonl too), with the held-out story and the hard negatives about its people left out;
 then score the held-out story with them, both ways, on the whole corpus. Prints each fold and the pooled F1s.
-The six thresholds are searched jointly by coordinate search (`GRID`, one setting at a time over its values, the
+The seven thresholds are searched jointly by coordinate search (`GRID`, one setting at a time over its values, the
 others held, until a round changes nothing), from the strictest value of each (the largest: every rule off) and
 with a tie going to the stricter value, so no fold starts from or leans to the shipped values; `--only` fits the
 named settings (from their strictest values) and holds the others at their shipped values. `figure_digits` is not searched: it is part
@@ -61,6 +61,7 @@ GRID = {
     "topic_named": (0.08, 0.1, 0.12, 0.15),
     "named_keys": (0.15, 0.2, 0.25, 0.3),
     "key_figure": (0.12, 0.15, 0.2),
+    "key_threshold": (0.2, 0.22, 0.25, 0.3, 1.0),
 }
 QUICK = {
     "event_threshold": (0.12, 0.14),
@@ -69,6 +70,7 @@ QUICK = {
     "topic_named": (0.12, 0.15),
     "named_keys": (0.2,),
     "key_figure": (0.12, 0.2),
+    "key_threshold": (0.2, 0.25),
 }
 
 

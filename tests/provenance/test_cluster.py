@@ -241,3 +241,16 @@ def test_reports_over_the_topic_threshold_join_on_an_eighth_of_their_event_words
     two = _sig(b_topic, range(100, 164), [2 * n for n in range(12, 26)])  # 2 of 26: 0.077, another event
     assert linked(a, three, s) and not linked(a, two, s)
     assert not linked(a, three, replace(s, event_threshold=0.14))  # the stop-23 threshold kept them apart
+
+
+def test_two_languages_sharing_a_few_chance_keys_and_a_short_number_stay_apart():
+    """Keys estimated at 0.22 (three chance keys of twenty: a short number, a year, a wire's credit) with one short
+    figure in common are no link; at 0.26 with the same figure they are (settings.key_threshold 0.25)."""
+    from reportedly.provenance.cluster import _figure_mark, _same_keys
+    from reportedly.provenance.settings import Settings
+
+    settings = Settings()
+    short = frozenset({_figure_mark("d:10", settings)})
+    assert not _same_keys(0.22, short, short, settings)
+    assert _same_keys(0.26, short, short, settings)
+    assert not _same_keys(0.26, short, frozenset(), settings)
