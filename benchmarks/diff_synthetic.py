@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from reportedly.analyze import analyze_prepared, prepare
-from reportedly.eval.stories import _norm
+from reportedly.eval.stories import change_found
 from reportedly.provenance.diff import diff
 
 HERE = Path(__file__).parent / "diff-synthetic"
@@ -27,15 +27,7 @@ def main() -> None:
     diffs = {p: diff(doc(f"{p}_src.txt"), doc(f"{p}_copy.txt")) for p in sorted({i["pair"] for i in items})}
     by_set, by_class = collections.defaultdict(lambda: [0, 0]), collections.defaultdict(lambda: [0, 0])
     for it in items:
-        hit = any(
-            c.kind == it["kind"]
-            and all(
-                _norm(p)
-                in _norm(" ".join(filter(None, (c.before, c.after, c.detail, c.source_sentence, c.copy_sentence))))
-                for p in (it["before"], it["after"])
-            )
-            for c in diffs[it["pair"]].changes
-        )
+        hit = change_found(it, diffs[it["pair"]].changes, sentences=True)
         for tally in (by_set[it["set"]], by_class[it["class"]]):
             tally[0] += hit
             tally[1] += 1

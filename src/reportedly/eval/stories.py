@@ -212,6 +212,19 @@ def _norm(text: str) -> str:
     return " ".join(fold(text).replace("“", '"').replace("”", '"').split())
 
 
+def change_found(item: dict, changes, sentences: bool) -> bool:
+    """Whether a checklist item is among `changes`: one of its kind whose text holds both the item's phrases (with
+    `sentences`, the two sentences it was found in count as its text too)."""
+
+    def text(c) -> str:
+        parts = (c.before, c.after, c.detail) + ((c.source_sentence, c.copy_sentence) if sentences else ())
+        return _norm(" ".join(filter(None, parts)))
+
+    return any(
+        c.kind == item["kind"] and all(_norm(p) in text(c) for p in (item["before"], item["after"])) for c in changes
+    )
+
+
 def score_changes(roots: str | Path | Sequence[str | Path], checklist: str | Path, embeddings: bool = False) -> dict:
     """How many listed meaning changes `diff` finds (kind right, both phrases in the change's text). Articles in
     another language are compared unanalysed (numbers, names and sentences only)."""
@@ -234,23 +247,8 @@ def score_changes(roots: str | Path | Sequence[str | Path], checklist: str | Pat
     found = []
     for it in items:
         d = diff(analysed(it["story"], it["source"]), analysed(it["story"], it["copy"]), embeddings=embeddings)
-        strict = any(
-            c.kind == it["kind"]
-            and all(
-                _norm(p) in _norm(" ".join(filter(None, (c.before, c.after, c.detail))))
-                for p in (it["before"], it["after"])
-            )
-            for c in d.changes
-        )
-        hit = any(
-            c.kind == it["kind"]
-            and all(
-                _norm(p)
-                in _norm(" ".join(filter(None, (c.before, c.after, c.detail, c.source_sentence, c.copy_sentence))))
-                for p in (it["before"], it["after"])
-            )
-            for c in d.changes
-        )
+        strict = change_found(it, d.changes, sentences=False)
+        hit = change_found(it, d.changes, sentences=True)
         found.append({**it, "found": hit, "found_strict": strict})
     return {
         "listed": len(items),

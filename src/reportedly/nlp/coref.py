@@ -316,6 +316,15 @@ def described_group(t: Token, rules: Rules) -> bool:
     )
 
 
+def noun_gender(lemma: str, rules: Rules) -> Optional[str]:
+    """The gender a noun for one person gives: a relative's ("his mother": female) or a compound's ("spokeswoman",
+    "fisherman"); None for one that gives none ("official", "cousin")."""
+    lemma = lemma.lower()
+    return rules.kin_gender(lemma) or (
+        "female" if lemma.endswith("woman") else "male" if lemma.endswith("man") else None
+    )
+
+
 def _guessed_gender(b: EntityBuilder, rules: Rules) -> bool:
     """The person's gender is only a guess from the first name ("Yuki", "Andrea"): no gendered title says it."""
     if b.gender is None or any(w in rules.gendered_titles for w in (b.title or "").lower().replace(".", "").split()):

@@ -10,7 +10,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .context import DocContext
-from .coref import described_group, describes_one_person, latest_subject_person
+from .coref import described_group, describes_one_person, latest_subject_person, noun_gender
 from .quotemarks import MARKS, Quoted, paragraphs, short_single_quoted
 from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
@@ -273,23 +273,17 @@ def _chained(
         return _chained_group(ctx, q, source, done, reported, paragraph_of, pronoun == "thing")
     if pronoun not in ("male", "female"):
         return None
-    before = [(max(r.source.span.end_char, r.quoted.end), r.quoted.start, r.source) for r in done if r.source]
-    before += [
-        (max(a.source.span.end_char, a.content[-1][1]), a.cue_span[0], a.source)
-        for a in reported
-        if a.cue_kind in SPOKEN_KINDS and a.cue_span[1] <= q.open
-    ]
-    before = [b for b in before if b[0] <= q.open]
-    if not before:
+    last = _last_spoken(q, done, reported)
+    if last is None:
         return None
-    after, at, prev = max(before, key=lambda b: b[0])
+    after, at, prev = last
     if prev.entity is None and _described_person(ctx, prev, pronoun):
         prev = Source(prev.span, None, prev.name, "person")  # "A fire official said ... “...,” he said"
     if prev.type != "person" or (prev.entity is not None and prev.entity is source.entity):
         return None
     if prev.entity is not None and prev.entity.gender not in (None, pronoun):
         return None
-    if paragraph_of(q.open) - paragraph_of(at) - _headings_between(ctx.text, at, q.open) > SETTINGS.chain_paragraphs:
+    if _too_far(ctx, q, at, paragraph_of):
         return None
     for t in _tokens_in(ctx, after, source.span.start_char):
         b = ctx.table.by_token.get(t.i)
@@ -314,23 +308,17 @@ def _chained_group(
     "witnesses", "police"), in the same or the previous paragraph, when no one else speaks or is named between.
     With `thing`, an "it" that names no organisation goes on with a document that spoke just before ("The report said
     ... “...,” it said": rules/en/document_nouns.txt)."""
-    before = [(max(r.source.span.end_char, r.quoted.end), r.quoted.start, r.source) for r in done if r.source]
-    before += [
-        (max(a.source.span.end_char, a.content[-1][1]), a.cue_span[0], a.source)
-        for a in reported
-        if a.cue_kind in SPOKEN_KINDS and a.cue_span[1] <= q.open
-    ]
-    before = [b for b in before if b[0] <= q.open]
-    if not before:
+    last = _last_spoken(q, done, reported)
+    if last is None:
         return None
-    after, at, prev = max(before, key=lambda b: b[0])
+    after, at, prev = last
     root = prev.span.root
     if thing:
         if root.pos_ != "NOUN" or root.tag_ == "NNS" or root.lemma_.lower() not in ctx.rules.document_nouns:
             return None
     elif not described_group(root, ctx.rules):
         return None  # a group named by a plural noun for people, also where the tagger made it a name ("Police")
-    if paragraph_of(q.open) - paragraph_of(at) - _headings_between(ctx.text, at, q.open) > SETTINGS.chain_paragraphs:
+    if _too_far(ctx, q, at, paragraph_of):
         return None
     for t in _tokens_in(ctx, after, source.span.start_char):
         b = ctx.table.by_token.get(t.i)
@@ -338,6 +326,25 @@ def _chained_group(
         if not ctx.inside_quote[t.i] and (named or ctx.rules.pronouns.get(t.lower_) is not None):
             return None  # someone named, or a pronoun that already stands for someone, in between (not "told AFP")
     return Source(source.span, prev.entity, prev.name, prev.type, source.said_as)
+
+
+def _last_spoken(q: Quoted, done: list[RawQuote], reported: list[RawAttribution]) -> Optional[tuple[int, int, Source]]:
+    """The speech that ends last before the quote opens (a quote, or reported speech by a speech verb): where it ends,
+    where it starts and its source; None when there is none."""
+    before = [(max(r.source.span.end_char, r.quoted.end), r.quoted.start, r.source) for r in done if r.source]
+    before += [
+        (max(a.source.span.end_char, a.content[-1][1]), a.cue_span[0], a.source)
+        for a in reported
+        if a.cue_kind in SPOKEN_KINDS and a.cue_span[1] <= q.open
+    ]
+    before = [b for b in before if b[0] <= q.open]
+    return max(before, key=lambda b: b[0]) if before else None
+
+
+def _too_far(ctx: DocContext, q: Quoted, at: int, paragraph_of) -> bool:
+    """More than SETTINGS.chain_paragraphs paragraphs of prose (headings and captions not counted) between the
+    speech at `at` and the quote."""
+    return paragraph_of(q.open) - paragraph_of(at) - _headings_between(ctx.text, at, q.open) > SETTINGS.chain_paragraphs
 
 
 def _headings_between(text: str, start: int, end: int) -> int:
@@ -361,11 +368,7 @@ def _described_person(ctx: DocContext, source: Source, pronoun: str) -> bool:
     head = source.span.root
     if not describes_one_person(head, ctx.rules):
         return False
-    lemma = head.lemma_.lower()
-    gender = ctx.rules.kin_nouns.get(lemma) or (
-        "female" if lemma.endswith("woman") else "male" if lemma.endswith("man") else None
-    )
-    return gender in (None, "either", pronoun)
+    return noun_gender(head.lemma_, ctx.rules) in (None, pronoun)
 
 
 def is_title(words: list[str], small_words: frozenset[str]) -> bool:

@@ -13,6 +13,7 @@ from ..rules import Rules
 from .coref import (
     described_group,
     describes_one_person,
+    noun_gender,
     resolve_demonym,
     resolve_description,
     resolve_organisation,
@@ -288,9 +289,7 @@ def _main_clause_description(pronoun_tok: Token, gender: str, rules: Rules) -> O
     subject = next((c for c in pronoun_tok.head.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > pronoun_tok.i or not describes_one_person(subject, rules):
         return None
-    lemma = subject.lemma_.lower()
-    said = rules.kin_gender(lemma) or ("female" if lemma.endswith("woman") else "male" if lemma.endswith("man") else None)
-    return subject if said in (None, "either", gender) else None
+    return subject if noun_gender(subject.lemma_, rules) in (None, gender) else None
 
 
 def _expletive(tok: Token) -> bool:
