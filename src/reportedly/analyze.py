@@ -114,6 +114,9 @@ def prepare(
     if code not in (lang, "und") and foreign:
         note = f"stored without analysis: the article looks {code!r}, and reportedly analyses {lang} text only"
         return Prepared(text, text, pub, (), title, author, site, url, fmt, tuple(warnings) + (note,), code)
+    if code == "und" and len(text.split()) >= 30 and foreign:  # a language with no function-word list (Estonian)
+        note = f"stored without analysis: the article's language is not one reportedly recognises ({lang} only)"
+        return Prepared(text, text, pub, (), title, author, site, url, fmt, tuple(warnings) + (note,), code)
     if code not in (lang, "und"):
         raise UnsupportedLanguageError(
             f"the article looks {code!r}, not {lang!r} ({share:.0%} of its words are {code} function words); "
