@@ -127,3 +127,16 @@ def test_a_word_kept_in_another_form_is_no_swap(run):
     source = LEAD + "The surge of online sales led to outsized growth, and the newspaper's editors expected more."
     copy = LEAD + "The surge of online sales was leading to outsized growth, and the paper's editors expected more."
     assert not [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+
+
+def test_a_swap_whose_function_words_changed_with_it_is_reported(run):
+    source = LEAD + "Her talk of introducing a new tax on sugar was met with loud applause by the farmers."
+    copy = LEAD + "Her speech to introduce a new tax on sugar was met with loud applause by the farmers."
+    swaps = [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+    assert [(c.before, c.after) for c in swaps] == [("talk of introducing", "speech to introduce")]
+
+
+def test_a_run_of_three_content_words_is_no_swap(run):
+    source = LEAD + "The museum's director said the stolen painting was worth more than its frame and glass case."
+    copy = LEAD + "The museum's director said the missing old masterpiece was worth more than its frame and glass case."
+    assert not [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]

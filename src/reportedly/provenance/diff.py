@@ -569,8 +569,14 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
         return []
     covered = {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
     out = []
+    stops = stopwords()
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "replace" or i2 - i1 > S.diff_swap_words or j2 - j1 > S.diff_swap_words:
+        # the run's content words count: "talk of introducing" -> "speech to introduce" is one swap, its
+        # function words changed with it
+        if (
+            op != "replace"
+            or max(_content_count(fb[i1:i2], stops), _content_count(fa[j1:j2], stops)) > S.diff_swap_words
+        ):
             continue
         old, new = bm[i1:i2], am[j1:j2]
         if _quoted_at(src, s[0] + old[0].start()) or _quoted_at(cp, c[0] + new[0].start()):
@@ -582,6 +588,11 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
             Change("loaded-word", b, a, s, c, f"'{b}' became '{a}': a word swapped, its sense or tone may differ")
         )
     return out
+
+
+def _content_count(words: list[str], stops: frozenset[str]) -> int:
+    """How many of `words` (folded) are not stopwords."""
+    return sum(1 for w in words if w not in stops)
 
 
 _HYPHENATED = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # a word, a hyphenated one ("high-voltage") as one
