@@ -488,6 +488,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
     out += _figurative(before, after, s, c)
+    out += _open_questions(src, cp, s, c)
     if src.language == "en" and cp.language == "en":
         out += _garbled(before, after, src.text, s, c)
     out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
@@ -736,6 +737,41 @@ def _figurative(before: str, after: str, s, c) -> list[Change]:
                 b, a = (run, None) if side == "dropped" else (None, run)
                 out.append(Change("loaded-word", b, a, s, c, f"a figurative comparison {side}: '{run}'"))
     return out
+
+
+def _open_questions(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]) -> list[Change]:
+    """A question the source leaves open that the copy's aligned sentence states (hedge-removed), or the reverse
+    (hedge-added): a direct question ("Will the port reopen within weeks?" -> "The port will reopen within weeks.")
+    or an indirect one ("had not decided whether to sell the painting" -> "plans to sell the painting";
+    rules/en/open_questions.txt). Outside quotation marks only: a question someone asked is the quote kinds' to
+    report. English only."""
+    if src.language != "en" or cp.language != "en":
+        return []
+    words = _open_question_words()
+
+    def opened(a: Analysis, span: tuple[int, int]) -> Optional[str]:
+        text = a.text[span[0] : span[1]]
+        for m in _WORD.finditer(text):
+            if fold(m.group(0)) in words and not _quoted_at(a, span[0] + m.start()):
+                return " ".join(text[m.start() :].split()[: S.diff_question_words])
+        at = text.rstrip().rfind("?")
+        if at >= 0 and at >= len(text.rstrip()) - 3 and not _quoted_at(a, span[0] + at):
+            return " ".join(text[: at + 1].split()[-S.diff_question_words :])
+        return None
+
+    was, now = opened(src, s), opened(cp, c)
+    if was and not now:
+        return [Change("hedge-removed", was, None, s, c, f"the source leaves open '{was}'; the copy states it")]
+    if now and not was:
+        return [Change("hedge-added", None, now, s, c, f"the copy leaves open '{now}', which the source states")]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _open_question_words() -> frozenset[str]:
+    from ..rules import lines
+
+    return frozenset(fold(w) for w in lines("en", "open_questions.txt"))
 
 
 def _cut(before: str, after: str, copy: str, s, c) -> list[Change]:

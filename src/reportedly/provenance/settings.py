@@ -229,6 +229,8 @@ class Settings:
     # (Ressa's "their tireless work" found without evaluative.txt). No threshold: a switch, kept to measure it
     diff_modifiers: int = 1
     diff_swap_words: int = 2
+    # diff._open_questions: how many words of an open question the change quotes (display only, no threshold)
+    diff_question_words: int = 8
     # title words (President, Minister, ...) one inserted run must hold to be titles heaped on a name
     diff_titles: int = 3
     typo_zipf: float = 3.0  # a word one slip away from a word this common (wordfreq Zipf, 0-8) is its misspelling
