@@ -140,3 +140,25 @@ def test_a_run_of_three_content_words_is_no_swap(run):
     source = LEAD + "The museum's director said the stolen painting was worth more than its frame and glass case."
     copy = LEAD + "The museum's director said the missing old masterpiece was worth more than its frame and glass case."
     assert not [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+
+
+def test_an_adverb_taken_from_a_kept_word_is_a_loaded_word_also_when_the_clause_moved(run):
+    source = LEAD + "The singer was fined 500 euros on Friday for deliberately damaging a hotel room in Vienna in 2021."
+    copy = LEAD + "A court fined the singer for damaging a hotel room in Vienna in 2021, ordering him to pay 500 euros."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")]
+    assert ("deliberately damaging", "damaging") in found
+
+
+def test_an_adverb_added_before_a_kept_word_is_a_loaded_word(run):
+    source = LEAD + "The minister denied the claims about the contract at a press conference on Tuesday."
+    copy = LEAD + "The minister angrily denied the claims about the contract at a press conference on Tuesday."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")]
+    assert ("denied", "angrily denied") in found
+
+
+def test_no_adverb_change_for_hedges_or_a_word_not_kept(run):
+    source = LEAD + "The driver allegedly ignored a red light and badly injured a cyclist near the station."
+    copy = LEAD + "The driver ignored a red light, police say, and a cyclist was hurt near the station."
+    words = {c.before for c in changes_of_kind(run, source, copy, "loaded-word")}
+    assert "allegedly ignored" not in words  # a hedge: the hedge kinds report it
+    assert "badly injured" not in words  # "injured" is not in the copy: the clause was rewritten, not one word cut

@@ -516,6 +516,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
             )
         )
     out += _modifiers(src, cp, s, c, out)
+    out += _adverbs(src, cp, s, c, out)
     out += _cut(before, after, cp.text, s, c)
     dated = {n for x in out if x.kind == "date-changed" and x.after is None for n in _NUMBER.findall(x.before or "")}
     out = [x for x in out if not (x.kind == "number-changed" and x.after is None and _only(x.before, dated))]
@@ -639,6 +640,55 @@ def _modifiers(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, in
         else:
             out.append(Change("loaded-word", phrase, kept, s, c, f"'{m.group(0)}' dropped: '{phrase}' -> '{kept}'"))
     return out
+
+
+def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int], found: Sequence[Change]):
+    """An adverb of manner or degree the copy put before a word the sentence kept, or took away from one ("for
+    sexually assaulting a woman" -> "of assaulting a woman", "denied the claims" -> "flatly denied the claims"):
+    how the act was done, which a rewrite should not add or lose. An adverb by its form: "-ly" on a word of its own
+    ("sexual", "happy", "gentle"; wordfreq, settings.typo_zipf). Not reported: an adverb swapped for a content word
+    (`_swapped`), hedges and qualifiers (their kinds), stopwords, a word the other sentence has elsewhere (moved),
+    words inside quotation marks. English only."""
+    if not S.diff_adverbs or src.language != "en" or cp.language != "en":
+        return []
+    stops, hedges = stopwords(), _hedge_words().get("en", frozenset())
+    covered = {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
+    before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
+    bm, am = list(_HYPHENATED.finditer(before)), list(_HYPHENATED.finditer(after))
+    fb, fa = [fold(m.group(0)) for m in bm], [fold(m.group(0)) for m in am]
+    out = []
+    for words, ms, other, a, base, added in ((fb, bm, fa, src, s[0], False), (fa, am, fb, cp, c[0], True)):
+        kept = {_stem(w) for w in other}
+        for i, w in enumerate(words[:-1]):
+            nxt = words[i + 1]
+            if (
+                not _adverb(w)
+                or w in stops
+                or w in hedges
+                or w in covered
+                or w in other
+                or ms[i].group(0)[:1].isupper()
+            ):
+                continue
+            # the word it qualifies kept in the other sentence, wherever the rewrite moved it
+            if nxt in stops or _stem(nxt) not in kept or _quoted_at(a, base + ms[i].start()):
+                continue
+            pair, one = f"{ms[i].group(0)} {ms[i + 1].group(0)}", ms[i + 1].group(0)
+            if added:
+                out.append(Change("loaded-word", one, pair, s, c, f"'{ms[i].group(0)}' added: '{one}' -> '{pair}'"))
+            else:
+                out.append(Change("loaded-word", pair, one, s, c, f"'{ms[i].group(0)}' dropped: '{pair}' -> '{one}'"))
+    return out
+
+
+def _adverb(word: str) -> bool:
+    """A word made an adverb by "-ly" on a word of its own ("sexually", "happily", "gently", "flatly")."""
+    from wordfreq import zipf_frequency
+
+    if len(word) < 6 or not word.endswith("ly") or not word.isalpha():
+        return False
+    bases = (word[:-2], word[:-3] + "y", word[:-2] + "e", word[:-1] + "e")
+    return any(zipf_frequency(b, "en") >= S.typo_zipf for b in bases)
 
 
 def _quoted_at(a: Analysis, pos: int) -> bool:

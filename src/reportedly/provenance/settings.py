@@ -229,6 +229,11 @@ class Settings:
     # (Ressa's "their tireless work" found without evaluative.txt). No threshold: a switch, kept to measure it
     diff_modifiers: int = 1
     diff_swap_words: int = 2
+    # diff._adverbs: 1 reports a "-ly" adverb put before a kept word, or taken from one, as a loaded word ("for
+    # sexually assaulting" -> "of assaulting"). Checklist 214 -> 216 of 280 (alves, aspartame), every
+    # leave-one-cluster-out fold picks 1 (216); 8 new changes on its pairs, 7 real by hand; wire copies unchanged.
+    # No threshold: a switch, kept to measure it
+    diff_adverbs: int = 1
     # diff._open_questions: how many words of an open question the change quotes (display only, no threshold)
     diff_question_words: int = 8
     # title words (President, Minister, ...) one inserted run must hold to be titles heaped on a name
