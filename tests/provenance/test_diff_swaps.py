@@ -3,7 +3,7 @@ reworded as number words or past a currency sign, sentences the copy joined, and
 
 from __future__ import annotations
 
-from reportedly.provenance.diff import joined_sentences
+from reportedly.provenance.diff import diff, joined_sentences
 
 from .diffs import LEAD, changes_of_kind
 
@@ -162,3 +162,20 @@ def test_no_adverb_change_for_hedges_or_a_word_not_kept(run):
     words = {c.before for c in changes_of_kind(run, source, copy, "loaded-word")}
     assert "allegedly ignored" not in words  # a hedge: the hedge kinds report it
     assert "badly injured" not in words  # "injured" is not in the copy: the clause was rewritten, not one word cut
+
+
+def test_a_sentence_reworded_and_moved_to_the_top_is_aligned(run):
+    source = (
+        LEAD + "A strike by bus drivers stopped most services in the city on Monday, the transport office said.\n\n"
+        "The union wants a pay rise of 6 percent for its members this year.\n\n"
+        "Shoppers faced long waits for taxis in the centre, and some shops closed their doors early."
+    )
+    copy = (
+        LEAD + "Shoppers endured huge waits for cabs downtown, and shops closed their doors early, after bus drivers "
+        "across the city walked out on Monday morning.\n\n"
+        "The union is asking for a pay rise of 6 percent for its members this year."
+    )
+    changes = diff(run(source), run(copy)).changes
+    moved = [c for c in changes if (c.copy_sentence or "").startswith("Shoppers")]
+    assert moved and all(c.kind != "sentence-added" for c in moved)
+    assert any((c.source_sentence or "").startswith("Shoppers faced") for c in moved)

@@ -301,6 +301,7 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
     out |= _contained(sf, cf, out)
     out |= _mutual(sf, cf, out)
     out |= _gaps(sf, cf, out)
+    out |= _moved(sf, cf, out)
     return out | _second_halves(sf, cf, out)
 
 
@@ -410,6 +411,30 @@ def _mutual(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict
             k = max(ks, key=lambda k: score[j, k])
             rivals = [score[j, x] for x in ks if x != k] + [score[x, k] for x in js if x != j]
             if score[j, k] >= S.diff_mutual and score[j, k] - max(rivals, default=0) >= S.diff_mutual_margin:
+                out[j] = k
+    return out
+
+
+def _moved(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
+    """Sentences left unaligned anywhere in the two texts (a rewrite that moved a sentence out of its place) that
+    are each other's likeliest by token-set ratio, at or above diff_moved and clear of every rival of either by
+    diff_mutual_margin: a sentence a spinner reworded and moved ("Commuters faced long queues ..., and some schools
+    told pupils to stay at home" put first as "Commuters endured huge queues ..., and schools told pupils to
+    remain at home, after ...")."""
+    from rapidfuzz import fuzz
+
+    used = set(aligned.values())
+    js = [j for j in range(len(copy)) if j not in aligned]
+    ks = [k for k in range(len(source)) if k not in used]
+    if not js or not ks or S.diff_moved > 100:
+        return {}
+    score = {(j, k): fuzz.token_set_ratio(copy[j], source[k]) for j in js for k in ks}
+    out: dict[int, int] = {}
+    for j in js:
+        k = max(ks, key=lambda k: score[j, k])
+        rivals = [score[j, x] for x in ks if x != k] + [score[x, k] for x in js if x != j]
+        if score[j, k] >= S.diff_moved and score[j, k] - max(rivals, default=0) >= S.diff_mutual_margin:
+            if min(len(copy[j].split()), len(source[k].split())) >= S.diff_part_words:
                 out[j] = k
     return out
 
