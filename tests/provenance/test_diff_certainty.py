@@ -115,3 +115,28 @@ def test_reporting_verbs_of_one_stance_or_nouns_are_no_loaded_word(run):
     source = LEAD + "The mayor told reporters that the state would pay for the bridge repairs next spring."
     copy = LEAD + "The mayor explained to reporters that the state would pay for the bridge repairs next spring."
     assert not changes_of_kind(run, source, copy, "loaded-word")
+
+
+def test_an_open_question_stated_as_fact_is_a_hedge_removed(run):
+    source = LEAD + "The ministry had not yet decided whether to close the old bridge to heavy lorries this winter."
+    copy = LEAD + "The ministry has decided to close the old bridge to heavy lorries this winter, officials say."
+    removed = changes_of_kind(run, source, copy, "hedge-removed")
+    assert any(c.before and c.before.startswith("whether to close") for c in removed)
+
+
+def test_a_question_made_a_statement_and_back(run):
+    question = LEAD + "Will the flooded mine reopen before the end of the year after the pumps were repaired?"
+    statement = LEAD + "The flooded mine will reopen before the end of the year after the pumps were repaired."
+    assert any(
+        c.before and c.before.endswith("repaired?") for c in changes_of_kind(run, question, statement, "hedge-removed")
+    )
+    assert changes_of_kind(run, statement, question, "hedge-added")
+
+
+def test_a_question_kept_open_or_quoted_is_no_hedge_change(run):
+    source = LEAD + "Inspectors are still checking whether the fire at the warehouse was started on purpose."
+    copy = LEAD + "Inspectors are still examining whether the blaze at the warehouse was started on purpose."
+    assert not changes_of_kind(run, source, copy, "hedge-removed")
+    quoted = LEAD + '"Who will pay for the repairs to the old school roof?" the head teacher asked the council.'
+    told = LEAD + '"Who will pay for the repairs to the old school roof," the head teacher asked the council.'
+    assert not [c for c in changes_of_kind(run, quoted, told, "hedge-removed") if "leaves open" in c.detail]

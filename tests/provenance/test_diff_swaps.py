@@ -3,7 +3,7 @@ reworded as number words or past a currency sign, sentences the copy joined, and
 
 from __future__ import annotations
 
-from reportedly.provenance.diff import joined_sentences
+from reportedly.provenance.diff import diff, joined_sentences
 
 from .diffs import LEAD, changes_of_kind
 
@@ -127,3 +127,55 @@ def test_a_word_kept_in_another_form_is_no_swap(run):
     source = LEAD + "The surge of online sales led to outsized growth, and the newspaper's editors expected more."
     copy = LEAD + "The surge of online sales was leading to outsized growth, and the paper's editors expected more."
     assert not [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+
+
+def test_a_swap_whose_function_words_changed_with_it_is_reported(run):
+    source = LEAD + "Her talk of introducing a new tax on sugar was met with loud applause by the farmers."
+    copy = LEAD + "Her speech to introduce a new tax on sugar was met with loud applause by the farmers."
+    swaps = [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+    assert [(c.before, c.after) for c in swaps] == [("talk of introducing", "speech to introduce")]
+
+
+def test_a_run_of_three_content_words_is_no_swap(run):
+    source = LEAD + "The museum's director said the stolen painting was worth more than its frame and glass case."
+    copy = LEAD + "The museum's director said the missing old masterpiece was worth more than its frame and glass case."
+    assert not [c for c in changes_of_kind(run, source, copy, "loaded-word") if "swapped" in c.detail]
+
+
+def test_an_adverb_taken_from_a_kept_word_is_a_loaded_word_also_when_the_clause_moved(run):
+    source = LEAD + "The singer was fined 500 euros on Friday for deliberately damaging a hotel room in Vienna in 2021."
+    copy = LEAD + "A court fined the singer for damaging a hotel room in Vienna in 2021, ordering him to pay 500 euros."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")]
+    assert ("deliberately damaging", "damaging") in found
+
+
+def test_an_adverb_added_before_a_kept_word_is_a_loaded_word(run):
+    source = LEAD + "The minister denied the claims about the contract at a press conference on Tuesday."
+    copy = LEAD + "The minister angrily denied the claims about the contract at a press conference on Tuesday."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")]
+    assert ("denied", "angrily denied") in found
+
+
+def test_no_adverb_change_for_hedges_or_a_word_not_kept(run):
+    source = LEAD + "The driver allegedly ignored a red light and badly injured a cyclist near the station."
+    copy = LEAD + "The driver ignored a red light, police say, and a cyclist was hurt near the station."
+    words = {c.before for c in changes_of_kind(run, source, copy, "loaded-word")}
+    assert "allegedly ignored" not in words  # a hedge: the hedge kinds report it
+    assert "badly injured" not in words  # "injured" is not in the copy: the clause was rewritten, not one word cut
+
+
+def test_a_sentence_reworded_and_moved_to_the_top_is_aligned(run):
+    source = (
+        LEAD + "A strike by bus drivers stopped most services in the city on Monday, the transport office said.\n\n"
+        "The union wants a pay rise of 6 percent for its members this year.\n\n"
+        "Shoppers faced long waits for taxis in the centre, and some shops closed their doors early."
+    )
+    copy = (
+        LEAD + "Shoppers endured huge waits for cabs downtown, and shops closed their doors early, after bus drivers "
+        "across the city walked out on Monday morning.\n\n"
+        "The union is asking for a pay rise of 6 percent for its members this year."
+    )
+    changes = diff(run(source), run(copy)).changes
+    moved = [c for c in changes if (c.copy_sentence or "").startswith("Shoppers")]
+    assert moved and all(c.kind != "sentence-added" for c in moved)
+    assert any((c.source_sentence or "").startswith("Shoppers faced") for c in moved)

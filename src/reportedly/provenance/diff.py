@@ -301,6 +301,7 @@ def _align(source: list[str], copy: list[str], embeddings: bool) -> dict[int, in
     out |= _contained(sf, cf, out)
     out |= _mutual(sf, cf, out)
     out |= _gaps(sf, cf, out)
+    out |= _moved(sf, cf, out)
     return out | _second_halves(sf, cf, out)
 
 
@@ -414,6 +415,30 @@ def _mutual(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict
     return out
 
 
+def _moved(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
+    """Sentences left unaligned anywhere in the two texts (a rewrite that moved a sentence out of its place) that
+    are each other's likeliest by token-set ratio, at or above diff_moved and clear of every rival of either by
+    diff_mutual_margin: a sentence a spinner reworded and moved ("Commuters faced long queues ..., and some schools
+    told pupils to stay at home" put first as "Commuters endured huge queues ..., and schools told pupils to
+    remain at home, after ...")."""
+    from rapidfuzz import fuzz
+
+    used = set(aligned.values())
+    js = [j for j in range(len(copy)) if j not in aligned]
+    ks = [k for k in range(len(source)) if k not in used]
+    if not js or not ks or S.diff_moved > 100:
+        return {}
+    score = {(j, k): fuzz.token_set_ratio(copy[j], source[k]) for j in js for k in ks}
+    out: dict[int, int] = {}
+    for j in js:
+        k = max(ks, key=lambda k: score[j, k])
+        rivals = [score[j, x] for x in ks if x != k] + [score[x, k] for x in js if x != j]
+        if score[j, k] >= S.diff_moved and score[j, k] - max(rivals, default=0) >= S.diff_mutual_margin:
+            if min(len(copy[j].split()), len(source[k].split())) >= S.diff_part_words:
+                out[j] = k
+    return out
+
+
 def _gaps(source: list[str], copy: list[str], aligned: dict[int, int]) -> dict[int, int]:
     """Sentences a spinner reworded past recognition, aligned by their place: between two sentences aligned in
     order (or before the first, after the last), the copy's unaligned sentences and the source's unused ones are
@@ -488,6 +513,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _felt(src, cp, before, after, s, c, out)
     out += _scare_quotes(before, after, s, c)
     out += _figurative(before, after, s, c)
+    out += _open_questions(src, cp, s, c)
     if src.language == "en" and cp.language == "en":
         out += _garbled(before, after, src.text, s, c)
     out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
@@ -515,6 +541,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
             )
         )
     out += _modifiers(src, cp, s, c, out)
+    out += _adverbs(src, cp, s, c, out)
     out += _cut(before, after, cp.text, s, c)
     dated = {n for x in out if x.kind == "date-changed" and x.after is None for n in _NUMBER.findall(x.before or "")}
     out = [x for x in out if not (x.kind == "number-changed" and x.after is None and _only(x.before, dated))]
@@ -569,8 +596,14 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
         return []
     covered = {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
     out = []
+    stops = stopwords()
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "replace" or i2 - i1 > S.diff_swap_words or j2 - j1 > S.diff_swap_words:
+        # the run's content words count: "talk of introducing" -> "speech to introduce" is one swap, its
+        # function words changed with it
+        if (
+            op != "replace"
+            or max(_content_count(fb[i1:i2], stops), _content_count(fa[j1:j2], stops)) > S.diff_swap_words
+        ):
             continue
         old, new = bm[i1:i2], am[j1:j2]
         if _quoted_at(src, s[0] + old[0].start()) or _quoted_at(cp, c[0] + new[0].start()):
@@ -582,6 +615,11 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
             Change("loaded-word", b, a, s, c, f"'{b}' became '{a}': a word swapped, its sense or tone may differ")
         )
     return out
+
+
+def _content_count(words: list[str], stops: frozenset[str]) -> int:
+    """How many of `words` (folded) are not stopwords."""
+    return sum(1 for w in words if w not in stops)
 
 
 _HYPHENATED = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # a word, a hyphenated one ("high-voltage") as one
@@ -627,6 +665,55 @@ def _modifiers(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, in
         else:
             out.append(Change("loaded-word", phrase, kept, s, c, f"'{m.group(0)}' dropped: '{phrase}' -> '{kept}'"))
     return out
+
+
+def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int], found: Sequence[Change]):
+    """An adverb of manner or degree the copy put before a word the sentence kept, or took away from one ("for
+    sexually assaulting a woman" -> "of assaulting a woman", "denied the claims" -> "flatly denied the claims"):
+    how the act was done, which a rewrite should not add or lose. An adverb by its form: "-ly" on a word of its own
+    ("sexual", "happy", "gentle"; wordfreq, settings.typo_zipf). Not reported: an adverb swapped for a content word
+    (`_swapped`), hedges and qualifiers (their kinds), stopwords, a word the other sentence has elsewhere (moved),
+    words inside quotation marks. English only."""
+    if not S.diff_adverbs or src.language != "en" or cp.language != "en":
+        return []
+    stops, hedges = stopwords(), _hedge_words().get("en", frozenset())
+    covered = {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
+    before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
+    bm, am = list(_HYPHENATED.finditer(before)), list(_HYPHENATED.finditer(after))
+    fb, fa = [fold(m.group(0)) for m in bm], [fold(m.group(0)) for m in am]
+    out = []
+    for words, ms, other, a, base, added in ((fb, bm, fa, src, s[0], False), (fa, am, fb, cp, c[0], True)):
+        kept = {_stem(w) for w in other}
+        for i, w in enumerate(words[:-1]):
+            nxt = words[i + 1]
+            if (
+                not _adverb(w)
+                or w in stops
+                or w in hedges
+                or w in covered
+                or w in other
+                or ms[i].group(0)[:1].isupper()
+            ):
+                continue
+            # the word it qualifies kept in the other sentence, wherever the rewrite moved it
+            if nxt in stops or _stem(nxt) not in kept or _quoted_at(a, base + ms[i].start()):
+                continue
+            pair, one = f"{ms[i].group(0)} {ms[i + 1].group(0)}", ms[i + 1].group(0)
+            if added:
+                out.append(Change("loaded-word", one, pair, s, c, f"'{ms[i].group(0)}' added: '{one}' -> '{pair}'"))
+            else:
+                out.append(Change("loaded-word", pair, one, s, c, f"'{ms[i].group(0)}' dropped: '{pair}' -> '{one}'"))
+    return out
+
+
+def _adverb(word: str) -> bool:
+    """A word made an adverb by "-ly" on a word of its own ("sexually", "happily", "gently", "flatly")."""
+    from wordfreq import zipf_frequency
+
+    if len(word) < 6 or not word.endswith("ly") or not word.isalpha():
+        return False
+    bases = (word[:-2], word[:-3] + "y", word[:-2] + "e", word[:-1] + "e")
+    return any(zipf_frequency(b, "en") >= S.typo_zipf for b in bases)
 
 
 def _quoted_at(a: Analysis, pos: int) -> bool:
@@ -725,6 +812,41 @@ def _figurative(before: str, after: str, s, c) -> list[Change]:
                 b, a = (run, None) if side == "dropped" else (None, run)
                 out.append(Change("loaded-word", b, a, s, c, f"a figurative comparison {side}: '{run}'"))
     return out
+
+
+def _open_questions(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]) -> list[Change]:
+    """A question the source leaves open that the copy's aligned sentence states (hedge-removed), or the reverse
+    (hedge-added): a direct question ("Will the port reopen within weeks?" -> "The port will reopen within weeks.")
+    or an indirect one ("had not decided whether to sell the painting" -> "plans to sell the painting";
+    rules/en/open_questions.txt). Outside quotation marks only: a question someone asked is the quote kinds' to
+    report. English only."""
+    if src.language != "en" or cp.language != "en":
+        return []
+    words = _open_question_words()
+
+    def opened(a: Analysis, span: tuple[int, int]) -> Optional[str]:
+        text = a.text[span[0] : span[1]]
+        for m in _WORD.finditer(text):
+            if fold(m.group(0)) in words and not _quoted_at(a, span[0] + m.start()):
+                return " ".join(text[m.start() :].split()[: S.diff_question_words])
+        at = text.rstrip().rfind("?")
+        if at >= 0 and at >= len(text.rstrip()) - 3 and not _quoted_at(a, span[0] + at):
+            return " ".join(text[: at + 1].split()[-S.diff_question_words :])
+        return None
+
+    was, now = opened(src, s), opened(cp, c)
+    if was and not now:
+        return [Change("hedge-removed", was, None, s, c, f"the source leaves open '{was}'; the copy states it")]
+    if now and not was:
+        return [Change("hedge-added", None, now, s, c, f"the copy leaves open '{now}', which the source states")]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _open_question_words() -> frozenset[str]:
+    from ..rules import lines
+
+    return frozenset(fold(w) for w in lines("en", "open_questions.txt"))
 
 
 def _cut(before: str, after: str, copy: str, s, c) -> list[Change]:
