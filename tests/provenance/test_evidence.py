@@ -151,6 +151,55 @@ def test_under_names_power_one_key_only_two_versions_share_weighs_less():
     assert root[0] / root[1] < full[0] / full[1]  # less so under the square root
 
 
+def test_by_language_a_sibling_translation_does_not_outscore_the_source():
+    """An English text, copied three times in English, and its Spanish, Portuguese and French translations. The
+    translations share an acronym of their own languages (OPS) and a spelling (Panamericana) the English versions
+    cannot have. Counted by versions, a name every English copy repeats weighs next to nothing and the Portuguese
+    sibling wins; counted by languages, the names and figures that crossed from English weigh as much as they
+    say, and the source wins."""
+    from reportedly.provenance.evidence import Article, ordered_key_overlap, profile, story_counts
+
+    source = (
+        "Maria Lopez of the Pan American Health Organization said on Monday that 4,500 cases were found in "
+        "37 towns around Lima, 1,200 of them in children, and that Jorge Ramos would lead the response."
+    )
+    english = [
+        profile(Article(f"en{i}", source + extra, language="en"))
+        for i, extra in enumerate(("", " More to come.", " Reporting by staff.", " Updated."))
+    ]
+    es = profile(
+        Article(
+            "es",
+            "Maria Lopez, de la OPS (Organización Panamericana de la Salud), dijo el lunes que se "
+            "hallaron 4.500 casos en 37 pueblos cerca de Lima, 1.200 de ellos en niños, y que Jorge "
+            "Ramos dirigirá la respuesta.",
+            language="es",
+        )
+    )
+    pt = profile(
+        Article(
+            "pt",
+            "Segundo a OPS (Organização Panamericana da Saúde), Maria Lopez disse que houve 4.500 "
+            "casos em Lima e que Jorge Ramos vai liderar.",
+            language="pt",
+        )
+    )
+    fr = profile(
+        Article(
+            "fr",
+            "Selon l'OPS, Maria Lopez a annoncé 4 500 cas près de Lima; Jorge Ramos dirigera la riposte.",
+            language="fr",
+        )
+    )
+    story = story_counts([*english, es, pt, fr])
+    src = english[0]
+    by_versions = ordered_key_overlap(es, src, story, 1.0), ordered_key_overlap(es, pt, story, 1.0)
+    by_languages = ordered_key_overlap(es, src, story, 1.0, True), ordered_key_overlap(es, pt, story, 1.0, True)
+    assert by_versions[1] > by_versions[0]  # the sibling wins on the keys only translations share
+    assert by_languages[0] > by_languages[1]  # the source holds more of what crossed from its language
+    assert story.key_langs["n:ops"] == 3 and story.key_langs["d:1200"] == 2  # OPS: es, pt, fr; 1,200: en, es
+
+
 def test_skipped_counts_gaps_a_sibling_fills_inside_the_candidates_stretch():
     """A copy whose candidate parent cut a sentence the copy has, in the middle, while another version has it, took
     that sentence from elsewhere: the candidate is a sibling. A sentence after the candidate's end (a stored

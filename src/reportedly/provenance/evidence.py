@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional, Sequence
 
@@ -266,12 +266,20 @@ def key_sequence(text: str) -> list[str]:
     return [k for _, k in sorted(found)]
 
 
-def ordered_key_overlap(c: "Profile", p: "Profile", story: "Story", power: float = 1.0) -> float:
+def ordered_key_overlap(
+    c: "Profile", p: "Profile", story: "Story", power: float = 1.0, by_language: bool = False
+) -> float:
     """Across languages: the rarity-weighted longest common subsequence of the two texts' key sequences, over the
     child's keys that some other version has — the same names and figures in the same order. Each key weighs its
     `holder_weight` to the `power` (settings.names_power: under 1, one key only two versions share weighs less
-    against the many every version has)."""
-    weight = {k: holder_weight(story.key_df[k]) ** power for k in set(c.key_seq) if story.key_df[k] >= 2}
+    against the many every version has). With `by_language` (settings.names_by_language) a key's holders are the
+    languages its versions are in, not the versions, and a key found in one language only does not count: what
+    a translation carries over is what crossed a language, and a name or acronym that sibling translations share
+    in their own languages (OMS, ONU, a figure they round alike) is not its source's."""
+    if by_language:
+        weight = {k: holder_weight(story.key_langs[k]) ** power for k in set(c.key_seq) if story.key_langs[k] >= 2}
+    else:
+        weight = {k: holder_weight(story.key_df[k]) ** power for k in set(c.key_seq) if story.key_df[k] >= 2}
     a = [k for k in c.key_seq if k in weight]
     b = [k for k in p.key_seq if k in weight]
     if not a:
@@ -325,15 +333,20 @@ class Story:
     gram_df: Counter
     key_df: Counter
     size: int
+    # of each key, how many languages its versions are in (ordered_key_overlap across languages)
+    key_langs: Counter = field(default_factory=Counter)
 
 
 def story_counts(profiles: Sequence[Profile]) -> Story:
     gram_df: Counter = Counter()
     key_df: Counter = Counter()
+    langs: dict[str, set[str]] = {}
     for p in profiles:
         gram_df.update(p.grams)
         key_df.update(p.keys)
-    return Story(gram_df, key_df, len(profiles))
+        for k in p.keys:
+            langs.setdefault(k, set()).add(p.lang)
+    return Story(gram_df, key_df, len(profiles), Counter({k: len(v) for k, v in langs.items()}))
 
 
 def holder_weight(holders: int) -> float:
@@ -432,7 +445,11 @@ def pair_features(
     quotes = sum(any(q in pq for pq in p.quotes) or q in plain for q in qs) / len(qs) if qs else 0.0
     earlier = c.day is not None and p.day is not None and p.day < c.day
     length = math.log(max(1, len(p.article.text)) / max(1, len(c.article.text)))
-    names = ordered_key_overlap(c, p, story, settings.names_power) if c.lang != p.lang else key_overlap(c, p, story)
+    names = (
+        ordered_key_overlap(c, p, story, settings.names_power, settings.names_by_language)
+        if c.lang != p.lang
+        else key_overlap(c, p, story)
+    )
     runs = shared_runs(c.words, p.words, settings.run_words) if c.lang == p.lang else []
     n_own_words = max(1, sum(bool(w) for w in c.words))
     return {
