@@ -29,6 +29,7 @@ from reportedly.provenance.cluster import (
     bound_in_time,
     candidate_pairs,
     components,
+    copy_edges,
     linker,
     signature,
     stories_in_time,
@@ -111,6 +112,7 @@ def main(argv=None) -> int:
         settings.max_bucket,
         {i: s.language for i, s in sigs.items()},
     )
+    copied = copy_edges(sigs, settings)
     names = sorted(stories)
     everything = list(text)
     alone = [i for i in everything if not str(i).startswith(str(PAGES))]
@@ -136,7 +138,7 @@ def main(argv=None) -> int:
         found = [p for p in decided if p[0] in keep and p[1] in keep]
         pred = []
         for group in components(ids, found):
-            for members, earlier in stories_in_time(group, days, settings.story_days):
+            for members, earlier in stories_in_time(group, days, settings.story_days, copied):
                 pred += [members] + [[e] for e in earlier]
         want = gold(ids)
         out = {}

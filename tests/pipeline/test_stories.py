@@ -113,6 +113,22 @@ def test_earlier_coverage_is_bounded_in_time_as_a_full_rebuild_does(db_url):
         assert partition(s) == {(frozenset(new), frozenset([old]))}
 
 
+def test_a_copy_reposted_months_later_joins_its_story_as_a_full_rebuild_does(db_url):
+    with Store(db_url) as s:
+        ws = base(8)
+        story_ids = [add(s, copy_of(ws, k), published="2023-03-01") for k in (1, 2)]
+        other = [add(s, copy_of(base(9), k), published="2023-03-01") for k in (1, 2)]
+        update_stories(s)
+        late = add(s, copy_of(ws, 3), published="2023-09-01")
+        unrelated_late = add(s, text_of(words(10, 150)), published="2023-09-01")
+        update_stories(s)
+        found = partition(s)
+        assert found == {(frozenset(story_ids + [late]), frozenset()), (frozenset(other), frozenset())}
+        assert unrelated_late not in {a for m, _ in found for a in m}
+        rebuild_stories(s)
+        assert partition(s) == found
+
+
 def _scenario(seed: int) -> list[tuple[str, str]]:
     """(text, published) of a small corpus: stories of copies, singletons, bridges and earlier coverage, shuffled."""
     rnd = random.Random(seed)

@@ -254,3 +254,29 @@ def test_two_languages_sharing_a_few_chance_keys_and_a_short_number_stay_apart()
     assert not _same_keys(0.22, short, short, settings)
     assert _same_keys(0.26, short, short, settings)
     assert not _same_keys(0.26, short, frozenset(), settings)
+
+
+def test_a_copy_reposted_months_later_stays_in_its_story_but_a_lone_follow_up_does_not():
+    from reportedly.provenance.cluster import copy_edges, stories_in_time
+
+    # the bridge story on days 100-101; a site reposts its wording on day 230 ("late"); a lone follow-up report of
+    # the same people in its own words comes on day 240 ("next"): a late copy is the story, a late report is not
+    sigs = {i: signature(t) for i, t in (("orig", BRIDGE), ("own", BRIDGE_OWN), ("late", BRIDGE_COPY))}
+    sigs["next"] = signature(
+        "Riverside's new Elm Street bridge opened to traffic on Saturday, and Mayor Anna Berg cut the ribbon in front "
+        "of a crowd of east bank residents. Harbor Engineering said the span came in under its budget. Shop owners "
+        "who had lost half their trade hope customers return now that the two halves of the town are joined again."
+    )
+    copied = copy_edges(sigs)
+    assert copied("late", "orig") and not copied("own", "orig") and not copied("next", "orig")
+    days = {"orig": 100, "own": 101, "late": 230}
+    assert stories_in_time(["orig", "own", "late"], days, 21) == [(["orig", "own"], [])]
+    assert stories_in_time(["orig", "own", "late"], days, 21, copied) == [(["orig", "own", "late"], [])]
+    days = {"orig": 100, "own": 101, "next": 240}
+    assert stories_in_time(["orig", "own", "next"], days, 21, copied) == [(["orig", "own"], [])]
+    # a run of two later articles is a story of its own even when one of them copies the main story
+    days = {"orig": 100, "own": 101, "other": 102, "late": 230, "next": 231}
+    assert stories_in_time(["orig", "own", "other", "late", "next"], days, 21, copied) == [
+        (["orig", "own", "other"], []),
+        (["late", "next"], []),
+    ]

@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from ..errors import DatasetError
-from ..provenance.cluster import bound_in_time, cluster, pairwise_f1, stories_in_time
+from ..provenance.cluster import (
+    bound_in_time,
+    cluster_signatures,
+    copy_edges,
+    pairwise_f1,
+    signature,
+    stories_in_time,
+)
 from ..provenance.evidence import Article, day_number
 from ..provenance.fit import Gold
 from ..provenance.settings import Settings
@@ -163,8 +170,10 @@ def _clustering(stories: dict, others: list[tuple[str, str, Optional[str]]]) -> 
         apart = {a.id for a, g in arts if g.relation == "earlier-source" and a.id in before}
         gold_groups += [[i] for i in sorted(apart)] + [[a.id for a, _ in arts if a.id not in apart]]
     predicted = []
-    for group in cluster(texts, ids):
-        for members, earlier in stories_in_time(group, days, window):
+    sigs = {i: signature(t) for i, t in zip(ids, texts)}
+    copied = copy_edges(sigs)
+    for group in cluster_signatures(sigs):
+        for members, earlier in stories_in_time(group, days, window, copied):
             predicted += [members] + [[e] for e in earlier]
     scope = {a.id for arts in stories.values() for a, _ in arts}
     res = pairwise_f1(predicted, gold_groups, scope)

@@ -209,11 +209,25 @@ def _stories(store: Store, parts: Iterable[Sequence[int]], embeddings: bool, set
     days = {a: day_number(d) for a, d in stored.published(store, [a for p in parts for a in p]).items()}
     built = []
     for part in parts:
-        for members, earlier in cluster.stories_in_time(sorted(part), days, settings.story_days):
+        copied = _copied(store, part, settings)
+        for members, earlier in cluster.stories_in_time(sorted(part), days, settings.story_days, copied):
             if len(members) >= 2:
                 by_id = stored.articles_for_stories(store, members + earlier)
                 built.append(built_story(by_id, members, earlier, embeddings, settings))
     return built
+
+
+def _copied(store: Store, part: Sequence[int], settings: Settings) -> Callable[[int, int], bool]:
+    """cluster.copy_edges over the component `part`, its signatures read from the store only when first asked
+    (only a lone article dated after its story is)."""
+    decide: list = []
+
+    def copied(a: int, b: int) -> bool:
+        if not decide:
+            decide.append(cluster.copy_edges(signatures.load(store, part), settings))
+        return decide[0](a, b)
+
+    return copied
 
 
 def _summary(ids: list[int], built: list) -> list[dict]:

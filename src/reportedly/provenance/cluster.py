@@ -13,7 +13,7 @@ import struct
 from functools import lru_cache
 from itertools import combinations
 from operator import eq
-from typing import Hashable, Iterable, Mapping, Optional, Sequence
+from typing import Callable, Hashable, Iterable, Mapping, Optional, Sequence
 
 from ..ingest.language import guess
 from ..models import Signature
@@ -320,15 +320,20 @@ def pairwise_f1(predicted: list[list[Hashable]], gold: list[list[Hashable]], sco
 
 
 def stories_in_time(
-    group: Sequence[Hashable], days: dict[Hashable, Optional[int]], window: int
+    group: Sequence[Hashable],
+    days: dict[Hashable, Optional[int]],
+    window: int,
+    copied: Optional[Callable[[Hashable, Hashable], bool]] = None,
 ) -> list[tuple[list[Hashable], list[Hashable]]]:
     """A connected component as stories bounded in time, each (members, earlier coverage). Its dated members are
     cut where coverage pauses for more than `window` days: articles about the same people months apart (a verdict
     and the sentencing, a prize and the medal's auction) are different stories, which single-link clustering had
     chained into one. The run holding the main day (`_main_day`, as bound_in_time) is the component's main story and
     keeps the undated members; a lone article before it is its earlier coverage (what it may draw on), a lone article
-    after it is no story, and every other run of two or more is a story of its own. Main story first; members in
-    `group` order."""
+    after it is no story, and every other run of two or more is a story of its own. With `copied` (whether two
+    articles share their wording: `copy_edges`), a lone article after the main story that copies one of its members
+    is that story republished late (a reposting weeks or months on, dated by the reposting site), not a new story:
+    it stays in the main story. Main story first; members in `group` order."""
     main_day = _main_day(group, days)
     if main_day is None:
         return [(list(group), [])]
@@ -340,12 +345,28 @@ def stories_in_time(
         runs[-1].append(n)
     main = next(k for k, run in enumerate(runs) if any(days[group[n]] == main_day for n in run))
     keep = set(runs[main]) | {n for n, i in enumerate(group) if days.get(i) is None}
+    if copied is not None:
+        kept = [group[n] for n in sorted(keep)]
+        keep |= {run[0] for run in runs[main + 1 :] if len(run) == 1 and any(copied(group[run[0]], j) for j in kept)}
     earlier = {runs[k][0] for k in range(main) if len(runs[k]) == 1}
     out = [([group[n] for n in sorted(keep)], [group[n] for n in sorted(earlier)])]
     for k, run in enumerate(runs):
         if k != main and len(run) >= 2:
             out.append(([group[n] for n in sorted(run)], []))
     return out
+
+
+def copy_edges(
+    sigs: Mapping[Hashable, Signature], settings: Settings = Settings()
+) -> Callable[[Hashable, Hashable], bool]:
+    """Whether two articles of `sigs` share their wording: the copy link of `linked` (word-shingle MinHash at
+    `copy_threshold`), by id, for `stories_in_time`."""
+
+    def copied(a: Hashable, b: Hashable) -> bool:
+        sa, sb = sigs.get(a), sigs.get(b)
+        return sa is not None and sb is not None and similarity(sa.copy, sb.copy) >= settings.copy_threshold
+
+    return copied
 
 
 def bound_in_time(

@@ -231,7 +231,18 @@ def build_stories(spark, output: str, settings: Optional[Settings] = None, local
     return stories
 
 
-STORY_INPUT = ("article_id", "content_hash", "seq", "text", "published", "outlet", "url", "language", "title")
+STORY_INPUT = (
+    "article_id",
+    "content_hash",
+    "seq",
+    "text",
+    "published",
+    "outlet",
+    "url",
+    "language",
+    "title",
+    "sig_copy",
+)
 SIG_COLUMNS = ("sig_copy", "sig_topic", "sig_keys", "sig_language", "sig_marks")
 
 

@@ -227,7 +227,9 @@ def build_story(df):
     group = list(by_id)
     days = {i: day_number(r["published"]) for i, r in by_id.items()}
     rows = []
-    for members, earlier in cluster.stories_in_time(group, days, settings.story_days):
+    copies = {i: tuple(int(x) for x in r["sig_copy"]) for i, r in by_id.items() if r.get("sig_copy") is not None}
+    copied = cluster.copy_edges({i: cluster.Signature(c, (), (), "und") for i, c in copies.items()}, settings)
+    for members, earlier in cluster.stories_in_time(group, days, settings.story_days, copied):
         if len(members) >= 2:
             rows += story_rows(built_story(by_id, members, earlier, False, settings), by_id)
     return pd.DataFrame(rows, columns=STORY_COLUMNS)
