@@ -1014,3 +1014,23 @@ def test_he_goes_on_with_a_compound_person_noun_or_one_of_a_group(run, text, spe
 def test_they_goes_on_with_the_group_past_the_outlet_it_told(run):
     a = run("“The dam held,” engineers at the plant told Reuters. They added: “The water is falling now.”")
     assert [q.speaker for q in a.quotes] == ["engineers at the plant", "engineers at the plant"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The council said it had removed its treasurer after an audit found she was “not fully open about the "
+            "accounts” with members.",
+            "council",
+        ),
+        (
+            "The club says the coach left. It says the move came after a review showed the coach was “not honest "
+            "with the players” all season.",
+            "club",
+        ),
+    ],
+)
+def test_a_finding_inside_speech_is_the_speakers_words_not_the_findings(run, text, speaker):
+    quoted = [(q.speaker or "").lower().removeprefix("the ") for q in run(text).quotes]  # "council" or "The club"
+    assert quoted == [speaker], quoted

@@ -454,3 +454,27 @@ def test_an_expletive_it_never_speaks_the_one_who_considers_does(run):
     text = "The three judges read the file and consider it proven that the driver acted “with clear intent.”"
     quoted = [(q.speaker, q.speaker_type) for q in run(text).quotes]
     assert quoted and quoted[0][0] == "The three judges", quoted
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The regulator said the shop lost customer records in May. It said there was no reason to keep "
+            "“the full history of every purchase” on its servers. It also said the shop “ignored every warning.”",
+            "The regulator",
+        ),
+        (
+            "The firm closed two branches last winter. It said the decision was “painful but unavoidable.”",
+            "The firm",
+        ),
+    ],
+)
+def test_an_unresolved_it_that_speaks_is_the_body_that_spoke_or_acted_before(run, text, speaker):
+    quoted = [q.speaker for q in run(text).quotes]
+    assert quoted and set(quoted) == {speaker}, quoted
+
+
+def test_an_it_with_a_person_speaking_before_stays_unresolved(run):
+    text = "Maria Lopez said the plan was late. It said the cost was “far above the estimate.”"
+    assert [q.speaker for q in run(text).quotes] != ["Maria Lopez"]

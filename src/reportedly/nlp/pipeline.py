@@ -25,6 +25,7 @@ from .reported import (
     find_transcript_turns,
     mark_reporters,
 )
+from .retag import speech_gerunds
 from .signals import find_assertions, find_hedges, find_loaded_terms, find_no_comment
 from .timex import find_timexes
 
@@ -123,6 +124,7 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        speech_gerunds(doc, self.rules)
         table = build_table(doc, self.rules, text)
         ctx = DocContext.build(doc, text, self.rules, table, find_quoted(text))
         ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs))

@@ -533,7 +533,8 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
                 break
     holders.sort(key=lambda h: h[0])
     speaking = [a for _, a in holders if not _mute(a)]
-    return (speaking or [a for _, a in holders] or [None])[0]
+    spoken = [a for a in speaking if a.cue_kind == "speech"]
+    return (spoken or speaking or [a for _, a in holders] or [None])[0]
 
 
 def _mute(a: RawAttribution) -> bool:

@@ -222,6 +222,11 @@ def make_source(
             if described is not None:
                 return Source(span, None, speaker_phrase(described, rules).text, "person")
             return Source(span, None, span.text, "person")
+        if pronoun == "thing":
+            body = _speaking_body_before(head, rules)
+            said = make_source(table, speaker_phrase(body, rules), rules, pronouns) if body is not None else None
+            if said is not None:
+                return said.as_said_by(head)  # mentioned here as "it"
         return Source(span, None, span.text, "unnamed" if pronoun == "group" else "organization")
     # a document whose publisher is named: "a Yahoo News article", "a study by Civic Action"
     if head.lemma_.lower() in rules.document_nouns:
@@ -290,6 +295,42 @@ def _main_clause_description(pronoun_tok: Token, gender: str, rules: Rules) -> O
     if subject is None or subject.i > pronoun_tok.i or not describes_one_person(subject, rules):
         return None
     return subject if noun_gender(subject.lemma_, rules) in (None, gender) else None
+
+
+def _speaking_body_before(pronoun_tok: Token, rules: Rules) -> Optional[Token]:
+    """ "The watchdog said the app had a breach. It said there was no legal basis ...": an unresolved "it", subject of
+    a speech verb, is the nearest earlier subject of a speech verb (in this or the `group_sentences_back` sentences
+    before) that is a singular common noun and no person ("the watchdog", "the ministry", "the report"), else the
+    nearest earlier subject of any verb that is a singular noun for a body or a document ("The company cut 1,000 jobs.
+    It said ..."). A person's or a plural's speech in between is skipped; None when there is none."""
+    if pronoun_tok.dep_ not in ("nsubj", "nsubjpass") or pronoun_tok.head.lemma_.lower() not in rules.cue_verbs:
+        return None
+    doc = pronoun_tok.doc
+    first = doc[pronoun_tok.sent.start]
+    for _ in range(SETTINGS.group_sentences_back):
+        if first.i == 0:
+            break
+        first = doc[doc[first.i - 1].sent.start]
+    subjects = [
+        t
+        for t in doc[first.i : pronoun_tok.i]
+        if t.dep_ == "nsubj" and (t.pos_ == "NOUN" and t.tag_ == "NN" or rules.pronouns.get(t.lower_) == "thing")
+    ]
+    for t in reversed(subjects):
+        if t.head.lemma_.lower() not in rules.cue_verbs or rules.is_person_or_kin_noun(t.lemma_.lower()):
+            continue
+        # an earlier "it" that spoke stands for the same body ("It said ... It also said ...")
+        return _speaking_body_before(t, rules) if t.pos_ == "PRON" else t
+    for t in reversed(subjects):
+        lemma = t.lemma_.lower()
+        if (
+            t.pos_ != "PRON"
+            and lemma in rules.organisation_words
+            or lemma in rules.document_nouns
+            or lemma in rules.government_nouns
+        ):
+            return t
+    return None
 
 
 def _expletive(tok: Token) -> bool:

@@ -1,0 +1,39 @@
+"""Tagger slips the attribution finders cannot work around, corrected on the Doc before they run."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..rules import Rules
+
+_AFTER = frozenset((",", ":", "“", '"', "‘", "``"))
+
+
+def speech_gerunds(doc: Doc, rules: Rules) -> list[Token]:
+    """ "His family shared the news on Instagram, writing, “...”": a speech verb's -ing form in a participle clause
+    that the tagger read as a noun ("writing" NN, the parser's adverbial clause all the same). Such a word after a
+    comma, hanging on a verb and followed by a comma, colon or quotation mark, is retagged a participle (VBG) with its
+    verb's lemma, so the finders read it as the cue it is. Returns the tokens retagged."""
+    out = []
+    for tok in doc:
+        if tok.tag_ != "NN" or not tok.lower_.endswith("ing") or tok.dep_ not in ("advcl", "xcomp", "conj"):
+            continue
+        if tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "," or doc[tok.i + 1].text not in _AFTER:
+            continue
+        if tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = _verb_lemma(tok.lower_, rules)
+        if lemma is None:
+            continue
+        tok.tag_, tok.pos_, tok.lemma_ = "VBG", "VERB", lemma
+        out.append(tok)
+    return out
+
+
+def _verb_lemma(word: str, rules: Rules) -> str | None:
+    """The speech verb an -ing form comes from ("saying" say, "writing" write, "admitting" admit), or None."""
+    stem = word[:-3]
+    for lemma in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+        if lemma and lemma in rules.cue_verbs:
+            return lemma
+    return None
