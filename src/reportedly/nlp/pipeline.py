@@ -103,6 +103,9 @@ GLUED_MARKS = (
     r"(?<=[^\W\d_])[,.!?](?=[\u201d\"][^\W\d_])",
     r"(?<=[,.!?])[\u201d\"](?=[^\W\d_])",
     r"(?<=[^\W\d_])[\u201c\u201d](?=[^\W\d_])",
+    # a colon glued to the quotation it introduces ("Jane Roe:“We learned ...")
+    r"(?<=[^\W\d_]):(?=[\u201c\"])",
+    r"(?<=:)[\u201c\"](?=[^\W\d_])",
     # two sentences run together ("globally.Science is", "Additives(JECFA).Citing"), and a bracket glued on
     r"(?<=[a-z)])\.(?=[A-Z][a-z])",
     r"(?<=[a-z])\((?=[A-Z])",
@@ -110,10 +113,15 @@ GLUED_MARKS = (
 )
 
 
+# a dash glued to the name it introduces ("-President Obama, in a tweet.", "—Jane Roe") is a token of its own
+GLUED_PREFIXES = (r"[\u2015\u2014\u2013-](?=[A-Z][a-z])",)
+
+
 def _split_glued_quote_marks(nlp: Language) -> None:
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(GLUED_MARKS)).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex(list(GLUED_PREFIXES) + list(nlp.Defaults.prefixes)).search
 
 
 class AttributionComponent:

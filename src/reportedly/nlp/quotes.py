@@ -78,6 +78,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             or after
             or _quote_cue(ctx, q, quote_cues)
             or _cue_before(ctx, q)
+            or _as_clause(ctx, q)
             or _colon_intro(ctx, q)
             or _in_words(ctx, q)
         )
@@ -819,12 +820,56 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
                 src = _subject_source(ctx, subj)
                 if src is not None:
                     return src.as_said_by(relative_subject(t)), t
-            src = _speaker_of_cue(ctx, t, after_char=t.idx, before_quote=True) or _after_participle(ctx, t, q)
+            src = (
+                _speaker_of_cue(ctx, t, after_char=t.idx, before_quote=True)
+                or _after_participle(ctx, t, q)
+                or _issuer(ctx, t)
+            )
             return (src, t) if src is not None else None
         if t.text in (".", "!", "?") and not ctx.inside_quote[j]:
             return None
         j -= 1
         steps += 1
+    return None
+
+
+def _issuer(ctx: DocContext, cue: Token) -> Optional[Source]:
+    """ "she released a statement saying, “...”", "the campaign sent out a text message saying: “...”": a participle on
+    the object of a verb of issuing (rules/en/issuing_verbs.txt) is said by that verb's subject."""
+    if cue.tag_ != "VBG" or cue.dep_ != "acl" or cue.head.pos_ != "NOUN" or cue.head.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = cue.head.head
+    if verb.lemma_.lower() not in ctx.rules.issuing_verbs:
+        return None
+    subj = subject_of(verb) if cue.head.dep_ == "dobj" else None
+    if subj is None or ctx.inside_quote[subj.i]:
+        return None
+    return _subject_source(ctx, subj)
+
+
+def _as_clause(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """ "As the senator put it, “...”", "as the band sang back in 1985, “...”": an "as" clause ending at a comma right
+    before the opening mark, whose verb is a cue verb or one of rules/en/as_quote_verbs.txt, is said by its subject."""
+    doc = ctx.doc
+    opening = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    j = opening.start - 1
+    if j < 1 or doc[j].text not in (",", ":"):
+        return None
+    for t in reversed(doc[max(0, j - SETTINGS.max_as_clause_words) : j]):
+        if t.text in (".", "!", "?", ";") or "\n" in t.whitespace_ or ctx.is_mark[t.i]:
+            return None
+        if t.lower_ != "as" or t.dep_ != "mark":
+            continue
+        verb = t.head
+        if not (t.i < verb.i < j) or not (verb.lemma_.lower() in ctx.rules.as_quote_verbs or ctx.is_cue(verb)):
+            return None
+        subj = subject_of(verb)
+        if subj is None or not (t.i < subj.i < verb.i):
+            return None
+        src = _subject_source(ctx, subj)
+        return (src, verb) if src is not None else None
     return None
 
 
@@ -894,6 +939,9 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     if colon is None:
         return None
     doc = ctx.doc
+    labelled = _name_label(ctx, colon[0])
+    if labelled is not None:
+        return labelled, colon[0]
     start = colon[0].sent.start
     said = None
     for j in range(colon.start - 1, start - 1, -1):
@@ -916,6 +964,33 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         src = speaker_source(ctx, subj)
         return (src, said or verb) if src is not None else None
     return None
+
+
+def _name_label(ctx: DocContext, colon: Token) -> Optional[Source]:
+    """ 'Clinton: "...". Bush: “...”', "Former secretary of state Jane Roe: “...”": a person's name (with its title)
+    and nothing else between the previous sentence, quote or line and the colon labels the quote that follows."""
+    doc = ctx.doc
+    j = colon.i - 1
+    if j < 0 or ctx.inside_quote[j]:
+        return None
+    named = ctx.table.at(doc[j])
+    person = doc[j].ent_type_ == "PERSON" or (named is not None and "PERSON" in named.labels)
+    if doc[j].pos_ != "PROPN" and not person:
+        return None
+    k = j
+    while k - 1 >= 0 and j - k < SETTINGS.max_label_words:
+        t = doc[k - 1]
+        if ctx.is_mark[t.i] or t.text in (".", "!", "?", ";", "-", "–", "—") or "\n" in t.text + t.whitespace_:
+            break
+        if t.pos_ in ("VERB", "AUX") or ctx.inside_quote[t.i] or t.text in (",", ":", "(", ")"):
+            return None
+        k -= 1
+    else:
+        if k > 0:
+            return None  # longer than a name and its title
+    if not person and not any(t.ent_type_ == "PERSON" for t in doc[k:j]):
+        return None
+    return speaker_source(ctx, doc[j])
 
 
 def _named_by_apposition(subj: Token) -> bool:
@@ -1068,12 +1143,24 @@ def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
     i = q.close + 1
     while i < len(text) and text[i] in " \u00a0\t":
         i += 1
+    below = False
+    if i < len(text) and text[i] == "\n" and _whole_paragraph(text, q.open, q.close + 1):
+        # a quotation that is a paragraph of its own, signed on the line below: "“...”\n\n- Jane Roe, tweeting."
+        while i < len(text) and text[i].isspace():
+            i += 1
+        below = True
     if i >= len(text) or text[i] not in "―—–-":
         return None
     doc = ctx.doc
-    span = doc.char_span(i + 1, min(len(text), i + 60), alignment_mode="expand")
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    if below and len(text[i:end].split()) > SETTINGS.max_signature_words:
+        return None  # a list item or a paragraph of its own, not a signature
+    span = doc.char_span(i + 1, min(end, i + 60), alignment_mode="expand")
     if span is None:
         return None
+    if below and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
+        return None  # "- Smith won the vote.": a bullet that says something, not a name signed under a quote
     for t in span:
         if t.is_space or t.text in "―—–-\u00a0":
             continue

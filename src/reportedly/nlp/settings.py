@@ -16,6 +16,14 @@ class Settings:
     min_floating_words: int = 4
     # a shorter phrase without a verb ("an immediate general election") is a term, not a quote
     min_verbless_words: int = 10
+    # a line under a quotation paragraph that starts with a dash signs it ("- Sen. Jane Roe, in a tweet.") when it is at
+    # most this long and has no finite verb; PolNeAR train's signatures under quotes run to 6 words, its dash lines of
+    # 9 words and more are bullets and captions
+    max_signature_words: int = 8
+    # "As the senator from Maine put it on Tuesday, “...”": how far back from the opening mark its "as" may be
+    max_as_clause_words: int = 15
+    # "Former secretary of state Jane Roe: “...”": the longest name with its title that labels a quote before a colon
+    max_label_words: int = 8
     # a quote with no cue continues the speaker of a quote at most this many paragraphs back
     context_paragraphs: int = 2
     # "“...,” he said" goes on with the person who spoke last at most this many paragraphs back (headings, captions

@@ -97,6 +97,8 @@ class Rules:
     letter_nouns: frozenset[str]  # "Zuckerberg's email": a text of someone's that may be excerpted in the first person
     address_cues: tuple[str, ...]  # "told", "in an interview with": what names the one a statement was made to
     as_clause_verbs: tuple[str, ...]  # "as many pundits predicted": verbs of a clause crediting a counted group
+    issuing_verbs: frozenset[str]  # "she released a statement saying, “...”": verbs by which one puts out a text
+    as_quote_verbs: frozenset[str]  # "As the senator put it, “...”": an "as" clause's verbs that name a quote's speaker
     body_member_nouns: frozenset[str]  # "researchers at X": members of a body, speaking for it in the plural only
     body_nouns: frozenset[str]  # "researchers at X", "bodies linked to X": a group speaking for the organisation X
     affiliation_verbs: frozenset[str]  # "linked to", "affiliated with": a participle tying a description to a body
@@ -269,6 +271,8 @@ def load(lang: str = "en") -> Rules:
         letter_nouns=frozenset(w.strip() for w in lines(lang, "letter_nouns.txt")),
         address_cues=tuple(w.strip() for w in lines(lang, "address_cues.txt")),
         as_clause_verbs=tuple(w.strip() for w in lines(lang, "as_clause_verbs.txt")),
+        issuing_verbs=frozenset(w.strip().lower() for w in lines(lang, "issuing_verbs.txt")),
+        as_quote_verbs=frozenset(w.strip().lower() for w in lines(lang, "as_quote_verbs.txt")),
         body_nouns=frozenset(w.lower() for w in lines(lang, "body_nouns.txt")),
         body_member_nouns=frozenset(w.lower() for w in lines(lang, "body_member_nouns.txt")),
         affiliation_verbs=frozenset(w.lower() for w in lines(lang, "affiliation_verbs.txt")),

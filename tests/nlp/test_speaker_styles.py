@@ -1,0 +1,80 @@
+"""Speakers in house styles the cue search missed: a name signed under a quotation paragraph, "as X put it", a
+statement someone released "saying" a quote, and verbs of retort."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_signature_on_the_line_below_names_the_speaker(run):
+    text = (
+        "The candidates spoke at the fair on Saturday.\n\n"
+        "“We need more money for schools and for roads, and we need it now.”\n\n"
+        "- Sen. Ada Lindqvist.\n\n"
+        "The figure she cites is two years old."
+    )
+    q = run(text).quotes[0]
+    assert q.speaker == "Ada Lindqvist" and q.attribution == "signature"
+
+
+def test_bullet_below_a_quote_is_no_signature(run):
+    text = (
+        "Carl Osberg spoke at the fair on Saturday.\n\n"
+        "“We need more money for schools and for roads, and we need it now.”\n\n"
+        "- Mara Quist won the county vote by a wide margin."
+    )
+    assert run(text).quotes[0].speaker != "Mara Quist"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The council met for three hours. As Rosa Delacroix put it, “nobody left the room happy.”", "Rosa Delacroix"),
+        ("As the columnist Henrik Vale puts it on Sunday, “the council is unmoved.”", "Henrik Vale"),
+        ("As the Drifting Lanterns sang back in the 1970s, “the river never sleeps.”", "Drifting Lanterns"),
+    ],
+)
+def test_as_clause_names_the_speaker(run, text, speaker):
+    assert speaker in (run(text).quotes[0].speaker or "")
+
+
+def test_statement_released_saying_is_its_issuers(run):
+    text = "Mira Okafor left the firm in May. At the time, she released a statement saying, “We share their vision.”"
+    assert run(text).quotes[0].speaker == "Mira Okafor"
+
+
+def test_cited_poll_saying_is_not_the_citers(run):
+    text = "The mayor, Ivo Brandt, cited a poll saying, “Most voters want a new bridge.”"
+    assert run(text).quotes[0].speaker != "Ivo Brandt"
+
+
+@pytest.mark.parametrize("verb", ["retaliated", "riffed", "surmised"])
+def test_verbs_of_retort_are_cues(run, verb):
+    text = f"Tom Vik made the charge on Tuesday. “The town will always be the town,” an angry Lena Marsh {verb}."
+    q = run(text).quotes[0]
+    assert q.speaker == "Lena Marsh" and q.cue == verb
+
+
+def test_dash_glued_to_the_signed_name_is_not_part_of_it(run):
+    text = "The rally ended late.\n\n“She is tested. She is ready.”\n\n-Gov. Petra Lindholm, in a tweet."
+    q = run(text).quotes[0]
+    assert q.speaker == "Petra Lindholm"
+
+
+def test_singer_is_the_speaker_of_a_lyric(run):
+    text = "Halvard Stenberg wrote the hit in 1979. In the song, Stenberg sings, “Never change to try and please me.”"
+    assert run(text).quotes[0].speaker == "Halvard Stenberg"
+
+
+def test_name_and_colon_label_the_quote(run):
+    text = (
+        "Anna Varga and Tom Hendricks both reject the term. “Our goal is to defeat the group,” Hendricks said. "
+        "Varga: “The mission is to destroy the group, not to contain it.”"
+    )
+    assert [q.speaker for q in run(text).quotes][1:] == ["Anna Varga"]
+
+
+def test_colon_glued_to_the_quote_is_read(run):
+    text = "Who told you that?\n\nSenator Ilse Brandvold:“We learned that from the department and its analysis.”"
+    q = run(text).quotes[0]
+    assert q.text.startswith("We learned") and "Brandvold" in (q.speaker or "")
