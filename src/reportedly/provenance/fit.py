@@ -117,7 +117,10 @@ FROZEN: tuple[str, ...] = (
 # margins searched jointly, over every combination of their grids: the two weights of the origin choice decide one
 # article per story together (one alone moves the origin only within a band the other sets)
 JOINT: tuple[str, ...] = ("origin_bonus", "origin_quoted")
-# margins tied to one value, searched as one over the first one's grid (the rest follow it)
+# margins tied to one value, searched as one over the first one's grid (the rest follow it). Off. Tried with FROZEN:
+# `virtual` tied to `virtual_wire` (one margin for every unstored credited outlet; the folds fit `virtual` at -1 or
+# -3.5 to -4.5, `virtual_wire` at -1.5 to -2), twelve-cluster leave-one-out 0.693 / 0.364 / 10 of 12 / 6 of 31 against
+# 0.697 / 0.375 / 10 / 6 untied: the two kinds of credit want different margins
 TIED: tuple[str, ...] = ()
 # fit the cross-language parent score (fit_cross_weights). Off: the name overlap against `translation` decides, as
 # before. Leave-one-story-out on the ten clusters, on against off: translation links 6 vs 5 of 21, parents 0.393 vs
