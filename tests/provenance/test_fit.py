@@ -241,3 +241,24 @@ def test_the_unstored_decision_learns_that_a_parent_lacking_what_others_share_is
         stories.append(prepare(f"c{n}", [(Article(f"c{n}/{k}", t), gold[k]) for k, t in texts.items()]))
     weights, bias = fit_unstored_weights(stories, Settings())
     assert weights["explained"] < 0  # the more of what others share the candidate has, the likelier it is the parent
+
+
+def test_tied_margins_take_one_value_and_frozen_ones_keep_theirs(monkeypatch):
+    """Scores set by hand: `virtual` at -3 gains a point in every story, `virtual_wire` at -1 another, and `root` at 2
+    a third. Tied, the two credited-outlet margins move together to one value; frozen, `root` keeps its default."""
+    from reportedly.provenance import fit
+    from reportedly.provenance.settings import Settings
+
+    def scores(stories, s):
+        return tuple(10.0 + (s.virtual == -3.0) + (s.virtual_wire == -1.0) + (s.root == 2.0) for _ in stories)
+
+    monkeypatch.setattr(fit, "_story_objectives", scores)
+    monkeypatch.setattr(fit, "MARGIN_NET", 2)
+    stories = [_dummy(n) for n in "abcd"]
+    free = fit.fit_margins(stories, Settings())
+    assert (free.virtual, free.virtual_wire, free.root) == (-3.0, -1.0, 2.0)
+    monkeypatch.setattr(fit, "TIED", ("virtual", "virtual_wire"))
+    monkeypatch.setattr(fit, "FROZEN", ("root",))
+    tied = fit.fit_margins(stories, Settings())
+    assert tied.virtual == tied.virtual_wire in (-3.0, -1.0)
+    assert tied.root == Settings().root

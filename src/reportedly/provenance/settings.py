@@ -308,7 +308,7 @@ class Settings:
     virtual: float = -1.0  # carried ("Source: X"), adapted ("X /Writer") or source-domain credits
     virtual_wire: float = -2.0  # agency datelines and wire credits ("(AFP) -", "with PTI inputs")
     unstored: float = -3.0  # a rewrite of a source that is neither stored nor credited
-    # fitted: how much the share of its sentences that its closest stored version lacks and others have adds to
+    # frozen: how much the share of its sentences that its closest stored version lacks and others have adds to
     # the unstored source's margin (a common source the stored versions each cut differently)
     unstored_skipped: float = 0.0
     # fitted (fit.UNSTORED_MODEL): weights of UNSTORED_FEATURES and bias of the log-odds that a copy's parent is
@@ -331,7 +331,7 @@ class Settings:
     # not its source). 0 = off: the origin choice as before. The edge feature `parent_origin` is computed with the
     # default, so it never sees this preference (an earlier try that let it lost parents)
     origin_flash: float = 0.0
-    # fitted: how much the quotations of other versions that an article states outside quotation marks, in its own
+    # frozen: how much the quotations of other versions that an article states outside quotation marks, in its own
     # voice, count towards how much the story draws on it, in choosing the origin: the statement, letter or
     # transcript others quote holds their quotations as its own text (relations.voiced). 0 = off.
     # The three weights below start at 1, their unit, not 0: a fit whose stories leave one flat keeps its start
@@ -342,26 +342,26 @@ class Settings:
     # against 0 (folds fit origin_first 0.5-2 and keep voice and release where flat): relations 0.695 -> 0.717,
     # parents 0.419 both, origins 8 -> 10 of 11 (Meta, Paabo; aspartame gets its release but not the WHO's text)
     origin_voice: float = 1.0
-    # fitted: how much being out on the story's first day adds to how much the story draws on a version, in choosing
+    # frozen: how much being out on the story's first day adds to how much the story draws on a version, in choosing
     # the origin, shared among the versions dated that day (relations.first_versions: the one version out a day
     # before the rest gets all of it, one of eight a day's first versions an eighth). 0 = off
     origin_first: float = 1.0
-    # fitted: 1 = besides the main origin, every other root (no stored, unstored or credited parent, not earlier
+    # frozen: 1 = besides the main origin, every other root (no stored, unstored or credited parent, not earlier
     # coverage) that is a primary source, an organisation's own release under a press-release service's dateline
     # (relations.primary_sources), is an origin too: a story can start from several statements. 0 = off: one origin
     origin_release: float = 1.0
-    # fitted: besides the main origin, every other root (as for `origin_release`) that states outside quotation marks
+    # frozen: besides the main origin, every other root (as for `origin_release`) that states outside quotation marks
     # at least this many versions' worth of the first-person quotations the other versions give (relations.voiced:
     # the speaker's own statement, post, letter or transcript) is an origin too. 0 = off
     origin_statement: float = 0.0
     # fitted: a version in another language is a translation of the one whose names, numbers and links it shares
     # most, when that share (weighted by rarity in the story) reaches `translation` (unused with `cross_weights`)
     translation: float = 0.5
-    # fitted: the weight of `cognates` (the share of a translation's content words with a cognate in its candidate
+    # frozen: the weight of `cognates` (the share of a translation's content words with a cognate in its candidate
     # source: crosslang.cognate_share) against `names` in the share `translation` is the margin of
     # (relations.translation_share); 0 = names alone, as before
     translation_cognates: float = 0.0
-    # fitted: how much a candidate source's `parent_copied` (the most of its own sentences found verbatim in another
+    # frozen: how much a candidate source's `parent_copied` (the most of its own sentences found verbatim in another
     # version: one of a set of near-identical copies) takes off its share across languages (relations.
     # translation_share). Each copy of a wire story matches a translation of that story about as well as the others
     # do, so matching one of them says little about which was translated; a version no other repeats that matches as
