@@ -16,6 +16,8 @@ from .nlp.quotemarks import house_style_marks
 from .rules import load as load_rules
 
 MIN_WORDS = 3
+# a text this long whose language the function words cannot tell (guess "und") is no English the model can read
+MIN_GUESS_WORDS = 30
 DOC_FIELDS = {
     "entities": "rp_entities",
     "quotes": "rp_quotes",
@@ -114,7 +116,8 @@ def prepare(
     if code not in (lang, "und") and foreign:
         note = f"stored without analysis: the article looks {code!r}, and reportedly analyses {lang} text only"
         return Prepared(text, text, pub, (), title, author, site, url, fmt, tuple(warnings) + (note,), code)
-    if code == "und" and len(text.split()) >= 30 and foreign:  # a language with no function-word list (Estonian)
+    unknown = code == "und" and len(text.split()) >= MIN_GUESS_WORDS  # a language with no function-word list
+    if unknown and foreign:  # (Estonian): stored like any other foreign page
         note = f"stored without analysis: the article's language is not one reportedly recognises ({lang} only)"
         return Prepared(text, text, pub, (), title, author, site, url, fmt, tuple(warnings) + (note,), code)
     if code not in (lang, "und"):
@@ -122,7 +125,7 @@ def prepare(
             f"the article looks {code!r}, not {lang!r} ({share:.0%} of its words are {code} function words); "
             f"reportedly analyses {lang} text only"
         )
-    if code == "und" and len(text.split()) >= 30:
+    if unknown:
         raise UnsupportedLanguageError(f"the article does not look like {lang} text; reportedly analyses {lang} only")
     debris = clean.find_boilerplate(text, rules)
     if title is None and fmt == "text":

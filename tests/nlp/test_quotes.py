@@ -1034,3 +1034,26 @@ def test_they_goes_on_with_the_group_past_the_outlet_it_told(run):
 def test_a_finding_inside_speech_is_the_speakers_words_not_the_findings(run, text, speaker):
     quoted = [(q.speaker or "").lower().removeprefix("the ") for q in run(text).quotes]  # "council" or "The club"
     assert quoted == [speaker], quoted
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The report said Smith believes the reform is “doomed from the start” this year.", "Smith"),
+        ("The union said members think the offer is “an insult to every worker” here.", "members"),
+    ],
+)
+def test_a_belief_inside_speech_stays_the_believers(run, text, speaker):
+    quoted = [q.speaker_mention.text for q in run(text).quotes if q.speaker_mention]
+    assert quoted == [speaker], quoted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Markets reacted to the “unexpected and troubling” decision on Monday.",
+        "Moscow retaliated against the “hostile and illegal” sanctions within a day.",
+    ],
+)
+def test_reacting_is_no_speech(run, text):
+    assert all(q.speaker is None for q in run(text).quotes)

@@ -26,6 +26,7 @@ def test_a_gerund_of_no_speech_verb_gives_nothing():
 def test_only_a_participle_clause_before_a_comma_or_mark_is_retagged(nlp):
     doc = nlp("The choir shared the photo online, writing, “We sang for three hours in the rain.” Her writing is neat.")
     fixed = speech_gerunds(doc, load("en"))
+    assert [t.text for t in fixed] == ["writing"]
     assert all(t.tag_ == "VBG" and t.lemma_ == "write" and doc[t.i - 1].text == "," for t in fixed)
     noun = [t for t in doc if t.text == "writing"][-1]
     assert noun not in fixed and noun.tag_ != "VBG"  # "Her writing" stays a noun

@@ -477,4 +477,9 @@ def test_an_unresolved_it_that_speaks_is_the_body_that_spoke_or_acted_before(run
 
 def test_an_it_with_a_person_speaking_before_stays_unresolved(run):
     text = "Maria Lopez said the plan was late. It said the cost was “far above the estimate.”"
-    assert [q.speaker for q in run(text).quotes] != ["Maria Lopez"]
+    assert [q.speaker for q in run(text).quotes] == ["It"]
+
+
+def test_a_body_named_inside_someone_elses_quote_is_no_antecedent_for_it(run):
+    text = "The minister said: “The committee said no to the plan.” It said the budget was “far too small.”"
+    assert "committee" not in " ".join(q.speaker or "" for q in run(text).quotes).lower()

@@ -23,7 +23,7 @@ def test_bullet_below_a_quote_is_no_signature(run):
         "“We need more money for schools and for roads, and we need it now.”\n\n"
         "- Mara Quist won the county vote by a wide margin."
     )
-    assert run(text).quotes[0].speaker != "Mara Quist"
+    assert run(text).quotes[0].speaker is None  # no speaker named: not the bullet's subject
 
 
 @pytest.mark.parametrize(
@@ -45,10 +45,10 @@ def test_statement_released_saying_is_its_issuers(run):
 
 def test_cited_poll_saying_is_not_the_citers(run):
     text = "The mayor, Ivo Brandt, cited a poll saying, “Most voters want a new bridge.”"
-    assert run(text).quotes[0].speaker != "Ivo Brandt"
+    assert run(text).quotes[0].speaker is None  # the poll says it, and no one speaks for the poll
 
 
-@pytest.mark.parametrize("verb", ["retaliated", "riffed", "surmised"])
+@pytest.mark.parametrize("verb", ["riffed", "surmised", "demurred"])
 def test_verbs_of_retort_are_cues(run, verb):
     text = f"Tom Vik made the charge on Tuesday. “The town will always be the town,” an angry Lena Marsh {verb}."
     q = run(text).quotes[0]

@@ -521,7 +521,7 @@ def _paragraph_index(text: str):
 
 def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[RawAttribution]:
     """The attribution whose content holds the quote; of nested ones the innermost ("The authority said the company
-    reported the crew “dropped anchors”" -> the company)."""
+    reported the crew “dropped anchors”" -> the company), passing over a finding (an evidence verb) held by another."""
     holders = []
     for a in reported:
         if a.carries_speech:
@@ -534,7 +534,9 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
                 break
     holders.sort(key=lambda h: h[0])
     speaking = [a for _, a in holders if not _mute(a)]
-    spoken = [a for a in speaking if a.cue_kind == "speech"]
+    # "The board said it removed him after a review found he was “not consistently candid”": a finding inside speech
+    # is the speaker's words; a belief inside it stays the believer's ("The report said Smith believes it is “doomed”")
+    spoken = [a for a in speaking if a.cue_kind != "evidence"]
     return (spoken or speaking or [a for _, a in holders] or [None])[0]
 
 
@@ -836,12 +838,12 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
 def _issuer(ctx: DocContext, cue: Token) -> Optional[Source]:
     """ "she released a statement saying, “...”", "the campaign sent out a text message saying: “...”": a participle on
     the object of a verb of issuing (rules/en/issuing_verbs.txt) is said by that verb's subject."""
-    if cue.tag_ != "VBG" or cue.dep_ != "acl" or cue.head.pos_ != "NOUN" or cue.head.dep_ not in ("dobj", "nsubjpass"):
+    if cue.tag_ != "VBG" or cue.dep_ != "acl" or cue.head.pos_ != "NOUN" or cue.head.dep_ != "dobj":
         return None
     verb = cue.head.head
     if verb.lemma_.lower() not in ctx.rules.issuing_verbs:
         return None
-    subj = subject_of(verb) if cue.head.dep_ == "dobj" else None
+    subj = subject_of(verb)
     if subj is None or ctx.inside_quote[subj.i]:
         return None
     return _subject_source(ctx, subj)
@@ -967,7 +969,7 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
 
 
 def _name_label(ctx: DocContext, colon: Token) -> Optional[Source]:
-    """ 'Clinton: "...". Bush: “...”', "Former secretary of state Jane Roe: “...”": a person's name (with its title)
+    """'Clinton: "...". Bush: “...”', "Former secretary of state Jane Roe: “...”": a person's name (with its title)
     and nothing else between the previous sentence, quote or line and the colon labels the quote that follows."""
     doc = ctx.doc
     j = colon.i - 1
@@ -1154,7 +1156,7 @@ def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
     doc = ctx.doc
     end = text.find("\n", i)
     end = len(text) if end < 0 else end
-    if below and len(text[i:end].split()) > SETTINGS.max_signature_words:
+    if below and len(text[i + 1 : end].split()) > SETTINGS.max_signature_words:
         return None  # a list item or a paragraph of its own, not a signature
     span = doc.char_span(i + 1, min(end, i + 60), alignment_mode="expand")
     if span is None:

@@ -314,7 +314,9 @@ def _speaking_body_before(pronoun_tok: Token, rules: Rules) -> Optional[Token]:
     subjects = [
         t
         for t in doc[first.i : pronoun_tok.i]
-        if t.dep_ == "nsubj" and (t.pos_ == "NOUN" and t.tag_ == "NN" or rules.pronouns.get(t.lower_) == "thing")
+        if t.dep_ == "nsubj"
+        and (t.pos_ == "NOUN" and t.tag_ == "NN" or rules.pronouns.get(t.lower_) == "thing")
+        and not _between_marks(t)
     ]
     for t in reversed(subjects):
         if t.head.lemma_.lower() not in rules.cue_verbs or rules.is_person_or_kin_noun(t.lemma_.lower()):
@@ -323,14 +325,19 @@ def _speaking_body_before(pronoun_tok: Token, rules: Rules) -> Optional[Token]:
         return _speaking_body_before(t, rules) if t.pos_ == "PRON" else t
     for t in reversed(subjects):
         lemma = t.lemma_.lower()
-        if (
-            t.pos_ != "PRON"
-            and lemma in rules.organisation_words
-            or lemma in rules.document_nouns
-            or lemma in rules.government_nouns
+        if t.pos_ != "PRON" and (
+            lemma in rules.organisation_words or lemma in rules.document_nouns or lemma in rules.government_nouns
         ):
             return t
     return None
+
+
+def _between_marks(tok: Token) -> bool:
+    """Whether `tok` stands inside quotation marks opened earlier in its paragraph (someone's words, never the
+    narration's subject)."""
+    text = tok.doc.text
+    before = text[text.rfind("\n", 0, tok.idx) + 1 : tok.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _expletive(tok: Token) -> bool:
