@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..rules import Rules
 
 _AFTER = frozenset((",", ":", "“", '"', "‘", "``"))
+_CANDIDATE = re.compile(r"(?<=, )[A-Za-z]+ing(?=\s*[,:“\"‘])")
 
 
 def speech_gerunds(doc: Doc, rules: Rules) -> list[Token]:
@@ -15,8 +18,12 @@ def speech_gerunds(doc: Doc, rules: Rules) -> list[Token]:
     comma, hanging on a verb and followed by a comma, colon or quotation mark, is retagged a participle (VBG) with its
     verb's lemma, so the finders read it as the cue it is. Returns the tokens retagged."""
     out = []
-    for tok in doc:
-        if tok.tag_ != "NN" or not tok.lower_.endswith("ing") or tok.dep_ not in ("advcl", "xcomp", "conj"):
+    for m in _CANDIDATE.finditer(doc.text):  # the text's "-ing" words before a comma, colon or mark, not every token
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        if tok.tag_ != "NN" or tok.dep_ not in ("advcl", "xcomp", "conj"):
             continue
         if tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "," or doc[tok.i + 1].text not in _AFTER:
             continue
