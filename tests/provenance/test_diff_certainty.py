@@ -140,3 +140,18 @@ def test_a_question_kept_open_or_quoted_is_no_hedge_change(run):
     quoted = LEAD + '"Who will pay for the repairs to the old school roof?" the head teacher asked the council.'
     told = LEAD + '"Who will pay for the repairs to the old school roof," the head teacher asked the council.'
     assert not [c for c in changes_of_kind(run, quoted, told, "hedge-removed") if "leaves open" in c.detail]
+
+
+def test_a_conceded_alternative_is_no_open_question():
+    from reportedly.provenance.diff import _concessive
+
+    assert _concessive("Regardless of whether the port reopens, the firm will pay", len("Regardless of "))
+    assert _concessive("Whether or not the port reopens, the firm will pay", 0)
+    assert not _concessive("The board had not decided whether or not to sell", len("The board had not decided "))
+
+
+def test_an_ly_adjective_of_frequency_is_no_adverb():
+    from reportedly.provenance.diff import _adverb
+
+    assert not _adverb("weekly") and not _adverb("assembly") and not _adverb("elderly")
+    assert _adverb("sexually") and _adverb("flatly")

@@ -710,10 +710,17 @@ def _adverb(word: str) -> bool:
     """A word made an adverb by "-ly" on a word of its own ("sexually", "happily", "gently", "flatly")."""
     from wordfreq import zipf_frequency
 
-    if len(word) < 6 or not word.endswith("ly") or not word.isalpha():
+    if len(word) < 6 or not word.endswith("ly") or not word.isalpha() or word.lower() in _ly_non_adverbs():
         return False
     bases = (word[:-2], word[:-3] + "y", word[:-2] + "e", word[:-1] + "e")
     return any(zipf_frequency(b, "en") >= S.typo_zipf for b in bases)
+
+
+@lru_cache(maxsize=1)
+def _ly_non_adverbs() -> frozenset[str]:
+    from ..rules import lines
+
+    return frozenset(lines("en", "ly_non_adverbs.txt"))
 
 
 def _quoted_at(a: Analysis, pos: int) -> bool:
@@ -827,7 +834,11 @@ def _open_questions(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[in
     def opened(a: Analysis, span: tuple[int, int]) -> Optional[str]:
         text = a.text[span[0] : span[1]]
         for m in _WORD.finditer(text):
-            if fold(m.group(0)) in words and not _quoted_at(a, span[0] + m.start()):
+            if (
+                fold(m.group(0)) in words
+                and not _quoted_at(a, span[0] + m.start())
+                and not _concessive(text, m.start())
+            ):
                 return " ".join(text[m.start() :].split()[: S.diff_question_words])
         at = text.rstrip().rfind("?")
         if at >= 0 and at >= len(text.rstrip()) - 3 and not _quoted_at(a, span[0] + at):
@@ -840,6 +851,23 @@ def _open_questions(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[in
     if now and not was:
         return [Change("hedge-added", None, now, s, c, f"the copy leaves open '{now}', which the source states")]
     return []
+
+
+def _concessive(text: str, at: int) -> bool:
+    """ "regardless of whether it rains", "Whether or not it rains, ...": the alternatives are conceded, not left open
+    (rules/en/concessive_openers.txt: the words before the opener; or "or not" right after an opener that begins the
+    sentence or follows a comma, not "decided whether or not to sell")."""
+    before = " ".join(fold(w) for w in text[:at].split()[-3:])
+    after = " ".join(text[at:].split()[1:3]).lower().rstrip(",")
+    clause_start = not text[:at].strip() or text[:at].rstrip().endswith(",")
+    return (after == "or not" and clause_start) or any(before.endswith(p) for p in _concessive_openers())
+
+
+@lru_cache(maxsize=1)
+def _concessive_openers() -> tuple[str, ...]:
+    from ..rules import lines
+
+    return tuple(fold(w) for w in lines("en", "concessive_openers.txt"))
 
 
 @lru_cache(maxsize=1)
