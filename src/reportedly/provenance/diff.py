@@ -594,7 +594,7 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     sm = difflib.SequenceMatcher(a=fb, b=fa, autojunk=False)
     if not fb or not fa or sum(b.size for b in sm.get_matching_blocks()) < S.diff_swap_kept * min(len(fb), len(fa)):
         return []
-    covered = {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
+    covered = _covered(found)
     out = []
     stops = stopwords()
     for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -625,6 +625,25 @@ def _content_count(words: list[str], stops: frozenset[str]) -> int:
 _HYPHENATED = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # a word, a hyphenated one ("high-voltage") as one
 
 
+def _covered(found: Sequence[Change]) -> set[str]:
+    """The folded words of the changes already found, which the word-level detectors leave to them."""
+    return {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
+
+
+def _hyphenated_words(before: str, after: str):
+    """Both sentences' words (a hyphenated one as one) as matches and folded: bm, am, fb, fa."""
+    bm, am = list(_HYPHENATED.finditer(before)), list(_HYPHENATED.finditer(after))
+    return bm, am, [fold(m.group(0)) for m in bm], [fold(m.group(0)) for m in am]
+
+
+def _one_word_change(word: str, without: str, with_word: str, added: bool, s, c) -> Change:
+    """A loaded-word change of one word the copy put in (`added`) or took out: `without` the phrase lacking it,
+    `with_word` the phrase holding it."""
+    if added:
+        return Change("loaded-word", without, with_word, s, c, f"'{word}' added: '{without}' -> '{with_word}'")
+    return Change("loaded-word", with_word, without, s, c, f"'{word}' dropped: '{with_word}' -> '{without}'")
+
+
 def _modifiers(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int], found: Sequence[Change]):
     """One word the copy put between a determiner and a word the sentence kept ("a wildfire" -> "a massive
     wildfire", "the coach" -> "the hapless coach"), outside quotation marks: a description the source did not give,
@@ -638,10 +657,8 @@ def _modifiers(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, in
 
     dets = frozenset(lines("en", "determiners.txt"))
     stops, hedges = stopwords(), _hedge_words().get("en", frozenset())
-    covered = {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
-    before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
-    bm, am = list(_HYPHENATED.finditer(before)), list(_HYPHENATED.finditer(after))
-    fb, fa = [fold(m.group(0)) for m in bm], [fold(m.group(0)) for m in am]
+    covered = _covered(found)
+    bm, am, fb, fa = _hyphenated_words(src.text[s[0] : s[1]], cp.text[c[0] : c[1]])
     sm = difflib.SequenceMatcher(a=fb, b=fa, autojunk=False)
     out = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -660,10 +677,7 @@ def _modifiers(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, in
             continue
         phrase = f"{words[at - 1]} {m.group(0)} {words[at + 1]}"
         kept = f"{words[at - 1]} {words[at + 1]}"
-        if added:
-            out.append(Change("loaded-word", kept, phrase, s, c, f"'{m.group(0)}' added: '{kept}' -> '{phrase}'"))
-        else:
-            out.append(Change("loaded-word", phrase, kept, s, c, f"'{m.group(0)}' dropped: '{phrase}' -> '{kept}'"))
+        out.append(_one_word_change(m.group(0), kept, phrase, added, s, c))
     return out
 
 
@@ -677,10 +691,8 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     if not S.diff_adverbs or src.language != "en" or cp.language != "en":
         return []
     stops, hedges = stopwords(), _hedge_words().get("en", frozenset())
-    covered = {w for x in found for part in (x.before, x.after) for w in _WORD.findall(fold(part or ""))}
-    before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
-    bm, am = list(_HYPHENATED.finditer(before)), list(_HYPHENATED.finditer(after))
-    fb, fa = [fold(m.group(0)) for m in bm], [fold(m.group(0)) for m in am]
+    covered = _covered(found)
+    bm, am, fb, fa = _hyphenated_words(src.text[s[0] : s[1]], cp.text[c[0] : c[1]])
     out = []
     for words, ms, other, a, base, added in ((fb, bm, fa, src, s[0], False), (fa, am, fb, cp, c[0], True)):
         kept = {_stem(w) for w in other}
@@ -699,10 +711,7 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
             if nxt in stops or _stem(nxt) not in kept or _quoted_at(a, base + ms[i].start()):
                 continue
             pair, one = f"{ms[i].group(0)} {ms[i + 1].group(0)}", ms[i + 1].group(0)
-            if added:
-                out.append(Change("loaded-word", one, pair, s, c, f"'{ms[i].group(0)}' added: '{one}' -> '{pair}'"))
-            else:
-                out.append(Change("loaded-word", pair, one, s, c, f"'{ms[i].group(0)}' dropped: '{pair}' -> '{one}'"))
+            out.append(_one_word_change(ms[i].group(0), one, pair, added, s, c))
     return out
 
 
