@@ -55,7 +55,8 @@ class DocContext:
             lo, hi = np.searchsorted(idx, q.start), np.searchsorted(idx, q.end)
             inside[lo:hi] = True
         inside &= ~mark
-        return cls(doc, text, rules, table, quoted, inside.tolist(), mark.tolist())
+        table.inside_quote = inside.tolist()
+        return cls(doc, text, rules, table, quoted, table.inside_quote, mark.tolist())
 
     def cue_candidates(self) -> list[Token]:
         """Verbs whose lemma attributes (speech, belief, evidence), outside quotes (found on the lemma array, not

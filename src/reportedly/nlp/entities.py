@@ -82,6 +82,8 @@ class EntityTable:
         self.entities: list[EntityBuilder] = []
         self.by_token: dict[int, EntityBuilder] = {}
         self._by_key: dict[str, EntityBuilder] = {}
+        # per token, whether it stands inside quotation marks (DocContext.build fills it; empty before)
+        self.inside_quote: list[bool] = []
 
     def new(self, name: str) -> EntityBuilder:
         b = EntityBuilder(id=f"E{len(self.entities) + 1}", name=name)

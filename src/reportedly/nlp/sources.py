@@ -223,7 +223,7 @@ def make_source(
                 return Source(span, None, speaker_phrase(described, rules).text, "person")
             return Source(span, None, span.text, "person")
         if pronoun == "thing":
-            body = _speaking_body_before(head, rules)
+            body = _speaking_body_before(head, table, rules)
             said = make_source(table, speaker_phrase(body, rules), rules, pronouns) if body is not None else None
             if said is not None:
                 return said.as_said_by(head)  # mentioned here as "it"
@@ -297,7 +297,7 @@ def _main_clause_description(pronoun_tok: Token, gender: str, rules: Rules) -> O
     return subject if noun_gender(subject.lemma_, rules) in (None, gender) else None
 
 
-def _speaking_body_before(pronoun_tok: Token, rules: Rules) -> Optional[Token]:
+def _speaking_body_before(pronoun_tok: Token, table: EntityTable, rules: Rules) -> Optional[Token]:
     """ "The watchdog said the app had a breach. It said there was no legal basis ...": an unresolved "it", subject of
     a speech verb, is the nearest earlier subject of a speech verb (in this or the `group_sentences_back` sentences
     before) that is a singular common noun and no person ("the watchdog", "the ministry", "the report"), else the
@@ -316,13 +316,13 @@ def _speaking_body_before(pronoun_tok: Token, rules: Rules) -> Optional[Token]:
         for t in doc[first.i : pronoun_tok.i]
         if t.dep_ == "nsubj"
         and (t.pos_ == "NOUN" and t.tag_ == "NN" or rules.pronouns.get(t.lower_) == "thing")
-        and not _between_marks(t)
+        and not (t.i < len(table.inside_quote) and table.inside_quote[t.i])  # someone's words, not the narration
     ]
     for t in reversed(subjects):
         if t.head.lemma_.lower() not in rules.cue_verbs or rules.is_person_or_kin_noun(t.lemma_.lower()):
             continue
         # an earlier "it" that spoke stands for the same body ("It said ... It also said ...")
-        return _speaking_body_before(t, rules) if t.pos_ == "PRON" else t
+        return _speaking_body_before(t, table, rules) if t.pos_ == "PRON" else t
     for t in reversed(subjects):
         lemma = t.lemma_.lower()
         if t.pos_ != "PRON" and (
@@ -330,14 +330,6 @@ def _speaking_body_before(pronoun_tok: Token, rules: Rules) -> Optional[Token]:
         ):
             return t
     return None
-
-
-def _between_marks(tok: Token) -> bool:
-    """Whether `tok` stands inside quotation marks opened earlier in its paragraph (someone's words, never the
-    narration's subject)."""
-    text = tok.doc.text
-    before = text[text.rfind("\n", 0, tok.idx) + 1 : tok.idx]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _expletive(tok: Token) -> bool:
