@@ -278,6 +278,9 @@ def make_source(
             table.link(author, span, "description")
             return Source(span, author, author.name, _entity_type(author, rules))
         return Source(span, None, span.text, "document")
+    of = _crowd_of(head, rules)
+    if of is not None and any(c.dep_ == "pobj" and c.lemma_.lower() in rules.document_nouns for c in of.children):
+        return Source(span, None, span.text, "document")  # "one of the reports": the documents counted
     first = _first_described(span, rules)
     if first is not None:
         return Source(span, None, first.text, "unnamed")
@@ -534,7 +537,8 @@ def can_speak(span: Span, rules: Rules) -> bool:
 def _crowd_of(head: Token, rules: Rules) -> Optional[Token]:
     """ "Thousands of Milei supporters", "hundreds of protesters", "one of the survivors": when `head` is a plural
     number noun (rules/en/crowd_counts.txt) counting the plural noun after its "of", or a number counting people
-    (`described_group`), that "of" (its phrase is the people counted); else None."""
+    (`described_group`) or documents ("one of the reports", rules/en/document_nouns.txt), that "of" (its phrase is
+    the people or documents counted); else None."""
     counted = head.like_num and head.pos_ == "NUM"  # "one of the survivors", "two of the passengers"
     if head.lower_ not in rules.crowd_counts and not counted:
         return None
@@ -542,8 +546,8 @@ def _crowd_of(head: Token, rules: Rules) -> Optional[Token]:
     people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if people is None or people.tag_ not in ("NNS", "NNPS") or people.ent_type_ in NON_SPEAKER_ENTS:
         return None
-    if counted and not described_group(people, rules):
-        return None  # "one of the reasons", "two of the bills": things counted, no one who speaks
+    if counted and not (described_group(people, rules) or people.lemma_.lower() in rules.document_nouns):
+        return None  # "one of the reasons": things counted, no one who speaks ("one of the reports" speaks)
     return of
 
 

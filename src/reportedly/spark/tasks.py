@@ -197,17 +197,18 @@ def verify_pairs(batches: Iterator) -> Iterator:
 
 
 def signature_of(r: dict, prefix: str = "") -> cluster.Signature:
-    """The cluster signature kept in a row's sig_* columns (with `prefix`: a_sig_copy, ...)."""
+    """The cluster signature kept in a row's sig_* columns (with `prefix`: a_sig_copy, ...). Columns a step did not
+    carry (build_story carries only sig_copy) read as empty."""
 
     def t(v) -> tuple[int, ...]:
         return tuple(int(x) for x in v) if v is not None else ()
 
     return cluster.Signature(
-        t(r[prefix + "sig_copy"]),
-        t(r[prefix + "sig_topic"]),
-        t(r[prefix + "sig_keys"]),
-        r[prefix + "sig_language"],
-        t(r[prefix + "sig_marks"]),
+        t(r.get(prefix + "sig_copy")),
+        t(r.get(prefix + "sig_topic")),
+        t(r.get(prefix + "sig_keys")),
+        r.get(prefix + "sig_language") or "und",
+        t(r.get(prefix + "sig_marks")),
     )
 
 
@@ -227,8 +228,7 @@ def build_story(df):
     group = list(by_id)
     days = {i: day_number(r["published"]) for i, r in by_id.items()}
     rows = []
-    copies = {i: tuple(int(x) for x in r["sig_copy"]) for i, r in by_id.items() if r.get("sig_copy") is not None}
-    copied = cluster.copy_edges({i: cluster.Signature(c, (), (), "und") for i, c in copies.items()}, settings)
+    copied = cluster.copy_edges({i: signature_of(r) for i, r in by_id.items() if r.get("sig_copy") is not None}, settings)
     for members, earlier in cluster.stories_in_time(group, days, settings.story_days, copied):
         if len(members) >= 2:
             rows += story_rows(built_story(by_id, members, earlier, False, settings), by_id)
