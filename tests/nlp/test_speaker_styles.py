@@ -78,3 +78,27 @@ def test_colon_glued_to_the_quote_is_read(run):
     text = "Who told you that?\n\nSenator Ilse Brandvold:“We learned that from the department and its analysis.”"
     q = run(text).quotes[0]
     assert q.text.startswith("We learned") and "Brandvold" in (q.speaker or "")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["JANE ROSSITER, SENIOR ANALYST, HOLBORN CAPITAL", "Jane Rossiter, senior analyst at Holborn Capital:"],
+)
+def test_a_speakers_heading_names_the_quote_paragraphs_below_it(run, heading):
+    text = (
+        "Shares of the carmaker fell 3% on Friday after the report.\n\n"
+        "REACTION:\n\n"
+        f"{heading}\n\n"
+        "“It shows that they need to go back to the drawing board and rethink the plan.”\n\n"
+        "“I just don't know that buyers are ready for a car like that one.”"
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Jane Rossiter", "Jane Rossiter"]
+
+
+def test_a_heading_without_a_persons_noun_names_no_one(run):
+    text = (
+        "Shares of the carmaker fell 3% on Friday after the report.\n\n"
+        "Market Reaction, Live Updates\n\n"
+        "“It shows that they need to go back to the drawing board and rethink the plan.”"
+    )
+    assert [q.speaker for q in run(text).quotes] == [None]

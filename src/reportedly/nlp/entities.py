@@ -128,7 +128,7 @@ class EntityTable:
         """Give each entity the best-written of its full names: "Liz Truss" rather than "LIZ Truss"."""
         for b in self.entities:
             names = [normalise_name(m.text) for m in b.mentions if m.kind == "name"]
-            names = [" ".join(w for w in n.split() if not self.rules.is_title(w)) or n for n in names]
+            names = [" ".join(w for w in n.split() if not self.rules.is_title(w)) or n for n in names] + [b.name]
             longest = max((len(n.split()) for n in names), default=0)
             best = [n for n in names if len(n.split()) == longest and n.lower() == b.name.lower()]
             if best:

@@ -103,7 +103,8 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         ):
             continue
         prev = (
-            _subject_before(ctx, q)
+            _speaker_heading(ctx, q)
+            or _subject_before(ctx, q)
             or _woven_subject(ctx, q)
             or _previous_speaker(ctx, out, reported, q, paragraph_of)
             or _lede_speaker(out, reported, q, paragraph_of)
@@ -1061,6 +1062,59 @@ def _previous_speaker(
         return None
     at, source = max(cands, key=lambda c: c[0])
     return source if here - paragraph_of(at) <= SETTINGS.context_paragraphs else None
+
+
+_HEADING_NAME = re.compile(r"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){1,3}")
+
+
+def _speaker_heading(ctx: DocContext, q: Quoted) -> Optional[Source]:
+    """A speaker's heading over quote-only paragraphs, the house style of collected reactions ("JANE ROE, SENIOR
+    ECONOMIST, ACME BANK" or "Jane Roe, chief economist:" on a line of its own, then one or more paragraphs that open
+    with a quotation mark): the name, the heading's first comma-separated part of two to four capitalised words. The
+    rest of the heading must hold a person's noun ("analyst", "manager": rules/en/person_nouns.txt), or a heading
+    that is only a name must be the tagger's person. None unless every line between the heading and `q` opens with
+    a quotation mark."""
+    text = ctx.text
+    end = text.rfind("\n", 0, q.open)
+    if text[end + 1 : q.open].strip():
+        return None  # words before the quotation on its own line
+    above = 0
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if not line:
+            continue
+        if line[0] not in MARKS:
+            return _heading_name(ctx, line, text.find(line, start))
+        above += 1  # an earlier quotation under the same heading
+        if above >= SETTINGS.max_heading_quotes:
+            return None
+    return None
+
+
+def _heading_name(ctx: DocContext, line: str, at: int) -> Optional[Source]:
+    words = line.rstrip(":").split()
+    if not words or len(words) > SETTINGS.max_heading_words or line[-1] in ".!?\"”’":
+        return None
+    first, _, rest = line.rstrip(":").partition(",")
+    if not _HEADING_NAME.fullmatch(first.strip()):
+        return None
+    span = ctx.doc.char_span(at, at + len(first.strip()), alignment_mode="expand")
+    if span is None:
+        return None
+    person = any(t.ent_type_ == "PERSON" for t in span)
+    if not (rest and any(ctx.rules.is_person_noun(w.strip(".,;:").lower()) for w in rest.split())) and not (
+        person and not rest
+    ):
+        return None
+    name = first.strip()
+    if name.isupper():
+        name = " ".join(w.capitalize() for w in name.split())
+    entity = ctx.table.get_or_create(name, span, "PERSON")
+    if entity.name.isupper():
+        entity.name = name  # "JANE ROE" shouted in a heading is Jane Roe
+    return Source(span, entity, entity.name, "person")
 
 
 def _spoke_as_people(ctx: DocContext, source: Source) -> bool:

@@ -50,6 +50,9 @@ class Settings:
     # get here?"), each of at most this many words and no full stop
     max_block_headings: int = 2
     max_heading_words: int = 10
+    # a speaker's heading over collected reactions ("JANE ROE, ECONOMIST, ACME BANK", then quote-only paragraphs)
+    # names the speaker of at most this many quotation paragraphs below it
+    max_heading_quotes: int = 4
     # an unnamed speaker's description with its post-modifiers ("a passenger on the flight who ...") is kept whole up
     # to this many words; a longer one is a parse that ran on past the noun phrase, and only its head phrase is kept
     max_description_words: int = 16
