@@ -506,6 +506,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _attributions(src, cp, s, c)
     out += _hedges(src, cp, s, c)
     out += _foreign_hedges(src.language, cp.language, before, after, s, c)
+    out += _foreign_attributions(src.language, cp.language, before, after, s, c)
     out += _reported(before, after, s, c, out)
     out += _loaded(before, after, s, c)
     out += _stance(before, after, s, c, out)
@@ -1642,6 +1643,72 @@ def _hedges(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     if ch and not sh:
         out += [Change("hedge-added", None, h.text, s, (h.start, h.end)) for h in ch]
     return out
+
+
+@lru_cache(maxsize=None)
+def _attribution_cues(lang: str) -> Optional[re.Pattern]:
+    """The attribution cues of rules/<lang>/attribution_cues.txt as one pattern (None for a language without the
+    file); "..." in a cue stands for up to six words between."""
+    from ..rules import lines
+
+    try:
+        cues = lines(lang, "attribution_cues.txt")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    alts = [
+        r"\s+(?:\S+\s+){0,6}?".join(r"\s+".join(map(re.escape, p.split())) for p in cue.split("...")) for cue in cues
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _cue_words(lang: str) -> frozenset[str]:
+    """The words of the attribution cues of `lang` (folded): no word of who a cue cites."""
+    from ..rules import lines
+
+    return frozenset(fold(w) for cue in lines(lang, "attribution_cues.txt") for w in cue.split() if w != "...")
+
+
+def _cited(sentence: str, lang: str) -> list[tuple[str, frozenset[str]]]:
+    """Each attribution cue of a sentence in `lang` with who it cites: the content words (four letters or more, no
+    function word of the language) inside the cue and in the six words after it."""
+    from ..ingest.language import stopwords_by_language
+
+    pattern = _attribution_cues(lang)
+    if pattern is None:
+        return []
+    stops = stopwords_by_language().get(lang, frozenset()) | _cue_words(lang)
+    text = sentence.replace("\u2019", "'")
+    out = []
+    for m in pattern.finditer(text):
+        window = m.group(0).split()[1:] + text[m.end() :].split()[:6]
+        words = {fold(w.strip(".,;:!?()\"'«»“”„")) for w in window}
+        out.append((m.group(0), frozenset(w for w in words if len(w) >= 4 and w.isalpha() and w not in stops)))
+    return out
+
+
+def _foreign_attributions(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c):
+    """A claim's source in a rewrite of the same language, in a language the analysis does not read (the cues of
+    rules/<lang>/attribution_cues.txt: "laut", "selon", "ha dichiarato"): the copy's aligned sentence gives the claim
+    without the source's cue (attribution dropped), with a cue the source had not (added), or with a cue that cites
+    another source (moved: words of who the source cites that the copy sentence lacks, and the reverse)."""
+    if src_lang != cp_lang or src_lang in (None, "en"):
+        return []
+    cb, ca = _cited(before, src_lang), _cited(after, cp_lang)
+    if cb and not ca:
+        return [Change("attribution-dropped", cue, None, s, c, f"attribution '{cue}' dropped") for cue, _ in cb[:1]]
+    if ca and not cb:
+        return [Change("attribution-added", None, cue, s, c, f"attribution '{cue}' added") for cue, _ in ca[:1]]
+    if not cb:
+        return []
+    # a word counts as kept where the other sentence has one of its first five letters (an inflection, a compound)
+    fb, fa = {w[:5] for w in _WORD.findall(fold(before))}, {w[:5] for w in _WORD.findall(fold(after))}
+    gone = [(cue, w) for cue, w in cb if any(x[:5] not in fa for x in w)]
+    new = [(cue, w) for cue, w in ca if any(x[:5] not in fb for x in w)]
+    if gone and new:
+        b, a = gone[0][0], new[0][0]
+        return [Change("attribution-moved", b, a, s, c, f"attribution '{b}' -> '{a}'")]
+    return []
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,48 @@
+"""Attribution cues of rewrites in a language the analysis does not read (rules/<lang>/attribution_cues.txt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.provenance.diff import _foreign_attributions
+
+
+def kinds(lang: str, before: str, after: str, copy_lang: str | None = None) -> list[tuple[str, str, str]]:
+    out = _foreign_attributions(lang, copy_lang or lang, before, after, (0, len(before)), (0, len(after)))
+    return [(c.kind, c.before or "", c.after or "") for c in out]
+
+
+@pytest.mark.parametrize(
+    "lang, before, after, cue",
+    [
+        (
+            "de",
+            "Der Hafen bleibt laut der Polizei bis Freitag gesperrt.",
+            "Der Hafen bleibt bis Freitag gesperrt.",
+            "laut",
+        ),
+        ("fr", "Le pont sera rouvert en mai, a précisé la mairie.", "Le pont sera rouvert en mai.", "a précisé"),
+        ("es", "Según el ministerio, la presa resistió la crecida.", "La presa resistió la crecida del río.", "Según"),
+        ("it", "Il museo riaprirà a giugno, secondo il sindaco.", "Il museo riaprirà a giugno.", "secondo"),
+        ("pt", "A estrada foi reaberta, de acordo com a prefeitura.", "A estrada foi reaberta ontem.", "de acordo com"),
+    ],
+)
+def test_a_cue_the_copy_leaves_out_drops_the_attribution(lang, before, after, cue):
+    assert kinds(lang, before, after) == [("attribution-dropped", cue, "")]
+    # the reverse: the copy gives a source the original did not
+    assert kinds(lang, after, before) == [("attribution-added", "", cue)]
+
+
+def test_a_cue_that_cites_another_source_moves_the_attribution():
+    before = "Die Brücke war marode, teilte das Verkehrsministerium am Montag mit."
+    after = "Die Brücke war marode, sagte ein Sprecher der Feuerwehr."
+    assert [k for k, _, _ in kinds("de", before, after)] == ["attribution-moved"]
+    # the same source in other words (an inflection) moves nothing
+    assert kinds("fr", "Le pont a cédé, a déclaré le ministère.", "Le pont a cédé, a indiqué le ministère.") == []
+
+
+def test_english_and_cross_language_pairs_are_left_to_their_own_checks():
+    assert kinds("en", "The port is closed, police said.", "The port is closed.") == []
+    assert kinds("de", "Der Hafen ist laut Polizei gesperrt.", "Le port est fermé.", copy_lang="fr") == []
+    # a language without cue data: nothing
+    assert kinds("nl", "De haven is dicht, volgens de politie.", "De haven is dicht.") == []
