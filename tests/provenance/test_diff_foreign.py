@@ -46,3 +46,17 @@ def test_english_and_cross_language_pairs_are_left_to_their_own_checks():
     assert kinds("de", "Der Hafen ist laut Polizei gesperrt.", "Le port est fermé.", copy_lang="fr") == []
     # a language without cue data: nothing
     assert kinds("nl", "De haven is dicht, volgens de politie.", "De haven is dicht.") == []
+
+
+def test_a_hedge_reworded_away_around_one_figure_is_removed():
+    from reportedly.provenance.diff import _foreign_hedges
+
+    before = "Il comune potrebbe pagare una multa fino a 40 mila euro per il ritardo."
+    after = "Al comune toccherà una multa di 40 mila euro."
+    found = _foreign_hedges("it", "it", before, after, (0, len(before)), (0, len(after)))
+    assert [(c.kind, c.before) for c in found] == [("hedge-removed", "potrebbe")]
+    # the reverse adds it; two sentences without a figure alike are not known to make one claim
+    back = _foreign_hedges("it", "it", after, before, (0, len(after)), (0, len(before)))
+    assert [(c.kind, c.after) for c in back] == [("hedge-added", "potrebbe")]
+    other = "Il sindaco potrebbe dimettersi presto."
+    assert _foreign_hedges("it", "it", other, after, (0, len(other)), (0, len(after))) == []

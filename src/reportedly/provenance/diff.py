@@ -1737,7 +1737,18 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
         had, has = {fold(w) for w in old} & words, {fold(w) for w in new} & words
         out += [Change("hedge-removed", w, None, s, c, f"'{w}' dropped") for w in sorted(had - has)]
         out += [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(has - had)]
-    return out
+    if out:
+        return out
+    # reworded around the hedge: the whole sentence hedged on one side only, where the two give one figure alike
+    # (one claim, as for a translation: `_compare_translated`)
+    hb, ha = {fold(w) for w in _WORD.findall(before)} & words, {fold(w) for w in _WORD.findall(after)} & words
+    from .crosslang import figures
+
+    if (hb and ha) or not any(len(re.sub(r"\D", "", f)) >= 2 for f in figures(before) & figures(after)):
+        return []
+    if hb:
+        return [Change("hedge-removed", w, None, s, c, f"'{w}' dropped: stated as fact") for w in sorted(hb)]
+    return [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(ha)]
 
 
 def _stem(word: str) -> str:
