@@ -60,3 +60,22 @@ def test_a_hedge_reworded_away_around_one_figure_is_removed():
     assert [(c.kind, c.after) for c in back] == [("hedge-added", "potrebbe")]
     other = "Il sindaco potrebbe dimettersi presto."
     assert _foreign_hedges("it", "it", other, after, (0, len(other)), (0, len(after))) == []
+
+
+def test_a_translation_that_cites_another_named_source_moves_the_attribution():
+    from reportedly.provenance.diff import _cited_elsewhere
+
+    class Doc:  # only what the check reads (the source's attributions come from its own cues here)
+        def __init__(self, language, text=""):
+            self.language, self.attributions, self.text = language, [], text
+
+    before = "Le barrage a cédé vers minuit, a indiqué la préfecture."
+    after = "Die Staumauer brach gegen Mitternacht, teilte das Technische Hilfswerk mit."
+    found = _cited_elsewhere(Doc("fr", before), Doc("de"), before, after, (0, len(before)), (0, len(after)), [])
+    assert [(c.kind, c.before, c.after) for c in found] == [
+        ("attribution-moved", "a indiqué", "teilte das Technische Hilfswerk mit")
+    ]
+    # the same named source in the translation: nothing moved
+    same = "Die Staumauer brach gegen Mitternacht, teilte die Präfektur mit."
+    named = "Le barrage a cédé vers minuit, a indiqué la Préfecture."
+    assert _cited_elsewhere(Doc("fr", named), Doc("de"), named, same, (0, len(named)), (0, len(same)), []) == []

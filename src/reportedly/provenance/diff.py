@@ -943,7 +943,7 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
             continue  # a month given or dropped: another date only where both give the same year or day
         b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
         out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
-    out += _untranslated_speakers(src, before, after, s, c)
+    out += _cited_elsewhere(src, cp, before, after, s, c, _untranslated_speakers(src, before, after, s, c))
     out += _durations(src.language, cp.language, before, after, s, c, out)
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
     hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
@@ -955,6 +955,30 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
     if ha and not hedged_b:
         out += [Change("hedge-added", None, w, s, c, f"hedge '{w}' added in translation") for w in ha]
     return out
+
+
+def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c, dropped: list[Change]):
+    """A translated sentence that gives the claim of an attributed source sentence to a source of its own: an
+    attribution cue of the copy's language (rules/<lang>/attribution_cues.txt) citing a name the source sentence does
+    name anywhere, nor a cognate of it ("..., afirmou a Comissão Europeia" for "The WHO said ..."): the attribution moved, in place of the
+    speaker's name dropped."""
+    pattern = _attribution_cues(cp.language or "")
+    attributed = [a for a in src.attributions if s[0] <= a.cue_span[0] < s[1]] if src.language == "en" else []
+    cues = [f"{a.source} ({a.cue})" for a in attributed] or [cue for cue, _ in _cited(before, src.language or "")]
+    if pattern is None or not cues:
+        return dropped
+    from .crosslang import cognate
+
+    here = set(_WORD.findall(fold(src.text)))  # a name the source gives anywhere is no other source
+    for m in pattern.finditer(after.replace("\u2019", "'")):
+        # who the cue cites: the words after it up to the clause's end or a quotation mark
+        window = m.group(0).split()[1:] + re.split(r"[.,;:!?«»“”„\"]", after[m.end() :])[0].split()[:5]
+        names = [w.strip("()'") for w in window]
+        names = [w for w in names if w[:1].isupper() and len(w) >= 3 and not any(cognate(fold(w), x) for x in here)]
+        if names:
+            detail = f"translated with the claim cited to '{m.group(0)} ... {names[0]}'"
+            return [Change("attribution-moved", cues[0], m.group(0), s, c, detail)]
+    return dropped
 
 
 def _untranslated_speakers(src: Analysis, before: str, after: str, s, c) -> list[Change]:
