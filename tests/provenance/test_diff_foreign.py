@@ -79,3 +79,21 @@ def test_a_translation_that_cites_another_named_source_moves_the_attribution():
     same = "Die Staumauer brach gegen Mitternacht, teilte die Präfektur mit."
     named = "Le barrage a cédé vers minuit, a indiqué la Préfecture."
     assert _cited_elsewhere(Doc("fr", named), Doc("de"), named, same, (0, len(named)), (0, len(same)), []) == []
+
+
+def test_a_reworded_sentence_between_two_aligned_ones_aligns_by_its_names_and_figures():
+    from reportedly.provenance.diff import _by_names
+
+    source = [
+        "O governo anunciou na segunda-feira um novo plano para a saúde pública.",
+        "Há outras 1.500 pessoas internadas em Coimbra, segundo o hospital de Santa Maria.",
+        "O ministro vai apresentar o plano ao parlamento na próxima semana.",
+    ]
+    copy = [
+        "O governo anunciou na segunda-feira um novo plano para a saúde pública.",
+        "Ao todo, 1.900 doentes continuam internados no hospital de Santa Maria, em Coimbra.",
+        "O ministro vai apresentar o plano ao parlamento na próxima semana.",
+    ]
+    assert _by_names({0: 0, 2: 2}, source, copy) == {0: 0, 1: 1, 2: 2}
+    # outside two aligned sentences (a text aligned nowhere, or a tail after the last), nothing is paired
+    assert _by_names({0: 0}, source, copy) == {0: 0}

@@ -90,6 +90,8 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     else:
         pairs = _align([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs], embeddings)
         ss, pairs = _joined_halves(source.text, ss, [copy.text[s:e] for s, e in cs], pairs)
+        if source.language != "en":  # a rewrite in a language the analysis does not read: by names and figures too
+            pairs = _by_names(pairs, [source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs])
     matched_source: set[int] = set()
     for j, c in enumerate(cs):
         ctext = copy.text[c[0] : c[1]]
@@ -468,6 +470,23 @@ def _between(aligned: dict[int, int], n_copy: int, n_source: int):
     bounds = [(-1, -1)] + anchors + [(n_copy, n_source)]
     for (j0, k0), (j1, k1) in zip(bounds, bounds[1:]):
         yield [j for j in range(j0 + 1, j1) if j not in aligned], [k for k in range(k0 + 1, k1) if k not in used]
+
+
+def _by_names(aligned: dict[int, int], source: list[str], copy: list[str]) -> dict[int, int]:
+    """`aligned` with the copy's sentences it left unaligned between two sentences aligned in order paired to a source
+    sentence of that stretch (or one bounding it: a sentence split in two) that shares their names, figures and
+    cognates (`align_sentences`, the aligner of translations): a rewrite in a language the analysis does not read,
+    too reworded for characters to align it. Only between two aligned sentences: a text aligned nowhere is none's
+    rewrite."""
+    out = dict(aligned)
+    anchors = _in_order(sorted(aligned.items()))
+    for (j0, k0), (j1, k1) in zip(anchors, anchors[1:]):
+        js = [j for j in range(j0 + 1, j1) if j not in aligned]
+        ks = [k0] + [k for k in range(k0 + 1, k1) if k not in aligned.values()] + [k1]
+        if js:
+            found = align_sentences([source[k] for k in ks], [copy[j] for j in js])
+            out |= {js[j]: ks[k] for j, k in found.items()}
+    return out
 
 
 def _in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
