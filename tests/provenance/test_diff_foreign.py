@@ -97,3 +97,18 @@ def test_a_reworded_sentence_between_two_aligned_ones_aligns_by_its_names_and_fi
     assert _by_names({0: 0, 2: 2}, source, copy) == {0: 0, 1: 1, 2: 2}
     # outside two aligned sentences (a text aligned nowhere, or a tail after the last), nothing is paired
     assert _by_names({0: 0}, source, copy) == {0: 0}
+
+
+def test_words_the_source_gave_without_marks_put_in_quotation_marks():
+    from reportedly.provenance.diff import _marked_paraphrase
+
+    before = "La mairie n'a pas prévu de contrôle pour vérifier la qualité de l'eau des fontaines."
+    after = "La mairie n'a prévu aucun « contrôle pour vérifier la qualité de l'eau » des fontaines."
+    found = _marked_paraphrase(before, after, (0, len(before)), (0, len(after)))
+    assert [c.kind for c in found] == ["paraphrase-to-quote"] and "qualité de l'eau" in found[0].after
+    # already quoted in the source: a quotation kept, not a paraphrase quoted
+    quoted = "La mairie n'a prévu aucun « contrôle pour vérifier la qualité de l'eau » des fontaines, dit-elle."
+    assert _marked_paraphrase(quoted, after, (0, len(quoted)), (0, len(after))) == []
+    # a title of several words in quotation marks that the source does not give
+    title = "La mairie présente « Les fontaines de la ville en été » ce samedi."
+    assert _marked_paraphrase(before, title, (0, len(before)), (0, len(title))) == []

@@ -526,6 +526,8 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _hedges(src, cp, s, c)
     out += _foreign_hedges(src.language, cp.language, before, after, s, c)
     out += _foreign_attributions(src.language, cp.language, before, after, s, c)
+    if src.language != "en" and src.language == cp.language:
+        out += _marked_paraphrase(before, after, s, c)
     out += _reported(before, after, s, c, out)
     out += _loaded(before, after, s, c)
     out += _stance(before, after, s, c, out)
@@ -1534,6 +1536,22 @@ def _quotes(src: Analysis, cp: Analysis, s, c) -> list[Change]:
                 )
             )
     return out
+
+
+def _marked_paraphrase(before: str, after: str, s, c) -> list[Change]:
+    """`_quotes` for a language the analysis does not read, by quotation marks alone (crosslang.marked_quotes):
+    words of four or more that the copy sentence quotes and its source sentence gave, alike, without marks."""
+    from rapidfuzz import fuzz
+
+    from .crosslang import marked_quotes
+
+    if marked_quotes(before):
+        return []
+    return [
+        Change("paraphrase-to-quote", before, q.text, s, (c[0] + q.start, c[0] + q.end), "now quoted")
+        for q in marked_quotes(after)
+        if len(q.text.split()) >= 4 and fuzz.partial_ratio(fold(q.text), fold(before)) >= 85
+    ]
 
 
 def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
