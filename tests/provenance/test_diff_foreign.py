@@ -112,3 +112,13 @@ def test_words_the_source_gave_without_marks_put_in_quotation_marks():
     # a title of several words in quotation marks that the source does not give
     title = "La mairie présente « Les fontaines de la ville en été » ce samedi."
     assert _marked_paraphrase(before, title, (0, len(before)), (0, len(title))) == []
+
+
+def test_a_statement_signed_by_someone_is_attributed_to_them():
+    before = "Il comunicato, firmato dal sindaco, chiede la chiusura del ponte."
+    after = "Il comunicato chiede la chiusura del ponte."
+    assert kinds("it", before, after) == [("attribution-dropped", "firmato", "")]
+    assert (
+        kinds("pt", "O texto, assinado por Ana Costa, pede calma.", "O texto pede calma.")[0][0]
+        == "attribution-dropped"
+    )
