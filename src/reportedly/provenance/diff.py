@@ -90,6 +90,8 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     else:
         pairs = _align([source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs], embeddings)
         ss, pairs = _joined_halves(source.text, ss, [copy.text[s:e] for s, e in cs], pairs)
+        if source.language != "en":  # a rewrite in a language the analysis does not read: by names and figures too
+            pairs = _by_names(pairs, [source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs])
     matched_source: set[int] = set()
     for j, c in enumerate(cs):
         ctext = copy.text[c[0] : c[1]]
@@ -470,6 +472,23 @@ def _between(aligned: dict[int, int], n_copy: int, n_source: int):
         yield [j for j in range(j0 + 1, j1) if j not in aligned], [k for k in range(k0 + 1, k1) if k not in used]
 
 
+def _by_names(aligned: dict[int, int], source: list[str], copy: list[str]) -> dict[int, int]:
+    """`aligned` with the copy's sentences it left unaligned between two sentences aligned in order paired to a source
+    sentence of that stretch (or one bounding it: a sentence split in two) that shares their names, figures and
+    cognates (`align_sentences`, the aligner of translations): a rewrite in a language the analysis does not read,
+    too reworded for characters to align it. Only between two aligned sentences: a text aligned nowhere is none's
+    rewrite."""
+    out = dict(aligned)
+    anchors = _in_order(sorted(aligned.items()))
+    for (j0, k0), (j1, k1) in zip(anchors, anchors[1:]):
+        js = [j for j in range(j0 + 1, j1) if j not in aligned]
+        ks = [k0] + [k for k in range(k0 + 1, k1) if k not in aligned.values()] + [k1]
+        if js:
+            found = align_sentences([source[k] for k in ks], [copy[j] for j in js])
+            out |= {js[j]: ks[k] for j, k in found.items()}
+    return out
+
+
 def _in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of (copy, source) pairs whose source indexes rise with the copy's: the sentences aligned in
     order, fit to anchor the rest."""
@@ -506,6 +525,9 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _attributions(src, cp, s, c)
     out += _hedges(src, cp, s, c)
     out += _foreign_hedges(src.language, cp.language, before, after, s, c)
+    out += _foreign_attributions(src.language, cp.language, before, after, s, c)
+    if src.language != "en" and src.language == cp.language:
+        out += _marked_paraphrase(before, after, s, c)
     out += _reported(before, after, s, c, out)
     out += _loaded(before, after, s, c)
     out += _stance(before, after, s, c, out)
@@ -942,7 +964,7 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
             continue  # a month given or dropped: another date only where both give the same year or day
         b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
         out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
-    out += _untranslated_speakers(src, before, after, s, c)
+    out += _cited_elsewhere(src, cp, before, after, s, c, _untranslated_speakers(src, before, after, s, c))
     out += _durations(src.language, cp.language, before, after, s, c, out)
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
     hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
@@ -954,6 +976,30 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
     if ha and not hedged_b:
         out += [Change("hedge-added", None, w, s, c, f"hedge '{w}' added in translation") for w in ha]
     return out
+
+
+def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c, dropped: list[Change]):
+    """A translated sentence that gives the claim of an attributed source sentence to a source of its own: an
+    attribution cue of the copy's language (rules/<lang>/attribution_cues.txt) citing a name the source sentence does
+    name anywhere, nor a cognate of it ("..., afirmou a Comissão Europeia" for "The WHO said ..."): the attribution moved, in place of the
+    speaker's name dropped."""
+    pattern = _attribution_cues(cp.language or "")
+    attributed = [a for a in src.attributions if s[0] <= a.cue_span[0] < s[1]] if src.language == "en" else []
+    cues = [f"{a.source} ({a.cue})" for a in attributed] or [cue for cue, _ in _cited(before, src.language or "")]
+    if pattern is None or not cues:
+        return dropped
+    from .crosslang import cognate
+
+    here = set(_WORD.findall(fold(src.text)))  # a name the source gives anywhere is no other source
+    for m in pattern.finditer(after.replace("\u2019", "'")):
+        # who the cue cites: the words after it up to the clause's end or a quotation mark
+        window = m.group(0).split()[1:] + re.split(r"[.,;:!?«»“”„\"]", after[m.end() :])[0].split()[:5]
+        names = [w.strip("()'") for w in window]
+        names = [w for w in names if w[:1].isupper() and len(w) >= 3 and not any(cognate(fold(w), x) for x in here)]
+        if names:
+            detail = f"translated with the claim cited to '{m.group(0)} ... {names[0]}'"
+            return [Change("attribution-moved", cues[0], m.group(0), s, c, detail)]
+    return dropped
 
 
 def _untranslated_speakers(src: Analysis, before: str, after: str, s, c) -> list[Change]:
@@ -1492,6 +1538,22 @@ def _quotes(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     return out
 
 
+def _marked_paraphrase(before: str, after: str, s, c) -> list[Change]:
+    """`_quotes` for a language the analysis does not read, by quotation marks alone (crosslang.marked_quotes):
+    words of four or more that the copy sentence quotes and its source sentence gave, alike, without marks."""
+    from rapidfuzz import fuzz
+
+    from .crosslang import marked_quotes
+
+    if marked_quotes(before):
+        return []
+    return [
+        Change("paraphrase-to-quote", before, q.text, s, (c[0] + q.start, c[0] + q.end), "now quoted")
+        for q in marked_quotes(after)
+        if len(q.text.split()) >= 4 and fuzz.partial_ratio(fold(q.text), fold(before)) >= 85
+    ]
+
+
 def _attributions(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     sa = [a for a in src.attributions if s[0] <= a.cue_span[0] < s[1]]
     ca = [a for a in cp.attributions if c[0] <= a.cue_span[0] < c[1]]
@@ -1644,6 +1706,72 @@ def _hedges(src: Analysis, cp: Analysis, s, c) -> list[Change]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _attribution_cues(lang: str) -> Optional[re.Pattern]:
+    """The attribution cues of rules/<lang>/attribution_cues.txt as one pattern (None for a language without the
+    file); "..." in a cue stands for up to six words between."""
+    from ..rules import lines
+
+    try:
+        cues = lines(lang, "attribution_cues.txt")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    alts = [
+        r"\s+(?:\S+\s+){0,6}?".join(r"\s+".join(map(re.escape, p.split())) for p in cue.split("...")) for cue in cues
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _cue_words(lang: str) -> frozenset[str]:
+    """The words of the attribution cues of `lang` (folded): no word of who a cue cites."""
+    from ..rules import lines
+
+    return frozenset(fold(w) for cue in lines(lang, "attribution_cues.txt") for w in cue.split() if w != "...")
+
+
+def _cited(sentence: str, lang: str) -> list[tuple[str, frozenset[str]]]:
+    """Each attribution cue of a sentence in `lang` with who it cites: the content words (four letters or more, no
+    function word of the language) inside the cue and in the six words after it."""
+    from ..ingest.language import stopwords_by_language
+
+    pattern = _attribution_cues(lang)
+    if pattern is None:
+        return []
+    stops = stopwords_by_language().get(lang, frozenset()) | _cue_words(lang)
+    text = sentence.replace("\u2019", "'")
+    out = []
+    for m in pattern.finditer(text):
+        window = m.group(0).split()[1:] + text[m.end() :].split()[:6]
+        words = {fold(w.strip(".,;:!?()\"'«»“”„")) for w in window}
+        out.append((m.group(0), frozenset(w for w in words if len(w) >= 4 and w.isalpha() and w not in stops)))
+    return out
+
+
+def _foreign_attributions(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c):
+    """A claim's source in a rewrite of the same language, in a language the analysis does not read (the cues of
+    rules/<lang>/attribution_cues.txt: "laut", "selon", "ha dichiarato"): the copy's aligned sentence gives the claim
+    without the source's cue (attribution dropped), with a cue the source had not (added), or with a cue that cites
+    another source (moved: words of who the source cites that the copy sentence lacks, and the reverse)."""
+    if src_lang != cp_lang or src_lang in (None, "en"):
+        return []
+    cb, ca = _cited(before, src_lang), _cited(after, cp_lang)
+    if cb and not ca:
+        return [Change("attribution-dropped", cue, None, s, c, f"attribution '{cue}' dropped") for cue, _ in cb[:1]]
+    if ca and not cb:
+        return [Change("attribution-added", None, cue, s, c, f"attribution '{cue}' added") for cue, _ in ca[:1]]
+    if not cb:
+        return []
+    # a word counts as kept where the other sentence has one of its first five letters (an inflection, a compound)
+    fb, fa = {w[:5] for w in _WORD.findall(fold(before))}, {w[:5] for w in _WORD.findall(fold(after))}
+    gone = [(cue, w) for cue, w in cb if any(x[:5] not in fa for x in w)]
+    new = [(cue, w) for cue, w in ca if any(x[:5] not in fb for x in w)]
+    if gone and new:
+        b, a = gone[0][0], new[0][0]
+        return [Change("attribution-moved", b, a, s, c, f"attribution '{b}' -> '{a}'")]
+    return []
+
+
 @lru_cache(maxsize=1)
 def _hedge_words() -> dict[str, frozenset[str]]:
     """language -> the hedging words of rules/provenance/hedges.tsv (folded)."""
@@ -1670,7 +1798,18 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
         had, has = {fold(w) for w in old} & words, {fold(w) for w in new} & words
         out += [Change("hedge-removed", w, None, s, c, f"'{w}' dropped") for w in sorted(had - has)]
         out += [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(has - had)]
-    return out
+    if out:
+        return out
+    # reworded around the hedge: the whole sentence hedged on one side only, where the two give one figure alike
+    # (one claim, as for a translation: `_compare_translated`)
+    hb, ha = {fold(w) for w in _WORD.findall(before)} & words, {fold(w) for w in _WORD.findall(after)} & words
+    from .crosslang import figures
+
+    if (hb and ha) or not any(len(re.sub(r"\D", "", f)) >= 2 for f in figures(before) & figures(after)):
+        return []
+    if hb:
+        return [Change("hedge-removed", w, None, s, c, f"'{w}' dropped: stated as fact") for w in sorted(hb)]
+    return [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(ha)]
 
 
 def _stem(word: str) -> str:

@@ -1,0 +1,124 @@
+"""Attribution cues of rewrites in a language the analysis does not read (rules/<lang>/attribution_cues.txt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.provenance.diff import _foreign_attributions
+
+
+def kinds(lang: str, before: str, after: str, copy_lang: str | None = None) -> list[tuple[str, str, str]]:
+    out = _foreign_attributions(lang, copy_lang or lang, before, after, (0, len(before)), (0, len(after)))
+    return [(c.kind, c.before or "", c.after or "") for c in out]
+
+
+@pytest.mark.parametrize(
+    "lang, before, after, cue",
+    [
+        (
+            "de",
+            "Der Hafen bleibt laut der Polizei bis Freitag gesperrt.",
+            "Der Hafen bleibt bis Freitag gesperrt.",
+            "laut",
+        ),
+        ("fr", "Le pont sera rouvert en mai, a précisé la mairie.", "Le pont sera rouvert en mai.", "a précisé"),
+        ("es", "Según el ministerio, la presa resistió la crecida.", "La presa resistió la crecida del río.", "Según"),
+        ("it", "Il museo riaprirà a giugno, secondo il sindaco.", "Il museo riaprirà a giugno.", "secondo"),
+        ("pt", "A estrada foi reaberta, de acordo com a prefeitura.", "A estrada foi reaberta ontem.", "de acordo com"),
+    ],
+)
+def test_a_cue_the_copy_leaves_out_drops_the_attribution(lang, before, after, cue):
+    assert kinds(lang, before, after) == [("attribution-dropped", cue, "")]
+    # the reverse: the copy gives a source the original did not
+    assert kinds(lang, after, before) == [("attribution-added", "", cue)]
+
+
+def test_a_cue_that_cites_another_source_moves_the_attribution():
+    before = "Die Brücke war marode, teilte das Verkehrsministerium am Montag mit."
+    after = "Die Brücke war marode, sagte ein Sprecher der Feuerwehr."
+    assert [k for k, _, _ in kinds("de", before, after)] == ["attribution-moved"]
+    # the same source in other words (an inflection) moves nothing
+    assert kinds("fr", "Le pont a cédé, a déclaré le ministère.", "Le pont a cédé, a indiqué le ministère.") == []
+
+
+def test_english_and_cross_language_pairs_are_left_to_their_own_checks():
+    assert kinds("en", "The port is closed, police said.", "The port is closed.") == []
+    assert kinds("de", "Der Hafen ist laut Polizei gesperrt.", "Le port est fermé.", copy_lang="fr") == []
+    # a language without cue data: nothing
+    assert kinds("nl", "De haven is dicht, volgens de politie.", "De haven is dicht.") == []
+
+
+def test_a_hedge_reworded_away_around_one_figure_is_removed():
+    from reportedly.provenance.diff import _foreign_hedges
+
+    before = "Il comune potrebbe pagare una multa fino a 40 mila euro per il ritardo."
+    after = "Al comune toccherà una multa di 40 mila euro."
+    found = _foreign_hedges("it", "it", before, after, (0, len(before)), (0, len(after)))
+    assert [(c.kind, c.before) for c in found] == [("hedge-removed", "potrebbe")]
+    # the reverse adds it; two sentences without a figure alike are not known to make one claim
+    back = _foreign_hedges("it", "it", after, before, (0, len(after)), (0, len(before)))
+    assert [(c.kind, c.after) for c in back] == [("hedge-added", "potrebbe")]
+    other = "Il sindaco potrebbe dimettersi presto."
+    assert _foreign_hedges("it", "it", other, after, (0, len(other)), (0, len(after))) == []
+
+
+def test_a_translation_that_cites_another_named_source_moves_the_attribution():
+    from reportedly.provenance.diff import _cited_elsewhere
+
+    class Doc:  # only what the check reads (the source's attributions come from its own cues here)
+        def __init__(self, language, text=""):
+            self.language, self.attributions, self.text = language, [], text
+
+    before = "Le barrage a cédé vers minuit, a indiqué la préfecture."
+    after = "Die Staumauer brach gegen Mitternacht, teilte das Technische Hilfswerk mit."
+    found = _cited_elsewhere(Doc("fr", before), Doc("de"), before, after, (0, len(before)), (0, len(after)), [])
+    assert [(c.kind, c.before, c.after) for c in found] == [
+        ("attribution-moved", "a indiqué", "teilte das Technische Hilfswerk mit")
+    ]
+    # the same named source in the translation: nothing moved
+    same = "Die Staumauer brach gegen Mitternacht, teilte die Präfektur mit."
+    named = "Le barrage a cédé vers minuit, a indiqué la Préfecture."
+    assert _cited_elsewhere(Doc("fr", named), Doc("de"), named, same, (0, len(named)), (0, len(same)), []) == []
+
+
+def test_a_reworded_sentence_between_two_aligned_ones_aligns_by_its_names_and_figures():
+    from reportedly.provenance.diff import _by_names
+
+    source = [
+        "O governo anunciou na segunda-feira um novo plano para a saúde pública.",
+        "Há outras 1.500 pessoas internadas em Coimbra, segundo o hospital de Santa Maria.",
+        "O ministro vai apresentar o plano ao parlamento na próxima semana.",
+    ]
+    copy = [
+        "O governo anunciou na segunda-feira um novo plano para a saúde pública.",
+        "Ao todo, 1.900 doentes continuam internados no hospital de Santa Maria, em Coimbra.",
+        "O ministro vai apresentar o plano ao parlamento na próxima semana.",
+    ]
+    assert _by_names({0: 0, 2: 2}, source, copy) == {0: 0, 1: 1, 2: 2}
+    # outside two aligned sentences (a text aligned nowhere, or a tail after the last), nothing is paired
+    assert _by_names({0: 0}, source, copy) == {0: 0}
+
+
+def test_words_the_source_gave_without_marks_put_in_quotation_marks():
+    from reportedly.provenance.diff import _marked_paraphrase
+
+    before = "La mairie n'a pas prévu de contrôle pour vérifier la qualité de l'eau des fontaines."
+    after = "La mairie n'a prévu aucun « contrôle pour vérifier la qualité de l'eau » des fontaines."
+    found = _marked_paraphrase(before, after, (0, len(before)), (0, len(after)))
+    assert [c.kind for c in found] == ["paraphrase-to-quote"] and "qualité de l'eau" in found[0].after
+    # already quoted in the source: a quotation kept, not a paraphrase quoted
+    quoted = "La mairie n'a prévu aucun « contrôle pour vérifier la qualité de l'eau » des fontaines, dit-elle."
+    assert _marked_paraphrase(quoted, after, (0, len(quoted)), (0, len(after))) == []
+    # a title of several words in quotation marks that the source does not give
+    title = "La mairie présente « Les fontaines de la ville en été » ce samedi."
+    assert _marked_paraphrase(before, title, (0, len(before)), (0, len(title))) == []
+
+
+def test_a_statement_signed_by_someone_is_attributed_to_them():
+    before = "Il comunicato, firmato dal sindaco, chiede la chiusura del ponte."
+    after = "Il comunicato chiede la chiusura del ponte."
+    assert kinds("it", before, after) == [("attribution-dropped", "firmato", "")]
+    assert (
+        kinds("pt", "O texto, assinado por Ana Costa, pede calma.", "O texto pede calma.")[0][0]
+        == "attribution-dropped"
+    )
