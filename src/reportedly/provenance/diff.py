@@ -980,7 +980,7 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
 
 def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c, dropped: list[Change]):
     """A translated sentence that gives the claim of an attributed source sentence to a source of its own: an
-    attribution cue of the copy's language (rules/<lang>/attribution_cues.txt) citing a name the source sentence does
+    attribution cue of the copy's language (rules/<lang>/attribution_cues.txt) citing a name the source does not
     name anywhere, nor a cognate of it ("..., afirmou a Comissão Europeia" for "The WHO said ..."): the attribution moved, in place of the
     speaker's name dropped."""
     pattern = _attribution_cues(cp.language or "")
