@@ -102,3 +102,18 @@ def test_a_heading_without_a_persons_noun_names_no_one(run):
         "“It shows that they need to go back to the drawing board and rethink the plan.”"
     )
     assert [q.speaker for q in run(text).quotes] == [None]
+
+
+def test_a_raising_verb_with_its_infinitive_is_no_cue(run):
+    a = run("Future policy will continue to be “guided by the data we see each month”, and the plan is set.")
+    assert [q.speaker for q in a.quotes] in ([], [None])
+    a = run("“We will not stop until the job is done,” she continued.")
+    assert [(q.speaker, q.cue) for q in a.quotes] == [("she", "continued")]
+
+
+def test_a_colon_after_a_reported_clause_gives_the_quote_to_the_one_who_said_it(run):
+    text = (
+        "Speaking before the news, Carla Munt said the bank had to go big:\n\n"
+        "“When you look at the situation, inflation is far too high for a small step.”"
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Carla Munt"]

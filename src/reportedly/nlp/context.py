@@ -83,7 +83,13 @@ class DocContext:
             and tok.lemma_.lower() in self.rules.cue_verbs
             and not self.inside_quote[tok.i]
             and not self.is_credit(tok)
+            and not self.raises(tok)
         )
+
+    def raises(self, tok: Token) -> bool:
+        """ "Future policy will continue to be “data-dependent”", "the plan proved to be “a disaster”": a raising
+        verb (rules/en/raising_verbs.txt) with its infinitive is the predicate, no speech ("he continued, “...”" is)."""
+        return tok.lemma_.lower() in self.rules.raising_verbs and any(c.dep_ == "xcomp" for c in tok.children)
 
     def is_credit(self, tok: Token) -> bool:
         """ "..., Niklas Pollard, Simon Johnson and Natalie Grover reported for Reuters.", "John Roe contributed to this

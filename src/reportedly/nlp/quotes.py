@@ -953,6 +953,7 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             return None
         if verb.pos_ not in ("VERB", "AUX"):
             continue
+        verb = _speech_above(ctx, verb)
         subj = subject_of(verb)
         if subj is None and verb.dep_ in ("xcomp", "relcl", "acl", "ccomp"):
             # "had the following to offer:", "Here's what he had to say:": the verb it hangs from has the subject
@@ -967,6 +968,17 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         src = speaker_source(ctx, subj)
         return (src, said or verb) if src is not None else None
     return None
+
+
+def _speech_above(ctx: DocContext, verb: Token) -> Token:
+    """ "Brzeski said the bank had to go big: “...”": the nearest verb before the colon sits in what a speech verb
+    reports; that speech verb, not the reported clause's, introduces the quotation."""
+    t = verb
+    while t.dep_ in ("xcomp", "ccomp", "conj", "aux") and t.head.i < t.i:
+        t = t.head
+        if ctx.is_cue(t):
+            return t
+    return verb
 
 
 def _name_label(ctx: DocContext, colon: Token) -> Optional[Source]:
