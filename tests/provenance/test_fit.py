@@ -81,8 +81,9 @@ def test_a_margin_that_changes_nothing_keeps_its_value():
 
 
 def test_the_middle_of_a_plateau_of_margins():
-    from reportedly.provenance.fit import JOINT, _middle
+    from reportedly.provenance.fit import _middle
 
+    JOINT = ("origin_bonus", "origin_flash")  # two margins searched together (fit.JOINT may be empty)
     assert _middle([{"root": v} for v in (-2.0, -1.5, -1.0, -0.5)]) == {"root": -1.0}
     plateau = [(1.0, 0.5), (1.5, 0.5), (1.0, 1.0), (1.5, 1.0), (2.0, 1.0)]  # the centroid is (1.4, 0.8)
     assert _middle([dict(zip(JOINT, c)) for c in plateau]) == dict(zip(JOINT, (1.5, 1.0)))
@@ -168,6 +169,20 @@ def test_fit_margins_keeps_the_default_of_a_margin_whose_gain_is_in_one_story(mo
     monkeypatch.setattr(fit, "MARGIN_NET", 0)
     loose = fit.fit_margins(stories, Settings())
     assert (loose.root, loose.virtual) == (2.0, -2.0)
+
+
+def test_fit_margins_leaves_the_quotations_weight_of_the_origin_off(monkeypatch):
+    """origin_quoted is frozen at 0 (every fold fitted it there): a gain it would bring in every story does not
+    move it, while origin_bonus, searched, follows its gain."""
+    from reportedly.provenance import fit
+    from reportedly.provenance.settings import Settings
+
+    def scores(stories, s):
+        return tuple(10.0 + (s.origin_quoted == 2.0) + (s.origin_bonus == 2.0) for _ in stories)
+
+    monkeypatch.setattr(fit, "_story_objectives", scores)
+    fitted = fit.fit_margins([_dummy(n) for n in "abcd"], Settings())
+    assert (fitted.origin_quoted, fitted.origin_bonus) == (0.0, 2.0)
 
 
 def _choice_stories(rules, seed: int, groups: int = 12):

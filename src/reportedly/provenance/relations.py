@@ -132,7 +132,7 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
     foreign = {p.article.id: p.lang != main_lang for p in profiles}
     # the plain origin choice (sentences and quotations drawn on, credits), without the weights that prefer a primary
     # text's voice or the first version out: the edge feature keeps what it was fitted with
-    plain = Settings(origin_voice=0.0, origin_first=0.0)
+    plain = Settings(origin_voice=0.0, origin_first=0.0, origin_quoted=1.0)
     likely_origin = pick_origin(profiles, table, plain) if table else None
     own = {p.article.id: p.own for p in profiles}
     found: dict[str, dict[str, set[tuple[int, int]]]] = {}  # child -> candidate -> the child's spans found there

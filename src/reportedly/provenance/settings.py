@@ -323,8 +323,12 @@ class Settings:
     # fitted: how much an agency's bylined original (x2) or a credited text (x1) adds to how much the story draws
     # on an article, in choosing the origin (in sentences of other versions it holds)
     origin_bonus: float = 1.0
-    # fitted: how much the quotations others share with an article count towards how much the story draws on it
-    origin_quoted: float = 1.0
+    # frozen (fit.FROZEN) at 0 = off: how much the quotations others share with an article count towards how much
+    # the story draws on it, in choosing the origin. Every leave-one-story-out fold fitted it at 0 (stop 26, twelve
+    # folds) and the shipped fit too: a quotation is shared by the statement and by every report that quotes it, so
+    # counting it moves the origin to the version most copied, not to the text quoted. The edge feature
+    # `parent_origin` keeps the choice it was fitted with, quotations weighed 1 (relations._relative)
+    origin_quoted: float = 0.0
     # fitted: how much an agency flash (credits.flash: "URGENT: ...", "This is a developing story" under the agency's
     # dateline, the first version of the story) adds to how much the story draws on it, in choosing the origin; a
     # flash is then a candidate even when its write-through holds it near-verbatim (a later, longer version of it,
