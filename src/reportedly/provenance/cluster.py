@@ -279,10 +279,13 @@ def attach_small(
     if settings.attach_share > 1:
         return groups
     where = {i: n for n, g in enumerate(groups) for i in g}
+    few = {i for g in groups if len(g) <= settings.attach_size for i in g}
     held: dict[int, dict[int, set]] = {}
-    for a, b in candidates:
+    for a, b in candidates:  # every candidate pair: the cheapest tests first
+        if (a not in few and b not in few) or not _two_languages(languages, a, b):
+            continue
         ga, gb = where.get(a), where.get(b)
-        if ga is None or gb is None or ga == gb or not _two_languages(languages, a, b):
+        if ga is None or gb is None or ga == gb:
             continue
         for small, big, other in ((ga, gb, b), (gb, ga, a)):
             if len(groups[small]) <= settings.attach_size and len(groups[big]) > len(groups[small]):
