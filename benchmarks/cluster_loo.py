@@ -1,5 +1,6 @@
 """Leave-one-story-out fit of the clustering thresholds of the link rules (settings.event_threshold, topic_alone,
-key_alone; topic_named and named_keys; key_figure; key_threshold), against the hard negatives of benchmarks/unrelated.
+key_alone; topic_named and named_keys; key_figure; key_threshold) and of the second pass (attach_share), against the
+hard negatives of benchmarks/unrelated.
 
     python benchmarks/cluster_loo.py [--data ../shared/data] [--quick] [--only NAME,...]
 
@@ -7,8 +8,8 @@ For each dev story: choose the thresholds that maximise the smaller of two pairw
 (the dev clusters alone with the PolNeAR train/dev and TempEval dev texts mixed in, and the same with
 benchmarks/unrelated/pages.jsonl too), with the held-out story and the hard negatives about its people left out;
 then score the held-out story with them, both ways, on the whole corpus. Prints each fold and the pooled F1s.
-The seven thresholds are searched jointly by coordinate search (`GRID`, one setting at a time over its values, the
-others held, until a round changes nothing), from the strictest value of each (the largest: every rule off) and
+The eight thresholds are searched jointly by coordinate search (`GRID`, one setting at a time over its values, the others
+held, until a round changes nothing), from the strictest value of each (the largest: every rule off) and
 with a tie going to the stricter value, so no fold starts from or leans to the shipped values; `--only` fits the
 named settings (from their strictest values) and holds the others at their shipped values. `figure_digits` is not searched: it is part
 of the signature (the long-figure bit), so changing it means signing every text again.
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from reportedly.eval.stories import load_stories, unrelated
 from reportedly.provenance.cluster import (
+    attach_small,
     band_keys,
     bound_in_time,
     candidate_pairs,
@@ -63,6 +65,7 @@ GRID = {
     "named_keys": (0.15, 0.2, 0.25, 0.3),
     "key_figure": (0.12, 0.15, 0.2),
     "key_threshold": (0.2, 0.22, 0.25, 0.3, 1.0),
+    "attach_share": (0.2, 0.3, 0.4, 0.5, 1.01),
 }
 QUICK = {
     "event_threshold": (0.12, 0.14),
@@ -72,6 +75,7 @@ QUICK = {
     "named_keys": (0.2,),
     "key_figure": (0.12, 0.2),
     "key_threshold": (0.2, 0.25),
+    "attach_share": (0.4, 1.01),
 }
 
 
@@ -133,11 +137,14 @@ def main(argv=None) -> int:
             out.update((a, b) for n, a in enumerate(g) for b in g[n + 1 :] if a in scope or b in scope)
         return out
 
-    def per_story(ids, decided):
+    langs = {i: s.language for i, s in sigs.items()}
+
+    def per_story(ids, decided, chosen):
         keep = set(ids)
         found = [p for p in decided if p[0] in keep and p[1] in keep]
+        near_pairs = [p for p in pairs if p[0] in keep and p[1] in keep]
         pred = []
-        for group in components(ids, found):
+        for group in attach_small(components(ids, found), near_pairs, langs, chosen):
             for members, earlier in stories_in_time(group, days, settings.story_days, copied):
                 pred += [members] + [[e] for e in earlier]
         want = gold(ids)
@@ -159,9 +166,12 @@ def main(argv=None) -> int:
     decided: dict = {}
     scored: dict = {}
 
+    def chosen(c):
+        return dataclasses.replace(settings, **dict(zip(grid, c)))
+
     def links(c):
         if c not in decided:
-            link = linker(sigs, dataclasses.replace(settings, **dict(zip(grid, c))))
+            link = linker(sigs, chosen(c))
             decided[c] = [p for p in pairs if link(*p)]
         return decided[c]
 
@@ -171,7 +181,8 @@ def main(argv=None) -> int:
             out = lambda i: fold is None or (story.get(i) != fold and near.get(i) != fold)  # noqa: E731
             dv, al = [i for i in alone if out(i)], [i for i in everything if out(i)]
             scored[c, fold] = min(
-                f1(list(per_story(dv, links(c)).values())), f1(list(per_story(al, links(c)).values()))
+                f1(list(per_story(dv, links(c), chosen(c)).values())),
+                f1(list(per_story(al, links(c), chosen(c)).values())),
             )
         return scored[c, fold]
 
@@ -190,7 +201,7 @@ def main(argv=None) -> int:
         return c
 
     def full(c):
-        return per_story(alone, links(c)), per_story(everything, links(c))
+        return per_story(alone, links(c), chosen(c)), per_story(everything, links(c), chosen(c))
 
     held = ([], [])
     for st in names:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from reportedly.provenance.cluster import (
+    attach_small,
     band_keys,
     candidate_pairs,
     cluster,
@@ -15,6 +16,7 @@ from reportedly.provenance.cluster import (
     signature,
 )
 from reportedly.provenance.features import fold, sentences, shingles, words
+from reportedly.provenance.settings import Settings
 
 BRIDGE = (
     "The Riverside council voted on Monday to rebuild the Elm Street bridge, which collapsed in the March storm. "
@@ -280,3 +282,23 @@ def test_a_copy_reposted_months_later_stays_in_its_story_but_a_lone_follow_up_do
         (["orig", "own", "other"], []),
         (["late", "next"], []),
     ]
+
+
+def test_a_small_component_joins_the_story_that_holds_its_cross_language_candidates():
+    groups = [["e1", "e2", "e3", "e4"], ["x1", "x2", "x3"], ["d1"], ["f1"]]
+    langs = {"e1": "en", "e2": "en", "e3": "en", "e4": "en", "x1": "en", "x2": "en", "x3": "en", "d1": "de", "f1": "fr"}
+    # d1's candidates in another language: three of the story's four members, one of the other report's
+    # f1's candidates: two in each, spread over reports of the same people
+    pairs = [("d1", "e1"), ("e2", "d1"), ("d1", "e3"), ("d1", "x1"), ("f1", "e1"), ("f1", "e2"), ("f1", "x1")]
+    pairs += [("x2", "f1")]
+    out = attach_small(groups, pairs, langs, Settings())
+    assert sorted(map(sorted, out)) == [["d1", "e1", "e2", "e3", "e4"], ["f1"], ["x1", "x2", "x3"]]
+    # candidates in the same language are no such evidence, and attach_share over 1 turns the pass off
+    assert attach_small(groups, pairs, {i: "en" for i in langs}, Settings()) == groups
+    assert attach_small(groups, pairs, langs, Settings(attach_share=1.01)) == groups
+
+
+def test_a_small_component_does_not_join_a_story_where_it_has_one_candidate():
+    groups = [["e1", "e2"], ["d1"]]
+    out = attach_small(groups, [("d1", "e1")], {"e1": "en", "e2": "en", "d1": "de"}, Settings())
+    assert sorted(map(sorted, out)) == [["d1"], ["e1", "e2"]]

@@ -3,7 +3,8 @@ its word shingles (copies share wording), its salient terms themselves (reports 
 and figures) and MinHash of its language-independent keys (a translation keeps its names and figures) — and from it a few
 LSH band keys. Articles that share a band key are candidates; only candidates are verified. Signatures and band
 keys depend on the article alone, so a store can keep them and a Spark job can compute them per partition:
-grouping on band keys replaces all-pairs comparison everywhere. Near-linear in the number of articles."""
+grouping on band keys replaces all-pairs comparison everywhere. Near-linear in the number of articles. A second
+pass (`attach_small`) joins a small component to the story its cross-language candidates concentrate in."""
 
 from __future__ import annotations
 
@@ -256,8 +257,57 @@ def cluster_signatures(sigs: Mapping[Hashable, Signature], settings: Settings = 
     keys = {i: band_keys(s, settings) for i, s in sigs.items()}
     langs = {i: s.language for i, s in sigs.items()}
     link = linker(sigs, settings)
-    pairs = [(a, b) for a, b in candidate_pairs(keys, settings.max_bucket, langs) if link(a, b)]
-    return components(list(sigs), pairs)
+    candidates = candidate_pairs(keys, settings.max_bucket, langs)
+    pairs = [(a, b) for a, b in candidates if link(a, b)]
+    return attach_small(components(list(sigs), pairs), candidates, langs, settings)
+
+
+def attach_small(
+    groups: list[list[Hashable]],
+    candidates: Iterable[tuple[Hashable, Hashable]],
+    languages: Mapping[Hashable, str],
+    settings: Settings = Settings(),
+) -> list[list[Hashable]]:
+    """A second pass over the components: a small one (at most `attach_size` members; a short version in another
+    language keeps too few of its source's names and figures to link to any one article) joins the larger component
+    where its cross-language candidates (articles in another language sharing one of its band keys) are
+    concentrated: at least `attach_min` of them, at least `attach_share` of that component's members, and
+    `attach_margin` times as many as in the next component. Reports of the same people in other events spread such
+    candidates over several components; one story gathers them. Each small component is placed against the first
+    pass's components (no chaining through another attached one), in one pass over the candidate pairs: linear.
+    Largest first, as `components`."""
+    if settings.attach_share > 1:
+        return groups
+    where = {i: n for n, g in enumerate(groups) for i in g}
+    few = {i for g in groups if len(g) <= settings.attach_size for i in g}
+    held: dict[int, dict[int, set]] = {}
+    for a, b in candidates:  # every candidate pair: the cheapest tests first
+        if (a not in few and b not in few) or not _two_languages(languages, a, b):
+            continue
+        ga, gb = where.get(a), where.get(b)
+        if ga is None or gb is None or ga == gb:
+            continue
+        for small, big, other in ((ga, gb, b), (gb, ga, a)):
+            if len(groups[small]) <= settings.attach_size and len(groups[big]) > len(groups[small]):
+                held.setdefault(small, {}).setdefault(big, set()).add(other)
+    into = {}
+    for small, by_group in held.items():
+        ranked = sorted(((len(m), g) for g, m in by_group.items()), reverse=True)
+        n, best = ranked[0]
+        second = ranked[1][0] if len(ranked) > 1 else 0
+        if (
+            n >= settings.attach_min
+            and n >= settings.attach_share * len(groups[best])
+            and n >= settings.attach_margin * second
+        ):
+            into[small] = best
+    if not into:
+        return groups
+    out = [list(g) for g in groups]
+    for small in sorted(s for s, big in into.items() if big not in into):  # a small one joins no joining one
+        out[into[small]] += out[small]
+        out[small] = []
+    return sorted((g for g in out if g), key=lambda g: (-len(g), str(g[0])))
 
 
 def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):

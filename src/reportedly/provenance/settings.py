@@ -133,6 +133,16 @@ class Settings:
     # LSH threshold, so the keys are banded at the lower of the two. Fitted leave-one-story-out (README).
     figure_digits: int = 3
     key_figure: float = 0.12
+    # a second pass (cluster.attach_small): a component of at most `attach_size` articles (a short version in another
+    # language whose few names and figures link it to no single article) joins the larger component that holds its
+    # cross-language candidates (articles in another language sharing a band key with it), when they are at least
+    # `attach_min` articles, at least `attach_share` of that component's members, and `attach_margin` times as many
+    # as in any other component: the evidence is concentrated in one story, not spread over reports of the same
+    # people. attach_share fitted leave-one-story-out (benchmarks/cluster_loo.py, README); above 1 turns it off.
+    attach_size: int = 3
+    attach_min: int = 2
+    attach_margin: float = 2.0
+    attach_share: float = 0.4
     # an LSH bucket shared by more articles than this is boilerplate (a site's footer, a stock phrase), not a story:
     # it is skipped rather than compared all-pairs (a story this large still links through its other buckets)
     max_bucket: int = 500
