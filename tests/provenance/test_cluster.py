@@ -291,11 +291,12 @@ def test_a_small_component_joins_the_story_that_holds_its_cross_language_candida
     # f1's candidates: two in each, spread over reports of the same people
     pairs = [("d1", "e1"), ("e2", "d1"), ("d1", "e3"), ("d1", "x1"), ("f1", "e1"), ("f1", "e2"), ("f1", "x1")]
     pairs += [("x2", "f1")]
-    out = attach_small(groups, pairs, langs, Settings())
+    on = Settings(attach_share=0.4)
+    out = attach_small(groups, pairs, langs, on)
     assert sorted(map(sorted, out)) == [["d1", "e1", "e2", "e3", "e4"], ["f1"], ["x1", "x2", "x3"]]
-    # candidates in the same language are no such evidence, and attach_share over 1 turns the pass off
-    assert attach_small(groups, pairs, {i: "en" for i in langs}, Settings()) == groups
-    assert attach_small(groups, pairs, langs, Settings(attach_share=1.01)) == groups
+    # candidates in the same language are no such evidence, and attach_share over 1 (the shipped value) turns it off
+    assert attach_small(groups, pairs, {i: "en" for i in langs}, on) == groups
+    assert attach_small(groups, pairs, langs, Settings()) == groups
 
 
 def test_a_small_component_does_not_join_a_story_where_it_has_one_candidate():
