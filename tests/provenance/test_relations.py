@@ -692,3 +692,37 @@ def test_the_fitted_unstored_decision_puts_a_sibling_under_the_unstored_source_a
     profiles = [profile(Article(i, t)) for i, t in (("wire", WIRE), ("copy", short), ("other", second))]
     nodes = {n.id: n for n in decide(profiles, edges(profiles, on), on)}
     assert nodes["copy"].parent == "wire"  # it has every reading the wire has and others share: no gap
+
+
+def test_a_copy_holding_readings_its_tree_parent_changed_moves_up_to_the_grandparent():
+    """g -> p -> c in the tree, but p rewrote a sentence that c keeps as g has it: c cannot have that reading from p,
+    so it hangs under g. A copy that inherits p's change stays under p; a tail p lacks (a truncated page) is no
+    evidence either way."""
+    from reportedly.provenance.evidence import profile
+    from reportedly.provenance.relations import _follow_readings, sides
+
+    changed = WIRE.replace(
+        "Shop owners say their trade has halved since the collapse.",
+        "Traders on the riverfront report that takings fell by half after the crossing failed.",
+    )
+    g = ("g", WIRE)
+    p = ("p", changed)
+    c_of_g = ("c", WIRE.replace("RIVERSIDE (AP) — ", ""))  # keeps g's sentence that p rewrote
+    c_of_p = ("d", changed.replace("RIVERSIDE (AP) — ", ""))  # has p's rewrite
+    profiles = [profile(Article(i, t)) for i, t in (g, p, c_of_g, c_of_p)]
+    allowed = {(x, c) for c in "pcd" for x in "gpcd" if c != x}  # (parent, child) edges of the graph
+    tree = {"g": "root", "p": "g", "c": "p", "d": "p"}
+    _follow_readings(tree, profiles, allowed, 3)
+    assert tree == {"g": "root", "p": "g", "c": "g", "d": "p"}
+    # not where the graph has no edge from g to c
+    tree = {"g": "root", "p": "g", "c": "p", "d": "p"}
+    _follow_readings(tree, profiles, allowed - {("g", "c")}, 3)
+    assert tree["c"] == "p"
+    # an unstored source is read from its other copies: c keeps what g (now unstored, under it) has and p changed
+    tree = {"u": "root", "g": "u", "p": "u", "c": "p", "d": "p"}
+    _follow_readings(tree, profiles, allowed | {("u", "c")}, 3)
+    assert tree["c"] == "u" and tree["d"] == "p"
+    # past the end of a truncated parent nothing counts: the tail g has and p lacks says nothing
+    seq = [("a",), ("b",), ("x",), ("y",)]
+    assert sides(seq, {("a",), ("b",), ("x",), ("y",)}, {("a",), ("b",)}) == (0, 0)
+    assert sides(seq, {("a",), ("x",), ("y",)}, {("a",), ("b",), ("y",)}) == (1, 1)

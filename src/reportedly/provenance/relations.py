@@ -398,6 +398,7 @@ def decide(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], sett
             w = settings.virtual if c.kind in ("carried", "adapted", "domain") else settings.virtual_wire
             g.add_edge(v, p.article.id, weight=w)
     parent_of = _unstored_grounded(g, parents)
+    _follow_readings(parent_of, profiles, {(u, v) for u, v in g.edges()}, settings.ngram)
     nodes = {}
     for p in profiles:
         aid = p.article.id
@@ -447,6 +448,79 @@ def _grounded(aid: str, tree, parents: dict[str, list[tuple[str, Edge]]]) -> boo
     shared = [pid for pid, e in parents.get(aid, []) if shares_sentences(e.features)]
     below = nx.descendants(tree, aid) if shared else set()
     return any(pid not in below for pid in shared)
+
+
+def _follow_readings(parent_of: dict[str, str], profiles: Sequence[Profile], allowed: set, n: int) -> None:
+    """A copy hangs under the version whose readings it has (in place, on the tree's `parent_of`: child -> parent):
+    an article under a stored version p that p's own parent g explains better moves up to g. Where g and p differ, a
+    copy of p inherits p's changes, while a text holding g's readings that p changed or cut cannot have them from p
+    (stemmatics' shared innovations, on word n-grams of the article's own words): it moves when it holds more of
+    g's n-grams that p lacks than of p's that g lacks, within the stretch both cover (stored pages are often
+    prefixes: a missing tail is no evidence), in one language, and only along an edge of the graph (`allowed`:
+    (parent, child) pairs); repeated up the chain. An unstored or credited source g is read from its other copies:
+    their n-grams together. Not down to a sibling that shares more of the article's readings than their parent: a
+    wire's later write-through gives its copies readings the stored earlier version lacks (leave-one-story-out,
+    README stop 27). No weight: a count against a count."""
+    by_id = {p.article.id: p for p in profiles}
+    grams: dict[str, set] = {}
+    held: dict[str, Counter] = {}  # an unstored or credited source: how many of its stored copies hold each n-gram
+
+    def text(x: str) -> set:
+        if x not in grams:
+            grams[x] = own_grams(by_id[x].words, n)
+        return grams[x]
+
+    for child, par in parent_of.items():
+        if child in by_id and par not in by_id:
+            held.setdefault(par, Counter()).update(text(child))
+    for c in by_id:
+        seq = own_gram_seq(by_id[c].words, n)
+        seen = {c}
+        while True:
+            p = parent_of.get(c)
+            g = parent_of.get(p) if p in by_id else None
+            if g is None or g == ROOT or g in seen or (g, c) not in allowed:
+                break
+            if by_id[p].lang != by_id[c].lang or (g in by_id and by_id[g].lang != by_id[c].lang):
+                break
+            if g in by_id:
+                theirs = text(g)
+            else:  # its other copies' n-grams (p is one of them; c is not, yet)
+                count = held.get(g, Counter())
+                theirs = {x for x in seq if x is not None and count[x] - (x in text(p)) > 0}
+            for_g, for_p = sides(seq, theirs, text(p))
+            if for_g <= for_p:
+                break
+            parent_of[c] = g
+            if g not in by_id:
+                held.setdefault(g, Counter()).update(text(c))
+            seen.add(g)
+
+
+def own_gram_seq(words: Sequence[str], n: int) -> list:
+    """The word n-grams of an article's own words (evidence.Profile.words) in text order, None where one spans a
+    quoted or boilerplate word."""
+    return [tuple(words[i : i + n]) if all(words[i : i + n]) else None for i in range(len(words) - n + 1)]
+
+
+def own_grams(words: Sequence[str], n: int) -> set:
+    return {g for g in own_gram_seq(words, n) if g is not None}
+
+
+def sides(seq: Sequence, a: set, b: set) -> tuple[int, int]:
+    """(n-grams of `seq` that `a` has and `b` lacks, those `b` has and `a` lacks), counted only up to the last n-gram
+    of `seq` that both texts reach (each has some n-gram of `seq` from there on): what lies past the end of a
+    truncated page is no evidence."""
+    last_a = max((i for i, g in enumerate(seq) if g is not None and g in a), default=-1)
+    last_b = max((i for i, g in enumerate(seq) if g is not None and g in b), default=-1)
+    for_a = for_b = 0
+    for g in seq[: min(last_a, last_b) + 1]:
+        if g is None:
+            continue
+        in_a, in_b = g in a, g in b
+        for_a += in_a and not in_b
+        for_b += in_b and not in_a
+    return for_a, for_b
 
 
 def pick_origin(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], settings: Settings) -> Optional[str]:
