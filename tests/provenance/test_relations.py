@@ -726,3 +726,42 @@ def test_a_copy_holding_readings_its_tree_parent_changed_moves_up_to_the_grandpa
     seq = [("a",), ("b",), ("x",), ("y",)]
     assert sides(seq, {("a",), ("b",), ("x",), ("y",)}, {("a",), ("b",)}) == (0, 0)
     assert sides(seq, {("a",), ("x",), ("y",)}, {("a",), ("b",), ("y",)}) == (1, 1)
+
+
+LAKEPORT_A = (
+    "The city council of Lakeport voted on Monday to close the old Mercer Street market, which has operated since "
+    "1962, officials said. The decision affects 140 traders, Mayor Dana Whitfield told reporters, promising a new "
+    "covered hall with modern facilities by 2026."
+)
+# another agency's report of the same facts: the same names and figures, its own words
+LAKEPORT_B = (
+    "Lakeport lawmakers shut down Mercer Street's 1962 bazaar Monday. Some 140 vendors lose their stalls, and Mayor "
+    "Dana Whitfield vowed a roofed replacement in 2026."
+)
+LAKEPORT_TRANSLATIONS = (
+    "Le conseil municipal de Lakeport a voté lundi la fermeture de l'ancien marché de Mercer Street, qui fonctionne "
+    "depuis 1962, ont indiqué les autorités. La décision concerne 140 commerçants, a déclaré la maire Dana Whitfield "
+    "aux journalistes, promettant une nouvelle halle couverte avec des installations modernes d'ici 2026.",
+    "Der Stadtrat von Lakeport hat am Montag beschlossen, den alten Markt in der Mercer Street zu schließen, der seit "
+    "1962 besteht, teilten Beamte mit. Die Entscheidung betrifft 140 Händler, sagte Bürgermeisterin Dana Whitfield "
+    "vor Reportern und versprach bis 2026 eine neue überdachte Halle mit modernen Einrichtungen.",
+    "El consejo municipal de Lakeport votó el lunes cerrar el antiguo mercado de Mercer Street, que funciona desde "
+    "1962, según informaron las autoridades. La decisión afecta a 140 comerciantes, dijo la alcaldesa Dana Whitfield "
+    "a los periodistas, y prometió una nueva sala cubierta con instalaciones modernas para 2026.",
+)
+
+
+def test_of_two_reports_with_the_same_names_a_translation_hangs_under_the_one_whose_words_it_keeps():
+    from reportedly.provenance.crosslang import cognate_share
+    from reportedly.provenance.relations import translation_share
+    from reportedly.provenance.settings import Settings
+
+    for text in LAKEPORT_TRANSLATIONS:  # French, German, Spanish versions of A
+        names = 1.0  # every name and figure of the translation is in both reports
+        a, b = cognate_share(LAKEPORT_A, text), cognate_share(LAKEPORT_B, text)
+        assert a > b  # council/conseil/Rat, voted/voté, market/marché, modern, decision, facilities ...
+        fa = {"cross_language": 1.0, "foreign_child": 1.0, "names": names, "cognates": a}
+        fb = {"cross_language": 1.0, "foreign_child": 1.0, "names": names, "cognates": b}
+        assert translation_share(fa, Settings()) > translation_share(fb, Settings())  # the default weighs the words
+        off = Settings(translation_cognates=0.0)
+        assert translation_share(fa, off) == translation_share(fb, off)  # names alone cannot tell the two apart
