@@ -78,3 +78,34 @@ def test_colon_glued_to_the_quote_is_read(run):
     text = "Who told you that?\n\nSenator Ilse Brandvold:“We learned that from the department and its analysis.”"
     q = run(text).quotes[0]
     assert q.text.startswith("We learned") and "Brandvold" in (q.speaker or "")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The host kept asking about the budget. “Would the cuts hit the schools, too?” Marlow Keene pressed.",
+            "Marlow Keene",
+        ),
+        (
+            "Ines Varga had heard enough. “Sit down and wait your turn,” Otto Brenner barked and left the room.",
+            "Otto Brenner",
+        ),
+        (
+            "Lena Holm laughed at the crowd. “They are all here for the free buses,” Pavel Dorn shot back with a grin.",
+            "Pavel Dorn",
+        ),
+        (
+            "The mayor ended the hearing early. “Is the council hiding something from us?” reacted Tomas Riedl.",
+            "Tomas Riedl",
+        ),
+    ],
+)
+def test_dialogue_tag_with_any_verb_names_the_speaker(run, text, speaker):
+    q = run(text).quotes[0]
+    assert q.speaker == speaker
+
+
+def test_relative_clause_after_a_quoted_term_is_no_dialogue_tag(run):
+    text = "The city looked weak before the mayor's “grand offensive,” which went through three districts last spring."
+    assert all(q.speaker is None for q in run(text).quotes)

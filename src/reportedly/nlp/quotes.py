@@ -81,6 +81,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             or _as_clause(ctx, q)
             or _colon_intro(ctx, q)
             or _in_words(ctx, q)
+            or _dialogue_tag(ctx, q)
         )
         if found is not None:
             source, cue_tok = found
@@ -650,6 +651,66 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
                 return src, t
             return None
     return None
+
+
+_TAG_SUBJECT = ("PROPN", "NOUN", "PRON")
+_TAG_WORDS = _TAG_SUBJECT + ("DET", "ADJ")
+# what may follow a dialogue tag's verb: the sentence's end, a comma, a particle ("shot back"), a manner phrase
+# ("with a laugh", "angrily") or another clause ("and a guard escorted him out")
+_TAG_FOLLOWERS = ("ADP", "ADV", "CCONJ", "PART")
+
+
+def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """ "“Would it be negotiable?” Hannity pressed." / "“Go back,” Trump barked and ..." / "“Is he profiling?” reacted
+    Trump.": a quotation closed by a comma, a question or an exclamation mark inside its marks, then a short subject
+    and a verb (or the verb, then the subject) and nothing the verb says (the sentence ends, or a particle, a manner
+    phrase or another clause follows): the dialogue tag of any house style, whatever its verb, when no verb of saying
+    is near."""
+    if q.close is None or ctx.text[q.start : q.end].rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    doc = ctx.doc
+    after = doc.char_span(q.close, q.close + 1, alignment_mode="expand")
+    if after is None or after.end + 1 >= len(doc):
+        return None
+    j = after.end
+    words = _tag_subject(ctx, j)
+    if words:
+        j += len(words)
+        if j + 1 >= len(doc) or "\n" in words[-1].whitespace_:
+            return None
+        verb, nxt = doc[j], doc[j + 1]
+    else:  # inverted: the verb first
+        verb = doc[j]
+        words = _tag_subject(ctx, j + 1) if "\n" not in verb.whitespace_ else []
+        if not words or j + len(words) + 1 >= len(doc) or doc[j + len(words) + 1].text not in (".", ",", "!"):
+            return None
+        nxt = doc[j + 1]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN") or "\n" in verb.whitespace_:
+        return None
+    if not (nxt.text in (".", ",", "!") or nxt.pos_ in _TAG_FOLLOWERS or nxt.i == words[0].i):
+        return None
+    if any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i and c.i not in {w.i for w in words} for c in verb.children
+    ):
+        return None  # "“...,” the crowd roared its approval": the verb has an object of its own, no tag
+    src = speaker_source(ctx, words[-1])
+    return (src, verb) if src is not None else None
+
+
+def _tag_subject(ctx: DocContext, j: int) -> list[Token]:
+    """The short noun phrase from token `j` on that may speak a dialogue tag ("Hannity", "the crowd", "he"), ending in
+    a noun, a name or a pronoun, on one line; none when there is none (or a relative pronoun: "the Turkish “offensive,”
+    which went through ...")."""
+    doc = ctx.doc
+    words: list[Token] = []
+    while j < len(doc) and doc[j].pos_ in _TAG_WORDS and not ctx.is_mark[j]:
+        if len(words) == SETTINGS.max_tag_subject_words or (words and "\n" in words[-1].whitespace_):
+            return []
+        words.append(doc[j])
+        j += 1
+    if not words or words[-1].pos_ not in _TAG_SUBJECT or words[0].tag_ in ("WDT", "WP"):
+        return []
+    return words
 
 
 def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
