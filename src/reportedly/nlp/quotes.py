@@ -91,6 +91,10 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
                 kind = "partial"
             out.append(RawQuote(q, kind, source, cue, span, "cue"))
             continue
+        named = _verbless_tag(ctx, q)
+        if named is not None:
+            out.append(RawQuote(q, kind, named, None, None, "signature"))
+            continue
         if _continues_paragraph_quote(ctx, q, out, paragraph_of) or _ends_statement(ctx, q, out, paragraph_of):
             out.append(RawQuote(q, kind, out[-1].source, None, None, "context"))
             continue
@@ -621,6 +625,9 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         return None
     i = after.end
     stop = min(len(doc), i + SETTINGS.look_after)
+    # closed by a comma, a question or an exclamation mark inside the marks: a quotation a tag follows, not a term
+    # ("a “debate” that turns into questions asked of the candidates")
+    tagged = ctx.text[q.start : q.end].rstrip()[-1:] in (",", "?", "!")
     for j in range(i, stop):
         t = doc[j]
         if (
@@ -632,8 +639,15 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             if ctx.is_cue(t):
                 break
             return None
-        if ctx.is_cue(t) and t.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in t.children):
-            continue  # "..., he sniffed when asked about it": the one asked is not the one quoted
+        if (
+            ctx.is_cue(t)
+            and t.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "nsubj") for c in t.children)
+            and not (tagged and j > i and doc[j - 1].pos_ in ("PROPN", "NOUN") and not ctx.is_mark[j - 1])
+        ):
+            continue  # "..., he sniffed when asked about it": the one asked is not the one quoted (but a past form the
+            # tagger took for a participle right after a noun tags the quote: "“...,” Nate Silver, the pollster who
+            # founded the site tweeted on Wednesday")
         if (
             ctx.is_cue(t)
             and t.dep_ == "relcl"
@@ -687,6 +701,8 @@ def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         nxt = doc[j + 1]
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN") or "\n" in verb.whitespace_:
         return None
+    if verb.tag_ == "VBN" and nxt.pos_ == "ADP":
+        return None  # "“anybodybuttrump.us,” a website linked to a group": a participle on the noun, no tag
     if not (nxt.text in (".", ",", "!") or nxt.pos_ in _TAG_FOLLOWERS or nxt.i == words[0].i):
         return None
     if any(
@@ -695,6 +711,23 @@ def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         return None  # "“...,” the crowd roared its approval": the verb has an object of its own, no tag
     src = speaker_source(ctx, words[-1])
     return (src, verb) if src is not None else None
+
+
+def _verbless_tag(ctx: DocContext, q: Quoted) -> Optional[Source]:
+    """ "“...,” NASA Administrator Bill Nelson. “...”": a rewrite that dropped the tag's verb leaves a person's name
+    (a short subject that holds a person) and a full stop after a quote closed by a comma; the name speaks it."""
+    if q.close is None or ctx.text[q.start : q.end].rstrip()[-1:] != ",":
+        return None
+    after = ctx.doc.char_span(q.close, q.close + 1, alignment_mode="expand")
+    if after is None:
+        return None
+    words = _tag_subject(ctx, after.end)
+    end = after.end + len(words)
+    if not words or end >= len(ctx.doc) or ctx.doc[end].text != "." or "\n" in words[-1].whitespace_:
+        return None
+    if not any(w.ent_type_ == "PERSON" for w in words):
+        return None
+    return speaker_source(ctx, words[-1])
 
 
 def _tag_subject(ctx: DocContext, j: int) -> list[Token]:
@@ -795,7 +828,11 @@ def _head_of_modifiers(last: Token, between: list[Token]) -> Token:
     "a man who lives near the harbour said" speak as the nurse and the man, not the hospital or the harbour."""
     inside = {t.i for t in between}
     word = last
-    while word.dep_ in ("pobj", "prep", "dobj", "relcl", "acl") and word.head.i in inside and word.head.i != word.i:
+    while (
+        word.dep_ in ("pobj", "prep", "dobj", "relcl", "acl", "appos")
+        and word.head.i in inside
+        and word.head.i != word.i
+    ):
         word = word.head
     return word if word.pos_ in ("PROPN", "PRON", "NOUN", "NUM") else last
 
@@ -1011,8 +1048,8 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         verb = doc[j]
         if ctx.inside_quote[j] or ctx.is_mark[j]:
             return None
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
+            continue  # "issued the following statement:", "released a prepared statement:": a participle as adjective
         subj = subject_of(verb)
         if subj is None and verb.dep_ in ("xcomp", "relcl", "acl", "ccomp"):
             # "had the following to offer:", "Here's what he had to say:": the verb it hangs from has the subject
