@@ -81,6 +81,76 @@ def test_colon_glued_to_the_quote_is_read(run):
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The host kept asking about the budget. “Would the cuts hit the schools, too?” Marlow Keene pressed.",
+            "Marlow Keene",
+        ),
+        (
+            "Ines Varga had heard enough. “Sit down and wait your turn,” Otto Brenner barked and left the room.",
+            "Otto Brenner",
+        ),
+        (
+            "Lena Holm laughed at the crowd. “They are all here for the free buses,” Pavel Dorn shot back with a grin.",
+            "Pavel Dorn",
+        ),
+        (
+            "The mayor ended the hearing early. “Is the council hiding something from us?” reacted Tomas Riedl.",
+            "Tomas Riedl",
+        ),
+    ],
+)
+def test_dialogue_tag_with_any_verb_names_the_speaker(run, text, speaker):
+    q = run(text).quotes[0]
+    assert q.speaker == speaker
+
+
+def test_relative_clause_after_a_quoted_term_is_no_dialogue_tag(run):
+    text = "The city looked weak before the mayor's “grand offensive,” which went through three districts last spring."
+    assert all(q.speaker is None for q in run(text).quotes)
+
+
+def test_following_statement_before_a_colon_is_its_subjects(run):
+    text = (
+        "Investigators gave no figures. Later, the senator Idris Malek issued the following statement:\n\n"
+        "“Our thoughts are with the families of everyone hurt in the fire. This must not happen again.”"
+    )
+    q = run(text).quotes[0]
+    assert q.speaker == "Idris Malek" and q.cue == "issued"
+
+
+def test_past_tense_cue_after_a_long_apposition_names_the_speaker(run):
+    text = (
+        "Polls moved again this week. “We need a plan for the voters in the suburbs,” Nora Lindgren, the analyst "
+        "who founded the survey site tweeted on Wednesday."
+    )
+    q = run(text).quotes[0]
+    assert q.speaker == "Nora Lindgren" and q.cue == "tweeted"
+
+
+def test_name_left_where_a_rewrite_dropped_the_verb_speaks_the_quote(run):
+    text = (
+        "The probe hit the asteroid in September.\n\n"
+        "“This mission shows that the agency is ready for whatever comes at us,” agency chief Ruth Okafor. "
+        "“We have proven that we are serious about it.”"
+    )
+    q = run(text).quotes[0]
+    assert q.speaker == "Ruth Okafor" and q.attribution == "signature"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The forum was meant to be a “town hall” but mostly became short questions asked of the panel.",
+        "Volunteers painted one slogan, “vote early and vote often,” a phrase linked to an old campaign, on the wall.",
+    ],
+)
+def test_participle_on_a_noun_after_a_term_is_no_tag(run, text):
+    assert all(q.speaker is None for q in run(text).quotes)
+
+
+@pytest.mark.parametrize(
     "heading",
     ["JANE ROSSITER, SENIOR ANALYST, HOLBORN CAPITAL", "Jane Rossiter, senior analyst at Holborn Capital:"],
 )

@@ -81,6 +81,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             or _as_clause(ctx, q)
             or _colon_intro(ctx, q)
             or _in_words(ctx, q)
+            or _dialogue_tag(ctx, q)
         )
         if found is not None:
             source, cue_tok = found
@@ -89,6 +90,10 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             if _embedded(ctx, q, cue_tok):
                 kind = "partial"
             out.append(RawQuote(q, kind, source, cue, span, "cue"))
+            continue
+        named = _verbless_tag(ctx, q)
+        if named is not None:
+            out.append(RawQuote(q, kind, named, None, None, "signature"))
             continue
         if _continues_paragraph_quote(ctx, q, out, paragraph_of) or _ends_statement(ctx, q, out, paragraph_of):
             out.append(RawQuote(q, kind, out[-1].source, None, None, "context"))
@@ -621,6 +626,9 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         return None
     i = after.end
     stop = min(len(doc), i + SETTINGS.look_after)
+    # closed by a comma, a question or an exclamation mark inside the marks: a quotation a tag follows, not a term
+    # ("a “debate” that turns into questions asked of the candidates")
+    tagged = ctx.text[q.start : q.end].rstrip()[-1:] in (",", "?", "!")
     for j in range(i, stop):
         t = doc[j]
         if (
@@ -632,8 +640,15 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             if ctx.is_cue(t):
                 break
             return None
-        if ctx.is_cue(t) and t.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in t.children):
-            continue  # "..., he sniffed when asked about it": the one asked is not the one quoted
+        if (
+            ctx.is_cue(t)
+            and t.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "nsubj") for c in t.children)
+            and not (tagged and j > i and doc[j - 1].pos_ in ("PROPN", "NOUN") and not ctx.is_mark[j - 1])
+        ):
+            continue  # "..., he sniffed when asked about it": the one asked is not the one quoted (but a past form the
+            # tagger took for a participle right after a noun tags the quote: "“...,” Nate Silver, the pollster who
+            # founded the site tweeted on Wednesday")
         if (
             ctx.is_cue(t)
             and t.dep_ == "relcl"
@@ -651,6 +666,85 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
                 return src, t
             return None
     return None
+
+
+_TAG_SUBJECT = ("PROPN", "NOUN", "PRON")
+_TAG_WORDS = _TAG_SUBJECT + ("DET", "ADJ")
+# what may follow a dialogue tag's verb: the sentence's end, a comma, a particle ("shot back"), a manner phrase
+# ("with a laugh", "angrily") or another clause ("and a guard escorted him out")
+_TAG_FOLLOWERS = ("ADP", "ADV", "CCONJ", "PART")
+
+
+def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """ "“Would it be negotiable?” Hannity pressed." / "“Go back,” Trump barked and ..." / "“Is he profiling?” reacted
+    Trump.": a quotation closed by a comma, a question or an exclamation mark inside its marks, then a short subject
+    and a verb (or the verb, then the subject) and nothing the verb says (the sentence ends, or a particle, a manner
+    phrase or another clause follows): the dialogue tag of any house style, whatever its verb, when no verb of saying
+    is near."""
+    if q.close is None or ctx.text[q.start : q.end].rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    doc = ctx.doc
+    after = doc.char_span(q.close, q.close + 1, alignment_mode="expand")
+    if after is None or after.end + 1 >= len(doc):
+        return None
+    j = after.end
+    words = _tag_subject(ctx, j)
+    if words:
+        j += len(words)
+        if j + 1 >= len(doc) or "\n" in words[-1].whitespace_:
+            return None
+        verb, nxt = doc[j], doc[j + 1]
+    else:  # inverted: the verb first
+        verb = doc[j]
+        words = _tag_subject(ctx, j + 1) if "\n" not in verb.whitespace_ else []
+        if not words or j + len(words) + 1 >= len(doc) or doc[j + len(words) + 1].text not in (".", ",", "!"):
+            return None
+        nxt = doc[j + 1]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN") or "\n" in verb.whitespace_:
+        return None
+    if verb.tag_ == "VBN" and nxt.pos_ == "ADP":
+        return None  # "“anybodybuttrump.us,” a website linked to a group": a participle on the noun, no tag
+    if not (nxt.text in (".", ",", "!") or nxt.pos_ in _TAG_FOLLOWERS or nxt.i == words[0].i):
+        return None
+    if any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i and c.i not in {w.i for w in words} for c in verb.children
+    ):
+        return None  # "“...,” the crowd roared its approval": the verb has an object of its own, no tag
+    src = speaker_source(ctx, words[-1])
+    return (src, verb) if src is not None else None
+
+
+def _verbless_tag(ctx: DocContext, q: Quoted) -> Optional[Source]:
+    """ "“...,” NASA Administrator Bill Nelson. “...”": a rewrite that dropped the tag's verb leaves a person's name
+    (a short subject that holds a person) and a full stop after a quote closed by a comma; the name speaks it."""
+    if q.close is None or ctx.text[q.start : q.end].rstrip()[-1:] != ",":
+        return None
+    after = ctx.doc.char_span(q.close, q.close + 1, alignment_mode="expand")
+    if after is None:
+        return None
+    words = _tag_subject(ctx, after.end)
+    end = after.end + len(words)
+    if not words or end >= len(ctx.doc) or ctx.doc[end].text != "." or "\n" in words[-1].whitespace_:
+        return None
+    if not any(w.ent_type_ == "PERSON" for w in words):
+        return None
+    return speaker_source(ctx, words[-1])
+
+
+def _tag_subject(ctx: DocContext, j: int) -> list[Token]:
+    """The short noun phrase from token `j` on that may speak a dialogue tag ("Hannity", "the crowd", "he"), ending in
+    a noun, a name or a pronoun, on one line; none when there is none (or a relative pronoun: "the Turkish “offensive,”
+    which went through ...")."""
+    doc = ctx.doc
+    words: list[Token] = []
+    while j < len(doc) and doc[j].pos_ in _TAG_WORDS and not ctx.is_mark[j]:
+        if len(words) == SETTINGS.max_tag_subject_words or (words and "\n" in words[-1].whitespace_):
+            return []
+        words.append(doc[j])
+        j += 1
+    if not words or words[-1].pos_ not in _TAG_SUBJECT or words[0].tag_ in ("WDT", "WP"):
+        return []
+    return words
 
 
 def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
@@ -735,7 +829,11 @@ def _head_of_modifiers(last: Token, between: list[Token]) -> Token:
     "a man who lives near the harbour said" speak as the nurse and the man, not the hospital or the harbour."""
     inside = {t.i for t in between}
     word = last
-    while word.dep_ in ("pobj", "prep", "dobj", "relcl", "acl") and word.head.i in inside and word.head.i != word.i:
+    while (
+        word.dep_ in ("pobj", "prep", "dobj", "relcl", "acl", "appos")
+        and word.head.i in inside
+        and word.head.i != word.i
+    ):
         word = word.head
     return word if word.pos_ in ("PROPN", "PRON", "NOUN", "NUM") else last
 
@@ -951,8 +1049,8 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         verb = doc[j]
         if ctx.inside_quote[j] or ctx.is_mark[j]:
             return None
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
+            continue  # "issued the following statement:", "released a prepared statement:": a participle as adjective
         verb = _speech_above(ctx, verb)
         subj = subject_of(verb)
         if subj is None and verb.dep_ in ("xcomp", "relcl", "acl", "ccomp"):
@@ -1107,7 +1205,7 @@ def _speaker_heading(ctx: DocContext, q: Quoted) -> Optional[Source]:
 
 def _heading_name(ctx: DocContext, line: str, at: int) -> Optional[Source]:
     words = line.rstrip(":").split()
-    if not words or len(words) > SETTINGS.max_heading_words or line[-1] in ".!?\"”’":
+    if not words or len(words) > SETTINGS.max_heading_words or line[-1] in '.!?"”’':
         return None
     first, _, rest = line.rstrip(":").partition(",")
     if not _HEADING_NAME.fullmatch(first.strip()):

@@ -12,6 +12,11 @@ class Settings:
     # tokens after a closing mark in which "he said" / "said Smith" is looked for (never past the sentence end); a
     # speaker with title, party and apposition ("Leonard E. Burman, director of the ... University, said") runs to 30
     look_after: int = 40
+    # "“...,” Hannity pressed": the longest subject (words) of a verb right after a quotation's closing mark that makes
+    # the verb its dialogue tag although it is no verb of saying ("pressed", "shot back", "barked"); the names and
+    # descriptions read in such tags (PolNeAR train, dev pages) fit in 4 ("Hannity", "the crowd", "NASA Administrator
+    # Bill Nelson"); chosen by reading, not fitted: longer runs are left to the cue search
+    max_tag_subject_words: int = 4
     # a shorter quoted phrase with no cue is a scare quote or a title, not a quotation
     min_floating_words: int = 4
     # a shorter phrase without a verb ("an immediate general election") is a term, not a quote
