@@ -398,7 +398,9 @@ def test_a_number_of_things_is_no_speaker_but_counted_documents_are(run):
     a = run("One of the reasons said the bridge had been inspected in May.")
     assert [t.source for t in a.attributions if t.cue == "said"] == []
     a = run("One of the reports said the bridge had been inspected in May.")
-    assert [(t.source, t.source_type) for t in a.attributions if t.cue == "said"] == [("One of the reports", "document")]
+    assert [(t.source, t.source_type) for t in a.attributions if t.cue == "said"] == [
+        ("One of the reports", "document")
+    ]
     a = run("Two of the studies found that the bridge had been inspected in May.")
     assert [(t.source, t.source_type) for t in a.attributions] == [("Two of the studies", "document")]
 

@@ -16,13 +16,13 @@ RELEASE = (
 )
 # three reports that quote the release's first-person sentences, each its own way
 REPORTS = (
-    "Northfield Dairy is shutting its Oakdale creamery, putting 140 jobs at risk in the valley. \"We have decided "
-    "to move all cheese making to our plant in Lakeside,\" the company said on Monday. Union officials called the "
+    'Northfield Dairy is shutting its Oakdale creamery, putting 140 jobs at risk in the valley. "We have decided '
+    'to move all cheese making to our plant in Lakeside," the company said on Monday. Union officials called the '
     "closure a blow to the town and asked for talks with the management.",
-    "The Oakdale creamery will close in June. In a statement, Northfield Dairy said: \"We know this is hard news "
-    "for our 140 colleagues in Oakdale.\" Farmers said they feared for the price of their milk, though the firm "
+    'The Oakdale creamery will close in June. In a statement, Northfield Dairy said: "We know this is hard news '
+    'for our 140 colleagues in Oakdale." Farmers said they feared for the price of their milk, though the firm '
     "promised to keep buying it. The mayor said the town would look for a new tenant for the site.",
-    "Cheese maker Northfield is leaving Oakdale after forty years. \"We will offer every one of them a job in "
+    'Cheese maker Northfield is leaving Oakdale after forty years. "We will offer every one of them a job in '
     "Lakeside or a severance of six months' pay,\" the dairy said. Local shops fear the loss of trade, and the "
     "council will hold a public meeting on Thursday to discuss the closure and what comes next.",
 )

@@ -228,7 +228,9 @@ def build_story(df):
     group = list(by_id)
     days = {i: day_number(r["published"]) for i, r in by_id.items()}
     rows = []
-    copied = cluster.copy_edges({i: signature_of(r) for i, r in by_id.items() if r.get("sig_copy") is not None}, settings)
+    copied = cluster.copy_edges(
+        {i: signature_of(r) for i, r in by_id.items() if r.get("sig_copy") is not None}, settings
+    )
     for members, earlier in cluster.stories_in_time(group, days, settings.story_days, copied):
         if len(members) >= 2:
             rows += story_rows(built_story(by_id, members, earlier, False, settings), by_id)
