@@ -187,3 +187,37 @@ def test_a_colon_after_a_reported_clause_gives_the_quote_to_the_one_who_said_it(
         "“When you look at the situation, inflation is far too high for a small step.”"
     )
     assert [q.speaker for q in run(text).quotes] == ["Carla Munt"]
+
+
+def test_a_heading_reaches_no_further_than_a_quote_with_its_own_tag_and_a_byline_is_no_heading(run):
+    text = (
+        "Shares of the carmaker fell 3% on Friday after the report.\n\n"
+        "JEAN-PIERRE ROSSITER, SENIOR ANALYST, HOLBORN CAPITAL\n\n"
+        "“It shows that they need to go back to the drawing board and rethink the plan.”\n\n"
+        "“I just don't know that buyers are ready,” said John Smith, another analyst.\n\n"
+        "“This would be a dark moment for the company and for its investors.”"
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Jean-Pierre Rossiter", "John Smith", "John Smith"]
+    text = "By Jane Roe, Staff Writer\n\n“This would be a dark moment for the company and for its investors.”"
+    assert [q.speaker for q in run(text).quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Smith said Jones told reporters:\n\n“We will finish the bridge by May.”", "Jones"),
+        ("Brzeski spoke first and Anna Hall added:\n\n“We will finish the bridge by May.”", "Anna Hall"),
+    ],
+)
+def test_a_colon_after_a_speech_verb_of_its_own_keeps_that_speaker(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_a_raising_verb_before_a_verb_of_saying_still_tags_the_quote(run):
+    a = run("“We will not stop until the job is done,” she continued to say.")
+    assert [q.speaker for q in a.quotes] == ["she"]
+
+
+def test_an_inverted_tag_needs_the_verbs_subject(run):
+    a = run("The bill, known as the “clean air for all rule,” passed the Senate on a close vote.")
+    assert [q.speaker for q in a.quotes if q.speaker] == []

@@ -301,5 +301,5 @@ def test_a_small_component_joins_the_story_that_holds_its_cross_language_candida
 
 def test_a_small_component_does_not_join_a_story_where_it_has_one_candidate():
     groups = [["e1", "e2"], ["d1"]]
-    out = attach_small(groups, [("d1", "e1")], {"e1": "en", "e2": "en", "d1": "de"}, Settings())
+    out = attach_small(groups, [("d1", "e1")], {"e1": "en", "e2": "en", "d1": "de"}, Settings(attach_share=0.4))
     assert sorted(map(sorted, out)) == [["d1"], ["e1", "e2"]]

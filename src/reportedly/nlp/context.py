@@ -89,7 +89,9 @@ class DocContext:
     def raises(self, tok: Token) -> bool:
         """ "Future policy will continue to be “data-dependent”", "the plan proved to be “a disaster”": a raising
         verb (rules/en/raising_verbs.txt) with its infinitive is the predicate, no speech ("he continued, “...”" is)."""
-        return tok.lemma_.lower() in self.rules.raising_verbs and any(c.dep_ == "xcomp" for c in tok.children)
+        return tok.lemma_.lower() in self.rules.raising_verbs and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() not in self.rules.attribution_verbs for c in tok.children
+        )  # "she continued to say": the infinitive is the cue, and the quote still hers
 
     def is_credit(self, tok: Token) -> bool:
         """ "..., Niklas Pollard, Simon Johnson and Natalie Grover reported for Reuters.", "John Roe contributed to this

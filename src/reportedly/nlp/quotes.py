@@ -108,7 +108,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         ):
             continue
         prev = (
-            _speaker_heading(ctx, q)
+            _speaker_heading(ctx, q, out)
             or _subject_before(ctx, q)
             or _woven_subject(ctx, q)
             or _previous_speaker(ctx, out, reported, q, paragraph_of)
@@ -699,6 +699,8 @@ def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         words = _tag_subject(ctx, j + 1) if "\n" not in verb.whitespace_ else []
         if not words or j + len(words) + 1 >= len(doc) or doc[j + len(words) + 1].text not in (".", ",", "!"):
             return None
+        if words[-1].dep_ not in ("nsubj", "nsubjpass"):
+            return None  # "known as the “clean air rule,” passed the Senate.": the verb's object, no speaker
         nxt = doc[j + 1]
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN") or "\n" in verb.whitespace_:
         return None
@@ -1071,8 +1073,12 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
 def _speech_above(ctx: DocContext, verb: Token) -> Token:
     """ "Brzeski said the bank had to go big: “...”": the nearest verb before the colon sits in what a speech verb
     reports; that speech verb, not the reported clause's, introduces the quotation."""
+    if ctx.is_cue(verb):
+        return verb  # "Smith said Jones told reporters: “...”": the nearest speech verb is Jones's
     t = verb
     while t.dep_ in ("xcomp", "ccomp", "conj", "aux") and t.head.i < t.i:
+        if t.dep_ == "conj" and subject_of(t) is not None:
+            return verb  # "Brzeski spoke first and Hall added: “...”": a clause with its own subject
         t = t.head
         if ctx.is_cue(t):
             return t
@@ -1177,13 +1183,14 @@ def _previous_speaker(
 _HEADING_NAME = re.compile(r"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){1,3}")
 
 
-def _speaker_heading(ctx: DocContext, q: Quoted) -> Optional[Source]:
+def _speaker_heading(ctx: DocContext, q: Quoted, done: list[RawQuote]) -> Optional[Source]:
     """A speaker's heading over quote-only paragraphs, the house style of collected reactions ("JANE ROE, SENIOR
     ECONOMIST, ACME BANK" or "Jane Roe, chief economist:" on a line of its own, then one or more paragraphs that open
     with a quotation mark): the name, the heading's first comma-separated part of two to four capitalised words. The
     rest of the heading must hold a person's noun ("analyst", "manager": rules/en/person_nouns.txt), or a heading
-    that is only a name must be the tagger's person. None unless every line between the heading and `q` opens with
-    a quotation mark."""
+    that is only a name must be the tagger's person; a byline ("By Jane Roe, Staff Writer": rules/en/credit_lines.txt)
+    is none. None unless every line between the heading and `q` opens with a quotation mark whose quotation has no
+    cue of its own (“...,” said John Smith, another analyst: the heading no longer speaks below it)."""
     text = ctx.text
     end = text.rfind("\n", 0, q.open)
     if text[end + 1 : q.open].strip():
@@ -1191,12 +1198,14 @@ def _speaker_heading(ctx: DocContext, q: Quoted) -> Optional[Source]:
     above = 0
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
+        line, line_end = text[start:end].strip(), end
         end = start - 1
         if not line:
             continue
         if line[0] not in MARKS:
             return _heading_name(ctx, line, text.find(line, start))
+        if any(start <= d.quoted.open < line_end and d.how == "cue" for d in done):
+            return None  # a quotation with its own speaker's tag ends the heading's reach
         above += 1  # an earlier quotation under the same heading
         if above >= SETTINGS.max_heading_quotes:
             return None
@@ -1205,6 +1214,8 @@ def _speaker_heading(ctx: DocContext, q: Quoted) -> Optional[Source]:
 
 def _heading_name(ctx: DocContext, line: str, at: int) -> Optional[Source]:
     words = line.rstrip(":").split()
+    if ctx.rules.credit_lines.match(line.lstrip("(").strip()):
+        return None  # "By Jane Roe, Staff Writer": the article's writer, no speaker
     if not words or len(words) > SETTINGS.max_heading_words or line[-1] in '.!?"”’':
         return None
     first, _, rest = line.rstrip(":").partition(",")
@@ -1220,7 +1231,7 @@ def _heading_name(ctx: DocContext, line: str, at: int) -> Optional[Source]:
         return None
     name = first.strip()
     if name.isupper():
-        name = " ".join(w.capitalize() for w in name.split())
+        name = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name)  # "JEAN-PIERRE" -> "Jean-Pierre"
     entity = ctx.table.get_or_create(name, span, "PERSON")
     if entity.name.isupper():
         entity.name = name  # "JANE ROE" shouted in a heading is Jane Roe

@@ -979,27 +979,44 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
 
 
 def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c, dropped: list[Change]):
-    """A translated sentence that gives the claim of an attributed source sentence to a source of its own: an
-    attribution cue of the copy's language (rules/<lang>/attribution_cues.txt) citing a name the source does not
-    name anywhere, nor a cognate of it ("..., afirmou a Comissão Europeia" for "The WHO said ..."): the attribution moved, in place of the
-    speaker's name dropped."""
+    """A translated sentence that drops the speaker's name (`dropped`; for a source the analysis does not read, its
+    cue) and gives the claim to a source of its own: an
+    attribution cue of the copy's language (rules/<lang>/attribution_cues.txt) citing a name of two or more
+    capitalised words none of which the source gives anywhere, nor a cognate of it ("..., afirmou a Comissão
+    Europeia" for "The WHO said ..."): the attribution moved, in place of the name dropped. One capitalised word is
+    no name here (every German noun is capitalised; "l'OMS" is the WHO)."""
     pattern = _attribution_cues(cp.language or "")
     attributed = [a for a in src.attributions if s[0] <= a.cue_span[0] < s[1]] if src.language == "en" else []
     cues = [f"{a.source} ({a.cue})" for a in attributed] or [cue for cue, _ in _cited(before, src.language or "")]
-    if pattern is None or not cues:
-        return dropped
+    if pattern is None or not cues or not (dropped or src.language != "en"):
+        return dropped  # an English source's speaker kept by name is no attribution moved
     from .crosslang import cognate
 
-    here = set(_WORD.findall(fold(src.text)))  # a name the source gives anywhere is no other source
+    here = _folded_words(src.text)  # a name the source gives anywhere is no other source
     for m in pattern.finditer(after.replace("\u2019", "'")):
         # who the cue cites: the words after it up to the clause's end or a quotation mark
         window = m.group(0).split()[1:] + re.split(r"[.,;:!?«»“”„\"]", after[m.end() :])[0].split()[:5]
-        names = [w.strip("()'") for w in window]
-        names = [w for w in names if w[:1].isupper() and len(w) >= 3 and not any(cognate(fold(w), x) for x in here)]
-        if names:
-            detail = f"translated with the claim cited to '{m.group(0)} ... {names[0]}'"
-            return [Change("attribution-moved", cues[0], m.group(0), s, c, detail)]
+        for run in _capitalised_runs([w.strip("()'") for w in window]):
+            if not any(cognate(fold(w), x) for w in run for x in here):
+                detail = f"translated with the claim cited to '{m.group(0)} ... {' '.join(run)}'"
+                return [Change("attribution-moved", cues[0], m.group(0), s, c, detail)]
     return dropped
+
+
+@lru_cache(maxsize=64)
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(text)))
+
+
+def _capitalised_runs(words: list[str]) -> list[list[str]]:
+    """Runs of two or more neighbouring capitalised words of three letters or more: a name's words."""
+    runs: list[list[str]] = [[]]
+    for w in words:
+        if w[:1].isupper() and len(w) >= 3:
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if len(r) >= 2]
 
 
 def _untranslated_speakers(src: Analysis, before: str, after: str, s, c) -> list[Change]:
@@ -1774,13 +1791,14 @@ def _foreign_attributions(src_lang: Optional[str], cp_lang: Optional[str], befor
 
 @lru_cache(maxsize=1)
 def _hedge_words() -> dict[str, frozenset[str]]:
-    """language -> the hedging words of rules/provenance/hedges.tsv (folded)."""
+    """language -> the hedging words of rules/provenance/hedges.tsv (lower case, accents kept: folded, German
+    "könnte" would be "konnte", a plain past tense)."""
     from .credits import rule_lines
 
     out: dict[str, set[str]] = {}
     for line in rule_lines("hedges.tsv"):
         lang, _, word = line.partition("\t")
-        out.setdefault(lang.strip(), set()).add(fold(word.strip()))
+        out.setdefault(lang.strip(), set()).add(word.strip().lower())
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -1792,20 +1810,26 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
     if not words:
         return []
     out = []
+    cut: set[str] = set()  # words of clauses cut or added whole
     for _, old, new in _ops(before, after):
         if len(old) > 2 or len(new) > 2:
+            cut |= {w.lower() for w in old + new}
             continue
-        had, has = {fold(w) for w in old} & words, {fold(w) for w in new} & words
+        had, has = {w.lower() for w in old} & words, {w.lower() for w in new} & words
         out += [Change("hedge-removed", w, None, s, c, f"'{w}' dropped") for w in sorted(had - has)]
         out += [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(has - had)]
     if out:
         return out
     # reworded around the hedge: the whole sentence hedged on one side only, where the two give one figure alike
     # (one claim, as for a translation: `_compare_translated`)
-    hb, ha = {fold(w) for w in _WORD.findall(before)} & words, {fold(w) for w in _WORD.findall(after)} & words
+    hb, ha = {w.lower() for w in _WORD.findall(before)} & words, {w.lower() for w in _WORD.findall(after)} & words
     from .crosslang import figures
 
-    if (hb and ha) or not any(len(re.sub(r"\D", "", f)) >= 2 for f in figures(before) & figures(after)):
+    if (
+        (hb and ha)
+        or (hb | ha) & cut
+        or not any(len(re.sub(r"\D", "", f)) >= 2 for f in figures(before) & figures(after))
+    ):
         return []
     if hb:
         return [Change("hedge-removed", w, None, s, c, f"'{w}' dropped: stated as fact") for w in sorted(hb)]

@@ -4,7 +4,7 @@ The weights of settings.FEATURES are fitted to the choice they serve: of an arti
 conditional logit, Newton's method, L2), then put on the log-odds scale by a one-variable logistic regression; the
 root score is a logistic regression of "this article is its own report"; the margins (story root, unstored credited outlets, wire
 copy vs rewrite) are then chosen on the same stories by coordinate search, each at the middle of its best plateau
-(the origin choice's two weights, JOINT, searched together).
+(settings named in JOINT would be searched together; it is empty since stop 27, when `origin_quoted` was frozen).
 Two guards against fitting the few dev clusters rather than the rule, both generic over FEATURES and the margins'
 grids (MARGIN_NET, NESTED_L2; measured in the README, stop 25): a margin leaves its current value only for a value that
 does better on MARGIN_NET more training stories than it does worse on (_consistent), and the two ridge penalties can be

@@ -378,7 +378,7 @@ class Settings:
     # source: crosslang.cognate_share) against `names` in the share `translation` is the margin of
     # (relations.translation_share); 0 = names alone. 2 since stop 27: English copies of different agencies share a
     # translation's names alike, the words it keeps tell them apart, and ties among copies are broken. Searched jointly
-    # with `translation` on each fold's training stories (0, 0.5, 1, 2, 4; trans27-tools/partial.py) it comes out 2 in
+    # with `translation` on each fold's training stories (0, 0.5, 1, 2, 4; a one-off helper script, not kept) it comes out 2 in
     # 16 of the 17 folds (4 in one). Seventeen-fold leave-one-story-out (fit.fit per fold, this value frozen), 0 -> 1
     # -> 2: translation links 16 -> 17 -> 18 of 58, parents 0.326 -> 0.344 -> 0.359, relations 0.653 -> 0.656 -> 0.661,
     # origins 11 of 17 throughout
