@@ -145,3 +145,20 @@ def test_a_past_tense_is_no_hedge_and_a_clause_cut_whole_is_no_hedge_removed():
     before = "Die Stadt zahlt 40 Millionen Euro, und die Firma könnte im Herbst schließen."
     after = "Die Stadt zahlt 40 Millionen Euro."
     assert [k for k in kinds("de", before, after) if k[0].startswith("hedge")] == []
+
+
+def test_a_faithful_translation_of_the_cue_moves_no_attribution():
+    from reportedly.provenance.diff import _cited_elsewhere
+
+    class Doc:
+        def __init__(self, language, text=""):
+            self.language, self.attributions, self.text = language, [], text
+
+    before = "Le pont a été fermé vers minuit, a indiqué le maire."
+    for after in (
+        "Die Brücke wurde gegen Mitternacht gesperrt, sagte der Bürgermeister.",
+        "Die Brücke wurde gegen Mitternacht gesperrt, teilte die Stadt mit.",
+    ):
+        assert (
+            _cited_elsewhere(Doc("fr", before), Doc("de"), before, after, (0, len(before)), (0, len(after)), []) == []
+        )

@@ -979,17 +979,16 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
 
 
 def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c, dropped: list[Change]):
-    """A translated sentence that drops the speaker's name (`dropped`; for a source the analysis does not read, its
-    cue) and gives the claim to a source of its own: an
+    """A translated sentence that gives the claim of an attributed source sentence to a source of its own: an
     attribution cue of the copy's language (rules/<lang>/attribution_cues.txt) citing a name of two or more
     capitalised words none of which the source gives anywhere, nor a cognate of it ("..., afirmou a Comissão
-    Europeia" for "The WHO said ..."): the attribution moved, in place of the name dropped. One capitalised word is
+    Europeia" for "The WHO said ..."): the attribution moved, in place of any name dropped. One capitalised word is
     no name here (every German noun is capitalised; "l'OMS" is the WHO)."""
     pattern = _attribution_cues(cp.language or "")
     attributed = [a for a in src.attributions if s[0] <= a.cue_span[0] < s[1]] if src.language == "en" else []
     cues = [f"{a.source} ({a.cue})" for a in attributed] or [cue for cue, _ in _cited(before, src.language or "")]
-    if pattern is None or not cues or not (dropped or src.language != "en"):
-        return dropped  # an English source's speaker kept by name is no attribution moved
+    if pattern is None or not cues:
+        return dropped
     from .crosslang import cognate
 
     here = _folded_words(src.text)  # a name the source gives anywhere is no other source
@@ -1810,10 +1809,11 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
     if not words:
         return []
     out = []
-    cut: set[str] = set()  # words of clauses cut or added whole
+    cut: set[str] = set()  # words of clauses cut or added whole (not reworded: a replacement keeps the claim)
     for _, old, new in _ops(before, after):
         if len(old) > 2 or len(new) > 2:
-            cut |= {w.lower() for w in old + new}
+            if not old or not new:
+                cut |= {w.lower() for w in old + new}
             continue
         had, has = {w.lower() for w in old} & words, {w.lower() for w in new} & words
         out += [Change("hedge-removed", w, None, s, c, f"'{w}' dropped") for w in sorted(had - has)]
