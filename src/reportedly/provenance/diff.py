@@ -479,10 +479,11 @@ def _by_names(aligned: dict[int, int], source: list[str], copy: list[str]) -> di
     too reworded for characters to align it. Only between two aligned sentences: a text aligned nowhere is none's
     rewrite."""
     out = dict(aligned)
+    taken = set(aligned.values())
     anchors = _in_order(sorted(aligned.items()))
     for (j0, k0), (j1, k1) in zip(anchors, anchors[1:]):
         js = [j for j in range(j0 + 1, j1) if j not in aligned]
-        ks = [k0] + [k for k in range(k0 + 1, k1) if k not in aligned.values()] + [k1]
+        ks = [k0] + [k for k in range(k0 + 1, k1) if k not in taken] + [k1]
         if js:
             found = align_sentences([source[k] for k in ks], [copy[j] for j in js])
             out |= {js[j]: ks[k] for j, k in found.items()}
@@ -1540,7 +1541,7 @@ def _quotes(src: Analysis, cp: Analysis, s, c) -> list[Change]:
         if sq or (q.kind == "partial" and len(q.text.split()) < 4):
             continue
         plain = src.text[s[0] : s[1]]
-        if fuzz.partial_ratio(fold(q.text), fold(plain)) >= 85:
+        if fuzz.partial_ratio(fold(q.text), fold(plain)) >= S.quote_unmarked:
             out.append(
                 Change(
                     "paraphrase-to-quote",
@@ -1566,7 +1567,8 @@ def _marked_paraphrase(before: str, after: str, s, c) -> list[Change]:
     return [
         Change("paraphrase-to-quote", before, q.text, s, (c[0] + q.start, c[0] + q.end), "now quoted")
         for q in marked_quotes(after)
-        if len(q.text.split()) >= 4 and fuzz.partial_ratio(fold(q.text), fold(before)) >= 85
+        if len(q.text.split()) >= S.marked_quote_words
+        and fuzz.partial_ratio(fold(q.text), fold(before)) >= S.quote_unmarked
     ]
 
 
@@ -1779,9 +1781,10 @@ def _foreign_attributions(src_lang: Optional[str], cp_lang: Optional[str], befor
     if not cb:
         return []
     # a word counts as kept where the other sentence has one of its first five letters (an inflection, a compound)
-    fb, fa = {w[:5] for w in _WORD.findall(fold(before))}, {w[:5] for w in _WORD.findall(fold(after))}
-    gone = [(cue, w) for cue, w in cb if any(x[:5] not in fa for x in w)]
-    new = [(cue, w) for cue, w in ca if any(x[:5] not in fb for x in w)]
+    n = S.kept_prefix
+    fb, fa = {w[:n] for w in _WORD.findall(fold(before))}, {w[:n] for w in _WORD.findall(fold(after))}
+    gone = [(cue, w) for cue, w in cb if any(x[:n] not in fa for x in w)]
+    new = [(cue, w) for cue, w in ca if any(x[:n] not in fb for x in w)]
     if gone and new:
         b, a = gone[0][0], new[0][0]
         return [Change("attribution-moved", b, a, s, c, f"attribution '{b}' -> '{a}'")]

@@ -268,6 +268,13 @@ class Settings:
     valence_same: float = 1.0  # ... unless swapped for one of the same sign within this much (a synonym)
     writer_sentences: int = 20  # how far back (sentences) a letter excerpt's first-person sentence looks for its writer
     quote_joined: int = 120  # chars between two quotations a copy may quote as one (a cue, a paragraph break)
+    # words a copy puts in quotation marks are its source's words given without marks (paraphrase-to-quote) when
+    # they are at least `marked_quote_words` long and this alike to the source sentence (rapidfuzz partial ratio)
+    quote_unmarked: float = 85.0
+    marked_quote_words: int = 4
+    # diff._foreign_attributions: a word who a cue cites counts as kept where the other sentence has a word with the
+    # same first letters (an inflection, a compound part: "Ministeriums", "Ministerium")
+    kept_prefix: int = 5
     quote_reworded: float = 40.0
     # a source quotation no copy quotation or aligned sentence accounts for, put in the copy's own words: the share
     # of its rare words (stems, weighted by rarity in English) that a copy sentence naming its speaker holds

@@ -196,19 +196,22 @@ def verify_pairs(batches: Iterator) -> Iterator:
         yield df.loc[keep, ["a", "b"]]
 
 
-def signature_of(r: dict, prefix: str = "") -> cluster.Signature:
-    """The cluster signature kept in a row's sig_* columns (with `prefix`: a_sig_copy, ...). Columns a step did not
-    carry (build_story carries only sig_copy) read as empty."""
+def signature_of(r: dict, prefix: str = "", copy_only: bool = False) -> cluster.Signature:
+    """The cluster signature kept in a row's sig_* columns (with `prefix`: a_sig_copy, ...). `copy_only`: the step
+    carried only sig_copy (build_story), and the other parts read as empty; otherwise a missing column is an error."""
 
     def t(v) -> tuple[int, ...]:
         return tuple(int(x) for x in v) if v is not None else ()
 
+    def col(name: str):
+        return r.get(prefix + name) if copy_only else r[prefix + name]
+
     return cluster.Signature(
-        t(r.get(prefix + "sig_copy")),
-        t(r.get(prefix + "sig_topic")),
-        t(r.get(prefix + "sig_keys")),
-        r.get(prefix + "sig_language") or "und",
-        t(r.get(prefix + "sig_marks")),
+        t(col("sig_copy")),
+        t(col("sig_topic")),
+        t(col("sig_keys")),
+        (col("sig_language") or "und") if copy_only else col("sig_language"),
+        t(col("sig_marks")),
     )
 
 
@@ -229,7 +232,7 @@ def build_story(df):
     days = {i: day_number(r["published"]) for i, r in by_id.items()}
     rows = []
     copied = cluster.copy_edges(
-        {i: signature_of(r) for i, r in by_id.items() if r.get("sig_copy") is not None}, settings
+        {i: signature_of(r, copy_only=True) for i, r in by_id.items() if r.get("sig_copy") is not None}, settings
     )
     for members, earlier in cluster.stories_in_time(group, days, settings.story_days, copied):
         if len(members) >= 2:
