@@ -88,10 +88,19 @@ class DocContext:
 
     def raises(self, tok: Token) -> bool:
         """ "Future policy will continue to be “data-dependent”", "the plan proved to be “a disaster”": a raising
-        verb (rules/en/raising_verbs.txt) with its infinitive is the predicate, no speech ("he continued, “...”" is)."""
-        return tok.lemma_.lower() in self.rules.raising_verbs and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() not in self.rules.attribution_verbs for c in tok.children
-        )  # "she continued to say": the infinitive is the cue, and the quote still hers
+        verb (rules/en/raising_verbs.txt) with its infinitive is the predicate, no speech ("he continued, “...”" is;
+        "she continued to say" too: the infinitive is the cue, and the quote still hers)."""
+        return any(c.lemma_.lower() not in self.rules.attribution_verbs for c in self._raised(tok))
+
+    def raises_a_cue(self, tok: Token) -> bool:
+        """ "continues to insist that ...": the infinitive cue reports, not the verb raising it."""
+        return any(c.lemma_.lower() in self.rules.attribution_verbs for c in self._raised(tok))
+
+    def _raised(self, tok: Token) -> list[Token]:
+        """The infinitives a raising verb takes ("continue to be", "continue to insist"); none for another verb."""
+        if tok.lemma_.lower() not in self.rules.raising_verbs:
+            return []
+        return [c for c in tok.children if c.dep_ == "xcomp"]
 
     def is_credit(self, tok: Token) -> bool:
         """ "..., Niklas Pollard, Simon Johnson and Natalie Grover reported for Reuters.", "John Roe contributed to this

@@ -628,7 +628,7 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     stop = min(len(doc), i + SETTINGS.look_after)
     # closed by a comma, a question or an exclamation mark inside the marks: a quotation a tag follows, not a term
     # ("a “debate” that turns into questions asked of the candidates")
-    tagged = ctx.text[q.start : q.end].rstrip()[-1:] in (",", "?", "!")
+    tagged = _closing(ctx, q) in (",", "?", "!")
     for j in range(i, stop):
         t = doc[j]
         if (
@@ -668,6 +668,11 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     return None
 
 
+def _closing(ctx: DocContext, q: Quoted) -> str:
+    """The last character inside a quotation's marks: "," or "?" before a tag, "." at a sentence's end."""
+    return ctx.text[q.start : q.end].rstrip()[-1:]
+
+
 _TAG_SUBJECT = ("PROPN", "NOUN", "PRON")
 _TAG_WORDS = _TAG_SUBJECT + ("DET", "ADJ")
 # what may follow a dialogue tag's verb: the sentence's end, a comma, a particle ("shot back"), a manner phrase
@@ -681,7 +686,7 @@ def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     and a verb (or the verb, then the subject) and nothing the verb says (the sentence ends, or a particle, a manner
     phrase or another clause follows): the dialogue tag of any house style, whatever its verb, when no verb of saying
     is near."""
-    if q.close is None or ctx.text[q.start : q.end].rstrip()[-1:] not in (",", "?", "!"):
+    if q.close is None or _closing(ctx, q) not in (",", "?", "!"):
         return None
     doc = ctx.doc
     after = doc.char_span(q.close, q.close + 1, alignment_mode="expand")
@@ -719,7 +724,7 @@ def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
 def _verbless_tag(ctx: DocContext, q: Quoted) -> Optional[Source]:
     """ "“...,” NASA Administrator Bill Nelson. “...”": a rewrite that dropped the tag's verb leaves a person's name
     (a short subject that holds a person) and a full stop after a quote closed by a comma; the name speaks it."""
-    if q.close is None or ctx.text[q.start : q.end].rstrip()[-1:] != ",":
+    if q.close is None or _closing(ctx, q) != ",":
         return None
     after = ctx.doc.char_span(q.close, q.close + 1, alignment_mode="expand")
     if after is None:
@@ -753,7 +758,7 @@ def _says_something_else(ctx: DocContext, q: Quoted, cue: Token) -> bool:
     """“They saved lives last night.” Colonel Butler announced that the search was over: a quote closed by a full
     stop, then a cue with a content clause of its own (or a quotation of its own: “Please rise.” The forewoman
     replied “guilty”), is a new statement, not the quote's attribution."""
-    closed = ctx.text[q.start : q.end].rstrip()[-1:] in (".", "!", "?")
+    closed = _closing(ctx, q) in (".", "!", "?")
     own_quote = any(ctx.is_mark[t.i] and t.idx > cue.idx for t in cue.subtree)
     return closed and (own_quote or any(c.dep_ == "ccomp" and c.idx > q.close for c in cue.children))
 

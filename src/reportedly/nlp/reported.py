@@ -40,7 +40,7 @@ SPOKEN_KINDS = frozenset(("speech", "act"))
 def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
     out = []
     for tok in ctx.cue_candidates():
-        if negated(tok) or _raises_a_cue(ctx, tok) or ctx.is_credit(tok):
+        if negated(tok) or ctx.raises_a_cue(tok) or ctx.is_credit(tok):
             continue
         subj = subject_of(tok)
         if subj is None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.rules.raising_verbs:
@@ -79,13 +79,6 @@ def is_speaker(ctx: DocContext, subj: Token) -> bool:
 
 
 _GERUND_PREPOSITIONS = frozenset(("by", "for", "after", "before", "while", "upon"))
-
-
-def _raises_a_cue(ctx: DocContext, tok: Token) -> bool:
-    """ "continues to insist that ...": the infinitive cue reports, not the verb raising it."""
-    return tok.lemma_.lower() in ctx.rules.raising_verbs and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in ctx.rules.attribution_verbs for c in tok.children
-    )
 
 
 def negated(tok: Token) -> bool:

@@ -1005,7 +1005,9 @@ def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c,
 
 @lru_cache(maxsize=64)
 def _folded_words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(fold(text)))
+    from .features import words
+
+    return frozenset(words(text))
 
 
 def _capitalised_runs(words: list[str]) -> list[list[str]]:

@@ -692,8 +692,7 @@ def unstored_features(
     grams: dict[str, list] = {}
     holders: dict[tuple, set[str]] = {}
     for p in profiles:
-        w = p.words
-        seq = [tuple(w[i : i + n]) if all(w[i : i + n]) else None for i in range(len(w) - n + 1)]
+        seq = own_gram_seq(p.words, n)
         grams[p.article.id] = seq
         for g in seq:
             if g is not None:
