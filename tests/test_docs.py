@@ -33,3 +33,12 @@ def test_every_field_is_documented():
 def test_readme_links_the_output_docs():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "docs/output.md" in readme
+
+
+def test_readme_links_the_lab_notebooks_and_they_exist():
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for name in ("provenance", "attribution"):
+        link = f"docs/history/{name}.md"
+        assert link in readme
+        assert (root / link).read_text(encoding="utf-8").startswith("# ")
