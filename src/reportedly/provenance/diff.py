@@ -93,6 +93,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         if source.language != "en":  # a rewrite in a language the analysis does not read: by names and figures too
             pairs = _by_names(pairs, [source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs])
     matched_source: set[int] = set()
+    checked: list[tuple[Optional[tuple[int, int]], Optional[tuple[int, int]], str]] = []  # for disclaimer_changes
     for j, c in enumerate(cs):
         ctext = copy.text[c[0] : c[1]]
         k = pairs.get(j)
@@ -100,10 +101,12 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
             prev, nxt = _neighbours(pairs, j, len(cs))
             place = _place(*(None if i is None else source.text[ss[i][0] : ss[i][1]] for i in (prev, nxt)), "source")
             out.changes.append(Change("sentence-added", None, ctext, None, c, place, copy_sentence=ctext))
+            checked.append((None, c, place))
             continue
         matched_source.add(k)
         out.aligned += 1
         s = ss[k]
+        checked.append((s, c, ""))
         before = source.text[s[0] : s[1]]
         compare = _compare_translated if translated else _compare
         found = [
@@ -126,6 +129,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         prev, nxt = _neighbours(back, run[0], len(ss))
         place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
         out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
+        checked += [(ss[k], None, place) for k in run]
     out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
     if not translated:
         out.changes += unquoted_changes(source, copy, out.changes)
@@ -138,6 +142,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += credit_changes(source, copy)
     out.changes += dateline_changes(source, copy)
     out.changes += byline_changes(source, copy)
+    out.changes += disclaimer_changes(source, copy, checked)
     return out
 
 
@@ -2915,3 +2920,48 @@ def _word_diff(before: str, after: str) -> str:
 
 def _norm(s: str) -> str:
     return " ".join(_WORD.findall(fold(s)))
+
+
+@lru_cache(maxsize=1)
+def _disclaimer_patterns() -> dict[str, re.Pattern]:
+    """language -> the reporters' disclaimers of rules/provenance/disclaimers.tsv as one pattern ("..." up to four
+    words between, "word*" any word it begins)."""
+    from .credits import rule_lines
+
+    alts: dict[str, list[str]] = {}
+    for line in rule_lines("disclaimers.tsv"):
+        lang, _, phrase = line.partition("\t")
+        words = [r"(?:\S+\s+){0,4}?" if w == "..." else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+                 for w in phrase.replace("\u2019", "'").split()]  # fmt: skip
+        alts.setdefault(lang.strip(), []).append(r"\s+".join(words).replace(r"?\s+", "?"))
+    return {k: re.compile(r"(?<!\w)(?:" + "|".join(v) + r")(?!\w)", re.IGNORECASE) for k, v in alts.items()}
+
+
+def _disclaimer(sentence: str, lang: Optional[str]) -> Optional[str]:
+    """The reporter's disclaimer ("could not be independently verified") in a sentence of `lang`, or None."""
+    pattern = _disclaimer_patterns().get(lang or "")
+    m = pattern.search(sentence.replace("\u2019", "'")) if pattern else None
+    return m.group(0) if m else None
+
+
+def disclaimer_changes(src: Analysis, cp: Analysis, checked) -> list[Change]:
+    """A reporter's disclaimer that a claim could not be checked ("The photos could not be independently verified.",
+    rules/provenance/disclaimers.tsv) that the copy dropped (a hedge removed: the claim now reads as checked) or
+    added (a hedge added): in a sentence dropped or added whole, or in one of two aligned sentences only. `checked`:
+    (source span or None, copy span or None, where) for each sentence aligned, added or dropped. Only where the two
+    texts hold a different number of disclaimers: one moved to another sentence is kept."""
+    ns = sum(1 for s, e in sentences(src.text) if _disclaimer(src.text[s:e], src.language))
+    nc = sum(1 for s, e in sentences(cp.text) if _disclaimer(cp.text[s:e], cp.language))
+    out: list[Change] = []
+    for s, c, where in checked:
+        before = src.text[s[0] : s[1]] if s else None
+        after = cp.text[c[0] : c[1]] if c else None
+        had = _disclaimer(before, src.language) if before else None
+        has = _disclaimer(after, cp.language) if after else None
+        if had and not has and ns > nc:
+            out.append(Change("hedge-removed", had, None, s, c, where or f"disclaimer '{had}' dropped",
+                              source_sentence=before, copy_sentence=after))  # fmt: skip
+        elif has and not had and nc > ns:
+            out.append(Change("hedge-added", None, has, s, c, where or f"disclaimer '{has}' added",
+                              source_sentence=before, copy_sentence=after))  # fmt: skip
+    return out
