@@ -1,0 +1,26 @@
+"""Sentences a rewrite reworded and moved out of their place (diff._moved, settings.diff_moved)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from reportedly.provenance import diff as D
+
+from .diffs import LEAD, changes_of_kind
+
+BODY = (
+    "A video shared online showed smoke rising over the harbour warehouses late on Sunday evening.\n\n"
+    "Firefighters worked through the night to keep the flames away from the fuel depot nearby.\n\n"
+)
+
+
+def test_a_sentence_reworded_and_moved_is_aligned_and_its_hedge_dropped(run, monkeypatch):
+    """diff._moved at settings.diff_moved (55): a sentence the rewrite moved to the top and reworded, alike by
+    token-set ratio 67, still aligns to its source sentence, so the hedge it lost is reported."""
+    hedged = "Officials said the storm had purportedly destroyed nearly four hundred homes along the northern coast overnight."
+    moved = "The storm wrecked almost four hundred houses along the north shore during the night, officials said."
+    source = LEAD + BODY + hedged + "\n\n"
+    copy = LEAD + moved + "\n\n" + BODY
+    assert "purportedly" in [c.before for c in changes_of_kind(run, source, copy, "hedge-removed")]
+    monkeypatch.setattr(D, "S", dataclasses.replace(D.S, diff_moved=70.0))  # the bar of stop 27: left unaligned
+    assert "purportedly" not in [c.before for c in changes_of_kind(run, source, copy, "hedge-removed")]
