@@ -100,6 +100,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         if k is None:
             prev, nxt = _neighbours(pairs, j, len(cs))
             place = _place(*(None if i is None else source.text[ss[i][0] : ss[i][1]] for i in (prev, nxt)), "source")
+            place += _in_place(source.text, ss, set(pairs.values()), prev, nxt, "source")
             out.changes.append(Change("sentence-added", None, ctext, None, c, place, copy_sentence=ctext))
             checked.append((None, c, place))
             continue
@@ -128,6 +129,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         before = source.text[s[0] : s[1]]
         prev, nxt = _neighbours(back, run[0], len(ss))
         place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
+        place += _in_place(copy.text, cs, set(pairs), prev, nxt, "copy")
         out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
         checked += [(ss[k], None, place) for k in run]
     out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
@@ -214,6 +216,19 @@ def _place(before: Optional[str], after: Optional[str], where: str) -> str:
     if before or after:
         return f"in the {where} {'after' if before else 'before'} '{before or after}'"
     return ""
+
+
+def _in_place(text: str, spans: list[tuple[int, int]], aligned: set[int], prev, nxt, where: str) -> str:
+    """The sentences of the other text left unaligned between the same two aligned neighbours as a sentence added or
+    dropped, as many as settings.diff_in_place: what the rewrite put in its place, or what it took out there ("Altman did not
+    return requests for comment." -> "Mr Altman said that he loved his time at OpenAI ..."), a sentence replaced
+    by another. "" where there are none or more than settings.diff_in_place (a stretch rewritten, not a sentence
+    replaced), or that is 0."""
+    lo, hi = -1 if prev is None else prev, len(spans) if nxt is None else nxt
+    free = [i for i in range(lo + 1, hi) if i not in aligned]
+    if not free or len(free) > S.diff_in_place:
+        return ""
+    return f"; in its place the {where} has " + " ".join(f"'{text[spans[i][0] : spans[i][1]]}'" for i in free)
 
 
 _OPEN_END = re.compile(r"[^.!?…:;\"'”’)\]]$")
