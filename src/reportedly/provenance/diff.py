@@ -739,8 +739,8 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out = []
     for words, ms, other, a, base, added in ((fb, bm, fa, src, s[0], False), (fa, am, fb, cp, c[0], True)):
         kept = {_stem(w) for w in other}
-        for i, w in enumerate(words[:-1]):
-            nxt = words[i + 1]
+        text = a.text[s[0] : s[1]] if a is src else a.text[c[0] : c[1]]
+        for i, w in enumerate(words):
             if (
                 not _adverb(w)
                 or w in stops
@@ -748,14 +748,26 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
                 or w in covered
                 or w in other
                 or ms[i].group(0)[:1].isupper()
+                or _quoted_at(a, base + ms[i].start())
             ):
                 continue
-            # the word it qualifies kept in the other sentence, wherever the rewrite moved it
-            if nxt in stops or _stem(nxt) not in kept or _quoted_at(a, base + ms[i].start()):
+            # the word it qualifies kept in the other sentence, wherever the rewrite moved it: the next one, or the
+            # one before where the adverb closes its clause ("killing hundreds" -> "killing hundreds instantly.")
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt is not None and nxt not in stops and _stem(nxt) in kept:
+                pair, one = f"{ms[i].group(0)} {ms[i + 1].group(0)}", ms[i + 1].group(0)
+            elif i and words[i - 1] not in stops and _stem(words[i - 1]) in kept and _closes(text, ms[i].end()):
+                pair, one = f"{ms[i - 1].group(0)} {ms[i].group(0)}", ms[i - 1].group(0)
+            else:
                 continue
-            pair, one = f"{ms[i].group(0)} {ms[i + 1].group(0)}", ms[i + 1].group(0)
             out.append(_one_word_change(ms[i].group(0), one, pair, added, s, c))
     return out
+
+
+def _closes(text: str, end: int) -> bool:
+    """A word ending at `end` closes its clause: the sentence ends there or a comma, semicolon or colon follows."""
+    rest = text[end:].lstrip()
+    return not rest or rest[0] in ".,;:!?"
 
 
 def _adverb(word: str) -> bool:
