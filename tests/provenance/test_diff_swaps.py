@@ -156,6 +156,19 @@ def test_an_adverb_added_before_a_kept_word_is_a_loaded_word(run):
     assert ("denied", "angrily denied") in found
 
 
+def test_an_adverb_added_after_a_kept_word_at_the_end_of_its_clause_is_a_loaded_word(run):
+    source = LEAD + "The flood swept through the valley on Sunday night, destroying the bridge."
+    copy = LEAD + "The flood swept through the valley on Sunday night, destroying the bridge completely."
+    found = [(c.before, c.after) for c in changes_of_kind(run, source, copy, "loaded-word")]
+    assert ("bridge", "bridge completely") in found
+    # mid-clause, after its word and before another, it qualifies nothing the rule can tell
+    mid = LEAD + "The flood swept through the valley on Sunday night, destroying the bridge completely in minutes."
+    assert ("bridge", "bridge completely") not in [
+        (c.before, c.after)
+        for c in changes_of_kind(run, source.replace("bridge.", "bridge in minutes."), mid, "loaded-word")
+    ]
+
+
 def test_no_adverb_change_for_hedges_or_a_word_not_kept(run):
     source = LEAD + "The driver allegedly ignored a red light and badly injured a cyclist near the station."
     copy = LEAD + "The driver ignored a red light, police say, and a cyclist was hurt near the station."

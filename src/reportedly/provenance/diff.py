@@ -93,17 +93,21 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         if source.language != "en":  # a rewrite in a language the analysis does not read: by names and figures too
             pairs = _by_names(pairs, [source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs])
     matched_source: set[int] = set()
+    checked: list[tuple[Optional[tuple[int, int]], Optional[tuple[int, int]], str]] = []  # for disclaimer_changes
     for j, c in enumerate(cs):
         ctext = copy.text[c[0] : c[1]]
         k = pairs.get(j)
         if k is None:
             prev, nxt = _neighbours(pairs, j, len(cs))
             place = _place(*(None if i is None else source.text[ss[i][0] : ss[i][1]] for i in (prev, nxt)), "source")
+            place += _in_place(source.text, ss, set(pairs.values()), prev, nxt, "source")
             out.changes.append(Change("sentence-added", None, ctext, None, c, place, copy_sentence=ctext))
+            checked.append((None, c, place))
             continue
         matched_source.add(k)
         out.aligned += 1
         s = ss[k]
+        checked.append((s, c, ""))
         before = source.text[s[0] : s[1]]
         compare = _compare_translated if translated else _compare
         found = [
@@ -125,7 +129,9 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         before = source.text[s[0] : s[1]]
         prev, nxt = _neighbours(back, run[0], len(ss))
         place = _place(*(None if i is None else copy.text[cs[i][0] : cs[i][1]] for i in (prev, nxt)), "copy")
+        place += _in_place(copy.text, cs, set(pairs), prev, nxt, "copy")
         out.changes.append(Change("sentence-dropped", before, None, s, None, place, source_sentence=before))
+        checked += [(ss[k], None, place) for k in run]
     out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
     if not translated:
         out.changes += unquoted_changes(source, copy, out.changes)
@@ -138,6 +144,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
     out.changes += credit_changes(source, copy)
     out.changes += dateline_changes(source, copy)
     out.changes += byline_changes(source, copy)
+    out.changes += disclaimer_changes(source, copy, checked)
     return out
 
 
@@ -209,6 +216,19 @@ def _place(before: Optional[str], after: Optional[str], where: str) -> str:
     if before or after:
         return f"in the {where} {'after' if before else 'before'} '{before or after}'"
     return ""
+
+
+def _in_place(text: str, spans: list[tuple[int, int]], aligned: set[int], prev, nxt, where: str) -> str:
+    """The sentences of the other text left unaligned between the same two aligned neighbours as a sentence added or
+    dropped, as many as settings.diff_in_place: what the rewrite put in its place, or what it took out there ("Altman did not
+    return requests for comment." -> "Mr Altman said that he loved his time at OpenAI ..."), a sentence replaced
+    by another. "" where there are none or more than settings.diff_in_place (a stretch rewritten, not a sentence
+    replaced), or that is 0."""
+    lo, hi = -1 if prev is None else prev, len(spans) if nxt is None else nxt
+    free = [i for i in range(lo + 1, hi) if i not in aligned]
+    if not free or len(free) > S.diff_in_place:
+        return ""
+    return f"; in its place the {where} has " + " ".join(f"'{text[spans[i][0] : spans[i][1]]}'" for i in free)
 
 
 _OPEN_END = re.compile(r"[^.!?…:;\"'”’)\]]$")
@@ -719,8 +739,8 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out = []
     for words, ms, other, a, base, added in ((fb, bm, fa, src, s[0], False), (fa, am, fb, cp, c[0], True)):
         kept = {_stem(w) for w in other}
-        for i, w in enumerate(words[:-1]):
-            nxt = words[i + 1]
+        text = a.text[s[0] : s[1]] if a is src else a.text[c[0] : c[1]]
+        for i, w in enumerate(words):
             if (
                 not _adverb(w)
                 or w in stops
@@ -728,14 +748,26 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
                 or w in covered
                 or w in other
                 or ms[i].group(0)[:1].isupper()
+                or _quoted_at(a, base + ms[i].start())
             ):
                 continue
-            # the word it qualifies kept in the other sentence, wherever the rewrite moved it
-            if nxt in stops or _stem(nxt) not in kept or _quoted_at(a, base + ms[i].start()):
+            # the word it qualifies kept in the other sentence, wherever the rewrite moved it: the next one, or the
+            # one before where the adverb closes its clause ("killing hundreds" -> "killing hundreds instantly.")
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt is not None and nxt not in stops and _stem(nxt) in kept:
+                pair, one = f"{ms[i].group(0)} {ms[i + 1].group(0)}", ms[i + 1].group(0)
+            elif i and words[i - 1] not in stops and _stem(words[i - 1]) in kept and _closes(text, ms[i].end()):
+                pair, one = f"{ms[i - 1].group(0)} {ms[i].group(0)}", ms[i - 1].group(0)
+            else:
                 continue
-            pair, one = f"{ms[i].group(0)} {ms[i + 1].group(0)}", ms[i + 1].group(0)
             out.append(_one_word_change(ms[i].group(0), one, pair, added, s, c))
     return out
+
+
+def _closes(text: str, end: int) -> bool:
+    """A word ending at `end` closes its clause: the sentence ends there or a comma, semicolon or colon follows."""
+    rest = text[end:].lstrip()
+    return not rest or rest[0] in ".,;:!?"
 
 
 def _adverb(word: str) -> bool:
@@ -2915,3 +2947,48 @@ def _word_diff(before: str, after: str) -> str:
 
 def _norm(s: str) -> str:
     return " ".join(_WORD.findall(fold(s)))
+
+
+@lru_cache(maxsize=1)
+def _disclaimer_patterns() -> dict[str, re.Pattern]:
+    """language -> the reporters' disclaimers of rules/provenance/disclaimers.tsv as one pattern ("..." up to four
+    words between, "word*" any word it begins)."""
+    from .credits import rule_lines
+
+    alts: dict[str, list[str]] = {}
+    for line in rule_lines("disclaimers.tsv"):
+        lang, _, phrase = line.partition("\t")
+        words = [r"(?:\S+\s+){0,4}?" if w == "..." else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+                 for w in phrase.replace("\u2019", "'").split()]  # fmt: skip
+        alts.setdefault(lang.strip(), []).append(r"\s+".join(words).replace(r"?\s+", "?"))
+    return {k: re.compile(r"(?<!\w)(?:" + "|".join(v) + r")(?!\w)", re.IGNORECASE) for k, v in alts.items()}
+
+
+def _disclaimer(sentence: str, lang: Optional[str]) -> Optional[str]:
+    """The reporter's disclaimer ("could not be independently verified") in a sentence of `lang`, or None."""
+    pattern = _disclaimer_patterns().get(lang or "")
+    m = pattern.search(sentence.replace("\u2019", "'")) if pattern else None
+    return m.group(0) if m else None
+
+
+def disclaimer_changes(src: Analysis, cp: Analysis, checked) -> list[Change]:
+    """A reporter's disclaimer that a claim could not be checked ("The photos could not be independently verified.",
+    rules/provenance/disclaimers.tsv) that the copy dropped (a hedge removed: the claim now reads as checked) or
+    added (a hedge added): in a sentence dropped or added whole, or in one of two aligned sentences only. `checked`:
+    (source span or None, copy span or None, where) for each sentence aligned, added or dropped. Only where the two
+    texts hold a different number of disclaimers: one moved to another sentence is kept."""
+    ns = sum(1 for s, e in sentences(src.text) if _disclaimer(src.text[s:e], src.language))
+    nc = sum(1 for s, e in sentences(cp.text) if _disclaimer(cp.text[s:e], cp.language))
+    out: list[Change] = []
+    for s, c, where in checked:
+        before = src.text[s[0] : s[1]] if s else None
+        after = cp.text[c[0] : c[1]] if c else None
+        had = _disclaimer(before, src.language) if before else None
+        has = _disclaimer(after, cp.language) if after else None
+        if had and not has and ns > nc:
+            out.append(Change("hedge-removed", had, None, s, c, where or f"disclaimer '{had}' dropped",
+                              source_sentence=before, copy_sentence=after))  # fmt: skip
+        elif has and not had and nc > ns:
+            out.append(Change("hedge-added", None, has, s, c, where or f"disclaimer '{has}' added",
+                              source_sentence=before, copy_sentence=after))  # fmt: skip
+    return out
