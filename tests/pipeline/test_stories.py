@@ -17,7 +17,7 @@ import pytest
 
 from reportedly.models import Analysis, Signature
 from reportedly.pipeline.stories import rebuild_stories, sign, update_stories
-from reportedly.provenance.cluster import band_numbers
+from reportedly.provenance.cluster import band_numbers, cluster_signatures
 from reportedly.provenance.corpus import story
 from reportedly.provenance.settings import fitted
 from reportedly.store import Store, signatures
@@ -282,3 +282,69 @@ def test_buckets_of_names_and_figures_pair_only_two_languages(tmp_path, language
         rebuild_stories(s, settings=settings)
         comp = signatures.components_of(s, ids)
         assert (comp[ids[0]] == comp[ids[1]]) is together
+
+
+def _sig(story: int, language: str, shared: tuple[int, ...] = ()) -> Signature:
+    """A signature of story `story` (its members are copies: one copy signature), or with `shared`, of a short
+    version in another language whose only tie to its stories is a band of their language-independent keys."""
+    if not shared:
+        return Signature(tuple(range(story, story + 64)), (), tuple(range(story + 100, story + 164)), language)
+    keys = tuple(shared) + tuple(range(story + 100, story + 162))  # the first keys band of another story, no more
+    return Signature(tuple(range(story, story + 64)), (), keys, language)
+
+
+def _attach_scenario() -> list[tuple[str, Signature]]:
+    """Story B (four articles in English), a short French version of it (sharing one band of B's keys), story C
+    (three in English) with its own short French version, and D (three in English) that shares the band of C's
+    short version too: C's version is split between C and D and joins neither. E's version shares the keys of
+    two of E's six articles: too small a share of E (at least `attach_share`) once the other four arrive."""
+    b, c, d = 1000, 3000, 5000
+    out = [(copy_of(base(20), k), _sig(b, "en")) for k in range(4)]
+    out += [(copy_of(base(21), 0), _sig(7000, "fr", (b + 100, b + 101)))]
+    out += [(copy_of(base(22), k), _sig(c, "en")) for k in range(3)]
+    out += [(copy_of(base(23), 0), _sig(8000, "fr", (c + 100, c + 101)))]
+    d_sig = Signature(tuple(range(d, d + 64)), (), (c + 100, c + 101) + tuple(range(d + 102, d + 164)), "en")
+    out += [(copy_of(base(24), k), d_sig) for k in range(3)]
+    e = 9000  # E: two articles, then a short French version sharing their keys, then four more with other keys
+    out += [(copy_of(base(25), k), _sig(e, "en")) for k in range(2)]
+    out += [(copy_of(base(26), 0), _sig(11000, "fr", (e + 100, e + 101)))]
+    out += [
+        (copy_of(base(25), k), replace(_sig(e, "en"), keys=tuple(range(13000 + 100 * k, 13064 + 100 * k))))
+        for k in (2, 3, 4, 5)
+    ]
+    return out
+
+
+@pytest.mark.parametrize("order", [0, 1, 2])
+def test_small_components_join_their_story_incrementally_as_a_full_rebuild_does(db_url, order):
+    """The second pass (cluster.attach_small) in the store: whatever the order of arrival, the short version in
+    another language joins the story holding its candidates, the one whose candidates are split between two stories
+    joins neither (and leaves the story it had joined when the second arrives), as a rebuild and in-memory
+    clustering decide."""
+    on = replace(fitted(), attach_share=0.4)
+    arts = _attach_scenario()
+    if order == 1:
+        arts = arts[4:] + arts[:4]
+    elif order == 2:
+        random.Random(5).shuffle(arts)
+    with Store(db_url) as s:
+        ids = {}
+        for text, sig in arts:
+            ids[s.add(Analysis(text=text, published="2023-03-01"), signature=sig, keys=band_numbers(sig, on))] = sig
+            update_stories(s, settings=on)
+        incremental, story_ids = partition(s), by_members(s)
+        rebuild_stories(s, settings=on)
+        assert partition(s) == incremental and by_members(s) == story_ids
+    memory = {frozenset(g) for g in cluster_signatures(ids, on) if len(g) > 1}
+    assert {m for m, _ in incremental} == memory
+    sizes = sorted(len(m) for m, _ in incremental)
+    assert sizes == [3, 3, 5, 6]  # B with its French version; C, D and E alone; C's and E's versions join neither
+
+
+def test_without_the_second_pass_small_components_stay_apart(db_url):
+    off = replace(fitted(), attach_share=1.01)
+    with Store(db_url) as s:
+        for text, sig in _attach_scenario():
+            s.add(Analysis(text=text, published="2023-03-01"), signature=sig, keys=band_numbers(sig, off))
+        update_stories(s, settings=off)
+        assert sorted(len(m) for m, _ in partition(s)) == [3, 3, 4, 6]

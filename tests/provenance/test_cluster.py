@@ -294,9 +294,10 @@ def test_a_small_component_joins_the_story_that_holds_its_cross_language_candida
     on = Settings(attach_share=0.4)
     out = attach_small(groups, pairs, langs, on)
     assert sorted(map(sorted, out)) == [["d1", "e1", "e2", "e3", "e4"], ["f1"], ["x1", "x2", "x3"]]
-    # candidates in the same language are no such evidence, and attach_share over 1 (the shipped value) turns it off
+    # candidates in the same language are no such evidence, and attach_share over 1 turns it off
     assert attach_small(groups, pairs, {i: "en" for i in langs}, on) == groups
-    assert attach_small(groups, pairs, langs, Settings()) == groups
+    assert attach_small(groups, pairs, langs, Settings(attach_share=1.01)) == groups
+    assert attach_small(groups, pairs, langs, Settings()) == out  # the shipped pass is on
 
 
 def test_a_small_component_does_not_join_a_story_where_it_has_one_candidate():

@@ -140,3 +140,60 @@ def test_running_again_adds_nothing(spark, spark_run, inputs):
     again = run(spark, inputs, str(out), partitions=2)
     assert again.analysed == 0 and again.rejected == 0
     assert {n: len(table(out, n)) for n in names} == before
+
+
+def test_stories_get_the_second_pass_on_both_paths(spark, tmp_path):
+    """attach_small in the job, on the collected and the grouped path: a short version in another language whose
+    candidates are all in one story joins it; one whose candidates are split between two stories joins neither;
+    the stories are those in-memory clustering (cluster_signatures) finds."""
+    from dataclasses import replace
+
+    import pandas as pd
+
+    from reportedly.models import Signature
+    from reportedly.provenance.cluster import band_numbers, cluster_signatures
+    from reportedly.provenance.settings import fitted
+    from reportedly.spark.job import build_stories
+
+    on = replace(fitted(), attach_share=0.4)
+
+    def sig(start: int, language: str, keys: tuple = ()) -> Signature:
+        own = tuple(range(start + 100, start + 164))
+        return Signature(tuple(range(start, start + 64)), (), (keys + own)[:64], language)
+
+    sigs = [sig(1000, "en")] * 4 + [sig(7000, "fr", (1100, 1101))] + [sig(3000, "en")] * 3
+    sigs += [sig(8000, "fr", (3100, 3101))] + [sig(5000, "en", (3100, 3101))] * 3
+    rows = []
+    for n, s in enumerate(sigs, 1):
+        text = f"Story {s.copy[0]} item {n}: the ferry {n} waited at the quay while the crew of {s.copy[0]} unloaded."
+        rows.append(
+            {
+                "article_id": n,
+                "content_hash": f"h{n}",
+                "seq": n,
+                "text": text,
+                "published": "2023-03-01",
+                "outlet": f"o{n}",
+                "url": f"https://x.example/{n}",
+                "language": s.language,
+                "title": f"t{n}",
+                "sig_copy": list(s.copy),
+                "sig_topic": list(s.topic),
+                "sig_keys": list(s.keys),
+                "sig_language": s.language,
+                "sig_marks": list(s.marks),
+                "band_keys": band_numbers(s, on),
+            }
+        )
+    ddl = (
+        "article_id BIGINT, content_hash STRING, seq BIGINT, text STRING, published STRING, outlet STRING, url STRING, "
+        "language STRING, title STRING, sig_copy ARRAY<BIGINT>, sig_topic ARRAY<BIGINT>, sig_keys ARRAY<BIGINT>, "
+        "sig_language STRING, sig_marks ARRAY<BIGINT>, band_keys ARRAY<BIGINT>"
+    )
+    memory = {frozenset(f"h{i}" for i in g) for g in cluster_signatures(dict(enumerate(sigs, 1)), on) if len(g) > 1}
+    assert sorted(map(len, memory)) == [3, 3, 5]
+    for limit in (None, 0):
+        out = tmp_path / f"out{limit}"
+        spark.createDataFrame(pd.DataFrame(rows), ddl).write.parquet(str(out / "articles"))
+        assert build_stories(spark, str(out), on, local_limit=limit) == 3
+        assert _spark_stories(out)[0] == memory

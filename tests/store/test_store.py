@@ -219,3 +219,44 @@ def test_migration_12_drops_signatures_signed_before_long_figures_and_the_next_u
         assert signatures.count_signed(s) == 0 and s.rows("SELECT count(*) AS n FROM band_keys")[0]["n"] == 0
         update_stories(s)
         assert signatures.load(s, ids) == first and signatures.count_pending(s) == 0
+
+
+def test_migration_13_keeps_the_store_and_the_next_update_attaches_small_components(db_url):
+    """A store written before migration 13 (no `attached` column) keeps its articles, signatures, band keys and
+    stories; every article waits for the next update, which joins the short version in another language to its story
+    (cluster.attach_small) under the story's id."""
+    from dataclasses import replace
+
+    from reportedly.models import Analysis, Signature
+    from reportedly.pipeline.stories import update_stories
+    from reportedly.provenance.cluster import band_numbers
+    from reportedly.provenance.settings import fitted
+    from reportedly.store import signatures
+    from reportedly.store import stories as stored
+
+    on, off = replace(fitted(), attach_share=0.4), replace(fitted(), attach_share=1.01)
+    story = Signature(tuple(range(1, 65)), (), tuple(range(101, 165)), "en")
+    short = Signature(tuple(range(501, 565)), (), (101, 102) + tuple(range(603, 665)), "fr")
+    text = "Zorvak blemish quintar {} the harbour gate stayed shut while the lantern crew counted {} barrels of tar."
+    with Store(db_url) as s:
+        ids = [
+            s.add(
+                Analysis(text=text.format(k, 10 + k), published="2023-03-01"), signature=sig, keys=band_numbers(sig, on)
+            )
+            for k, sig in enumerate([story] * 4 + [short])
+        ]
+        update_stories(s, settings=off)
+        ((sid, members),) = stored.memberships(s).items()
+        assert members == frozenset(ids[:4])
+        keys = s.rows("SELECT count(*) AS n FROM band_keys")[0]["n"]
+        s.execute("DROP INDEX article_signatures_attached")  # as a store written before migration 13
+        s.execute("ALTER TABLE article_signatures DROP COLUMN attached")
+        s.execute("DELETE FROM schema_migrations WHERE version = 13")
+    with Store(db_url) as s:
+        assert 13 in [m["version"] for m in s.migrations()]
+        assert signatures.count_signed(s) == 5 and signatures.count_pending(s) == 5
+        assert s.rows("SELECT count(*) AS n FROM band_keys")[0]["n"] == keys
+        assert stored.memberships(s) == {sid: frozenset(ids[:4])}  # the stories stay until the update
+        update_stories(s, settings=on)
+        assert stored.memberships(s) == {sid: frozenset(ids)} and signatures.count_pending(s) == 0
+        assert signatures.attached_of(s, [ids[4]]) == {ids[4]: ids[0]}

@@ -105,10 +105,127 @@ def _place_pending(store: Store, embeddings: bool, settings: Settings) -> list[d
             edges += [(members[0], m) for m in members[1:]]  # unchanged inside: it stays one piece
     region = sorted(fresh | {a for members in groups.values() for a in members})
     parts = cluster.components(region, edges)
+    before = signatures.components_of(store, region)
     signatures.set_components(store, {a: min(part) for part in parts for a in part})
-    built = _stories(store, parts, embeddings, settings)
-    ids = stored.write_stories(store, built, among=stored.stories_of(store, region))
+    stories = _reattach(store, parts, before, fresh, groups, reverify, settings)
+    built = _stories(store, stories, embeddings, settings)
+    ids = stored.write_stories(
+        store, built, among=stored.stories_of(store, set(region) | {a for g in stories for a in g})
+    )
     return _summary(ids, built)
+
+
+def _reattach(store: Store, parts, before, fresh: set, groups, reverify: set, settings: Settings) -> list[list[int]]:
+    """After an update changed the components `parts` (`before`: their articles' components until now, `groups`:
+    the old components they hold), redo the second pass (cluster.attach_small) for the small components it may
+    have changed, and return the stories (groups of components) that changed. A small component's target depends
+    on its cross-language candidates, their components and those components' sizes: it is redone when it is one of
+    `parts`, when it has a candidate among their articles (only the new ones, for a large component that merely
+    grew), or when it joined one of them; a story changes when one of its components or their targets did."""
+    ids = {min(p) for p in parts}
+    olds = {c for c in before.values() if c is not None}
+    if not _attaching(settings):
+        return [list(p) for p in parts]
+    look: set[int] = set()
+    for p in parts:
+        had = {before[a] for a in p if a not in fresh}
+        o = next(iter(had)) if len(had) == 1 else None
+        grew = o is not None and o not in reverify and len(groups.get(o, ())) > settings.attach_size
+        look |= {a for a in p if a in fresh} if grew and len(groups[o]) == len(p) - len(fresh & set(p)) else set(p)
+    near = _candidates_of(store, look, settings)
+    comp = signatures.components_of(store, {b for bs in near.values() for b in bs})
+    sizes = signatures.component_sizes(store, set(comp.values()) - {None})
+    touched = {c for c in comp.values() if c is not None and sizes.get(c, 0) <= settings.attach_size}
+    touched |= {min(p) for p in parts if len(p) <= settings.attach_size}
+    touched |= set(signatures.attached_to(store, ids | olds))
+    smalls = signatures.members_of(store, touched)
+    smalls = {c: m for c, m in smalls.items() if len(m) <= settings.attach_size}
+    was = signatures.attached_of(store, {a for m in smalls.values() for a in m} | set(region_of(parts)))
+    targets = _targets(
+        store,
+        smalls,
+        lambda xs: signatures.components_of(store, xs),
+        lambda cs: signatures.component_sizes(store, cs),
+        settings,
+    )
+    signatures.set_attached(
+        store,
+        {a: None for p in parts if len(p) > settings.attach_size for a in p}
+        | {a: targets[c] for c, m in smalls.items() for a in m},
+    )
+    affected = ids | set(smalls) | {t for t in targets.values() if t is not None} | {t for t in was.values() if t}
+    affected |= set(signatures.attached_to(store, affected))
+    att = signatures.attached_of(store, affected)
+    att |= signatures.attached_of(store, {t for t in att.values() if t is not None} - att.keys())
+    roots = {t if (t := att.get(x)) is not None and att.get(t) is None else x for x in affected}
+    members = signatures.members_of(store, roots)
+    joining = signatures.attached_to(store, {r for r in roots if att.get(r) is None})
+    extra = signatures.members_of(store, joining)
+    out = []
+    for r in sorted(roots):
+        if att.get(r) is not None and att.get(att[r]) is None:
+            continue  # it joins another root's story
+        g = list(members.get(r, ()))
+        if att.get(r) is None:
+            g += [a for y, t in joining.items() if t == r for a in extra.get(y, ())]
+        if g:
+            out.append(sorted(g))
+    return out
+
+
+def region_of(parts) -> list[int]:
+    return [a for p in parts for a in p]
+
+
+def _attaching(settings: Settings) -> bool:
+    return settings.attach_share <= 1
+
+
+def _candidates_of(store: Store, ids: Iterable[int], settings: Settings, last: Optional[int] = None) -> dict:
+    """Each article's cross-language candidates (articles in another known language sharing one of its band keys
+    through a bucket small enough to use), up to article `last` when given."""
+    ids = set(ids)
+    sigs = signatures.load(store, ids)
+    keys = {a: set(cluster.band_numbers(s, settings)) for a, s in sigs.items()}
+    every = set().union(*keys.values()) if keys else set()
+    sizes = signatures.bucket_sizes(store, every)
+    usable = {k for k in every if sizes.get(k, 0) <= settings.max_bucket}
+    buckets = signatures.bucket_members(store, usable, last_id=last)
+    near = {a: {b for k in ks & usable for b in buckets.get(k, ()) if b != a} for a, ks in keys.items()}
+    langs = signatures.languages(store, set(near) | {b for bs in near.values() for b in bs})
+    return {a: {b for b in bs if cluster.two_languages(langs[a], langs.get(b, "und"))} for a, bs in near.items()}
+
+
+def _targets(store: Store, smalls: dict, component_of: Callable, size_of: Callable, settings: Settings) -> dict:
+    """The component each small component (its id: its members) joins by cluster.attach_target (None: none), from
+    its articles' cross-language candidates and the components they are in (`component_of`, `size_of`)."""
+    out: dict = {}
+    items = sorted(smalls.items())
+    for i in range(0, len(items), BATCH):
+        chunk = items[i : i + BATCH]
+        near = _candidates_of(store, {a for _, m in chunk for a in m}, settings)
+        comp = component_of({b for bs in near.values() for b in bs})
+        held_by: dict = {}
+        for c, m in chunk:
+            held: dict = {}
+            for a in m:
+                for b in near.get(a, ()):
+                    g = comp.get(b)
+                    if g is not None and g != c:
+                        held.setdefault(g, set()).add(b)
+            held_by[c] = held
+        size = size_of({g for h in held_by.values() for g in h})
+        for c, m in chunk:
+            out[c] = cluster.attach_target(len(m), {g: len(b) for g, b in held_by[c].items()}, size, settings)
+    return out
+
+
+def _joined(parts: Sequence[Sequence[int]], targets: dict) -> list[list[int]]:
+    """The components `parts` with each small one joined to its target (cluster.joins)."""
+    by = {min(p): list(p) for p in parts}
+    for small, big in sorted(cluster.joins(targets).items()):
+        by[big] += by.pop(small)
+    return list(by.values())
 
 
 def _verified_within(store: Store, members: Sequence[int], settings: Settings) -> list[tuple[int, int]]:
@@ -137,10 +254,20 @@ def rebuild_stories(
         say(f"signed {n} articles stored without a signature")
     last = signatures.last_signed(store)
     parts = components_up_to(store, last, settings, say)
-    built = _stories(store, parts, embeddings, settings)
+    targets: dict = {}
+    if _attaching(settings):
+        comp = {a: min(p) for p in parts for a in p}
+        size = {min(p): len(p) for p in parts}
+        smalls = {min(p): p for p in parts if len(p) <= settings.attach_size}
+        targets = _targets(
+            store, smalls, lambda xs: {x: comp.get(x) for x in xs}, lambda cs: {c: size[c] for c in cs}, settings
+        )
+    built = _stories(store, _joined(parts, targets), embeddings, settings)
     with store.transaction():
         stored.lock(store)
         signatures.set_components(store, {a: min(part) for part in parts for a in part})
+        signatures.clear_attached(store, last)
+        signatures.set_attached(store, {a: t for p in parts if (t := targets.get(min(p))) is not None for a in p})
         signatures.clear_components_after(store, last)
         ids = stored.write_stories(store, built)
     return _summary(ids, built) + update_stories(store, embeddings, settings)

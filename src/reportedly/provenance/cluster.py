@@ -235,6 +235,11 @@ def _two_languages(languages: Mapping[Hashable, str], a: Hashable, b: Hashable) 
     return _two(languages.get(a, "und"), languages.get(b, "und"))
 
 
+def two_languages(la: str, lb: str) -> bool:
+    """Two known languages, not one: a pair in them is a cross-language candidate."""
+    return _two(la, lb)
+
+
 def _two(la: str, lb: str) -> bool:
     """Two known languages, not one (keys link only across languages)."""
     return la != lb and "und" not in (la, lb)
@@ -290,24 +295,45 @@ def attach_small(
         for small, big, other in ((ga, gb, b), (gb, ga, a)):
             if len(groups[small]) <= settings.attach_size and len(groups[big]) > len(groups[small]):
                 held.setdefault(small, {}).setdefault(big, set()).add(other)
+    sizes = {n: len(g) for n, g in enumerate(groups)}
     into = {}
     for small, by_group in held.items():
-        ranked = sorted(((len(m), g) for g, m in by_group.items()), reverse=True)
-        n, best = ranked[0]
-        second = ranked[1][0] if len(ranked) > 1 else 0
-        if (
-            n >= settings.attach_min
-            and n >= settings.attach_share * len(groups[best])
-            and n >= settings.attach_margin * second
-        ):
+        best = attach_target(len(groups[small]), {g: len(m) for g, m in by_group.items()}, sizes, settings)
+        if best is not None:
             into[small] = best
     if not into:
         return groups
     out = [list(g) for g in groups]
-    for small in sorted(s for s, big in into.items() if big not in into):  # a small one joins no joining one
-        out[into[small]] += out[small]
+    for small, big in sorted(joins(into).items()):
+        out[big] += out[small]
         out[small] = []
     return sorted((g for g in out if g), key=lambda g: (-len(g), str(g[0])))
+
+
+def attach_target(
+    size: int, held: Mapping[Hashable, int], sizes: Mapping[Hashable, int], settings: Settings = Settings()
+) -> Optional[Hashable]:
+    """The component a small one of `size` members joins (`attach_small`), or None: `held` counts its cross-language
+    candidates in each other component, `sizes` gives those components' first-pass sizes (only larger ones count).
+    The same decision wherever components are kept (in memory, the store, the Spark job): a small one joins its
+    target only when the target itself joins none (`joins`)."""
+    if settings.attach_share > 1 or size > settings.attach_size:
+        return None
+    ranked = sorted(((n, g) for g, n in held.items() if n and sizes.get(g, 0) > size), key=lambda x: x[0], reverse=True)
+    if not ranked:
+        return None
+    n, best = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0
+    clear = n > second and n >= settings.attach_margin * second  # a tie never attaches: no order decides it
+    if clear and n >= settings.attach_min and n >= settings.attach_share * sizes[best]:
+        return best
+    return None
+
+
+def joins(targets: Mapping[Hashable, Optional[Hashable]]) -> dict[Hashable, Hashable]:
+    """Of each small component's target (`attach_target`; None: none), those it joins: a small one joins no joining
+    one (no chaining)."""
+    return {s: t for s, t in targets.items() if t is not None and targets.get(t) is None}
 
 
 def linker(sigs: Mapping[Hashable, Signature], settings: Settings = Settings()):

@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 # absolute imports: spark-submit runs this file as a script
 from reportedly.errors import BadOptionError, ReportedlyError, SparkError
 from reportedly.ingest.readers import JSONL_GZ_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES
-from reportedly.provenance.cluster import components
+from reportedly.provenance.cluster import attach_small, components
 from reportedly.provenance.settings import Settings
 from reportedly.spark import add_arguments, session, tasks
 from reportedly.store.tables import columns, spark_ddl
@@ -190,7 +190,9 @@ def build_stories(spark, output: str, settings: Optional[Settings] = None, local
     its copy graph by tasks.build_story. Up to `local_limit` articles (default LOCAL_STORIES) the signatures and then
     the stories' members are collected and this runs on the driver, as `reportedly stories` does, without a
     shuffle; above it, candidates come from grouping on band keys and stories from one applyInPandas group each.
-    Overwrites `stories` and `story_edges`; returns the number of stories."""
+    The components then get the second pass of `cluster.cluster_signatures` (attach_small: a small component joins
+    the story its cross-language candidates concentrate in), from the candidate pairs in two languages that touch a
+    small component. Overwrites `stories` and `story_edges`; returns the number of stories."""
     import pandas as pd
     from pyspark.sql import functions as F
 
@@ -200,9 +202,8 @@ def build_stories(spark, output: str, settings: Optional[Settings] = None, local
     limit = LOCAL_STORIES if local_limit is None else local_limit
     arts = spark.read.parquet(f"{output}/articles")
     local = arts.count() <= limit
-    edges = _edges_collected(arts, settings) if local else _edges_grouped(arts, settings)
-    nodes = sorted({i for e in edges for i in e})
-    label = {i: min(g) for g in components(nodes, edges) for i in g}
+    edges, cross = _edges_collected(arts, settings) if local else _edges_grouped(arts, settings)
+    label = {i: min(g) for g in story_groups(edges, cross, settings) for i in g}
     cols = tasks.STORY_COLUMNS
     if not label:
         rows = spark.createDataFrame(pd.DataFrame([], columns=cols), tasks.STORY_ROWS)
@@ -246,24 +247,46 @@ STORY_INPUT = (
 SIG_COLUMNS = ("sig_copy", "sig_topic", "sig_keys", "sig_language", "sig_marks")
 
 
-def _edges_collected(arts, settings: Settings) -> list[tuple[int, int]]:
+def story_groups(edges, cross, settings: Settings) -> list[list[int]]:
+    """The groups of two or more articles that become stories: the connected components of the verified `edges`,
+    then attach_small over `cross`, candidate pairs in two languages as (a, b, language of a, language of b)."""
+    nodes = sorted({i for e in edges for i in e} | {i for a, b, _, _ in cross for i in (a, b)})
+    langs = {a: la for a, _, la, _ in cross} | {b: lb for _, b, _, lb in cross}
+    groups = attach_small(components(nodes, edges), [(a, b) for a, b, _, _ in cross], langs, settings)
+    return [g for g in groups if len(g) > 1]
+
+
+def _attaching(settings: Settings) -> bool:
+    return settings.attach_share <= 1
+
+
+def _edges_collected(arts, settings: Settings) -> tuple[list[tuple[int, int]], list[tuple]]:
     """The verified candidate pairs from one collected table of signatures and band keys, by the library's own
-    candidate_pairs (the buckets of band keys, oversized ones skipped) and linked."""
+    candidate_pairs (the buckets of band keys, oversized ones skipped) and linked; and the candidate pairs in two
+    languages with their languages (for attach_small)."""
     from reportedly.provenance import cluster
 
     frame = arts.select("article_id", "band_keys", *SIG_COLUMNS).toPandas()
     recs = frame.to_dict("records")
     keys = {int(r["article_id"]): [int(k) for k in r["band_keys"]] for r in recs}
     sigs = {int(r["article_id"]): tasks.signature_of(r) for r in recs}
-    pairs = cluster.candidate_pairs(keys, settings.max_bucket, {a: s.language for a, s in sigs.items()})
+    langs = {a: s.language for a, s in sigs.items()}
+    pairs = cluster.candidate_pairs(keys, settings.max_bucket, langs)
     link = cluster.linker(sigs, settings)
-    return sorted((a, b) for a, b in pairs if link(a, b))
+    cross = []
+    if _attaching(settings):
+        kept = cluster.cross_pairs_kept(pairs, langs)
+        cross = sorted((min(a, b), max(a, b), langs[min(a, b)], langs[max(a, b)]) for a, b in kept)
+    return sorted((a, b) for a, b in pairs if link(a, b)), cross
 
 
-def _edges_grouped(arts, settings: Settings) -> list[tuple[int, int]]:
+def _edges_grouped(arts, settings: Settings) -> tuple[list[tuple[int, int]], list[tuple]]:
     """The verified candidate pairs over a corpus too large to collect: band keys exploded and grouped (a bucket
     over max_bucket skipped), each bucket's pairs emitted in the JVM and deduplicated, both signatures joined on,
-    then verified by cluster.linked in Python; only the verified edges reach the driver."""
+    then verified by cluster.linked in Python; only the verified edges reach the driver. With attach_small on, the
+    candidate pairs in two languages that touch a small component (none of their ends in a component of more than
+    attach_size) reach it too, with their languages."""
+    from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     buckets = (
@@ -274,12 +297,32 @@ def _edges_grouped(arts, settings: Settings) -> list[tuple[int, int]]:
     )
     both = "flatten(transform(ids, x -> transform(filter(ids, y -> y > x), y -> named_struct('a', x, 'b', y))))"
     pairs = buckets.select(F.explode(F.expr(both)).alias("p")).select("p.a", "p.b").distinct()
+    pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK)
     sigs = arts.select("article_id", *SIG_COLUMNS)
     side = {
         p: sigs.select(F.col("article_id").alias(p), *[F.col(c).alias(f"{p}_{c}") for c in SIG_COLUMNS]) for p in "ab"
     }
     verified = pairs.join(side["a"], "a").join(side["b"], "b").mapInPandas(tasks.verify_pairs, tasks.PAIRS)
-    return [(r.a, r.b) for r in verified.collect()]
+    edges = [(r.a, r.b) for r in verified.collect()]
+    cross: list[tuple] = []
+    if _attaching(settings):
+        nodes = sorted({i for e in edges for i in e})
+        big = [i for g in components(nodes, edges) if len(g) > settings.attach_size for i in g]
+        spark = arts.sparkSession
+        lang = arts.select("article_id", F.col("sig_language").alias("lang"))
+        x = (
+            pairs.join(lang.toDF("a", "la"), "a")
+            .join(lang.toDF("b", "lb"), "b")
+            .filter((F.col("la") != F.col("lb")) & (F.col("la") != "und") & (F.col("lb") != "und"))
+        )
+        if big:
+            held = spark.createDataFrame([(i,) for i in big], "id BIGINT")
+            x = x.join(F.broadcast(held.toDF("a").withColumn("big_a", F.lit(True))), "a", "left")
+            x = x.join(F.broadcast(held.toDF("b").withColumn("big_b", F.lit(True))), "b", "left")
+            x = x.filter(F.col("big_a").isNull() | F.col("big_b").isNull())
+        cross = sorted((r.a, r.b, r.la, r.lb) for r in x.select("a", "b", "la", "lb").collect())
+    pairs.unpersist()
+    return edges, cross
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -342,4 +342,16 @@ DELETE FROM band_buckets;
 DELETE FROM article_signatures
 """,
     ),
+    Migration(
+        13,
+        "the second clustering pass (provenance/cluster.py attach_small) in the store: each article of a small "
+        "component records the component it joins (attached; NULL: none), its first-pass component kept apart; "
+        "every article waits for the next story update (component NULL), which re-clusters the corpus from the "
+        "stored signatures and band keys (nothing is signed again; stories keep their ids)",
+        """
+ALTER TABLE article_signatures ADD COLUMN attached {bigint};
+CREATE INDEX article_signatures_attached ON article_signatures(attached);
+UPDATE article_signatures SET component = NULL
+""",
+    ),
 ]

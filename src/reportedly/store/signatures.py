@@ -64,9 +64,25 @@ def set_components(store: Store, components: Mapping[int, Optional[int]]) -> Non
         cur.executemany(sql, part)
 
 
+def set_attached(store: Store, attached: Mapping[int, Optional[int]]) -> None:
+    """Record the component each article's small component joins (cluster.attach_small; None: none)."""
+    cur = store.conn.cursor()
+    sql = store._sql("UPDATE article_signatures SET attached = ? WHERE article_id = ?")
+    rows = [(c, a) for a, c in attached.items()]
+    for part in _chunks(rows, 5000):
+        cur.executemany(sql, part)
+
+
+def clear_attached(store: Store, last_id: int) -> None:
+    """No article up to `last_id` joins another component (before a rebuild records the ones that do)."""
+    store.execute(
+        "UPDATE article_signatures SET attached = NULL WHERE article_id <= ? AND attached IS NOT NULL", (last_id,)
+    )
+
+
 def clear_components_after(store: Store, last_id: int) -> None:
     """Articles after `last_id` wait for the next story update again."""
-    store.execute("UPDATE article_signatures SET component = NULL WHERE article_id > ?", (last_id,))
+    store.execute("UPDATE article_signatures SET component = NULL, attached = NULL WHERE article_id > ?", (last_id,))
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -186,6 +202,56 @@ def components_of(store: Store, ids: Iterable[int]) -> dict[int, Optional[int]]:
             tuple(part),
         ):
             out[r["article_id"]] = r["component"]
+    return out
+
+
+def attached_of(store: Store, components: Iterable[int]) -> dict[int, Optional[int]]:
+    """The component each of `components` joins (None: none), by its first article (a component's id)."""
+    out = {}
+    for part in _chunks(set(components)):
+        for r in store.rows(
+            f"SELECT article_id, attached FROM article_signatures WHERE article_id IN ({_marks(len(part))})",
+            tuple(part),
+        ):
+            out[r["article_id"]] = r["attached"]
+    return out
+
+
+def attached_to(store: Store, components: Iterable[int]) -> dict[int, int]:
+    """The small components that join one of `components`: their component id and the one they join."""
+    out = {}
+    for part in _chunks(set(components)):
+        for r in store.rows(
+            f"SELECT DISTINCT component, attached FROM article_signatures WHERE attached IN ({_marks(len(part))}) "
+            "AND component IS NOT NULL",
+            tuple(part),
+        ):
+            out[r["component"]] = r["attached"]
+    return out
+
+
+def component_sizes(store: Store, components: Iterable[int]) -> dict[int, int]:
+    """How many articles each component holds."""
+    out = {}
+    for part in _chunks(set(components)):
+        for r in store.rows(
+            f"SELECT component, count(*) AS n FROM article_signatures WHERE component IN ({_marks(len(part))}) "
+            "GROUP BY component",
+            tuple(part),
+        ):
+            out[r["component"]] = r["n"]
+    return out
+
+
+def languages(store: Store, ids: Iterable[int]) -> dict[int, str]:
+    """The language of each signed article of `ids`."""
+    out = {}
+    for part in _chunks(set(ids)):
+        for r in store.rows(
+            f"SELECT article_id, language FROM article_signatures WHERE article_id IN ({_marks(len(part))})",
+            tuple(part),
+        ):
+            out[r["article_id"]] = r["language"] or "und"
     return out
 
 
