@@ -629,8 +629,14 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
     # closed by a comma, a question or an exclamation mark inside the marks: a quotation a tag follows, not a term
     # ("a “debate” that turns into questions asked of the candidates")
     tagged = _closing(ctx, q) in (",", "?", "!")
-    for j in range(i, stop):
+    terms = _terms_in_tag(ctx, q, i, stop) if tagged else {}
+    j = i - 1
+    while j + 1 < stop:
+        j += 1
         t = doc[j]
+        if j in terms:
+            j = terms[j]  # "“...,” delegate Tom Baker, wearing “Vote Smith” pins, said": a term the tag quotes
+            continue
         if (
             ctx.is_mark[j]
             or (t.text in (".", "!", "?", ";") and j > i)
@@ -666,6 +672,26 @@ def _cue_after(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
                 return src, t
             return None
     return None
+
+
+def _terms_in_tag(ctx: DocContext, q: Quoted, i: int, stop: int) -> dict[int, int]:
+    """The quoted terms inside the words after a quotation that a tag follows, as the token of each one's opening mark
+    and of its closing mark: a closed quotation that ends in no punctuation, opened after a comma in the tag (a name, a
+    slogan: "“...,” delegate Tom Baker, wearing “Vote Smith” pins, said"), is part of the tag, not a new quotation."""
+    doc = ctx.doc
+    out = {}
+    for other in ctx.quoted:
+        if other.close is None or other.open <= q.open or other.open >= doc[stop - 1].idx:
+            continue
+        if _closing(ctx, other) in (",", ".", "?", "!", ";", ":") or "\n" in ctx.text[q.close : other.close]:
+            continue
+        if "," not in ctx.text[q.close + 1 : other.open].strip(' ,\u201d"')[1:]:
+            continue
+        a = doc.char_span(other.open, other.open + 1, alignment_mode="expand")
+        b = doc.char_span(other.close, other.close + 1, alignment_mode="expand")
+        if a is not None and b is not None and i <= a.start:
+            out[a.start] = b.start
+    return out
 
 
 def _closing(ctx: DocContext, q: Quoted) -> str:
@@ -767,11 +793,25 @@ def _clause_of_its_own(ctx: DocContext, q: Quoted, cue: Token) -> bool:
     """ "The agency rated the drug a “possible” risk, while a second panel said it was safe": a cue after the quote in
     a subordinate clause of its own, opened after the closing mark by a subordinating word (rules/en/clause_openers.txt:
     "while", "although"; not "as": "“...,” as she put it") and hung on a verb before the opening mark, says something
-    else; the quote belongs to the clause it stands in."""
-    if cue.dep_ != "advcl" or cue.head.idx >= q.open:
+    else; the quote belongs to the clause it stands in. The clause may hang on a quoted word ("Musk accused Reuters of
+    “lying” after the outlet reported that ...": the parser takes the quoted verb for its head), and the cue may stand
+    deeper inside it ("... after the outlet published a report claiming ..."). So does a coordinate clause with a
+    subject of its own ("The mayor called it “broken”, and council members have called for ...")."""
+    if (
+        cue.dep_ == "conj"
+        and cue.head.idx < q.open
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.idx > q.close for c in cue.children)
+        and any(c.dep_ == "cc" and q.close < c.idx < cue.idx for c in cue.head.children)
+    ):
+        return True  # "The mayor called it “broken”, and council members have called for ...": a clause of its own
+    clause = cue
+    while clause.dep_ != "advcl" and clause.head.i != clause.i and clause.head.idx > q.close:
+        clause = clause.head  # "... after the outlet published a report claiming ...": the cue inside that clause
+    if clause.dep_ != "advcl" or clause.head.idx >= q.close:
         return False
     return any(
-        c.dep_ == "mark" and q.close < c.idx < cue.idx and c.lower_ in ctx.rules.clause_openers for c in cue.children
+        c.dep_ == "mark" and q.close < c.idx < clause.idx and c.lower_ in ctx.rules.clause_openers
+        for c in clause.children
     )
 
 
@@ -794,9 +834,16 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
             return src.as_said_by(relative_subject(cue))
     doc = ctx.doc
     # the parser took a word inside the quote as subject: use the words between the mark and the cue
-    between, depth = [], 0
+    between, depth, aside = [], 0, False
     for t in doc[: cue.i]:
         if t.idx <= after_char:
+            continue
+        if t.text == ",":
+            # "Ohio delegate Tom Baker, wearing a red hat and “Vote Smith” pins, said": a participle's aside between
+            # commas is about the speaker, not the speaker
+            aside = between != [] and not aside and t.i + 1 < cue.i and doc[t.i + 1].tag_ in ("VBG", "VBN")
+            continue
+        if aside:
             continue
         depth += (t.text == "(") - (t.text == ")")
         age = t.like_num and t.i > 0 and doc[t.i - 1].text == ","  # "Ramos, 58, told AFP": his age, not him
@@ -943,10 +990,16 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
 
 def _issuer(ctx: DocContext, cue: Token) -> Optional[Source]:
     """ "she released a statement saying, “...”", "the campaign sent out a text message saying: “...”": a participle on
-    the object of a verb of issuing (rules/en/issuing_verbs.txt) is said by that verb's subject."""
-    if cue.tag_ != "VBG" or cue.dep_ != "acl" or cue.head.pos_ != "NOUN" or cue.head.dep_ != "dobj":
+    the object of a verb of issuing (rules/en/issuing_verbs.txt) is said by that verb's subject; so is one the parser
+    hung on the recipient ("sent an email to donors stating, “...”")."""
+    if cue.tag_ != "VBG" or cue.dep_ != "acl" or cue.head.pos_ != "NOUN" or cue.head.dep_ not in ("dobj", "pobj"):
         return None
     verb = cue.head.head
+    if cue.head.dep_ == "pobj":
+        # "sent an email to donors stating, “...”": the parser hung the participle on the recipient
+        if verb.head.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.head.children):
+            return None
+        verb = verb.head
     if verb.lemma_.lower() not in ctx.rules.issuing_verbs:
         return None
     subj = subject_of(verb)

@@ -89,6 +89,18 @@ def negated(tok: Token) -> bool:
     return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "without"
 
 
+def _after_fronted_object(prep: Token) -> Optional[Token]:
+    """ "Of Jones, Martin, who ..., said": the name after a fronted preposition's object, which the parser made a
+    coordinate or an apposition of that object, or the object itself with the first name as its modifier (and the
+    preposition the subject, or no subject at all), speaks."""
+    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if obj.i > 0 and obj.doc[obj.i - 1].text == "," and any(k.i < obj.i for k in obj.children if k.dep_ == "nmod"):
+        return obj  # "Of Carson, Levine": the parser made the object the name after the comma
+    return next((k for k in obj.children if k.dep_ in ("conj", "appos") and k.pos_ == "PROPN" and k.i > obj.i), None)
+
+
 def subject_of(tok: Token) -> Optional[Token]:
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if (
@@ -118,12 +130,27 @@ def subject_of(tok: Token) -> Optional[Token]:
         if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head  # "the minister, who said that ..." -> the minister
+            if c.pos_ == "ADP" and any(o.dep_ == "pobj" for o in c.children):
+                named = _after_fronted_object(c)  # a preposition with its object never speaks ("Al From" may)
+                if named is not None:
+                    return named
+                continue
             return c
+    fronted = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.sent.start), None)
+    if fronted is not None and _after_fronted_object(fronted) is not None:
+        return _after_fronted_object(fronted)
     late = _inverted_subject(tok) or _subject_run_on(tok) or _passive_speaker(tok) or _reduced_relative(tok)
     if late is not None:
         return late
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)
+    if (
+        tok.tag_ == "VB"
+        and tok.dep_ == "advcl"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    ):
+        return subject_of(tok.head)  # "She interrupted me to announce, “...”": the purpose clause's doer is hers
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         # "She issued a statement, saying the deal was off" -> she
         subj = _person_in_between(tok) or subject_of(tok.head)
