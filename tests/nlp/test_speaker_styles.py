@@ -221,3 +221,17 @@ def test_a_raising_verb_before_a_verb_of_saying_still_tags_the_quote(run):
 def test_an_inverted_tag_needs_the_verbs_subject(run):
     a = run("The bill, known as the “clean air for all rule,” passed the Senate on a close vote.")
     assert [q.speaker for q in a.quotes if q.speaker] == []
+
+
+def test_signature_after_a_double_hyphen_or_a_description_names_the_speaker(run):
+    out = run(
+        "Tributes came from every club.\n\n"
+        '"I never saw a player like him, not before and not since." -- Sir Tom Harwell, a former teammate.\n\n'
+        '"There will never be another one like him." \u2014 Retired Wales striker Owen Pryce.\n'
+    )
+    assert [q.speaker for q in out.quotes] == ["Tom Harwell", "Owen Pryce"]
+
+
+def test_words_after_a_dash_that_are_no_name_sign_nothing(run):
+    out = run('He left.\n\n"We are done here." - a bitter end to a long saga for the club and its many fans\n')
+    assert [q.speaker for q in out.quotes] == [None]

@@ -1396,13 +1396,19 @@ def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
         return None
     if below and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
         return None  # "- Smith won the vote.": a bullet that says something, not a name signed under a quote
+    described = 0
     for t in span:
-        if t.is_space or t.text in "―—–-\u00a0":
-            continue
+        if t.is_space or not t.text.strip("―—–-\u00a0"):
+            continue  # the dash itself, typed as one character or two ("--")
         if t.pos_ == "PROPN":
             head = t
             while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.i > head.i:
                 head = head.head
             return speaker_source(ctx, head)
+        # "— Retired Brazil star Zico": a few words of description before the name signed
+        if t.pos_ in ("ADJ", "NOUN", "DET") or t.tag_ == "VBN":
+            described += 1
+            if described <= SETTINGS.max_tag_subject_words:
+                continue
         return None
     return None
