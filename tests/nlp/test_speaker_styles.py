@@ -232,6 +232,10 @@ def test_signature_after_a_double_hyphen_or_a_description_names_the_speaker(run)
     assert [q.speaker for q in out.quotes] == ["Tom Harwell", "Owen Pryce"]
 
 
-def test_words_after_a_dash_that_are_no_name_sign_nothing(run):
-    out = run('He left.\n\n"We are done here." - a bitter end to a long saga for the club and its many fans\n')
+def test_a_long_description_after_a_dash_signs_nothing(run):
+    # more description words than a signature holds (max_tag_subject_words) before the first name: a sentence, not
+    # a signature
+    out = run('He left.\n\n"We are done here." \u2014 the tall quiet former club captain Tom Harwell, on the night\n')
     assert [q.speaker for q in out.quotes] == [None]
+    out = run('He left.\n\n"We are done here." \u2014 former club captain Tom Harwell\n')
+    assert [q.speaker for q in out.quotes] == ["Tom Harwell"]

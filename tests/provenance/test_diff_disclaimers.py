@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.provenance.diff import _disclaimer
+from reportedly.provenance.diff import _disclaimer, disclaimer_changes
 
 from .diffs import LEAD, changes_of_kind
 
@@ -42,10 +42,28 @@ def test_a_disclaimer_both_keep_is_no_change(run):
         ("de", "Die Angaben waren unabhängig nicht zu überprüfen.", "unabhängig nicht zu überprüfen"),
         ("fr", "Ces images n'ont pas pu être vérifiées.", "pas pu être vérifiées"),
         ("es", "La cifra no pudo ser verificada de forma independiente.", "verificada de forma independiente"),
-        ("it", "Il bilancio non è stato possibile verificarlo.", None),
+        ("it", "Il bilancio non è stato possibile verificarlo.", "non è stato possibile verificarlo"),
         ("pt", "Não foi possível verificar os números.", "Não foi possível verificar"),
         ("en", "He could not attend the verified meeting.", None),
     ],
 )
 def test_disclaimers_by_language(lang, sentence, found):
     assert _disclaimer(sentence, lang) == found
+
+
+class _Text:
+    """The two fields disclaimer_changes reads of an analysis."""
+
+    def __init__(self, language, text):
+        self.language, self.text = language, text
+
+
+def test_a_copy_in_a_language_without_disclaimer_data_drops_nothing():
+    # the Russian copy keeps the disclaimer in words the data does not list: no hedge removed
+    src = _Text("en", "Smoke rose over the harbour. The footage could not be independently verified.")
+    cp = _Text("ru", "Над гаванью поднимался дым. Видео не удалось независимо проверить.")
+    checked = [((29, 78), (28, 66), None)]
+    assert disclaimer_changes(src, cp, checked) == []
+    # the same pair with a copy in a language whose disclaimers are known, and none there: a hedge removed
+    fr = _Text("fr", "De la fumée montait au-dessus du port. La vidéo montre un entrepôt en feu.")
+    assert [c.kind for c in disclaimer_changes(src, fr, [((29, 78), (39, 75), None)])] == ["hedge-removed"]

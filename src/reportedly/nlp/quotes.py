@@ -685,7 +685,7 @@ def _terms_in_tag(ctx: DocContext, q: Quoted, i: int, stop: int) -> dict[int, in
             continue
         if _closing(ctx, other) in (",", ".", "?", "!", ";", ":") or "\n" in ctx.text[q.close : other.close]:
             continue
-        if "," not in ctx.text[q.close + 1 : other.open].strip(' ,\u201d"')[1:]:
+        if "," not in ctx.text[q.close + 1 : other.open].strip(' ,\u201d"'):
             continue
         a = doc.char_span(other.open, other.open + 1, alignment_mode="expand")
         b = doc.char_span(other.close, other.close + 1, alignment_mode="expand")

@@ -137,8 +137,8 @@ def subject_of(tok: Token) -> Optional[Token]:
                 continue
             return c
     fronted = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.sent.start), None)
-    if fronted is not None and _after_fronted_object(fronted) is not None:
-        return _after_fronted_object(fronted)
+    if fronted is not None and (named := _after_fronted_object(fronted)) is not None:
+        return named
     late = _inverted_subject(tok) or _subject_run_on(tok) or _passive_speaker(tok) or _reduced_relative(tok)
     if late is not None:
         return late

@@ -3,10 +3,12 @@ stories it joins or merges get their copy graph rebuilt; a full rebuild streams 
 reading every text at once. Either way a story keeps its id, and a story merged into another redirects to it.
 
 A story is a part of a connected component (articles linked by verified candidate pairs, cluster.py) that
-stories_in_time cuts where coverage pauses; the store records each article's component (its smallest article id),
-so adding articles is: union the components they link to, re-verify the components whose shared bucket just
-became too large to use (boilerplate), and rebuild the stories of the components that changed. The result is the
-partition a full rebuild gives (tests/pipeline/test_incremental.py)."""
+stories_in_time cuts where coverage pauses, after a second pass joins small components to the story holding their
+cross-language candidates (cluster.attach_small). The store records each article's component (its smallest article
+id) and, apart from it, the component a small one joins (`attached`, migration 13), so adding articles is: union the
+components they link to, re-verify the components whose shared bucket just became too large to use (boilerplate),
+decide again the small components the change touched, and rebuild the stories whose components or targets changed.
+The result is the partition a full rebuild gives (tests/pipeline/test_stories.py)."""
 
 from __future__ import annotations
 
@@ -124,7 +126,7 @@ def _reattach(store: Store, parts, before, fresh: set, groups, reverify: set, se
     grew), or when it joined one of them; a story changes when one of its components or their targets did."""
     ids = {min(p) for p in parts}
     olds = {c for c in before.values() if c is not None}
-    if not _attaching(settings):
+    if not cluster.attaching(settings):
         return [list(p) for p in parts]
     look: set[int] = set()
     for p in parts:
@@ -140,7 +142,7 @@ def _reattach(store: Store, parts, before, fresh: set, groups, reverify: set, se
     touched |= set(signatures.attached_to(store, ids | olds))
     smalls = signatures.members_of(store, touched)
     smalls = {c: m for c, m in smalls.items() if len(m) <= settings.attach_size}
-    was = signatures.attached_of(store, {a for m in smalls.values() for a in m} | set(region_of(parts)))
+    was = signatures.attached_of(store, {a for m in smalls.values() for a in m} | {a for p in parts for a in p})
     targets = _targets(
         store,
         smalls,
@@ -173,24 +175,16 @@ def _reattach(store: Store, parts, before, fresh: set, groups, reverify: set, se
     return out
 
 
-def region_of(parts) -> list[int]:
-    return [a for p in parts for a in p]
-
-
-def _attaching(settings: Settings) -> bool:
-    return settings.attach_share <= 1
-
-
-def _candidates_of(store: Store, ids: Iterable[int], settings: Settings, last: Optional[int] = None) -> dict:
+def _candidates_of(store: Store, ids: Iterable[int], settings: Settings) -> dict:
     """Each article's cross-language candidates (articles in another known language sharing one of its band keys
-    through a bucket small enough to use), up to article `last` when given."""
+    through a bucket small enough to use)."""
     ids = set(ids)
     sigs = signatures.load(store, ids)
     keys = {a: set(cluster.band_numbers(s, settings)) for a, s in sigs.items()}
     every = set().union(*keys.values()) if keys else set()
     sizes = signatures.bucket_sizes(store, every)
     usable = {k for k in every if sizes.get(k, 0) <= settings.max_bucket}
-    buckets = signatures.bucket_members(store, usable, last_id=last)
+    buckets = signatures.bucket_members(store, usable)
     near = {a: {b for k in ks & usable for b in buckets.get(k, ()) if b != a} for a, ks in keys.items()}
     langs = signatures.languages(store, set(near) | {b for bs in near.values() for b in bs})
     return {a: {b for b in bs if cluster.two_languages(langs[a], langs.get(b, "und"))} for a, bs in near.items()}
@@ -255,7 +249,7 @@ def rebuild_stories(
     last = signatures.last_signed(store)
     parts = components_up_to(store, last, settings, say)
     targets: dict = {}
-    if _attaching(settings):
+    if cluster.attaching(settings):
         comp = {a: min(p) for p in parts for a in p}
         size = {min(p): len(p) for p in parts}
         smalls = {min(p): p for p in parts if len(p) <= settings.attach_size}

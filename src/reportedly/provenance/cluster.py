@@ -310,6 +310,11 @@ def attach_small(
     return sorted((g for g in out if g), key=lambda g: (-len(g), str(g[0])))
 
 
+def attaching(settings: Settings = Settings()) -> bool:
+    """Whether the second pass (`attach_small`) runs: `attach_share` above 1 turns it off."""
+    return settings.attach_share <= 1
+
+
 def attach_target(
     size: int, held: Mapping[Hashable, int], sizes: Mapping[Hashable, int], settings: Settings = Settings()
 ) -> Optional[Hashable]:
@@ -317,7 +322,7 @@ def attach_target(
     candidates in each other component, `sizes` gives those components' first-pass sizes (only larger ones count).
     The same decision wherever components are kept (in memory, the store, the Spark job): a small one joins its
     target only when the target itself joins none (`joins`)."""
-    if settings.attach_share > 1 or size > settings.attach_size:
+    if not attaching(settings) or size > settings.attach_size:
         return None
     ranked = sorted(((n, g) for g, n in held.items() if n and sizes.get(g, 0) > size), key=lambda x: x[0], reverse=True)
     if not ranked:

@@ -94,13 +94,14 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
             pairs = _by_names(pairs, [source.text[s:e] for s, e in ss], [copy.text[s:e] for s, e in cs])
     matched_source: set[int] = set()
     checked: list[tuple[Optional[tuple[int, int]], Optional[tuple[int, int]], str]] = []  # for disclaimer_changes
+    aligned_source = set(pairs.values())
     for j, c in enumerate(cs):
         ctext = copy.text[c[0] : c[1]]
         k = pairs.get(j)
         if k is None:
             prev, nxt = _neighbours(pairs, j, len(cs))
             place = _place(*(None if i is None else source.text[ss[i][0] : ss[i][1]] for i in (prev, nxt)), "source")
-            place += _in_place(source.text, ss, set(pairs.values()), prev, nxt, "source")
+            place += _in_place(source.text, ss, aligned_source, prev, nxt, "source")
             out.changes.append(Change("sentence-added", None, ctext, None, c, place, copy_sentence=ctext))
             checked.append((None, c, place))
             continue
@@ -725,8 +726,9 @@ def _modifiers(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, in
 
 
 def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int], found: Sequence[Change]):
-    """An adverb of manner or degree the copy put before a word the sentence kept, or took away from one ("for
-    sexually assaulting a woman" -> "of assaulting a woman", "denied the claims" -> "flatly denied the claims"):
+    """An adverb of manner or degree the copy put before a word the sentence kept, or after one where it closes its
+    clause, or took away from one ("for sexually assaulting a woman" -> "of assaulting a woman", "denied the claims"
+    -> "flatly denied the claims", "killing hundreds" -> "killing hundreds instantly."):
     how the act was done, which a rewrite should not add or lose. An adverb by its form: "-ly" on a word of its own
     ("sexual", "happy", "gentle"; wordfreq, settings.typo_zipf). Not reported: an adverb swapped for a content word
     (`_swapped`), hedges and qualifiers (their kinds), stopwords, a word the other sentence has elsewhere (moved),
@@ -737,9 +739,10 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     covered = _covered(found)
     bm, am, fb, fa = _hyphenated_words(src.text[s[0] : s[1]], cp.text[c[0] : c[1]])
     out = []
-    for words, ms, other, a, base, added in ((fb, bm, fa, src, s[0], False), (fa, am, fb, cp, c[0], True)):
+    sides = ((fb, bm, fa, src, s, False), (fa, am, fb, cp, c, True))
+    for words, ms, other, a, (base, end), added in sides:
         kept = {_stem(w) for w in other}
-        text = a.text[s[0] : s[1]] if a is src else a.text[c[0] : c[1]]
+        text = a.text[base:end]
         for i, w in enumerate(words):
             if (
                 not _adverb(w)
@@ -2976,7 +2979,11 @@ def disclaimer_changes(src: Analysis, cp: Analysis, checked) -> list[Change]:
     rules/provenance/disclaimers.tsv) that the copy dropped (a hedge removed: the claim now reads as checked) or
     added (a hedge added): in a sentence dropped or added whole, or in one of two aligned sentences only. `checked`:
     (source span or None, copy span or None, where) for each sentence aligned, added or dropped. Only where the two
-    texts hold a different number of disclaimers: one moved to another sentence is kept."""
+    texts hold a different number of disclaimers: one moved to another sentence is kept. Only between two languages
+    whose disclaimers are known: in any other, a disclaimer kept would read as one dropped."""
+    known = _disclaimer_patterns()
+    if src.language not in known or cp.language not in known:
+        return []
     ns = sum(1 for s, e in sentences(src.text) if _disclaimer(src.text[s:e], src.language))
     nc = sum(1 for s, e in sentences(cp.text) if _disclaimer(cp.text[s:e], cp.language))
     out: list[Change] = []

@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 # absolute imports: spark-submit runs this file as a script
 from reportedly.errors import BadOptionError, ReportedlyError, SparkError
 from reportedly.ingest.readers import JSONL_GZ_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES
-from reportedly.provenance.cluster import attach_small, components
+from reportedly.provenance.cluster import attach_small, attaching, components
 from reportedly.provenance.settings import Settings
 from reportedly.spark import add_arguments, session, tasks
 from reportedly.store.tables import columns, spark_ddl
@@ -256,10 +256,6 @@ def story_groups(edges, cross, settings: Settings) -> list[list[int]]:
     return [g for g in groups if len(g) > 1]
 
 
-def _attaching(settings: Settings) -> bool:
-    return settings.attach_share <= 1
-
-
 def _edges_collected(arts, settings: Settings) -> tuple[list[tuple[int, int]], list[tuple]]:
     """The verified candidate pairs from one collected table of signatures and band keys, by the library's own
     candidate_pairs (the buckets of band keys, oversized ones skipped) and linked; and the candidate pairs in two
@@ -274,7 +270,7 @@ def _edges_collected(arts, settings: Settings) -> tuple[list[tuple[int, int]], l
     pairs = cluster.candidate_pairs(keys, settings.max_bucket, langs)
     link = cluster.linker(sigs, settings)
     cross = []
-    if _attaching(settings):
+    if attaching(settings):
         kept = cluster.cross_pairs_kept(pairs, langs)
         cross = sorted((min(a, b), max(a, b), langs[min(a, b)], langs[max(a, b)]) for a, b in kept)
     return sorted((a, b) for a, b in pairs if link(a, b)), cross
@@ -298,30 +294,33 @@ def _edges_grouped(arts, settings: Settings) -> tuple[list[tuple[int, int]], lis
     both = "flatten(transform(ids, x -> transform(filter(ids, y -> y > x), y -> named_struct('a', x, 'b', y))))"
     pairs = buckets.select(F.explode(F.expr(both)).alias("p")).select("p.a", "p.b").distinct()
     pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK)
-    sigs = arts.select("article_id", *SIG_COLUMNS)
-    side = {
-        p: sigs.select(F.col("article_id").alias(p), *[F.col(c).alias(f"{p}_{c}") for c in SIG_COLUMNS]) for p in "ab"
-    }
-    verified = pairs.join(side["a"], "a").join(side["b"], "b").mapInPandas(tasks.verify_pairs, tasks.PAIRS)
-    edges = [(r.a, r.b) for r in verified.collect()]
-    cross: list[tuple] = []
-    if _attaching(settings):
-        nodes = sorted({i for e in edges for i in e})
-        big = [i for g in components(nodes, edges) if len(g) > settings.attach_size for i in g]
-        spark = arts.sparkSession
-        lang = arts.select("article_id", F.col("sig_language").alias("lang"))
-        x = (
-            pairs.join(lang.toDF("a", "la"), "a")
-            .join(lang.toDF("b", "lb"), "b")
-            .filter((F.col("la") != F.col("lb")) & (F.col("la") != "und") & (F.col("lb") != "und"))
-        )
-        if big:
-            held = spark.createDataFrame([(i,) for i in big], "id BIGINT")
-            x = x.join(F.broadcast(held.toDF("a").withColumn("big_a", F.lit(True))), "a", "left")
-            x = x.join(F.broadcast(held.toDF("b").withColumn("big_b", F.lit(True))), "b", "left")
-            x = x.filter(F.col("big_a").isNull() | F.col("big_b").isNull())
-        cross = sorted((r.a, r.b, r.la, r.lb) for r in x.select("a", "b", "la", "lb").collect())
-    pairs.unpersist()
+    try:
+        sigs = arts.select("article_id", *SIG_COLUMNS)
+        side = {
+            p: sigs.select(F.col("article_id").alias(p), *[F.col(c).alias(f"{p}_{c}") for c in SIG_COLUMNS])
+            for p in "ab"
+        }
+        verified = pairs.join(side["a"], "a").join(side["b"], "b").mapInPandas(tasks.verify_pairs, tasks.PAIRS)
+        edges = [(r.a, r.b) for r in verified.collect()]
+        cross: list[tuple] = []
+        if attaching(settings):
+            nodes = sorted({i for e in edges for i in e})
+            big = [i for g in components(nodes, edges) if len(g) > settings.attach_size for i in g]
+            spark = arts.sparkSession
+            lang = arts.select("article_id", F.col("sig_language").alias("lang"))
+            x = (
+                pairs.join(lang.toDF("a", "la"), "a")
+                .join(lang.toDF("b", "lb"), "b")
+                .filter((F.col("la") != F.col("lb")) & (F.col("la") != "und") & (F.col("lb") != "und"))
+            )
+            if big:
+                held = spark.createDataFrame([(i,) for i in big], "id BIGINT")
+                x = x.join(F.broadcast(held.toDF("a").withColumn("big_a", F.lit(True))), "a", "left")
+                x = x.join(F.broadcast(held.toDF("b").withColumn("big_b", F.lit(True))), "b", "left")
+                x = x.filter(F.col("big_a").isNull() | F.col("big_b").isNull())
+            cross = sorted((r.a, r.b, r.la, r.lb) for r in x.select("a", "b", "la", "lb").collect())
+    finally:
+        pairs.unpersist()
     return edges, cross
 
 
