@@ -33,6 +33,21 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)
 
 
+def _rows_in(store: Store, sql: str, values: Iterable, extra: tuple = ()) -> Iterator:
+    """The rows of `sql` over `values` a chunk at a time: `{marks}` in `sql` stands for the chunk's placeholders,
+    bound before `extra`."""
+    for part in _chunks(set(values)):
+        yield from store.rows(sql.format(marks=_marks(len(part))), tuple(part) + extra)
+
+
+def _set_column(store: Store, column: str, values: Mapping[int, Optional[int]]) -> None:
+    """Set one column of article_signatures for each article of `values` (None: NULL)."""
+    cur = store.conn.cursor()
+    sql = store._sql(f"UPDATE article_signatures SET {column} = ? WHERE article_id = ?")
+    for part in _chunks([(v, a) for a, v in values.items()], 5000):
+        cur.executemany(sql, part)
+
+
 # ---------------------------------------------------------------------------------------------- writing
 
 
@@ -57,20 +72,12 @@ def save(store: Store, article_id: int, sig: Signature, keys: Sequence[int]) -> 
 
 def set_components(store: Store, components: Mapping[int, Optional[int]]) -> None:
     """Record the component of each article (None: back to waiting for a story update)."""
-    cur = store.conn.cursor()
-    sql = store._sql("UPDATE article_signatures SET component = ? WHERE article_id = ?")
-    rows = [(c, a) for a, c in components.items()]
-    for part in _chunks(rows, 5000):
-        cur.executemany(sql, part)
+    _set_column(store, "component", components)
 
 
 def set_attached(store: Store, attached: Mapping[int, Optional[int]]) -> None:
     """Record the component each article's small component joins (cluster.attach_small; None: none)."""
-    cur = store.conn.cursor()
-    sql = store._sql("UPDATE article_signatures SET attached = ? WHERE article_id = ?")
-    rows = [(c, a) for a, c in attached.items()]
-    for part in _chunks(rows, 5000):
-        cur.executemany(sql, part)
+    _set_column(store, "attached", attached)
 
 
 def clear_attached(store: Store, last_id: int) -> None:
@@ -169,11 +176,9 @@ def many_languages(store: Store) -> bool:
 
 def bucket_sizes(store: Store, keys: Iterable[int]) -> dict[int, int]:
     """How many articles share each band key."""
-    out = {}
-    for part in _chunks(set(keys)):
-        for r in store.rows(f"SELECT key, size FROM band_buckets WHERE key IN ({_marks(len(part))})", tuple(part)):
-            out[r["key"]] = r["size"]
-    return out
+    return {
+        r["key"]: r["size"] for r in _rows_in(store, "SELECT key, size FROM band_buckets WHERE key IN ({marks})", keys)
+    }
 
 
 def oversized(store: Store, cap: int) -> set[int]:
@@ -185,84 +190,48 @@ def bucket_members(store: Store, keys: Iterable[int], last_id: Optional[int] = N
     """The articles in each bucket (up to article `last_id` when given)."""
     out: dict[int, list[int]] = {}
     bound, extra = ("", ()) if last_id is None else (" AND article_id <= ?", (last_id,))
-    for part in _chunks(set(keys)):
-        for r in store.rows(
-            f"SELECT key, article_id FROM band_keys WHERE key IN ({_marks(len(part))}){bound}", tuple(part) + extra
-        ):
-            out.setdefault(r["key"], []).append(r["article_id"])
+    for r in _rows_in(store, "SELECT key, article_id FROM band_keys WHERE key IN ({marks})" + bound, keys, extra):
+        out.setdefault(r["key"], []).append(r["article_id"])
     return out
+
+
+def _column_of(store: Store, column: str, ids: Iterable[int]) -> dict:
+    """One column of article_signatures for each signed article of `ids`."""
+    sql = f"SELECT article_id, {column} AS v FROM article_signatures WHERE article_id IN ({{marks}})"
+    return {r["article_id"]: r["v"] for r in _rows_in(store, sql, ids)}
 
 
 def components_of(store: Store, ids: Iterable[int]) -> dict[int, Optional[int]]:
     """The component of each article (None while it waits for a story update)."""
-    out = {}
-    for part in _chunks(set(ids)):
-        for r in store.rows(
-            f"SELECT article_id, component FROM article_signatures WHERE article_id IN ({_marks(len(part))})",
-            tuple(part),
-        ):
-            out[r["article_id"]] = r["component"]
-    return out
+    return _column_of(store, "component", ids)
 
 
 def attached_of(store: Store, components: Iterable[int]) -> dict[int, Optional[int]]:
     """The component each of `components` joins (None: none), by its first article (a component's id)."""
-    out = {}
-    for part in _chunks(set(components)):
-        for r in store.rows(
-            f"SELECT article_id, attached FROM article_signatures WHERE article_id IN ({_marks(len(part))})",
-            tuple(part),
-        ):
-            out[r["article_id"]] = r["attached"]
-    return out
+    return _column_of(store, "attached", components)
 
 
 def attached_to(store: Store, components: Iterable[int]) -> dict[int, int]:
     """The small components that join one of `components`: their component id and the one they join."""
-    out = {}
-    for part in _chunks(set(components)):
-        for r in store.rows(
-            f"SELECT DISTINCT component, attached FROM article_signatures WHERE attached IN ({_marks(len(part))}) "
-            "AND component IS NOT NULL",
-            tuple(part),
-        ):
-            out[r["component"]] = r["attached"]
-    return out
+    sql = "SELECT DISTINCT component, attached FROM article_signatures WHERE attached IN ({marks}) AND component IS NOT NULL"
+    return {r["component"]: r["attached"] for r in _rows_in(store, sql, components)}
 
 
 def component_sizes(store: Store, components: Iterable[int]) -> dict[int, int]:
     """How many articles each component holds."""
-    out = {}
-    for part in _chunks(set(components)):
-        for r in store.rows(
-            f"SELECT component, count(*) AS n FROM article_signatures WHERE component IN ({_marks(len(part))}) "
-            "GROUP BY component",
-            tuple(part),
-        ):
-            out[r["component"]] = r["n"]
-    return out
+    sql = "SELECT component, count(*) AS n FROM article_signatures WHERE component IN ({marks}) GROUP BY component"
+    return {r["component"]: r["n"] for r in _rows_in(store, sql, components)}
 
 
 def languages(store: Store, ids: Iterable[int]) -> dict[int, str]:
     """The language of each signed article of `ids`."""
-    out = {}
-    for part in _chunks(set(ids)):
-        for r in store.rows(
-            f"SELECT article_id, language FROM article_signatures WHERE article_id IN ({_marks(len(part))})",
-            tuple(part),
-        ):
-            out[r["article_id"]] = r["language"] or "und"
-    return out
+    return {a: lang or "und" for a, lang in _column_of(store, "language", ids).items()}
 
 
 def members_of(store: Store, components: Iterable[int]) -> dict[int, list[int]]:
     """The articles of each component."""
     out: dict[int, list[int]] = {}
-    for part in _chunks(set(components)):
-        for r in store.rows(
-            f"SELECT article_id, component FROM article_signatures WHERE component IN ({_marks(len(part))}) "
-            "ORDER BY article_id",
-            tuple(part),
-        ):
-            out.setdefault(r["component"], []).append(r["article_id"])
+    sql = "SELECT article_id, component FROM article_signatures WHERE component IN ({marks}) ORDER BY article_id"
+    for r in _rows_in(store, sql, components):
+        out.setdefault(r["component"], []).append(r["article_id"])
     return out
