@@ -486,6 +486,7 @@ def cmd_eval(args) -> int:
         )
         res = q.score(gold, preds, args.only)
         res["scope"] = args.scope
+        res["direct_only"] = args.direct_only
         text = q.report(res)
     else:
         from .eval import timex as t

@@ -199,3 +199,13 @@ def test_what_is_left_of_reported_speech_before_its_quote_is_no_claim_when_it_ho
     att = Attribution(text, ((0, len(text)),), "he", "person", "said", cue, None, None)
     got = [p["quote"] for p in predictions("x", Analysis(text, None, quotes=(quote,), attributions=(att,)))["quotes"]]
     assert got == ["“What outlet is not taking sides in this election?”"]
+
+
+def test_eval_report_says_when_only_quotation_marks_were_predicted(capsys):
+    assert main(["eval", "quotes", str(FIX / "mini-quotes.jsonl"), "--direct-only"]) == 0
+    out = capsys.readouterr().out
+    assert "[predicted: quotation marks only]" in out.splitlines()[0]
+    assert json.loads(out.splitlines()[-1])["direct_only"] is True
+    assert main(["eval", "quotes", str(FIX / "mini-quotes.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert "quotation marks only" not in out and json.loads(out.splitlines()[-1])["direct_only"] is False

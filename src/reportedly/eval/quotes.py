@@ -319,6 +319,7 @@ def report(res: dict) -> str:
         f"records {res['records']}  gold quotes {res['gold_quotes']}  pred quotes {res['pred_quotes']}"
         + (f"  [only {res['only']}]" if res["only"] else "")
         + (f"  [scope {res['scope']}]" if res.get("scope", "all") != "all" else "")
+        + ("  [predicted: quotation marks only]" if res.get("direct_only") else "")
     ]
     lines.append("%-22s %7s %7s %7s %7s" % ("", "P", "R", "F1", "TP"))
     for k, label in (
