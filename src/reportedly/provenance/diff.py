@@ -568,6 +568,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _qualifiers(before, after, s, c, out)
     out += _certainty(before, after, s, c, out)
     out += _quantified(before, after, s, c)
+    out += _magnitude_changed(src.language, cp.language, before, after, s, c)
     out += _numbers(before, after, s, c)
     out += _durations(src.language, cp.language, before, after, s, c, out)
     out += _dates(src, cp, s, c)
@@ -1000,6 +1001,7 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
             continue  # a month given or dropped: another date only where both give the same year or day
         b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
         out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
+    out += _magnitude_changed(src.language, cp.language, before, after, s, c)
     out += _cited_elsewhere(src, cp, before, after, s, c, _untranslated_speakers(src, before, after, s, c))
     out += _durations(src.language, cp.language, before, after, s, c, out)
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
@@ -1365,6 +1367,44 @@ def _quantifier_pattern() -> tuple[re.Pattern, dict[str, object]]:
     return re.compile(
         rf"(?<![\w-])({words})\s+(?:the\s+|of\s+the\s+|of\s+)?([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I
     ), strength
+
+
+@lru_cache(maxsize=1)
+def _magnitude_patterns() -> dict[str, tuple[re.Pattern, dict[str, int]]]:
+    """language -> the vague counts of rules/provenance/magnitudes.tsv as one pattern (longest first, not after a
+    figure) and each one's power of ten."""
+    from .credits import rule_lines
+
+    by: dict[str, dict[str, int]] = {}
+    for line in rule_lines("magnitudes.tsv"):
+        lang, phrase, power = (x.strip() for x in line.split("\t"))
+        by.setdefault(lang, {})[phrase.lower()] = int(power)
+    out = {}
+    for lang, powers in by.items():
+        words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(powers, key=len, reverse=True))
+        out[lang] = (re.compile(rf"(?<![\d.,]\s)(?<![\d.,])(?<!\w)(?:{words})(?!\w)", re.I), powers)
+    return out
+
+
+def _magnitudes(text: str, lang: Optional[str]) -> dict[int, str]:
+    """The orders of magnitude the vague counts of `text` (in `lang`) name, each with its first wording."""
+    pattern, powers = _magnitude_patterns().get(lang or "", (None, {}))
+    out: dict[int, str] = {}
+    for m in pattern.finditer(text) if pattern else ():
+        out.setdefault(powers[re.sub(r"\s+", " ", m.group(0).lower())], m.group(0))
+    return out
+
+
+def _magnitude_changed(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
+    """A vague count of one order of magnitude that the aligned sentence gives as one of another, in either
+    language ("Dutzende Menschen" -> "Hunderte Menschen", "hundreds of patients" -> "des milliers de patients"): the
+    number changed. Only where each side has a count the other lacks (one count put for another, not one added)."""
+    mb, ma = _magnitudes(before, src_lang), _magnitudes(after, cp_lang)
+    gone, new = sorted(mb.keys() - ma.keys()), sorted(ma.keys() - mb.keys())
+    if not gone or not new:
+        return []
+    b, a = mb[gone[0]], ma[new[0]]
+    return [Change("number-changed", b, a, s, c, f"'{b}' -> '{a}'")]
 
 
 def _quantified(before: str, after: str, s, c) -> list[Change]:
@@ -1852,7 +1892,7 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
     cut: set[str] = set()  # words of clauses cut or added whole (not reworded: a replacement keeps the claim)
     for _, old, new in _ops(before, after):
         if len(old) > 2 or len(new) > 2:
-            if not old or not new:
+            if (not old or not new) and not _moved_words(old + new, after if old else before):
                 cut |= {w.lower() for w in old + new}
             continue
         had, has = {w.lower() for w in old} & words, {w.lower() for w in new} & words
@@ -1860,20 +1900,37 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
         out += [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(has - had)]
     if out:
         return out
-    # reworded around the hedge: the whole sentence hedged on one side only, where the two give one figure alike
-    # (one claim, as for a translation: `_compare_translated`)
+    # reworded around the hedge: the whole sentence hedged on one side only, where the two make one claim (a figure
+    # alike, as for a translation: `_compare_translated`, or words alike: `_one_claim`)
     hb, ha = {w.lower() for w in _WORD.findall(before)} & words, {w.lower() for w in _WORD.findall(after)} & words
-    from .crosslang import figures
-
-    if (
-        (hb and ha)
-        or (hb | ha) & cut
-        or not any(len(re.sub(r"\D", "", f)) >= 2 for f in figures(before) & figures(after))
-    ):
+    if (hb and ha) or (hb | ha) & cut or not _one_claim(before, after):
         return []
     if hb:
         return [Change("hedge-removed", w, None, s, c, f"'{w}' dropped: stated as fact") for w in sorted(hb)]
     return [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(ha)]
+
+
+def _moved_words(run: list[str], other: str) -> bool:
+    """A run of words one sentence has and the other lacks in place, whose words of four letters or more the other
+    sentence gives elsewhere, half of them at least (words of five letters or more, the hedging words apart, by their
+    first letters: settings kept_prefix): words moved in a reworded clause ("che l'eritritolo favoriva la
+    formazione" -> "che la formazione sarebbe stata favorita dall'eritritolo"), not a clause cut or added whole."""
+    n, hedges = S.kept_prefix, {w for ws in _hedge_words().values() for w in ws}
+    words = [w for x in run for w in re.findall(r"[^\W_]+", fold(x)) if len(w) >= 5 and w not in hedges]
+    have = {w[:n] for w in re.findall(r"[^\W_]+", fold(other))}
+    return bool(words) and 2 * sum(w[:n] in have for w in words) >= len(words)
+
+
+def _one_claim(before: str, after: str) -> bool:
+    """Two aligned sentences of one language that make one claim, not two claims that share a topic: they give a
+    figure of two digits or more alike, or their words are alike by token-set ratio (settings: diff_hedge_claim)."""
+    from rapidfuzz import fuzz
+
+    from .crosslang import figures
+
+    if any(len(re.sub(r"\D", "", f)) >= 2 for f in figures(before) & figures(after)):
+        return True
+    return fuzz.token_set_ratio(fold(before), fold(after)) >= S.diff_hedge_claim
 
 
 def _stem(word: str) -> str:
