@@ -209,3 +209,26 @@ def test_a_vague_count_of_another_magnitude_changes_the_number():
     assert found("en", "es", "Hundreds of trees fell.", "Cayeron cientos de árboles.") == []
     assert found("de", "de", de, "Bei dem Sturm wurden Dutzende Bäume und Hunderte Autos beschädigt.") == []
     assert found("de", "de", "Der Schaden liegt bei 20 Millionen Euro.", "Tausende Bäume fielen.") == []
+
+
+def test_a_translation_that_bounds_a_figure_its_source_gave_plainly_changes_the_number():
+    from reportedly.provenance.diff import _compare_translated
+
+    class Doc:
+        def __init__(self, language, text):
+            self.language, self.text, self.hedges, self.attributions, self.quotes = language, text, [], [], []
+
+    before = "The survey covered 2,500 households in the region."
+    after = "La encuesta abarcó a más de 2.500 hogares de la región."
+    src, cp = Doc("en", before), Doc("es", after)
+    found = _compare_translated(src, cp, (0, len(before)), (0, len(after)))
+    assert [(c.kind, c.before, c.after) for c in found] == [("number-changed", "2,500", "más de 2.500")]
+    # an estimate in both ("about" / "unos"): nothing; an apostrophe typed either way still reads the qualifier
+    est = Doc("es", "La encuesta abarcó a unos 2.500 hogares de la región.")
+    about = "The survey covered about 2,500 households in the region."
+    assert _compare_translated(Doc("en", about), est, (0, len(about)), (0, len(est.text))) == []
+    from reportedly.provenance.diff import _qualified
+
+    fr = "L'amende peut aller jusqu’à 4 % du chiffre d'affaires."
+    plain = "L'amende sera de 4 % du chiffre d'affaires."
+    assert [(c.kind, c.before) for c in _qualified(fr, plain, (0, 1), (0, 1))] == [("number-changed", "jusqu’à 4")]

@@ -1002,6 +1002,10 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
         b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
         out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
     out += _magnitude_changed(src.language, cp.language, before, after, s, c)
+    # a figure both give, with a bound put or dropped (figure_qualifiers.tsv holds each language's: "4,000" -> "más
+    # de 4.000"); an estimate dropped is figure_changes' hedge removed
+    if not any(y.kind == "number-changed" for y in out):
+        out += [x for x in _qualified(before, after, s, c) if not _estimate(x.before or "")]
     out += _cited_elsewhere(src, cp, before, after, s, c, _untranslated_speakers(src, before, after, s, c))
     out += _durations(src.language, cp.language, before, after, s, c, out)
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
@@ -2282,6 +2286,8 @@ def _figure_qualifiers() -> tuple[re.Pattern, dict[str, str]]:
     for line in rule_lines("figure_qualifiers.tsv"):
         phrase, kind = line.split("\t")
         kinds[phrase.strip().lower()] = kind.strip()
+    # an apostrophe typed either way ("jusqu'à", "jusqu’à")
+    kinds |= {k.replace("'", "’"): v for k, v in kinds.items() if "'" in k}
     words = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     # a currency sign between qualifier and figure ("about $10 billion"); a number word for the figure ("just over
     # four hours")
@@ -2332,6 +2338,13 @@ def _qualified(before: str, after: str, s, c) -> list[Change]:
             continue
         out.append(Change("number-changed", nb[n], m.group(0), s, c, f"'{nb[n]}' -> '{m.group(0)}'"))
     return out
+
+
+def _estimate(phrase: str) -> bool:
+    """A figure given with a qualifier of figure_qualifiers.tsv that makes it an estimate ("about 13", "quelque 11")."""
+    pattern, kinds = _figure_qualifiers()
+    m = pattern.match(phrase)
+    return bool(m) and kinds[m.group(1).lower()] == "approximate"
 
 
 def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
