@@ -737,6 +737,7 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     if not S.diff_adverbs or src.language != "en" or cp.language != "en":
         return []
     stops, hedges = stopwords(), _hedge_words().get("en", frozenset())
+    qualifier = load_rules("en").qualifiers.fullmatch  # "nearly", "reportedly": `_qualifiers` reports them
     covered = _covered(found)
     bm, am, fb, fa = _hyphenated_words(src.text[s[0] : s[1]], cp.text[c[0] : c[1]])
     out = []
@@ -749,6 +750,7 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
                 not _adverb(w)
                 or w in stops
                 or w in hedges
+                or qualifier(w)
                 or w in covered
                 or w in other
                 or ms[i].group(0)[:1].isupper()
@@ -2263,6 +2265,25 @@ def _qualifiers(before: str, after: str, s, c, found: list[Change]) -> list[Chan
     b = Counter(fold(re.sub(r"\s+", " ", m.group(0))) for m in pattern.finditer(before))
     a = Counter(fold(re.sub(r"\s+", " ", m.group(0))) for m in pattern.finditer(after))
     seen = {(x.kind, fold(x.before or x.after or "")) for x in found}
+    # one qualifier of a figure put in place of another of its kind before the same word ("nearly 56%" -> "almost
+    # 56%", "about 1,400" -> "around 1,400"): the figure hedged as before, neither dropped nor added (an estimate
+    # made a bound, or a bound of the other side, changes it)
+    kinds = _figure_sides()
+
+    def heads(text: str) -> list[tuple[str, str]]:
+        out = []
+        for m in pattern.finditer(text):
+            nxt = _WORD.search(text, m.end())
+            out.append((fold(re.sub(r"\s+", " ", m.group(0))), fold(nxt.group(0)) if nxt else ""))
+        return out
+
+    added = [(q, w) for q, w in heads(after) if a[q] > b[q]]
+    for q, w in heads(before):
+        swap = next((x for x in added if x[1] == w and w and kinds.get(x[0], "") == kinds.get(q, "-")), None)
+        if b[q] > a[q] and swap is not None:
+            added.remove(swap)
+            b[q] -= 1
+            a[swap[0]] -= 1
     out = []
     for q in b - a:
         if ("hedge-removed", q) not in seen:
@@ -2292,6 +2313,18 @@ def _figure_qualifiers() -> tuple[re.Pattern, dict[str, str]]:
     # a currency sign between qualifier and figure ("about $10 billion"); a number word for the figure ("just over
     # four hours")
     return re.compile(rf"(?<!\w)({words})\s+(?:[$€£¥]\s?)?({FIGURE}|{_number_words()})", re.I), kinds
+
+
+@lru_cache(maxsize=1)
+def _figure_sides() -> dict[str, str]:
+    """Each qualifier of figure_qualifiers.tsv (folded) -> "approximate", or for a bound the side of its figure it
+    puts the number (rules/provenance/figure_bounds.tsv: "under", "over")."""
+    from .credits import rule_lines
+
+    _, kinds = _figure_qualifiers()
+    sides = dict(line.split("\t") for line in rule_lines("figure_bounds.tsv"))
+    out = {fold(k): v for k, v in kinds.items() if v == "approximate"}
+    return out | {fold(k): v.strip() for k, v in sides.items()}
 
 
 @lru_cache(maxsize=1)
