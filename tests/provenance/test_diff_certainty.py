@@ -155,3 +155,28 @@ def test_an_ly_adjective_of_frequency_is_no_adverb():
 
     assert not _adverb("weekly") and not _adverb("assembly") and not _adverb("elderly")
     assert _adverb("sexually") and _adverb("flatly")
+
+
+def test_one_figure_qualifier_put_for_another_of_its_side_is_no_hedge_change():
+    from reportedly.provenance.diff import _adverbs, _qualifiers
+
+    def kinds(before, after):
+        return sorted((c.kind, c.before or c.after) for c in _qualifiers(before, after, (0, 1), (0, 1), []))
+
+    # "nearly" and "almost" both put the number under the figure; "about" and "around" both estimate it
+    assert kinds("Turnout was nearly 80 percent in the north.", "Turnout in the north hit almost 80 percent.") == []
+    assert kinds("The plant employs about 900 people.", "The plant employs around 900 people.") == []
+    # a bound of the other side, or one dropped, still changes the claim
+    assert kinds("The plant employs at least 900 people.", "The plant employs less than 900 people.") == [
+        ("hedge-added", "less than"),
+        ("hedge-removed", "at least"),
+    ]
+    assert kinds("Turnout was nearly 80 percent.", "Turnout was 80 percent.") == [("hedge-removed", "nearly")]
+
+    class Doc:
+        def __init__(self, text):
+            self.text, self.language, self.quotes = text, "en", []
+
+    # an -ly qualifier is the qualifiers' to report, not an adverb of manner
+    src, cp = Doc("The fine is nearly $22 million, the agency said."), Doc("The fine is $22 million, the agency said.")
+    assert _adverbs(src, cp, (0, len(src.text)), (0, len(cp.text)), []) == []

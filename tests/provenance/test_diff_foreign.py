@@ -162,3 +162,73 @@ def test_a_faithful_translation_of_the_cue_moves_no_attribution():
         assert (
             _cited_elsewhere(Doc("fr", before), Doc("de"), before, after, (0, len(before)), (0, len(after)), []) == []
         )
+
+
+def test_a_hedge_in_a_sentence_reworded_around_it_without_a_figure():
+    from reportedly.provenance.diff import _foreign_hedges
+
+    def found(lang, before, after):
+        return [(c.kind, c.before or c.after) for c in _foreign_hedges(lang, lang, before, after, (0, 1), (0, 1))]
+
+    before = "In der Altstadt sind nach Angaben der Feuerwehr bei einem Brand mehrere Häuser beschädigt worden."
+    after = "In der Altstadt sind durch einen Brand offenbar mehrere Häuser beschädigt worden."
+    assert found("de", before, after) == [("hedge-added", "offenbar")]
+    # a sentence on the same topic that makes another claim: its words are not alike enough
+    assert found("de", before, "Die Feuerwehr war offenbar mit zu wenigen Leuten vor Ort.") == []
+
+
+def test_words_moved_around_a_hedge_are_a_reworded_clause_not_one_added():
+    from reportedly.provenance.diff import _foreign_hedges
+
+    def found(before, after):
+        return [(c.kind, c.after) for c in _foreign_hedges("it", "it", before, after, (0, 1), (0, 1))]
+
+    before = "Gli esperti hanno detto che il vento alimentava le fiamme verso la collina."
+    after = "Gli esperti hanno detto che le fiamme sarebbero state alimentate verso la collina dal vento."
+    assert found(before, after) == [("hedge-added", "sarebbero")]
+    # a clause of its own added with its hedge: another claim, not this one hedged
+    added = before[:-1] + ", mentre il sindaco sarebbe partito di notte per Roma."
+    assert found(before, added) == []
+
+
+def test_a_vague_count_of_another_magnitude_changes_the_number():
+    from reportedly.provenance.diff import _magnitude_changed
+
+    def found(sl, cl, before, after):
+        return [(c.kind, c.before, c.after) for c in _magnitude_changed(sl, cl, before, after, (0, 1), (0, 1))]
+
+    de = "Bei dem Sturm wurden Dutzende Bäume entwurzelt."
+    assert found("de", "de", de, "Bei dem Sturm wurden Hunderte Bäume entwurzelt.") == [
+        ("number-changed", "Dutzende", "Hunderte")
+    ]
+    # across languages, each side read in its own
+    assert found("en", "fr", "Hundreds of trees fell.", "Des milliers d'arbres sont tombés.") == [
+        ("number-changed", "Hundreds", "Des milliers")
+    ]
+    # the same magnitude translated; a count only added; a figure's unit word ("20 Millionen") is no vague count
+    assert found("en", "es", "Hundreds of trees fell.", "Cayeron cientos de árboles.") == []
+    assert found("de", "de", de, "Bei dem Sturm wurden Dutzende Bäume und Hunderte Autos beschädigt.") == []
+    assert found("de", "de", "Der Schaden liegt bei 20 Millionen Euro.", "Tausende Bäume fielen.") == []
+
+
+def test_a_translation_that_bounds_a_figure_its_source_gave_plainly_changes_the_number():
+    from reportedly.provenance.diff import _compare_translated
+
+    class Doc:
+        def __init__(self, language, text):
+            self.language, self.text, self.hedges, self.attributions, self.quotes = language, text, [], [], []
+
+    before = "The survey covered 2,500 households in the region."
+    after = "La encuesta abarcó a más de 2.500 hogares de la región."
+    src, cp = Doc("en", before), Doc("es", after)
+    found = _compare_translated(src, cp, (0, len(before)), (0, len(after)))
+    assert [(c.kind, c.before, c.after) for c in found] == [("number-changed", "2,500", "más de 2.500")]
+    # an estimate in both ("about" / "unos"): nothing; an apostrophe typed either way still reads the qualifier
+    est = Doc("es", "La encuesta abarcó a unos 2.500 hogares de la región.")
+    about = "The survey covered about 2,500 households in the region."
+    assert _compare_translated(Doc("en", about), est, (0, len(about)), (0, len(est.text))) == []
+    from reportedly.provenance.diff import _qualified
+
+    fr = "L'amende peut aller jusqu’à 4 % du chiffre d'affaires."
+    plain = "L'amende sera de 4 % du chiffre d'affaires."
+    assert [(c.kind, c.before) for c in _qualified(fr, plain, (0, 1), (0, 1))] == [("number-changed", "jusqu’à 4")]

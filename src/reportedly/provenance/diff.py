@@ -568,6 +568,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _qualifiers(before, after, s, c, out)
     out += _certainty(before, after, s, c, out)
     out += _quantified(before, after, s, c)
+    out += _magnitude_changed(src.language, cp.language, before, after, s, c)
     out += _numbers(before, after, s, c)
     out += _durations(src.language, cp.language, before, after, s, c, out)
     out += _dates(src, cp, s, c)
@@ -736,6 +737,7 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     if not S.diff_adverbs or src.language != "en" or cp.language != "en":
         return []
     stops, hedges = stopwords(), _hedge_words().get("en", frozenset())
+    qualifier = load_rules("en").qualifiers.fullmatch  # "nearly", "reportedly": `_qualifiers` reports them
     covered = _covered(found)
     bm, am, fb, fa = _hyphenated_words(src.text[s[0] : s[1]], cp.text[c[0] : c[1]])
     out = []
@@ -748,6 +750,7 @@ def _adverbs(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
                 not _adverb(w)
                 or w in stops
                 or w in hedges
+                or qualifier(w)
                 or w in covered
                 or w in other
                 or ms[i].group(0)[:1].isupper()
@@ -1000,6 +1003,11 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
             continue  # a month given or dropped: another date only where both give the same year or day
         b, a = ", ".join(had.values()) or None, ", ".join(has.values()) or None
         out.append(Change("date-changed", b, a, s, c, f"translated: {kind} '{b or 'none'}' -> '{a or 'none'}'"))
+    out += _magnitude_changed(src.language, cp.language, before, after, s, c)
+    # a figure both give, with a bound put or dropped (figure_qualifiers.tsv holds each language's: "4,000" -> "más
+    # de 4.000"); an estimate dropped is figure_changes' hedge removed
+    if not any(y.kind == "number-changed" for y in out):
+        out += [x for x in _qualified(before, after, s, c) if not _estimate(x.before or "")]
     out += _cited_elsewhere(src, cp, before, after, s, c, _untranslated_speakers(src, before, after, s, c))
     out += _durations(src.language, cp.language, before, after, s, c, out)
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
@@ -1365,6 +1373,44 @@ def _quantifier_pattern() -> tuple[re.Pattern, dict[str, object]]:
     return re.compile(
         rf"(?<![\w-])({words})\s+(?:the\s+|of\s+the\s+|of\s+)?([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I
     ), strength
+
+
+@lru_cache(maxsize=1)
+def _magnitude_patterns() -> dict[str, tuple[re.Pattern, dict[str, int]]]:
+    """language -> the vague counts of rules/provenance/magnitudes.tsv as one pattern (longest first, not after a
+    figure) and each one's power of ten."""
+    from .credits import rule_lines
+
+    by: dict[str, dict[str, int]] = {}
+    for line in rule_lines("magnitudes.tsv"):
+        lang, phrase, power = (x.strip() for x in line.split("\t"))
+        by.setdefault(lang, {})[phrase.lower()] = int(power)
+    out = {}
+    for lang, powers in by.items():
+        words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(powers, key=len, reverse=True))
+        out[lang] = (re.compile(rf"(?<![\d.,]\s)(?<![\d.,])(?<!\w)(?:{words})(?!\w)", re.I), powers)
+    return out
+
+
+def _magnitudes(text: str, lang: Optional[str]) -> dict[int, str]:
+    """The orders of magnitude the vague counts of `text` (in `lang`) name, each with its first wording."""
+    pattern, powers = _magnitude_patterns().get(lang or "", (None, {}))
+    out: dict[int, str] = {}
+    for m in pattern.finditer(text) if pattern else ():
+        out.setdefault(powers[re.sub(r"\s+", " ", m.group(0).lower())], m.group(0))
+    return out
+
+
+def _magnitude_changed(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
+    """A vague count of one order of magnitude that the aligned sentence gives as one of another, in either
+    language ("Dutzende Menschen" -> "Hunderte Menschen", "hundreds of patients" -> "des milliers de patients"): the
+    number changed. Only where each side has a count the other lacks (one count put for another, not one added)."""
+    mb, ma = _magnitudes(before, src_lang), _magnitudes(after, cp_lang)
+    gone, new = sorted(mb.keys() - ma.keys()), sorted(ma.keys() - mb.keys())
+    if not gone or not new:
+        return []
+    b, a = mb[gone[0]], ma[new[0]]
+    return [Change("number-changed", b, a, s, c, f"'{b}' -> '{a}'")]
 
 
 def _quantified(before: str, after: str, s, c) -> list[Change]:
@@ -1852,7 +1898,7 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
     cut: set[str] = set()  # words of clauses cut or added whole (not reworded: a replacement keeps the claim)
     for _, old, new in _ops(before, after):
         if len(old) > 2 or len(new) > 2:
-            if not old or not new:
+            if (not old or not new) and not _moved_words(old + new, after if old else before):
                 cut |= {w.lower() for w in old + new}
             continue
         had, has = {w.lower() for w in old} & words, {w.lower() for w in new} & words
@@ -1860,20 +1906,37 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
         out += [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(has - had)]
     if out:
         return out
-    # reworded around the hedge: the whole sentence hedged on one side only, where the two give one figure alike
-    # (one claim, as for a translation: `_compare_translated`)
+    # reworded around the hedge: the whole sentence hedged on one side only, where the two make one claim (a figure
+    # alike, as for a translation: `_compare_translated`, or words alike: `_one_claim`)
     hb, ha = {w.lower() for w in _WORD.findall(before)} & words, {w.lower() for w in _WORD.findall(after)} & words
-    from .crosslang import figures
-
-    if (
-        (hb and ha)
-        or (hb | ha) & cut
-        or not any(len(re.sub(r"\D", "", f)) >= 2 for f in figures(before) & figures(after))
-    ):
+    if (hb and ha) or (hb | ha) & cut or not _one_claim(before, after):
         return []
     if hb:
         return [Change("hedge-removed", w, None, s, c, f"'{w}' dropped: stated as fact") for w in sorted(hb)]
     return [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(ha)]
+
+
+def _moved_words(run: list[str], other: str) -> bool:
+    """A run of words one sentence has and the other lacks in place, whose words of four letters or more the other
+    sentence gives elsewhere, half of them at least (words of five letters or more, the hedging words apart, by their
+    first letters: settings kept_prefix): words moved in a reworded clause ("che l'eritritolo favoriva la
+    formazione" -> "che la formazione sarebbe stata favorita dall'eritritolo"), not a clause cut or added whole."""
+    n, hedges = S.kept_prefix, {w for ws in _hedge_words().values() for w in ws}
+    words = [w for x in run for w in re.findall(r"[^\W_]+", fold(x)) if len(w) >= 5 and w not in hedges]
+    have = {w[:n] for w in re.findall(r"[^\W_]+", fold(other))}
+    return bool(words) and 2 * sum(w[:n] in have for w in words) >= len(words)
+
+
+def _one_claim(before: str, after: str) -> bool:
+    """Two aligned sentences of one language that make one claim, not two claims that share a topic: they give a
+    figure of two digits or more alike, or their words are alike by token-set ratio (settings: diff_hedge_claim)."""
+    from rapidfuzz import fuzz
+
+    from .crosslang import figures
+
+    if any(len(re.sub(r"\D", "", f)) >= 2 for f in figures(before) & figures(after)):
+        return True
+    return fuzz.token_set_ratio(fold(before), fold(after)) >= S.diff_hedge_claim
 
 
 def _stem(word: str) -> str:
@@ -2202,6 +2265,25 @@ def _qualifiers(before: str, after: str, s, c, found: list[Change]) -> list[Chan
     b = Counter(fold(re.sub(r"\s+", " ", m.group(0))) for m in pattern.finditer(before))
     a = Counter(fold(re.sub(r"\s+", " ", m.group(0))) for m in pattern.finditer(after))
     seen = {(x.kind, fold(x.before or x.after or "")) for x in found}
+    # one qualifier of a figure put in place of another of its kind before the same word ("nearly 56%" -> "almost
+    # 56%", "about 1,400" -> "around 1,400"): the figure hedged as before, neither dropped nor added (an estimate
+    # made a bound, or a bound of the other side, changes it)
+    kinds = _figure_sides()
+
+    def heads(text: str) -> list[tuple[str, str]]:
+        out = []
+        for m in pattern.finditer(text):
+            nxt = _WORD.search(text, m.end())
+            out.append((fold(re.sub(r"\s+", " ", m.group(0))), fold(nxt.group(0)) if nxt else ""))
+        return out
+
+    added = [(q, w) for q, w in heads(after) if a[q] > b[q]]
+    for q, w in heads(before):
+        swap = next((x for x in added if x[1] == w and w and kinds.get(x[0], "") == kinds.get(q, "-")), None)
+        if b[q] > a[q] and swap is not None:
+            added.remove(swap)
+            b[q] -= 1
+            a[swap[0]] -= 1
     out = []
     for q in b - a:
         if ("hedge-removed", q) not in seen:
@@ -2225,10 +2307,24 @@ def _figure_qualifiers() -> tuple[re.Pattern, dict[str, str]]:
     for line in rule_lines("figure_qualifiers.tsv"):
         phrase, kind = line.split("\t")
         kinds[phrase.strip().lower()] = kind.strip()
+    # an apostrophe typed either way ("jusqu'à", "jusqu’à")
+    kinds |= {k.replace("'", "’"): v for k, v in kinds.items() if "'" in k}
     words = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     # a currency sign between qualifier and figure ("about $10 billion"); a number word for the figure ("just over
     # four hours")
     return re.compile(rf"(?<!\w)({words})\s+(?:[$€£¥]\s?)?({FIGURE}|{_number_words()})", re.I), kinds
+
+
+@lru_cache(maxsize=1)
+def _figure_sides() -> dict[str, str]:
+    """Each qualifier of figure_qualifiers.tsv (folded) -> "approximate", or for a bound the side of its figure it
+    puts the number (rules/provenance/figure_bounds.tsv: "under", "over")."""
+    from .credits import rule_lines
+
+    _, kinds = _figure_qualifiers()
+    sides = dict(line.split("\t") for line in rule_lines("figure_bounds.tsv"))
+    out = {fold(k): v for k, v in kinds.items() if v == "approximate"}
+    return out | {fold(k): v.strip() for k, v in sides.items()}
 
 
 @lru_cache(maxsize=1)
@@ -2275,6 +2371,13 @@ def _qualified(before: str, after: str, s, c) -> list[Change]:
             continue
         out.append(Change("number-changed", nb[n], m.group(0), s, c, f"'{nb[n]}' -> '{m.group(0)}'"))
     return out
+
+
+def _estimate(phrase: str) -> bool:
+    """A figure given with a qualifier of figure_qualifiers.tsv that makes it an estimate ("about 13", "quelque 11")."""
+    pattern, kinds = _figure_qualifiers()
+    m = pattern.match(phrase)
+    return bool(m) and kinds[m.group(1).lower()] == "approximate"
 
 
 def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Change]:
