@@ -232,3 +232,24 @@ def test_a_translation_that_bounds_a_figure_its_source_gave_plainly_changes_the_
     fr = "L'amende peut aller jusqu’à 4 % du chiffre d'affaires."
     plain = "L'amende sera de 4 % du chiffre d'affaires."
     assert [(c.kind, c.before) for c in _qualified(fr, plain, (0, 1), (0, 1))] == [("number-changed", "jusqu’à 4")]
+
+
+def test_a_translation_that_cites_an_agency_by_its_acronym_moves_the_attribution():
+    from reportedly.provenance.diff import _cited_elsewhere
+
+    class Doc:
+        def __init__(self, language, text=""):
+            self.language, self.attributions, self.text = language, [], text
+
+    before = "La presa cedió hacia la medianoche, dijo el alcalde."
+    span = (0, len(before))
+    moved = "A barragem cedeu por volta da meia-noite, informou a agência de notícias DPA."
+    found = _cited_elsewhere(Doc("es", before), Doc("pt"), before, moved, span, (0, len(moved)), [])
+    assert [(c.kind, c.after) for c in found] == [("attribution-moved", "informou")]
+    # an acronym before a name is the name's title ("CEO Rui Costa" for the source's "Rui Costa")
+    named = "La presa cedió hacia la medianoche, dijo Rui Costa."
+    title = "A barragem cedeu por volta da meia-noite, informou o CEO Rui Costa."
+    assert _cited_elsewhere(Doc("es", named), Doc("pt"), named, title, (0, len(named)), (0, len(title)), []) == []
+    # a cue followed by "que" is followed by the claim, not by who is cited
+    claim = "O alcalde informou que a ONU enviou ajuda depois da meia-noite."
+    assert _cited_elsewhere(Doc("es", before), Doc("pt"), before, claim, span, (0, len(claim)), []) == []

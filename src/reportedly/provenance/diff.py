@@ -1036,7 +1036,11 @@ def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c,
     from .crosslang import cognate
 
     here = _folded_words(src.text)  # a name the source gives anywhere is no other source
+    opens = _complementisers().get(cp.language or "", frozenset())
     for m in pattern.finditer(after.replace("\u2019", "'")):
+        first = re.match(r"\s*(\w+'?)", after[m.end() :].replace("\u2019", "'"))
+        if first and first.group(1).lower() in opens:
+            continue  # "a annoncé que le PDG ...": the claim follows, its source is the cue's subject before it
         # who the cue cites: the words after it up to the clause's end or a quotation mark
         window = m.group(0).split()[1:] + re.split(r"[.,;:!?«»“”„\"]", after[m.end() :])[0].split()[:5]
         for run in _capitalised_runs([w.strip("()'") for w in window]):
@@ -1044,6 +1048,18 @@ def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c,
                 detail = f"translated with the claim cited to '{m.group(0)} ... {' '.join(run)}'"
                 return [Change("attribution-moved", cues[0], m.group(0), s, c, detail)]
     return dropped
+
+
+@lru_cache(maxsize=1)
+def _complementisers() -> dict[str, frozenset[str]]:
+    """language -> the words of rules/provenance/complementisers.tsv ("que", "dass", "that"), lower case."""
+    from .credits import rule_lines
+
+    out: dict[str, set[str]] = {}
+    for line in rule_lines("complementisers.tsv"):
+        lang, _, word = line.partition("\t")
+        out.setdefault(lang.strip(), set()).add(word.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=64)
@@ -1054,14 +1070,18 @@ def _folded_words(text: str) -> frozenset[str]:
 
 
 def _capitalised_runs(words: list[str]) -> list[list[str]]:
-    """Runs of two or more neighbouring capitalised words of three letters or more: a name's words."""
+    """Runs of two or more neighbouring capitalised words of three letters or more: a name's words; and an acronym
+    of three capitals or more standing alone ("la agencia de noticias AFP"): no noun of any language is spelt so. An
+    acronym before a capitalised word is a title of the name after it ("CEO Tim Cook")."""
     runs: list[list[str]] = [[]]
     for w in words:
         if w[:1].isupper() and len(w) >= 3:
             runs[-1].append(w)
         elif runs[-1]:
             runs.append([])
-    return [r for r in runs if len(r) >= 2]
+    nxt = words[1:] + [""]
+    alone = [[w] for w, n in zip(words, nxt) if len(w) >= 3 and w.isalpha() and w.isupper() and not n[:1].isupper()]
+    return [r for r in runs if len(r) >= 2] + alone
 
 
 def _untranslated_speakers(src: Analysis, before: str, after: str, s, c) -> list[Change]:
