@@ -253,3 +253,27 @@ def test_a_translation_that_cites_an_agency_by_its_acronym_moves_the_attribution
     # a cue followed by "que" is followed by the claim, not by who is cited
     claim = "O alcalde informou que a ONU enviou ajuda depois da meia-noite."
     assert _cited_elsewhere(Doc("es", before), Doc("pt"), before, claim, span, (0, len(claim)), []) == []
+
+
+def test_a_named_speaker_replaced_by_another_name_the_source_gives_elsewhere_moves_the_attribution():
+    from types import SimpleNamespace
+
+    from reportedly.provenance.diff import _cited_elsewhere
+
+    def doc(language, text, source=None):
+        cue = text.find(" said")
+        said = [SimpleNamespace(source=source, cue="said", cue_span=(cue + 1, cue + 5))] if source else []
+        return SimpleNamespace(language=language, text=text, attributions=said)
+
+    before = "The dam gave way around midnight, the Red Cross said."
+    text = before + " The European Commission sent aid. Mayor Rui Costa thanked the rescuers."
+    moved = "A barragem cedeu por volta da meia-noite, afirmou a Comissão Europeia."
+    spans = (0, len(before)), (0, len(moved))
+    found = _cited_elsewhere(doc("en", text, "Red Cross"), doc("pt", moved), before, moved, *spans, [])
+    assert [(c.kind, c.before, c.after) for c in found] == [("attribution-moved", "Red Cross (said)", "afirmou")]
+    # a speaker the source describes ("the mayor") may be the name the translation gives: nothing moved
+    described = "The dam gave way around midnight, the mayor said."
+    text = described + " Mayor Rui Costa thanked the rescuers."
+    named = "A barragem cedeu por volta da meia-noite, afirmou Rui Costa."
+    spans = (0, len(described)), (0, len(named))
+    assert _cited_elsewhere(doc("en", text, "the mayor"), doc("pt", named), described, named, *spans, []) == []

@@ -1036,6 +1036,11 @@ def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c,
     from .crosslang import cognate
 
     here = _folded_words(src.text)  # a name the source gives anywhere is no other source
+    if attributed and all(_named(a.source) for a in attributed):
+        # a speaker named in the sentence ("The WHO said"): another name cited in its place moved the claim, even
+        # one the source gives elsewhere (a description, "Maryland's governor", may be the name the copy gives; so
+        # may a pronoun the resolver named: the speaker's name counts as given)
+        here = _folded_words(" ".join([before] + [a.source for a in attributed]))
     opens = _complementisers().get(cp.language or "", frozenset())
     for m in pattern.finditer(after.replace("\u2019", "'")):
         first = re.match(r"\s*(\w+'?)", after[m.end() :].replace("\u2019", "'"))
