@@ -1121,12 +1121,26 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         if (
             subj is None
             or ctx.inside_quote[subj.i]
-            or not (subj.pos_ in ("PROPN", "PRON") or _named_by_apposition(subj))
+            or not (subj.pos_ in ("PROPN", "PRON") or _named_by_apposition(subj) or _can_speak(ctx, subj))
         ):
             return None
         src = speaker_source(ctx, subj)
         return (src, said or verb) if src is not None else None
     return None
+
+
+def _can_speak(ctx: DocContext, subj: Token) -> bool:
+    """ "A footnote in the report makes that clear:", "The campaign worded it more carefully:", "Officials ranged from
+    wary to hostile:": a common noun for a document, an organisation or people, unnamed, introduces the quotation as
+    well as a name does ("The results were clear:" does not)."""
+    lemma = subj.lemma_.lower()
+    rules = ctx.rules
+    return subj.pos_ == "NOUN" and (
+        lemma in rules.document_nouns
+        or lemma in rules.organisation_words
+        or describes_one_person(subj, rules)
+        or described_group(subj, rules)
+    )
 
 
 def _speech_above(ctx: DocContext, verb: Token) -> Token:
