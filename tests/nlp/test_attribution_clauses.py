@@ -300,3 +300,21 @@ def test_he_is_the_sentences_subject_not_a_subject_inside_its_complement(run):
 )
 def test_an_unnamed_speakers_description_keeps_its_to_phrase_but_not_the_cues(run, text, speaker):
     assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "During the news conference, Marion County, Oregon, prosecutor Paul Hart said the man came "
+            "“with the intent to steal.”",
+            "Paul Hart",
+        ),
+        (
+            "At the hearing, Polk County, Iowa, sheriff Mark Dunn said the suspect acted “with clear intent.”",
+            "Mark Dunn",
+        ),
+    ],
+)
+def test_a_place_written_before_a_title_does_not_take_the_persons_quote(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
