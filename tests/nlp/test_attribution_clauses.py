@@ -3,6 +3,7 @@ dateline's outlet, a document's untagged publisher, a closing mark glued to the 
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -276,3 +277,44 @@ def test_a_speech_verbs_subject_with_a_first_name_is_a_person_only_where_the_tag
     ]
     untagged = doc_of()
     assert [(e.text, e.label_) for e in _missed_people(untagged, [], rules)] == [("Morgan Stanley", "PERSON")]
+
+
+def test_he_is_the_sentences_subject_not_a_subject_inside_its_complement(run):
+    # both men are subjects one sentence back; the one inside "that he believed ..." is not the topic
+    a = run(
+        "In an interview, Police Chief Tom Ward made clear that he believed Mark Smith was guilty.\n\n"
+        "“We are sure we have the right man,” he said."
+    )
+    assert [q.speaker for q in a.quotes] == ["Tom Ward"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "“The game is poorer today,” the heir to the club's famous number wrote on Instagram.",
+            "the heir to the club's famous number",
+        ),
+        ("“It is over,” a man said to reporters on Friday.", "a man"),
+    ],
+)
+def test_an_unnamed_speakers_description_keeps_its_to_phrase_but_not_the_cues(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "During the news conference, Marion County, Oregon, prosecutor Paul Hart said the man came "
+            "“with the intent to steal.”",
+            "Paul Hart",
+        ),
+        (
+            "At the hearing, Polk County, Iowa, sheriff Mark Dunn said the suspect acted “with clear intent.”",
+            "Mark Dunn",
+        ),
+    ],
+)
+def test_a_place_written_before_a_title_does_not_take_the_persons_quote(run, text, speaker):
+    assert [q.speaker for q in run(text).quotes] == [speaker]

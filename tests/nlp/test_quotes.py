@@ -1039,11 +1039,14 @@ def test_a_finding_inside_speech_is_the_speakers_words_not_the_findings(run, tex
 @pytest.mark.parametrize(
     "text, speaker",
     [
-        ("The report said Smith believes the reform is “doomed from the start” this year.", "Smith"),
-        ("The union said members think the offer is “an insult to every worker” here.", "members"),
+        ("The report said Smith believes the reform is “doomed from the start” this year.", "The report"),
+        ("The union said members think the offer is “an insult to every worker” here.", "The union"),
+        ("The sheriff, Ann Bell, said detectives believe the man entered “with a plan to rob it.”", "Ann Bell"),
+        ("Officials had said earlier that they believe the driver held “important” details.", "Officials"),
     ],
 )
-def test_a_belief_inside_speech_stays_the_believers(run, text, speaker):
+def test_a_belief_inside_speech_is_the_speakers_words(run, text, speaker):
+    # a belief is no one's utterance: the words in marks were chosen by the one who speaks
     quoted = [q.speaker_mention.text for q in run(text).quotes if q.speaker_mention]
     assert quoted == [speaker], quoted
 

@@ -239,3 +239,24 @@ def test_a_long_description_after_a_dash_signs_nothing(run):
     assert [q.speaker for q in out.quotes] == [None]
     out = run('He left.\n\n"We are done here." \u2014 former club captain Tom Harwell\n')
     assert [q.speaker for q in out.quotes] == ["Tom Harwell"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The board met on Friday. The memo makes that clear:\n\n“These rules do not apply to the directors.”", "memo"),
+        ("The board met on Friday. The company put it more carefully:\n\n“We will review every contract.”", "company"),
+        (
+            "The mayor spoke at noon. Officials ranged from wary to hostile:\n\n“Is it time to change course?”",
+            "officials",
+        ),
+    ],
+)
+def test_a_colon_after_a_documents_a_bodys_or_peoples_noun_gives_it_the_quote(run, text, speaker):
+    quoted = [(q.speaker or "").lower().removeprefix("the ") for q in run(text).quotes]
+    assert quoted == [speaker], quoted
+
+
+def test_a_colon_after_a_things_noun_gives_no_speaker(run):
+    a = run("Voters were asked about the plan. The results were clear:\n\n“We want change now.”")
+    assert [q.speaker for q in a.quotes] == [None]

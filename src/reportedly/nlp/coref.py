@@ -11,6 +11,8 @@ from .entities import EntityBuilder, EntityTable, content_words, first_name_gend
 from .settings import SETTINGS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# the clauses held by another word (a complement, an adverbial or a relative clause): their subject is not the topic
+EMBEDDED_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl"}
 
 
 def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: set[str]) -> dict[int, EntityBuilder]:
@@ -212,8 +214,11 @@ def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -
             score = -10.0 * dist - 0.01 * (tok.i - i)
             if b.type != "PERSON":
                 score -= SETTINGS.untyped_person_penalty  # a name only written like a person's yields to a person
-            if t.dep_ in SUBJECT_DEPS or (t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "flat")):
+            subject = t if t.dep_ in SUBJECT_DEPS else t.head if t.dep_ in ("compound", "flat") else None
+            if subject is not None and subject.dep_ in SUBJECT_DEPS:
                 score += 5
+                if subject.head.dep_ in EMBEDDED_CLAUSE_DEPS:
+                    score -= SETTINGS.embedded_subject_penalty
             if t.head.lemma_ in cue_lemmas and t.dep_ in SUBJECT_DEPS:
                 score += 4
             if inside_quote[i]:

@@ -527,7 +527,7 @@ def _paragraph_index(text: str):
 
 def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[RawAttribution]:
     """The attribution whose content holds the quote; of nested ones the innermost ("The authority said the company
-    reported the crew “dropped anchors”" -> the company), passing over a finding (an evidence verb) held by another."""
+    reported the crew “dropped anchors”" -> the company), passing over a finding or a belief held by another."""
     holders = []
     for a in reported:
         if a.carries_speech:
@@ -540,9 +540,10 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
                 break
     holders.sort(key=lambda h: h[0])
     speaking = [a for _, a in holders if not _mute(a)]
-    # "The board said it removed him after a review found he was “not consistently candid”": a finding inside speech
-    # is the speaker's words; a belief inside it stays the believer's ("The report said Smith believes it is “doomed”")
-    spoken = [a for a in speaking if a.cue_kind != "evidence"]
+    # "The board said it removed him after a review found he was “not consistently candid”", "The prosecutor said
+    # detectives believe he came “with a plan”": a finding or a belief inside speech is the speaker's words (a belief
+    # is no one's utterance; the one who speaks chose the quoted words)
+    spoken = [a for a in speaking if a.cue_kind not in ("evidence", "belief")]
     return (spoken or speaking or [a for _, a in holders] or [None])[0]
 
 
@@ -1120,12 +1121,26 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         if (
             subj is None
             or ctx.inside_quote[subj.i]
-            or not (subj.pos_ in ("PROPN", "PRON") or _named_by_apposition(subj))
+            or not (subj.pos_ in ("PROPN", "PRON") or _named_by_apposition(subj) or _can_speak(ctx, subj))
         ):
             return None
         src = speaker_source(ctx, subj)
         return (src, said or verb) if src is not None else None
     return None
+
+
+def _can_speak(ctx: DocContext, subj: Token) -> bool:
+    """ "A footnote in the report makes that clear:", "The campaign worded it more carefully:", "Officials ranged from
+    wary to hostile:": a common noun for a document, an organisation or people, unnamed, introduces the quotation as
+    well as a name does ("The results were clear:" does not)."""
+    lemma = subj.lemma_.lower()
+    rules = ctx.rules
+    return subj.pos_ == "NOUN" and (
+        lemma in rules.document_nouns
+        or lemma in rules.organisation_words
+        or describes_one_person(subj, rules)
+        or described_group(subj, rules)
+    )
 
 
 def _speech_above(ctx: DocContext, verb: Token) -> Token:

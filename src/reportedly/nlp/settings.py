@@ -78,6 +78,11 @@ class Settings:
     # Muratov" tagged an organisation) loses this much salience (a sentence's distance is 10): a person the tagger
     # recognised in the same sentence still wins
     untyped_person_penalty: float = 8.0
+    # "Chief Fry made it clear that he believed Kohberger was guilty. / “...,” he said": the subject of a clause held by
+    # another verb is less salient than the sentence's own subject (centering: the main subject is the topic). Below a
+    # sentence's distance (10) and above a sentence's token spread (0.01 a token), so it only orders one sentence's
+    # subjects: any value from about 1 to 9 gives the same choices
+    embedded_subject_penalty: float = 1.0
     # "they" looks this many sentences back for the organisation it stands for ("The union ... They said")
     group_sentences_back: int = 2
     # "Ressa ... said. / "...," the outspoken critic of Duterte told ...": a definite epithet refers back to the person

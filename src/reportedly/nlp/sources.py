@@ -477,6 +477,10 @@ def apposed_name(span: Span, speaker_noun: bool = False) -> Optional[Span]:
             return noun_phrase(child)
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "" and child.text[:1].isupper():
             return noun_phrase(child)
+    if head.ent_type_ == "GPE":
+        named = _person_after_places(head)
+        if named is not None:
+            return named
     if speaker_noun and head.pos_ == "NOUN":
         # "the chairwoman of the Nobel Committee, Berit Reiss-Andersen": the parser hangs the name on the body's; a
         # person's name there (tagged so, or from a known first name on) is the chairwoman's
@@ -488,6 +492,26 @@ def apposed_name(span: Span, speaker_noun: bool = False) -> Optional[Span]:
                     name = noun_phrase(child)
                     if child.ent_type_ == "PERSON" or first_name_gender(name[0].text) in ("male", "female"):
                         return name
+    return None
+
+
+def _person_after_places(head: Token) -> Optional[Span]:
+    """ "Latah County, Idaho, prosecutor Bill Thompson said": a title's place written before it ("County, State,"),
+    which the parser made the subject and hung the name on as a conjunct or an apposition, names the person; a real
+    coordination ("Ohio and Ann Bell") has a conjunction and is left alone."""
+    places, seen = [head], 0
+    while seen < len(places) <= 3:
+        t = places[seen]
+        seen += 1
+        if any(c.dep_ == "cc" for c in t.children):
+            return None
+        for c in t.rights:
+            if c.dep_ not in ("conj", "appos"):
+                continue
+            if c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+                return noun_phrase(c)
+            if c.ent_type_ == "GPE":
+                places.append(c)
     return None
 
 
