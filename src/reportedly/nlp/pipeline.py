@@ -132,7 +132,7 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        speech_gerunds(doc, self.rules)
+        speech_gerunds(doc, self.rules, text)
         table = build_table(doc, self.rules, text)
         ctx = DocContext.build(doc, text, self.rules, table, find_quoted(text))
         ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs))
