@@ -13,14 +13,17 @@ from .settings import SETTINGS
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
-def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: set[str]) -> dict[int, EntityBuilder]:
+def resolve_pronouns(
+    table: EntityTable, inside_quote: list[bool], cue_lemmas: set[str], text: Optional[str] = None
+) -> dict[int, EntityBuilder]:
     """Link every he/she/his/her outside quotation marks to the most salient earlier person of that gender.
-    Salience: same or nearer sentence, grammatical subject, subject of a speech verb, outside quotes."""
+    Salience: same or nearer sentence, grammatical subject, subject of a speech verb, outside quotes. `text` is
+    `doc.text` when the caller has it already (spaCy rebuilds it from every token)."""
     doc = table.doc
     sent_index = _sentence_index(doc)
     resolved: dict[int, EntityBuilder] = {}
     pronouns = table.rules.pronouns
-    credited = _in_credit_lines(doc, table.rules)
+    credited = _in_credit_lines(doc, table.rules, text)
     inside_quote = [q or c for q, c in zip(inside_quote, credited)]  # never an antecedent, never resolved
     for tok in doc:
         gender = pronouns.get(tok.lower_)
@@ -58,12 +61,12 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
     return resolved
 
 
-def _in_credit_lines(doc: Doc, rules: Rules) -> list[bool]:
+def _in_credit_lines(doc: Doc, rules: Rules, text: Optional[str] = None) -> list[bool]:
     """Which tokens lie on a line crediting the article's staff ("Reporting by Luc Cohen; Editing by ...", "By Jane
     Smith"): a line that starts (after an opening bracket) with a credit of rules/en/credit_lines.txt followed by a
     capitalised name, short and without a final full stop."""
     out = [False] * len(doc)
-    text = doc.text
+    text = doc.text if text is None else text
     start = 0
     for line in text.split("\n"):
         end = start + len(line)

@@ -135,7 +135,7 @@ class AttributionComponent:
         speech_gerunds(doc, self.rules, text)
         table = build_table(doc, self.rules, text)
         ctx = DocContext.build(doc, text, self.rules, table, find_quoted(text))
-        ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs))
+        ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs), text)
         raw = (
             find_reported_speech(ctx) + find_according_to(ctx) + find_transcript_turns(ctx) + find_headline_claims(ctx)
         )
