@@ -6,7 +6,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, POS
+from spacy.parts_of_speech import NOUN as NOUN_ID
+from spacy.parts_of_speech import PROPN as PROPN_ID
+from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
 from ..rules import Rules
@@ -565,13 +569,30 @@ def _demonym_like(tok: Token) -> bool:
     of a common noun ("Denisovan genes") is a people's adjective, not a person."""
     if tok.pos_ != "PROPN" or not tok.lower_.endswith(DEMONYM_ENDINGS):
         return False
-    return any(
-        t.i != tok.i
-        and t.text == tok.text
-        and t.dep_ in ("compound", "amod")
-        and (t.head.pos_ == "NOUN" or (t.head.pos_ == "PROPN" and t.ent_type_ != "PERSON"))
-        for t in tok.doc
-    )
+    return any(i != tok.i for i in _noun_modifiers(tok.doc).get(tok.text, ()))
+
+
+MODIFIERS_KEY = ("reportedly", "noun_modifiers", None, None)
+
+
+def _noun_modifiers(doc: Doc) -> dict[str, list[int]]:
+    """The words that modify a common noun, or a proper noun outside a person's name ("Denisovan genes", "Swiss
+    Alps"), by text: the positions where each stands. Found once per Doc from its arrays (not a Token per word per
+    speaker checked) and kept in `doc.user_data`; the tags must not change after (retag runs first)."""
+    found = doc.user_data.get(MODIFIERS_KEY)
+    if found is None:
+        strings = doc.vocab.strings
+        arr = doc.to_array([DEP, POS, ENT_TYPE, HEAD])  # hashes as uint64, the head as an offset
+        dep, pos, ent = arr[:, 0], arr[:, 1], arr[:, 2]
+        head_pos = pos[np.arange(len(doc), dtype=np.int64) + arr[:, 3].astype(np.int64)]
+        modifier = np.isin(dep, np.array([strings["compound"], strings["amod"]], dtype=np.uint64))
+        person = ent == np.uint64(strings["PERSON"])
+        hits = modifier & ((head_pos == NOUN_ID) | ((head_pos == PROPN_ID) & ~person))
+        found = {}
+        for i in np.nonzero(hits)[0].tolist():
+            found.setdefault(doc[i].text, []).append(i)
+        doc.user_data[MODIFIERS_KEY] = found
+    return found
 
 
 def _role_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[int, EntityBuilder]) -> Optional[Source]:
