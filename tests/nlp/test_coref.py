@@ -15,3 +15,14 @@ def test_credit_lines_from_the_text_passed_in_match_those_from_the_doc(pipeline)
     assert _in_credit_lines(doc, load("en"), TEXT) == by_doc
     credited = [t.text for t in doc if by_doc[t.i]]
     assert "Roe" in credited and "mayor" not in credited and "She" not in credited
+
+
+def test_pronoun_positions_are_those_a_scan_of_every_token_finds(pipeline):
+    from reportedly.nlp.coref import _pronoun_positions
+
+    rules = load("en")
+    text = "She said HIS plan failed. The union said its members and their families would strike, he added."
+    doc = pipeline.make_doc(text)
+    words = set(rules.pronouns) | set(rules.possessive_pronouns)
+    scan = [t.i for t in doc if t.lower_ in words]
+    assert _pronoun_positions(doc, rules) == scan == [0, 2, 9, 12, 17]

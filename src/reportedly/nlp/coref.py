@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
@@ -25,7 +27,8 @@ def resolve_pronouns(
     pronouns = table.rules.pronouns
     credited = _in_credit_lines(doc, table.rules, text)
     inside_quote = [q or c for q, c in zip(inside_quote, credited)]  # never an antecedent, never resolved
-    for tok in doc:
+    candidates = [doc[i] for i in _pronoun_positions(doc, table.rules)]
+    for tok in candidates:
         gender = pronouns.get(tok.lower_)
         if gender not in ("male", "female") or inside_quote[tok.i]:
             continue
@@ -40,7 +43,7 @@ def resolve_pronouns(
             best.gender = gender
         if best.type != "PERSON":
             best.forced_type = "PERSON"  # "Dmitry Muratov (tagged an organisation) ... he said": he is a person
-    for tok in doc:
+    for tok in candidates:
         kind = pronouns.get(tok.lower_) or table.rules.possessive_pronouns.get(tok.lower_)
         if inside_quote[tok.i] or kind not in ("group", "thing"):
             continue
@@ -59,6 +62,19 @@ def resolve_pronouns(
             resolved[tok.i] = group
             table.link(group, doc[tok.i : tok.i + 1], "pronoun")
     return resolved
+
+
+_PRONOUN_HASHES: dict[int, np.ndarray] = {}
+
+
+def _pronoun_positions(doc: Doc, rules: Rules) -> list[int]:
+    """Where the Doc's pronouns and possessives (rules/en) stand, in order: found on its lower-case array in one call,
+    so the resolver makes a Token only for them, not for every word."""
+    key = id(rules)
+    if key not in _PRONOUN_HASHES:
+        words = set(rules.pronouns) | set(rules.possessive_pronouns)
+        _PRONOUN_HASHES[key] = np.array(sorted(doc.vocab.strings.add(w) for w in words), dtype=np.uint64)
+    return np.nonzero(np.isin(doc.to_array(LOWER), _PRONOUN_HASHES[key]))[0].tolist()
 
 
 def _in_credit_lines(doc: Doc, rules: Rules, text: Optional[str] = None) -> list[bool]:
