@@ -504,3 +504,15 @@ def test_the_noun_modifier_index_gives_what_a_scan_of_every_token_gives(pipeline
         ):
             scan.setdefault(t.text, []).append(t.i)
     assert _noun_modifiers(doc) == scan and scan
+
+
+def test_the_entity_around_a_token_is_the_one_doc_ents_gives(pipeline):
+    from reportedly.nlp.sources import _entity_around
+
+    text = "Jane Roe of the World Health Organization said on Monday that New York City would wait."
+    with pipeline.select_pipes(disable=["reportedly_attribution", "reportedly_timex", "reportedly_signals"]):
+        doc = pipeline(text)
+    expected = {t.i: (e.start, e.end) for e in doc.ents for t in e}
+    assert len(doc.ents) >= 3
+    assert {t.i: _entity_around(t) for t in doc if t.ent_iob_ != "O"} == expected
+    assert all(_entity_around(t) is None for t in doc if t.ent_iob_ == "O")

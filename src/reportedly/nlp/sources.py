@@ -57,12 +57,12 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
     """The noun phrase headed by `tok`, without appositions and relative clauses ("the head of the agency")."""
     doc = tok.doc
     if tok.ent_type_ and tok.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = _entity_around(tok)
         if ent is not None:
-            start, end = ent.start, ent.end
+            start, end = ent
             while (
                 start > 0
-                and doc[start - 1].head.i in range(ent.start, ent.end)
+                and doc[start - 1].head.i in range(ent[0], ent[1])
                 and doc[start - 1].dep_ in NP_LEFT_DEPS
                 and doc[start - 1].text not in ",;"
             ):
@@ -88,6 +88,24 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
         start = max(start, tok.i - limit // 2)
         end = min(end, tok.i + limit // 2)
     return _trimmed(doc[start:end])
+
+
+IOB_IN, IOB_BEGIN = 1, 3  # spaCy's Token.ent_iob codes
+
+
+def _entity_around(tok: Token) -> Optional[tuple[int, int]]:
+    """The token bounds of the entity of `doc.ents` that holds `tok`, read off the IOB codes around it (`doc.ents`
+    makes a Span for every entity of the Doc on each access); None where `doc.ents` has none there."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob == IOB_IN:
+        start -= 1
+    if doc[start].ent_iob != IOB_BEGIN or not doc[start].ent_type:
+        return None
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob == IOB_IN:
+        end += 1
+    return start, end
 
 
 def _before_aside(prep: Token) -> int:
