@@ -35,3 +35,21 @@ def test_extension_values_survive_doc_to_bytes(pipeline):
     for name in ("rp_quotes", "rp_entities", "rp_timexes", "rp_attributions", "rp_hedges", "rp_published"):
         assert getattr(back._, name) == getattr(doc._, name)
     assert back._.rp_quotes[0]["speaker"] == "Anna Berg"
+
+
+def test_plain_gives_every_field_of_a_record_in_order_and_leaves_a_class_alone():
+    import dataclasses
+    import datetime as dt
+
+    from reportedly.models import Hedge
+    from reportedly.nlp.pipeline import plain
+
+    @dataclasses.dataclass(frozen=True)
+    class Pair:
+        when: dt.date
+        hedges: tuple
+
+    value = plain([Pair(dt.date(2020, 1, 2), (Hedge("may", 3, 6),)), {"k": (1, 2)}])
+    assert value == [{"when": "2020-01-02", "hedges": [{"text": "may", "start": 3, "end": 6}]}, {"k": [1, 2]}]
+    assert list(value[0]) == ["when", "hedges"]
+    assert plain(Pair) is Pair

@@ -35,3 +35,10 @@ def test_only_a_participle_clause_before_a_comma_or_mark_is_retagged(nlp):
 def test_the_subject_before_a_participle_speaks_the_quote_after_it(run):
     text = "On Monday, the singer's family shared the news on Instagram, writing, “We wanted to share that he is ill.”"
     assert [q.speaker_mention.text for q in run(text).quotes] == ["the singer's family"]
+
+
+def test_the_text_passed_in_gives_what_the_doc_text_gives(nlp):
+    text = "The choir shared the photo online, writing, “We sang for three hours in the rain.” Her writing is neat."
+    by_doc = [(t.i, t.lemma_) for t in speech_gerunds(nlp(text), load("en"))]
+    by_text = [(t.i, t.lemma_) for t in speech_gerunds(nlp(text), load("en"), text)]
+    assert by_text == by_doc and by_doc

@@ -489,3 +489,30 @@ def test_an_it_with_a_person_speaking_before_stays_unresolved(run):
 def test_a_body_named_inside_someone_elses_quote_is_no_antecedent_for_it(run):
     text = "The minister said: “The committee said no to the plan.” It said the budget was “far too small.”"
     assert "committee" not in " ".join(q.speaker or "" for q in run(text).quotes).lower()
+
+
+def test_the_noun_modifier_index_gives_what_a_scan_of_every_token_gives(pipeline):
+    from reportedly.nlp.sources import _noun_modifiers
+
+    text = "Denisovan genes are rare. The Denisovan said so. Swiss Alps rose. Jane Smith and the Kenyan runner spoke."
+    with pipeline.select_pipes(disable=["reportedly_attribution", "reportedly_timex", "reportedly_signals"]):
+        doc = pipeline(text)
+    scan: dict[str, list[int]] = {}
+    for t in doc:
+        if t.dep_ in ("compound", "amod") and (
+            t.head.pos_ == "NOUN" or (t.head.pos_ == "PROPN" and t.ent_type_ != "PERSON")
+        ):
+            scan.setdefault(t.text, []).append(t.i)
+    assert _noun_modifiers(doc) == scan and scan
+
+
+def test_the_entity_around_a_token_is_the_one_doc_ents_gives(pipeline):
+    from reportedly.nlp.sources import _entity_around
+
+    text = "Jane Roe of the World Health Organization said on Monday that New York City would wait."
+    with pipeline.select_pipes(disable=["reportedly_attribution", "reportedly_timex", "reportedly_signals"]):
+        doc = pipeline(text)
+    expected = {t.i: (e.start, e.end) for e in doc.ents for t in e}
+    assert len(doc.ents) >= 3
+    assert {t.i: _entity_around(t) for t in doc if t.ent_iob_ != "O"} == expected
+    assert all(_entity_around(t) is None for t in doc if t.ent_iob_ == "O")

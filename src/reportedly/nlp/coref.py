@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
@@ -15,16 +17,20 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 EMBEDDED_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl"}
 
 
-def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: set[str]) -> dict[int, EntityBuilder]:
+def resolve_pronouns(
+    table: EntityTable, inside_quote: list[bool], cue_lemmas: set[str], text: Optional[str] = None
+) -> dict[int, EntityBuilder]:
     """Link every he/she/his/her outside quotation marks to the most salient earlier person of that gender.
-    Salience: same or nearer sentence, grammatical subject, subject of a speech verb, outside quotes."""
+    Salience: same or nearer sentence, grammatical subject, subject of a speech verb, outside quotes. `text` is
+    `doc.text` when the caller has it already (spaCy rebuilds it from every token)."""
     doc = table.doc
     sent_index = _sentence_index(doc)
     resolved: dict[int, EntityBuilder] = {}
     pronouns = table.rules.pronouns
-    credited = _in_credit_lines(doc, table.rules)
+    credited = _in_credit_lines(doc, table.rules, text)
     inside_quote = [q or c for q, c in zip(inside_quote, credited)]  # never an antecedent, never resolved
-    for tok in doc:
+    candidates = [doc[i] for i in _pronoun_positions(doc, table.rules)]
+    for tok in candidates:
         gender = pronouns.get(tok.lower_)
         if gender not in ("male", "female") or inside_quote[tok.i]:
             continue
@@ -39,7 +45,7 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
             best.gender = gender
         if best.type != "PERSON":
             best.forced_type = "PERSON"  # "Dmitry Muratov (tagged an organisation) ... he said": he is a person
-    for tok in doc:
+    for tok in candidates:
         kind = pronouns.get(tok.lower_) or table.rules.possessive_pronouns.get(tok.lower_)
         if inside_quote[tok.i] or kind not in ("group", "thing"):
             continue
@@ -60,12 +66,25 @@ def resolve_pronouns(table: EntityTable, inside_quote: list[bool], cue_lemmas: s
     return resolved
 
 
-def _in_credit_lines(doc: Doc, rules: Rules) -> list[bool]:
+_PRONOUN_HASHES: dict[int, np.ndarray] = {}
+
+
+def _pronoun_positions(doc: Doc, rules: Rules) -> list[int]:
+    """Where the Doc's pronouns and possessives (rules/en) stand, in order: found on its lower-case array in one call,
+    so the resolver makes a Token only for them, not for every word."""
+    key = id(rules)
+    if key not in _PRONOUN_HASHES:
+        words = set(rules.pronouns) | set(rules.possessive_pronouns)
+        _PRONOUN_HASHES[key] = np.array(sorted(doc.vocab.strings.add(w) for w in words), dtype=np.uint64)
+    return np.nonzero(np.isin(doc.to_array(LOWER), _PRONOUN_HASHES[key]))[0].tolist()
+
+
+def _in_credit_lines(doc: Doc, rules: Rules, text: Optional[str] = None) -> list[bool]:
     """Which tokens lie on a line crediting the article's staff ("Reporting by Luc Cohen; Editing by ...", "By Jane
     Smith"): a line that starts (after an opening bracket) with a credit of rules/en/credit_lines.txt followed by a
     capitalised name, short and without a final full stop."""
     out = [False] * len(doc)
-    text = doc.text
+    text = doc.text if text is None else text
     start = 0
     for line in text.split("\n"):
         end = start + len(line)

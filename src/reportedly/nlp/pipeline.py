@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from functools import lru_cache
-from typing import Any
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -54,8 +54,9 @@ if not Doc.has_extension("rp_skip"):
 def plain(value: Any) -> Any:
     """A record as the values spaCy can serialise on a Doc: dicts, lists, strings, numbers, None (so `doc.to_bytes()`
     and `nlp.pipe(n_process=2)` ship it); `Analysis.from_dict` builds the records again at the edge."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     if isinstance(value, dict):
@@ -63,6 +64,12 @@ def plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> Optional[tuple[str, ...]]:
+    """The field names of a dataclass, in order (read once per class, not per record); None for any other type."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 def doc_text(doc: Doc) -> str:
@@ -132,10 +139,10 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        speech_gerunds(doc, self.rules)
+        speech_gerunds(doc, self.rules, text)
         table = build_table(doc, self.rules, text)
         ctx = DocContext.build(doc, text, self.rules, table, find_quoted(text))
-        ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs))
+        ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs), text)
         raw = (
             find_reported_speech(ctx) + find_according_to(ctx) + find_transcript_turns(ctx) + find_headline_claims(ctx)
         )

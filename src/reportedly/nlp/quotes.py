@@ -33,9 +33,6 @@ class RawQuote:
 
 def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[RawQuote]:
     out: list[RawQuote] = []
-    by_start = {}
-    for t in ctx.doc:
-        by_start.setdefault(t.idx, t)
     quote_cues = [a for a in attributions if a.quote_cue]
     reported = [a for a in attributions if not a.quote_cue]
     paragraph_of = _paragraph_index(ctx.text)

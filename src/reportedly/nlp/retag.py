@@ -12,13 +12,15 @@ _AFTER = frozenset((",", ":", "“", '"', "‘", "``"))
 _CANDIDATE = re.compile(r"(?<=, )[A-Za-z]+ing(?=\s*[,:“\"‘])")
 
 
-def speech_gerunds(doc: Doc, rules: Rules) -> list[Token]:
+def speech_gerunds(doc: Doc, rules: Rules, text: str | None = None) -> list[Token]:
     """ "His family shared the news on Instagram, writing, “...”": a speech verb's -ing form in a participle clause
     that the tagger read as a noun ("writing" NN, the parser's adverbial clause all the same). Such a word after a
     comma, hanging on a verb and followed by a comma, colon or quotation mark, is retagged a participle (VBG) with its
-    verb's lemma, so the finders read it as the cue it is. Returns the tokens retagged."""
+    verb's lemma, so the finders read it as the cue it is. `text` is `doc.text` when the caller has it already (spaCy
+    rebuilds it from every token). Returns the tokens retagged."""
     out = []
-    for m in _CANDIDATE.finditer(doc.text):  # the text's "-ing" words before a comma, colon or mark, not every token
+    # the text's "-ing" words before a comma, colon or mark, not every token
+    for m in _CANDIDATE.finditer(doc.text if text is None else text):
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1:
             continue

@@ -6,7 +6,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, POS
+from spacy.parts_of_speech import NOUN as NOUN_ID
+from spacy.parts_of_speech import PROPN as PROPN_ID
+from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
 from ..rules import Rules
@@ -53,12 +57,12 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
     """The noun phrase headed by `tok`, without appositions and relative clauses ("the head of the agency")."""
     doc = tok.doc
     if tok.ent_type_ and tok.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = _entity_around(tok)
         if ent is not None:
-            start, end = ent.start, ent.end
+            start, end = ent
             while (
                 start > 0
-                and doc[start - 1].head.i in range(ent.start, ent.end)
+                and doc[start - 1].head.i in range(ent[0], ent[1])
                 and doc[start - 1].dep_ in NP_LEFT_DEPS
                 and doc[start - 1].text not in ",;"
             ):
@@ -84,6 +88,24 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
         start = max(start, tok.i - limit // 2)
         end = min(end, tok.i + limit // 2)
     return _trimmed(doc[start:end])
+
+
+IOB_IN, IOB_BEGIN = 1, 3  # spaCy's Token.ent_iob codes
+
+
+def _entity_around(tok: Token) -> Optional[tuple[int, int]]:
+    """The token bounds of the entity of `doc.ents` that holds `tok`, read off the IOB codes around it (`doc.ents`
+    makes a Span for every entity of the Doc on each access); None where `doc.ents` has none there."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob == IOB_IN:
+        start -= 1
+    if doc[start].ent_iob != IOB_BEGIN or not doc[start].ent_type:
+        return None
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob == IOB_IN:
+        end += 1
+    return start, end
 
 
 def _before_aside(prep: Token) -> int:
@@ -589,13 +611,30 @@ def _demonym_like(tok: Token) -> bool:
     of a common noun ("Denisovan genes") is a people's adjective, not a person."""
     if tok.pos_ != "PROPN" or not tok.lower_.endswith(DEMONYM_ENDINGS):
         return False
-    return any(
-        t.i != tok.i
-        and t.text == tok.text
-        and t.dep_ in ("compound", "amod")
-        and (t.head.pos_ == "NOUN" or (t.head.pos_ == "PROPN" and t.ent_type_ != "PERSON"))
-        for t in tok.doc
-    )
+    return any(i != tok.i for i in _noun_modifiers(tok.doc).get(tok.text, ()))
+
+
+MODIFIERS_KEY = ("reportedly", "noun_modifiers", None, None)
+
+
+def _noun_modifiers(doc: Doc) -> dict[str, list[int]]:
+    """The words that modify a common noun, or a proper noun outside a person's name ("Denisovan genes", "Swiss
+    Alps"), by text: the positions where each stands. Found once per Doc from its arrays (not a Token per word per
+    speaker checked) and kept in `doc.user_data`; the tags must not change after (retag runs first)."""
+    found = doc.user_data.get(MODIFIERS_KEY)
+    if found is None:
+        strings = doc.vocab.strings
+        arr = doc.to_array([DEP, POS, ENT_TYPE, HEAD])  # hashes as uint64, the head as an offset
+        dep, pos, ent = arr[:, 0], arr[:, 1], arr[:, 2]
+        head_pos = pos[np.arange(len(doc), dtype=np.int64) + arr[:, 3].astype(np.int64)]
+        modifier = np.isin(dep, np.array([strings["compound"], strings["amod"]], dtype=np.uint64))
+        person = ent == np.uint64(strings["PERSON"])
+        hits = modifier & ((head_pos == NOUN_ID) | ((head_pos == PROPN_ID) & ~person))
+        found = {}
+        for i in np.nonzero(hits)[0].tolist():
+            found.setdefault(doc[i].text, []).append(i)
+        doc.user_data[MODIFIERS_KEY] = found
+    return found
 
 
 def _role_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[int, EntityBuilder]) -> Optional[Source]:

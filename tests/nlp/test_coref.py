@@ -1,0 +1,28 @@
+"""Pronoun resolution's helpers (nlp/coref.py): the same answer whether the caller hands over the Doc's text or not."""
+
+from __future__ import annotations
+
+from reportedly.nlp.coref import _in_credit_lines
+from reportedly.rules import load
+
+TEXT = "The mayor opened the bridge on Friday.\nReporting by Jane Roe; Editing by Tom Poe\nShe said it was late."
+
+
+def test_credit_lines_from_the_text_passed_in_match_those_from_the_doc(pipeline):
+    with pipeline.select_pipes(disable=["reportedly_attribution", "reportedly_timex", "reportedly_signals"]):
+        doc = pipeline(TEXT)
+    by_doc = _in_credit_lines(doc, load("en"))
+    assert _in_credit_lines(doc, load("en"), TEXT) == by_doc
+    credited = [t.text for t in doc if by_doc[t.i]]
+    assert "Roe" in credited and "mayor" not in credited and "She" not in credited
+
+
+def test_pronoun_positions_are_those_a_scan_of_every_token_finds(pipeline):
+    from reportedly.nlp.coref import _pronoun_positions
+
+    rules = load("en")
+    text = "She said HIS plan failed. The union said its members and their families would strike, he added."
+    doc = pipeline.make_doc(text)
+    words = set(rules.pronouns) | set(rules.possessive_pronouns)
+    scan = [t.i for t in doc if t.lower_ in words]
+    assert _pronoun_positions(doc, rules) == scan == [0, 2, 9, 12, 17]
