@@ -28,13 +28,20 @@ def test_extension_values_survive_doc_to_bytes(pipeline):
     # issue 10 (8): plain values on the Doc, so that spaCy can serialise it for other processes
     from spacy.tokens import Doc
 
-    doc = pipeline.make_doc("The mayor, Anna Berg, spoke on Monday. “We will rebuild the bridge by March,” she said.")
+    doc = pipeline.make_doc(
+        "The mayor, Anna Berg, spoke on Monday. “We will rebuild the bridge by March,” she said. Denisovan genes "
+        "shaped them. “We will win,” the Kenyan said. The council did not respond to a request for comment."
+    )
     doc._.rp_published = "2021-12-21"
     doc = pipeline(doc)
     back = Doc(pipeline.vocab).from_bytes(doc.to_bytes())
-    for name in ("rp_quotes", "rp_entities", "rp_timexes", "rp_attributions", "rp_hedges", "rp_published"):
-        assert getattr(back._, name) == getattr(doc._, name)
+    names = [n for n in dir(doc._) if n.startswith("rp_")]
+    assert {"rp_quotes", "rp_entities", "rp_timexes", "rp_attributions", "rp_no_comment"} <= set(names)
+    for name in names:
+        assert getattr(back._, name) == getattr(doc._, name), name
     assert back._.rp_quotes[0]["speaker"] == "Anna Berg"
+    # what a pass indexes for itself (the words modifying each noun) leaves with the pass: the Doc keeps values only
+    assert not [k for k in doc.user_data if isinstance(k, tuple) and k[:2] == ("reportedly", "noun_modifiers")]
 
 
 def test_plain_gives_every_field_of_a_record_in_order_and_leaves_a_class_alone():

@@ -250,6 +250,7 @@ def test_a_long_description_after_a_dash_signs_nothing(run):
             "The mayor spoke at noon. Officials ranged from wary to hostile:\n\n“Is it time to change course?”",
             "officials",
         ),
+        ("The plan was debated for hours. The ministry made its view plain:\n\n“No new roads.”", "ministry"),
     ],
 )
 def test_a_colon_after_a_documents_a_bodys_or_peoples_noun_gives_it_the_quote(run, text, speaker):
@@ -257,6 +258,9 @@ def test_a_colon_after_a_documents_a_bodys_or_peoples_noun_gives_it_the_quote(ru
     assert quoted == [speaker], quoted
 
 
-def test_a_colon_after_a_things_noun_gives_no_speaker(run):
-    a = run("Voters were asked about the plan. The results were clear:\n\n“We want change now.”")
+@pytest.mark.parametrize(
+    "lead", ["The results were clear:", "The figures were stark:", "The poll was clear:", "The data is plain:"]
+)
+def test_a_colon_after_a_things_noun_or_a_copular_clause_gives_no_speaker(run, lead):
+    a = run(f"Voters were asked about the plan. {lead}\n\n“We want change now.”")
     assert [q.speaker for q in a.quotes] == [None]

@@ -253,6 +253,12 @@ def test_a_translation_that_cites_an_agency_by_its_acronym_moves_the_attribution
     # a cue followed by "que" is followed by the claim, not by who is cited
     claim = "O alcalde informou que a ONU enviou ajuda depois da meia-noite."
     assert _cited_elsewhere(Doc("es", before), Doc("pt"), before, claim, span, (0, len(claim)), []) == []
+    # an acronym that is no agency is spelt otherwise in another language ("la OMS" is the WHO) or is a title
+    # ("o CEO da empresa"): it cites no other source
+    for other in ("afirmou a OMS.", "informou o CEO da empresa.", "disseram funcionários dos EEUU."):
+        faithful = f"A barragem cedeu por volta da meia-noite, {other}"
+        got = _cited_elsewhere(Doc("es", before), Doc("pt"), before, faithful, span, (0, len(faithful)), [])
+        assert got == [], other
 
 
 def test_a_named_speaker_replaced_by_another_name_the_source_gives_elsewhere_moves_the_attribution():

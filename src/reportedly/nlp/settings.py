@@ -80,8 +80,9 @@ class Settings:
     untyped_person_penalty: float = 8.0
     # "Chief Fry made it clear that he believed Kohberger was guilty. / “...,” he said": the subject of a clause held by
     # another verb is less salient than the sentence's own subject (centering: the main subject is the topic). Below a
-    # sentence's distance (10) and above a sentence's token spread (0.01 a token), so it only orders one sentence's
-    # subjects: any value from about 1 to 9 gives the same choices
+    # sentence's distance (10) and above a sentence's token spread (0.01 a token), and below the cue subject's bonus
+    # (5) less one, so an embedded subject still outranks the sentence's non-subjects: kept in (0.01, 4) it only
+    # orders one sentence's subjects (1 to 9 gave the same choices on the dev pages, but above 4 it may not)
     embedded_subject_penalty: float = 1.0
     # "they" looks this many sentences back for the organisation it stands for ("The union ... They said")
     group_sentences_back: int = 2

@@ -1027,7 +1027,7 @@ def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c,
     attribution cue of the copy's language (rules/<lang>/attribution_cues.txt) citing a name of two or more
     capitalised words none of which the source gives anywhere, nor a cognate of it ("..., afirmou a Comissão
     Europeia" for "The WHO said ..."): the attribution moved, in place of any name dropped. One capitalised word is
-    no name here (every German noun is capitalised; "l'OMS" is the WHO)."""
+    no name here (every German noun is capitalised; "l'OMS" is the WHO) unless it is a news agency's acronym."""
     pattern = _attribution_cues(cp.language or "")
     attributed = [a for a in src.attributions if s[0] <= a.cue_span[0] < s[1]] if src.language == "en" else []
     cues = [f"{a.source} ({a.cue})" for a in attributed] or [cue for cue, _ in _cited(before, src.language or "")]
@@ -1075,17 +1075,21 @@ def _folded_words(text: str) -> frozenset[str]:
 
 
 def _capitalised_runs(words: list[str]) -> list[list[str]]:
-    """Runs of two or more neighbouring capitalised words of three letters or more: a name's words; and an acronym
-    of three capitals or more standing alone ("la agencia de noticias AFP"): no noun of any language is spelt so. An
-    acronym before a capitalised word is a title of the name after it ("CEO Tim Cook")."""
+    """Runs of two or more neighbouring capitalised words of three letters or more: a name's words; and a news
+    agency's acronym standing alone (rules/provenance/wires.tsv: "la agencia de noticias AFP"). Other acronyms are
+    spelt differently across languages ("la OMS" is the WHO, "EEUU" the U.S.) or are titles ("o CEO da Petrobras"),
+    so they name no other source. An acronym before a capitalised word is a title of the name after it ("CEO Tim
+    Cook")."""
     runs: list[list[str]] = [[]]
     for w in words:
         if w[:1].isupper() and len(w) >= 3:
             runs[-1].append(w)
         elif runs[-1]:
             runs.append([])
+    from .credits import wire_name
+
     nxt = words[1:] + [""]
-    alone = [[w] for w, n in zip(words, nxt) if len(w) >= 3 and w.isalpha() and w.isupper() and not n[:1].isupper()]
+    alone = [[w] for w, n in zip(words, nxt) if w.isupper() and wire_name(w) and not n[:1].isupper()]
     return [r for r in runs if len(r) >= 2] + alone
 
 
@@ -1942,7 +1946,7 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
 
 
 def _moved_words(run: list[str], other: str) -> bool:
-    """A run of words one sentence has and the other lacks in place, whose words of four letters or more the other
+    """A run of words one sentence has and the other lacks in place, whose words of five letters or more the other
     sentence gives elsewhere, half of them at least (words of five letters or more, the hedging words apart, by their
     first letters: settings kept_prefix): words moved in a reworded clause ("che l'eritritolo favoriva la
     formazione" -> "che la formazione sarebbe stata favorita dall'eritritolo"), not a clause cut or added whole."""
