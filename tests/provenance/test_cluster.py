@@ -12,9 +12,11 @@ from reportedly.provenance.cluster import (
     candidate_pairs,
     cluster,
     cluster_signatures,
+    common_nouns,
     pairwise_f1,
     signature,
 )
+from reportedly.provenance.evidence import keys as keys_of
 from reportedly.provenance.features import fold, sentences, shingles, words
 from reportedly.provenance.settings import Settings
 
@@ -304,3 +306,30 @@ def test_a_small_component_does_not_join_a_story_where_it_has_one_candidate():
     groups = [["e1", "e2"], ["d1"]]
     out = attach_small(groups, [("d1", "e1")], {"e1": "en", "e2": "en", "d1": "de"}, Settings(attach_share=0.4))
     assert sorted(map(sorted, out)) == [["d1"], ["e1", "e2"]]
+
+
+def test_german_nouns_after_a_determiner_are_no_name_keys():
+    text = (
+        "Die Stadt Riverside baut die Brücke am Ulmenweg neu. Bürgermeisterin Anna Berg sagte, der neue Plan "
+        "koste 42 Millionen Dollar. Ein Sturm hatte die alte Brücke im März zerstört."
+    )
+    nouns = common_nouns(text, "de")
+    assert {"n:stdt", "n:brck", "n:pln", "n:strm"} <= nouns  # "Die Stadt", "die Brücke", "der neue Plan", "Ein Sturm"
+    assert not nouns & {"n:rvrsd", "n:ann", "n:brg"}  # the names stay keys
+    assert common_nouns(text, "en") == set()  # English capitalises names only
+
+
+def test_a_german_report_keeps_only_its_names_and_figures_as_keys():
+    german = (
+        "Der Stadtrat von Riverside hat am Montag den Neubau der Brücke am Ulmenweg beschlossen, die im März bei "
+        "einem Sturm eingestürzt war. Bürgermeisterin Anna Berg sagte, die neue Brücke werde 42 Millionen Dollar "
+        "kosten und 2024 eröffnet. Die Ingenieure von Harbor Engineering sollen einen Bau planen, der doppelt so "
+        "hohen Fluten standhält. Die Anwohner am Ostufer warten seit acht Monaten auf eine Entscheidung, und die "
+        "Ladenbesitzer sagen, der Umsatz habe sich halbiert."
+    )
+    assert signature(german).language == "de"
+    full = keys_of(german)
+    kept = full - common_nouns(german, "de")
+    assert {"n:rvrsd", "n:brg", "n:hrbr", "d:42"} <= kept
+    assert len(kept) < len(full)
+    assert not {"n:brck", "n:stdtrt", "n:ingnr"} & kept

@@ -69,16 +69,56 @@ def signature(text: str, settings: Settings = Settings()) -> Signature:
     toks = words(text)
     long_enough = len(toks) >= settings.min_words
     terms = salient_terms(toks, settings.topic_terms) if long_enough else set()
-    found = keys(text) if long_enough else set()
+    language = guess(text)[0]
+    found = keys(text) - common_nouns(text, language) if long_enough else set()
     events = terms - always_capitalised(text) if terms else set()
     figures = {k for k in found if k.startswith("d:") and not _YEAR.fullmatch(k)}
     return Signature(
         copy=_minhash(shingles(toks)),
         topic=tuple(sorted({_term_hash(t) for t in terms})),
         keys=_minhash(found) if long_enough else (),
-        language=guess(text)[0],
+        language=language,
         marks=tuple(sorted({_term_hash(t) & ~1 for t in events} | {_figure_mark(k, settings) for k in figures})),
     )
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*", re.U)
+
+
+@lru_cache(maxsize=None)
+def noun_determiners(language: str) -> frozenset[str]:
+    """The words before a noun in a language that capitalises its nouns (rules/<language>/noun_determiners.txt);
+    empty for the others."""
+    from importlib import resources
+
+    path = resources.files("reportedly.rules").joinpath(language, "noun_determiners.txt")
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def common_nouns(text: str, language: str) -> set[str]:
+    """The name keys of the capitalised nouns of a text in a language that capitalises every noun: a capitalised word
+    after a determiner, or after a determiner and one lower-case word. A German report's keys are otherwise
+    half common nouns ("Gericht", "Urteil"), which no other language's version shares, so its key overlap with
+    its own translations stays under the thresholds."""
+    determiners = noun_determiners(language)
+    if not determiners:
+        return set()
+    from .evidence import name_key
+
+    toks = _WORD.findall(text)
+    out = set()
+    for n, w in enumerate(toks):
+        if not w[:1].isupper() or n == 0:
+            continue
+        before, earlier = toks[n - 1], toks[n - 2] if n > 1 else ""
+        if before.lower() in determiners or (before[:1].islower() and earlier.lower() in determiners):
+            key = name_key(w)
+            if len(key) >= 3:
+                out.add("n:" + key)
+    return out
 
 
 def _figure_mark(key: str, settings: Settings) -> int:
