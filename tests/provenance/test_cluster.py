@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from reportedly.provenance.cluster import (
     cluster,
     cluster_signatures,
     common_nouns,
+    language_of,
+    linked,
     pairwise_f1,
     signature,
 )
@@ -333,3 +336,28 @@ def test_a_german_report_keeps_only_its_names_and_figures_as_keys():
     assert {"n:rvrsd", "n:brg", "n:hrbr", "d:42"} <= kept
     assert len(kept) < len(full)
     assert not {"n:brck", "n:stdtrt", "n:ingnr"} & kept
+
+
+def test_a_text_in_an_unknown_language_is_tagged_by_its_script():
+    assert language_of(BRIDGE) == "en"
+    assert language_of("Мэр Анна Берг сказала, что новый мост обойдётся в 42 миллиона долларов.") == "und-Cyrl"
+    assert (
+        language_of("Belediye başkanı Anna Berg, yeni köprünün 42 milyon dolara mal olacağını söyledi.") == "und"
+    )  # Latin: any language
+    assert (
+        language_of("मेयर एना बर्ग ने कहा कि नए पुल पर 42 मिलियन डॉलर खर्च होंगे और यह 2024 में खुलेगा।") == "und"
+    )  # names are no keys
+    assert language_of("42 — 2024") == "und"  # no letters, no script
+
+
+def test_a_long_russian_report_may_join_its_english_source_by_names_and_figures():
+    russian = (
+        "Городской совет Riverside в понедельник проголосовал за восстановление моста Elm Street, обрушившегося "
+        "во время мартовского шторма. Мэр Anna Berg заявила, что новый мост обойдётся в 42 миллиона долларов и "
+        "откроется в 2024 году. Инженеры компании Harbor Engineering спроектируют пролёт, способный выдержать "
+        "паводки вдвое выше того, что разрушил прежний. Жители восточного берега ждали решения восемь месяцев."
+    )
+    ru, en = signature(russian), signature(BRIDGE)
+    assert ru.language == "und-Cyrl" and en.language == "en"
+    assert linked(ru, en)
+    assert not linked(ru, dataclasses.replace(en, language="und-Cyrl"))  # one script may be one language

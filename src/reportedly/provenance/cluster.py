@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+import unicodedata
+from collections import Counter
 from functools import lru_cache
 from itertools import combinations
 from operator import eq
@@ -69,7 +71,7 @@ def signature(text: str, settings: Settings = Settings()) -> Signature:
     toks = words(text)
     long_enough = len(toks) >= settings.min_words
     terms = salient_terms(toks, settings.topic_terms) if long_enough else set()
-    language = guess(text)[0]
+    language = language_of(text) if long_enough else guess(text)[0]
     found = keys(text) - common_nouns(text, language) if long_enough else set()
     events = terms - always_capitalised(text) if terms else set()
     figures = {k for k in found if k.startswith("d:") and not _YEAR.fullmatch(k)}
@@ -80,6 +82,27 @@ def signature(text: str, settings: Settings = Settings()) -> Signature:
         language=language,
         marks=tuple(sorted({_term_hash(t) & ~1 for t in events} | {_figure_mark(k, settings) for k in figures})),
     )
+
+
+@lru_cache(maxsize=1)
+def _scripts() -> dict[str, str]:
+    """rules/provenance/scripts.tsv: the first word of a letter's Unicode name -> ISO 15924 script code."""
+    from importlib import resources
+
+    text = resources.files("reportedly.rules").joinpath("provenance", "scripts.tsv").read_text(encoding="utf-8")
+    rows = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {name: code for name, code in rows}
+
+
+def language_of(text: str) -> str:
+    """The language `guess` finds, or for a text it cannot tell, "und-" and the script most of its letters are in
+    ("und-Cyrl"): an undetermined language, but another than any known one of another script or of its own."""
+    language = guess(text)[0]
+    if language != "und":
+        return language
+    names = Counter(unicodedata.name(ch, " ").split(" ")[0] for ch in text if ch.isalpha())
+    script = _scripts().get(names.most_common(1)[0][0]) if names else None
+    return f"und-{script}" if script else "und"
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*", re.U)
