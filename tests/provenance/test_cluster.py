@@ -289,6 +289,20 @@ def test_a_copy_reposted_months_later_stays_in_its_story_but_a_lone_follow_up_do
     ]
 
 
+def test_the_undated_members_stay_with_the_largest_run_when_later_reports_move_the_median_day():
+    from reportedly.provenance.cluster import stories_in_time
+
+    # a story of three dated reports (days 100-102) and one undated; a lone report on day 200 and two on days
+    # 400-401 about the same people chain to it: the median day (200) falls outside the story's own run, but the
+    # story is the largest run and keeps the undated report; the later pair is a story of its own
+    days = {"a": 100, "b": 101, "c": 102, "u": None, "lone": 200, "x": 400, "y": 401}
+    group = ["a", "b", "c", "u", "lone", "x", "y"]
+    assert stories_in_time(group, days, 21) == [(["a", "b", "c", "u"], []), (["x", "y"], [])]
+    # of two runs of equal size, the one holding the median day is the main story (as before)
+    days = {"a": 100, "b": 101, "u": None, "x": 400, "y": 401}
+    assert stories_in_time(["a", "b", "u", "x", "y"], days, 21) == [(["u", "x", "y"], []), (["a", "b"], [])]
+
+
 def test_a_small_component_joins_the_story_that_holds_its_cross_language_candidates():
     groups = [["e1", "e2", "e3", "e4"], ["x1", "x2", "x3"], ["d1"], ["f1"]]
     langs = {"e1": "en", "e2": "en", "e3": "en", "e4": "en", "x1": "en", "x2": "en", "x3": "en", "d1": "de", "f1": "fr"}

@@ -472,9 +472,11 @@ def stories_in_time(
     """A connected component as stories bounded in time, each (members, earlier coverage). Its dated members are
     cut where coverage pauses for more than `window` days: articles about the same people months apart (a verdict
     and the sentencing, a prize and the medal's auction) are different stories, which single-link clustering had
-    chained into one. The run holding the main day (`_main_day`, as bound_in_time) is the component's main story and
-    keeps the undated members; a lone article before it is its earlier coverage (what it may draw on), a lone article
-    after it is no story, and every other run of two or more is a story of its own. With `copied` (whether two
+    chained into one. The run with the most dated members is the component's main story (of equal runs, the one
+    holding the main day, `_main_day`, as bound_in_time) and keeps the undated members: a few later reports of the
+    same people linked to a story may move its median day out of the story's own run, but do not outnumber its
+    coverage. A lone article before it is its earlier coverage (what it may draw on), a lone article after it is no
+    story, and every other run of two or more is a story of its own. With `copied` (whether two
     articles share their wording: `copy_edges`), a lone article after the main story that copies one of its members
     is that story republished late (a reposting weeks or months on, dated by the reposting site), not a new story:
     it stays in the main story. Main story first; members in `group` order."""
@@ -487,7 +489,8 @@ def stories_in_time(
         if k and d - dated[k - 1][0] > window:
             runs.append([])
         runs[-1].append(n)
-    main = next(k for k, run in enumerate(runs) if any(days[group[n]] == main_day for n in run))
+    holds = next(k for k, run in enumerate(runs) if any(days[group[n]] == main_day for n in run))
+    main = max(range(len(runs)), key=lambda k: (len(runs[k]), k == holds))
     keep = set(runs[main]) | {n for n, i in enumerate(group) if days.get(i) is None}
     if copied is not None:
         kept = [group[n] for n in sorted(keep)]
