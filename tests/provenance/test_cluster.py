@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -12,9 +13,13 @@ from reportedly.provenance.cluster import (
     candidate_pairs,
     cluster,
     cluster_signatures,
+    common_nouns,
+    language_of,
+    linked,
     pairwise_f1,
     signature,
 )
+from reportedly.provenance.evidence import keys as keys_of
 from reportedly.provenance.features import fold, sentences, shingles, words
 from reportedly.provenance.settings import Settings
 
@@ -284,6 +289,20 @@ def test_a_copy_reposted_months_later_stays_in_its_story_but_a_lone_follow_up_do
     ]
 
 
+def test_the_undated_members_stay_with_the_largest_run_when_later_reports_move_the_median_day():
+    from reportedly.provenance.cluster import stories_in_time
+
+    # a story of three dated reports (days 100-102) and one undated; a lone report on day 200 and two on days
+    # 400-401 about the same people chain to it: the median day (200) falls outside the story's own run, but the
+    # story is the largest run and keeps the undated report; the later pair is a story of its own
+    days = {"a": 100, "b": 101, "c": 102, "u": None, "lone": 200, "x": 400, "y": 401}
+    group = ["a", "b", "c", "u", "lone", "x", "y"]
+    assert stories_in_time(group, days, 21) == [(["a", "b", "c", "u"], []), (["x", "y"], [])]
+    # of two runs of equal size, the one holding the median day is the main story (as before)
+    days = {"a": 100, "b": 101, "u": None, "x": 400, "y": 401}
+    assert stories_in_time(["a", "b", "u", "x", "y"], days, 21) == [(["u", "x", "y"], []), (["a", "b"], [])]
+
+
 def test_a_small_component_joins_the_story_that_holds_its_cross_language_candidates():
     groups = [["e1", "e2", "e3", "e4"], ["x1", "x2", "x3"], ["d1"], ["f1"]]
     langs = {"e1": "en", "e2": "en", "e3": "en", "e4": "en", "x1": "en", "x2": "en", "x3": "en", "d1": "de", "f1": "fr"}
@@ -304,3 +323,55 @@ def test_a_small_component_does_not_join_a_story_where_it_has_one_candidate():
     groups = [["e1", "e2"], ["d1"]]
     out = attach_small(groups, [("d1", "e1")], {"e1": "en", "e2": "en", "d1": "de"}, Settings(attach_share=0.4))
     assert sorted(map(sorted, out)) == [["d1"], ["e1", "e2"]]
+
+
+def test_german_nouns_after_a_determiner_are_no_name_keys():
+    text = (
+        "Die Stadt Riverside baut die Brücke am Ulmenweg neu. Bürgermeisterin Anna Berg sagte, der neue Plan "
+        "koste 42 Millionen Dollar. Ein Sturm hatte die alte Brücke im März zerstört."
+    )
+    nouns = common_nouns(text, "de")
+    assert {"n:stdt", "n:brck", "n:pln", "n:strm"} <= nouns  # "Die Stadt", "die Brücke", "der neue Plan", "Ein Sturm"
+    assert not nouns & {"n:rvrsd", "n:ann", "n:brg"}  # the names stay keys
+    assert common_nouns(text, "en") == set()  # English capitalises names only
+
+
+def test_a_german_report_keeps_only_its_names_and_figures_as_keys():
+    german = (
+        "Der Stadtrat von Riverside hat am Montag den Neubau der Brücke am Ulmenweg beschlossen, die im März bei "
+        "einem Sturm eingestürzt war. Bürgermeisterin Anna Berg sagte, die neue Brücke werde 42 Millionen Dollar "
+        "kosten und 2024 eröffnet. Die Ingenieure von Harbor Engineering sollen einen Bau planen, der doppelt so "
+        "hohen Fluten standhält. Die Anwohner am Ostufer warten seit acht Monaten auf eine Entscheidung, und die "
+        "Ladenbesitzer sagen, der Umsatz habe sich halbiert."
+    )
+    assert signature(german).language == "de"
+    full = keys_of(german)
+    kept = full - common_nouns(german, "de")
+    assert {"n:rvrsd", "n:brg", "n:hrbr", "d:42"} <= kept
+    assert len(kept) < len(full)
+    assert not {"n:brck", "n:stdtrt", "n:ingnr"} & kept
+
+
+def test_a_text_in_an_unknown_language_is_tagged_by_its_script():
+    assert language_of(BRIDGE) == "en"
+    assert language_of("Мэр Анна Берг сказала, что новый мост обойдётся в 42 миллиона долларов.") == "und-Cyrl"
+    assert (
+        language_of("Belediye başkanı Anna Berg, yeni köprünün 42 milyon dolara mal olacağını söyledi.") == "und"
+    )  # Latin: any language
+    assert (
+        language_of("मेयर एना बर्ग ने कहा कि नए पुल पर 42 मिलियन डॉलर खर्च होंगे और यह 2024 में खुलेगा।") == "und"
+    )  # names are no keys
+    assert language_of("42 — 2024") == "und"  # no letters, no script
+
+
+def test_a_long_russian_report_may_join_its_english_source_by_names_and_figures():
+    russian = (
+        "Городской совет Riverside в понедельник проголосовал за восстановление моста Elm Street, обрушившегося "
+        "во время мартовского шторма. Мэр Anna Berg заявила, что новый мост обойдётся в 42 миллиона долларов и "
+        "откроется в 2024 году. Инженеры компании Harbor Engineering спроектируют пролёт, способный выдержать "
+        "паводки вдвое выше того, что разрушил прежний. Жители восточного берега ждали решения восемь месяцев."
+    )
+    ru, en = signature(russian), signature(BRIDGE)
+    assert ru.language == "und-Cyrl" and en.language == "en"
+    assert linked(ru, en)
+    assert not linked(ru, dataclasses.replace(en, language="und-Cyrl"))  # one script may be one language

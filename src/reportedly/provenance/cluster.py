@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+import unicodedata
+from collections import Counter
 from functools import lru_cache
 from itertools import combinations
 from operator import eq
@@ -69,16 +71,77 @@ def signature(text: str, settings: Settings = Settings()) -> Signature:
     toks = words(text)
     long_enough = len(toks) >= settings.min_words
     terms = salient_terms(toks, settings.topic_terms) if long_enough else set()
-    found = keys(text) if long_enough else set()
+    language = language_of(text) if long_enough else guess(text)[0]
+    found = keys(text) - common_nouns(text, language) if long_enough else set()
     events = terms - always_capitalised(text) if terms else set()
     figures = {k for k in found if k.startswith("d:") and not _YEAR.fullmatch(k)}
     return Signature(
         copy=_minhash(shingles(toks)),
         topic=tuple(sorted({_term_hash(t) for t in terms})),
         keys=_minhash(found) if long_enough else (),
-        language=guess(text)[0],
+        language=language,
         marks=tuple(sorted({_term_hash(t) & ~1 for t in events} | {_figure_mark(k, settings) for k in figures})),
     )
+
+
+@lru_cache(maxsize=1)
+def _scripts() -> dict[str, str]:
+    """rules/provenance/scripts.tsv: the first word of a letter's Unicode name -> ISO 15924 script code."""
+    from importlib import resources
+
+    text = resources.files("reportedly.rules").joinpath("provenance", "scripts.tsv").read_text(encoding="utf-8")
+    rows = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {name: code for name, code in rows}
+
+
+def language_of(text: str) -> str:
+    """The language `guess` finds, or for a text it cannot tell, "und-" and the script most of its letters are in
+    ("und-Cyrl"): an undetermined language, but another than any known one of another script or of its own."""
+    language = guess(text)[0]
+    if language != "und":
+        return language
+    names = Counter(unicodedata.name(ch, " ").split(" ")[0] for ch in text if ch.isalpha())
+    script = _scripts().get(names.most_common(1)[0][0]) if names else None
+    return f"und-{script}" if script else "und"
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*", re.U)
+
+
+@lru_cache(maxsize=None)
+def noun_determiners(language: str) -> frozenset[str]:
+    """The words before a noun in a language that capitalises its nouns (rules/<language>/noun_determiners.txt);
+    empty for the others."""
+    from importlib import resources
+
+    path = resources.files("reportedly.rules").joinpath(language, "noun_determiners.txt")
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def common_nouns(text: str, language: str) -> set[str]:
+    """The name keys of the capitalised nouns of a text in a language that capitalises every noun: a capitalised word
+    after a determiner, or after a determiner and one lower-case word. A German report's keys are otherwise
+    half common nouns ("Gericht", "Urteil"), which no other language's version shares, so its key overlap with
+    its own translations stays under the thresholds."""
+    determiners = noun_determiners(language)
+    if not determiners:
+        return set()
+    from .evidence import name_key
+
+    toks = _WORD.findall(text)
+    out = set()
+    for n, w in enumerate(toks):
+        if not w[:1].isupper() or n == 0:
+            continue
+        before, earlier = toks[n - 1], toks[n - 2] if n > 1 else ""
+        if before.lower() in determiners or (before[:1].islower() and earlier.lower() in determiners):
+            key = name_key(w)
+            if len(key) >= 3:
+                out.add("n:" + key)
+    return out
 
 
 def _figure_mark(key: str, settings: Settings) -> int:
@@ -409,9 +472,11 @@ def stories_in_time(
     """A connected component as stories bounded in time, each (members, earlier coverage). Its dated members are
     cut where coverage pauses for more than `window` days: articles about the same people months apart (a verdict
     and the sentencing, a prize and the medal's auction) are different stories, which single-link clustering had
-    chained into one. The run holding the main day (`_main_day`, as bound_in_time) is the component's main story and
-    keeps the undated members; a lone article before it is its earlier coverage (what it may draw on), a lone article
-    after it is no story, and every other run of two or more is a story of its own. With `copied` (whether two
+    chained into one. The run with the most dated members is the component's main story (of equal runs, the one
+    holding the main day, `_main_day`, as bound_in_time) and keeps the undated members: a few later reports of the
+    same people linked to a story may move its median day out of the story's own run, but do not outnumber its
+    coverage. A lone article before it is its earlier coverage (what it may draw on), a lone article after it is no
+    story, and every other run of two or more is a story of its own. With `copied` (whether two
     articles share their wording: `copy_edges`), a lone article after the main story that copies one of its members
     is that story republished late (a reposting weeks or months on, dated by the reposting site), not a new story:
     it stays in the main story. Main story first; members in `group` order."""
@@ -424,7 +489,8 @@ def stories_in_time(
         if k and d - dated[k - 1][0] > window:
             runs.append([])
         runs[-1].append(n)
-    main = next(k for k, run in enumerate(runs) if any(days[group[n]] == main_day for n in run))
+    holds = next(k for k, run in enumerate(runs) if any(days[group[n]] == main_day for n in run))
+    main = max(range(len(runs)), key=lambda k: (len(runs[k]), k == holds))
     keep = set(runs[main]) | {n for n, i in enumerate(group) if days.get(i) is None}
     if copied is not None:
         kept = [group[n] for n in sorted(keep)]
