@@ -140,7 +140,9 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
         if not e.features["cross_language"]:
             found.setdefault(cid, {})[pid] = {x.child for x in e.passages}
     copies = likely_copies(table)
+    attested = _attested(profiles, table)
     for (cid, pid), e in table.items():
+        e.features["attested"] = attested.get((cid, pid), 0.0)
         e.features["parent_origin"] = float(pid == likely_origin)
         # what the child's other candidates have of it, leaving out its own likely copies (they have it from it)
         mine = found.get(cid, {})
@@ -158,6 +160,34 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
         e.features["foreign_child"] = float(foreign[cid])
         for name, flag in (("dated_copy", "dated_parent"), ("earlier_copy", "earlier"), ("credited_copy", "credited")):
             e.features[name] = e.features[flag] * e.features["reworded"]
+
+
+def _attested(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge], n: int = Settings.ngram) -> dict:
+    """For a same-language pair that shares sentences, how much more of the parent's readings that the child lacks
+    the rest of the story has than of the child's readings that the parent lacks (each a share of the n-grams of
+    the text's own words that the other text lacks, up to the last n-gram the two share: a truncated page's missing
+    tail is no evidence), in [-1, 1]: a copy's changes are its own, the source's are the story's (stemmatics'
+    shared readings; the other versions of the story are the third witnesses). 0 across languages. `n`: the
+    n-grams of the idiosyncrasies (settings.ngram), as `_follow_readings` reads them."""
+    lang = {p.article.id: p.lang for p in profiles}
+    seqs = {p.article.id: own_gram_seq(p.words, n) for p in profiles}
+    grams = {aid: {g for g in seq if g is not None} for aid, seq in seqs.items()}
+    held: dict[str, Counter] = {}  # per language, how many versions have each n-gram
+    for aid, gs in grams.items():
+        held.setdefault(lang[aid], Counter()).update(gs)
+
+    def share(aid: str, other: str) -> float:
+        """Of `aid`'s n-grams that `other` lacks, up to its last n-gram `other` has, the share a third version has."""
+        seq, theirs, count = seqs[aid], grams[other], held[lang[aid]]
+        last = max((i for i, g in enumerate(seq) if g is not None and g in theirs), default=-1)
+        own = {g for g in seq[: last + 1] if g is not None and g not in theirs}
+        return sum(count[g] > 1 for g in own) / len(own) if own else 0.0  # > 1: a version besides `aid` has it
+
+    out = {}
+    for (cid, pid), e in table.items():
+        if not e.features["cross_language"] and shares_sentences(e.features):
+            out[cid, pid] = share(pid, cid) - share(cid, pid)
+    return out
 
 
 def likely_copies(table: dict[tuple[str, str], Edge]) -> dict[str, set[str]]:

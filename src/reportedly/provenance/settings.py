@@ -44,6 +44,7 @@ FEATURES = (
     "parent_origin",  # the parent is the article the story draws on most (of equal copies, the source is likelier)
     "skipped",  # the child's own sentences the parent lacks within the stretch it covers, found in another version
     "runs",  # share of the child's own words (outside quotations) in runs of `run_words` or more the parent repeats
+    "attested",  # the parent's readings the child lacks found elsewhere in the story, less the child's (relations._attested)
 )
 
 # the features of a candidate parent in another language than the child's (no sentence can align; relations.py),
