@@ -765,3 +765,21 @@ def test_of_two_reports_with_the_same_names_a_translation_hangs_under_the_one_wh
         assert translation_share(fa, Settings()) > translation_share(fb, Settings())  # the default weighs the words
         off = Settings(translation_cognates=0.0)
         assert translation_share(fa, off) == translation_share(fb, off)  # names alone cannot tell the two apart
+
+
+def test_of_two_near_matches_across_languages_the_story_origin_is_the_likelier_source():
+    from reportedly.provenance.relations import edge_score, translation_share
+    from reportedly.provenance.settings import Settings
+
+    on, off = Settings(), Settings(translation_origin=0.0)
+    assert on.translation_origin > 0.0
+    # a Spanish version: one English candidate is the text the story starts from, the other a rewrite of it that
+    # holds one more of the Spanish text's names
+    origin = {"cross_language": 1.0, "foreign_child": 1.0, "names": 0.5, "cognates": 0.3, "parent_origin": 1.0}
+    rewrite = {"cross_language": 1.0, "foreign_child": 1.0, "names": 0.53, "cognates": 0.3, "parent_origin": 0.0}
+    assert edge_score(rewrite, off) > edge_score(origin, off)  # names alone favour the rewrite
+    assert edge_score(origin, on) > edge_score(rewrite, on)
+    assert abs(translation_share(origin, on) - translation_share(origin, off) - on.translation_origin) < 1e-9
+    assert translation_share(rewrite, on) == translation_share(rewrite, off)  # not the origin: nothing added
+    much_richer = dict(rewrite, names=0.9)  # a candidate sharing far more still wins over the origin
+    assert edge_score(much_richer, on) > edge_score(origin, on)

@@ -342,9 +342,11 @@ def translation_share(features: dict[str, float], settings: Settings) -> float:
     """How much of a version in another language its candidate source holds, 0-1: the ordered name, figure and
     link overlap (`names`) and the share of its content words with a cognate there (`cognates`), the latter
     weighted `translation_cognates` (fitted; 0: names alone), less `translation_copied` times how much of the
-    candidate is itself found verbatim in another version (`parent_copied`: of near-identical copies, the original)."""
+    candidate is itself found verbatim in another version (`parent_copied`: of near-identical copies, the original),
+    plus `translation_origin` where the candidate is the story's likely origin (`parent_origin`)."""
     k = settings.translation_cognates
     share = (features["names"] + k * features.get("cognates", 0.0)) / (1.0 + k)
+    share += settings.translation_origin * features.get("parent_origin", 0.0)
     return share - settings.translation_copied * features.get("parent_copied", 0.0)
 
 

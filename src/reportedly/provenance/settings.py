@@ -412,6 +412,15 @@ class Settings:
     # do, so matching one of them says little about which was translated; a version no other repeats that matches as
     # well is likelier the text the translator had. 0 = off
     translation_copied: float = 0.0
+    # frozen: what a candidate source adds to its share across languages (relations.translation_share) when it is the
+    # story's likely origin (`parent_origin`: the version the others draw on most, relations.pick_origin without the
+    # voice and first-out weights). Translators work from the text the story started from more often than from one
+    # of its copies or rewrites, and a copy or a sibling translation that holds a few more of the translation's names
+    # is no likelier its source. Chosen leave-one-story-out on the 24 dev clusters over 0, 0.025, 0.05, 0.1, 0.2 (each
+    # fold's other 23 clusters, translation links first, then relations and parents; fold settings of stop 28): 0.05
+    # in all 24 folds. Translation links 27 -> 30 of 102, parents 133 -> 136 of 394, relations 354 -> 353 of 544,
+    # origins 11 of 24 both (docs/history/provenance.md, stop 29). 0 = off
+    translation_origin: float = 0.05
     # fitted: share of the child's sentences verbatim in its parent above which a copy is a wire copy, not a rewrite
     wire_copy: float = 0.4
     # fitted: the mean likeness (rapidfuzz ratio, 0-100) of the sentences a copy shares with its parent at or above
