@@ -1055,13 +1055,18 @@ def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c,
     return dropped
 
 
-@lru_cache(maxsize=1)
 def _complementisers() -> dict[str, frozenset[str]]:
     """language -> the words of rules/provenance/complementisers.tsv ("que", "dass", "that"), lower case."""
+    return _words_by_language("complementisers.tsv")
+
+
+@lru_cache(maxsize=None)
+def _words_by_language(name: str) -> dict[str, frozenset[str]]:
+    """language -> the words of a `lang<TAB>word` file under rules/provenance/, lower case."""
     from .credits import rule_lines
 
     out: dict[str, set[str]] = {}
-    for line in rule_lines("complementisers.tsv"):
+    for line in rule_lines(name):
         lang, _, word = line.partition("\t")
         out.setdefault(lang.strip(), set()).add(word.strip().lower())
     return {k: frozenset(v) for k, v in out.items()}
@@ -1903,17 +1908,10 @@ def _foreign_attributions(src_lang: Optional[str], cp_lang: Optional[str], befor
     return []
 
 
-@lru_cache(maxsize=1)
 def _hedge_words() -> dict[str, frozenset[str]]:
     """language -> the hedging words of rules/provenance/hedges.tsv (lower case, accents kept: folded, German
     "könnte" would be "konnte", a plain past tense)."""
-    from .credits import rule_lines
-
-    out: dict[str, set[str]] = {}
-    for line in rule_lines("hedges.tsv"):
-        lang, _, word = line.partition("\t")
-        out.setdefault(lang.strip(), set()).add(word.strip().lower())
-    return {k: frozenset(v) for k, v in out.items()}
+    return _words_by_language("hedges.tsv")
 
 
 def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
