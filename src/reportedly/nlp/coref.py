@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import numpy as np
 from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
@@ -66,17 +68,17 @@ def resolve_pronouns(
     return resolved
 
 
-_PRONOUN_HASHES: dict[int, np.ndarray] = {}
+@lru_cache(maxsize=8)
+def _string_hashes(words: frozenset[str]) -> np.ndarray:
+    """The hashes spaCy gives `words` (what a Doc's LOWER array holds), sorted; the vocabulary is left alone."""
+    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
 
 
 def _pronoun_positions(doc: Doc, rules: Rules) -> list[int]:
-    """Where the Doc's pronouns and possessives (rules/en) stand, in order: found on its lower-case array in one call,
-    so the resolver makes a Token only for them, not for every word."""
-    key = id(rules)
-    if key not in _PRONOUN_HASHES:
-        words = set(rules.pronouns) | set(rules.possessive_pronouns)
-        _PRONOUN_HASHES[key] = np.array(sorted(doc.vocab.strings.add(w) for w in words), dtype=np.uint64)
-    return np.nonzero(np.isin(doc.to_array(LOWER), _PRONOUN_HASHES[key]))[0].tolist()
+    """Where the Doc's pronouns and possessives (the language's rules) stand, in order: found on its lower-case array
+    in one call, so the resolver makes a Token only for them, not for every word."""
+    hashes = _string_hashes(frozenset(rules.pronouns) | frozenset(rules.possessive_pronouns))
+    return np.nonzero(np.isin(doc.to_array(LOWER), hashes))[0].tolist()
 
 
 def _in_credit_lines(doc: Doc, rules: Rules, text: Optional[str] = None) -> list[bool]:
