@@ -345,7 +345,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--predictions", metavar="PATH", help="also write the predictions (JSONL) here")
     e.add_argument("--limit", type=int, help="score only the first N records")
-    e.add_argument("--processes", type=int, default=1, help="spaCy processes (default 1)")
+    e.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        help="spaCy processes; stories: leave-one-out folds fitted at once (default 1)",
+    )
     e.add_argument("--json", action="store_true", help="print the scores as one JSON object only")
     return p
 
@@ -460,12 +465,14 @@ def cmd_eval(args) -> int:
         raise BadOptionError("--only applies to `eval quotes`")
     if args.scope != "all" and args.task != "quotes":
         raise BadOptionError("--scope applies to `eval quotes`")
+    if args.processes < 1:
+        raise BadOptionError("--processes must be at least 1")
     if args.task == "stories":
         import json
 
         from .eval import stories
 
-        res = stories.score(args.gold, args.unrelated, fit_out=args.fit)
+        res = stories.score(args.gold, args.unrelated, fit_out=args.fit, processes=args.processes)
         if args.changes:
             res["changes"] = stories.score_changes(args.gold, args.changes, embeddings=args.embeddings)
         if not args.json:

@@ -516,3 +516,36 @@ def test_the_entity_around_a_token_is_the_one_doc_ents_gives(pipeline):
     assert len(doc.ents) >= 3
     assert {t.i: _entity_around(t) for t in doc if t.ent_iob_ != "O"} == expected
     assert all(_entity_around(t) is None for t in doc if t.ent_iob_ == "O")
+
+
+def _parsed(words, heads, deps, pos, ents):
+    """A Doc with a parse written by hand, so the rule is tested on the tree it reads, not on a model's guess."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+def test_a_name_after_places_is_the_person_unless_some_place_is_coordinated():
+    from reportedly.nlp.sources import _person_after_places
+
+    # "County, Idaho, Ann Bell": places before a title, the name hung on as an apposition
+    doc = _parsed(
+        ["County", ",", "Idaho", ",", "Ann", "Bell"],
+        [0, 0, 0, 2, 5, 2],
+        ["ROOT", "punct", "conj", "punct", "compound", "appos"],
+        ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PROPN"],
+        [(0, 1, "GPE"), (2, 3, "GPE"), (4, 6, "PERSON")],
+    )
+    assert _person_after_places(doc[0]).text == "Ann Bell"
+    # "Ohio, Ann Bell, Idaho and Utah": a list; the conjunction sits on a later place, seen after the name
+    doc = _parsed(
+        ["Ohio", ",", "Ann", "Bell", ",", "Idaho", "and", "Utah"],
+        [0, 0, 3, 0, 0, 0, 5, 5],
+        ["ROOT", "punct", "compound", "conj", "punct", "conj", "cc", "conj"],
+        ["PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"],
+        [(0, 1, "GPE"), (2, 4, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")],
+    )
+    assert _person_after_places(doc[0]) is None

@@ -88,3 +88,23 @@ def test_unrelated_articles_carry_their_dates(tmp_path):
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     assert [d for _, _, d in unrelated([str(path)])] == ["2022-10-20", "2022-10-15", "2021-03-04", None]
+
+
+def test_eval_stories_folds_in_two_processes_score_as_one(tmp_path, capsys):
+    # three stories, one labelled otherwise, so the folds' models differ; forked workers must give the same scores
+    for name in ("a", "b", "c"):
+        shutil.copytree(FIX / "stories" / "bridge-2022", tmp_path / name)
+    index = tmp_path / "c" / "index.json"
+    index.write_text(json.dumps([dict(e, relation="independent") for e in json.loads(index.read_text())]))
+    runs = []
+    for n in ("1", "2"):
+        assert main(["eval", "stories", str(tmp_path), "--json", "--processes", n]) == 0
+        runs.append(json.loads(capsys.readouterr().out)["leave_one_out"])
+    assert runs[0] == runs[1]
+    assert set(runs[0]["per_story"]) == {"a", "b", "c"}
+    assert runs[0]["per_story"]["a"] != runs[0]["per_story"]["c"]
+
+
+def test_eval_stories_refuses_zero_processes(capsys):
+    assert main(["eval", "stories", str(FIX / "stories"), "--processes", "0"]) == 2
+    assert "--processes" in capsys.readouterr().err

@@ -520,8 +520,9 @@ def apposed_name(span: Span, speaker_noun: bool = False) -> Optional[Span]:
 def _person_after_places(head: Token) -> Optional[Span]:
     """ "Latah County, Idaho, prosecutor Bill Thompson said": a title's place written before it ("County, State,"),
     which the parser made the subject and hung the name on as a conjunct or an apposition, names the person; a real
-    coordination ("Ohio and Ann Bell") has a conjunction and is left alone."""
-    places, seen = [head], 0
+    coordination ("Ohio and Ann Bell", "Ohio, Idaho and Ann Bell") has a conjunction on some place and is left alone:
+    every place is checked before the name is returned."""
+    places, seen, person = [head], 0, None
     while seen < len(places) <= 3:
         t = places[seen]
         seen += 1
@@ -531,10 +532,10 @@ def _person_after_places(head: Token) -> Optional[Span]:
             if c.dep_ not in ("conj", "appos"):
                 continue
             if c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
-                return noun_phrase(c)
-            if c.ent_type_ == "GPE":
+                person = person or c
+            elif c.ent_type_ == "GPE":
                 places.append(c)
-    return None
+    return noun_phrase(person) if person is not None else None
 
 
 def _in_brackets_after(tok: Token) -> bool:

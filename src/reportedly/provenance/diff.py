@@ -1945,13 +1945,13 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
 
 def _moved_words(run: list[str], other: str) -> bool:
     """A run of words one sentence has and the other lacks in place, whose words of five letters or more the other
-    sentence gives elsewhere, half of them at least (words of five letters or more, the hedging words apart, by their
-    first letters: settings kept_prefix): words moved in a reworded clause ("che l'eritritolo favoriva la
+    sentence gives elsewhere, half of them at least (settings moved_letters, moved_share; the hedging words apart, by
+    their first letters: settings kept_prefix): words moved in a reworded clause ("che l'eritritolo favoriva la
     formazione" -> "che la formazione sarebbe stata favorita dall'eritritolo"), not a clause cut or added whole."""
     n, hedges = S.kept_prefix, {w for ws in _hedge_words().values() for w in ws}
-    words = [w for x in run for w in re.findall(r"[^\W_]+", fold(x)) if len(w) >= 5 and w not in hedges]
+    words = [w for x in run for w in re.findall(r"[^\W_]+", fold(x)) if len(w) >= S.moved_letters and w not in hedges]
     have = {w[:n] for w in re.findall(r"[^\W_]+", fold(other))}
-    return bool(words) and 2 * sum(w[:n] in have for w in words) >= len(words)
+    return bool(words) and sum(w[:n] in have for w in words) >= S.moved_share * len(words)
 
 
 def _one_claim(before: str, after: str) -> bool:

@@ -286,6 +286,11 @@ class Settings:
     # diff._foreign_attributions: a word who a cue cites counts as kept where the other sentence has a word with the
     # same first letters (an inflection, a compound part: "Ministeriums", "Ministerium")
     kept_prefix: int = 5
+    # diff._moved_words: a run of words one sentence lacks in place counts as moved (a reworded clause, not a clause
+    # cut or added) where the other sentence gives this share of its words of `moved_letters` letters or more
+    # elsewhere (chosen by hand in stop 29 on the examples of twelve dev clusters; never fitted)
+    moved_letters: int = 5
+    moved_share: float = 0.5
     # diff._foreign_hedges: a same-language rewrite that rewords the sentence around a hedging word ("sind offenbar
     # Hunderte Menschen getötet"), hedged on one side only, counts as a hedge change where the two give one claim: a
     # figure alike, or their words alike by token-set ratio of at least this much (101: figures only; 80 fitted
