@@ -950,6 +950,22 @@ def test_a_speech_participle_on_a_thing_s_clause_goes_on_for_the_reporter(run, s
 @pytest.mark.parametrize(
     "text, speaker",
     [
+        # "added" joined by the parser to the reported clause whose subject is "it"
+        (
+            "Mona Vestby said it was too soon to count the votes but added, “We know the mood of the room.”",
+            "Mona Vestby",
+        ),
+        # "it" standing for the speaker's own body: the body speaks all the same
+        ("The bakery said it was ready to reopen and added, “We will bake again on Monday.”", "The bakery"),
+    ],
+)
+def test_a_speech_verb_joined_to_an_it_clause_goes_on_for_the_reporter(run, speaker, text):
+    assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
         (
             "The council published its yearly review on Monday. The report said the town had grown. "
             "“Housing has not kept pace,” it said.",

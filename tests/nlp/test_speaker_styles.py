@@ -264,3 +264,27 @@ def test_a_colon_after_a_documents_a_bodys_or_peoples_noun_gives_it_the_quote(ru
 def test_a_colon_after_a_things_noun_or_a_copular_clause_gives_no_speaker(run, lead):
     a = run(f"Voters were asked about the plan. {lead}\n\n“We want change now.”")
     assert [q.speaker for q in a.quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The band said goodbye on its page on Friday.\n\n"
+            "“Thank you for twenty loud years, and for every night you sang along with us,” the post read.",
+            "the post",
+        ),
+        (
+            "Visitors crowded the gate of the old mill.\n\n“Please keep off the roof and the walls,” the sign reads.",
+            "the sign",
+        ),
+    ],
+)
+def test_verb_of_a_dialogue_tag_tagged_as_a_noun_still_cues(run, text, speaker):
+    q = run(text).quotes[0]
+    assert q.speaker == speaker and q.cue in ("read", "reads")
+
+
+def test_noun_after_a_quote_in_its_base_form_is_no_tag(run):
+    text = "Nothing was found at the farm. “We are very proud of the crew,” the police report. Nobody was hurt."
+    assert all(q.speaker is None for q in run(text).quotes)

@@ -14,7 +14,7 @@ from .coref import described_group, describes_one_person, latest_subject_person,
 from .quotemarks import MARKS, Quoted, paragraphs, short_single_quoted
 from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
-from .sources import Source, noun_phrase
+from .sources import Source, make_source, noun_phrase
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\n\u00a0]*")
 # a list item's marker at the start of a line: "• Severance. ...", "* ...", "- ...", "2) ..."
@@ -718,6 +718,9 @@ def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         return None
     j = after.end
     words = _tag_subject(ctx, j)
+    noun_cue = len(words) > 1 and _noun_cue(ctx, words[-1], words[-2])
+    if noun_cue:
+        words = words[:-1]  # "“...,” the post read.": the tag's verb, which the tagger made the subject's noun
     if words:
         j += len(words)
         if j + 1 >= len(doc) or "\n" in words[-1].whitespace_:
@@ -731,7 +734,7 @@ def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         if words[-1].dep_ not in ("nsubj", "nsubjpass"):
             return None  # "known as the “clean air rule,” passed the Senate.": the verb's object, no speaker
         nxt = doc[j + 1]
-    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN") or "\n" in verb.whitespace_:
+    if not noun_cue and (verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN") or "\n" in verb.whitespace_):
         return None
     if verb.tag_ == "VBN" and nxt.pos_ == "ADP":
         return None  # "“anybodybuttrump.us,” a website linked to a group": a participle on the noun, no tag
@@ -741,8 +744,27 @@ def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i and c.i not in {w.i for w in words} for c in verb.children
     ):
         return None  # "“...,” the crowd roared its approval": the verb has an object of its own, no tag
-    src = speaker_source(ctx, words[-1])
+    if noun_cue:  # the parser hung the determiner on the noun-tagged verb: the phrase is the run before it
+        src = make_source(ctx.table, doc[words[0].i : words[-1].i + 1], ctx.rules, ctx.pronouns, quoted_person=True)
+    else:
+        src = speaker_source(ctx, words[-1])
     return (src, verb) if src is not None else None
+
+
+def _noun_cue(ctx: DocContext, tok: Token, before: Token) -> bool:
+    """ "“...,” the post read." / "“...,” the caption reads.": the last word of a dialogue tag's subject run is a
+    finite verb of saying that the tagger made a noun: a cue verb's form, lower-case, ending the sentence or its
+    clause, after a singular noun, and spelled as its past ("said"), its third person ("reads") or a past that is
+    its base ("read": past_as_base.txt), never a bare base form ("“...,” the police report." is no tag)."""
+    if tok.tag_ not in ("NN", "NNS") or not tok.is_lower or before.tag_ not in ("NN", "NNP"):
+        return False
+    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
+    if nxt is None or nxt.text not in (".", ",", "!") or "\n" in tok.whitespace_:
+        return False
+    word, lemma = tok.lower_, tok.lemma_.lower()
+    if lemma not in ctx.rules.cue_verbs:
+        return False
+    return word in ctx.rules.past_as_base or (word != lemma and (word == lemma + "s" or word.endswith("ed")))
 
 
 def _verbless_tag(ctx: DocContext, q: Quoted) -> Optional[Source]:

@@ -143,7 +143,9 @@ def subject_of(tok: Token) -> Optional[Token]:
     if late is not None:
         return late
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
-        return subject_of(tok.head)
+        # "Lee said it was too early but added, “...”": a speech verb the parser joined to the reported clause
+        subj = subject_of(tok.head)
+        return (_reporter_behind(tok, subj) if _is_it(subj) else None) or subj
     if (
         tok.tag_ == "VB"
         and tok.dep_ == "advcl"
@@ -438,12 +440,20 @@ def _person_in_between(tok: Token) -> Optional[Token]:
     return None
 
 
+def _is_it(subj: Optional[Token]) -> bool:
+    """ "it" or "there" as a reported clause's subject ("said it was too early"): no one who speaks; where "it" is
+    the speaker's own body ("the company said it was ready"), the one who reports is that body all the same."""
+    if subj is None or subj.pos_ != "PRON":
+        return False
+    return subj.dep_ == "expl" or load(subj.doc.lang_).pronouns.get(subj.lower_) == "thing"
+
+
 def _reporter_behind(tok: Token, subj: Optional[Token]) -> Optional[Token]:
     """ "The minister said the talks had failed, saying the other side had walked away": a speech participle that
     the parser hung on a reported clause whose subject is a thing that cannot speak (no name, no noun for people or
     a body) goes on for the one who reports that clause, the subject of the speech verb above it."""
     verb = tok.head
-    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or verb.dep_ != "ccomp":
+    if subj is None or not (subj.pos_ == "NOUN" or _is_it(subj)) or subj.ent_type_ or verb.dep_ != "ccomp":
         return None
     rules = load(tok.doc.lang_)
     if tok.lemma_.lower() not in rules.cue_verbs or verb.head.lemma_.lower() not in rules.cue_verbs:
@@ -458,7 +468,9 @@ def _reporter_behind(tok: Token, subj: Optional[Token]) -> Optional[Token]:
     ):
         return None
     outer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return outer if outer is not None and outer.i < verb.i else None
+    if outer is None and _is_it(subj):
+        outer = subject_of(verb.head)
+    return outer if outer is not None and outer.i < verb.i and not _is_it(outer) else None
 
 
 def subject_of_own(tok: Token) -> Optional[Token]:

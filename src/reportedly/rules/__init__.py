@@ -111,6 +111,7 @@ class Rules:
     clause_openers: frozenset[str]  # "..., while a panel said": a clause of its own after a quote, not its cue's
     public_body_nouns: frozenset[str]  # "the agency said" after "the Food Safety Authority": the public body before
     kin_nouns: dict[str, str]  # "Smith's son, Nils, added": the name beside a relative's noun speaks; its gender
+    past_as_base: frozenset[str]  # "read", "put": cue verbs whose past tense is spelled as their base form
 
     def speaks_for_a_body(self, lemma: str, plural: bool) -> bool:
         """A generic noun that, tied to an organisation, speaks for it: a group's noun ("a panel of ..."), or a
@@ -287,6 +288,7 @@ def load(lang: str = "en") -> Rules:
         clause_openers=frozenset(w.lower() for w in lines(lang, "clause_openers.txt")),
         self_labels=re.compile(r"\b(?:%s)\s*$" % "|".join(re.escape(p) for p in lines(lang, "self_labels.txt")), re.I),
         program_nouns=frozenset(w.lower() for w in lines(lang, "program_nouns.txt")),
+        past_as_base=frozenset(w.lower() for w in lines(lang, "past_as_base.txt")),
         term_markers=re.compile(
             r"\b(?:%s)(?:\s+(?:the|a|an))?\s*$" % "|".join(re.escape(p) for p in lines(lang, "term_markers.txt")),
             re.I,
