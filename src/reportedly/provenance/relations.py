@@ -130,8 +130,6 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
     day = {p.article.id: p.day for p in profiles}
     main_lang = main_language(profiles)
     foreign = {p.article.id: p.lang != main_lang for p in profiles}
-    lang_of = {p.article.id: p.lang for p in profiles}
-    same_language = Counter(lang_of.values())
     # the plain origin choice (sentences and quotations drawn on, credits), without the weights that prefer a primary
     # text's voice or the first version out: the edge feature keeps what it was fitted with
     plain = Settings(origin_voice=0.0, origin_first=0.0, origin_quoted=1.0)
@@ -160,8 +158,6 @@ def _relative(profiles: Sequence[Profile], table: dict[tuple[str, str], Edge]) -
         e.features["parent_main"] = float(not foreign[pid])
         # a version in the story's main language is read as written there: back-translations are not detected
         e.features["foreign_child"] = float(foreign[cid])
-        # versions in the child's language besides the pair: the third witnesses `exclusive` is read against
-        e.features["witnesses"] = float(same_language[lang_of[cid]] - (2 if lang_of[pid] == lang_of[cid] else 1))
         for name, flag in (("dated_copy", "dated_parent"), ("earlier_copy", "earlier"), ("credited_copy", "credited")):
             e.features[name] = e.features[flag] * e.features["reworded"]
 
@@ -337,7 +333,7 @@ def edge_score(features: dict[str, float], settings: Settings) -> float:
         return settings.translation_scale * (translation_share(features, settings) - settings.translation)
     if features.get("declared"):
         return settings.declared  # it says it carries that agency's copy, and the agency's own text is stored
-    if not supported(features, settings):
+    if not supported(features):
         return -math.inf
     return settings.bias + sum(settings.weights.get(k, 0.0) * features[k] for k in FEATURES)
 
@@ -377,20 +373,14 @@ def cross_score(features: dict[str, float], settings: Settings) -> float:
     return settings.cross_bias + sum(settings.cross_weights.get(k, 0.0) * features.get(k, 0.0) for k in CROSS_FEATURES)
 
 
-def supported(features: dict[str, float], settings: Optional[Settings] = None) -> bool:
+def supported(features: dict[str, float]) -> bool:
     """Whether a same-language pair can be parent and child at all. One merely similar sentence is what two
     independent reports of one event write, and two reports quoting one statement share its words: without a
     sentence of the child's own carried nearly word for word, two reworded, two runs of its own words repeated word
     for word (a rewrite that keeps no sentence whole: `wording`, evidence.shared_runs), or a credit, nothing says
     one drew on the other. Runs alone do not offer the unstored source (shares_sentences): leave-one-story-out that
-    put own reports and copies of stored texts under it (relations 0.674, parents 0.371 against 0.695 / 0.419).
-    So does a pair whose only tie is n-grams no other version has (`exclusive`, at least `exclusive_candidate` per
-    100 of the child's), where the child is in the story's main language and `exclusive_witnesses` other versions
-    in it could have had them (`witnesses`; stop 30)."""
-    settings = settings or Settings()
-    main = not features.get("foreign_child") and features.get("witnesses", 0.0) >= settings.exclusive_witnesses
-    exclusive = main and features.get("exclusive", 0.0) >= settings.exclusive_candidate / 10  # the feature: per 100, over 10
-    return shares_sentences(features) or bool(features.get("wording")) or bool(features["credited"]) or exclusive
+    put own reports and copies of stored texts under it (relations 0.674, parents 0.371 against 0.695 / 0.419)."""
+    return shares_sentences(features) or bool(features.get("wording")) or bool(features["credited"])
 
 
 def shares_sentences(features: dict[str, float]) -> bool:

@@ -160,18 +160,6 @@ class Settings:
     # rewrite that keeps no sentence whole (evidence.shared_runs). Set before measuring; leave-one-story-out on the
     # eleven dev clusters, 6 against 8: relations 0.695 vs 0.657, parents 0.419 vs 0.383
     run_words: int = 6
-    # a same-language pair that shares at least this many word n-grams no other version has, per 100 of the child's
-    # (`exclusive`), is a candidate parent though no sentence or run survived: a rewrite that keeps a copy's
-    # idiosyncrasies but none of its sentences. Only for a child in the story's main language: in a language few
-    # versions are written in, no third version can have an n-gram, so every shared one is `exclusive`. Set before
-    # measuring (one n-gram in a hundred; not fitted). Two-fold on the 28 dev clusters (docs/history/provenance.md,
-    # stop 30): relations +23, parents +7 on the fourteen not read; the fourteen read: parents -2, origins -1
-    exclusive_candidate: float = 1.0
-    # ... and only where at least this many other versions in the child's language could have had those n-grams: in
-    # a story of three, two independent reports that name one place share n-grams no third one has by chance. Not
-    # fitted and not measured: 3 binds on no dev cluster (the fewest, morocco, has four beside a pair), so no dev
-    # number depends on it
-    exclusive_witnesses: int = 3
     # candidate parents aligned per child in a large story (ranked by shared rare n-grams); all in a small one
     max_candidates: int = 25
     rank_holders: int = 200  # in a large story, an n-gram held by more versions than this ranks no parents
