@@ -549,3 +549,22 @@ def test_a_name_after_places_is_the_person_unless_some_place_is_coordinated():
         [(0, 1, "GPE"), (2, 4, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")],
     )
     assert _person_after_places(doc[0]) is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The plan was opposed by John Miller, chairman of the board of the city’s water company, who called it "
+            "“reckless.”",
+            "John Miller",
+        ),
+        (
+            "The plan drew criticism from Park Min-jun, leader of the president’s conservative party, who called the "
+            "decision “wrong.”",
+            "Park Min-jun",
+        ),
+    ],
+)
+def test_who_after_a_description_is_the_person_described(run, text, name):
+    assert [q.speaker for q in run(text).quotes] == [name]

@@ -129,7 +129,7 @@ def subject_of(tok: Token) -> Optional[Token]:
     for c in tok.children:
         if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                return tok.head  # "the minister, who said that ..." -> the minister
+                return _who_antecedent(tok.head) if c.lower_ == "who" else tok.head  # "the minister, who said"
             if c.pos_ == "ADP" and any(o.dep_ == "pobj" for o in c.children):
                 named = _after_fronted_object(c)  # a preposition with its object never speaks ("Al From" may)
                 if named is not None:
@@ -272,6 +272,30 @@ def _subject_run_on(tok: Token) -> Optional[Token]:
     if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
         return None
     return subj
+
+
+def _who_antecedent(head: Token) -> Token:
+    """ "Han Sung, leader of the Kim family's party, who called it wrong": a "who" clause that the parser hung on the
+    last noun of a description's prepositional phrases stands for the person the description is about (the name it
+    is in apposition to, or a proper noun a person's noun or title describes); where no person heads the
+    description, the noun the parser chose."""
+    if head.ent_type_ == "PERSON":
+        return head
+    top = head
+    for _ in range(4):
+        if top.dep_ != "pobj" or top.head.dep_ != "prep":
+            break
+        top = top.head.head
+    if top is head:
+        return head
+    if top.ent_type_ == "PERSON":
+        return top
+    if top.dep_ == "appos" and top.head.ent_type_ == "PERSON":
+        return top.head
+    rules = load(head.doc.lang_)
+    if top.dep_ == "appos" and top.head.pos_ == "PROPN" and top.lemma_.lower() in rules.person_nouns | rules.titles:
+        return top.head  # "Park Min-jun, leader of ...": a name the tagger did not know, described as a person
+    return next((a for a in top.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), head)
 
 
 def relative_subject(tok: Token) -> Optional[Token]:
