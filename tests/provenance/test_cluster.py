@@ -303,25 +303,6 @@ def test_the_undated_members_stay_with_the_largest_run_when_later_reports_move_t
     assert stories_in_time(["a", "b", "u", "x", "y"], days, 21) == [(["u", "x", "y"], []), (["a", "b"], [])]
 
 
-def test_an_undated_copy_of_another_run_goes_with_that_run():
-    from reportedly.provenance.cluster import stories_in_time
-
-    # two stories months apart chained into one component: "u" copies the later story's "x" and nothing of the
-    # main story, so it leaves with it; "v" copies nothing and "w" copies both: they stay with the main story
-    days = {"a": 100, "b": 101, "c": 102, "x": 300, "y": 301, "u": None, "v": None, "w": None}
-    copies = {frozenset(p) for p in [("u", "x"), ("w", "a"), ("w", "y")]}
-
-    def copied(i, j):
-        return frozenset((i, j)) in copies
-
-    group = ["a", "b", "c", "u", "v", "w", "x", "y"]
-    assert stories_in_time(group, days, 21, copied) == [(["a", "b", "c", "v", "w"], []), (["u", "x", "y"], [])]
-    assert stories_in_time(group, days, 21) == [(["a", "b", "c", "u", "v", "w"], []), (["x", "y"], [])]
-    # a lone later report that an undated copy joins is a story of two, not one article after the story
-    days = {"a": 100, "b": 101, "c": 102, "x": 300, "u": None}
-    assert stories_in_time(["a", "b", "c", "u", "x"], days, 21, copied) == [(["a", "b", "c"], []), (["u", "x"], [])]
-
-
 def test_a_small_component_joins_the_story_that_holds_its_cross_language_candidates():
     groups = [["e1", "e2", "e3", "e4"], ["x1", "x2", "x3"], ["d1"], ["f1"]]
     langs = {"e1": "en", "e2": "en", "e3": "en", "e4": "en", "x1": "en", "x2": "en", "x3": "en", "d1": "de", "f1": "fr"}

@@ -479,8 +479,7 @@ def stories_in_time(
     story, and every other run of two or more is a story of its own. With `copied` (whether two
     articles share their wording: `copy_edges`), a lone article after the main story that copies one of its members
     is that story republished late (a reposting weeks or months on, dated by the reposting site), not a new story:
-    it stays in the main story; and an undated member that copies members of another run and none of the main
-    run's goes with that run (`_undated_to_runs`). Main story first; members in `group` order."""
+    it stays in the main story. Main story first; members in `group` order."""
     main_day = _main_day(group, days)
     if main_day is None:
         return [(list(group), [])]
@@ -492,10 +491,7 @@ def stories_in_time(
         runs[-1].append(n)
     holds = next(k for k, run in enumerate(runs) if any(days[group[n]] == main_day for n in run))
     main = max(range(len(runs)), key=lambda k: (len(runs[k]), k == holds))
-    undated = [n for n, i in enumerate(group) if days.get(i) is None]
-    if copied is not None:
-        undated = _undated_to_runs(group, runs, main, undated, copied)
-    keep = set(runs[main]) | set(undated)
+    keep = set(runs[main]) | {n for n, i in enumerate(group) if days.get(i) is None}
     if copied is not None:
         kept = [group[n] for n in sorted(keep)]
         keep |= {run[0] for run in runs[main + 1 :] if len(run) == 1 and any(copied(group[run[0]], j) for j in kept)}
@@ -505,28 +501,6 @@ def stories_in_time(
         if k != main and len(run) >= 2:
             out.append(([group[n] for n in sorted(run)], []))
     return out
-
-
-def _undated_to_runs(
-    group: Sequence[Hashable],
-    runs: list[list[int]],
-    main: int,
-    undated: list[int],
-    copied: Callable[[Hashable, Hashable], bool],
-) -> list[int]:
-    """The undated members (indexes into `group`) that stay with the main run: an undated article that shares its
-    wording with members of another run and with none of the main run's is a copy of that other story (two stories
-    chained into one component by a weak link keep their own copies); it joins that run (the one it copies most
-    members of), which `runs` is changed to hold."""
-    stay = []
-    for n in undated:
-        hits = [sum(copied(group[n], group[m]) for m in run) for run in runs]
-        best = max(range(len(runs)), key=lambda k: (hits[k], k == main))
-        if hits[best] and not hits[main]:
-            runs[best].append(n)
-        else:
-            stay.append(n)
-    return stay
 
 
 def copy_edges(
