@@ -446,26 +446,3 @@ def test_an_agency_dateline_given_to_another_agency_is_a_credit_moved():
     moved = [c for c in diff(src, cp).changes if c.kind == "attribution-moved"]
     assert [(c.before, c.after) for c in moved] == [("dpa", "Associated Press")]
     assert moved[0].source_sentence.startswith("Istanbul (dpa)")
-
-
-def test_a_figure_with_its_scale_word_and_a_bound_put_on_it_anywhere():
-    from types import SimpleNamespace
-
-    from reportedly.provenance.diff import figure_changes
-
-    def doc(language: str, text: str):
-        return SimpleNamespace(language=language, text=text)
-
-    source = doc(
-        "en", "The survey asked 6,000 farmers about the drought. A fine of up to 30 million euros is possible."
-    )
-    # "6mila" is 6,000 in Italian, and the copy bounds it in a sentence of its own: another number
-    bounded = doc("it", "Secondo lo studio, oltre 6mila agricoltori hanno risposto. Una multa di 30 milioni di euro.")
-    found = [(c.kind, c.before, c.after) for c in figure_changes(source, bounded, [])]
-    assert ("number-changed", "6,000", "oltre 6") in found
-    # the fine's bound dropped is found on the scaled figure: "30 milioni" is "30 million", not the 30th of a month
-    assert ("number-changed", "up to 30", "30") in found
-    dated = doc("it", "Lo studio su 6.000 agricoltori è uscito il 30 marzo.")
-    assert figure_changes(source, dated, []) == []  # "30 marzo" is no "30 million" left without its bound
-    same = doc("en", "A fine of up to 30 million euros is possible after the survey of 6,000 farmers.")
-    assert figure_changes(source, same, []) == []

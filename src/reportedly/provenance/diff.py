@@ -2400,39 +2400,6 @@ def _qualified(before: str, after: str, s, c) -> list[Change]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _figure_scales() -> dict[str, tuple[re.Pattern, dict[str, int]]]:
-    """Language -> (a pattern of its scale words right after a figure, joined or after a space; each word's power
-    of ten): rules/provenance/figure_scales.tsv ("4mila", "4 mil", "4 Tausend" are 4000)."""
-    from .credits import rule_lines
-
-    by: dict[str, dict[str, int]] = {}
-    for line in rule_lines("figure_scales.tsv"):
-        lang, word, power = line.split("\t")
-        by.setdefault(lang.strip(), {})[word.strip().lower()] = int(power)
-    out = {}
-    for lang, words in by.items():
-        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        out[lang] = (re.compile(rf"[ \u00a0]?({alt})(?!\w)", re.I), words)
-    return out
-
-
-def _scaled(a: Analysis, end: int, value: str) -> str:
-    """`value`, the figure that ends at `end` in `a`'s text, times the scale word that follows it in `a`'s language
-    ("4mila" -> "4000", "1,5 Millionen" -> "1500000"); unchanged without one."""
-    from decimal import Decimal, InvalidOperation
-
-    scale = _figure_scales().get(a.language or "")
-    m = scale[0].match(a.text, end) if scale else None
-    if m is None:
-        return value
-    try:
-        n = Decimal(value) * (Decimal(10) ** scale[1][m.group(1).lower()])
-    except InvalidOperation:
-        return value
-    return f"{n.normalize():f}".rstrip(".")
-
-
 def _estimate(phrase: str) -> bool:
     """A figure given with a qualifier of figure_qualifiers.tsv that makes it an estimate ("about 13", "quelque 11")."""
     pattern, kinds = _figure_qualifiers()
@@ -2445,32 +2412,29 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
     language, without its qualifier or with one of another kind, found even where the two sentences were rewritten
     too much to align (figures travel further than sentences do): an estimate stated as a fact is a hedge removed
     ("about 13%" -> "13 Prozent"), a bound dropped or changed a number changed ("more than 11,000" -> "11,000");
-    an estimate the copy makes of a figure its source stated plainly, a hedge added, and a bound it puts on one, a
-    number changed ("4,000" -> "oltre 4mila"). Figures compare with their scale words (figure_scales.tsv: "4mila" is
-    4000, "20 milioni" is not "20 March")."""
+    and an estimate the copy makes of a figure its source stated plainly, a hedge added."""
     pattern, kinds = _figure_qualifiers()
     seen = {fold(x.before or "") for x in found if x.kind in ("number-changed", "hedge-removed")}
     seen |= {fold(x.after or "") for x in found if x.kind == "hedge-added"}
-    bounded = {fold(x.after or "") for x in found if x.kind == "number-changed"}  # a bound put, found in a sentence
 
-    def qualified(a: Analysis) -> dict[str, set[str]]:
+    def qualified(text: str) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
-        for m in pattern.finditer(a.text):
-            out.setdefault(_scaled(a, m.end(2), _value(m.group(2))), set()).add(kinds[m.group(1).lower()])
+        for m in pattern.finditer(text):
+            out.setdefault(_value(m.group(2)), set()).add(kinds[m.group(1).lower()])
         return out
 
-    def figures(a: Analysis) -> dict[str, list[re.Match]]:
+    def figures(text: str) -> dict[str, list[re.Match]]:
         out: dict[str, list[re.Match]] = {}
-        for m in _FIGURES.finditer(a.text):
-            out.setdefault(_scaled(a, m.end(), figure(m.group(0))), []).append(m)
+        for m in _FIGURES.finditer(text):
+            out.setdefault(figure(m.group(0)), []).append(m)
         return out
 
-    mine, theirs = qualified(src), qualified(cp)
-    given = figures(cp)
+    mine, theirs = qualified(src.text), qualified(cp.text)
+    given = figures(cp.text)
     loose = _loose_figures(cp.text, pattern, found)
     out = []
     for m in pattern.finditer(src.text):
-        q, n = m.group(1), _scaled(src, m.end(2), _value(m.group(2)))
+        q, n = m.group(1), _value(m.group(2))
         kind = kinds[q.lower()]
         if _one_digit(n) or n not in given or fold(m.group(0)) in seen:
             continue
@@ -2487,20 +2451,17 @@ def figure_changes(src: Analysis, cp: Analysis, found: list[Change]) -> list[Cha
         detail = f"'{m.group(0)}' -> '{at.group(0)}'" + (f" ({other})" if other else "")
         out.append(Change(what, m.group(0), at.group(0), (m.start(), m.end()), (at.start(), at.end()), detail,
                           source_sentence=sentence, copy_sentence=_sentence_at(cp.text, at.start())))  # fmt: skip
-    plain = figures(src)
+    plain = figures(src.text)
     for m in pattern.finditer(cp.text):
-        n = _scaled(cp, m.end(2), _value(m.group(2)))
-        kind = kinds[m.group(1).lower()]
-        if _one_digit(n) or n not in plain or n in mine:
+        n = _value(m.group(2))
+        if kinds[m.group(1).lower()] != "approximate" or _one_digit(n) or n not in plain or n in mine:
             continue
-        if fold(m.group(0)) in seen or (kind != "approximate" and fold(m.group(0)) in bounded):
+        if fold(m.group(0)) in seen:
             continue
         seen.add(fold(m.group(0)))
         copy_sentence = _sentence_at(cp.text, m.start())
         at = _likeliest_at(plain[n], src.text, copy_sentence, _counted_words(cp.text, m.end()))
-        # an estimate of a figure its source stated plainly is a hedge added; a bound put on it another number
-        what = "hedge-added" if kind == "approximate" else "number-changed"
-        out.append(Change(what, at.group(0), m.group(0), (at.start(), at.end()), (m.start(), m.end()),
+        out.append(Change("hedge-added", at.group(0), m.group(0), (at.start(), at.end()), (m.start(), m.end()),
                           f"'{at.group(0)}' -> '{m.group(0)}'", source_sentence=_sentence_at(src.text, at.start()),
                           copy_sentence=copy_sentence))  # fmt: skip
     return out
