@@ -1076,3 +1076,12 @@ def test_a_belief_inside_speech_is_the_speakers_words(run, text, speaker):
 )
 def test_reacting_is_no_speech(run, text):
     assert all(q.speaker is None for q in run(text).quotes)
+
+
+def test_an_outer_it_still_reports_a_clause_that_a_participle_continues(run):
+    # the reported clause's subject is a thing and the one who reports is "It", which coreference names
+    text = (
+        "The Finance Ministry issued a statement on Monday. It said the talks had failed, saying, “The other side "
+        "walked away from the table.”"
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Finance Ministry"]

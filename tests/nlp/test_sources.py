@@ -549,6 +549,15 @@ def test_a_name_after_places_is_the_person_unless_some_place_is_coordinated():
         [(0, 1, "GPE"), (2, 4, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")],
     )
     assert _person_after_places(doc[0]) is None
+    # "Ohio, Ann Bell and Utah": the parser hangs the conjunction on the name
+    doc = _parsed(
+        ["Ohio", ",", "Ann", "Bell", "and", "Utah"],
+        [0, 0, 3, 0, 3, 3],
+        ["ROOT", "punct", "compound", "conj", "cc", "conj"],
+        ["PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ", "PROPN"],
+        [(0, 1, "GPE"), (2, 4, "PERSON"), (5, 6, "GPE")],
+    )
+    assert _person_after_places(doc[0]) is None
 
 
 @pytest.mark.parametrize(

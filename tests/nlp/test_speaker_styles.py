@@ -287,4 +287,5 @@ def test_verb_of_a_dialogue_tag_tagged_as_a_noun_still_cues(run, text, speaker):
 
 def test_noun_after_a_quote_in_its_base_form_is_no_tag(run):
     text = "Nothing was found at the farm. “We are very proud of the crew,” the police report. Nobody was hurt."
-    assert all(q.speaker is None for q in run(text).quotes)
+    quotes = run(text).quotes
+    assert len(quotes) == 1 and quotes[0].speaker is None

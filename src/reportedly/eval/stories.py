@@ -159,20 +159,21 @@ def score(
     return res
 
 
-# The prepared stories and settings that forked fold workers inherit (set only while _leave_one_out's pool runs):
-# a fold refits on every other story, so sending them to each task would copy the whole benchmark 28 times.
-_FOLDS: tuple = ()
+# A fold worker's prepared stories and settings: set by the pool's initializer, which a forked worker runs on the
+# objects it inherits (nothing is pickled), so each task sends only a story's index.
+_WORKER: tuple = ()
+
+
+def _worker_init(prepared: list, base: Settings) -> None:
+    global _WORKER
+    _WORKER = (prepared, base)
 
 
 def _fold(i: int) -> tuple[str, tuple]:
-    from ..provenance.fit import fit, judge
-    from ..provenance.relations import decide
+    from ..provenance.fit import fold
 
-    prepared, base = _FOLDS
-    st = prepared[i]
-    settings = fit([s for j, s in enumerate(prepared) if j != i], base)
-    nodes = decide(st.profiles, st.table, settings)
-    return st.name, (judge(st, nodes), nodes)
+    prepared, base = _WORKER
+    return prepared[i].name, fold(prepared, i, base)
 
 
 def _leave_one_out(prepared: list, base: Settings, processes: int) -> dict:
@@ -181,13 +182,9 @@ def _leave_one_out(prepared: list, base: Settings, processes: int) -> dict:
 
     if processes <= 1 or "fork" not in mp.get_all_start_methods():
         return leave_one_out(prepared, base)
-    global _FOLDS
-    _FOLDS = (prepared, base)
-    try:
-        with mp.get_context("fork").Pool(min(processes, len(prepared))) as pool:
-            return dict(pool.map(_fold, range(len(prepared)), chunksize=1))
-    finally:
-        _FOLDS = ()
+    ctx = mp.get_context("fork")
+    with ctx.Pool(min(processes, len(prepared)), initializer=_worker_init, initargs=(prepared, base)) as pool:
+        return dict(pool.map(_fold, range(len(prepared)), chunksize=1))
 
 
 def _clustering(stories: dict, others: list[tuple[str, str, Optional[str]]]) -> dict:

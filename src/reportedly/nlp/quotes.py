@@ -753,18 +753,18 @@ def _dialogue_tag(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
 
 def _noun_cue(ctx: DocContext, tok: Token, before: Token) -> bool:
     """ "“...,” the post read." / "“...,” the caption reads.": the last word of a dialogue tag's subject run is a
-    finite verb of saying that the tagger made a noun: a cue verb's form, lower-case, ending the sentence or its
-    clause, after a singular noun, and spelled as its past ("said"), its third person ("reads") or a past that is
-    its base ("read": past_as_base.txt), never a bare base form ("“...,” the police report." is no tag)."""
+    finite verb of saying that the tagger made a noun: lower-case, ending the sentence or its clause, after a
+    singular noun, and spelled as a cue verb's third person ("reads", "says") or as a past that is its base ("read":
+    past_as_base.txt); never a bare base form ("“...,” the police report." is no tag)."""
     if tok.tag_ not in ("NN", "NNS") or not tok.is_lower or before.tag_ not in ("NN", "NNP"):
         return False
     nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
     if nxt is None or nxt.text not in (".", ",", "!") or "\n" in tok.whitespace_:
         return False
-    word, lemma = tok.lower_, tok.lemma_.lower()
-    if lemma not in ctx.rules.cue_verbs:
-        return False
-    return word in ctx.rules.past_as_base or (word != lemma and (word == lemma + "s" or word.endswith("ed")))
+    word, cues = tok.lower_, ctx.rules.cue_verbs
+    if word in ctx.rules.past_as_base:
+        return word in cues
+    return word.endswith("s") and word[:-1] in cues
 
 
 def _verbless_tag(ctx: DocContext, q: Quoted) -> Optional[Source]:

@@ -493,8 +493,10 @@ def _reporter_behind(tok: Token, subj: Optional[Token]) -> Optional[Token]:
         return None
     outer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if outer is None and _is_it(subj):
+        # "Lee said it was too early but added": the reporter through the coordination, never another "it"
         outer = subject_of(verb.head)
-    return outer if outer is not None and outer.i < verb.i and not _is_it(outer) else None
+        outer = None if _is_it(outer) else outer
+    return outer if outer is not None and outer.i < verb.i else None
 
 
 def subject_of_own(tok: Token) -> Optional[Token]:

@@ -520,10 +520,10 @@ def apposed_name(span: Span, speaker_noun: bool = False) -> Optional[Span]:
 def _person_after_places(head: Token) -> Optional[Span]:
     """ "Latah County, Idaho, prosecutor Bill Thompson said": a title's place written before it ("County, State,"),
     which the parser made the subject and hung the name on as a conjunct or an apposition, names the person; a real
-    coordination ("Ohio and Ann Bell", "Ohio, Idaho and Ann Bell") has a conjunction on some place and is left alone:
-    every place is checked before the name is returned."""
+    coordination ("Ohio and Ann Bell", "Ohio, Idaho and Ann Bell", "Ohio, Ann Bell and ...") has a conjunction on
+    some place or on the name and is left alone: every place (at most four) is checked before the name is returned."""
     places, seen, person = [head], 0, None
-    while seen < len(places) <= 3:
+    while seen < len(places):
         t = places[seen]
         seen += 1
         if any(c.dep_ == "cc" for c in t.children):
@@ -533,9 +533,11 @@ def _person_after_places(head: Token) -> Optional[Span]:
                 continue
             if c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
                 person = person or c
-            elif c.ent_type_ == "GPE":
+            elif c.ent_type_ == "GPE" and len(places) < 4:
                 places.append(c)
-    return noun_phrase(person) if person is not None else None
+    if person is None or any(c.dep_ == "cc" for c in person.children):
+        return None  # "Ohio, Ann Bell and the governor of Idaho said": the parser hangs the "and" on the name
+    return noun_phrase(person)
 
 
 def _in_brackets_after(tok: Token) -> bool:

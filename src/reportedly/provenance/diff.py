@@ -1944,8 +1944,8 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
 
 
 def _moved_words(run: list[str], other: str) -> bool:
-    """A run of words one sentence has and the other lacks in place, whose words of five letters or more the other
-    sentence gives elsewhere, half of them at least (settings moved_letters, moved_share; the hedging words apart, by
+    """A run of words one sentence has and the other lacks in place, whose longer words the other sentence gives
+    elsewhere, half of them at least (settings moved_letters, moved_share; the hedging words apart, by
     their first letters: settings kept_prefix): words moved in a reworded clause ("che l'eritritolo favoriva la
     formazione" -> "che la formazione sarebbe stata favorita dall'eritritolo"), not a clause cut or added whole."""
     n, hedges = S.kept_prefix, {w for ws in _hedge_words().values() for w in ws}

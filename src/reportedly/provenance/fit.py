@@ -597,11 +597,13 @@ def model_of(settings: Settings) -> dict:
     }
 
 
+def fold(stories: Sequence[Prepared], i: int, base: Settings = Settings()) -> tuple[Score, list[Node]]:
+    """Story `i` scored by settings fitted on all the other stories."""
+    st = stories[i]
+    nodes = decide(st.profiles, st.table, fit([s for j, s in enumerate(stories) if j != i], base))
+    return judge(st, nodes), nodes
+
+
 def leave_one_out(stories: Sequence[Prepared], base: Settings = Settings()) -> dict[str, tuple[Score, list[Node]]]:
     """Each story scored by settings fitted on all the others."""
-    out = {}
-    for i, st in enumerate(stories):
-        settings = fit([s for j, s in enumerate(stories) if j != i], base)
-        nodes = decide(st.profiles, st.table, settings)
-        out[st.name] = (judge(st, nodes), nodes)
-    return out
+    return {st.name: fold(stories, i, base) for i, st in enumerate(stories)}
