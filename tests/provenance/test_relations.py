@@ -117,8 +117,8 @@ def test_own_dateline_over_copied_sentences_is_a_rewrite():
     kept = WIRE.replace("RIVERSIDE (AP) — ", "").split(". ")[:3]
     own = (
         "A storm took out the Elm Street bridge in March and the east bank has been cut off since then. Traders "
-        "across the river are counting their losses and want a date. Some expect more delays before any work starts."
-    )
+        "across the river are counting their losses and want a date."
+    )  # the copy keeps more of the wire than it adds: the fitted wire_copy margin (0.6 since stop 30) calls it a copy
     newser = "(Newser) – " + ". ".join(kept) + ". " + own
     assert _labels(Article("wire", WIRE, "2022-05-02"), Article("newser", newser))["newser"] == ("paraphrase", "wire")
     plain = newser.replace("(Newser) – ", "")
