@@ -292,8 +292,8 @@ def _who_antecedent(head: Token) -> Token:
         return top
     if top.dep_ == "appos" and top.head.ent_type_ == "PERSON":
         return top.head
-    rules = load(head.doc.lang_)
-    if top.dep_ == "appos" and top.head.pos_ == "PROPN" and top.lemma_.lower() in rules.person_nouns | rules.titles:
+    rules, lemma = load(head.doc.lang_), top.lemma_.lower()
+    if top.dep_ == "appos" and top.head.pos_ == "PROPN" and (lemma in rules.person_nouns or lemma in rules.titles):
         return top.head  # "Park Min-jun, leader of ...": a name the tagger did not know, described as a person
     return next((a for a in top.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), head)
 
