@@ -1013,7 +1013,9 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
     hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
     hedged_a = bool(ha) or any(c[0] <= h.start < c[1] for h in cp.hedges)
-    if not same_claim:
+    # a hedge compared across two claims says nothing: one claim where a figure is alike, or where the two share
+    # enough names and cognates (settings: diff_translated_claim)
+    if not (same_claim or x.dice(before, after) >= S.diff_translated_claim):
         return out
     if hb and not hedged_a:
         out += [Change("hedge-removed", w, None, s, c, f"hedge '{w}' not translated: stated as fact") for w in hb]
