@@ -283,3 +283,21 @@ def test_a_named_speaker_replaced_by_another_name_the_source_gives_elsewhere_mov
     named = "A barragem cedeu por volta da meia-noite, afirmou Rui Costa."
     spans = (0, len(described)), (0, len(named))
     assert _cited_elsewhere(doc("en", text, "the mayor"), doc("pt", named), described, named, *spans, []) == []
+
+
+@pytest.mark.parametrize(
+    "lang, before, after, word",
+    [
+        ("it", "Il ponte riaprirà a maggio, dopo i lavori.", "Il ponte forse riaprirà a maggio, dopo i lavori.", "forse"),
+        ("de", "Die Brücke wird im Mai wieder geöffnet.", "Die Brücke wird vielleicht im Mai wieder geöffnet.",
+         "vielleicht"),  # fmt: skip
+        ("pt", "A ponte será reaberta em maio.", "A ponte talvez seja reaberta em maio.", "talvez"),
+        ("es", "El puente reabrirá en mayo tras las obras.", "El puente quizás reabrirá en mayo tras las obras.",
+         "quizás"),  # fmt: skip
+    ],
+)
+def test_a_maybe_added_in_a_rewrite_is_a_hedge_added(lang, before, after, word):
+    from reportedly.provenance.diff import _foreign_hedges
+
+    found = _foreign_hedges(lang, lang, before, after, (0, len(before)), (0, len(after)))
+    assert [(c.kind, c.after) for c in found] == [("hedge-added", word)]
