@@ -301,3 +301,17 @@ def test_a_maybe_added_in_a_rewrite_is_a_hedge_added(lang, before, after, word):
 
     found = _foreign_hedges(lang, lang, before, after, (0, len(before)), (0, len(after)))
     assert [(c.kind, c.after) for c in found] == [("hedge-added", word)]
+
+
+def test_a_year_put_for_another_is_a_date_changed_not_a_number():
+    from reportedly.provenance.diff import _figures
+
+    def kinds(before, after):
+        return [(c.kind, c.before, c.after) for c in _figures(before, after, (0, 1), (0, 1))]
+
+    assert kinds("Die Firma wurde 2015 gegründet.", "Die Firma wurde 2017 gegründet.") == [
+        ("date-changed", "2015", "2017")
+    ]
+    # a count, with its separator or far from the other figure, stays a number
+    assert kinds("Es kamen 2000 Menschen.", "Es kamen 2500 Menschen.")[0][0] == "number-changed"
+    assert kinds("About 1,990 people came.", "About 2,000 people came.")[0][0] == "number-changed"

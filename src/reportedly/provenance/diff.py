@@ -2726,7 +2726,23 @@ def _figures(before: str, after: str, s, c) -> list[Change]:
     if not gone and not new:
         return []
     b, a = ", ".join(gone) or None, ", ".join(new) or None
+    if _years(_NUMBER.findall(before), _NUMBER.findall(after)):  # "versuchte 2020" -> "versuchte 2022"
+        return [Change("date-changed", b, a, s, c, f"year {b} -> {a}")]
     return [Change("number-changed", b, a, s, c, f"{b or 'no figure'} -> {a or 'no figure'}")]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")  # as written: "1,900" is a count
+
+
+def _years(before: list[str], after: list[str]) -> bool:
+    """The one figure a sentence changed is a year, put for a year near it (within settings.diff_year_span): the
+    event moved in time ("versuchte 2020" -> "versuchte 2022"), a date changed, not a count. Figures as written,
+    so that "1,900" is no year; a count written bare ("2000 Menschen" -> "2500 Menschen") is too far apart to be
+    read as one."""
+    gone, new = [n for n in before if n not in after], [n for n in after if n not in before]
+    if len(gone) != 1 or len(new) != 1 or not (_YEAR.fullmatch(gone[0]) and _YEAR.fullmatch(new[0])):
+        return False
+    return abs(int(gone[0]) - int(new[0])) <= S.diff_year_span
 
 
 def _dates(src: Analysis, cp: Analysis, s, c) -> list[Change]:

@@ -302,6 +302,10 @@ class Settings:
     # dev clusters: the hedge changes of translations sharing no figure fall at dice 23-33 (none listed) and 50-51
     # (both listed); 40 is the middle of that gap
     diff_translated_claim: float = 40.0
+    # diff._years: a sentence's one figure changed from one year to another at most this many years apart is a date
+    # changed, not a number (set by hand in session 31: a year misreported is off by a few; a bare count swapped for
+    # another, "2000" -> "2500", is further apart)
+    diff_year_span: int = 10
     quote_reworded: float = 40.0
     # a source quotation no copy quotation or aligned sentence accounts for, put in the copy's own words: the share
     # of its rare words (stems, weighted by rarity in English) that a copy sentence naming its speaker holds
