@@ -315,3 +315,12 @@ def test_a_year_put_for_another_is_a_date_changed_not_a_number():
     # a count, with its separator or far from the other figure, stays a number
     assert kinds("Es kamen 2000 Menschen.", "Es kamen 2500 Menschen.")[0][0] == "number-changed"
     assert kinds("About 1,990 people came.", "About 2,000 people came.")[0][0] == "number-changed"
+
+
+def test_a_figure_the_copy_calls_unofficial_is_a_hedge_added():
+    from reportedly.provenance.diff import _foreign_hedges
+
+    before = "La nadadora ganó la final de Roma con un tiempo de 52,10 segundos."
+    after = "La nadadora ganó la final de Roma con un tiempo extraoficial de 52,10 segundos."
+    found = _foreign_hedges("es", "es", before, after, (0, len(before)), (0, len(after)))
+    assert [(c.kind, c.after) for c in found] == [("hedge-added", "extraoficial")]
