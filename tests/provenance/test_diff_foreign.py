@@ -324,3 +324,25 @@ def test_a_figure_the_copy_calls_unofficial_is_a_hedge_added():
     after = "La nadadora ganó la final de Roma con un tiempo extraoficial de 52,10 segundos."
     found = _foreign_hedges("es", "es", before, after, (0, len(before)), (0, len(after)))
     assert [(c.kind, c.after) for c in found] == [("hedge-added", "extraoficial")]
+
+
+def test_how_often_or_how_strongly_changed_in_a_rewrite_is_a_loaded_word():
+    from reportedly.provenance.diff import _foreign_degrees
+
+    def found(lang, before, after):
+        out = _foreign_degrees(lang, lang, before, after, (0, 1), (0, 1))
+        return [(c.kind, c.before, c.after) for c in out]
+
+    assert found("fr", "Le maire critique souvent la réforme des retraites du gouvernement.",
+                 "Le maire critique parfois la réforme des retraites du gouvernement.") == [
+        ("loaded-word", "souvent", "parfois")
+    ]  # fmt: skip
+    assert found("de", "Die Stadt hat die Brücke viel zu spät gesperrt, sagen Anwohner.",
+                 "Die Stadt hat die Brücke zu spät gesperrt, sagen Anwohner.") == [("loaded-word", "viel", None)]  # fmt: skip
+    assert found("it", "Molti abitanti hanno lasciato il paese dopo la frana.",
+                 "Alcuni abitanti hanno lasciato il paese dopo la frana.") == [("loaded-word", "Molti", "Alcuni")]  # fmt: skip
+    # the same level, a clause cut whole with its word, and another claim: nothing
+    assert found("fr", "Le maire critique souvent la réforme.", "Le maire critique fréquemment la réforme.") == []
+    assert found("es", "El puente reabrió el lunes, y muchos vecinos celebraron la noticia en la plaza.",
+                 "El puente reabrió el lunes.") == []  # fmt: skip
+    assert found("de", "Viele Menschen warten am Bahnhof.", "Einige Politiker fordern Neuwahlen im Herbst.") == []

@@ -548,6 +548,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _hedges(src, cp, s, c)
     out += _foreign_hedges(src.language, cp.language, before, after, s, c)
     out += _foreign_attributions(src.language, cp.language, before, after, s, c)
+    out += _foreign_degrees(src.language, cp.language, before, after, s, c)
     if src.language != "en" and src.language == cp.language:
         out += _marked_paraphrase(before, after, s, c)
     out += _reported(before, after, s, c, out)
@@ -1943,6 +1944,59 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
     if hb:
         return [Change("hedge-removed", w, None, s, c, f"'{w}' dropped: stated as fact") for w in sorted(hb)]
     return [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(ha)]
+
+
+@lru_cache(maxsize=None)
+def _degree_words(lang: str) -> dict[str, tuple[str, int]]:
+    """Lower-case word -> (scale, level) of rules/<lang>/degree_words.tsv ({} for a language without the file)."""
+    from ..rules import lines
+
+    try:
+        rows = lines(lang, "degree_words.tsv")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    return {w.lower(): (scale, int(level)) for w, scale, level in (r.split("\t") for r in rows)}
+
+
+def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
+    """How often, how many or how much, changed by a same-language rewrite in a language the analysis does not read
+    (rules/<lang>/degree_words.tsv): the one word of a scale each sentence has, swapped for one of another level
+    ("souvent" -> "parfois", "viele" -> "die meisten"), or an intensifier put in or taken out ("viel zu spät" ->
+    "zu spät"), where the two sentences make one claim (`_one_claim`) and the word is not part of a clause cut or
+    added whole: a loaded word, as `_adverbs` and `_quantified` read English."""
+    words = _degree_words(src_lang or "") if src_lang == cp_lang and src_lang != "en" else {}
+    if not words:
+        return []
+    cut: set[str] = set()
+    for _, old, new in _ops(before, after):
+        if (len(old) > 2 or len(new) > 2) and (not old or not new) and not _moved_words(old + new, after if old else before):
+            cut |= {w.lower() for w in old + new}
+
+    def found(text: str) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for w in _WORD.findall(text):
+            if (hit := words.get(w.lower())) and w.lower() not in cut:
+                out.setdefault(hit[0], {})[w] = hit[1]
+        return out
+
+    fb, fa = found(before), found(after)
+    if not (fb or fa) or not _one_claim(before, after):
+        return []
+    out = []
+    for scale in sorted(fb.keys() | fa.keys()):
+        had, has = fb.get(scale, {}), fa.get(scale, {})
+        if scale == "intensity":
+            lower = {w.lower() for w in has}
+            out += [Change("loaded-word", w, None, s, c, f"'{w}' dropped: said less strongly") for w in had
+                    if w.lower() not in lower]  # fmt: skip
+            lower = {w.lower() for w in had}
+            out += [Change("loaded-word", None, w, s, c, f"'{w}' added: said more strongly") for w in has
+                    if w.lower() not in lower]  # fmt: skip
+        elif len(had) == 1 and len(has) == 1:
+            (b, lb), (a, la) = next(iter(had.items())), next(iter(has.items()))
+            if lb != la:
+                out.append(Change("loaded-word", b, a, s, c, f"'{b}' -> '{a}': {scale} {lb} -> {la} (of 4)"))
+    return out
 
 
 def _moved_words(run: list[str], other: str) -> bool:
