@@ -288,12 +288,25 @@ def test_a_named_speaker_replaced_by_another_name_the_source_gives_elsewhere_mov
 @pytest.mark.parametrize(
     "lang, before, after, word",
     [
-        ("it", "Il ponte riaprirà a maggio, dopo i lavori.", "Il ponte forse riaprirà a maggio, dopo i lavori.", "forse"),
-        ("de", "Die Brücke wird im Mai wieder geöffnet.", "Die Brücke wird vielleicht im Mai wieder geöffnet.",
-         "vielleicht"),  # fmt: skip
+        (
+            "it",
+            "Il ponte riaprirà a maggio, dopo i lavori.",
+            "Il ponte forse riaprirà a maggio, dopo i lavori.",
+            "forse",
+        ),
+        (
+            "de",
+            "Die Brücke wird im Mai wieder geöffnet.",
+            "Die Brücke wird vielleicht im Mai wieder geöffnet.",
+            "vielleicht",
+        ),
         ("pt", "A ponte será reaberta em maio.", "A ponte talvez seja reaberta em maio.", "talvez"),
-        ("es", "El puente reabrirá en mayo tras las obras.", "El puente quizás reabrirá en mayo tras las obras.",
-         "quizás"),  # fmt: skip
+        (
+            "es",
+            "El puente reabrirá en mayo tras las obras.",
+            "El puente quizás reabrirá en mayo tras las obras.",
+            "quizás",
+        ),
     ],
 )
 def test_a_maybe_added_in_a_rewrite_is_a_hedge_added(lang, before, after, word):

@@ -1969,7 +1969,11 @@ def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: st
         return []
     cut: set[str] = set()
     for _, old, new in _ops(before, after):
-        if (len(old) > 2 or len(new) > 2) and (not old or not new) and not _moved_words(old + new, after if old else before):
+        if (
+            (len(old) > 2 or len(new) > 2)
+            and (not old or not new)
+            and not _moved_words(old + new, after if old else before)
+        ):
             cut |= {w.lower() for w in old + new}
 
     def found(text: str) -> dict[str, dict[str, int]]:
