@@ -359,3 +359,30 @@ def test_how_often_or_how_strongly_changed_in_a_rewrite_is_a_loaded_word():
     assert found("es", "El puente reabrió el lunes, y muchos vecinos celebraron la noticia en la plaza.",
                  "El puente reabrió el lunes.") == []  # fmt: skip
     assert found("de", "Viele Menschen warten am Bahnhof.", "Einige Politiker fordern Neuwahlen im Herbst.") == []
+
+
+def test_a_quotation_reworded_or_cut_short_in_a_same_language_rewrite():
+    from reportedly.models import Analysis
+    from reportedly.provenance.diff import foreign_quotes
+
+    source = (
+        'Der Bürgermeister trat am Montag zurück. "Ich habe keine Kraft mehr für dieses Amt. Das ist die Wahrheit", '
+        'sagte er.\n\n"Die Stadt braucht jetzt einen Neuanfang mit frischen Ideen", fügte er hinzu.'
+    )
+    copy = (
+        'Der Bürgermeister ist zurückgetreten. "Ich habe keine Kraft mehr für dieses Amt", sagte er.\n\n'
+        '"Die Stadt braucht jetzt einen Neuanfang mit frischen Ideen", fügte er hinzu.\n\n'
+        '"Meine Familie hat mich in all den Jahren immer unterstützt und ich danke ihr."'
+    )
+    found = foreign_quotes(
+        Analysis(text=source, published=None, language="de"), Analysis(text=copy, published=None, language="de")
+    )
+    assert [(c.kind, c.after) for c in found] == [
+        ("quote-reworded", "Ich habe keine Kraft mehr für dieses Amt")
+    ]  # the quotation kept word for word and another one the source lacks: nothing
+    assert (
+        foreign_quotes(
+            Analysis(text=source, published=None, language="en"), Analysis(text=copy, published=None, language="en")
+        )
+        == []
+    )

@@ -135,6 +135,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         checked += [(ss[k], None, place) for k in run]
     out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
     if not translated:
+        out.changes += foreign_quotes(source, copy, out.changes)
         out.changes += unquoted_changes(source, copy, out.changes)
     if translated:
         out.changes += translated_times(source, copy, out.changes)
@@ -1257,6 +1258,33 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
             change = replace(change, kind="paraphrase-to-quote",
                              detail=f"words the source did not quote put inside the quotation; {change.detail}")  # fmt: skip
         out.append(change)
+    return out
+
+
+def foreign_quotes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> list[Change]:
+    """The quotations of a same-language rewrite in a language the analysis does not read (it finds none there: the
+    marks alone, `crosslang.marked_quotes`), each of the copy's matched to the source's it most resembles wherever
+    it sits, as `quote_changes` matches English ones: a match whose words differ is a quote reworded (a quotation
+    cut short, a sentence of it reworded: "So einfach ist das" -> "So ist es einfach"). A quotation the aligned
+    sentences already reported (`_marked_quotes`) is not reported twice."""
+    from . import crosslang as x
+
+    if src.language != cp.language or src.language in (None, "en"):
+        return []
+    pool = [q for q in x.marked_quotes(src.text) if len(q.text.split()) >= 2]
+    done = {_norm(c.after) for c in found if c.kind in ("quote-reworded", "paraphrase-to-quote") and c.after}
+    out = []
+    for q in x.marked_quotes(cp.text):
+        if not pool or len(q.text.split()) < 2 or _norm(q.text) in done:
+            continue
+        fq = fold(q.text)
+        match = max(pool, key=lambda p: _covered_likeness(fold(p.text), fq))
+        if _quote_likeness(fold(match.text), fq) < S.foreign_quote or _norm(match.text) == _norm(q.text):
+            continue
+        out.append(Change("quote-reworded", match.text, q.text, (match.start, match.end), (q.start, q.end),
+                          f"quoted words changed; {_word_diff(match.text, q.text)}",
+                          source_sentence=_passage(src.text, match.start, match.end),
+                          copy_sentence=_passage(cp.text, q.start, q.end)))  # fmt: skip
     return out
 
 
