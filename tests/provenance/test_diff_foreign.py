@@ -386,3 +386,14 @@ def test_a_quotation_reworded_or_cut_short_in_a_same_language_rewrite():
         )
         == []
     )
+
+
+def test_a_house_spelling_or_a_few_shared_words_is_no_quotation_reworded():
+    from reportedly.provenance.diff import _foreign_quote_alike, _spelled_alike
+
+    assert _spelled_alike("eine starke Familien-Einheit", "eine starke Familieneinheit")
+    assert _spelled_alike("die grössten Firmen", "die größten Firmen")
+    assert not _spelled_alike("die größten Firmen", "die großen Firmen")
+    long = "le roi du football nous a quittes mais son heritage ne sera jamais oublie"
+    assert not _foreign_quote_alike(long, "il a fait du football un art")
+    assert _foreign_quote_alike(long, "son heritage ne sera jamais oublie")

@@ -307,10 +307,12 @@ class Settings:
     # another, "2000" -> "2500", is further apart)
     diff_year_span: int = 10
     # diff.foreign_quotes: a quotation of a same-language rewrite in a language the analysis does not read is one of
-    # its source's, reworded, at this `_quote_likeness` or more (above quote_reworded: no speaker is known to confirm
-    # a weak match; set by hand in session 31 on half A, where two different quotations of one speaker scored 42
-    # and quotations reworded or cut short 71-95)
+    # its source's, reworded, at this rapidfuzz ratio or more, or a piece of it cut short at this partial ratio or
+    # more (no speaker is known to confirm a weak match; set by hand in session 31 on half A, where two different
+    # quotations of one speaker scored ratio 42 and partial 67-72, quotations reworded ratio 70-93 and a piece
+    # quoted in a headline partial 100)
     foreign_quote: float = 60.0
+    foreign_quote_piece: float = 90.0
     quote_reworded: float = 40.0
     # a source quotation no copy quotation or aligned sentence accounts for, put in the copy's own words: the share
     # of its rare words (stems, weighted by rarity in English) that a copy sentence naming its speaker holds
