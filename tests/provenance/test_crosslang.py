@@ -197,3 +197,19 @@ def test_cognate_share_reads_cyrillic_names_and_arabic_digits():
     assert cognate_share("Other news from elsewhere.", russian) == 0.0
     arabic = "قال المسؤول إن ٤٥٠ دبابة"
     assert cognate_share(source, arabic) > 0  # ٤٥٠ is 450
+
+
+def test_a_claim_given_as_likely_only_is_a_hedge():
+    assert x.hearsay("Le barrage a probablement cédé vers minuit.", "fr") == ["probablement"]
+    assert x.hearsay("Die Brücke ist vielleicht schon im Mai wieder offen.", "de") == ["vielleicht"]
+    assert x.hearsay("La diga ha ceduto verso mezzanotte.", "it") == []
+
+
+def test_a_likely_added_in_translation_without_a_shared_figure_is_a_hedge_added():
+    src = "The Olympic champion Maria Lopez is the greatest sprinter in the history of Portugal."
+    cp = "La championne olympique Maria Lopez est probablement la plus grande sprinteuse de l'histoire du Portugal."
+    got = [(c.kind, c.after) for c in diff(_foreign(src, "en"), _foreign(cp, "fr")).changes if "hedge" in c.kind]
+    assert got == [("hedge-added", "probablement")]
+    # a sentence on another claim, sharing a name only, is no hedge added
+    other = "Maria Lopez va probablement courir à Lisbonne en juin."
+    assert not any("hedge" in c.kind for c in diff(_foreign(src, "en"), _foreign(other, "fr")).changes)

@@ -283,3 +283,117 @@ def test_a_named_speaker_replaced_by_another_name_the_source_gives_elsewhere_mov
     named = "A barragem cedeu por volta da meia-noite, afirmou Rui Costa."
     spans = (0, len(described)), (0, len(named))
     assert _cited_elsewhere(doc("en", text, "the mayor"), doc("pt", named), described, named, *spans, []) == []
+
+
+@pytest.mark.parametrize(
+    "lang, before, after, word",
+    [
+        (
+            "it",
+            "Il ponte riaprirà a maggio, dopo i lavori.",
+            "Il ponte forse riaprirà a maggio, dopo i lavori.",
+            "forse",
+        ),
+        (
+            "de",
+            "Die Brücke wird im Mai wieder geöffnet.",
+            "Die Brücke wird vielleicht im Mai wieder geöffnet.",
+            "vielleicht",
+        ),
+        ("pt", "A ponte será reaberta em maio.", "A ponte talvez seja reaberta em maio.", "talvez"),
+        (
+            "es",
+            "El puente reabrirá en mayo tras las obras.",
+            "El puente quizás reabrirá en mayo tras las obras.",
+            "quizás",
+        ),
+    ],
+)
+def test_a_maybe_added_in_a_rewrite_is_a_hedge_added(lang, before, after, word):
+    from reportedly.provenance.diff import _foreign_hedges
+
+    found = _foreign_hedges(lang, lang, before, after, (0, len(before)), (0, len(after)))
+    assert [(c.kind, c.after) for c in found] == [("hedge-added", word)]
+
+
+def test_a_year_put_for_another_is_a_date_changed_not_a_number():
+    from reportedly.provenance.diff import _figures
+
+    def kinds(before, after):
+        return [(c.kind, c.before, c.after) for c in _figures(before, after, (0, 1), (0, 1))]
+
+    assert kinds("Die Firma wurde 2015 gegründet.", "Die Firma wurde 2017 gegründet.") == [
+        ("date-changed", "2015", "2017")
+    ]
+    # a count, with its separator or far from the other figure, stays a number
+    assert kinds("Es kamen 2000 Menschen.", "Es kamen 2500 Menschen.")[0][0] == "number-changed"
+    assert kinds("About 1,990 people came.", "About 2,000 people came.")[0][0] == "number-changed"
+
+
+def test_a_figure_the_copy_calls_unofficial_is_a_hedge_added():
+    from reportedly.provenance.diff import _foreign_hedges
+
+    before = "La nadadora ganó la final de Roma con un tiempo de 52,10 segundos."
+    after = "La nadadora ganó la final de Roma con un tiempo extraoficial de 52,10 segundos."
+    found = _foreign_hedges("es", "es", before, after, (0, len(before)), (0, len(after)))
+    assert [(c.kind, c.after) for c in found] == [("hedge-added", "extraoficial")]
+
+
+def test_how_often_or_how_strongly_changed_in_a_rewrite_is_a_loaded_word():
+    from reportedly.provenance.diff import _foreign_degrees
+
+    def found(lang, before, after):
+        out = _foreign_degrees(lang, lang, before, after, (0, 1), (0, 1))
+        return [(c.kind, c.before, c.after) for c in out]
+
+    assert found("fr", "Le maire critique souvent la réforme des retraites du gouvernement.",
+                 "Le maire critique parfois la réforme des retraites du gouvernement.") == [
+        ("loaded-word", "souvent", "parfois")
+    ]  # fmt: skip
+    assert found("de", "Die Stadt hat die Brücke viel zu spät gesperrt, sagen Anwohner.",
+                 "Die Stadt hat die Brücke zu spät gesperrt, sagen Anwohner.") == [("loaded-word", "viel", None)]  # fmt: skip
+    assert found("it", "Molti abitanti hanno lasciato il paese dopo la frana.",
+                 "Alcuni abitanti hanno lasciato il paese dopo la frana.") == [("loaded-word", "Molti", "Alcuni")]  # fmt: skip
+    # the same level, a clause cut whole with its word, and another claim: nothing
+    assert found("fr", "Le maire critique souvent la réforme.", "Le maire critique fréquemment la réforme.") == []
+    assert found("es", "El puente reabrió el lunes, y muchos vecinos celebraron la noticia en la plaza.",
+                 "El puente reabrió el lunes.") == []  # fmt: skip
+    assert found("de", "Viele Menschen warten am Bahnhof.", "Einige Politiker fordern Neuwahlen im Herbst.") == []
+
+
+def test_a_quotation_reworded_or_cut_short_in_a_same_language_rewrite():
+    from reportedly.models import Analysis
+    from reportedly.provenance.diff import foreign_quotes
+
+    source = (
+        'Der Bürgermeister trat am Montag zurück. "Ich habe keine Kraft mehr für dieses Amt. Das ist die Wahrheit", '
+        'sagte er.\n\n"Die Stadt braucht jetzt einen Neuanfang mit frischen Ideen", fügte er hinzu.'
+    )
+    copy = (
+        'Der Bürgermeister ist zurückgetreten. "Ich habe keine Kraft mehr für dieses Amt", sagte er.\n\n'
+        '"Die Stadt braucht jetzt einen Neuanfang mit frischen Ideen", fügte er hinzu.\n\n'
+        '"Meine Familie hat mich in all den Jahren immer unterstützt und ich danke ihr."'
+    )
+    found = foreign_quotes(
+        Analysis(text=source, published=None, language="de"), Analysis(text=copy, published=None, language="de")
+    )
+    assert [(c.kind, c.after) for c in found] == [
+        ("quote-reworded", "Ich habe keine Kraft mehr für dieses Amt")
+    ]  # the quotation kept word for word and another one the source lacks: nothing
+    assert (
+        foreign_quotes(
+            Analysis(text=source, published=None, language="en"), Analysis(text=copy, published=None, language="en")
+        )
+        == []
+    )
+
+
+def test_a_house_spelling_or_a_few_shared_words_is_no_quotation_reworded():
+    from reportedly.provenance.diff import _foreign_quote_alike, _spelled_alike
+
+    assert _spelled_alike("eine starke Familien-Einheit", "eine starke Familieneinheit")
+    assert _spelled_alike("die grössten Firmen", "die größten Firmen")
+    assert not _spelled_alike("die größten Firmen", "die großen Firmen")
+    long = "le roi du football nous a quittes mais son heritage ne sera jamais oublie"
+    assert not _foreign_quote_alike(long, "il a fait du football un art")
+    assert _foreign_quote_alike(long, "son heritage ne sera jamais oublie")

@@ -325,11 +325,12 @@ def _markers() -> dict[str, dict[str, re.Pattern]]:
 
 
 def hearsay(text: str, lang: str) -> list[str]:
-    """The hedges of `lang` in a text: hearsay ("soll", "aurait", "reportedly"), and a claim narrowed to one among
-    others where a superlative follows ("l'une des équipes les plus riches", "one of the richest")."""
+    """The hedges of `lang` in a text: hearsay ("soll", "aurait", "reportedly"), a claim given as likely only
+    ("probablement", "vielleicht"), and a claim narrowed to one among others where a superlative follows ("l'une des
+    équipes les plus riches", "one of the richest")."""
     pats = _markers().get(lang, {})
     text = text.replace("’", "'")
-    out = [m.group(0) for m in pats["hearsay"].finditer(text)] if "hearsay" in pats else []
+    out = [m.group(0) for kind in ("hearsay", "likely") if kind in pats for m in pats[kind].finditer(text)]
     if "scope" in pats and "superlative" in pats:
         for m in pats["scope"].finditer(text):
             after = " ".join(text[m.end() :].split()[:6])

@@ -135,6 +135,7 @@ def diff(source: Analysis, copy: Analysis, embeddings: bool = False) -> Diff:
         checked += [(ss[k], None, place) for k in run]
     out.changes += translated_quotes(source, copy) if translated else quote_changes(source, copy, out.changes)
     if not translated:
+        out.changes += foreign_quotes(source, copy, out.changes)
         out.changes += unquoted_changes(source, copy, out.changes)
     if translated:
         out.changes += translated_times(source, copy, out.changes)
@@ -548,6 +549,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _hedges(src, cp, s, c)
     out += _foreign_hedges(src.language, cp.language, before, after, s, c)
     out += _foreign_attributions(src.language, cp.language, before, after, s, c)
+    out += _foreign_degrees(src.language, cp.language, before, after, s, c)
     if src.language != "en" and src.language == cp.language:
         out += _marked_paraphrase(before, after, s, c)
     out += _reported(before, after, s, c, out)
@@ -1013,7 +1015,9 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
     hb, ha = x.hearsay(before, src.language), x.hearsay(after, cp.language)
     hedged_b = bool(hb) or any(s[0] <= h.start < s[1] for h in src.hedges)
     hedged_a = bool(ha) or any(c[0] <= h.start < c[1] for h in cp.hedges)
-    if not same_claim:
+    # a hedge compared across two claims says nothing: one claim where a figure is alike, or where the two share
+    # enough names and cognates (settings: diff_translated_claim)
+    if not (same_claim or x.dice(before, after) >= S.diff_translated_claim):
         return out
     if hb and not hedged_a:
         out += [Change("hedge-removed", w, None, s, c, f"hedge '{w}' not translated: stated as fact") for w in hb]
@@ -1255,6 +1259,53 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
                              detail=f"words the source did not quote put inside the quotation; {change.detail}")  # fmt: skip
         out.append(change)
     return out
+
+
+def foreign_quotes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> list[Change]:
+    """The quotations of a same-language rewrite in a language the analysis does not read (it finds none there: the
+    marks alone, `crosslang.marked_quotes`), each of the copy's matched to the source's it most resembles wherever
+    it sits, as `quote_changes` matches English ones: a match whose words differ is a quote reworded (a quotation
+    cut short, a sentence of it reworded: "So einfach ist das" -> "So ist es einfach"). A quotation the aligned
+    sentences already reported (`_marked_quotes`) is not reported twice."""
+    from . import crosslang as x
+
+    if src.language != cp.language or src.language in (None, "en"):
+        return []
+    pool = [q for q in x.marked_quotes(src.text) if len(q.text.split()) >= 2]
+    done = {_norm(c.after) for c in found if c.kind in ("quote-reworded", "paraphrase-to-quote") and c.after}
+    out = []
+    for q in x.marked_quotes(cp.text):
+        if not pool or len(q.text.split()) < 2 or _norm(q.text) in done:
+            continue
+        fq = fold(q.text)
+        match = max(pool, key=lambda p: _covered_likeness(fold(p.text), fq))
+        if not _foreign_quote_alike(fold(match.text), fq) or _spelled_alike(match.text, q.text):
+            continue
+        out.append(Change("quote-reworded", match.text, q.text, (match.start, match.end), (q.start, q.end),
+                          f"quoted words changed; {_word_diff(match.text, q.text)}",
+                          source_sentence=_passage(src.text, match.start, match.end),
+                          copy_sentence=_passage(cp.text, q.start, q.end)))  # fmt: skip
+    return out
+
+
+def _foreign_quote_alike(source: str, copy: str) -> bool:
+    """Two folded quotations of one language, one the other reworded or cut short: alike by characters (settings:
+    foreign_quote), or the copy's a piece of the source's word for word (foreign_quote_piece). Stricter than
+    `_quote_likeness`, which a few common words of a short quotation inside a long one satisfy, where no speaker is
+    known to confirm the match."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(source, copy) >= S.foreign_quote or fuzz.partial_ratio(source, copy) >= S.foreign_quote_piece
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two quotations with the same letters once spaces, hyphens and marks are gone and "ß" is "ss" ("Familien-Einheit"
+    / "Familieneinheit", "grössten" / "größten"): a house spelling, not words changed."""
+
+    def letters(text: str) -> str:
+        return re.sub(r"[\W_]", "", fold(text)).replace("ß", "ss")
+
+    return letters(a) == letters(b)
 
 
 def unquoted_changes(src: Analysis, cp: Analysis, found: Sequence[Change]) -> list[Change]:
@@ -1941,6 +1992,63 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
     if hb:
         return [Change("hedge-removed", w, None, s, c, f"'{w}' dropped: stated as fact") for w in sorted(hb)]
     return [Change("hedge-added", None, w, s, c, f"'{w}' added") for w in sorted(ha)]
+
+
+@lru_cache(maxsize=None)
+def _degree_words(lang: str) -> dict[str, tuple[str, int]]:
+    """Lower-case word -> (scale, level) of rules/<lang>/degree_words.tsv ({} for a language without the file)."""
+    from ..rules import lines
+
+    try:
+        rows = lines(lang, "degree_words.tsv")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    return {w.lower(): (scale, int(level)) for w, scale, level in (r.split("\t") for r in rows)}
+
+
+def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
+    """How often, how many or how much, changed by a same-language rewrite in a language the analysis does not read
+    (rules/<lang>/degree_words.tsv): the one word of a scale each sentence has, swapped for one of another level
+    ("souvent" -> "parfois", "viele" -> "die meisten"), or an intensifier put in or taken out ("viel zu spät" ->
+    "zu spät"), where the two sentences make one claim (`_one_claim`) and the word is not part of a clause cut or
+    added whole: a loaded word, as `_adverbs` and `_quantified` read English."""
+    words = _degree_words(src_lang or "") if src_lang == cp_lang and src_lang != "en" else {}
+    if not words:
+        return []
+    cut: set[str] = set()
+    for _, old, new in _ops(before, after):
+        if (
+            (len(old) > 2 or len(new) > 2)
+            and (not old or not new)
+            and not _moved_words(old + new, after if old else before)
+        ):
+            cut |= {w.lower() for w in old + new}
+
+    def found(text: str) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for w in _WORD.findall(text):
+            if (hit := words.get(w.lower())) and w.lower() not in cut:
+                out.setdefault(hit[0], {})[w] = hit[1]
+        return out
+
+    fb, fa = found(before), found(after)
+    if not (fb or fa) or not _one_claim(before, after):
+        return []
+    out = []
+    for scale in sorted(fb.keys() | fa.keys()):
+        had, has = fb.get(scale, {}), fa.get(scale, {})
+        if scale == "intensity":
+            lower = {w.lower() for w in has}
+            out += [Change("loaded-word", w, None, s, c, f"'{w}' dropped: said less strongly") for w in had
+                    if w.lower() not in lower]  # fmt: skip
+            lower = {w.lower() for w in had}
+            out += [Change("loaded-word", None, w, s, c, f"'{w}' added: said more strongly") for w in has
+                    if w.lower() not in lower]  # fmt: skip
+        elif len(had) == 1 and len(has) == 1:
+            (b, lb), (a, la) = next(iter(had.items())), next(iter(has.items()))
+            if lb != la:
+                out.append(Change("loaded-word", b, a, s, c, f"'{b}' -> '{a}': {scale} {lb} -> {la} (of 4)"))
+    return out
 
 
 def _moved_words(run: list[str], other: str) -> bool:
@@ -2724,7 +2832,23 @@ def _figures(before: str, after: str, s, c) -> list[Change]:
     if not gone and not new:
         return []
     b, a = ", ".join(gone) or None, ", ".join(new) or None
+    if _years(_NUMBER.findall(before), _NUMBER.findall(after)):  # "versuchte 2020" -> "versuchte 2022"
+        return [Change("date-changed", b, a, s, c, f"year {b} -> {a}")]
     return [Change("number-changed", b, a, s, c, f"{b or 'no figure'} -> {a or 'no figure'}")]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")  # as written: "1,900" is a count
+
+
+def _years(before: list[str], after: list[str]) -> bool:
+    """The one figure a sentence changed is a year, put for a year near it (within settings.diff_year_span): the
+    event moved in time ("versuchte 2020" -> "versuchte 2022"), a date changed, not a count. Figures as written,
+    so that "1,900" is no year; a count written bare ("2000 Menschen" -> "2500 Menschen") is too far apart to be
+    read as one."""
+    gone, new = [n for n in before if n not in after], [n for n in after if n not in before]
+    if len(gone) != 1 or len(new) != 1 or not (_YEAR.fullmatch(gone[0]) and _YEAR.fullmatch(new[0])):
+        return False
+    return abs(int(gone[0]) - int(new[0])) <= S.diff_year_span
 
 
 def _dates(src: Analysis, cp: Analysis, s, c) -> list[Change]:

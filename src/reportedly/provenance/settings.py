@@ -296,6 +296,23 @@ class Settings:
     # figure alike, or their words alike by token-set ratio of at least this much (101: figures only; 80 fitted
     # leave-one-cluster-out over the 24 dev clusters on a grid of tens: 80 in every fold)
     diff_hedge_claim: float = 80.0
+    # diff._compare_translated: two aligned sentences of two languages make one claim, for a hedge added or dropped
+    # in translation, where they share a figure of two digits or more, or their names and cognates overlap by at
+    # least this `crosslang.dice` (0-100; 101: figures only, as before session 31). Set in session 31 on half A of the
+    # dev clusters: the hedge changes of translations sharing no figure fall at dice 23-33 (none listed) and 50-51
+    # (both listed); 40 is the middle of that gap
+    diff_translated_claim: float = 40.0
+    # diff._years: a sentence's one figure changed from one year to another at most this many years apart is a date
+    # changed, not a number (set by hand in session 31: a year misreported is off by a few; a bare count swapped for
+    # another, "2000" -> "2500", is further apart)
+    diff_year_span: int = 10
+    # diff.foreign_quotes: a quotation of a same-language rewrite in a language the analysis does not read is one of
+    # its source's, reworded, at this rapidfuzz ratio or more, or a piece of it cut short at this partial ratio or
+    # more (no speaker is known to confirm a weak match; set by hand in session 31 on half A, where two different
+    # quotations of one speaker scored ratio 42 and partial 67-72, quotations reworded ratio 70-93 and a piece
+    # quoted in a headline partial 100)
+    foreign_quote: float = 60.0
+    foreign_quote_piece: float = 90.0
     quote_reworded: float = 40.0
     # a source quotation no copy quotation or aligned sentence accounts for, put in the copy's own words: the share
     # of its rare words (stems, weighted by rarity in English) that a copy sentence naming its speaker holds
