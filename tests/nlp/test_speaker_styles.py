@@ -328,3 +328,16 @@ def test_a_role_the_tagger_read_as_an_adverb_leaves_the_player_the_speaker(run):
 def test_a_date_after_an_adverb_is_no_speaker(run):
     text = "The talks went on late into the night. “We are close to a deal,” Reuters late Tuesday quoted an official as saying."
     assert run(text).quotes[0].speaker == "an official"
+
+
+def test_an_infinitive_that_describes_a_noun_is_no_ones_cue(run):
+    text = (
+        "She even gave birth while in office.\n\nRuiz told party members that she had hoped to find the energy to "
+        "continue as mayor during the summer, “but I have not been able to do that.”"
+    )
+    assert run(text).quotes[0].speaker == "Ruiz"
+
+
+def test_went_on_to_say_still_cues(run):
+    text = "Tom Baker thanked the staff. He went on to say: “We will open two more clinics next year in the north.”"
+    assert run(text).quotes[0].speaker == "Tom Baker"

@@ -1003,6 +1003,10 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             # a paragraph ending "... he said:" introduces the quote below it
             if t.text != ":":
                 return None
+        if ctx.is_cue(t) and _infinitive_on_noun(t):
+            j -= 1  # "hoped to find the energy to continue as leader, “...”": the cue of no one, look further back
+            steps += 1
+            continue
         if ctx.is_cue(t):
             subj = subject_of(t)
             if subj is not None and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
@@ -1020,6 +1024,17 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         j -= 1
         steps += 1
     return None
+
+
+def _infinitive_on_noun(cue: Token) -> bool:
+    """A verb of saying in the to-infinitive whose parser's subject is a common noun before it: the infinitive
+    describes that noun ("the energy to continue", "the courage to speak", "time to say goodbye"), so no one says
+    anything through it ("went on to say" has no subject of its own and still cues)."""
+    return (
+        cue.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+        and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < cue.i for c in cue.children)
+    )
 
 
 def _issuer(ctx: DocContext, cue: Token) -> Optional[Source]:
