@@ -38,7 +38,9 @@ def test_pronoun_positions_are_those_a_scan_of_every_token_finds(pipeline):
     ],
 )
 def test_the_executive_refers_back_to_the_ceo_named_before(run, intro):
-    text = f'{intro} "Together, we will build the best tools in the world for all of our customers," the executive added.'
+    text = (
+        f'{intro} "Together, we will build the best tools in the world for all of our customers," the executive added.'
+    )
     assert run(text).quotes[-1].speaker == "Tom Baker"
 
 

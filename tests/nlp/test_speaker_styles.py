@@ -303,7 +303,9 @@ def test_an_agency_credit_after_the_last_quote_is_no_signature(run, credit):
 
 
 def test_a_person_signed_after_a_dash_still_speaks(run):
-    text = "Readers wrote in all week about the new bridge.\n\n“It is the ugliest thing I have ever seen.” — Jane Roe, AFP"
+    text = (
+        "Readers wrote in all week about the new bridge.\n\n“It is the ugliest thing I have ever seen.” — Jane Roe, AFP"
+    )
     assert run(text).quotes[-1].speaker == "Jane Roe"
 
 
@@ -326,7 +328,10 @@ def test_a_role_the_tagger_read_as_an_adverb_leaves_the_player_the_speaker(run):
 
 
 def test_a_date_after_an_adverb_is_no_speaker(run):
-    text = "The talks went on late into the night. “We are close to a deal,” Reuters late Tuesday quoted an official as saying."
+    text = (
+        "The talks went on late into the night. “We are close to a deal,” Reuters late Tuesday quoted an official "
+        "as saying."
+    )
     assert run(text).quotes[0].speaker == "an official"
 
 

@@ -906,9 +906,7 @@ def _imperative(cue: Token) -> bool:
     prev = cue.doc[cue.i - 1] if cue.i > 0 else None
     opens = prev is None or cue.i == cue.sent.start or prev.text in ("(", "[", ".", "!", "?") or prev.is_space
     return (
-        opens
-        and cue.tag_ == "VB"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+        opens and cue.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
     )
 
 

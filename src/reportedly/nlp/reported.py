@@ -94,7 +94,9 @@ def name_past_role(tok: Token) -> Token:
     name = doc[i + 1]
     if name.pos_ != "PROPN" or name.ent_type_ in _NOT_A_PERSON_ENT:
         return tok
-    while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN" and doc[name.i + 1].ent_type_ not in _NOT_A_PERSON_ENT:
+    while (
+        name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN" and doc[name.i + 1].ent_type_ not in _NOT_A_PERSON_ENT
+    ):
         name = doc[name.i + 1]
     return name
 
