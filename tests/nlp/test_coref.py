@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reportedly.nlp.coref import _in_credit_lines
 from reportedly.rules import load
 
@@ -26,3 +28,25 @@ def test_pronoun_positions_are_those_a_scan_of_every_token_finds(pipeline):
     words = set(rules.pronouns) | set(rules.possessive_pronouns)
     scan = [t.i for t in doc if t.lower_ in words]
     assert _pronoun_positions(doc, rules) == scan == [0, 2, 9, 12, 17]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "The deal marks a new phase for the firm, said president and CEO Tom Baker.",
+        "Acme will buy Bolt for $2 billion, chief executive Tom Baker said on Monday.",
+    ],
+)
+def test_the_executive_refers_back_to_the_ceo_named_before(run, intro):
+    text = (
+        f'{intro} "Together, we will build the best tools in the world for all of our customers," the executive added.'
+    )
+    assert run(text).quotes[-1].speaker == "Tom Baker"
+
+
+def test_the_ceo_refers_back_to_a_chief_executive_named_in_lower_case(run):
+    text = (
+        "Acme will buy Bolt for $2 billion, chief executive Tom Baker said on Monday. The firm's shares rose. "
+        '"We have waited a long time for a deal like this one," the CEO told reporters.'
+    )
+    assert run(text).quotes[-1].speaker == "Tom Baker"

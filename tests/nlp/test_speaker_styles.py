@@ -289,3 +289,60 @@ def test_noun_after_a_quote_in_its_base_form_is_no_tag(run):
     text = "Nothing was found at the farm. “We are very proud of the crew,” the police report. Nobody was hurt."
     quotes = run(text).quotes
     assert len(quotes) == 1 and quotes[0].speaker is None
+
+
+@pytest.mark.parametrize("credit", ["- AFP", "— Reuters", "- (AFP)"])
+def test_an_agency_credit_after_the_last_quote_is_no_signature(run, credit):
+    text = (
+        "Lena Ortiz said on Monday there was no secret behind her decision.\n\n"
+        "“I am tired. We give as much as we can and then it is time.\n\n"
+        f"“I am leaving because the job needs someone with more energy than I have now.” {credit}\n"
+    )
+    quotes = run(text).quotes
+    assert quotes[-1].speaker == "Lena Ortiz"
+
+
+def test_a_person_signed_after_a_dash_still_speaks(run):
+    text = (
+        "Readers wrote in all week about the new bridge.\n\n“It is the ugliest thing I have ever seen.” — Jane Roe, AFP"
+    )
+    assert run(text).quotes[-1].speaker == "Jane Roe"
+
+
+def test_an_instruction_to_the_reader_after_a_quote_names_no_speaker(run):
+    text = (
+        "The race ended in a sprint on Sunday. “I knew I was coming for a fast time, but a win like this — I am so "
+        "happy,” Otieno said after the race. “A record was not on my mind today, but I knew one day I would get it.” "
+        "(Read more running stories.)"
+    )
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == ["Otieno", "Otieno"]
+
+
+def test_a_role_the_tagger_read_as_an_adverb_leaves_the_player_the_speaker(run):
+    text = (
+        "Fans gathered at the gates on Sunday.\n\n“We lost a legend today. Rest well, coach,” tweeted LFC forward "
+        "Diallo, who scored a hat-trick in the cup final last year."
+    )
+    assert run(text).quotes[0].speaker == "Diallo"
+
+
+def test_a_date_after_an_adverb_is_no_speaker(run):
+    text = (
+        "The talks went on late into the night. “We are close to a deal,” Reuters late Tuesday quoted an official "
+        "as saying."
+    )
+    assert run(text).quotes[0].speaker == "an official"
+
+
+def test_an_infinitive_that_describes_a_noun_is_no_ones_cue(run):
+    text = (
+        "She even gave birth while in office.\n\nRuiz told party members that she had hoped to find the energy to "
+        "continue as mayor during the summer, “but I have not been able to do that.”"
+    )
+    assert run(text).quotes[0].speaker == "Ruiz"
+
+
+def test_went_on_to_say_still_cues(run):
+    text = "Tom Baker thanked the staff. He went on to say: “We will open two more clinics next year in the north.”"
+    assert run(text).quotes[0].speaker == "Tom Baker"

@@ -491,7 +491,19 @@ def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
                 b.gender = _gender_from(span, b.title, rules)
     b.mentions = mentions
     for text in (b.title or "", b.role or ""):
-        b.context.update(w.lower() for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2)
+        b.context.update(role_words(text, rules))
+
+
+def role_words(text: str, rules: Rules) -> set[str]:
+    """The words of a title or role a later description may name the person by, each job abbreviation in both its
+    spellings ("president and CEO" gives "executive" too, for "the executive added"; "chief executive" gives "ceo")."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2}
+    for short, full in rules.role_abbreviations.items():
+        if short in words:
+            words.update(w for w in full if len(w) > 2)
+        elif all(w in words for w in full[:2]):
+            words.add(short)
+    return words
 
 
 def _title_before(span: Span, rules: Rules) -> tuple[Optional[str], int]:
@@ -529,7 +541,9 @@ def _role_of(span: Span, rules: Rules) -> Optional[str]:
     if pre and any(rules.is_person_noun(t.lemma_) for t in pre):
         first = min(t.left_edge.i for t in pre)
         sub = span.doc[first : span.start]
-        if not any(rules.is_title(t.text) for t in sub):
+        # a capitalised rank is the name's title ("President Tom Baker"); a lower-case one is part of the job
+        # ("chief executive Tom Baker", "president and CEO Tom Baker")
+        if not any(rules.is_title(t.text) and t.text[:1].isupper() for t in sub):
             return sub.text.strip() or None
     return None
 

@@ -875,6 +875,8 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         named = _name_before(ctx, cue)
         if named is not None:
             return speaker_source(ctx, named)
+    if _imperative(cue):
+        return None  # "“...” (Read more stories.)": a verb in its base form with no subject addresses the reader
     # inverted: "said Smith", "said the official"
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
         if t.dep_ == "mark" or t.lower_ == "that":
@@ -896,6 +898,16 @@ def _speaker_of_cue(ctx: DocContext, cue: Token, after_char: int, before_quote: 
         if ctx.is_mark[t.i] or t.text in (".", ";"):
             break
     return None
+
+
+def _imperative(cue: Token) -> bool:
+    """The cue opens its sentence or bracket in its base form with no subject or auxiliary of its own ("Read more
+    stories.", "(Watch the interview)"): an instruction to the reader, whose object never speaks."""
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    opens = prev is None or cue.i == cue.sent.start or prev.text in ("(", "[", ".", "!", "?") or prev.is_space
+    return (
+        opens and cue.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+    )
 
 
 def _head_of_modifiers(last: Token, between: list[Token]) -> Token:
@@ -989,6 +1001,10 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
             # a paragraph ending "... he said:" introduces the quote below it
             if t.text != ":":
                 return None
+        if ctx.is_cue(t) and _infinitive_on_noun(t):
+            j -= 1  # "hoped to find the energy to continue as leader, “...”": the cue of no one, look further back
+            steps += 1
+            continue
         if ctx.is_cue(t):
             subj = subject_of(t)
             if subj is not None and not ctx.inside_quote[subj.i] and not ctx.is_mark[subj.i]:
@@ -1006,6 +1022,17 @@ def _cue_before(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
         j -= 1
         steps += 1
     return None
+
+
+def _infinitive_on_noun(cue: Token) -> bool:
+    """A verb of saying in the to-infinitive whose parser's subject is a common noun before it: the infinitive
+    describes that noun ("the energy to continue", "the courage to speak", "time to say goodbye"), so no one says
+    anything through it ("went on to say" has no subject of its own and still cues)."""
+    return (
+        cue.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+        and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < cue.i for c in cue.children)
+    )
 
 
 def _issuer(ctx: DocContext, cue: Token) -> Optional[Source]:
@@ -1408,6 +1435,12 @@ def _lede_speaker(done: list[RawQuote], reported: list[RawAttribution], q: Quote
     return first.source
 
 
+def _credit_only(span, head: Token) -> bool:
+    """Nothing but the outlet's name follows the dash (brackets and punctuation aside): "- AFP", "— Reuters.", the
+    credit line of a wire story, not "— Jane Roe, AFP correspondent" (a signature that names a person first)."""
+    return all(t.i <= head.i or t.is_punct or t.is_space for t in span)
+
+
 def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
     """“...” ― Pamela Padilla: a name signed after a dash, as in reader comments and epigraphs."""
     if q.close is None:
@@ -1442,7 +1475,10 @@ def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
             head = t
             while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.i > head.i:
                 head = head.head
-            return speaker_source(ctx, head)
+            source = speaker_source(ctx, head)
+            if source is not None and source.type == "media" and _credit_only(span, head):
+                return None  # "“...” - AFP": the agency that supplied the story, credited at its end, not a speaker
+            return source
         # "— Retired Brazil star Zico": a few words of description before the name signed
         if t.pos_ in ("ADJ", "NOUN", "DET") or t.tag_ == "VBN":
             described += 1

@@ -69,7 +69,36 @@ def find_reported_speech(ctx: DocContext) -> list[RawAttribution]:
 
 def speaker_source(ctx: DocContext, tok: Token) -> Optional[Source]:
     """The source the noun phrase headed by `tok` names, as the speaker of words quoted or reported."""
+    tok = name_past_role(tok)
     return make_source(ctx.table, speaker_phrase(tok, ctx.rules), ctx.rules, ctx.pronouns, quoted_person=True)
+
+
+_NOT_A_PERSON_ENT = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"))
+
+
+def name_past_role(tok: Token) -> Token:
+    """ "tweeted Lyon forward Diallo", "Chile and Inter forward Perez said": the tagger read the role between a team's
+    (or country's) name and the player's as an adverb, so the parser made the team the speaker and left the player's
+    name hanging. A name, then (past a name run joined by "and", "&" or a hyphen) one lower-case word tagged as an
+    adverb, then a name that is no date: the speaker is that last name (the end of its run). Otherwise `tok`."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+        return tok
+    doc = tok.doc
+    i = tok.i + 1
+    limit = min(len(doc) - 1, tok.i + SETTINGS.max_tag_subject_words + 2)
+    while i < limit and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("and", "&", "-")):
+        i += 1
+    role = doc[i] if i < len(doc) else None
+    if role is None or role.tag_ != "RB" or not role.is_lower or role.whitespace_ == "" or i + 1 >= len(doc):
+        return tok
+    name = doc[i + 1]
+    if name.pos_ != "PROPN" or name.ent_type_ in _NOT_A_PERSON_ENT:
+        return tok
+    while (
+        name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN" and doc[name.i + 1].ent_type_ not in _NOT_A_PERSON_ENT
+    ):
+        name = doc[name.i + 1]
+    return name
 
 
 def is_speaker(ctx: DocContext, subj: Token) -> bool:
