@@ -14,7 +14,10 @@ BODY = (
     "Firefighters worked through the night to keep the flames away from the fuel depot nearby.\n\n"
 )
 NEXT = "The bridge is expected to reopen to traffic at the end of next month, the council said.\n\n"
-SOURCE = "Divers searching the wreck of the Merrow ferry recovered 14 bodies before the operation was halted by strong currents late in the afternoon."
+SOURCE = (
+    "Divers searching the wreck of the Merrow ferry recovered 14 bodies before the operation was halted by strong "
+    "currents late in the afternoon."
+)
 COPY = "The Merrow ferry disaster has claimed 41 lives, officials say."
 
 

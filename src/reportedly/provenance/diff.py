@@ -489,10 +489,11 @@ def _same_claims(source: list[str], copy: list[str], aligned: dict[int, int]) ->
     """Sentences left unaligned between the same two aligned ones that make one claim in other words, by the rare
     words they share rather than by all their words (a rewrite that kept the names, figures and content-word stems
     of a sentence but reworded the rest past any character ratio: "Divers searching the wreck of the Merrow ferry
-    recovered 14 bodies before ..." -> "The Merrow ferry disaster has claimed 41 lives, officials say."). Each must be the other's likeliest in that gap,
-    alike by `_claim_likeness` at or above settings.diff_claim, clear of every rival of either by diff_claim_margin,
-    sharing diff_claim_shared content stems at least: then its hedge, figure or attribution changed is reported as
-    that, not as a sentence added and one dropped."""
+    recovered 14 bodies before ..." -> "The Merrow ferry disaster has claimed 41 lives, officials say."). Each must
+    be the other's likeliest in that gap, alike by `_claim_likeness` at or above settings.diff_claim, clear of every
+    rival of either by diff_claim_margin, sharing diff_claim_shared content stems at least: then its hedge, figure or
+    attribution changed is reported as that, not as a sentence added and one dropped. Only in place: the same bar
+    for sentences anywhere in the two texts (a claim reworded and moved) found no checklist item more on half A."""
     out: dict[int, int] = {}
     if S.diff_claim > 1:
         return out
@@ -514,7 +515,8 @@ def _same_claims(source: list[str], copy: list[str], aligned: dict[int, int]) ->
     return out
 
 
-_ADDRESS = re.compile(r"\S*[^\W\d_]{2,}\.[^\W\d_]{2,}\S*")  # a web address or a handle (pic.twitter.com/x): no claim's words
+# a web address or a handle ("pic.twitter.com/x"): none of a claim's words
+_ADDRESS = re.compile(r"\S*[^\W\d_]{2,}\.[^\W\d_]{2,}\S*")
 
 
 def _claim_likeness(a: dict[str, float], b: dict[str, float]) -> float:
