@@ -397,3 +397,16 @@ def test_a_house_spelling_or_a_few_shared_words_is_no_quotation_reworded():
     long = "le roi du football nous a quittes mais son heritage ne sera jamais oublie"
     assert not _foreign_quote_alike(long, "il a fait du football un art")
     assert _foreign_quote_alike(long, "son heritage ne sera jamais oublie")
+
+
+def test_one_intensifier_put_for_another_is_no_loaded_word():
+    from reportedly.provenance.diff import _foreign_degrees
+
+    before = "Die Lage ist sehr ernst, sagte der Minister am Montag in Berlin."
+    after = "Die Lage ist äußerst ernst, sagte der Minister am Montag in Berlin."
+    # the scale has one level: a swap is said as strongly, not dropped and added at once
+    assert _foreign_degrees("de", "de", before, after, (0, 1), (0, 1)) == []
+    found = _foreign_degrees(
+        "de", "de", before, "Die Lage ist ernst, sagte der Minister am Montag in Berlin.", (0, 1), (0, 1)
+    )
+    assert [(c.kind, c.before, c.after) for c in found] == [("loaded-word", "sehr", None)]

@@ -2080,12 +2080,13 @@ def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: st
     for scale in sorted(fb.keys() | fa.keys()):
         had, has = fb.get(scale, {}), fa.get(scale, {})
         if scale == "intensity":
-            lower = {w.lower() for w in has}
-            out += [Change("loaded-word", w, None, s, c, f"'{w}' dropped: said less strongly") for w in had
-                    if w.lower() not in lower]  # fmt: skip
-            lower = {w.lower() for w in had}
-            out += [Change("loaded-word", None, w, s, c, f"'{w}' added: said more strongly") for w in has
-                    if w.lower() not in lower]  # fmt: skip
+            # one level only: an intensifier put for another ("sehr" -> "äußerst") is said as strongly; those left
+            # over once the two sides' are paired off were dropped or added
+            dropped = [w for w in had if w.lower() not in {x.lower() for x in has}]
+            added = [w for w in has if w.lower() not in {x.lower() for x in had}]
+            n = min(len(dropped), len(added))
+            out += [Change("loaded-word", w, None, s, c, f"'{w}' dropped: said less strongly") for w in dropped[n:]]
+            out += [Change("loaded-word", None, w, s, c, f"'{w}' added: said more strongly") for w in added[n:]]
         elif len(had) == 1 and len(has) == 1:
             (b, lb), (a, la) = next(iter(had.items())), next(iter(has.items()))
             if lb != la:
