@@ -410,3 +410,10 @@ def test_one_intensifier_put_for_another_is_no_loaded_word():
         "de", "de", before, "Die Lage ist ernst, sagte der Minister am Montag in Berlin.", (0, 1), (0, 1)
     )
     assert [(c.kind, c.before, c.after) for c in found] == [("loaded-word", "sehr", None)]
+
+
+def test_a_year_put_for_another_beside_a_count_written_another_way_is_a_date_changed():
+    from reportedly.provenance.diff import _figures
+
+    found = _figures("Im Jahr 2020 kamen 1,500 Menschen.", "Im Jahr 2022 kamen 1500 Menschen.", (0, 1), (0, 1))
+    assert [(c.kind, c.before, c.after) for c in found] == [("date-changed", "2020", "2022")]

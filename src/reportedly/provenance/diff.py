@@ -2888,7 +2888,10 @@ def _years(before: list[str], after: list[str]) -> bool:
     event moved in time ("versuchte 2020" -> "versuchte 2022"), a date changed, not a count. Figures as written,
     so that "1,900" is no year; a count written bare ("2000 Menschen" -> "2500 Menschen") is too far apart to be
     read as one."""
-    gone, new = [n for n in before if n not in after], [n for n in after if n not in before]
+    plain_b, plain_a = [n.replace(",", "") for n in before], [n.replace(",", "") for n in after]
+    # compared without separators, as `_figures` compares them ("1,500" -> "1500" is no figure changed)
+    gone = [n for n in before if n.replace(",", "") not in plain_a]
+    new = [n for n in after if n.replace(",", "") not in plain_b]
     if len(gone) != 1 or len(new) != 1 or not (_YEAR.fullmatch(gone[0]) and _YEAR.fullmatch(new[0])):
         return False
     return abs(int(gone[0]) - int(new[0])) <= S.diff_year_span
