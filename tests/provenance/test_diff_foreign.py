@@ -417,3 +417,21 @@ def test_a_year_put_for_another_beside_a_count_written_another_way_is_a_date_cha
 
     found = _figures("Im Jahr 2020 kamen 1,500 Menschen.", "Im Jahr 2022 kamen 1500 Menschen.", (0, 1), (0, 1))
     assert [(c.kind, c.before, c.after) for c in found] == [("date-changed", "2020", "2022")]
+
+
+def test_a_short_source_quotation_inside_a_longer_copy_quotation_is_no_quote_reworded():
+    from reportedly.models import Analysis
+    from reportedly.provenance.diff import _foreign_quote_alike, foreign_quotes
+
+    # a label the source quotes, said in the copy by someone else inside a quotation of their own
+    source = "Die Regierung spricht von einer „historischen Wende“ in der Klimapolitik."
+    copy = (
+        "Die Regierung spricht von einer Wende. Die Opposition widerspricht: „Das ist keine historischen Wende, "
+        "sondern ein Rückschritt für uns alle.“"
+    )
+    found = foreign_quotes(
+        Analysis(text=source, published=None, language="de"), Analysis(text=copy, published=None, language="de")
+    )
+    assert found == []
+    # the copy's a piece of the source's still is
+    assert _foreign_quote_alike("das ist keine historische wende, sondern ein ruckschritt", "historische wende")

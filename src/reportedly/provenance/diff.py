@@ -1337,7 +1337,11 @@ def _foreign_quote_alike(source: str, copy: str) -> bool:
     known to confirm the match."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(source, copy) >= S.foreign_quote or fuzz.partial_ratio(source, copy) >= S.foreign_quote_piece
+    if fuzz.ratio(source, copy) >= S.foreign_quote:
+        return True
+    # partial_ratio aligns the shorter in the longer: only the copy's may be the piece (a label the source quoted,
+    # found inside another quotation of the copy, is no quotation of the source reworded)
+    return len(copy) <= len(source) and fuzz.partial_ratio(source, copy) >= S.foreign_quote_piece
 
 
 def _spelled_alike(a: str, b: str) -> bool:
