@@ -542,8 +542,9 @@ def _role_of(span: Span, rules: Rules) -> Optional[str]:
         first = min(t.left_edge.i for t in pre)
         sub = span.doc[first : span.start]
         # a capitalised rank is the name's title ("President Tom Baker"); a lower-case one is part of the job
-        # ("chief executive Tom Baker", "president and CEO Tom Baker")
-        if not any(rules.is_title(t.text) and t.text[:1].isupper() for t in sub):
+        # ("chief executive Tom Baker", "president and CEO Tom Baker"), and so is one capitalised only because it
+        # opens the sentence ("Chief executive Tom Baker said")
+        if not any(rules.is_title(t.text) and t.text[:1].isupper() and t.i != t.sent.start for t in sub):
             return sub.text.strip() or None
     return None
 
