@@ -435,3 +435,20 @@ def test_a_short_source_quotation_inside_a_longer_copy_quotation_is_no_quote_rew
     assert found == []
     # the copy's a piece of the source's still is
     assert _foreign_quote_alike("das ist keine historische wende, sondern ein ruckschritt", "historische wende")
+
+
+def test_a_degree_word_in_a_phrase_that_says_no_degree_is_no_loaded_word():
+    from reportedly.provenance.diff import _foreign_degrees
+
+    def found(lang, before, after):
+        out = _foreign_degrees(lang, lang, before, after, (0, 1), (0, 1))
+        return [(c.kind, c.before, c.after) for c in out]
+
+    # a record: "the highest ever recorded" -> "the highest of all time", not "never" -> "always"
+    assert found("it", "È il livello più alto mai registrato in Italia, ha detto il ministro.",
+                 "È il livello più alto di sempre in Italia, ha detto il ministro.") == []  # fmt: skip
+    assert found("es", "El equipo está más unido que nunca, dijo el entrenador el lunes.",
+                 "El equipo está unido como siempre, dijo el entrenador el lunes.") == []  # fmt: skip
+    # "non ... mai" is still "never"
+    assert found("it", "Il sindaco non critica mai la riforma del governo.",
+                 "Il sindaco critica spesso la riforma del governo.") == [("loaded-word", "mai", "spesso")]  # fmt: skip

@@ -2041,15 +2041,32 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
 
 
 @lru_cache(maxsize=None)
-def _degree_words(lang: str) -> dict[str, tuple[str, int]]:
-    """Lower-case word -> (scale, level) of rules/<lang>/degree_words.tsv ({} for a language without the file)."""
+def _degree_rows(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The (word, scale, level) rows of rules/<lang>/degree_words.tsv (none for a language without the file)."""
     from ..rules import lines
 
     try:
-        rows = lines(lang, "degree_words.tsv")
+        return tuple(tuple(r.split("\t")) for r in lines(lang, "degree_words.tsv"))
     except (FileNotFoundError, ModuleNotFoundError):
-        return {}
-    return {w.lower(): (scale, int(level)) for w, scale, level in (r.split("\t") for r in rows)}
+        return ()
+
+
+@lru_cache(maxsize=None)
+def _degree_words(lang: str) -> dict[str, tuple[str, int]]:
+    """Lower-case word -> (scale, level) of rules/<lang>/degree_words.tsv ({} for a language without the file)."""
+    return {w.lower(): (scale, int(level)) for w, scale, level in _degree_rows(lang) if scale != "idiom"}
+
+
+@lru_cache(maxsize=None)
+def _degree_idioms(lang: str) -> Optional[re.Pattern]:
+    """The phrases of rules/<lang>/degree_words.tsv (scale idiom) in which a degree word says no degree ("più alto
+    mai registrato": ever, not never; "immer mehr": more and more), as one pattern ("*": any one word)."""
+    alts = [
+        r"\s+".join(r"\w+" if w == "*" else re.escape(w) for w in phrase.split())
+        for phrase, scale, _ in _degree_rows(lang)
+        if scale == "idiom"
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.I) if alts else None
 
 
 def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
@@ -2057,7 +2074,8 @@ def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: st
     (rules/<lang>/degree_words.tsv): the one word of a scale each sentence has, swapped for one of another level
     ("souvent" -> "parfois", "viele" -> "die meisten"), or an intensifier put in or taken out ("viel zu spät" ->
     "zu spät"), where the two sentences make one claim (`_one_claim`) and the word is not part of a clause cut or
-    added whole: a loaded word, as `_adverbs` and `_quantified` read English."""
+    added whole nor of a phrase that says no degree (`_degree_idioms`): a loaded word, as `_adverbs` and
+    `_quantified` read English."""
     words = _degree_words(src_lang or "") if src_lang == cp_lang and src_lang != "en" else {}
     if not words:
         return []
@@ -2070,9 +2088,11 @@ def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: st
         ):
             cut |= {w.lower() for w in old + new}
 
+    idioms = _degree_idioms(src_lang or "")
+
     def found(text: str) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
-        for w in _WORD.findall(text):
+        for w in _WORD.findall(idioms.sub(" ", text) if idioms else text):
             if (hit := words.get(w.lower())) and w.lower() not in cut:
                 out.setdefault(hit[0], {})[w] = hit[1]
         return out
