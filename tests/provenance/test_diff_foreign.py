@@ -452,3 +452,12 @@ def test_a_degree_word_in_a_phrase_that_says_no_degree_is_no_loaded_word():
     # "non ... mai" is still "never"
     assert found("it", "Il sindaco non critica mai la riforma del governo.",
                  "Il sindaco critica spesso la riforma del governo.") == [("loaded-word", "mai", "spesso")]  # fmt: skip
+
+
+def test_a_year_changed_that_the_timexes_read_is_one_date_changed(run):
+    from .diffs import LEAD, changes_of_kind
+
+    source = LEAD + "The company was founded in 2015 by two brothers from Ohio."
+    copy = LEAD + "The company was founded in 2017 by two brothers from Ohio."
+    assert len(changes_of_kind(run, source, copy, "date-changed")) == 1
+    assert not changes_of_kind(run, source, copy, "number-changed")
