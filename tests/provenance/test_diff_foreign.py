@@ -461,3 +461,16 @@ def test_a_year_changed_that_the_timexes_read_is_one_date_changed(run):
     copy = LEAD + "The company was founded in 2017 by two brothers from Ohio."
     assert len(changes_of_kind(run, source, copy, "date-changed")) == 1
     assert not changes_of_kind(run, source, copy, "number-changed")
+
+
+def test_a_word_of_a_degree_list_in_its_other_sense_is_no_loaded_word():
+    from reportedly.provenance.diff import _foreign_degrees
+
+    def found(lang, before, after):
+        return [(c.kind, c.before, c.after) for c in _foreign_degrees(lang, lang, before, after, (0, 1), (0, 1))]
+
+    # "peu après": shortly after, not few; "ministri diversi": different ministers, not several
+    assert found("fr", "Plusieurs blessés ont été évacués juste après l'explosion, selon la police.",
+                 "Les blessés ont été évacués peu après l'explosion, selon la police.") == []  # fmt: skip
+    assert found("it", "Molti ministri hanno votato contro la riforma della scuola ieri sera.",
+                 "Ministri diversi hanno votato contro la riforma della scuola ieri sera.") == []  # fmt: skip
