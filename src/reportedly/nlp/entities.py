@@ -496,11 +496,13 @@ def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
 
 def role_words(text: str, rules: Rules) -> set[str]:
     """The words of a title or role a later description may name the person by, each job abbreviation in both its
-    spellings ("president and CEO" gives "executive" too, for "the executive added"; "chief executive" gives "ceo")."""
+    spellings ("president and CEO" gives "executive" too, for "the executive added"; "chief executive" gives "ceo").
+    An abbreviation gives the words it stands for but the last ("officer"), which alone names any officer ("an
+    officer told reporters" is no CEO)."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2}
     for short, full in rules.role_abbreviations.items():
         if short in words:
-            words.update(w for w in full if len(w) > 2)
+            words.update(w for w in full[:-1] if len(w) > 2)
         elif all(w in words for w in full[:2]):
             words.add(short)
     return words
