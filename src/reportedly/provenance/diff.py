@@ -1028,8 +1028,9 @@ def _only(figures: Optional[str], dated: set[str]) -> bool:
 
 def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]) -> list[Change]:
     """Two sentences of two languages, one the other's translation: what translation cannot account for, the
-    figures and clock times replaced, the weekdays or months changed, a hearsay marker dropped or added (figures and
-    hearsay only where the two agree on another figure: one claim)."""
+    figures and clock times replaced, the weekdays or months changed, a hearsay or 'likely' marker dropped or added
+    (figures only where the two agree on another figure: one claim; hedges there too, or where their names and
+    cognates overlap, settings.diff_translated_claim)."""
     from . import crosslang as x
 
     before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
