@@ -50,3 +50,21 @@ def test_the_ceo_refers_back_to_a_chief_executive_named_in_lower_case(run):
         '"We have waited a long time for a deal like this one," the CEO told reporters.'
     )
     assert run(text).quotes[-1].speaker == "Tom Baker"
+
+
+@pytest.mark.parametrize("description", ["the executive", "the CEO"])
+def test_a_job_that_opens_the_sentence_is_the_role_its_capital_no_title(run, description):
+    text = (
+        "Chief executive Tom Baker said Acme will buy Bolt for $2 billion. The firm's shares rose. "
+        f'"We have waited a long time for a deal like this one," {description} told reporters.'
+    )
+    assert run(text).quotes[-1].speaker == "Tom Baker"
+
+
+def test_an_officer_is_not_the_ceo_named_before(run):
+    # "CEO" gives "executive" to the context, not "officer": that word alone names any officer
+    text = (
+        "Acme CEO Tom Baker said the plant would reopen soon. Police closed the road near the plant on Monday. "
+        '"Nobody was hurt in the blast," an officer told reporters.'
+    )
+    assert run(text).quotes[-1].speaker != "Tom Baker"

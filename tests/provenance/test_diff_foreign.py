@@ -397,3 +397,80 @@ def test_a_house_spelling_or_a_few_shared_words_is_no_quotation_reworded():
     long = "le roi du football nous a quittes mais son heritage ne sera jamais oublie"
     assert not _foreign_quote_alike(long, "il a fait du football un art")
     assert _foreign_quote_alike(long, "son heritage ne sera jamais oublie")
+
+
+def test_one_intensifier_put_for_another_is_no_loaded_word():
+    from reportedly.provenance.diff import _foreign_degrees
+
+    before = "Die Lage ist sehr ernst, sagte der Minister am Montag in Berlin."
+    after = "Die Lage ist äußerst ernst, sagte der Minister am Montag in Berlin."
+    # the scale has one level: a swap is said as strongly, not dropped and added at once
+    assert _foreign_degrees("de", "de", before, after, (0, 1), (0, 1)) == []
+    found = _foreign_degrees(
+        "de", "de", before, "Die Lage ist ernst, sagte der Minister am Montag in Berlin.", (0, 1), (0, 1)
+    )
+    assert [(c.kind, c.before, c.after) for c in found] == [("loaded-word", "sehr", None)]
+
+
+def test_a_year_put_for_another_beside_a_count_written_another_way_is_a_date_changed():
+    from reportedly.provenance.diff import _figures
+
+    found = _figures("Im Jahr 2020 kamen 1,500 Menschen.", "Im Jahr 2022 kamen 1500 Menschen.", (0, 1), (0, 1))
+    assert [(c.kind, c.before, c.after) for c in found] == [("date-changed", "2020", "2022")]
+
+
+def test_a_short_source_quotation_inside_a_longer_copy_quotation_is_no_quote_reworded():
+    from reportedly.models import Analysis
+    from reportedly.provenance.diff import _foreign_quote_alike, foreign_quotes
+
+    # a label the source quotes, said in the copy by someone else inside a quotation of their own
+    source = "Die Regierung spricht von einer „historischen Wende“ in der Klimapolitik."
+    copy = (
+        "Die Regierung spricht von einer Wende. Die Opposition widerspricht: „Das ist keine historischen Wende, "
+        "sondern ein Rückschritt für uns alle.“"
+    )
+    found = foreign_quotes(
+        Analysis(text=source, published=None, language="de"), Analysis(text=copy, published=None, language="de")
+    )
+    assert found == []
+    # the copy's a piece of the source's still is
+    assert _foreign_quote_alike("das ist keine historische wende, sondern ein ruckschritt", "historische wende")
+
+
+def test_a_degree_word_in_a_phrase_that_says_no_degree_is_no_loaded_word():
+    from reportedly.provenance.diff import _foreign_degrees
+
+    def found(lang, before, after):
+        out = _foreign_degrees(lang, lang, before, after, (0, 1), (0, 1))
+        return [(c.kind, c.before, c.after) for c in out]
+
+    # a record: "the highest ever recorded" -> "the highest of all time", not "never" -> "always"
+    assert found("it", "È il livello più alto mai registrato in Italia, ha detto il ministro.",
+                 "È il livello più alto di sempre in Italia, ha detto il ministro.") == []  # fmt: skip
+    assert found("es", "El equipo está más unido que nunca, dijo el entrenador el lunes.",
+                 "El equipo está unido como siempre, dijo el entrenador el lunes.") == []  # fmt: skip
+    # "non ... mai" is still "never"
+    assert found("it", "Il sindaco non critica mai la riforma del governo.",
+                 "Il sindaco critica spesso la riforma del governo.") == [("loaded-word", "mai", "spesso")]  # fmt: skip
+
+
+def test_a_year_changed_that_the_timexes_read_is_one_date_changed(run):
+    from .diffs import LEAD, changes_of_kind
+
+    source = LEAD + "The company was founded in 2015 by two brothers from Ohio."
+    copy = LEAD + "The company was founded in 2017 by two brothers from Ohio."
+    assert len(changes_of_kind(run, source, copy, "date-changed")) == 1
+    assert not changes_of_kind(run, source, copy, "number-changed")
+
+
+def test_a_word_of_a_degree_list_in_its_other_sense_is_no_loaded_word():
+    from reportedly.provenance.diff import _foreign_degrees
+
+    def found(lang, before, after):
+        return [(c.kind, c.before, c.after) for c in _foreign_degrees(lang, lang, before, after, (0, 1), (0, 1))]
+
+    # "peu après": shortly after, not few; "ministri diversi": different ministers, not several
+    assert found("fr", "Plusieurs blessés ont été évacués juste après l'explosion, selon la police.",
+                 "Les blessés ont été évacués peu après l'explosion, selon la police.") == []  # fmt: skip
+    assert found("it", "Molti ministri hanno votato contro la riforma della scuola ieri sera.",
+                 "Ministri diversi hanno votato contro la riforma della scuola ieri sera.") == []  # fmt: skip

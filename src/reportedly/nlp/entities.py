@@ -496,11 +496,13 @@ def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
 
 def role_words(text: str, rules: Rules) -> set[str]:
     """The words of a title or role a later description may name the person by, each job abbreviation in both its
-    spellings ("president and CEO" gives "executive" too, for "the executive added"; "chief executive" gives "ceo")."""
+    spellings ("president and CEO" gives "executive" too, for "the executive added"; "chief executive" gives "ceo").
+    An abbreviation gives the words it stands for but the last ("officer"), which alone names any officer ("an
+    officer told reporters" is no CEO)."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2}
     for short, full in rules.role_abbreviations.items():
         if short in words:
-            words.update(w for w in full if len(w) > 2)
+            words.update(w for w in full[:-1] if len(w) > 2)
         elif all(w in words for w in full[:2]):
             words.add(short)
     return words
@@ -542,8 +544,9 @@ def _role_of(span: Span, rules: Rules) -> Optional[str]:
         first = min(t.left_edge.i for t in pre)
         sub = span.doc[first : span.start]
         # a capitalised rank is the name's title ("President Tom Baker"); a lower-case one is part of the job
-        # ("chief executive Tom Baker", "president and CEO Tom Baker")
-        if not any(rules.is_title(t.text) and t.text[:1].isupper() for t in sub):
+        # ("chief executive Tom Baker", "president and CEO Tom Baker"), and so is one capitalised only because it
+        # opens the sentence ("Chief executive Tom Baker said")
+        if not any(rules.is_title(t.text) and t.text[:1].isupper() and t.i != t.sent.start for t in sub):
             return sub.text.strip() or None
     return None
 

@@ -613,9 +613,13 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _certainty(before, after, s, c, out)
     out += _quantified(before, after, s, c)
     out += _magnitude_changed(src.language, cp.language, before, after, s, c)
-    out += _numbers(before, after, s, c)
+    dates = _dates(src, cp, s, c)
+    read = {n for x in dates if x.kind == "date-changed" for n in re.findall(r"\d+", f"{x.before} {x.after}")}
+    # a year `_figures` reads as a date changed where the timexes read that date too ("in 2015" -> "in 2017"): one
+    # change, not two
+    out += [x for x in _numbers(before, after, s, c) if not (x.kind == "date-changed" and {x.before, x.after} <= read)]
     out += _durations(src.language, cp.language, before, after, s, c, out)
-    out += _dates(src, cp, s, c)
+    out += dates
     out += _unquoted(src, cp, s, c)
     quoted = any(s[0] <= q.start < s[1] for q in src.quotes) or any(c[0] <= q.start < c[1] for q in cp.quotes)
     if (
@@ -1024,8 +1028,9 @@ def _only(figures: Optional[str], dated: set[str]) -> bool:
 
 def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]) -> list[Change]:
     """Two sentences of two languages, one the other's translation: what translation cannot account for, the
-    figures and clock times replaced, the weekdays or months changed, a hearsay marker dropped or added (figures and
-    hearsay only where the two agree on another figure: one claim)."""
+    figures and clock times replaced, the weekdays or months changed, a hearsay or 'likely' marker dropped or added
+    (figures only where the two agree on another figure: one claim; hedges there too, or where their names and
+    cognates overlap, settings.diff_translated_claim)."""
     from . import crosslang as x
 
     before, after = src.text[s[0] : s[1]], cp.text[c[0] : c[1]]
@@ -1337,7 +1342,11 @@ def _foreign_quote_alike(source: str, copy: str) -> bool:
     known to confirm the match."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(source, copy) >= S.foreign_quote or fuzz.partial_ratio(source, copy) >= S.foreign_quote_piece
+    if fuzz.ratio(source, copy) >= S.foreign_quote:
+        return True
+    # partial_ratio aligns the shorter in the longer: only the copy's may be the piece (a label the source quoted,
+    # found inside another quotation of the copy, is no quotation of the source reworded)
+    return len(copy) <= len(source) and fuzz.partial_ratio(source, copy) >= S.foreign_quote_piece
 
 
 def _spelled_alike(a: str, b: str) -> bool:
@@ -2037,15 +2046,32 @@ def _foreign_hedges(src_lang: Optional[str], cp_lang: Optional[str], before: str
 
 
 @lru_cache(maxsize=None)
-def _degree_words(lang: str) -> dict[str, tuple[str, int]]:
-    """Lower-case word -> (scale, level) of rules/<lang>/degree_words.tsv ({} for a language without the file)."""
+def _degree_rows(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The (word, scale, level) rows of rules/<lang>/degree_words.tsv (none for a language without the file)."""
     from ..rules import lines
 
     try:
-        rows = lines(lang, "degree_words.tsv")
+        return tuple(tuple(r.split("\t")) for r in lines(lang, "degree_words.tsv"))
     except (FileNotFoundError, ModuleNotFoundError):
-        return {}
-    return {w.lower(): (scale, int(level)) for w, scale, level in (r.split("\t") for r in rows)}
+        return ()
+
+
+@lru_cache(maxsize=None)
+def _degree_words(lang: str) -> dict[str, tuple[str, int]]:
+    """Lower-case word -> (scale, level) of rules/<lang>/degree_words.tsv ({} for a language without the file)."""
+    return {w.lower(): (scale, int(level)) for w, scale, level in _degree_rows(lang) if scale != "idiom"}
+
+
+@lru_cache(maxsize=None)
+def _degree_idioms(lang: str) -> Optional[re.Pattern]:
+    """The phrases of rules/<lang>/degree_words.tsv (scale idiom) in which a degree word says no degree ("più alto
+    mai registrato": ever, not never; "immer mehr": more and more), as one pattern ("*": any one word)."""
+    alts = [
+        r"\s+".join(r"\w+" if w == "*" else re.escape(w) for w in phrase.split())
+        for phrase, scale, _ in _degree_rows(lang)
+        if scale == "idiom"
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.I) if alts else None
 
 
 def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
@@ -2053,7 +2079,8 @@ def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: st
     (rules/<lang>/degree_words.tsv): the one word of a scale each sentence has, swapped for one of another level
     ("souvent" -> "parfois", "viele" -> "die meisten"), or an intensifier put in or taken out ("viel zu spät" ->
     "zu spät"), where the two sentences make one claim (`_one_claim`) and the word is not part of a clause cut or
-    added whole: a loaded word, as `_adverbs` and `_quantified` read English."""
+    added whole nor of a phrase that says no degree (`_degree_idioms`): a loaded word, as `_adverbs` and
+    `_quantified` read English."""
     words = _degree_words(src_lang or "") if src_lang == cp_lang and src_lang != "en" else {}
     if not words:
         return []
@@ -2066,9 +2093,11 @@ def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: st
         ):
             cut |= {w.lower() for w in old + new}
 
+    idioms = _degree_idioms(src_lang or "")
+
     def found(text: str) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
-        for w in _WORD.findall(text):
+        for w in _WORD.findall(idioms.sub(" ", text) if idioms else text):
             if (hit := words.get(w.lower())) and w.lower() not in cut:
                 out.setdefault(hit[0], {})[w] = hit[1]
         return out
@@ -2080,12 +2109,13 @@ def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: st
     for scale in sorted(fb.keys() | fa.keys()):
         had, has = fb.get(scale, {}), fa.get(scale, {})
         if scale == "intensity":
-            lower = {w.lower() for w in has}
-            out += [Change("loaded-word", w, None, s, c, f"'{w}' dropped: said less strongly") for w in had
-                    if w.lower() not in lower]  # fmt: skip
-            lower = {w.lower() for w in had}
-            out += [Change("loaded-word", None, w, s, c, f"'{w}' added: said more strongly") for w in has
-                    if w.lower() not in lower]  # fmt: skip
+            # one level only: an intensifier put for another ("sehr" -> "äußerst") is said as strongly; those left
+            # over once the two sides' are paired off were dropped or added
+            dropped = [w for w in had if w.lower() not in {x.lower() for x in has}]
+            added = [w for w in has if w.lower() not in {x.lower() for x in had}]
+            n = min(len(dropped), len(added))
+            out += [Change("loaded-word", w, None, s, c, f"'{w}' dropped: said less strongly") for w in dropped[n:]]
+            out += [Change("loaded-word", None, w, s, c, f"'{w}' added: said more strongly") for w in added[n:]]
         elif len(had) == 1 and len(has) == 1:
             (b, lb), (a, la) = next(iter(had.items())), next(iter(has.items()))
             if lb != la:
@@ -2887,7 +2917,10 @@ def _years(before: list[str], after: list[str]) -> bool:
     event moved in time ("versuchte 2020" -> "versuchte 2022"), a date changed, not a count. Figures as written,
     so that "1,900" is no year; a count written bare ("2000 Menschen" -> "2500 Menschen") is too far apart to be
     read as one."""
-    gone, new = [n for n in before if n not in after], [n for n in after if n not in before]
+    plain_b, plain_a = [n.replace(",", "") for n in before], [n.replace(",", "") for n in after]
+    # compared without separators, as `_figures` compares them ("1,500" -> "1500" is no figure changed)
+    gone = [n for n in before if n.replace(",", "") not in plain_a]
+    new = [n for n in after if n.replace(",", "") not in plain_b]
     if len(gone) != 1 or len(new) != 1 or not (_YEAR.fullmatch(gone[0]) and _YEAR.fullmatch(new[0])):
         return False
     return abs(int(gone[0]) - int(new[0])) <= S.diff_year_span
