@@ -604,7 +604,9 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _open_questions(src, cp, s, c)
     if src.language == "en" and cp.language == "en":
         out += _garbled(before, after, src.text, s, c)
-    out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
+    english = src.language == "en" and cp.language == "en"
+    found_quotes = [(q.start - s[0], q.end - s[0]) for q in src.quotes if s[0] <= q.start < s[1]] if english else None
+    out += _marked_quotes(before, after, s, c, found_quotes)
     out += _addressed(src.text, after, s, c)
     out += _as_predicted(before, after, s, c)
     out += _titles_added(before, after, s, c)
@@ -2406,25 +2408,27 @@ _MARKED = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{2,600}?)\s*[”
 _OPEN = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{20,600})$")
 
 
-def _marked_quotes(before: str, after: str, s, c, short_only: bool) -> list[Change]:
+def _marked_quotes(before: str, after: str, s, c, found_quotes: Optional[list[tuple[int, int]]]) -> list[Change]:
     """Words in quotation marks in a source sentence that the aligned copy sentence quotes in other words, found by
-    the marks alone (“…”, "…", « … », „…“): a quoted label swapped ("extremist" -> "extreme") or, in a language
-    the quotation finder does not read, a quotation reworded. With `short_only`, quotations of one word only (the
-    finder's quotations of two or more are compared whole by `quote_changes`)."""
+    the marks alone (“…”, "…", « … », „…“): a quoted label swapped ("extremist" -> "extreme"), a quoted name reworded
+    ("climate and transformation fund" -> "Climate and Change Fund") or, in a language the quotation finder does not
+    read, a quotation reworded. With `found_quotes` (the finder's quotations in the source sentence, offsets in it),
+    quotations of one word and those the finder did not take (a name or label in marks, no speaker); the finder's
+    are compared whole by `quote_changes`."""
     from rapidfuzz import fuzz
 
-    def marked(text: str) -> list[str]:
-        out = [m.group("q").strip(" ,.;:") for m in _MARKED.finditer(text)]
+    def marked(text: str) -> list[tuple[str, int]]:
+        out = [(m.group("q").strip(" ,.;:"), m.start("q")) for m in _MARKED.finditer(text)]
         # a quotation that runs on past its paragraph opens with a mark and closes with none (news style for a
         # quotation of several paragraphs; a page cut short)
         rest = _OPEN.search(_MARKED.sub(" ", text))
-        return out + ([rest.group("q").strip(" ,.;:")] if rest else [])
+        return out + ([(rest.group("q").strip(" ,.;:"), rest.start("q"))] if rest else [])
 
-    had, has = marked(before), marked(after)
-    if short_only:
-        had = [q for q in had if len(q.split()) == 1]
+    had, has = marked(before), [q for q, _ in marked(after)]
+    if found_quotes is not None:
+        had = [(q, at) for q, at in had if len(q.split()) == 1 or not any(a <= at < b for a, b in found_quotes)]
     out = []
-    for q in had:
+    for q, _ in had:
         if not has or _norm(q) in _norm(after):
             continue
         new = max(has, key=lambda x: fuzz.ratio(fold(q), fold(x)))
