@@ -352,12 +352,20 @@ def _second_halves(source: list[str], copy: list[str], aligned: dict[int, int]) 
 
 def _rewords_rest(half: str, piece: str, whole: str) -> bool:
     """`half` rewords what `piece` left out of `whole`, the sentence it is aligned to: alike by token-set ratio to the
-    words of `whole` that `piece` does not have (settings: diff_split), five words of them at least."""
+    words of `whole` that `piece` does not have (settings: diff_split), five words of them at least, or by the rare
+    words it shares with them (`_claim_likeness`, settings: diff_split_claim, diff_claim_shared)."""
     from rapidfuzz import fuzz
 
     have = set(_WORD.findall(piece))
     rest = [w for w in _WORD.findall(whole) if w not in have]
-    return len(rest) >= 5 and fuzz.token_set_ratio(half, " ".join(rest)) >= S.diff_split
+    if len(rest) < 5:
+        return False
+    if fuzz.token_set_ratio(half, " ".join(rest)) >= S.diff_split:
+        return True
+    if S.diff_split_claim > 1:
+        return False
+    a, b = _rare_stems(_ADDRESS.sub(" ", half)), _rare_stems(" ".join(rest))
+    return _claim_likeness(a, b) >= S.diff_split_claim and len(a.keys() & b.keys()) >= S.diff_claim_shared
 
 
 def _joined_halves(
