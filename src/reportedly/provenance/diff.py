@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -683,7 +684,8 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     a name for "him"), figures and number words (the number kinds), verbs of saying (the attribution kinds), hedges,
     words another change already reports, a word of rated feeling swapped for one of the same feeling ("talented"
     -> "excellent", as `_felt` judges them), and swaps in a sentence whose other words the copy mostly changed too
-    (a rewrite; settings: diff_swap_kept, diff_swap_words). A synonym no lexicon here rates ("lawyer" -> "attorney")
+    (a rewrite; settings: diff_swap_kept, counted in any order with diff_swap_any_order, and diff_swap_words), and
+    a swap of a word the other sentence has elsewhere (moved with its clause, not swapped). A synonym no lexicon here rates ("lawyer" -> "attorney")
     is still reported: the detail says the sense may differ, not that it does. English only."""
     if src.language != "en" or cp.language != "en":
         return []
@@ -691,7 +693,9 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     bm, am = list(_WORD.finditer(before)), list(_WORD.finditer(after))
     fb, fa = [fold(m.group(0)) for m in bm], [fold(m.group(0)) for m in am]
     sm = difflib.SequenceMatcher(a=fb, b=fa, autojunk=False)
-    if not fb or not fa or sum(b.size for b in sm.get_matching_blocks()) < S.diff_swap_kept * min(len(fb), len(fa)):
+    kept = sum((Counter(fb) & Counter(fa)).values()) if S.diff_swap_any_order else 0
+    kept = max(kept, sum(b.size for b in sm.get_matching_blocks()))
+    if not fb or not fa or kept < S.diff_swap_kept * min(len(fb), len(fa)):
         return []
     covered = _covered(found)
     out = []
@@ -707,6 +711,11 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
         old, new = bm[i1:i2], am[j1:j2]
         if _quoted_at(src, s[0] + old[0].start()) or _quoted_at(cp, c[0] + new[0].start()):
             continue
+        if S.diff_swap_any_order and (
+            any(w not in stops and w in set(fa) for w in fb[i1:i2])
+            or any(w not in stops and w in set(fb) for w in fa[j1:j2])
+        ):
+            continue  # a content word the other sentence has elsewhere: moved in a reordered clause, not swapped
         if not _word_swap([m.group(0) for m in old], [m.group(0) for m in new], i1 == 0, j1 == 0, covered):
             continue
         b, a = before[old[0].start() : old[-1].end()], after[new[0].start() : new[-1].end()]

@@ -269,6 +269,12 @@ class Settings:
     # Ressa item more (161) than 0.6 (160) with 18 more swaps, most of them in rewritten sentences and wrong by hand
     # ("seconds" -> "the structure"), so 0.6 is kept: leave-one-out 160 either way (0.8: 154, 40 swaps)
     diff_swap_kept: float = 0.6
+    # diff._swapped, 1: the words kept counted in any order (a spinner that moved a clause kept the sentence: "Bruce
+    # Willis, the star of the "Die Hard" franchise ..." put after "After being diagnosed with aphasia, ...", its
+    # "franchise" -> "trilogy" a swap), and no swap of a content word the other sentence has elsewhere (moved, not
+    # swapped: "in the grass were" -> "was strewn with" in "The grass around them was strewn with"). 0: kept in
+    # order, as before. Half A 223 -> 225 of 331, emitted 3,140 -> 3,150 (the any-order count alone: 225, 3,154)
+    diff_swap_any_order: int = 1
     # diff._quantified: 1 reads number words as counts ("for one year" -> "for two years", "several experts" -> "one
     # expert") and either of the two words after a quantifier as its noun ("some residents" -> "hundreds of angry
     # residents"); 0, the quantifier's first non-stopword only. Checklist (benchmarks/story-changes.json) 203 -> 203
