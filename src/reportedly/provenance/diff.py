@@ -645,8 +645,9 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _cut(before, after, cp.text, s, c)
     dated = {n for x in out if x.kind == "date-changed" and x.after is None for n in _NUMBER.findall(x.before or "")}
     out = [x for x in out if not (x.kind == "number-changed" and x.after is None and _only(x.before, dated))]
-    if not out:
-        out.append(Change("wording", before, after, s, c, _word_diff(before, after)))
+    words = _word_diff(before, after)
+    if not out and words:  # no word changed (quotation marks, dashes, commas): nothing to report
+        out.append(Change("wording", before, after, s, c, words))
     return out
 
 
