@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -352,12 +353,20 @@ def _second_halves(source: list[str], copy: list[str], aligned: dict[int, int]) 
 
 def _rewords_rest(half: str, piece: str, whole: str) -> bool:
     """`half` rewords what `piece` left out of `whole`, the sentence it is aligned to: alike by token-set ratio to the
-    words of `whole` that `piece` does not have (settings: diff_split), five words of them at least."""
+    words of `whole` that `piece` does not have (settings: diff_split), five words of them at least, or by the rare
+    words it shares with them (`_claim_likeness`, settings: diff_split_claim, diff_claim_shared)."""
     from rapidfuzz import fuzz
 
     have = set(_WORD.findall(piece))
     rest = [w for w in _WORD.findall(whole) if w not in have]
-    return len(rest) >= 5 and fuzz.token_set_ratio(half, " ".join(rest)) >= S.diff_split
+    if len(rest) < 5:
+        return False
+    if fuzz.token_set_ratio(half, " ".join(rest)) >= S.diff_split:
+        return True
+    if S.diff_split_claim > 1:
+        return False
+    a, b = _rare_stems(_ADDRESS.sub(" ", half)), _rare_stems(" ".join(rest))
+    return _claim_likeness(a, b) >= S.diff_split_claim and len(a.keys() & b.keys()) >= S.diff_claim_shared
 
 
 def _joined_halves(
@@ -604,7 +613,9 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _open_questions(src, cp, s, c)
     if src.language == "en" and cp.language == "en":
         out += _garbled(before, after, src.text, s, c)
-    out += _marked_quotes(before, after, s, c, short_only=src.language == "en" and cp.language == "en")
+    english = src.language == "en" and cp.language == "en"
+    found_quotes = [(q.start - s[0], q.end - s[0]) for q in src.quotes if s[0] <= q.start < s[1]] if english else None
+    out += _marked_quotes(before, after, s, c, found_quotes)
     out += _addressed(src.text, after, s, c)
     out += _as_predicted(before, after, s, c)
     out += _titles_added(before, after, s, c)
@@ -638,8 +649,9 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _cut(before, after, cp.text, s, c)
     dated = {n for x in out if x.kind == "date-changed" and x.after is None for n in _NUMBER.findall(x.before or "")}
     out = [x for x in out if not (x.kind == "number-changed" and x.after is None and _only(x.before, dated))]
-    if not out:
-        out.append(Change("wording", before, after, s, c, _word_diff(before, after)))
+    words = _word_diff(before, after)
+    if not out and words:  # no word changed (quotation marks, dashes, commas): nothing to report
+        out.append(Change("wording", before, after, s, c, words))
     return out
 
 
@@ -677,7 +689,8 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     a name for "him"), figures and number words (the number kinds), verbs of saying (the attribution kinds), hedges,
     words another change already reports, a word of rated feeling swapped for one of the same feeling ("talented"
     -> "excellent", as `_felt` judges them), and swaps in a sentence whose other words the copy mostly changed too
-    (a rewrite; settings: diff_swap_kept, diff_swap_words). A synonym no lexicon here rates ("lawyer" -> "attorney")
+    (a rewrite; settings: diff_swap_kept, counted in any order with diff_swap_any_order, and diff_swap_words), and
+    a swap of a word the other sentence has elsewhere (moved with its clause, not swapped). A synonym no lexicon here rates ("lawyer" -> "attorney")
     is still reported: the detail says the sense may differ, not that it does. English only."""
     if src.language != "en" or cp.language != "en":
         return []
@@ -685,7 +698,9 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     bm, am = list(_WORD.finditer(before)), list(_WORD.finditer(after))
     fb, fa = [fold(m.group(0)) for m in bm], [fold(m.group(0)) for m in am]
     sm = difflib.SequenceMatcher(a=fb, b=fa, autojunk=False)
-    if not fb or not fa or sum(b.size for b in sm.get_matching_blocks()) < S.diff_swap_kept * min(len(fb), len(fa)):
+    kept = sum((Counter(fb) & Counter(fa)).values()) if S.diff_swap_any_order else 0
+    kept = max(kept, sum(b.size for b in sm.get_matching_blocks()))
+    if not fb or not fa or kept < S.diff_swap_kept * min(len(fb), len(fa)):
         return []
     covered = _covered(found)
     out = []
@@ -701,6 +716,11 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
         old, new = bm[i1:i2], am[j1:j2]
         if _quoted_at(src, s[0] + old[0].start()) or _quoted_at(cp, c[0] + new[0].start()):
             continue
+        if S.diff_swap_any_order and (
+            any(w not in stops and w in set(fa) for w in fb[i1:i2])
+            or any(w not in stops and w in set(fb) for w in fa[j1:j2])
+        ):
+            continue  # a content word the other sentence has elsewhere: moved in a reordered clause, not swapped
         if not _word_swap([m.group(0) for m in old], [m.group(0) for m in new], i1 == 0, j1 == 0, covered):
             continue
         b, a = before[old[0].start() : old[-1].end()], after[new[0].start() : new[-1].end()]
@@ -2436,25 +2456,27 @@ _MARKED = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{2,600}?)\s*[”
 _OPEN = re.compile(r"[“\"«„]\s*(?P<q>[^“”\"«»„\n]{20,600})$")
 
 
-def _marked_quotes(before: str, after: str, s, c, short_only: bool) -> list[Change]:
+def _marked_quotes(before: str, after: str, s, c, found_quotes: Optional[list[tuple[int, int]]]) -> list[Change]:
     """Words in quotation marks in a source sentence that the aligned copy sentence quotes in other words, found by
-    the marks alone (“…”, "…", « … », „…“): a quoted label swapped ("extremist" -> "extreme") or, in a language
-    the quotation finder does not read, a quotation reworded. With `short_only`, quotations of one word only (the
-    finder's quotations of two or more are compared whole by `quote_changes`)."""
+    the marks alone (“…”, "…", « … », „…“): a quoted label swapped ("extremist" -> "extreme"), a quoted name reworded
+    ("climate and transformation fund" -> "Climate and Change Fund") or, in a language the quotation finder does not
+    read, a quotation reworded. With `found_quotes` (the finder's quotations in the source sentence, offsets in it),
+    quotations of one word and those the finder did not take (a name or label in marks, no speaker); the finder's
+    are compared whole by `quote_changes`."""
     from rapidfuzz import fuzz
 
-    def marked(text: str) -> list[str]:
-        out = [m.group("q").strip(" ,.;:") for m in _MARKED.finditer(text)]
+    def marked(text: str) -> list[tuple[str, int]]:
+        out = [(m.group("q").strip(" ,.;:"), m.start("q")) for m in _MARKED.finditer(text)]
         # a quotation that runs on past its paragraph opens with a mark and closes with none (news style for a
         # quotation of several paragraphs; a page cut short)
         rest = _OPEN.search(_MARKED.sub(" ", text))
-        return out + ([rest.group("q").strip(" ,.;:")] if rest else [])
+        return out + ([(rest.group("q").strip(" ,.;:"), rest.start("q"))] if rest else [])
 
-    had, has = marked(before), marked(after)
-    if short_only:
-        had = [q for q in had if len(q.split()) == 1]
+    had, has = marked(before), [q for q, _ in marked(after)]
+    if found_quotes is not None:
+        had = [(q, at) for q, at in had if len(q.split()) == 1 or not any(a <= at < b for a, b in found_quotes)]
     out = []
-    for q in had:
+    for q, _ in had:
         if not has or _norm(q) in _norm(after):
             continue
         new = max(has, key=lambda x: fuzz.ratio(fold(q), fold(x)))
