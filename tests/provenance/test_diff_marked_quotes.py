@@ -24,3 +24,16 @@ def test_a_speakers_quotation_is_reported_once(run):
     copy = LEAD + "“We will not raise taxes for families this year,” the mayor said on Tuesday."
     reworded = changes_of_kind(run, source, copy, "quote-reworded")
     assert len(reworded) == 1
+
+
+def test_an_unclosed_quotation_after_a_closed_one_keeps_its_place():
+    """The finder's unclosed quotation is told by its place in the sentence, also where a closed quotation before it
+    was blanked out to find it."""
+    from reportedly.provenance.diff import _marked_quotes
+
+    before = "He said “we keep our promise” and called it a “climate and transformation fund for many years ahead"
+    after = "He said “we keep our promise” and called it a “climate and change fund for many years ahead"
+    opening = before.index("“climate") + 1
+    spans = ((0, len(before)), (0, len(after)))
+    assert _marked_quotes(before, after, *spans, [(opening, len(before))]) == []
+    assert [c.kind for c in _marked_quotes(before, after, *spans, [])] == ["quote-reworded"]

@@ -2469,7 +2469,7 @@ def _marked_quotes(before: str, after: str, s, c, found_quotes: Optional[list[tu
         out = [(m.group("q").strip(" ,.;:"), m.start("q")) for m in _MARKED.finditer(text)]
         # a quotation that runs on past its paragraph opens with a mark and closes with none (news style for a
         # quotation of several paragraphs; a page cut short)
-        rest = _OPEN.search(_MARKED.sub(" ", text))
+        rest = _OPEN.search(_MARKED.sub(lambda m: " " * len(m.group(0)), text))  # blanked: offsets stay those of text
         return out + ([(rest.group("q").strip(" ,.;:"), rest.start("q"))] if rest else [])
 
     had, has = marked(before), [q for q, _ in marked(after)]
