@@ -32,6 +32,7 @@ def resolve_pronouns(
     credited = _in_credit_lines(doc, table.rules, text)
     inside_quote = [q or c for q, c in zip(inside_quote, credited)]  # never an antecedent, never resolved
     candidates = [doc[i] for i in _pronoun_positions(doc, table.rules)]
+    _settle_guessed_genders(table, candidates, sent_index, inside_quote)
     for tok in candidates:
         gender = pronouns.get(tok.lower_)
         if gender not in ("male", "female") or inside_quote[tok.i]:
@@ -66,6 +67,46 @@ def resolve_pronouns(
             resolved[tok.i] = group
             table.link(group, doc[tok.i : tok.i + 1], "pronoun")
     return resolved
+
+
+def _settle_guessed_genders(table: EntityTable, pronouns: list[Token], sent_index: list[int], inside_quote) -> None:
+    """ "Senator Bernie Sanders ... Sanders expressed his reluctance to discuss what he deemed ...": a gender that is
+    only what a first name mostly is ("Bernie", "Kelly", "Chris") gives way to the article's own pronouns. Each he or
+    she (his, her) outside quotes whose sentence, up to it (or, naming no one, the sentence before), names one person
+    only votes for that person's gender; a guessed gender that the other gets more votes for than its own, at least
+    SETTINGS.gender_votes, is the other."""
+    guessed = [b for b in table.entities if b.gender_guessed]
+    if not guessed:
+        return
+    votes: dict[str, dict[str, int]] = {b.id: {"male": 0, "female": 0} for b in guessed}
+    starts: dict[int, int] = {}
+    for k, n in enumerate(sent_index):
+        starts.setdefault(n, k)
+    for tok in pronouns:
+        gender = table.rules.pronouns.get(tok.lower_) or table.rules.possessive_pronouns.get(tok.lower_)
+        if gender not in ("male", "female") or inside_quote[tok.i]:
+            continue
+        here = sent_index[tok.i]
+        persons = _persons_in(table, starts[here], tok.i, inside_quote)
+        if not persons and here > 0:
+            persons = _persons_in(table, starts[here - 1], starts[here], inside_quote)
+        if len(persons) == 1:
+            (b,) = persons.values()
+            if b.id in votes:
+                votes[b.id][gender] += 1
+    for b in guessed:
+        other = "female" if b.gender == "male" else "male"
+        if votes[b.id][other] >= SETTINGS.gender_votes and votes[b.id][other] > votes[b.id][b.gender]:
+            b.gender, b.gender_guessed = other, False
+
+
+def _persons_in(table: EntityTable, start: int, end: int, inside_quote) -> dict[str, EntityBuilder]:
+    """The people named (or linked) outside quotes between two token positions, by id."""
+    return {
+        b.id: b
+        for i in range(start, end)
+        if not inside_quote[i] and (b := table.by_token.get(i)) is not None and b.type == "PERSON"
+    }
 
 
 @lru_cache(maxsize=8)
@@ -397,8 +438,9 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
     if not words and not aged:
         return None
     best, best_score = None, 0
+    named_inside = _named_in(table, span)  # "the critic of President Rodrigo Duterte" is not Duterte
     for b in table.entities:
-        if b.type != "PERSON":
+        if b.type != "PERSON" or b.id in named_inside:
             continue
         ctx = b.context | _sentence_context(table, b)
         score = len(words & ctx)

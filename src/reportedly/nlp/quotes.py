@@ -582,15 +582,21 @@ def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optio
     not the reporter, speaks the quote (the students, not Phillips)."""
     doc = ctx.doc
     opening = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
-    first = ctx.text[q.start : q.start + 1]
-    if opening is None or not (first.isupper() or first.isdigit()):
-        return None  # a phrase taken into the reporter's sentence (described it as “the gold standard”) is theirs
+    if opening is None:
+        return None
     start = holder.content[0][0]
     j = opening.start - 1
     while j >= 0 and (doc[j].text in (",", ":") or doc[j].is_space):
         j -= 1
-    if j >= 0 and doc[j].idx >= start and doc[j].i != holder.cue_token:
-        t = doc[j]
+    first = ctx.text[q.start : q.start + 1]
+    t = doc[j] if j >= 0 else None
+    if t is not None and t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "ccomp" and t.head.i > j:
+        # "He said the caller told the dispatcher that “now everything is burning.”": a whole clause quoted after
+        # "that", the inner cue's
+        t = t.head.head
+    elif not (first.isupper() or first.isdigit()):
+        return None  # a phrase taken into the reporter's sentence (described it as “the gold standard”) is theirs
+    if t is not None and t.idx >= start and t.i != holder.cue_token:
         if not ctx.is_cue(t):
             return None
         subj = subject_of(t)
@@ -1303,6 +1309,8 @@ def _previous_speaker(
     return source if here - paragraph_of(at) <= SETTINGS.context_paragraphs else None
 
 
+# a question's topic in brackets before the answer on a quote sheet: "(on the defense)“It was awesome ...”"
+_TOPIC_LABEL = re.compile(r"^\([^()\n]{1,80}\)\s*")
 _HEADING_NAME = re.compile(r"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){1,3}")
 
 
@@ -1316,8 +1324,8 @@ def _speaker_heading(ctx: DocContext, q: Quoted, done: list[RawQuote]) -> Option
     cue of its own (“...,” said John Smith, another analyst: the heading no longer speaks below it)."""
     text = ctx.text
     end = text.rfind("\n", 0, q.open)
-    if text[end + 1 : q.open].strip():
-        return None  # words before the quotation on its own line
+    if _TOPIC_LABEL.sub("", text[end + 1 : q.open].strip()):
+        return None  # words before the quotation on its own line (a bracketed topic, "(on the defense)", is none)
     above = 0
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
@@ -1325,7 +1333,7 @@ def _speaker_heading(ctx: DocContext, q: Quoted, done: list[RawQuote]) -> Option
         end = start - 1
         if not line:
             continue
-        if line[0] not in MARKS:
+        if _TOPIC_LABEL.sub("", line)[:1] not in MARKS:
             return _heading_name(ctx, line, text.find(line, start))
         if any(start <= d.quoted.open < line_end and d.how == "cue" for d in done):
             return None  # a quotation with its own speaker's tag ends the heading's reach
@@ -1353,6 +1361,11 @@ def _heading_name(ctx: DocContext, line: str, at: int) -> Optional[Source]:
     ):
         return None
     name = first.strip()
+    if person and span[-1].ent_type_ == "PERSON" and span[0].ent_type_ != "PERSON":
+        # "Head Coach Shane Steichen": the tagger's person at the end of the heading is the name, the rest a role
+        k = max(t.i for t in span if t.ent_iob_ == "B" and t.ent_type_ == "PERSON")
+        span = span.doc[k : span.end]
+        name = span.text
     if name.isupper():
         name = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name)  # "JEAN-PIERRE" -> "Jean-Pierre"
     entity = ctx.table.get_or_create(name, span, "PERSON")

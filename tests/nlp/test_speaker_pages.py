@@ -1,0 +1,86 @@
+"""Speakers on scraped pages (session 32): a dateline run into the subject, a company the tagger missed named again by
+a description, a role's words before a name, a statement read out by someone else, a cue verb run into a name, a name
+at the end of an organisation the tagger made of a role, a quote sheet's bracketed topics, a first name's gender that
+is only a guess, and a clause quoted after "that" inside reported speech."""
+
+from __future__ import annotations
+
+
+def test_dateline_before_a_company_is_no_part_of_its_name(run):
+    text = (
+        "OSLO (Reuters) - Fjordhavn said on Monday it would cut 300 jobs, as the shipping firm seeks to save money.\n"
+        "“This reduction is painful but necessary for the future of the business,” the Oslo-based company added."
+    )
+    a = run(text)
+    assert a.quotes[0].speaker == "Fjordhavn"
+
+
+def test_role_words_before_a_name_let_a_description_name_the_person(run):
+    text = (
+        "Riverside Fire Department Chief Tomas Brandt held a briefing on Friday.\n\n"
+        "The fire chief also said he shares the families' “anger” about the delay.\n\n"
+        "“Nobody should have waited that long,” he said."
+    )
+    speakers = {q.text.strip("“”,."): q.speaker for q in run(text).quotes}
+    assert speakers["Nobody should have waited that long"] == "Tomas Brandt"
+
+
+def test_statement_read_out_by_someone_else_is_its_authors(run):
+    text = (
+        "Chief Tomas Brandt read a statement that the family's lawyer, Ingrid Holm, provided to police on Monday.\n\n"
+        "“My clients ask for privacy while they grieve,” the statement as read by Brandt said."
+    )
+    assert run(text).quotes[0].speaker == "Ingrid Holm"
+
+
+def test_inverted_cue_run_into_a_name_is_cut_off(pipeline):
+    from spacy.tokens import Span
+
+    from reportedly.nlp.entities import _repaired
+    from reportedly.rules import load
+
+    doc = pipeline("Said Amazon spokesperson Kelly Nantel in a statement, “We do not take these decisions lightly.”")
+    assert doc[0].tag_ == "VBD"
+    assert _repaired(Span(doc, 0, 2, label="PERSON"), load("en")).label_ == "MISC"  # "Amazon" alone: no person
+    assert _repaired(Span(doc, 0, 3, label="PERSON"), load("en")).text == "Amazon spokesperson"
+
+
+def test_name_at_the_end_of_a_role_tagged_as_an_organisation_is_a_person(pipeline):
+    from spacy.tokens import Span
+
+    from reportedly.nlp.entities import _repaired
+    from reportedly.rules import load
+
+    doc = pipeline("The news came via SVP of Devices & Services Dave Limbo, whose unit makes speakers.")
+    fixed = _repaired(Span(doc, 4, 11, label="ORG"), load("en"))
+    assert (fixed.text, fixed.label_) == ("Dave Limbo", "PERSON")
+    kept = _repaired(Span(doc, 6, 9, label="ORG"), load("en"))  # "Devices & Services": no name, no role
+    assert (kept.text, kept.label_) == ("Devices & Services", "ORG")
+
+
+def test_quote_sheet_with_bracketed_topics_under_a_coach_heading(run):
+    text = (
+        "Head Coach Mike Johnson\n\n"
+        '(opening statement)"No injuries to report. It was a hard game and our guys found a way to win it."\n\n'
+        '(on the kicker)"No doubt, it\'s huge. He was on fire today and we are glad we got him."'
+    )
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == ["Mike Johnson", "Mike Johnson"]
+
+
+def test_guessed_gender_of_a_first_name_yields_to_the_pronouns(run):
+    text = (
+        "Senator Bernie Sandoval spoke to reporters on Tuesday. During the interview, Jonathan Kerr asked whether "
+        "Sandoval would run again. Sandoval responded politely, praising his colleagues.\n"
+        "“Right now, we have a whole lot of good people in the Congress,” he replied."
+    )
+    assert run(text).quotes[0].speaker == "Bernie Sandoval"
+
+
+def test_clause_quoted_after_that_inside_reported_speech_is_the_inner_speakers(run):
+    text = (
+        "Fire Chief Brad Wessel said crews were sent to the house at 7 p.m. He said the caller soon after told the "
+        "dispatcher that “now everything is burning.”"
+    )
+    q = run(text).quotes[0]
+    assert q.speaker == "the caller"
