@@ -84,3 +84,12 @@ def test_clause_quoted_after_that_inside_reported_speech_is_the_inner_speakers(r
     )
     q = run(text).quotes[0]
     assert q.speaker == "the caller"
+
+
+def test_surname_tagged_as_an_organisation_that_he_stands_for_is_a_person(run):
+    text = (
+        "Kiptum and compatriot Daniel Mateiko broke away from the pack by the 10km mark.\n\n"
+        "Running in only his third marathon, Kiptum made it a one-man race at 35 kilometres as he shifted gear.\n\n"
+        "“I saw the time in front of me and I said let me try,” he said."
+    )
+    assert run(text).quotes[0].speaker == "Kiptum"

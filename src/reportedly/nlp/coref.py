@@ -32,6 +32,7 @@ def resolve_pronouns(
     credited = _in_credit_lines(doc, table.rules, text)
     inside_quote = [q or c for q, c in zip(inside_quote, credited)]  # never an antecedent, never resolved
     candidates = [doc[i] for i in _pronoun_positions(doc, table.rules)]
+    _people_tagged_as_organisations(table, candidates, inside_quote)
     _settle_guessed_genders(table, candidates, sent_index, inside_quote)
     for tok in candidates:
         gender = pronouns.get(tok.lower_)
@@ -67,6 +68,48 @@ def resolve_pronouns(
             resolved[tok.i] = group
             table.link(group, doc[tok.i : tok.i + 1], "pronoun")
     return resolved
+
+
+def _people_tagged_as_organisations(table: EntityTable, pronouns: list[Token], inside_quote) -> None:
+    """ "Running in only his third marathon, Kiptum made it a one-man race ... as he shifted gear": a surname alone that
+    the tagger called an organisation is a person's when he or she (his, her) stands at least SETTINGS.gender_votes
+    times in sentences that name no person and have that name, one proper noun with no organisation's or outlet's
+    word, for their only such subject. The pronouns' gender is theirs."""
+    rules = table.rules
+    votes: dict[str, dict[str, int]] = {}
+    by_id: dict[str, EntityBuilder] = {}
+    for tok in pronouns:
+        gender = rules.pronouns.get(tok.lower_)
+        if gender not in ("male", "female") or inside_quote[tok.i]:
+            continue
+        subjects, person = {}, False
+        for t in tok.sent:
+            b = table.by_token.get(t.i)
+            if b is None or inside_quote[t.i]:
+                continue
+            person = person or b.type == "PERSON"
+            if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and _bare_surname_organisation(b, rules):
+                subjects[b.id] = b
+        if person or len(subjects) != 1:
+            continue
+        (b,) = subjects.values()
+        by_id[b.id] = b
+        votes.setdefault(b.id, {"male": 0, "female": 0})[gender] += 1
+    for bid, v in votes.items():
+        gender = max(v, key=v.get)
+        if v[gender] >= SETTINGS.gender_votes and v[gender] > min(v.values()):
+            by_id[bid].forced_type, by_id[bid].gender = "PERSON", gender
+
+
+def _bare_surname_organisation(b: EntityBuilder, rules: Rules) -> bool:
+    """An organisation by the tagger's word only: one word, no organisation's or outlet's word, no kind."""
+    return (
+        b.type == "ORG"
+        and b.kind is None
+        and len(b.name.split()) == 1
+        and not rules.has_organisation_word(b.name)
+        and not rules.is_media_name(b.name)
+    )
 
 
 def _settle_guessed_genders(table: EntityTable, pronouns: list[Token], sent_index: list[int], inside_quote) -> None:
