@@ -69,9 +69,10 @@ def test_quote_sheet_with_bracketed_topics_under_a_coach_heading(run):
 
 
 def test_guessed_gender_of_a_first_name_yields_to_the_pronouns(run):
+    # "Bernie" is mostly a woman's name in the name lists; two "he" where Sandoval is the only one named say otherwise
     text = (
-        "Senator Bernie Sandoval spoke to reporters on Tuesday. During the interview, Jonathan Kerr asked whether "
-        "Sandoval would run again. Sandoval responded politely, praising his colleagues.\n"
+        "Senator Bernie Sandoval spoke to reporters on Tuesday and said he was tired. During the interview, "
+        "Jonathan Kerr asked whether Sandoval would run again. Sandoval responded politely, praising his colleagues.\n"
         "“Right now, we have a whole lot of good people in the Congress,” he replied."
     )
     assert run(text).quotes[0].speaker == "Bernie Sandoval"
@@ -93,3 +94,21 @@ def test_surname_tagged_as_an_organisation_that_he_stands_for_is_a_person(run):
         "“I saw the time in front of me and I said let me try,” he said."
     )
     assert run(text).quotes[0].speaker == "Kiptum"
+
+
+def test_only_a_dateline_ends_before_its_dash(pipeline):
+    from reportedly.nlp.sources import _after_dateline
+
+    doc = pipeline.make_doc("NEW YORK (Reuters) - WeWork said it would cut jobs.")
+    assert _after_dateline(doc, 0, 6) == 6  # "WeWork"
+    doc = pipeline.make_doc("Deborah Jordan Reynolds - Santilli's girlfriend - told the Post he left.")
+    girlfriend = next(t.i for t in doc if t.text == "girlfriend")
+    assert _after_dateline(doc, 0, girlfriend) == 0  # a name and its aside, no dateline
+
+
+def test_pronouns_of_someone_unnamed_do_not_change_a_guessed_gender(run):
+    text = (
+        "Chris Halvorsen began the morning by begging a woman who said she was undecided to vote for him. After he "
+        "answered her, she said he had her vote.\n“We are going to win this state,” he said."
+    )
+    assert run(text).quotes[0].speaker == "Chris Halvorsen"

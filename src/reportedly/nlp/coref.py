@@ -73,8 +73,8 @@ def resolve_pronouns(
 def _people_tagged_as_organisations(table: EntityTable, pronouns: list[Token], inside_quote) -> None:
     """ "Running in only his third marathon, Kiptum made it a one-man race ... as he shifted gear": a surname alone that
     the tagger called an organisation is a person's when he or she (his, her) stands at least SETTINGS.gender_votes
-    times in sentences that name no person and have that name, one proper noun with no organisation's or outlet's
-    word, for their only such subject. The pronouns' gender is theirs."""
+    times in sentences that name or describe no person and have that name, one proper noun with no organisation's or
+    outlet's word, for their only such subject. The pronouns' gender is theirs."""
     rules = table.rules
     votes: dict[str, dict[str, int]] = {}
     by_id: dict[str, EntityBuilder] = {}
@@ -90,7 +90,7 @@ def _people_tagged_as_organisations(table: EntityTable, pronouns: list[Token], i
             person = person or b.type == "PERSON"
             if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and _bare_surname_organisation(b, rules):
                 subjects[b.id] = b
-        if person or len(subjects) != 1:
+        if person or len(subjects) != 1 or _unnamed_person_in(table, tok.sent.start, tok.sent.end, inside_quote):
             continue
         (b,) = subjects.values()
         by_id[b.id] = b
@@ -115,9 +115,9 @@ def _bare_surname_organisation(b: EntityBuilder, rules: Rules) -> bool:
 def _settle_guessed_genders(table: EntityTable, pronouns: list[Token], sent_index: list[int], inside_quote) -> None:
     """ "Senator Bernie Sanders ... Sanders expressed his reluctance to discuss what he deemed ...": a gender that is
     only what a first name mostly is ("Bernie", "Kelly", "Chris") gives way to the article's own pronouns. Each he or
-    she (his, her) outside quotes whose sentence, up to it (or, naming no one, the sentence before), names one person
-    only votes for that person's gender; a guessed gender that the other gets more votes for than its own, at least
-    SETTINGS.gender_votes, is the other."""
+    she as a subject outside quotes whose sentence, up to it (or, naming no one, the sentence before), names one
+    person only, and describes no one unnamed ("a woman"), votes for that person's gender; a guessed gender that the
+    other gets more votes for than its own, at least SETTINGS.gender_votes, is the other."""
     guessed = [b for b in table.entities if b.gender_guessed]
     if not guessed:
         return
@@ -126,14 +126,14 @@ def _settle_guessed_genders(table: EntityTable, pronouns: list[Token], sent_inde
     for k, n in enumerate(sent_index):
         starts.setdefault(n, k)
     for tok in pronouns:
-        gender = table.rules.pronouns.get(tok.lower_) or table.rules.possessive_pronouns.get(tok.lower_)
-        if gender not in ("male", "female") or inside_quote[tok.i]:
+        gender = table.rules.pronouns.get(tok.lower_)
+        if gender not in ("male", "female") or inside_quote[tok.i] or tok.dep_ not in SUBJECT_DEPS:
             continue
         here = sent_index[tok.i]
         persons = _persons_in(table, starts[here], tok.i, inside_quote)
         if not persons and here > 0:
             persons = _persons_in(table, starts[here - 1], starts[here], inside_quote)
-        if len(persons) == 1:
+        if len(persons) == 1 and not _unnamed_person_in(table, starts[max(0, here - 1)], tok.i, inside_quote):
             (b,) = persons.values()
             if b.id in votes:
                 votes[b.id][gender] += 1
@@ -141,6 +141,19 @@ def _settle_guessed_genders(table: EntityTable, pronouns: list[Token], sent_inde
         other = "female" if b.gender == "male" else "male"
         if votes[b.id][other] >= SETTINGS.gender_votes and votes[b.id][other] > votes[b.id][b.gender]:
             b.gender, b.gender_guessed = other, False
+
+
+def _unnamed_person_in(table: EntityTable, start: int, end: int, inside_quote) -> bool:
+    """ "begging a woman who claimed to be undecided ... she said": someone described without a name between two
+    token positions, whom a pronoun there may stand for."""
+    doc = table.doc
+    return any(
+        not inside_quote[i]
+        and i not in table.by_token
+        and doc[i].dep_ in NOUN_PHRASE_HEADS
+        and describes_one_person(doc[i], table.rules)
+        for i in range(start, end)
+    )
 
 
 def _persons_in(table: EntityTable, start: int, end: int, inside_quote) -> dict[str, EntityBuilder]:
@@ -185,6 +198,8 @@ def _in_credit_lines(doc: Doc, rules: Rules, text: Optional[str] = None) -> list
 
 
 GROUP_TYPES = ("ORG", "NORP")
+# the roles of a noun that heads a phrase of its own ("a woman", not the "man" of "a one-man race")
+NOUN_PHRASE_HEADS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "appos", "attr", "conj"}
 
 
 def _group_antecedent(table, tok, kind, sent_index, inside_quote, resolved, cue) -> Optional[EntityBuilder]:

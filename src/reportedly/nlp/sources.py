@@ -96,11 +96,13 @@ DASHES = ("-", "\u2013", "\u2014")
 
 def _after_dateline(doc: Doc, start: int, head: int) -> int:
     """ "NEW YORK (Reuters) - WeWork said": a dash standing on its own between the words the parser hung on the noun
-    and the noun itself ends a dateline (a place, an agency); the phrase starts after it."""
+    and the noun itself ends a dateline, a place in capitals or an agency in brackets before it ("Deborah Reynolds -
+    Santilli's girlfriend - told" is a name and its aside); the phrase starts after it."""
     for i in range(head - 1, start - 1, -1):
         t = doc[i]
         if t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_:
-            return i + 1
+            dateline = any(u.text == ")" or (u.is_upper and u.is_alpha and len(u) >= 3) for u in doc[start:i])
+            return i + 1 if dateline else start
     return start
 
 
