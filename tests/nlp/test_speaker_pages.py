@@ -112,3 +112,13 @@ def test_pronouns_of_someone_unnamed_do_not_change_a_guessed_gender(run):
         "answered her, she said he had her vote.\n“We are going to win this state,” he said."
     )
     assert run(text).quotes[0].speaker == "Chris Halvorsen"
+
+
+def test_quote_under_a_law_is_the_laws(run):
+    text = (
+        "She was charged with two misdemeanors on Friday.\n\n"
+        "Under state law, a person is guilty of false reporting if he or she “knowingly makes a false report to law "
+        "enforcement authorities of a crime.”"
+    )
+    q = run(text).quotes[0]
+    assert (q.speaker, q.speaker_type) == ("state law", "document")

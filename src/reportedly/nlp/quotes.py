@@ -105,7 +105,8 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         ):
             continue
         prev = (
-            _speaker_heading(ctx, q, out)
+            _under_statute(ctx, q)
+            or _speaker_heading(ctx, q, out)
             or _subject_before(ctx, q)
             or _woven_subject(ctx, q)
             or _previous_speaker(ctx, out, reported, q, paragraph_of)
@@ -1372,6 +1373,28 @@ def _heading_name(ctx: DocContext, line: str, at: int) -> Optional[Source]:
     if entity.name.isupper():
         entity.name = name  # "JANE ROE" shouted in a heading is Jane Roe
     return Source(span, entity, entity.name, "person")
+
+
+def _under_statute(ctx: DocContext, q: Quoted) -> Optional[Source]:
+    """ "Under state law, one is guilty ... if he or she “knowingly makes a false report”", "Under another section of
+    Alabama law, ...": a quotation with no cue in a sentence that opens with "Under" and a law, a rule or a part of
+    one (rules/en/statute_nouns.txt) quotes that text; a part's text is the whole it is part of ("section of Alabama
+    law" -> "Alabama law")."""
+    opening = ctx.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    first = opening[0].sent[0]
+    if first.lower_ != "under" or first.dep_ != "prep":
+        return None
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in ctx.rules.statute_nouns or obj.i >= opening.start:
+        return None
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is not None and whole.lemma_.lower() in ctx.rules.statute_nouns:
+        obj = whole  # "another section of Alabama law": the law
+    span = noun_phrase(obj)
+    return Source(span, None, span.text, "document")
 
 
 def _spoke_as_people(ctx: DocContext, source: Source) -> bool:
