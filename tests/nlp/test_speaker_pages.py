@@ -122,3 +122,13 @@ def test_quote_under_a_law_is_the_laws(run):
     )
     q = run(text).quotes[0]
     assert (q.speaker, q.speaker_type) == ("state law", "document")
+
+
+def test_relatives_noun_before_a_name_the_parser_joined_with_a_comma_gives_the_gender(run):
+    text = (
+        "Bruce Willis is stepping away from acting.\n\n"
+        "In a post on Instagram, Willis’ daughter, actress Rumer Willis, wrote that he her father has “been "
+        "experiencing some health issues.” Because of that, she continued “Bruce is stepping away from the career.”"
+    )
+    quotes = run(text).quotes
+    assert quotes[-1].speaker == "Rumer Willis"

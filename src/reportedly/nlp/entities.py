@@ -625,12 +625,25 @@ def first_name_gender(word: str) -> Optional[str]:
     return None if g == "unknown" else _FIRST_NAME_GENDERS.get(g, "either")
 
 
+def _apposed(root: Token) -> bool:
+    """The name stands in apposition to the noun it hangs on: so parsed, or a conjunct with no "and" or "or" that the
+    parser made of an apposition after a comma ("Willis' daughter, actress Rumer Willis,")."""
+    if root.dep_ == "appos":
+        return True
+    return (
+        root.dep_ == "conj"
+        and root.head.pos_ == "NOUN"
+        and not any(c.dep_ == "cc" for c in root.head.children)
+        and root.doc[root.head.i + 1].text == ","
+    )
+
+
 def _mostly(span: Span, title: Optional[str], rules: Rules) -> bool:
     """The gender `_gender_from` gave is only what the first name mostly is: no gendered title, no relative's noun."""
     if any(w in rules.gendered_titles for w in (title or "").lower().replace(".", "").split()):
         return False
     root = span.root
-    if root.dep_ == "appos" and rules.kin_gender(root.head.lemma_) is not None:
+    if _apposed(root) and rules.kin_gender(root.head.lemma_) is not None:
         return False
     words = normalise_name(span.text).split()
     return len(words) >= 2 and _gender_detector().get_gender(words[0]).startswith("mostly_")
@@ -642,7 +655,7 @@ def _gender_from(span: Span, title: Optional[str], rules: Rules) -> Optional[str
             if w in rules.gendered_titles:
                 return rules.gendered_titles[w]
     root = span.root
-    kin = rules.kin_gender(root.head.lemma_) if root.dep_ == "appos" else None
+    kin = rules.kin_gender(root.head.lemma_) if _apposed(root) else None
     if kin is not None:
         return kin  # "his father, Mats,": a man, whatever "Mats" says
     words = normalise_name(span.text).split()
