@@ -132,3 +132,11 @@ def test_relatives_noun_before_a_name_the_parser_joined_with_a_comma_gives_the_g
     )
     quotes = run(text).quotes
     assert quotes[-1].speaker == "Rumer Willis"
+
+
+def test_words_in_a_statement_read_out_are_its_authors(run):
+    text = (
+        "Chief Tomas Brandt read a statement that the family's lawyer, Ingrid Holm, provided to police on Monday "
+        "confirming that “there was no kidnapping.”"
+    )
+    assert run(text).quotes[0].speaker == "Ingrid Holm"

@@ -4,7 +4,7 @@ holds them, or the conversation they continue."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Token
@@ -14,7 +14,7 @@ from .coref import described_group, describes_one_person, latest_subject_person,
 from .quotemarks import MARKS, Quoted, paragraphs, short_single_quoted
 from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
-from .sources import Source, make_source, noun_phrase
+from .sources import Source, make_source, named_after, noun_phrase
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\n\u00a0]*")
 # a list item's marker at the start of a line: "• Severance. ...", "* ...", "- ...", "2) ..."
@@ -52,6 +52,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             continue
         holder = _holding_attribution(q, reported)
         if holder is not None:
+            holder = _read_out(ctx, holder) or holder
             nested = _nested_speaker(ctx, q, holder)
             if nested is not None:
                 source, cue_tok = nested
@@ -543,6 +544,19 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
     # is no one's utterance; the one who speaks chose the quoted words)
     spoken = [a for a in speaking if a.cue_kind not in ("evidence", "belief")]
     return (spoken or speaking or [a for _, a in holders] or [None])[0]
+
+
+def _read_out(ctx: DocContext, holder: RawAttribution) -> Optional[RawAttribution]:
+    """ "Derzis read a statement that Russell's attorney, Emory Anthony, provided ... confirming that “there was no
+    kidnapping.”": words held by a verb of reading out (rules/en/reading_verbs.txt) whose object is a document are
+    the document's author's, the first person or organisation named after it, not the reader's."""
+    cue = ctx.doc[holder.cue_token]
+    if cue.lemma_.lower() not in ctx.rules.reading_verbs:
+        return None
+    text = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in ctx.rules.document_nouns), None)
+    author = named_after(ctx.table, text)[:1] if text is not None else []
+    source = speaker_source(ctx, author[0]) if author else None
+    return replace(holder, source=source) if source is not None and source.entity is not None else None
 
 
 def _mute(a: RawAttribution) -> bool:

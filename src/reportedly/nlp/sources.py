@@ -477,7 +477,7 @@ def _author(table: EntityTable, span: Span, head: Token, rules: Rules) -> Option
             t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") else t.head if t.dep_ == "dobj" else None
         )
         if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in rules.reading_verbs:
-            owners += _named_after(table, t)  # "the chief read a statement that the family's lawyer, Ann Lee, gave"
+            owners += named_after(table, t)  # "the chief read a statement that the family's lawyer, Ann Lee, gave"
         elif verb is not None and verb.pos_ == "VERB":
             owners += [c for c in verb.children if c.dep_ == "nsubj"]  # "The WTO issued a report"
         for o in owners:
@@ -487,7 +487,7 @@ def _author(table: EntityTable, span: Span, head: Token, rules: Rules) -> Option
     return None
 
 
-def _named_after(table: EntityTable, noun: Token) -> list[Token]:
+def named_after(table: EntityTable, noun: Token) -> list[Token]:
     """The first person or organisation named after a document's noun in its sentence, not as a possessor ("a
     statement that Russell's attorney, Ann Lee, provided" -> Ann Lee): whose text was read out, whatever the parse."""
     for t in noun.doc[noun.i + 1 : noun.sent.end]:
