@@ -161,3 +161,23 @@ def test_straight_single_marks_are_apostrophes_on_a_page_with_double_marks():
 )
 def test_a_line_in_single_marks_is_a_quotation(text, expected):
     assert contents(text) == expected
+
+
+def test_quote_left_open_and_closed_paragraphs_later_runs_over_the_paragraphs_between():
+    text = (
+        'Asked about the ship, the Spokesman said: "Planning is going well.\n\n'
+        "What we can say is that the inspection has been done.\n\n"
+        'You understand that this takes care."\n\n'
+        "The ship left on Friday."
+    )
+    got = [(text[q.start : q.end], q.close is None) for q in find_quoted(text)]
+    assert got == [
+        ("Planning is going well.", True),
+        ("What we can say is that the inspection has been done.", True),
+        ("You understand that this takes care.", False),
+    ]
+
+
+def test_paragraphs_after_a_quote_left_open_are_not_quoted_without_a_closing_mark_below():
+    text = 'The Spokesman said: "Planning is going well.\n\nThe ship left on Friday.\n\nIt carried food.'
+    assert [text[q.start : q.end] for q in find_quoted(text)] == ["Planning is going well."]

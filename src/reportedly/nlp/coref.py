@@ -32,6 +32,8 @@ def resolve_pronouns(
     credited = _in_credit_lines(doc, table.rules, text)
     inside_quote = [q or c for q, c in zip(inside_quote, credited)]  # never an antecedent, never resolved
     candidates = [doc[i] for i in _pronoun_positions(doc, table.rules)]
+    _people_tagged_as_organisations(table, candidates, inside_quote)
+    _settle_guessed_genders(table, candidates, sent_index, inside_quote)
     for tok in candidates:
         gender = pronouns.get(tok.lower_)
         if gender not in ("male", "female") or inside_quote[tok.i]:
@@ -68,6 +70,101 @@ def resolve_pronouns(
     return resolved
 
 
+def _people_tagged_as_organisations(table: EntityTable, pronouns: list[Token], inside_quote) -> None:
+    """ "Running in only his third marathon, Kiptum made it a one-man race ... as he shifted gear": a surname alone that
+    the tagger called an organisation is a person's when he or she (his, her) stands at least SETTINGS.gender_votes
+    times in sentences that name or describe no person and have that name, one proper noun with no organisation's or
+    outlet's word, for their only such subject. The pronouns' gender is theirs."""
+    rules = table.rules
+    votes: dict[str, dict[str, int]] = {}
+    by_id: dict[str, EntityBuilder] = {}
+    for tok in pronouns:
+        gender = rules.pronouns.get(tok.lower_)
+        if gender not in ("male", "female") or inside_quote[tok.i]:
+            continue
+        subjects, person = {}, False
+        for t in tok.sent:
+            b = table.by_token.get(t.i)
+            if b is None or inside_quote[t.i]:
+                continue
+            person = person or b.type == "PERSON"
+            if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and _bare_surname_organisation(b, rules):
+                subjects[b.id] = b
+        if person or len(subjects) != 1 or _unnamed_person_in(table, tok.sent.start, tok.sent.end, inside_quote):
+            continue
+        (b,) = subjects.values()
+        by_id[b.id] = b
+        votes.setdefault(b.id, {"male": 0, "female": 0})[gender] += 1
+    for bid, v in votes.items():
+        gender = max(v, key=v.get)
+        if v[gender] >= SETTINGS.gender_votes and v[gender] > min(v.values()):
+            by_id[bid].forced_type, by_id[bid].gender = "PERSON", gender
+
+
+def _bare_surname_organisation(b: EntityBuilder, rules: Rules) -> bool:
+    """An organisation by the tagger's word only: one word, no organisation's or outlet's word, no kind."""
+    return (
+        b.type == "ORG"
+        and b.kind is None
+        and len(b.name.split()) == 1
+        and not rules.has_organisation_word(b.name)
+        and not rules.is_media_name(b.name)
+    )
+
+
+def _settle_guessed_genders(table: EntityTable, pronouns: list[Token], sent_index: list[int], inside_quote) -> None:
+    """ "Senator Bernie Sanders ... Sanders expressed his reluctance to discuss what he deemed ...": a gender that is
+    only what a first name mostly is ("Bernie", "Kelly", "Chris") gives way to the article's own pronouns. Each he or
+    she as a subject outside quotes whose sentence, up to it (or, naming no one, the sentence before), names one
+    person only, and describes no one unnamed ("a woman"), votes for that person's gender; a guessed gender that the
+    other gets more votes for than its own, at least SETTINGS.gender_votes, is the other."""
+    guessed = [b for b in table.entities if b.gender_guessed]
+    if not guessed:
+        return
+    votes: dict[str, dict[str, int]] = {b.id: {"male": 0, "female": 0} for b in guessed}
+    starts: dict[int, int] = {}
+    for k, n in enumerate(sent_index):
+        starts.setdefault(n, k)
+    for tok in pronouns:
+        gender = table.rules.pronouns.get(tok.lower_)
+        if gender not in ("male", "female") or inside_quote[tok.i] or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        here = sent_index[tok.i]
+        persons = _persons_in(table, starts[here], tok.i, inside_quote)
+        if not persons and here > 0:
+            persons = _persons_in(table, starts[here - 1], starts[here], inside_quote)
+        if len(persons) == 1 and not _unnamed_person_in(table, starts[max(0, here - 1)], tok.i, inside_quote):
+            (b,) = persons.values()
+            if b.id in votes:
+                votes[b.id][gender] += 1
+    for b in guessed:
+        other = "female" if b.gender == "male" else "male"
+        if votes[b.id][other] >= SETTINGS.gender_votes and votes[b.id][other] > votes[b.id][b.gender]:
+            b.gender, b.gender_guessed = other, False
+
+
+def _unnamed_person_in(table: EntityTable, start: int, end: int, inside_quote) -> bool:
+    """ "begging a woman who claimed to be undecided ... she said": someone described without a name between two
+    token positions, whom a pronoun there may stand for."""
+    doc = table.doc
+    return any(
+        not inside_quote[i]
+        and i not in table.by_token
+        and doc[i].dep_ in NOUN_PHRASE_HEADS
+        and describes_one_person(doc[i], table.rules)
+        for i in range(start, end)
+    )
+
+
+def _persons_in(table: EntityTable, start: int, end: int, inside_quote) -> dict[str, EntityBuilder]:
+    """The people named (or linked) outside quotes between two token positions, by id."""
+    return {
+        b.id: b
+        for i in range(start, end)
+        if not inside_quote[i] and (b := table.by_token.get(i)) is not None and b.type == "PERSON"
+    }
+
+
 @lru_cache(maxsize=8)
 def _string_hashes(words: frozenset[str]) -> np.ndarray:
     """The hashes spaCy gives `words` (what a Doc's LOWER array holds), sorted; the vocabulary is left alone."""
@@ -101,6 +198,8 @@ def _in_credit_lines(doc: Doc, rules: Rules, text: Optional[str] = None) -> list
 
 
 GROUP_TYPES = ("ORG", "NORP")
+# the roles of a noun that heads a phrase of its own ("a woman", not the "man" of "a one-man race")
+NOUN_PHRASE_HEADS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "appos", "attr", "conj"}
 
 
 def _group_antecedent(table, tok, kind, sent_index, inside_quote, resolved, cue) -> Optional[EntityBuilder]:
@@ -397,8 +496,9 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
     if not words and not aged:
         return None
     best, best_score = None, 0
+    named_inside = _named_in(table, span)  # "the critic of President Rodrigo Duterte" is not Duterte
     for b in table.entities:
-        if b.type != "PERSON":
+        if b.type != "PERSON" or b.id in named_inside:
             continue
         ctx = b.context | _sentence_context(table, b)
         score = len(words & ctx)

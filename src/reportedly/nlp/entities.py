@@ -47,6 +47,8 @@ class EntityBuilder:
     gender: Optional[str] = None
     kind: Optional[str] = None
     forced_type: Optional[str] = None
+    # the gender is only what the first name mostly is ("Bernie", "Kelly"): a pronoun of the other may still be theirs
+    gender_guessed: bool = False
     context: set[str] = field(default_factory=set)
     first: int = 10**9
 
@@ -257,7 +259,7 @@ def _untagged_surnames(table: EntityTable) -> None:
     if not persons:
         return
     for t in table.doc:
-        if t.pos_ != "PROPN" or t.ent_type_ or t.i in table.by_token or len(persons.get(t.text, ())) != 1:
+        if t.ent_type_ or t.i in table.by_token or len(persons.get(t.text, ())) != 1 or not _name_like(t):
             continue
         b = persons[t.text][0]
         if b.first >= t.idx or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "flat") for c in t.children):
@@ -267,6 +269,14 @@ def _untagged_surnames(table: EntityTable) -> None:
         table.link(b, table.doc[t.i : t.i + 1], "name")
 
 
+def _name_like(t: Token) -> bool:
+    """A proper noun, or a capitalised noun the tagger took for a common one ("Sanders responded" tagged a plural)
+    where it is a subject or stands inside a sentence (a capital there is a name's)."""
+    if t.pos_ == "PROPN":
+        return True
+    return t.pos_ == "NOUN" and t.text[:1].isupper() and (t.dep_ in ("nsubj", "nsubjpass") or not t.is_sent_start)
+
+
 def _repaired(e: Span, rules: Optional[Rules] = None) -> Span:
     """What the model tags PERSON but cannot be one: a gerund leading the name ("Assassinating Soleimani" is about
     Soleimani) is cut off; a name with digits in it ("COVID-19") is no person. Any name the model ran into an
@@ -274,6 +284,7 @@ def _repaired(e: Span, rules: Optional[Rules] = None) -> Span:
     name the model left out ("Mary Schubauer-Berigan" tagged "Berigan") is given it back, as a person's."""
     e = _before_open_bracket(e)
     e = _with_first_name(e, rules) if rules is not None and e.label_ != "PERSON" else e
+    e = _name_after_role(e, rules) if rules is not None and e.label_ != "PERSON" else e
     if e.label_ != "PERSON":
         return e
     if any(c.isdigit() for c in e.text):
@@ -281,7 +292,16 @@ def _repaired(e: Span, rules: Optional[Rules] = None) -> Span:
     first = e[0].text
     if len(e) > 1 and first.endswith("ing") and len(first) >= 6 and first_name_gender(first) is None:
         return Span(e.doc, e.start + 1, e.end, label="PERSON")  # the model tags a sentence-initial gerund NNP
+    if len(e) > 1 and rules is not None and _leading_cue(e[0], rules):
+        # "Said Amazon spokesperson Kelly Nantel, “...”": an inverted cue verb run into the name is no part of it; a
+        # single word left is no person's name the model gave (it is the company's, "Amazon")
+        return Span(e.doc, e.start + 1, e.end, label="PERSON" if len(e) > 2 else "MISC")
     return e
+
+
+def _leading_cue(t: Token, rules: Rules) -> bool:
+    """A name's first word that the parser made a verb of saying in the past or third person ("Said", "Adds")."""
+    return t.tag_ in ("VBD", "VBZ") and t.lemma_.lower() in rules.cue_verbs
 
 
 def _with_first_name(e: Span, rules: Rules) -> Span:
@@ -308,6 +328,22 @@ def _with_first_name(e: Span, rules: Rules) -> Span:
     ):
         return e
     return Span(doc, start, e.end, label="PERSON")
+
+
+def _name_after_role(e: Span, rules: Rules) -> Span:
+    """ "SVP of Devices & Services Dave Limp" tagged as one organisation: a person's name at the end of a non-person
+    entity (proper nouns from a known first name to the end) after a role's word in it ("SVP", "chief", "director":
+    a person's noun, a title, or a role's initials) is that person's name; the words before it are the role."""
+    k = next((t.i for t in e[1:] if first_name_gender(t.text) in ("male", "female")), None)
+    if k is None or e.end - k not in (2, 3):
+        return e
+    name = e.doc[k : e.end]
+    if any(t.pos_ != "PROPN" for t in name) or rules.has_organisation_word(name.text):
+        return e
+    role = [t.lower_.rstrip(".") for t in e.doc[e.start : k]]
+    if not any(rules.is_person_noun(w) or w in rules.role_abbreviations or rules.is_title(w) for w in role):
+        return e
+    return Span(e.doc, k, e.end, label="PERSON")
 
 
 def _before_open_bracket(e: Span) -> Span:
@@ -484,14 +520,32 @@ def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
             # the mention as written, rank included: "Maj. Gen. Tamir Heyman"
             m = Mention(doc[title_start : span.end].text, doc[title_start].idx, m.end, m.kind)
         mentions.append(m)
+        if title or b.labels.get("PERSON"):
+            b.context.update(role_words(_modifiers_before(doc, title_start, span.end), rules))
         if b.type == "PERSON" or b.labels.get("PERSON"):
             if b.role is None:
                 b.role = _role_of(span, rules)
             if b.gender is None:
                 b.gender = _gender_from(span, b.title, rules)
+                b.gender_guessed = b.gender is not None and _mostly(span, b.title, rules)
     b.mentions = mentions
     for text in (b.title or "", b.role or ""):
         b.context.update(role_words(text, rules))
+
+
+def _modifiers_before(doc: Doc, start: int, end: int) -> str:
+    """ "Hoover Police Department Chief Nicholas Derzis": the words the parser hangs on a name (or on its title) as
+    modifiers just before it, which a later description may name the person by ("the police chief"); none across a
+    line, a comma or a name that is a person's of its own."""
+    i = start
+    while i > 0:
+        t = doc[i - 1]
+        if t.dep_ not in ("compound", "amod", "nmod") or not t.is_alpha or not i - 1 < t.head.i < end:
+            break
+        if "\n" in t.whitespace_ or t.ent_type_ == "PERSON":
+            break
+        i -= 1
+    return doc[i:start].text
 
 
 def role_words(text: str, rules: Rules) -> set[str]:
@@ -515,7 +569,13 @@ def _title_before(span: Span, rules: Rules) -> tuple[Optional[str], int]:
     words = []
     while i > 0:
         prev = doc[i - 1]
-        if prev.text == "." and i > 1 and rules.is_title(doc[i - 2].text) and not doc[i - 2].whitespace_:
+        if (
+            prev.text == "."
+            and i > 1
+            and rules.is_title(doc[i - 2].text)
+            and not doc[i - 2].whitespace_
+            and doc[i - 2].text[:1].isupper()  # "Gen. Tamir Heyman"; "... intelligence chief. Tamir" ends a sentence
+        ):
             words.insert(0, doc[i - 2].text + ".")
             i -= 2
         elif rules.is_title(prev.text) and prev.text[:1].isupper():
@@ -568,13 +628,37 @@ def first_name_gender(word: str) -> Optional[str]:
     return None if g == "unknown" else _FIRST_NAME_GENDERS.get(g, "either")
 
 
+def _apposed(root: Token) -> bool:
+    """The name stands in apposition to the noun it hangs on: so parsed, or a conjunct with no "and" or "or" that the
+    parser made of an apposition after a comma ("Willis' daughter, actress Rumer Willis,")."""
+    if root.dep_ == "appos":
+        return True
+    return (
+        root.dep_ == "conj"
+        and root.head.pos_ == "NOUN"
+        and not any(c.dep_ == "cc" for c in root.head.children)
+        and root.doc[root.head.i + 1].text == ","
+    )
+
+
+def _mostly(span: Span, title: Optional[str], rules: Rules) -> bool:
+    """The gender `_gender_from` gave is only what the first name mostly is: no gendered title, no relative's noun."""
+    if any(w in rules.gendered_titles for w in (title or "").lower().replace(".", "").split()):
+        return False
+    root = span.root
+    if _apposed(root) and rules.kin_gender(root.head.lemma_) is not None:
+        return False
+    words = normalise_name(span.text).split()
+    return len(words) >= 2 and _gender_detector().get_gender(words[0]).startswith("mostly_")
+
+
 def _gender_from(span: Span, title: Optional[str], rules: Rules) -> Optional[str]:
     if title:
         for w in title.lower().replace(".", "").split():
             if w in rules.gendered_titles:
                 return rules.gendered_titles[w]
     root = span.root
-    kin = rules.kin_gender(root.head.lemma_) if root.dep_ == "appos" else None
+    kin = rules.kin_gender(root.head.lemma_) if _apposed(root) else None
     if kin is not None:
         return kin  # "his father, Mats,": a man, whatever "Mats" says
     words = normalise_name(span.text).split()

@@ -107,6 +107,7 @@ def find_quoted(text: str) -> list[Quoted]:
     # house style of the Daily Mail and others, straight single marks as quotation marks
     straight = not any(c in MARKS for c in text) and _STRAIGHT_OPENING.search(text) is not None
     in_tag = set()
+    bare: list[tuple[int, int]] = []  # the paragraphs with no quotation mark, for quotes run on over them
     if "<" in text:
         for m in MARKUP_TAG.finditer(text):
             in_tag.update(i for i in range(m.start(), m.end()) if text[i] in MARKS)
@@ -122,6 +123,8 @@ def find_quoted(text: str) -> list[Quoted]:
             ):
                 marks.append(i)
         marks = _without_nicknames(text, marks)
+        if not marks and text[ps:pe].strip():
+            bare.append((ps, pe))
         if not marks:
             # British style: ‘...’ as quotation marks, in a paragraph with no double marks
             whole = None if straight else _whole_line_single(text, ps, pe)
@@ -140,6 +143,7 @@ def find_quoted(text: str) -> list[Quoted]:
             lead_close = None
         if lead_close is not None:
             # a paragraph that opens mid-quote (the quote began in the previous paragraph without a mark)
+            out += _run_on(text, out, bare, ps)
             out.append(Quoted(ps, lead_close, _skip_space(text, ps, lead_close), lead_close))
         for a, b in pairs:
             cs, ce = _strip(text, a + 1, b)
@@ -153,6 +157,24 @@ def find_quoted(text: str) -> list[Quoted]:
                 out.append(Quoted(unclosed, None, unclosed + 1, end))
     out.sort(key=lambda q: q.open)
     return out
+
+
+def _run_on(text: str, out: list[Quoted], bare: list[tuple[int, int]], ps: int) -> list[Quoted]:
+    """ "the Spokesman said: "Planning is proceeding ... / What we have to say ... / ... safely."": a quotation
+    opened and left open, then closed only paragraphs later, with no mark in the paragraphs between, runs over them:
+    each of those paragraphs is quoted too (unclosed, as the first). Only where the latest quote before is the one
+    left open and the paragraphs between are all without marks; at most SETTINGS.max_run_on_paragraphs of them."""
+    if not out or out[-1].close is not None:
+        return []
+    between = [(a, b) for a, b in bare if out[-1].end <= a and b <= ps]
+    if not between or len(between) > SETTINGS.max_run_on_paragraphs:
+        return []
+    runs = []
+    for a, b in between:
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        runs.append(Quoted(a, None, _skip_space(text, a, b), b))
+    return runs
 
 
 # a nickname between the parts of a name: Marcia "Cia" Price, Dwayne "The Rock" Johnson

@@ -4,7 +4,7 @@ holds them, or the conversation they continue."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Token
@@ -14,7 +14,7 @@ from .coref import described_group, describes_one_person, latest_subject_person,
 from .quotemarks import MARKS, Quoted, paragraphs, short_single_quoted
 from .reported import SPOKEN_KINDS, RawAttribution, relative_subject, speaker_source, subject_of
 from .settings import SETTINGS
-from .sources import Source, make_source, noun_phrase
+from .sources import Source, make_source, named_after, noun_phrase
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\n\u00a0]*")
 # a list item's marker at the start of a line: "• Severance. ...", "* ...", "- ...", "2) ..."
@@ -52,6 +52,7 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             continue
         holder = _holding_attribution(q, reported)
         if holder is not None:
+            holder = _read_out(ctx, holder) or holder
             nested = _nested_speaker(ctx, q, holder)
             if nested is not None:
                 source, cue_tok = nested
@@ -105,7 +106,8 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
         ):
             continue
         prev = (
-            _speaker_heading(ctx, q, out)
+            _under_statute(ctx, q)
+            or _speaker_heading(ctx, q, out)
             or _subject_before(ctx, q)
             or _woven_subject(ctx, q)
             or _previous_speaker(ctx, out, reported, q, paragraph_of)
@@ -544,6 +546,19 @@ def _holding_attribution(q: Quoted, reported: list[RawAttribution]) -> Optional[
     return (spoken or speaking or [a for _, a in holders] or [None])[0]
 
 
+def _read_out(ctx: DocContext, holder: RawAttribution) -> Optional[RawAttribution]:
+    """ "Derzis read a statement that Russell's attorney, Emory Anthony, provided ... confirming that “there was no
+    kidnapping.”": words held by a verb of reading out (rules/en/reading_verbs.txt) whose object is a document are
+    the document's author's, the first person or organisation named after it, not the reader's."""
+    cue = ctx.doc[holder.cue_token]
+    if cue.lemma_.lower() not in ctx.rules.reading_verbs:
+        return None
+    text = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in ctx.rules.document_nouns), None)
+    author = named_after(ctx.table, text)[:1] if text is not None else []
+    source = speaker_source(ctx, author[0]) if author else None
+    return replace(holder, source=source) if source is not None and source.entity is not None else None
+
+
 def _mute(a: RawAttribution) -> bool:
     """ "Ressa said the prize shows that “nothing is possible without facts”": a thing that shows or suggests
     (no person, group, body or document) holds no one's words; the attribution around it does."""
@@ -582,15 +597,21 @@ def _nested_speaker(ctx: DocContext, q: Quoted, holder: RawAttribution) -> Optio
     not the reporter, speaks the quote (the students, not Phillips)."""
     doc = ctx.doc
     opening = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
-    first = ctx.text[q.start : q.start + 1]
-    if opening is None or not (first.isupper() or first.isdigit()):
-        return None  # a phrase taken into the reporter's sentence (described it as “the gold standard”) is theirs
+    if opening is None:
+        return None
     start = holder.content[0][0]
     j = opening.start - 1
     while j >= 0 and (doc[j].text in (",", ":") or doc[j].is_space):
         j -= 1
-    if j >= 0 and doc[j].idx >= start and doc[j].i != holder.cue_token:
-        t = doc[j]
+    first = ctx.text[q.start : q.start + 1]
+    t = doc[j] if j >= 0 else None
+    if t is not None and t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "ccomp" and t.head.i > j:
+        # "He said the caller told the dispatcher that “now everything is burning.”": a whole clause quoted after
+        # "that", the inner cue's
+        t = t.head.head
+    elif not (first.isupper() or first.isdigit()):
+        return None  # a phrase taken into the reporter's sentence (described it as “the gold standard”) is theirs
+    if t is not None and t.idx >= start and t.i != holder.cue_token:
         if not ctx.is_cue(t):
             return None
         subj = subject_of(t)
@@ -1303,6 +1324,8 @@ def _previous_speaker(
     return source if here - paragraph_of(at) <= SETTINGS.context_paragraphs else None
 
 
+# a question's topic in brackets before the answer on a quote sheet: "(on the defense)“It was awesome ...”"
+_TOPIC_LABEL = re.compile(r"^\([^()\n]{1,80}\)\s*")
 _HEADING_NAME = re.compile(r"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){1,3}")
 
 
@@ -1316,8 +1339,8 @@ def _speaker_heading(ctx: DocContext, q: Quoted, done: list[RawQuote]) -> Option
     cue of its own (“...,” said John Smith, another analyst: the heading no longer speaks below it)."""
     text = ctx.text
     end = text.rfind("\n", 0, q.open)
-    if text[end + 1 : q.open].strip():
-        return None  # words before the quotation on its own line
+    if _TOPIC_LABEL.sub("", text[end + 1 : q.open].strip()):
+        return None  # words before the quotation on its own line (a bracketed topic, "(on the defense)", is none)
     above = 0
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
@@ -1325,7 +1348,7 @@ def _speaker_heading(ctx: DocContext, q: Quoted, done: list[RawQuote]) -> Option
         end = start - 1
         if not line:
             continue
-        if line[0] not in MARKS:
+        if _TOPIC_LABEL.sub("", line)[:1] not in MARKS:
             return _heading_name(ctx, line, text.find(line, start))
         if any(start <= d.quoted.open < line_end and d.how == "cue" for d in done):
             return None  # a quotation with its own speaker's tag ends the heading's reach
@@ -1353,12 +1376,39 @@ def _heading_name(ctx: DocContext, line: str, at: int) -> Optional[Source]:
     ):
         return None
     name = first.strip()
+    if person and span[-1].ent_type_ == "PERSON" and span[0].ent_type_ != "PERSON":
+        # "Head Coach Shane Steichen": the tagger's person at the end of the heading is the name, the rest a role
+        k = max(t.i for t in span if t.ent_iob_ == "B" and t.ent_type_ == "PERSON")
+        span = span.doc[k : span.end]
+        name = span.text
     if name.isupper():
         name = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name)  # "JEAN-PIERRE" -> "Jean-Pierre"
     entity = ctx.table.get_or_create(name, span, "PERSON")
     if entity.name.isupper():
         entity.name = name  # "JANE ROE" shouted in a heading is Jane Roe
     return Source(span, entity, entity.name, "person")
+
+
+def _under_statute(ctx: DocContext, q: Quoted) -> Optional[Source]:
+    """ "Under state law, one is guilty ... if he or she “knowingly makes a false report”", "Under another section of
+    Alabama law, ...": a quotation with no cue in a sentence that opens with "Under" and a law, a rule or a part of
+    one (rules/en/statute_nouns.txt) quotes that text; a part's text is the whole it is part of ("section of Alabama
+    law" -> "Alabama law")."""
+    opening = ctx.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    first = opening[0].sent[0]
+    if first.lower_ != "under" or first.dep_ != "prep":
+        return None
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in ctx.rules.statute_nouns or obj.i >= opening.start:
+        return None
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is not None and whole.lemma_.lower() in ctx.rules.statute_nouns:
+        obj = whole  # "another section of Alabama law": the law
+    span = noun_phrase(obj)
+    return Source(span, None, span.text, "document")
 
 
 def _spoke_as_people(ctx: DocContext, source: Source) -> bool:

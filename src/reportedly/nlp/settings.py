@@ -84,6 +84,15 @@ class Settings:
     # (5) less one, so an embedded subject still outranks the sentence's non-subjects: kept in (0.01, 4) it only
     # orders one sentence's subjects (1 to 9 gave the same choices on the dev pages, but above 4 it may not)
     embedded_subject_penalty: float = 1.0
+    # a person whose gender is only what a first name mostly is ("Bernie", "Kelly", "Chris": the name lists give it
+    # both, one mostly) takes the other gender when at least this many pronouns of it, and more than of its own, stand
+    # where that person is the only one named in the sentence so far and the sentence before: one such pronoun may be
+    # a slip or a parse of the wrong sentence, two are the article's usage
+    gender_votes: int = 2
+    # a quotation left open and closed by a lone mark some paragraphs later runs over at most this many paragraphs
+    # without marks between them (a spokesman's answer of several paragraphs whose marks the scraper lost); more is
+    # rather a stray mark than one quotation
+    max_run_on_paragraphs: int = 4
     # "they" looks this many sentences back for the organisation it stands for ("The union ... They said")
     group_sentences_back: int = 2
     # "Ressa ... said. / "...," the outspoken critic of Duterte told ...": a definite epithet refers back to the person

@@ -72,6 +72,7 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
     for left in tok.lefts:
         if left.dep_ in NP_LEFT_DEPS and left.text not in ',;"“”':
             start = min(start, left.left_edge.i)
+    start = _after_dateline(doc, start, tok.i)
     end = tok.i + 1
     for right in tok.rights:
         if (
@@ -88,6 +89,21 @@ def noun_phrase(tok: Token, limit: int = 12) -> Span:
         start = max(start, tok.i - limit // 2)
         end = min(end, tok.i + limit // 2)
     return _trimmed(doc[start:end])
+
+
+DASHES = ("-", "\u2013", "\u2014")
+
+
+def _after_dateline(doc: Doc, start: int, head: int) -> int:
+    """ "NEW YORK (Reuters) - WeWork said": a dash standing on its own between the words the parser hung on the noun
+    and the noun itself ends a dateline, a place in capitals or an agency in brackets before it ("Deborah Reynolds -
+    Santilli's girlfriend - told" is a name and its aside); the phrase starts after it."""
+    for i in range(head - 1, start - 1, -1):
+        t = doc[i]
+        if t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            dateline = any(u.text == ")" or (u.is_upper and u.is_alpha and len(u) >= 3) for u in doc[start:i])
+            return i + 1 if dateline else start
+    return start
 
 
 IOB_IN, IOB_BEGIN = 1, 3  # spaCy's Token.ent_iob codes
@@ -252,7 +268,7 @@ def make_source(
         return Source(span, None, span.text, "unnamed" if pronoun == "group" else "organization")
     # a document whose publisher is named: "a Yahoo News article", "a study by Civic Action"
     if head.lemma_.lower() in rules.document_nouns:
-        inner = _named_inside(table, span, head) or _untagged_publisher(table, span, head, rules)
+        inner = _named_inside(table, span, head, rules) or _untagged_publisher(table, span, head, rules)
         if inner is not None:
             return Source(span, inner, inner.name, _entity_type(inner, rules))
     body = _body_of(table, span, head, rules)
@@ -272,9 +288,7 @@ def make_source(
             b = table.get_or_create(name, span, "ORG")
             b.kind = "media"
         else:
-            b = table.get_or_create(
-                name, span, "PERSON" if quoted_person and not rules.has_organisation_word(name) else "ORG"
-            )
+            b = table.get_or_create(name, span, "PERSON" if quoted_person and _person_like(name, rules) else "ORG")
             if not quoted_person and any(w.lower() in rules.government_nouns for w in name.split()):
                 b.kind = "government"
         return Source(span, b, b.name, _entity_type(b, rules))
@@ -295,7 +309,7 @@ def make_source(
     if lemma in rules.document_nouns:
         author = _owner(table, span, head, rules, pronouns)
         if author is None and span[0].lower_ == "the":
-            author = _author(table, span, head)
+            author = _author(table, span, head, rules)
         if author is not None:
             table.link(author, span, "description")
             return Source(span, author, author.name, _entity_type(author, rules))
@@ -439,11 +453,13 @@ def _owner(
     return source.entity if source is not None else None
 
 
-def _author(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuilder]:
+def _author(table: EntityTable, span: Span, head: Token, rules: Rules) -> Optional[EntityBuilder]:
     """ "Mark Zuckerberg said in the letter, ... / The letter reads, “...”": the document named again with "the" is
     the one whose writer the article gave before: the latest earlier mention of that noun with its owner ("his
-    letter", "Zuckerberg's letter", "a letter from Zuckerberg") or with the subject that said or wrote in it ("Mark
-    Zuckerberg said in the letter")."""
+    letter", "Zuckerberg's letter", "a letter from Zuckerberg"), with the subject of a relative clause on it ("a
+    statement that her lawyer, Ann Lee, provided") or with the subject that said or wrote in it ("Mark Zuckerberg
+    said in the letter"), unless that subject only read it out (rules/en/reading_verbs.txt: "the chief read a
+    statement")."""
     doc = table.doc
     for t in reversed(doc[: span.start]):
         if t.lemma_ != head.lemma_ or t.pos_ != "NOUN":
@@ -452,15 +468,35 @@ def _author(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuild
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                 owners += [c for c in prep.children if c.dep_ == "pobj"]
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and t.head.head.pos_ == "VERB":
-            owners += [c for c in t.head.head.children if c.dep_ == "nsubj"]
-        if t.dep_ == "dobj" and t.head.pos_ == "VERB":
-            owners += [c for c in t.head.children if c.dep_ == "nsubj"]  # "The WTO issued a report"
+        for clause in t.children:
+            if clause.dep_ == "relcl" and clause.lemma_.lower() not in rules.reading_verbs:
+                for subj in clause.children:
+                    if subj.dep_ == "nsubj":
+                        owners += [subj, *(c for c in subj.children if c.dep_ == "appos")]
+        verb = (
+            t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") else t.head if t.dep_ == "dobj" else None
+        )
+        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in rules.reading_verbs:
+            owners += named_after(table, t)  # "the chief read a statement that the family's lawyer, Ann Lee, gave"
+        elif verb is not None and verb.pos_ == "VERB":
+            owners += [c for c in verb.children if c.dep_ == "nsubj"]  # "The WTO issued a report"
         for o in owners:
             b = table.at(o)
             if b is not None and b.type in ("PERSON", "ORG"):
                 return b
     return None
+
+
+def named_after(table: EntityTable, noun: Token) -> list[Token]:
+    """The first person or organisation named after a document's noun in its sentence, not as a possessor ("a
+    statement that Russell's attorney, Ann Lee, provided" -> Ann Lee): whose text was read out, whatever the parse."""
+    for t in noun.doc[noun.i + 1 : noun.sent.end]:
+        b = table.at(t)
+        after = t.nbor() if t.i + 1 < len(t.doc) else None
+        if b is not None and b.type in ("PERSON", "ORG") and not (after is not None and after.tag_ == "POS"):
+            if not (after is not None and table.at(after) is b):
+                return [t]
+    return []
 
 
 def _whole_text(span: Span, rules: Rules) -> Optional[Span]:
@@ -740,7 +776,7 @@ def _untagged_publisher(table: EntityTable, span: Span, head: Token, rules: Rule
     return table.find(name_span.text) or table.get_or_create(name_span.text, name_span, "ORG")
 
 
-def _named_inside(table: EntityTable, span: Span, head: Token) -> Optional[EntityBuilder]:
+def _named_inside(table: EntityTable, span: Span, head: Token, rules: Rules) -> Optional[EntityBuilder]:
     for t in span:
         if t.i != head.i:
             b = table.at(t)
@@ -753,7 +789,7 @@ def _named_inside(table: EntityTable, span: Span, head: Token) -> Optional[Entit
                 if b is not None:
                     return b
     for right in head.rights:
-        if right.dep_ == "acl":
+        if right.dep_ == "acl" and right.lemma_.lower() not in rules.reading_verbs:  # "as read by the chief": no author
             for t in right.subtree:
                 if t.dep_ == "agent" or t.lower_ == "by":
                     for u in t.subtree:
@@ -761,6 +797,16 @@ def _named_inside(table: EntityTable, span: Span, head: Token) -> Optional[Entit
                         if b is not None:
                             return b
     return None
+
+
+def _person_like(name: str, rules: Rules) -> bool:
+    """An untagged name that speaks may be a person's: not one with an organisation's word, and not a single word that
+    is no known first name ("WeWork said", "Twilio said": a company the tagger missed; a person's surname alone is
+    found under the full name given before it, before this is asked)."""
+    if rules.has_organisation_word(name):
+        return False
+    words = name.split()
+    return len(words) > 1 or first_name_gender(words[0]) is not None
 
 
 def _maybe_person(ent: EntityBuilder, rules: Rules) -> None:

@@ -108,6 +108,8 @@ class Rules:
     agent_noun_endings: tuple[str, ...]  # "caller", "narrator": an agent noun's ending ("!ment": none)
     naming_verbs: frozenset[str]  # "a passenger named Yuki Sato": the participle that names the one described
     citing_verbs: frozenset[str]  # "..., Reuters reported, citing the ministry": the ministry is the source
+    reading_verbs: frozenset[str]  # "the statement as read by the chief": the reader is not the text's author
+    statute_nouns: frozenset[str]  # "Under state law, one is guilty if “...”": a ruling text that a quote is from
     contrast_adjectives: frozenset[str]  # "a separate expert group": words that describe nothing of the body
     clause_openers: frozenset[str]  # "..., while a panel said": a clause of its own after a quote, not its cue's
     public_body_nouns: frozenset[str]  # "the agency said" after "the Food Safety Authority": the public body before
@@ -286,6 +288,8 @@ def load(lang: str = "en") -> Rules:
         agent_noun_endings=tuple(w.strip().lower() for w in lines(lang, "agent_noun_endings.txt")),
         naming_verbs=frozenset(w.lower() for w in lines(lang, "naming_verbs.txt")),
         citing_verbs=frozenset(w.lower() for w in lines(lang, "citing_verbs.txt")),
+        reading_verbs=frozenset(w.lower() for w in lines(lang, "reading_verbs.txt")),
+        statute_nouns=frozenset(w.lower() for w in lines(lang, "statute_nouns.txt")),
         public_body_nouns=frozenset(w.lower() for w in lines(lang, "public_body_nouns.txt")),
         kin_nouns=table(lang, "kin_nouns.tsv"),
         contrast_adjectives=frozenset(w.lower() for w in lines(lang, "contrast_adjectives.txt")),
