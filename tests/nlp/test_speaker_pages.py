@@ -140,3 +140,20 @@ def test_words_in_a_statement_read_out_are_its_authors(run):
         "confirming that “there was no kidnapping.”"
     )
     assert run(text).quotes[0].speaker == "Ingrid Holm"
+
+
+def test_a_jobs_initials_after_the_name_the_person_who_holds_the_job(run):
+    """A job's initials ("the CFO", "the COO"), which the tagger takes for an organisation's name, describe the person
+    introduced with the job in full (rules/en/role_abbreviations.tsv), as "the chief executive" does."""
+    for job, initials in (("chief financial officer", "CFO"), ("chief operating officer", "COO")):
+        text = (
+            "Brightwell Foods said on Monday that profits fell.\n\n"
+            f"“We expect a better year,” {job} Maren Olsen said in a statement.\n\n"
+            f"“Costs will come down,” the {initials} told reporters."
+        )
+        assert [q.speaker for q in run(text).quotes] == ["Maren Olsen", "Maren Olsen"], initials
+
+
+def test_a_jobs_initials_with_no_one_holding_the_job_stay_as_written(run):
+    text = "Brightwell Foods said on Monday that profits fell.\n\n“Costs will come down,” the CFO told reporters."
+    assert [q.speaker for q in run(text).quotes] == ["CFO"]

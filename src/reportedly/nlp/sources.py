@@ -277,6 +277,10 @@ def make_source(
     demonym = resolve_demonym(table, span, rules)
     if demonym is not None:
         return Source(span, demonym, demonym.name, "person")
+    if _abbreviated_role(span, head, rules):
+        described = resolve_description(table, span, rules)
+        if described is not None:
+            return Source(span, described, described.name, "person")
     ent = table.in_span(span) if head.pos_ == "PROPN" or head.ent_type_ else table.at(head)
     if ent is not None:
         if quoted_person:
@@ -797,6 +801,18 @@ def _named_inside(table: EntityTable, span: Span, head: Token, rules: Rules) -> 
                         if b is not None:
                             return b
     return None
+
+
+def _abbreviated_role(span: Span, head: Token, rules: Rules) -> bool:
+    """A job's initials after "the" ("the CFO", "the COO"), which the tagger often takes for an organisation's name: a
+    description of the person who holds the job, as "the chief financial officer" is (rules/en/role_abbreviations.tsv)."""
+    return (
+        len(span) == 2
+        and span[0].lower_ == "the"
+        and head.i == span.end - 1
+        and head.text.isupper()
+        and head.lower_ in rules.role_abbreviations
+    )
 
 
 def _person_like(name: str, rules: Rules) -> bool:

@@ -146,8 +146,10 @@ class Rules:
 
     def is_person_noun(self, lemma: str) -> bool:
         low = lemma.lower()
-        return low in self.person_nouns or any(
-            low.endswith(e) and len(low) > len(e) + 2 for e in self.person_noun_endings
+        return (
+            low in self.person_nouns
+            or low in self.role_abbreviations
+            or any(low.endswith(e) and len(low) > len(e) + 2 for e in self.person_noun_endings)
         )
 
     def is_agent_noun(self, lemma: str) -> bool:
