@@ -690,7 +690,8 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     a name for "him"), figures and number words (the number kinds), verbs of saying (the attribution kinds), hedges,
     words another change already reports, a word of rated feeling swapped for one of the same feeling ("talented"
     -> "excellent", as `_felt` judges them), and swaps in a sentence whose other words the copy mostly changed too
-    (a rewrite; settings: diff_swap_kept, counted in any order with diff_swap_any_order, and diff_swap_words), and
+    (a rewrite; settings: diff_swap_kept, counted in any order with diff_swap_any_order, and diff_swap_words; a
+    run of up to diff_swap_long_words where the sentence kept diff_swap_long_kept of its words), and
     a swap of a word the other sentence has elsewhere (moved with its clause, not swapped). A synonym no lexicon here rates ("lawyer" -> "attorney")
     is still reported: the detail says the sense may differ, not that it does. English only."""
     if src.language != "en" or cp.language != "en":
@@ -709,10 +710,9 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         # the run's content words count: "talk of introducing" -> "speech to introduce" is one swap, its
         # function words changed with it
-        if (
-            op != "replace"
-            or max(_content_count(fb[i1:i2], stops), _content_count(fa[j1:j2], stops)) > S.diff_swap_words
-        ):
+        # a longer run only in a sentence kept more (settings.diff_swap_long_words, diff_swap_long_kept)
+        limit = S.diff_swap_long_words if kept >= S.diff_swap_long_kept * min(len(fb), len(fa)) else S.diff_swap_words
+        if op != "replace" or max(_content_count(fb[i1:i2], stops), _content_count(fa[j1:j2], stops)) > limit:
             continue
         old, new = bm[i1:i2], am[j1:j2]
         if _quoted_at(src, s[0] + old[0].start()) or _quoted_at(cp, c[0] + new[0].start()):
