@@ -474,3 +474,13 @@ def test_a_word_of_a_degree_list_in_its_other_sense_is_no_loaded_word():
                  "Les blessés ont été évacués peu après l'explosion, selon la police.") == []  # fmt: skip
     assert found("it", "Molti ministri hanno votato contro la riforma della scuola ieri sera.",
                  "Ministri diversi hanno votato contro la riforma della scuola ieri sera.") == []  # fmt: skip
+
+
+def test_a_french_cue_inverted_after_a_quotation_is_a_cue():
+    # "a-t-elle déclaré" gives the claim a source as "a dit" does: the attribution is kept, not dropped
+    before = "« Pour moi, il est temps », a dit Mme Ardern lors d'une réunion de son parti."
+    after = "« Pour moi, il est temps », a-t-elle déclaré lors d'une réunion de son parti."
+    assert kinds("fr", before, after) == []
+    assert kinds("fr", after, "« Pour moi, il est temps », lors d'une réunion de son parti.") == [
+        ("attribution-dropped", "a-t-elle déclaré", "")
+    ]

@@ -601,6 +601,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _foreign_hedges(src.language, cp.language, before, after, s, c)
     out += _foreign_attributions(src.language, cp.language, before, after, s, c)
     out += _foreign_degrees(src.language, cp.language, before, after, s, c)
+    out += _foreign_stance(src.language, cp.language, before, after, s, c)
     if src.language != "en" and src.language == cp.language:
         out += _marked_paraphrase(before, after, s, c)
     out += _reported(before, after, s, c, out)
@@ -689,7 +690,8 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     a name for "him"), figures and number words (the number kinds), verbs of saying (the attribution kinds), hedges,
     words another change already reports, a word of rated feeling swapped for one of the same feeling ("talented"
     -> "excellent", as `_felt` judges them), and swaps in a sentence whose other words the copy mostly changed too
-    (a rewrite; settings: diff_swap_kept, counted in any order with diff_swap_any_order, and diff_swap_words), and
+    (a rewrite; settings: diff_swap_kept, counted in any order with diff_swap_any_order, and diff_swap_words; a
+    run of up to diff_swap_long_words where the sentence kept diff_swap_long_kept of its words), and
     a swap of a word the other sentence has elsewhere (moved with its clause, not swapped). A synonym no lexicon here rates ("lawyer" -> "attorney")
     is still reported: the detail says the sense may differ, not that it does. English only."""
     if src.language != "en" or cp.language != "en":
@@ -708,10 +710,9 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         # the run's content words count: "talk of introducing" -> "speech to introduce" is one swap, its
         # function words changed with it
-        if (
-            op != "replace"
-            or max(_content_count(fb[i1:i2], stops), _content_count(fa[j1:j2], stops)) > S.diff_swap_words
-        ):
+        # a longer run only in a sentence kept more (settings.diff_swap_long_words, diff_swap_long_kept)
+        limit = S.diff_swap_long_words if kept >= S.diff_swap_long_kept * min(len(fb), len(fa)) else S.diff_swap_words
+        if op != "replace" or max(_content_count(fb[i1:i2], stops), _content_count(fa[j1:j2], stops)) > limit:
             continue
         old, new = bm[i1:i2], am[j1:j2]
         if _quoted_at(src, s[0] + old[0].start()) or _quoted_at(cp, c[0] + new[0].start()):
@@ -2141,6 +2142,60 @@ def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: st
             if lb != la:
                 out.append(Change("loaded-word", b, a, s, c, f"'{b}' -> '{a}': {scale} {lb} -> {la} (of 4)"))
     return out
+
+
+@lru_cache(maxsize=None)
+def _foreign_stances(lang: str) -> Optional[tuple[re.Pattern, dict[str, str]]]:
+    """The reporting verbs of rules/<lang>/reporting_stance.tsv as one pattern and form -> stance (None for a
+    language without the file)."""
+    from ..rules import table
+
+    try:
+        stances = {form.lower(): stance for form, stance in table(lang, "reporting_stance.tsv").items()}
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    alts = sorted((r"\s+".join(map(re.escape, form.split())) for form in stances), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE), stances
+
+
+def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
+    """The one reporting verb of a sentence swapped for one of another stance by a same-language rewrite in a
+    language the analysis does not read (rules/<lang>/reporting_stance.tsv: "a-t-elle ajouté" -> "a-t-elle
+    répliqué", "sagte" -> "warnte"): how the reader is told to take the words changed, a loaded word, as `_stance`
+    reads English. Sentence by sentence where the aligned pieces join several (each source sentence against the
+    copy sentence most alike); one verb each side, so that two clauses' verbs are not paired by chance, and the two
+    sentences make one claim (`_one_claim`)."""
+    from rapidfuzz import fuzz
+
+    found = _foreign_stances(src_lang or "") if src_lang == cp_lang and src_lang != "en" else None
+    if found is None:
+        return []
+    pattern, stances = found
+
+    def verbs(text: str) -> dict[str, str]:
+        return {" ".join(m.group(0).lower().split()): " ".join(m.group(0).split()) for m in pattern.finditer(text)}
+
+    out: list[Change] = []
+    pieces = _SENTENCE_BREAK.split(after)
+    for part in _SENTENCE_BREAK.split(before):
+        had = verbs(part)
+        if len(had) != 1:
+            continue
+        other = max(pieces, key=lambda x: fuzz.token_set_ratio(fold(part), fold(x)))
+        has = verbs(other)
+        if len(has) != 1 or had.keys() == has.keys():
+            continue
+        (old_key, old), (new_key, new) = next(iter(had.items())), next(iter(has.items()))
+        if stances[old_key] == stances[new_key] or not _one_claim(part, other):
+            continue
+        detail = f"'{old}' ({stances[old_key]}) became '{new}' ({stances[new_key]}): the words are presented otherwise"
+        out.append(Change("loaded-word", old, new, s, c, detail))
+    return out
+
+
+# where one sentence of a joined piece ends and the next begins: a full stop, question or exclamation mark (or a
+# closing quotation mark after one) before a capital or an opening quotation mark
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[«“„\"A-ZÀ-Ý])|(?<=[.!?][»”\"])\s+(?=[«“„\"A-ZÀ-Ý])")
 
 
 def _moved_words(run: list[str], other: str) -> bool:

@@ -290,6 +290,14 @@ class Settings:
     # (Ressa's "their tireless work" found without evaluative.txt). No threshold: a switch, kept to measure it
     diff_modifiers: int = 1
     diff_swap_words: int = 2
+    # diff._swapped: a run of up to diff_swap_long_words content words swapped ("franchise, is to retire" -> "movie
+    # series, has retired", "night of frayed nerves" -> "evening") where the sentence kept diff_swap_long_kept of its
+    # words at least (longer runs swapped in a sentence rewritten more are mostly clauses recast: "chief executive
+    # officer" -> "current" at 0.62 kept). Half A: 3 words at any kept would add 9 swaps (about half real by hand);
+    # at 0.75, 5 (4 real or near synonyms, 'set last month' -> 'record' not); found 227 -> 228 of 331, emitted
+    # 3,105 -> 3,109; half B (unseen) 145 -> 145 of 290, emitted 2,659 -> 2,660
+    diff_swap_long_words: int = 3
+    diff_swap_long_kept: float = 0.75
     # diff._adverbs: 1 reports a "-ly" adverb put before a kept word, or taken from one, as a loaded word ("for
     # sexually assaulting" -> "of assaulting"). Checklist 214 -> 216 of 280 (alves, aspartame), every
     # leave-one-cluster-out fold picks 1 (216); 8 new changes on its pairs, 7 real by hand; wire copies unchanged.
