@@ -181,3 +181,17 @@ def test_quote_left_open_and_closed_paragraphs_later_runs_over_the_paragraphs_be
 def test_paragraphs_after_a_quote_left_open_are_not_quoted_without_a_closing_mark_below():
     text = 'The Spokesman said: "Planning is going well.\n\nThe ship left on Friday.\n\nIt carried food.'
     assert [text[q.start : q.end] for q in find_quoted(text)] == ["Planning is going well."]
+
+
+def test_provenance_reads_quotes_without_running_them_on():
+    """Provenance's evidence (own words, shared quotations) reads the marks as the copy-graph model was fitted on:
+    without the run-on paragraphs (find_quoted(run_on=False)), so its leave-one-out numbers hold for the shipped code."""
+    from reportedly.provenance.evidence import plain_words
+
+    text = (
+        'Asked about the ship, the Spokesman said: "Planning is going well.\n\n'
+        "What we can say is that the inspection has been done.\n\n"
+        'You understand that this takes care."'
+    )
+    assert len(find_quoted(text, run_on=False)) == 2
+    assert " inspection has been done " in plain_words(text)

@@ -111,7 +111,7 @@ def sents(text: str, settings: Settings = Settings(), own_words_only: bool = Tru
     from ..rules import load
 
     text = mask(unmarked(text), find_boilerplate(text, load("en")))
-    quoted = [(q.start, q.end) for q in find_quoted(text)] if own_words_only else []
+    quoted = [(q.start, q.end) for q in find_quoted(text, run_on=False)] if own_words_only else []
     out, seen = [], set()
     for s, e in sentences(text):
         if e - s < settings.min_sentence_chars:
@@ -145,7 +145,7 @@ def own_words(text: str) -> list[str]:
     from ..rules import load
 
     text = mask(unmarked(text), find_boilerplate(text, load("en")))
-    quoted = sorted((q.start, q.end) for q in find_quoted(text))
+    quoted = sorted((q.start, q.end) for q in find_quoted(text, run_on=False))
     out, i = [], 0
     for m in _WORD.finditer(text):
         while i < len(quoted) and quoted[i][1] <= m.start():
@@ -185,7 +185,7 @@ def _quotes(text: str) -> list[str]:
     from ..nlp.quotemarks import find_quoted
 
     out = []
-    for q in find_quoted(text):
+    for q in find_quoted(text, run_on=False):
         words = _WORD.findall(fold(text[q.start : q.end]))
         if len(words) >= 4:
             out.append(" ".join(words))
@@ -200,7 +200,7 @@ def plain_words(text: str) -> str:
     from ..nlp.quotemarks import find_quoted
 
     parts, last = [], 0
-    for q in find_quoted(text):
+    for q in find_quoted(text, run_on=False):
         if q.start >= last:
             parts.append(text[last : q.start])
         last = max(last, q.end)
