@@ -2164,7 +2164,8 @@ def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str
     répliqué", "sagte" -> "warnte"): how the reader is told to take the words changed, a loaded word, as `_stance`
     reads English. Sentence by sentence where the aligned pieces join several (each source sentence against the
     copy sentence most alike); one verb each side, so that two clauses' verbs are not paired by chance, and the two
-    sentences make one claim (`_one_claim`)."""
+    sentences make one claim (`_one_claim`). German forms count in lower case only: a capitalised one is a noun
+    ("die Versicherten", the insured; "die Beklagte", the defendant)."""
     from rapidfuzz import fuzz
 
     found = _foreign_stances(src_lang or "") if src_lang == cp_lang and src_lang != "en" else None
@@ -2173,7 +2174,11 @@ def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str
     pattern, stances = found
 
     def verbs(text: str) -> dict[str, str]:
-        return {" ".join(m.group(0).lower().split()): " ".join(m.group(0).split()) for m in pattern.finditer(text)}
+        return {
+            " ".join(m.group(0).lower().split()): " ".join(m.group(0).split())
+            for m in pattern.finditer(text)
+            if not (src_lang == "de" and m.group(0)[:1].isupper())  # "die Versicherten", "die Beklagte": nouns
+        }
 
     out: list[Change] = []
     pieces = _SENTENCE_BREAK.split(after)

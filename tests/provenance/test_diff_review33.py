@@ -1,0 +1,21 @@
+"""Review of stop 32's meaning-change fixes (rev33): inputs other than the ones the fixes were written on."""
+
+from __future__ import annotations
+
+from reportedly.provenance.diff import _foreign_stance
+
+
+def test_a_german_noun_spelled_as_a_reporting_verb_is_no_reporting_verb():
+    # "die Versicherten" (the insured), "die Beklagte" (the defendant): nouns, capitalised; the verbs
+    # "versicherten" / "beklagte" are lower case in the middle of a sentence
+    for before, after in (
+        (
+            "Die Versicherten zahlen ab Januar deutlich mehr für ihre Beiträge.",
+            "Die Mitglieder zahlen ab Januar deutlich mehr für ihre Beiträge, sagte der Minister.",
+        ),
+        (
+            "Die Beklagte bestritt vor dem Landgericht alle Vorwürfe.",
+            "Die Frau bestritt vor dem Landgericht alle Vorwürfe, erklärte ihr Anwalt.",
+        ),
+    ):
+        assert _foreign_stance("de", "de", before, after, (0, len(before)), (0, len(after))) == [], before
