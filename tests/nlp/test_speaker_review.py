@@ -13,3 +13,19 @@ def test_a_pronoun_after_a_name_asked_about_does_not_change_its_guessed_gender(r
     )
     quotes = run(text).quotes
     assert quotes[-1].speaker == "Chris Martin"
+
+
+def test_a_phrase_left_open_in_the_reporters_sentence_does_not_run_on_over_paragraphs():
+    # a phrase worked into the reporter's sentence ("described the plan as “a disaster ...") whose closing mark is
+    # missing is no speech of several paragraphs: the reporter's paragraphs after it are no quotations
+    from reportedly.nlp.quotemarks import find_quoted
+
+    text = (
+        "He described the plan as “a disaster in the making.\n\n"
+        "The council voted 5-2 on Monday to approve the budget.\n\n"
+        "Residents had asked for more parks.\n\n"
+        "Nobody listened to us,” said resident Ann Lee."
+    )
+    quoted = [text[q.start : q.end] for q in find_quoted(text)]
+    assert "Residents had asked for more parks." not in quoted
+    assert "The council voted 5-2 on Monday to approve the budget." not in quoted
