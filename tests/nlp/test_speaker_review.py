@@ -29,3 +29,11 @@ def test_a_phrase_left_open_in_the_reporters_sentence_does_not_run_on_over_parag
     quoted = [text[q.start : q.end] for q in find_quoted(text)]
     assert "Residents had asked for more parks." not in quoted
     assert "The council voted 5-2 on Monday to approve the budget." not in quoted
+
+
+def test_the_one_a_statement_is_read_out_to_is_not_its_author(run):
+    # the first name after the document is the audience ("to Mayor Ingrid Holm"), not the one who wrote it
+    text = (
+        "Chief Tomas Brandt read a statement to Mayor Ingrid Holm on Monday that confirmed “there was no kidnapping.”"
+    )
+    assert run(text).quotes[0].speaker != "Ingrid Holm"
