@@ -37,3 +37,18 @@ def test_the_one_a_statement_is_read_out_to_is_not_its_author(run):
         "Chief Tomas Brandt read a statement to Mayor Ingrid Holm on Monday that confirmed “there was no kidnapping.”"
     )
     assert run(text).quotes[0].speaker != "Ingrid Holm"
+
+
+def test_under_a_peoples_rule_is_a_reign_not_a_text(run):
+    # "rule" as a reign ("Under British rule", "Under the rule of Saddam Hussein") is no law, rule or part of one
+    for text in (
+        "Under British rule, the motto over the gate was “God save the King and all who serve him in this colony.”",
+        "Under the rule of Saddam Hussein, the slogan on every wall was “we sacrifice our blood and soul for you.”",
+    ):
+        speakers = [q.speaker for q in run(text).quotes]
+        assert not any(s and "rule" in s for s in speakers), (text, speakers)
+
+
+def test_under_the_new_rules_still_quotes_the_rules(run):
+    text = "Under the new rules, an airline must refund passengers “within seven days of a cancelled flight.”"
+    assert [q.speaker for q in run(text).quotes] == ["the new rules"]
