@@ -52,3 +52,15 @@ def test_under_a_peoples_rule_is_a_reign_not_a_text(run):
 def test_under_the_new_rules_still_quotes_the_rules(run):
     text = "Under the new rules, an airline must refund passengers “within seven days of a cancelled flight.”"
     assert [q.speaker for q in run(text).quotes] == ["the new rules"]
+
+
+def test_he_who_speaks_about_a_company_does_not_make_it_a_person(run):
+    # "Boeing will open a new plant in Mexico, he added": he speaks about the company, he is not it
+    text = (
+        "Elon Musk spoke at a conference in Austin on Monday.\n\n"
+        "Boeing doubled its sales last year, he noted. Boeing will open a new plant in Mexico, he added.\n\n"
+        "“We are very happy with the results,” Boeing said in a statement."
+    )
+    a = run(text)
+    assert [(e.name, e.type) for e in a.entities if e.name == "Boeing"] == [("Boeing", "ORG")]
+    assert [q.speaker_type for q in a.quotes] == ["organization"]

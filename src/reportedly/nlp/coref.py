@@ -74,7 +74,8 @@ def _people_tagged_as_organisations(table: EntityTable, pronouns: list[Token], i
     """ "Running in only his third marathon, Kiptum made it a one-man race ... as he shifted gear": a surname alone that
     the tagger called an organisation is a person's when he or she (his, her) stands at least SETTINGS.gender_votes
     times in sentences that name or describe no person and have that name, one proper noun with no organisation's or
-    outlet's word, for their only such subject. The pronouns' gender is theirs."""
+    outlet's word, for their only such subject, and not as the subject of a verb of saying ("Twitter will charge
+    for verification, he said": he speaks about it). The pronouns' gender is theirs."""
     rules = table.rules
     votes: dict[str, dict[str, int]] = {}
     by_id: dict[str, EntityBuilder] = {}
@@ -82,6 +83,8 @@ def _people_tagged_as_organisations(table: EntityTable, pronouns: list[Token], i
         gender = rules.pronouns.get(tok.lower_)
         if gender not in ("male", "female") or inside_quote[tok.i]:
             continue
+        if tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in rules.cue_verbs:
+            continue  # "Twitter will charge for verification, he said": he speaks about the name, he is not it
         subjects, person = {}, False
         for t in tok.sent:
             b = table.by_token.get(t.i)
