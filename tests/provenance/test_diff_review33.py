@@ -19,3 +19,14 @@ def test_a_german_noun_spelled_as_a_reporting_verb_is_no_reporting_verb():
         ),
     ):
         assert _foreign_stance("de", "de", before, after, (0, len(before)), (0, len(after))) == [], before
+
+
+def test_two_source_sentences_joined_into_one_give_one_stance_change():
+    # both source sentences of the joined piece find the one copy sentence most alike: one change, not two
+    before = (
+        "Die Schule bleibt bis Freitag geschlossen, sagte der Bürgermeister. "
+        "Die Schule bleibt auch am Samstag geschlossen, sagte er."
+    )
+    after = "Die Schule bleibt bis Freitag und am Samstag geschlossen, warnte der Bürgermeister."
+    out = _foreign_stance("de", "de", before, after, (0, len(before)), (0, len(after)))
+    assert [(c.kind, c.before, c.after) for c in out] == [("loaded-word", "sagte", "warnte")]

@@ -2181,6 +2181,7 @@ def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str
         }
 
     out: list[Change] = []
+    done: set[tuple[str, str]] = set()
     pieces = _SENTENCE_BREAK.split(after)
     for part in _SENTENCE_BREAK.split(before):
         had = verbs(part)
@@ -2191,8 +2192,9 @@ def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str
         if len(has) != 1 or had.keys() == has.keys():
             continue
         (old_key, old), (new_key, new) = next(iter(had.items())), next(iter(has.items()))
-        if stances[old_key] == stances[new_key] or not _one_claim(part, other):
-            continue
+        if stances[old_key] == stances[new_key] or (old_key, other) in done or not _one_claim(part, other):
+            continue  # two source sentences joined into one copy sentence: its verb changed once
+        done.add((old_key, other))
         detail = f"'{old}' ({stances[old_key]}) became '{new}' ({stances[new_key]}): the words are presented otherwise"
         out.append(Change("loaded-word", old, new, s, c, detail))
     return out
