@@ -74,7 +74,8 @@ def _people_tagged_as_organisations(table: EntityTable, pronouns: list[Token], i
     """ "Running in only his third marathon, Kiptum made it a one-man race ... as he shifted gear": a surname alone that
     the tagger called an organisation is a person's when he or she (his, her) stands at least SETTINGS.gender_votes
     times in sentences that name or describe no person and have that name, one proper noun with no organisation's or
-    outlet's word, for their only such subject. The pronouns' gender is theirs."""
+    outlet's word, for their only such subject, and not as the subject of a verb of saying ("Twitter will charge
+    for verification, he said": he speaks about it). The pronouns' gender is theirs."""
     rules = table.rules
     votes: dict[str, dict[str, int]] = {}
     by_id: dict[str, EntityBuilder] = {}
@@ -82,6 +83,8 @@ def _people_tagged_as_organisations(table: EntityTable, pronouns: list[Token], i
         gender = rules.pronouns.get(tok.lower_)
         if gender not in ("male", "female") or inside_quote[tok.i]:
             continue
+        if tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in rules.cue_verbs:
+            continue  # "Twitter will charge for verification, he said": he speaks about the name, he is not it
         subjects, person = {}, False
         for t in tok.sent:
             b = table.by_token.get(t.i)
@@ -116,7 +119,8 @@ def _settle_guessed_genders(table: EntityTable, pronouns: list[Token], sent_inde
     """ "Senator Bernie Sanders ... Sanders expressed his reluctance to discuss what he deemed ...": a gender that is
     only what a first name mostly is ("Bernie", "Kelly", "Chris") gives way to the article's own pronouns. Each he or
     she as a subject outside quotes whose sentence, up to it (or, naming no one, the sentence before), names one
-    person only, and describes no one unnamed ("a woman"), votes for that person's gender; a guessed gender that the
+    person only, not only as an object ("Asked about Chris Martin, she smiled"), and describes no one unnamed
+    ("a woman"), votes for that person's gender; a guessed gender that the
     other gets more votes for than its own, at least SETTINGS.gender_votes, is the other."""
     guessed = [b for b in table.entities if b.gender_guessed]
     if not guessed:
@@ -135,12 +139,29 @@ def _settle_guessed_genders(table: EntityTable, pronouns: list[Token], sent_inde
             persons = _persons_in(table, starts[here - 1], starts[here], inside_quote)
         if len(persons) == 1 and not _unnamed_person_in(table, starts[max(0, here - 1)], tok.i, inside_quote):
             (b,) = persons.values()
-            if b.id in votes:
+            if b.id in votes and not _named_as_object(table, b, starts[max(0, here - 1)], tok.i):
                 votes[b.id][gender] += 1
     for b in guessed:
         other = "female" if b.gender == "male" else "male"
         if votes[b.id][other] >= SETTINGS.gender_votes and votes[b.id][other] > votes[b.id][b.gender]:
             b.gender, b.gender_guessed = other, False
+
+
+OBJECT_DEPS = {"dobj", "iobj", "dative", "pobj"}
+
+
+def _named_as_object(table: EntityTable, b: EntityBuilder, start: int, end: int) -> bool:
+    """ "Asked about Chris Martin, she smiled": a person named between two token positions only as the object of a
+    verb or a preposition, whom the sentence is about while someone else (the he or she after it) acts."""
+    roots = []
+    for i in range(start, end):
+        if table.by_token.get(i) is not b:
+            continue
+        t = table.doc[i]
+        while t.dep_ in ("compound", "flat") and t.head.i != t.i and table.by_token.get(t.head.i) is b:
+            t = t.head
+        roots.append(t)
+    return bool(roots) and all(t.dep_ in OBJECT_DEPS for t in roots)
 
 
 def _unnamed_person_in(table: EntityTable, start: int, end: int, inside_quote) -> bool:

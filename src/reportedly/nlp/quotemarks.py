@@ -166,9 +166,14 @@ def _run_on(text: str, out: list[Quoted], bare: list[tuple[int, int]], ps: int) 
     """ "the Spokesman said: "Planning is proceeding ... / What we have to say ... / ... safely."": a quotation
     opened and left open, then closed only paragraphs later, with no mark in the paragraphs between, runs over them:
     each of those paragraphs is quoted too (unclosed, as the first). Only where the latest quote before is the one
-    left open and the paragraphs between are all without marks; at most SETTINGS.max_run_on_paragraphs of them."""
+    left open, opening as a sentence does (a capital or a digit: not a phrase worked into the reporter's sentence,
+    "described the plan as “a disaster ..."), and the paragraphs between are all without marks; at most
+    SETTINGS.max_run_on_paragraphs of them."""
     if not out or out[-1].close is not None:
         return []
+    first = text[out[-1].start : out[-1].end].lstrip(" \t.\u2026")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return []  # a phrase worked into the reporter's sentence ("described it as “a disaster ...") is no speech
     between = [(a, b) for a, b in bare if out[-1].end <= a and b <= ps]
     if not between or len(between) > SETTINGS.max_run_on_paragraphs:
         return []

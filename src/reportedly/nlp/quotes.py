@@ -1393,7 +1393,8 @@ def _under_statute(ctx: DocContext, q: Quoted) -> Optional[Source]:
     """ "Under state law, one is guilty ... if he or she “knowingly makes a false report”", "Under another section of
     Alabama law, ...": a quotation with no cue in a sentence that opens with "Under" and a law, a rule or a part of
     one (rules/en/statute_nouns.txt) quotes that text; a part's text is the whole it is part of ("section of Alabama
-    law" -> "Alabama law")."""
+    law" -> "Alabama law"). A singular "rule" with no article or with "of" is a reign ("Under British rule", "Under the
+    rule of Saddam Hussein"), no text."""
     opening = ctx.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
     if opening is None:
         return None
@@ -1404,6 +1405,12 @@ def _under_statute(ctx: DocContext, q: Quoted) -> Optional[Source]:
     if obj is None or obj.lemma_.lower() not in ctx.rules.statute_nouns or obj.i >= opening.start:
         return None
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if (
+        obj.lemma_.lower() == "rule"
+        and obj.tag_ == "NN"
+        and (of is not None or all(c.dep_ != "det" for c in obj.children))
+    ):
+        return None  # "Under British rule", "Under the rule of Saddam Hussein": a reign, no text
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if whole is not None and whole.lemma_.lower() in ctx.rules.statute_nouns:
         obj = whole  # "another section of Alabama law": the law

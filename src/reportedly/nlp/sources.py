@@ -493,14 +493,26 @@ def _author(table: EntityTable, span: Span, head: Token, rules: Rules) -> Option
 
 def named_after(table: EntityTable, noun: Token) -> list[Token]:
     """The first person or organisation named after a document's noun in its sentence, not as a possessor ("a
-    statement that Russell's attorney, Ann Lee, provided" -> Ann Lee): whose text was read out, whatever the parse."""
+    statement that Russell's attorney, Ann Lee, provided" -> Ann Lee): whose text was read out, whatever the parse;
+    not one named after a preposition other than "by", "from" or "of" (the audience or the place: "read a statement to
+    Mayor Ann Lee")."""
     for t in noun.doc[noun.i + 1 : noun.sent.end]:
         b = table.at(t)
+        if b is not None and _audience_or_place(t):
+            continue
         after = t.nbor() if t.i + 1 < len(t.doc) else None
         if b is not None and b.type in ("PERSON", "ORG") and not (after is not None and after.tag_ == "POS"):
             if not (after is not None and table.at(after) is b):
                 return [t]
     return []
+
+
+def _audience_or_place(t: Token) -> bool:
+    """A name (or its apposition) that is the object of a preposition other than "by", "from" or "of": "to Mayor Ann
+    Lee", "at City Hall"."""
+    while t.dep_ in ("appos", "conj", "compound", "flat") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ not in ("by", "from", "of")
 
 
 def _whole_text(span: Span, rules: Rules) -> Optional[Span]:

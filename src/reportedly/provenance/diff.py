@@ -2164,7 +2164,8 @@ def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str
     répliqué", "sagte" -> "warnte"): how the reader is told to take the words changed, a loaded word, as `_stance`
     reads English. Sentence by sentence where the aligned pieces join several (each source sentence against the
     copy sentence most alike); one verb each side, so that two clauses' verbs are not paired by chance, and the two
-    sentences make one claim (`_one_claim`)."""
+    sentences make one claim (`_one_claim`). German forms count in lower case only: a capitalised one is a noun
+    ("die Versicherten", the insured; "die Beklagte", the defendant)."""
     from rapidfuzz import fuzz
 
     found = _foreign_stances(src_lang or "") if src_lang == cp_lang and src_lang != "en" else None
@@ -2173,9 +2174,14 @@ def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str
     pattern, stances = found
 
     def verbs(text: str) -> dict[str, str]:
-        return {" ".join(m.group(0).lower().split()): " ".join(m.group(0).split()) for m in pattern.finditer(text)}
+        return {
+            " ".join(m.group(0).lower().split()): " ".join(m.group(0).split())
+            for m in pattern.finditer(text)
+            if not (src_lang == "de" and m.group(0)[:1].isupper())  # "die Versicherten", "die Beklagte": nouns
+        }
 
     out: list[Change] = []
+    done: set[tuple[str, str]] = set()
     pieces = _SENTENCE_BREAK.split(after)
     for part in _SENTENCE_BREAK.split(before):
         had = verbs(part)
@@ -2186,8 +2192,9 @@ def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str
         if len(has) != 1 or had.keys() == has.keys():
             continue
         (old_key, old), (new_key, new) = next(iter(had.items())), next(iter(has.items()))
-        if stances[old_key] == stances[new_key] or not _one_claim(part, other):
-            continue
+        if stances[old_key] == stances[new_key] or (old_key, other) in done or not _one_claim(part, other):
+            continue  # two source sentences joined into one copy sentence: its verb changed once
+        done.add((old_key, other))
         detail = f"'{old}' ({stances[old_key]}) became '{new}' ({stances[new_key]}): the words are presented otherwise"
         out.append(Change("loaded-word", old, new, s, c, detail))
     return out
