@@ -32,12 +32,15 @@ def resolve_pronouns(
     credited = _in_credit_lines(doc, table.rules, text)
     inside_quote = [q or c for q, c in zip(inside_quote, credited)]  # never an antecedent, never resolved
     candidates = [doc[i] for i in _pronoun_positions(doc, table.rules)]
-    _people_tagged_as_organisations(table, candidates, inside_quote)
-    _settle_guessed_genders(table, candidates, sent_index, inside_quote)
-    for tok in candidates:
-        gender = pronouns.get(tok.lower_)
-        if gender not in ("male", "female") or inside_quote[tok.i]:
-            continue
+    # he, she, his, her outside quotes, with their gender
+    gendered = [
+        (tok, g)
+        for tok in candidates
+        if (g := pronouns.get(tok.lower_)) in ("male", "female") and not inside_quote[tok.i]
+    ]
+    _people_tagged_as_organisations(table, gendered, inside_quote)
+    _settle_guessed_genders(table, gendered, sent_index, inside_quote)
+    for tok, gender in gendered:
         best = _cataphor(table, tok, gender) or _best_antecedent(
             table, tok, gender, sent_index, inside_quote, cue_lemmas
         )
@@ -70,7 +73,7 @@ def resolve_pronouns(
     return resolved
 
 
-def _people_tagged_as_organisations(table: EntityTable, pronouns: list[Token], inside_quote) -> None:
+def _people_tagged_as_organisations(table: EntityTable, pronouns: list[tuple[Token, str]], inside_quote) -> None:
     """ "Running in only his third marathon, Kiptum made it a one-man race ... as he shifted gear": a surname alone that
     the tagger called an organisation is a person's when he or she (his, her) stands at least SETTINGS.gender_votes
     times in sentences that name or describe no person and have that name, one proper noun with no organisation's or
@@ -79,10 +82,7 @@ def _people_tagged_as_organisations(table: EntityTable, pronouns: list[Token], i
     rules = table.rules
     votes: dict[str, dict[str, int]] = {}
     by_id: dict[str, EntityBuilder] = {}
-    for tok in pronouns:
-        gender = rules.pronouns.get(tok.lower_)
-        if gender not in ("male", "female") or inside_quote[tok.i]:
-            continue
+    for tok, gender in pronouns:
         if tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in rules.cue_verbs:
             continue  # "Twitter will charge for verification, he said": he speaks about the name, he is not it
         subjects, person = {}, False
@@ -115,7 +115,9 @@ def _bare_surname_organisation(b: EntityBuilder, rules: Rules) -> bool:
     )
 
 
-def _settle_guessed_genders(table: EntityTable, pronouns: list[Token], sent_index: list[int], inside_quote) -> None:
+def _settle_guessed_genders(
+    table: EntityTable, pronouns: list[tuple[Token, str]], sent_index: list[int], inside_quote
+) -> None:
     """ "Senator Bernie Sanders ... Sanders expressed his reluctance to discuss what he deemed ...": a gender that is
     only what a first name mostly is ("Bernie", "Kelly", "Chris") gives way to the article's own pronouns. Each he or
     she as a subject outside quotes whose sentence, up to it (or, naming no one, the sentence before), names one
@@ -129,9 +131,8 @@ def _settle_guessed_genders(table: EntityTable, pronouns: list[Token], sent_inde
     starts: dict[int, int] = {}
     for k, n in enumerate(sent_index):
         starts.setdefault(n, k)
-    for tok in pronouns:
-        gender = table.rules.pronouns.get(tok.lower_)
-        if gender not in ("male", "female") or inside_quote[tok.i] or tok.dep_ not in SUBJECT_DEPS:
+    for tok, gender in pronouns:
+        if tok.dep_ not in SUBJECT_DEPS:
             continue
         here = sent_index[tok.i]
         persons = _persons_in(table, starts[here], tok.i, inside_quote)

@@ -341,7 +341,7 @@ def _name_after_role(e: Span, rules: Rules) -> Span:
     if any(t.pos_ != "PROPN" for t in name) or rules.has_organisation_word(name.text):
         return e
     role = [t.lower_.rstrip(".") for t in e.doc[e.start : k]]
-    if not any(rules.is_person_noun(w) or w in rules.role_abbreviations or rules.is_title(w) for w in role):
+    if not any(rules.is_person_noun(w) or rules.is_title(w) for w in role):  # a role's initials are a person's noun
         return e
     return Span(e.doc, k, e.end, label="PERSON")
 
@@ -526,8 +526,7 @@ def _set_title_role(table: EntityTable, b: EntityBuilder, rules: Rules) -> None:
             if b.role is None:
                 b.role = _role_of(span, rules)
             if b.gender is None:
-                b.gender = _gender_from(span, b.title, rules)
-                b.gender_guessed = b.gender is not None and _mostly(span, b.title, rules)
+                b.gender, b.gender_guessed = _gender_from(span, b.title, rules)
     b.mentions = mentions
     for text in (b.title or "", b.role or ""):
         b.context.update(role_words(text, rules))
@@ -641,32 +640,24 @@ def _apposed(root: Token) -> bool:
     )
 
 
-def _mostly(span: Span, title: Optional[str], rules: Rules) -> bool:
-    """The gender `_gender_from` gave is only what the first name mostly is: no gendered title, no relative's noun."""
-    if any(w in rules.gendered_titles for w in (title or "").lower().replace(".", "").split()):
-        return False
-    root = span.root
-    if _apposed(root) and rules.kin_gender(root.head.lemma_) is not None:
-        return False
-    words = normalise_name(span.text).split()
-    return len(words) >= 2 and _gender_detector().get_gender(words[0]).startswith("mostly_")
-
-
-def _gender_from(span: Span, title: Optional[str], rules: Rules) -> Optional[str]:
+def _gender_from(span: Span, title: Optional[str], rules: Rules) -> tuple[Optional[str], bool]:
+    """The person's gender from a gendered title, a relative's noun the name is in apposition to, or the first name;
+    and whether it is only guessed: what the first name mostly is ("Bernie", "Kelly"), which the article's pronouns
+    may overrule (coref._settle_guessed_genders)."""
     if title:
         for w in title.lower().replace(".", "").split():
             if w in rules.gendered_titles:
-                return rules.gendered_titles[w]
+                return rules.gendered_titles[w], False
     root = span.root
     kin = rules.kin_gender(root.head.lemma_) if _apposed(root) else None
     if kin is not None:
-        return kin  # "his father, Mats,": a man, whatever "Mats" says
+        return kin, False  # "his father, Mats,": a man, whatever "Mats" says
     words = normalise_name(span.text).split()
     if len(words) >= 2:
         g = first_name_gender(words[0])
         if g in ("male", "female"):
-            return g
-    return None
+            return g, _gender_detector().get_gender(words[0]).startswith("mostly_")
+    return None, False
 
 
 def content_words(tokens: Iterable[Token]) -> set[str]:

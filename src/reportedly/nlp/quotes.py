@@ -554,7 +554,7 @@ def _read_out(ctx: DocContext, holder: RawAttribution) -> Optional[RawAttributio
     if cue.lemma_.lower() not in ctx.rules.reading_verbs:
         return None
     text = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in ctx.rules.document_nouns), None)
-    author = named_after(ctx.table, text)[:1] if text is not None else []
+    author = named_after(ctx.table, text) if text is not None else []  # at most one
     source = speaker_source(ctx, author[0]) if author else None
     return replace(holder, source=source) if source is not None and source.entity is not None else None
 

@@ -707,19 +707,20 @@ def _swapped(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     covered = _covered(found)
     out = []
     stops = stopwords()
+    in_before, in_after = set(fb), set(fa)
+    # a longer run only in a sentence kept more (settings.diff_swap_long_words, diff_swap_long_kept)
+    limit = S.diff_swap_long_words if kept >= S.diff_swap_long_kept * min(len(fb), len(fa)) else S.diff_swap_words
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         # the run's content words count: "talk of introducing" -> "speech to introduce" is one swap, its
         # function words changed with it
-        # a longer run only in a sentence kept more (settings.diff_swap_long_words, diff_swap_long_kept)
-        limit = S.diff_swap_long_words if kept >= S.diff_swap_long_kept * min(len(fb), len(fa)) else S.diff_swap_words
         if op != "replace" or max(_content_count(fb[i1:i2], stops), _content_count(fa[j1:j2], stops)) > limit:
             continue
         old, new = bm[i1:i2], am[j1:j2]
         if _quoted_at(src, s[0] + old[0].start()) or _quoted_at(cp, c[0] + new[0].start()):
             continue
         if S.diff_swap_any_order and (
-            any(w not in stops and w in set(fa) for w in fb[i1:i2])
-            or any(w not in stops and w in set(fb) for w in fa[j1:j2])
+            any(w not in stops and w in in_after for w in fb[i1:i2])
+            or any(w not in stops and w in in_before for w in fa[j1:j2])
         ):
             continue  # a content word the other sentence has elsewhere: moved in a reordered clause, not swapped
         if not _word_swap([m.group(0) for m in old], [m.group(0) for m in new], i1 == 0, j1 == 0, covered):
@@ -2087,12 +2088,19 @@ def _degree_words(lang: str) -> dict[str, tuple[str, int]]:
 def _degree_idioms(lang: str) -> Optional[re.Pattern]:
     """The phrases of rules/<lang>/degree_words.tsv (scale idiom) in which a degree word says no degree ("più alto
     mai registrato": ever, not never; "immer mehr": more and more), as one pattern ("*": any one word)."""
-    alts = [
-        r"\s+".join(r"\w+" if w == "*" else re.escape(w) for w in phrase.split())
-        for phrase, scale, _ in _degree_rows(lang)
-        if scale == "idiom"
-    ]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.I) if alts else None
+    idioms = [phrase for phrase, scale, _ in _degree_rows(lang) if scale == "idiom"]
+    return _phrases_pattern(idioms) if idioms else None
+
+
+def _phrases_pattern(phrases) -> re.Pattern:
+    """Whole phrases of a word list as one case-blind pattern: words apart by any space, "*" any one word, the
+    longest phrase tried first."""
+    alts = sorted(
+        (r"\s+".join(r"\w+" if w == "*" else re.escape(w) for w in phrase.split()) for phrase in phrases),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
 def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
@@ -2154,8 +2162,7 @@ def _foreign_stances(lang: str) -> Optional[tuple[re.Pattern, dict[str, str]]]:
         stances = {form.lower(): stance for form, stance in table(lang, "reporting_stance.tsv").items()}
     except (FileNotFoundError, ModuleNotFoundError):
         return None
-    alts = sorted((r"\s+".join(map(re.escape, form.split())) for form in stances), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE), stances
+    return _phrases_pattern(stances), stances
 
 
 def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
