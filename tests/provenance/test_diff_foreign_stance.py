@@ -86,3 +86,63 @@ def test_english_cross_language_and_languages_without_data_are_left_out():
     assert swaps("en", "The port is closed, police said.", "The port is closed, police admitted.") == []
     assert swaps("de", "Der Hafen ist zu, sagte die Polizei.", "Le port est fermé, a averti la police.", "fr") == []
     assert swaps("nl", "De haven is dicht, zei de politie.", "De haven is dicht, waarschuwde de politie.") == []
+
+
+# review of stop 32's fixes (rev33): inputs other than the ones the fixes were written on
+
+
+def test_a_german_noun_spelled_as_a_reporting_verb_is_no_reporting_verb():
+    # "die Versicherten" (the insured), "die Beklagte" (the defendant): nouns, capitalised; the verbs
+    # "versicherten" / "beklagte" are lower case in the middle of a sentence
+    for before, after in (
+        (
+            "Die Versicherten zahlen ab Januar deutlich mehr für ihre Beiträge.",
+            "Die Mitglieder zahlen ab Januar deutlich mehr für ihre Beiträge, sagte der Minister.",
+        ),
+        (
+            "Die Beklagte bestritt vor dem Landgericht alle Vorwürfe.",
+            "Die Frau bestritt vor dem Landgericht alle Vorwürfe, erklärte ihr Anwalt.",
+        ),
+    ):
+        assert swaps("de", before, after) == [], before
+
+
+def test_two_source_sentences_joined_into_one_give_one_stance_change():
+    # both source sentences of the joined piece find the one copy sentence most alike: one change, not two
+    before = (
+        "Die Schule bleibt bis Freitag geschlossen, sagte der Bürgermeister. "
+        "Die Schule bleibt auch am Samstag geschlossen, sagte er."
+    )
+    after = "Die Schule bleibt bis Freitag und am Samstag geschlossen, warnte der Bürgermeister."
+    out = swaps("de", before, after)
+    assert out == [("loaded-word", "sagte", "warnte")]
+
+
+def test_a_noun_or_adjective_spelled_as_a_reporting_verb_is_no_reporting_verb():
+    # French 'un juré' (a juror), 'un public averti' (an informed audience), Portuguese 'um alerta' (an alert)
+    for lang, before, after in (
+        (
+            "fr",
+            "Un juré a été remplacé mardi par le tribunal de Paris pour raisons de santé.",
+            "Un membre du jury a été remplacé mardi par le tribunal de Paris pour raisons de santé, a indiqué le parquet.",
+        ),
+        (
+            "fr",
+            "Ce livre est destiné à un public averti selon les éditions Gallimard à Paris.",
+            "Ce livre est destiné à un public adulte selon les éditions Gallimard à Paris, a précisé l'éditeur.",
+        ),
+        (
+            "pt",
+            "A Defesa Civil emitiu um alerta de chuvas fortes para a região de São Paulo nesta segunda.",
+            "A Defesa Civil emitiu um aviso de chuvas fortes para a região de São Paulo nesta segunda, disse o órgão.",
+        ),
+    ):
+        assert swaps(lang, before, after) == [], before
+
+
+def test_french_verbs_of_promise_and_warning_with_their_auxiliary_are_still_read():
+    before = "« Nous ne fermerons pas la gare cet hiver », a dit le maire devant la presse."
+    for verb in ("a juré", "a averti", "a-t-il averti"):
+        after = f"« Nous ne fermerons pas la gare cet hiver », {verb} le maire devant la presse."
+        out = swaps("fr", before, after)
+        assert len(out) == 1 and out[0][1] == "dit" and out[0][2].endswith(verb.split()[-1]), verb
