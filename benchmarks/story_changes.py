@@ -16,9 +16,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from reportedly.analyze import analyze_prepared, prepare
-from reportedly.eval.stories import _story_files, change_found
-from reportedly.provenance.diff import diff
+from reportedly.eval.stories import change_found, checklist_diffs
 
 
 def halves(roots: list[Path]) -> dict[str, str]:
@@ -36,21 +34,12 @@ def main() -> None:
     ap.add_argument("-o", "--output", type=Path)
     args = ap.parse_args()
     half = halves(args.roots)
-    cache: dict[str, object] = {}
-
-    def analysed(story: str, name: str):
-        key = f"{story}/{name}"
-        if key not in cache:
-            path = next(p for r in args.roots for p in _story_files(r, story, name) if p.exists())
-            cache[key] = next(analyze_prepared([prepare(path.read_text(encoding="utf-8"), foreign=True)]))
-        return cache[key]
-
     listed, found, strict, emitted = Counter(), Counter(), Counter(), Counter()
     pairs: set[tuple[str, str, str]] = set()
     items = []
-    for it in json.loads(args.changes.read_text(encoding="utf-8"))["changes"]:
+    checklist = json.loads(args.changes.read_text(encoding="utf-8"))["changes"]
+    for it, changes in checklist_diffs(args.roots, checklist):
         h = half.get(it["story"], "held-out")
-        changes = diff(analysed(it["story"], it["source"]), analysed(it["story"], it["copy"])).changes
         if (it["story"], it["source"], it["copy"]) not in pairs:
             pairs.add((it["story"], it["source"], it["copy"]))
             emitted[h] += len(changes)

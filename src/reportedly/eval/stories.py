@@ -265,14 +265,15 @@ def change_found(item: dict, changes, sentences: bool) -> bool:
     )
 
 
-def score_changes(roots: str | Path | Sequence[str | Path], checklist: str | Path, embeddings: bool = False) -> dict:
-    """How many listed meaning changes `diff` finds (kind right, both phrases in the change's text). Articles in
-    another language are compared unanalysed (numbers, names and sentences only)."""
+def checklist_diffs(
+    roots: str | Path | Sequence[str | Path], items: Sequence[dict], embeddings: bool = False
+) -> Iterable[tuple[dict, list]]:
+    """Each checklist item with the changes `diff` finds from its source to its copy (each article analysed once;
+    articles in another language compared unanalysed: numbers, names and sentences only)."""
     from ..analyze import analyze_prepared, prepare
     from ..provenance.diff import diff
 
     roots = [roots] if isinstance(roots, (str, Path)) else list(roots)
-    items = json.loads(Path(checklist).read_text(encoding="utf-8"))["changes"]
     cache: dict[str, object] = {}
 
     def analysed(story: str, name: str):
@@ -284,11 +285,19 @@ def score_changes(roots: str | Path | Sequence[str | Path], checklist: str | Pat
             cache[key] = next(analyze_prepared([prepare(path.read_text(encoding="utf-8"), foreign=True)]))
         return cache[key]
 
-    found = []
     for it in items:
         d = diff(analysed(it["story"], it["source"]), analysed(it["story"], it["copy"]), embeddings=embeddings)
-        strict = change_found(it, d.changes, sentences=False)
-        hit = change_found(it, d.changes, sentences=True)
+        yield it, d.changes
+
+
+def score_changes(roots: str | Path | Sequence[str | Path], checklist: str | Path, embeddings: bool = False) -> dict:
+    """How many listed meaning changes `diff` finds (kind right, both phrases in the change's text). Articles in
+    another language are compared unanalysed (numbers, names and sentences only)."""
+    items = json.loads(Path(checklist).read_text(encoding="utf-8"))["changes"]
+    found = []
+    for it, changes in checklist_diffs(roots, items, embeddings):
+        strict = change_found(it, changes, sentences=False)
+        hit = change_found(it, changes, sentences=True)
         found.append({**it, "found": hit, "found_strict": strict})
     return {
         "listed": len(items),
