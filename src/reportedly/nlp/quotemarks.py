@@ -174,8 +174,14 @@ def _run_on(text: str, out: list[Quoted], bare: list[tuple[int, int]], ps: int) 
     first = text[out[-1].start : out[-1].end].lstrip(" \t.\u2026")[:1]
     if not (first.isupper() or first.isdigit()):
         return []  # a phrase worked into the reporter's sentence ("described it as “a disaster ...") is no speech
-    between = [(a, b) for a, b in bare if out[-1].end <= a and b <= ps]
-    if not between or len(between) > SETTINGS.max_run_on_paragraphs:
+    between: list[tuple[int, int]] = []  # the bare paragraphs after the open quote: a suffix of `bare`, all before ps
+    for a, b in reversed(bare):
+        if a < out[-1].end:
+            break
+        if len(between) == SETTINGS.max_run_on_paragraphs:
+            return []
+        between.insert(0, (a, b))
+    if not between:
         return []
     runs = []
     for a, b in between:
