@@ -157,3 +157,15 @@ def test_a_jobs_initials_after_the_name_the_person_who_holds_the_job(run):
 def test_a_jobs_initials_with_no_one_holding_the_job_stay_as_written(run):
     text = "Brightwell Foods said on Monday that profits fell.\n\n“Costs will come down,” the CFO told reporters."
     assert [q.speaker for q in run(text).quotes] == ["CFO"]
+
+
+def test_initials_with_several_readings_name_the_holder_of_either_job(run):
+    """Initials with more than one reading (rules/en/role_abbreviations.tsv: "CIO" is chief information or chief
+    investment officer) let the later description in either reading name the person introduced by the initials."""
+    for reading in ("chief investment officer", "chief information officer"):
+        text = (
+            "Harrow Capital said on Monday that its fund lost money.\n\n"
+            "“We were too slow to sell,” said CIO Maren Olsen in a statement.\n\n"
+            f"“The fund will recover,” the {reading} told reporters."
+        )
+        assert [q.speaker for q in run(text).quotes] == ["Maren Olsen", "Maren Olsen"], reading

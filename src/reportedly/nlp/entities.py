@@ -19,10 +19,16 @@ _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def split_title(name: str, rules: Rules) -> tuple[Optional[str], str]:
-    """("Ms", "Truss") from "Ms Truss": a rank or honorific written inside the name."""
+    """("Ms", "Truss") from "Ms Truss": a rank or honorific written inside the name; also a job's initials the tagger
+    took into it ("CFO Maren Olsen": rules/en/role_abbreviations.tsv), which then give the person's role words."""
     words = name.split()
     k = 0
-    while k < len(words) - 1 and rules.is_title(words[k]) and words[k][:1].isupper():
+    while k < len(words) - 1 and (
+        rules.is_title(words[k])
+        and words[k][:1].isupper()
+        or words[k].isupper()
+        and words[k].lower() in rules.role_abbreviations
+    ):
         k += 1
     return (" ".join(words[:k]) or None), " ".join(words[k:])
 
@@ -553,10 +559,12 @@ def role_words(text: str, rules: Rules) -> set[str]:
     An abbreviation gives the words it stands for but the last ("officer"), which alone names any officer ("an
     officer told reporters" is no CEO)."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", text) if len(w) > 2}
-    for short, full in rules.role_abbreviations.items():
+    for short, readings in rules.role_abbreviations.items():
         if short in words:
-            words.update(w for w in full[:-1] if len(w) > 2)
-        elif all(w in words for w in full[:2]):
+            # initials with several readings ("CIO": information or investment) give the words of each: the article's
+            # later description says which
+            words.update(w for full in readings for w in full[:-1] if len(w) > 2)
+        elif any(all(w in words for w in full[:2]) for full in readings):
             words.add(short)
     return words
 

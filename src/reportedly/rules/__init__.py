@@ -63,7 +63,9 @@ class Rules:
     company_nouns: frozenset[str]  # "the company said", "the iPhone maker": a business named before, named again
     organisation_roles: frozenset[str]  # "the CEO of Activision Blizzard": a name after "<role> of" is an organisation
     gendered_titles: dict[str, str]
-    role_abbreviations: dict[str, tuple[str, ...]]  # "ceo" -> ("chief", "executive", "officer")
+    # "ceo" -> (("chief", "executive", "officer"),); initials with several readings have several ("cio": information,
+    # investment)
+    role_abbreviations: dict[str, tuple[tuple[str, ...], ...]]
     request_words: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -245,7 +247,8 @@ def load(lang: str = "en") -> Rules:
         organisation_roles=frozenset(w.lower() for w in lines(lang, "organisation_roles.txt")),
         gendered_titles=table(lang, "gendered_titles.tsv"),
         role_abbreviations={
-            k.lower(): tuple(v.lower().split()) for k, v in table(lang, "role_abbreviations.tsv").items()
+            k.lower(): tuple(tuple(alt.lower().split()) for alt in v.split("|"))
+            for k, v in table(lang, "role_abbreviations.tsv").items()
         },
         request_words=frozenset(w.lower() for w in lines(lang, "request_words.txt")),
         months={k: int(v) for k, v in table(lang, "months.tsv").items()},
