@@ -176,11 +176,19 @@ def read_cluster(folder: Path) -> tuple[list[dict], int]:
             {
                 "id": f"{folder.name}/{name}",
                 "text": (folder / name).read_text(encoding="utf-8"),
-                "dct": meta.get("published"),
+                "dct": _day(meta.get("published")),
                 "quotes": quotes,
             }
         )
     return records, missing
+
+
+def _day(published: str | None) -> str | None:
+    """The publication date as the analysis takes it: a month read off a page or its address (YYYY-MM) counts as that
+    month's 15th, as `eval stories` counts it (the analysis takes a whole date or none)."""
+    if published and re.fullmatch(r"\d{4}-\d\d", published):
+        return published + "-15"
+    return published
 
 
 def _clusters(root: Path) -> list[Path]:
