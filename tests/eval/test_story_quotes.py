@@ -26,3 +26,9 @@ def test_a_quote_used_twice_goes_to_the_occurrence_not_yet_taken_between_marks()
     first = story_quotes.place(text, "possible", set())
     assert text[first - 1] == "“"
     assert story_quotes.place(text, "possible", {first}) > first
+
+
+def test_a_month_precision_date_is_the_middle_of_the_month_and_others_pass_as_they_are():
+    assert story_quotes._day("2015-12") == "2015-12-15"
+    assert story_quotes._day("2021-03-16") == "2021-03-16"
+    assert story_quotes._day(None) is None
