@@ -243,6 +243,13 @@ def _group_antecedent(table, tok, kind, sent_index, inside_quote, resolved, cue)
             named = b if t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj") else None
         if t.dep_ not in SUBJECT_DEPS or inside_quote[i] or t.pos_ == "PRON" and i not in resolved or i in said:
             continue
+        if thing and (teller := _teller_of(t, cue.lemma_.lower(), table.rules)) is not None:
+            if teller is t:
+                continue
+            b = resolved.get(teller.i) or table.at(teller)
+            if b is not None and _can_be_it(table, teller, resolved):
+                return b
+            continue
         if thing and not _can_be_it(table, t, resolved):
             continue  # "it said": a plural, a person or a thing that cannot speak is no antecedent; look further back
         b = resolved.get(i) or next(
@@ -299,6 +306,26 @@ def _content_before(cue: Token) -> set[int]:
     return out
 
 
+def _teller_of(t: Token, cue_lemma: str, rules) -> Optional[Token]:
+    """ "The watchdog said OpenAI had broken the law. It said ..." / "According to TechCrunch, the GDPR “...”. It
+    adds ...": an "it" that speaks goes on for the one who told the clause before, never for that clause's subject.
+    For a subject `t` inside what a source said (a content clause of a speech verb, or a clause under "according to
+    X"), the source's word (the speech verb's subject or X); `t` itself when the source is not named there; None for
+    any other subject. Only when `cue_lemma` (the verb "it" is the subject of) is a speech verb of the rules."""
+    if cue_lemma not in rules.cue_verbs:
+        return None
+    verb = t.head
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            return next((o for to in c.children for o in to.children if o.dep_ == "pobj"), t)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in rules.cue_verbs:
+        return next((c for c in clause.head.children if c.dep_ == "nsubj"), t)
+    return None
+
+
 def _can_be_it(table: EntityTable, t: Token, resolved) -> bool:
     """A subject that "it" can stand for as a speaker: an organisation (named, or an earlier "it" or "they" that stood
     for one) or a singular noun for a body or a document (which an organisation rule may name later)."""
@@ -309,7 +336,12 @@ def _can_be_it(table: EntityTable, t: Token, resolved) -> bool:
         return False
     lemma = t.lemma_.lower()
     rules = table.rules
-    return lemma in rules.organisation_words or lemma in rules.document_nouns or lemma in rules.government_nouns
+    return (
+        lemma in rules.organisation_words
+        or lemma in rules.document_nouns
+        or lemma in rules.government_nouns
+        or lemma in rules.public_body_nouns
+    )
 
 
 def _cataphor(table: EntityTable, tok: Token, gender: str) -> Optional[EntityBuilder]:

@@ -1,0 +1,55 @@
+"""Who speaks when the parser offers two: a cue with two subjects (the one next to the verb speaks, the other is an
+apposition in a phrase between), and an "it" that speaks after a clause someone else told (it goes on for the teller,
+not for the clause's subject)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_subject_after_an_intermediary_phrase_is_no_speaker(run):
+    text = (
+        "“We care deeply for the four families who have lost their children,” said the family through their son's "
+        "lawyer, Jonas Brekke."
+    )
+    q = run(text).quotes[0]
+    assert q.speaker == "the family"
+
+
+def test_subject_named_with_a_comma_is_still_the_speaker(run):
+    text = "“The deal is done and the money is there,” said co-owner Dario Vitale, who bought the club last year."
+    assert "Dario Vitale" in (run(text).quotes[0].speaker or "")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            'According to the Daily Courier, the law "gives tenants a set of rights over their homes." It adds the '
+            'landlords "have not told the tenants what the new rules are about."',
+            "Daily Courier",
+        ),
+        (
+            "Brixton Motors said the ministry had approved the plan. It added that the deal "
+            "“would create thousands of jobs across the region.”",
+            "Brixton Motors",
+        ),
+        (
+            "The watchdog said Veltro Systems had suffered a data breach on March 20. It said there was no legal basis "
+            "for “the mass collection and storage of the personal data of its users.”",
+            "watchdog",
+        ),
+    ],
+)
+def test_it_that_speaks_goes_on_for_the_teller(run, text, speaker):
+    q = run(text).quotes[-1]
+    assert speaker in (q.speaker or "")
+
+
+def test_it_after_a_plain_subject_is_that_organisation(run):
+    text = (
+        "The Nordvik Bank cut its forecast on Monday. It said sales would “fall sharply in the months to come, "
+        "as they did last year.”"
+    )
+    q = run(text).quotes[0]
+    assert "Nordvik Bank" in (q.speaker or "")
