@@ -53,3 +53,41 @@ def test_it_after_a_plain_subject_is_that_organisation(run):
     )
     q = run(text).quotes[0]
     assert "Nordvik Bank" in (q.speaker or "")
+
+
+def test_quote_inside_an_aside_between_dashes_is_not_signed_by_the_dash(run):
+    text = (
+        "As Tove Lindahl spoke to her supporters — promising to “govern a country in a very difficult situation” — "
+        "Per Askeland had yet to concede the election."
+    )
+    q = run(text).quotes[0]
+    assert q.speaker == "Tove Lindahl"
+
+
+def test_dash_after_a_quote_still_signs_it(run):
+    text = "Readers wrote in after the debate. “He can’t even answer a question without scaring people.” ― Esther Tapia"
+    assert run(text).quotes[0].speaker == "Esther Tapia"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Bishop Anselm Kerr is known for his outreach, starting with his famous “Who am I to judge” comment in "
+            "2013 about a priest.",
+            "Anselm Kerr",
+        ),
+        (
+            "Senator Ada Lindqvist spoke for an hour. Her “we will not back down from this fight” line drew the "
+            "loudest cheers.",
+            "Ada Lindqvist",
+        ),
+    ],
+)
+def test_possessor_of_a_remark_speaks_the_quote_before_it(run, text, speaker):
+    assert run(text).quotes[0].speaker == speaker
+
+
+def test_quote_after_a_remark_noun_is_not_the_possessors(run):
+    text = "The mayor answered the critics. His answer to “why did the city wait so long to act” was short."
+    assert run(text).quotes[0].speaker is None
