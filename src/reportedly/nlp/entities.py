@@ -477,6 +477,8 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
             continue
         if "PERSON" not in b.labels and len(low) == 1 and not b.labels.get("ORG"):
             continue
+        if _relative_of(table, b, words):
+            continue
         d = abs(b.first - at)
         if b.first > at:
             d += 10**6  # prefer a full name seen before the short form
@@ -496,6 +498,18 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
         if len(firsts) == 1 and (firsts[0].first < at or _in_heading(table.doc.text, at)):
             best = firsts[0]
     return best
+
+
+def _relative_of(table: EntityTable, b: EntityBuilder, words: list[str]) -> bool:
+    """ "Goncalves’s daughter, Kaylee Goncalves, was killed. ... said Goncalves": a person introduced in apposition to
+    a relative's noun whose possessor is the bare surname `words` is that person's relative, never what the bare
+    surname names (rules/en/kin_nouns.tsv)."""
+    text = table.doc.text
+    before = text[max(0, b.first - 60) : b.first]
+    m = re.search(r"([\w’'-]+(?: [\w’'-]+)*?)[’']s? (?:[\w-]+ ){0,2}?(\w+),\s*$", before)
+    if m is None or m.group(2).lower() not in table.rules.kin_nouns:
+        return False
+    return m.group(1).split()[-len(words) :] == words
 
 
 def _in_heading(text: str, at: int) -> bool:
