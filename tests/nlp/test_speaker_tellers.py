@@ -91,3 +91,26 @@ def test_possessor_of_a_remark_speaks_the_quote_before_it(run, text, speaker):
 def test_quote_after_a_remark_noun_is_not_the_possessors(run):
     text = "The mayor answered the critics. His answer to “why did the city wait so long to act” was short."
     assert run(text).quotes[0].speaker is None
+
+
+def test_bare_surname_is_not_the_relative_introduced_under_it(run):
+    text = (
+        "Steve Marquardt said he was not ready to talk about the case. Marquardt's daughter, Kaylee Marquardt, was "
+        "killed in November. “The little coward finally got caught running,” said Marquardt, who had called the "
+        "investigators “cowards” before."
+    )
+    q = run(text).quotes[0]
+    assert "Steve Marquardt" in [e.name for e in run(text).entities if e.id == q.speaker_id]
+
+
+def test_bare_surname_of_the_possessor_is_not_the_relative_named_in_full(run):
+    text = (
+        "Police said Marquardt's daughter, Kaylee Marquardt, was at home that night. “We have lost everything,” "
+        "Marquardt said on Friday."
+    )
+    assert run(text).quotes[0].speaker == "Marquardt"
+
+
+def test_he_of_a_parenthetical_cue_is_not_the_clause_subject(run):
+    text = "Tom Berg met the suspect's family. Kohberger, he said, looks like a “broken soul, pitiful human being.”"
+    assert run(text).quotes[0].speaker == "Tom Berg"

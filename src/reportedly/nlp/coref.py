@@ -326,6 +326,19 @@ def _teller_of(t: Token, cue_lemma: str, rules) -> Optional[Token]:
     return None
 
 
+def _interrupted_clause(tok: Token, cue_lemmas: set[str]) -> set[int]:
+    """ "Kohberger, he said, looks like a “broken soul”": the tokens of the clause a parenthetical speech verb
+    interrupts, when `tok` is that verb's subject; the one the clause is about is never who "he" is (he would say
+    "I")."""
+    cue = tok.head
+    if tok.dep_ not in SUBJECT_DEPS or cue.dep_ != "parataxis" or cue.lemma_.lower() not in cue_lemmas:
+        return set()
+    if cue.head.i < cue.i:
+        return set()  # a cue after its clause: "..., he said" (_content_before reads that one for "it")
+    own = {t.i for t in cue.subtree}
+    return {t.i for t in cue.head.subtree if t.i not in own}
+
+
 def _can_be_it(table: EntityTable, t: Token, resolved) -> bool:
     """A subject that "it" can stand for as a speaker: an organisation (named, or an earlier "it" or "they" that stood
     for one) or a singular noun for a body or a document (which an organisation rule may name later)."""
@@ -372,11 +385,13 @@ def _sentence_index(doc: Doc) -> list[int]:
 def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -> Optional[EntityBuilder]:
     here = sent_index[tok.i]
     best, best_score = None, None
+    interrupted = _interrupted_clause(tok, cue_lemmas)
     i = tok.i - 1
     while i >= 0 and here - sent_index[i] <= SETTINGS.max_sentences_back:
         b = table.by_token.get(i)
         if (
             b is not None
+            and i not in interrupted
             and (b.type == "PERSON" or _named_like_a_person(b, table.rules))
             and b.gender in (None, gender)
         ):
