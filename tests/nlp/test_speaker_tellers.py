@@ -114,3 +114,22 @@ def test_bare_surname_of_the_possessor_is_not_the_relative_named_in_full(run):
 def test_he_of_a_parenthetical_cue_is_not_the_clause_subject(run):
     text = "Tom Berg met the suspect's family. Kohberger, he said, looks like a “broken soul, pitiful human being.”"
     assert run(text).quotes[0].speaker == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "In its ruling, the regional court highlights “the lack of any information for the users whose data "
+            "the firm collects”.",
+            "the regional court",
+        ),
+        (
+            "The watchdog also reproaches the firm for “the absence of any legal basis for the mass storage of "
+            "personal data”.",
+            "The watchdog",
+        ),
+    ],
+)
+def test_highlight_and_reproach_are_cues(run, text, speaker):
+    assert run(text).quotes[0].speaker == speaker
