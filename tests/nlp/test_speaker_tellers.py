@@ -133,3 +133,35 @@ def test_he_of_a_parenthetical_cue_is_not_the_clause_subject(run):
 )
 def test_highlight_and_reproach_are_cues(run, text, speaker):
     assert run(text).quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            'The father of one of the four students who were found dead said "we are on the path to justice" after '
+            "a suspect was arrested.\nSteve Marquardt told reporters that he was watching a game when the news came.",
+            "Steve Marquardt",
+        ),
+        (
+            "The voting has “only one winner: the people of this country”, said the presidential candidate of the "
+            "Labour Party after defeating the president Jan Horvath.\nWith all ballots counted, Eva Lund received "
+            "50.9 percent of the votes.",
+            "Eva Lund",
+        ),
+    ],
+)
+def test_lede_description_is_the_person_named_next(run, text, speaker):
+    out = run(text)
+    q = out.quotes[0]
+    assert speaker in [e.name for e in out.entities if e.id == q.speaker_id]
+
+
+def test_description_after_a_named_person_is_not_the_next_one_named(run):
+    text = (
+        "Anna Berg met the family on Friday. The father said “we are on the path to justice, at last”.\n"
+        "Tom Vikander told reporters that the road would stay closed."
+    )
+    out = run(text)
+    q = out.quotes[0]
+    assert "Tom Vikander" not in [e.name for e in out.entities if e.id == q.speaker_id]

@@ -559,6 +559,11 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
     Only singular descriptions headed by a person noun are tried; plural ones stay unnamed."""
     head = span.root
     aged = _aged(span, rules)
+    if head.tag_ not in ("NNS", "NNPS") and head.lemma_.lower() in rules.kin_nouns:
+        found = _lede_person(table, span, rules)  # "The father of one of the students said ... / Steve Roe told"
+        if found is not None:
+            table.link(found, span, "description")
+        return found
     if head.tag_ in ("NNS", "NNPS") or not (rules.is_person_noun(head.lemma_) or aged):
         return None
     words = content_words(span) - {"former", "current", "senior", "top", "new"}
@@ -575,10 +580,44 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
             best, best_score = b, score
     need = 2 if len(words) >= 2 else 1
     if best is None or best_score < need:
-        best = _main_person(table, span, rules) or _epithet_antecedent(table, span, rules)
+        best = (
+            _main_person(table, span, rules)
+            or _epithet_antecedent(table, span, rules)
+            or _lede_person(table, span, rules)
+        )
     if best is not None:
         table.link(best, span, "description")
         return best
+    return None
+
+
+def _lede_person(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """ "The father of one of the four students said “...” / Steve Roe told ABC News ...": a delayed-identification
+    lede describes its person in the article's opening sentences before any person is named, and names them as the
+    subject of one of the next sentences. The person who is the first named subject within SETTINGS.forward_sentences
+    sentences after the description's, of a gender that fits its noun; never one named in its own sentence (the
+    others of the lede: "after defeating Jair Bolsonaro")."""
+    if span[0].lower_ != "the" or any(
+        m.start < span.start_char for b in table.entities if b.type == "PERSON" for m in b.mentions
+    ):
+        return None
+    doc = table.doc
+    sent = span.sent
+    if sent.start and sum(1 for _ in doc[: sent.start].sents) >= SETTINGS.opening_sentences:
+        return None
+    gender = rules.kin_gender(span.root.lemma_.lower())
+    for _ in range(SETTINGS.forward_sentences):
+        if sent.end >= len(doc):
+            return None
+        sent = doc[sent.end].sent
+        for t in sent:
+            b = table.by_token.get(t.i)
+            subject = t if t.dep_ in SUBJECT_DEPS else t.head if t.dep_ in ("compound", "flat") else None
+            if b is None or b.type != "PERSON" or subject is None or subject.dep_ not in SUBJECT_DEPS:
+                continue
+            if gender in ("male", "female") and b.gender not in (None, gender):
+                continue
+            return b
     return None
 
 
