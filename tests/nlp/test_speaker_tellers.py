@@ -165,3 +165,13 @@ def test_description_after_a_named_person_is_not_the_next_one_named(run):
     out = run(text)
     q = out.quotes[0]
     assert "Tom Vikander" not in [e.name for e in out.entities if e.id == q.speaker_id]
+
+
+def test_possessive_role_is_the_person_who_holds_it_in_the_article(run):
+    text = (
+        "Mr Vikander’s public defender has said the suspect is “eager to be exonerated”.\n"
+        "Monroe County Chief Public Defender Jonas Brekke said on Tuesday that the student would return."
+    )
+    out = run(text)
+    q = out.quotes[0]
+    assert "Jonas Brekke" in [e.name for e in out.entities if e.id == q.speaker_id]
