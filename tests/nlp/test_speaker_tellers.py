@@ -129,9 +129,10 @@ def test_he_of_a_parenthetical_cue_is_not_the_clause_subject(run):
             "personal data”.",
             "The watchdog",
         ),
+        ("Finally, the council regrets “the absence of any filter” in the checks of its users.", "council"),
     ],
 )
-def test_highlight_and_reproach_are_cues(run, text, speaker):
+def test_highlight_reproach_and_regret_are_cues(run, text, speaker):
     assert run(text).quotes[0].speaker == speaker
 
 
