@@ -176,3 +176,15 @@ def test_possessive_role_is_the_person_who_holds_it_in_the_article(run):
     out = run(text)
     q = out.quotes[0]
     assert "Jonas Brekke" in [e.name for e in out.entities if e.id == q.speaker_id]
+
+
+def test_description_of_the_last_word_quoted_is_not_the_speaker(run):
+    text = (
+        "The order will mean “the provisional limitation of the processing of user data by Veltro”, the American "
+        "company that created the app, the national authority for data protection said in a statement."
+    )
+    assert run(text).quotes[0].speaker == "the national authority for data protection"
+
+
+def test_name_with_a_description_next_to_the_verb_still_speaks(run):
+    assert run("“We will not give up,” Jane Roe, the mayor said on Monday.").quotes[0].speaker == "Jane Roe"

@@ -143,6 +143,8 @@ def subject_of(tok: Token) -> Optional[Token]:
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
     if len(subjects) > 1 and (near := _subject_past_a_phrase(tok, subjects)) is not None:
         return near
+    if len(subjects) == 1 and (near := _apposition_next_to_verb(tok, subjects[0])) is not None:
+        return near
     if len(subjects) > 1:
         # the parser split a hyphenated title into subjects ("said co - owner David Beckham", "said Co - Owner, David
         # Beckham"): the person named among them, or in apposition to one, speaks
@@ -238,6 +240,24 @@ def _subject_past_a_phrase(tok: Token, subjects: list[Token]) -> Optional[Token]
         t.dep_ in ("relcl", "acl") and t.head.i == far.i or t.dep_ == "prep" and t.head.i == tok.i for t in between
     )
     return near if phrase else None
+
+
+_CLOSING_MARKS = frozenset("\"\u201d\u2019\u00bb'")
+
+
+def _apposition_next_to_verb(tok: Token, subj: Token) -> Optional[Token]:
+    """ "“... by OpenAI”, the American company that created ChatGPT, the national authority for data protection said":
+    a description right after a quotation's closing mark and comma, whose apposition the parser runs on up to the
+    verb with no comma between, describes the last word quoted; the apposition next to the verb speaks. A name as
+    the subject keeps speaking ("“...,” Jane Roe, the mayor said")."""
+    doc = tok.doc
+    if subj.pos_ != "NOUN" or subj.i > tok.i or subj.left_edge.i < 2:
+        return None
+    app = next((a for a in subj.children if a.dep_ == "appos" and a.i > subj.i), None)
+    if app is None or app.right_edge.i != tok.i - 1 or app.pos_ not in ("NOUN", "PROPN"):
+        return None
+    before = doc[subj.left_edge.i - 1], doc[subj.left_edge.i - 2]
+    return app if before[0].text == "," and before[1].text in _CLOSING_MARKS else None
 
 
 def _bracketed(tok: Token) -> bool:
