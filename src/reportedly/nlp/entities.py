@@ -86,6 +86,8 @@ class EntityTable:
         self._by_key: dict[str, EntityBuilder] = {}
         # per token, whether it stands inside quotation marks (DocContext.build fills it; empty before)
         self.inside_quote: list[bool] = []
+        # the document's text, which build_table is given (spaCy rebuilds doc.text from every token on each call)
+        self.text: str = ""
 
     def new(self, name: str) -> EntityBuilder:
         b = EntityBuilder(id=f"E{len(self.entities) + 1}", name=name)
@@ -152,6 +154,7 @@ def headline_end(text: str) -> int:
 def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
     """Cluster `doc.ents` into entities: full names first, then short forms (surnames, demonyms) onto them."""
     table = EntityTable(doc, rules)
+    table.text = text
     head_end = headline_end(text)
     ents = [e for e in (_repaired(e, rules) for e in doc.ents) if e.label_ in KEPT_LABELS and normalise_name(e.text)]
     ents = _missed_people(doc, ents, rules)
@@ -504,7 +507,7 @@ def _relative_of(table: EntityTable, b: EntityBuilder, words: list[str]) -> bool
     """ "Goncalves’s daughter, Kaylee Goncalves, was killed. ... said Goncalves": a person introduced in apposition to
     a relative's noun whose possessor is the bare surname `words` is that person's relative, never what the bare
     surname names (rules/en/kin_nouns.tsv)."""
-    text = table.doc.text
+    text = table.text or table.doc.text
     before = text[max(0, b.first - 60) : b.first]
     m = re.search(r"([\w’'-]+(?: [\w’'-]+)*?)[’']s? (?:[\w-]+ ){0,2}?(\w+),\s*$", before)
     if m is None or m.group(2).lower() not in table.rules.kin_nouns:
