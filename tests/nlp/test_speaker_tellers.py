@@ -46,6 +46,14 @@ def test_it_that_speaks_goes_on_for_the_teller(run, text, speaker):
     assert speaker in (q.speaker or "")
 
 
+def test_it_that_says_after_according_to_is_the_sentence_subject(run):
+    text = (
+        "According to Reuters, the Nordvik Bank plans to cut 500 jobs. It said the cuts “will be painful for "
+        "everyone at every level of the bank.”"
+    )
+    assert run(text).quotes[0].speaker == "Nordvik Bank"
+
+
 def test_it_after_a_plain_subject_is_that_organisation(run):
     text = (
         "The Nordvik Bank cut its forecast on Monday. It said sales would “fall sharply in the months to come, "

@@ -310,13 +310,15 @@ def _teller_of(t: Token, cue_lemma: str, rules) -> Optional[Token]:
     """ "The watchdog said OpenAI had broken the law. It said ..." / "According to TechCrunch, the GDPR “...”. It
     adds ...": an "it" that speaks goes on for the one who told the clause before, never for that clause's subject.
     For a subject `t` inside what a source said (a content clause of a speech verb, or a clause under "according to
-    X"), the source's word (the speech verb's subject or X); `t` itself when the source is not named there; None for
-    any other subject. Only when `cue_lemma` (the verb "it" is the subject of) is a speech verb of the rules."""
+    X" when "it" goes on with a continuing verb: rules/en/continuing_cues.txt), the source's word (the speech verb's
+    subject or X); `t` itself when the source is not named there; None for any other subject. Only when `cue_lemma`
+    (the verb "it" is the subject of) is a speech verb of the rules. ("According to Reuters, the bank plans cuts. It
+    said ...": the bank, the sentence's subject, says it.)"""
     if cue_lemma not in rules.cue_verbs:
         return None
     verb = t.head
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "according":
+        if c.dep_ == "prep" and c.lower_ == "according" and cue_lemma in rules.continuing_cues:
             return next((o for to in c.children for o in to.children if o.dep_ == "pobj"), t)
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
