@@ -243,6 +243,13 @@ def _group_antecedent(table, tok, kind, sent_index, inside_quote, resolved, cue)
             named = b if t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj") else None
         if t.dep_ not in SUBJECT_DEPS or inside_quote[i] or t.pos_ == "PRON" and i not in resolved or i in said:
             continue
+        if thing and (teller := _teller_of(t, cue.lemma_.lower(), table.rules)) is not None:
+            if teller is t:
+                continue
+            b = resolved.get(teller.i) or table.at(teller)
+            if b is not None and _can_be_it(table, teller, resolved):
+                return b
+            continue
         if thing and not _can_be_it(table, t, resolved):
             continue  # "it said": a plural, a person or a thing that cannot speak is no antecedent; look further back
         b = resolved.get(i) or next(
@@ -299,6 +306,41 @@ def _content_before(cue: Token) -> set[int]:
     return out
 
 
+def _teller_of(t: Token, cue_lemma: str, rules) -> Optional[Token]:
+    """ "The watchdog said OpenAI had broken the law. It said ..." / "According to TechCrunch, the GDPR “...”. It
+    adds ...": an "it" that speaks goes on for the one who told the clause before, never for that clause's subject.
+    For a subject `t` inside what a source said (a content clause of a speech verb, or a clause under "according to
+    X" when "it" goes on with a continuing verb: rules/en/continuing_cues.txt), the source's word (the speech verb's
+    subject or X); `t` itself when the source is not named there; None for any other subject. Only when `cue_lemma`
+    (the verb "it" is the subject of) is a speech verb of the rules. ("According to Reuters, the bank plans cuts. It
+    said ...": the bank, the sentence's subject, says it.)"""
+    if cue_lemma not in rules.cue_verbs:
+        return None
+    verb = t.head
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "according" and cue_lemma in rules.continuing_cues:
+            return next((o for to in c.children for o in to.children if o.dep_ == "pobj"), t)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in rules.cue_verbs:
+        return next((c for c in clause.head.children if c.dep_ == "nsubj"), t)
+    return None
+
+
+def _interrupted_clause(tok: Token, cue_lemmas: set[str]) -> set[int]:
+    """ "Kohberger, he said, looks like a “broken soul”": the tokens of the clause a parenthetical speech verb
+    interrupts, when `tok` is that verb's subject; the one the clause is about is never who "he" is (he would say
+    "I")."""
+    cue = tok.head
+    if tok.dep_ not in SUBJECT_DEPS or cue.dep_ != "parataxis" or cue.lemma_.lower() not in cue_lemmas:
+        return set()
+    if cue.head.i < cue.i:
+        return set()  # a cue after its clause: "..., he said" (_content_before reads that one for "it")
+    own = {t.i for t in cue.subtree}
+    return {t.i for t in cue.head.subtree if t.i not in own}
+
+
 def _can_be_it(table: EntityTable, t: Token, resolved) -> bool:
     """A subject that "it" can stand for as a speaker: an organisation (named, or an earlier "it" or "they" that stood
     for one) or a singular noun for a body or a document (which an organisation rule may name later)."""
@@ -309,7 +351,12 @@ def _can_be_it(table: EntityTable, t: Token, resolved) -> bool:
         return False
     lemma = t.lemma_.lower()
     rules = table.rules
-    return lemma in rules.organisation_words or lemma in rules.document_nouns or lemma in rules.government_nouns
+    return (
+        lemma in rules.organisation_words
+        or lemma in rules.document_nouns
+        or lemma in rules.government_nouns
+        or lemma in rules.public_body_nouns
+    )
 
 
 def _cataphor(table: EntityTable, tok: Token, gender: str) -> Optional[EntityBuilder]:
@@ -340,11 +387,13 @@ def _sentence_index(doc: Doc) -> list[int]:
 def _best_antecedent(table, tok, gender, sent_index, inside_quote, cue_lemmas) -> Optional[EntityBuilder]:
     here = sent_index[tok.i]
     best, best_score = None, None
+    interrupted = _interrupted_clause(tok, cue_lemmas)
     i = tok.i - 1
     while i >= 0 and here - sent_index[i] <= SETTINGS.max_sentences_back:
         b = table.by_token.get(i)
         if (
             b is not None
+            and i not in interrupted
             and (b.type == "PERSON" or _named_like_a_person(b, table.rules))
             and b.gender in (None, gender)
         ):
@@ -512,6 +561,11 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
     Only singular descriptions headed by a person noun are tried; plural ones stay unnamed."""
     head = span.root
     aged = _aged(span, rules)
+    if head.tag_ not in ("NNS", "NNPS") and head.lemma_.lower() in rules.kin_nouns:
+        found = _lede_person(table, span, rules)  # "The father of one of the students said ... / Steve Roe told"
+        if found is not None:
+            table.link(found, span, "description")
+        return found
     if head.tag_ in ("NNS", "NNPS") or not (rules.is_person_noun(head.lemma_) or aged):
         return None
     words = content_words(span) - {"former", "current", "senior", "top", "new"}
@@ -528,10 +582,44 @@ def resolve_description(table: EntityTable, span: Span, rules: Rules) -> Optiona
             best, best_score = b, score
     need = 2 if len(words) >= 2 else 1
     if best is None or best_score < need:
-        best = _main_person(table, span, rules) or _epithet_antecedent(table, span, rules)
+        best = (
+            _main_person(table, span, rules)
+            or _epithet_antecedent(table, span, rules)
+            or _lede_person(table, span, rules)
+        )
     if best is not None:
         table.link(best, span, "description")
         return best
+    return None
+
+
+def _lede_person(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """ "The father of one of the four students said “...” / Steve Roe told ABC News ...": a delayed-identification
+    lede describes its person in the article's opening sentences before any person is named, and names them as the
+    subject of one of the next sentences. The person who is the first named subject within SETTINGS.forward_sentences
+    sentences after the description's, of a gender that fits its noun; never one named in its own sentence (the
+    others of the lede: "after defeating Jair Bolsonaro")."""
+    if span[0].lower_ != "the" or any(
+        m.start < span.start_char for b in table.entities if b.type == "PERSON" for m in b.mentions
+    ):
+        return None
+    doc = table.doc
+    sent = span.sent
+    if sent.start and sum(1 for _ in doc[: sent.start].sents) >= SETTINGS.opening_sentences:
+        return None
+    gender = rules.kin_gender(span.root.lemma_.lower())
+    for _ in range(SETTINGS.forward_sentences):
+        if sent.end >= len(doc):
+            return None
+        sent = doc[sent.end].sent
+        for t in sent:
+            b = table.by_token.get(t.i)
+            subject = t if t.dep_ in SUBJECT_DEPS else t.head if t.dep_ in ("compound", "flat") else None
+            if b is None or b.type != "PERSON" or subject is None or subject.dep_ not in SUBJECT_DEPS:
+                continue
+            if gender in ("male", "female") and b.gender not in (None, gender):
+                continue
+            return b
     return None
 
 

@@ -92,6 +92,8 @@ class EntityTable:
         self._by_key: dict[str, EntityBuilder] = {}
         # per token, whether it stands inside quotation marks (DocContext.build fills it; empty before)
         self.inside_quote: list[bool] = []
+        # the document's text, which build_table is given (spaCy rebuilds doc.text from every token on each call)
+        self.text: str = ""
 
     def new(self, name: str) -> EntityBuilder:
         b = EntityBuilder(id=f"E{len(self.entities) + 1}", name=name)
@@ -158,6 +160,7 @@ def headline_end(text: str) -> int:
 def build_table(doc: Doc, rules: Rules, text: str) -> EntityTable:
     """Cluster `doc.ents` into entities: full names first, then short forms (surnames, demonyms) onto them."""
     table = EntityTable(doc, rules)
+    table.text = text
     head_end = headline_end(text)
     ents = [e for e in (_repaired(e, rules) for e in doc.ents) if e.label_ in KEPT_LABELS and normalise_name(e.text)]
     ents = _missed_people(doc, ents, rules)
@@ -483,6 +486,8 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
             continue
         if "PERSON" not in b.labels and len(low) == 1 and not b.labels.get("ORG"):
             continue
+        if _relative_of(table, b, words):
+            continue
         d = abs(b.first - at)
         if b.first > at:
             d += 10**6  # prefer a full name seen before the short form
@@ -502,6 +507,18 @@ def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[En
         if len(firsts) == 1 and (firsts[0].first < at or _in_heading(table.doc.text, at)):
             best = firsts[0]
     return best
+
+
+def _relative_of(table: EntityTable, b: EntityBuilder, words: list[str]) -> bool:
+    """ "Goncalves’s daughter, Kaylee Goncalves, was killed. ... said Goncalves": a person introduced in apposition to
+    a relative's noun whose possessor is the bare surname `words` is that person's relative, never what the bare
+    surname names (rules/en/kin_nouns.tsv)."""
+    text = table.text or table.doc.text
+    before = text[max(0, b.first - 60) : b.first]
+    m = re.search(r"([\w’'-]+(?: [\w’'-]+)*?)[’']s? (?:[\w-]+ ){0,2}?(\w+),\s*$", before)
+    if m is None or m.group(2).lower() not in table.rules.kin_nouns:
+        return False
+    return m.group(1).split()[-len(words) :] == words
 
 
 def _in_heading(text: str, at: int) -> bool:

@@ -105,6 +105,11 @@ def find_quotes(ctx: DocContext, attributions: list[RawAttribution]) -> list[Raw
             len(words) < SETTINGS.min_verbless_words and not _has_verb(ctx, q)
         ):
             continue
+        remark = _remark_owner(ctx, q)
+        if remark is not None:
+            source, noun = remark
+            out.append(RawQuote(q, kind, source, noun.text, (noun.idx, noun.idx + len(noun.text)), "attribution"))
+            continue
         prev = (
             _under_statute(ctx, q)
             or _speaker_heading(ctx, q, out)
@@ -444,6 +449,33 @@ def _program_owner(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]
         if source is not None and source.type in ("person", "organization", "government"):
             return source, noun
     return None
+
+
+def _remark_owner(ctx: DocContext, q: Quoted) -> Optional[tuple[Source, Token]]:
+    """ "his famous “Who am I to judge” comment", "Smith's “read my lips” line": a quotation written between a
+    possessor (and its adjectives) and the noun of something said (rules/en/remark_nouns.txt) is the possessor's
+    words. Read on the surface: the parser makes a clause of the quote and loses the noun phrase."""
+    if q.close is None:
+        return None
+    doc = ctx.doc
+    opening = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    closing = doc.char_span(q.close, q.close + 1, alignment_mode="expand")
+    if opening is None or closing is None or closing.end >= len(doc):
+        return None
+    noun = doc[closing.end]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.rules.remark_nouns or ctx.inside_quote[noun.i]:
+        return None
+    j = opening.start - 1
+    while j >= 0 and doc[j].pos_ in ("ADJ", "ADV") and opening.start - j <= SETTINGS.max_tag_subject_words:
+        j -= 1  # "his famous", "her now infamous"
+    if j < 0:
+        return None
+    possessive = doc[j].tag_ == "PRP$" or doc[j].pos_ == "PRON" and doc[j].dep_ == "poss"  # "Her" opening a sentence
+    owner = doc[j] if possessive else doc[j - 1] if doc[j].tag_ == "POS" and j > 0 else None
+    if owner is None or ctx.inside_quote[owner.i]:
+        return None
+    source = speaker_source(ctx, owner)
+    return (source, noun) if source is not None and source.type in ("person", "organization", "government") else None
 
 
 def _one_name(ctx: DocContext, q: Quoted, words: list[str]) -> bool:
@@ -1498,6 +1530,13 @@ def _credit_only(span, head: Token) -> bool:
     return all(t.i <= head.i or t.is_punct or t.is_space for t in span)
 
 
+def _between_dashes(text: str, at: int) -> bool:
+    """A dash (a spaced hyphen included) opens an aside earlier in the sentence and paragraph of offset `at`."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n")
+    before = text[start + 1 : at]
+    return any(c in before for c in "―—–") or " - " in before
+
+
 def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
     """“...” ― Pamela Padilla: a name signed after a dash, as in reader comments and epigraphs."""
     if q.close is None:
@@ -1514,6 +1553,8 @@ def _dash_signature(ctx: DocContext, q: Quoted) -> Optional[Source]:
         below = True
     if i >= len(text) or text[i] not in "―—–-":
         return None
+    if not below and _between_dashes(text, q.open):
+        return None  # "As Lula spoke — promising to “...” — Bolsonaro had": the dash closes an aside, it signs nothing
     doc = ctx.doc
     end = text.find("\n", i)
     end = len(text) if end < 0 else end

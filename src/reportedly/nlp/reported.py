@@ -141,6 +141,10 @@ def subject_of(tok: Token) -> Optional[Token]:
     ):
         return prev  # "footage of Hillary Clinton asking, “...”": the one filmed speaks, not the ad that shows her
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+    if len(subjects) > 1 and (near := _subject_past_a_phrase(tok, subjects)) is not None:
+        return near
+    if len(subjects) == 1 and (near := _apposition_next_to_verb(tok, subjects[0])) is not None:
+        return near
     if len(subjects) > 1:
         # the parser split a hyphenated title into subjects ("said co - owner David Beckham", "said Co - Owner, David
         # Beckham"): the person named among them, or in apposition to one, speaks
@@ -216,6 +220,44 @@ def subject_of(tok: Token) -> Optional[Token]:
     ):
         return tok.head  # not "a group of surrogates who are expected to ...": they are the ones expected of
     return None
+
+
+def _subject_past_a_phrase(tok: Token, subjects: list[Token]) -> Optional[Token]:
+    """Two subjects the parser gave one verb on the same side of it, with a clause or a verb's prepositional phrase
+    between them: the one next to the verb speaks, the other is an apposition of a noun in that phrase ("“...”, the
+    company that made it, the authority said": the company is the quoted noun's; "said the family through their
+    son's lawyer, Jason Roe": the lawyer's name). Subjects with only words of a name between them ("said co - owner
+    David Beckham") are left to the caller."""
+    side = [c for c in subjects if (c.i < tok.i) == (subjects[0].i < tok.i)]
+    if len(side) != len(subjects) or len(subjects) != 2:
+        return None
+    far, near = sorted(subjects, key=lambda c: abs(c.i - tok.i), reverse=True)
+    lo, hi = min(far.i, near.i), max(far.i, near.i)
+    between = tok.doc[lo + 1 : hi]
+    if not any(t.text == "," for t in between):
+        return None
+    phrase = any(
+        t.dep_ in ("relcl", "acl") and t.head.i == far.i or t.dep_ == "prep" and t.head.i == tok.i for t in between
+    )
+    return near if phrase else None
+
+
+_CLOSING_MARKS = frozenset("\"\u201d\u2019\u00bb'")
+
+
+def _apposition_next_to_verb(tok: Token, subj: Token) -> Optional[Token]:
+    """ "“... by OpenAI”, the American company that created ChatGPT, the national authority for data protection said":
+    a description right after a quotation's closing mark and comma, whose apposition the parser runs on up to the
+    verb with no comma between, describes the last word quoted; the apposition next to the verb speaks. A name as
+    the subject keeps speaking ("“...,” Jane Roe, the mayor said")."""
+    doc = tok.doc
+    if subj.pos_ != "NOUN" or subj.i > tok.i or subj.left_edge.i < 2:
+        return None
+    app = next((a for a in subj.children if a.dep_ == "appos" and a.i > subj.i), None)
+    if app is None or app.right_edge.i != tok.i - 1 or app.pos_ not in ("NOUN", "PROPN"):
+        return None
+    before = doc[subj.left_edge.i - 1], doc[subj.left_edge.i - 2]
+    return app if before[0].text == "," and before[1].text in _CLOSING_MARKS else None
 
 
 def _bracketed(tok: Token) -> bool:

@@ -94,6 +94,8 @@ class Rules:
     term_markers: re.Pattern  # "known as the ''Buffett rule''": a quoted term, not a quotation, follows
     self_labels: re.Pattern  # "the self-described “anarcho-capitalist”": the one described speaks the label
     program_nouns: frozenset[str]  # "his platform ... to “dynamite” the bank": the possessor speaks the phrase
+    remark_nouns: frozenset[str]  # "his famous “Who am I to judge” comment": the possessor said the words in marks
+    continuing_cues: frozenset[str]  # "According to X, ... It adds": the verbs whose "it" is X going on
     first_person: frozenset[str]  # "I", "we", "our": a paragraph speaking in the first person
     partitives: frozenset[str]  # "Part of her statement read": the statement speaks
     block_intros: re.Pattern  # "Here are excerpts from X's email": X's text follows below without marks
@@ -301,6 +303,8 @@ def load(lang: str = "en") -> Rules:
         clause_openers=frozenset(w.lower() for w in lines(lang, "clause_openers.txt")),
         self_labels=re.compile(r"\b(?:%s)\s*$" % "|".join(re.escape(p) for p in lines(lang, "self_labels.txt")), re.I),
         program_nouns=frozenset(w.lower() for w in lines(lang, "program_nouns.txt")),
+        remark_nouns=frozenset(w.lower() for w in lines(lang, "remark_nouns.txt")),
+        continuing_cues=frozenset(w.lower() for w in lines(lang, "continuing_cues.txt")),
         past_as_base=frozenset(w.lower() for w in lines(lang, "past_as_base.txt")),
         term_markers=re.compile(
             r"\b(?:%s)(?:\s+(?:the|a|an))?\s*$" % "|".join(re.escape(p) for p in lines(lang, "term_markers.txt")),
