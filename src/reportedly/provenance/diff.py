@@ -602,6 +602,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _foreign_attributions(src.language, cp.language, before, after, s, c)
     out += _foreign_degrees(src.language, cp.language, before, after, s, c)
     out += _foreign_stance(src.language, cp.language, before, after, s, c)
+    out += _foreign_evaluative(src, cp, before, after, s, c)
     if src.language != "en" and src.language == cp.language:
         out += _marked_paraphrase(before, after, s, c)
     out += _reported(before, after, s, c, out)
@@ -1092,7 +1093,33 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
         out += [Change("hedge-removed", w, None, s, c, f"hedge '{w}' not translated: stated as fact") for w in hb]
     if ha and not hedged_b:
         out += [Change("hedge-added", None, w, s, c, f"hedge '{w}' added in translation") for w in ha]
-    return out
+    return out + _translated_evaluative(src.language, cp.language, before, after, s, c)
+
+
+def _judgments(text: str, lang: Optional[str]) -> list[str]:
+    """The judgment words of a text in its language (rules/<lang>/evaluative.txt). Not the loaded words of
+    loaded_terms.tsv: those say a tone against their neutral twin ("conceded defeat" is how an election is lost)."""
+    if lang == "en":
+        return [m.group(0) for m in _evaluative_pattern().finditer(text)]
+    return [m.group(0) for p in _foreign_evaluative_words(lang or "") for m in p.finditer(text)]
+
+
+def _translated_evaluative(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c):
+    """A translation of one claim that puts a judgment word in a sentence whose source had none
+    ("cybersecurity firm" -> "la controversée société"), or gives none where its source had one ("a landslide win"
+    -> "une victoire"): a loaded word added or dropped in translation. Only between two languages with word lists
+    (rules/<lang>/evaluative.txt); words cannot be matched across languages, so a sentence with a judgment word on
+    each side is left alone (one word's translation for another's cannot be told from a word of another tone)."""
+    if src_lang != "en" and not _foreign_evaluative_words(src_lang or ""):
+        return []
+    if cp_lang != "en" and not _foreign_evaluative_words(cp_lang or ""):
+        return []
+    had, has = _judgments(before, src_lang), _judgments(after, cp_lang)
+    if had and not has:
+        return [Change("loaded-word", w, None, s, c, f"'{w}' not translated") for w in dict.fromkeys(had)]
+    if has and not had:
+        return [Change("loaded-word", None, w, s, c, f"'{w}' added in translation") for w in dict.fromkeys(has)]
+    return []
 
 
 def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c, dropped: list[Change]):
@@ -2204,6 +2231,58 @@ def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str
         done.add((old_key, other))
         detail = f"'{old}' ({stances[old_key]}) became '{new}' ({stances[new_key]}): the words are presented otherwise"
         out.append(Change("loaded-word", old, new, s, c, detail))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _foreign_evaluative_words(lang: str) -> tuple[re.Pattern, ...]:
+    """The entries of rules/<lang>/evaluative.txt, each as one case-blind whole-word pattern ("*": any ending;
+    words apart by any space); none for a language without the file."""
+    from ..rules import lines
+
+    try:
+        entries = lines(lang, "evaluative.txt")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return ()
+    out = []
+    for entry in entries:
+        body = r"\s+".join(re.escape(w) for w in entry.strip().rstrip("*").split())
+        tail = r"[\w-]*" if entry.strip().endswith("*") else ""
+        out.append(re.compile(rf"(?<![\w-]){body}{tail}(?![\w-])", re.IGNORECASE))
+    return tuple(out)
+
+
+def _foreign_evaluative(src: Analysis, cp: Analysis, before: str, after: str, s, c) -> list[Change]:
+    """A judgment word (rules/<lang>/evaluative.txt: "écrasante", "Extremisten", "clamoroso") that a same-language
+    rewrite in a language the analysis does not read puts in its sentence and its source never used anywhere, or
+    takes out of its source's sentence and never uses anywhere: a loaded word, as `_evaluative` and `_felt` read
+    English. A word taken out only where the two sentences make one claim (`_one_claim`: a sentence aligned to
+    another claim does not say the source's word went); a word of a clause cut or added whole is that clause's, not
+    a tone changed."""
+    lang = src.language or ""
+    patterns = _foreign_evaluative_words(lang) if lang == cp.language and lang != "en" else ()
+    if not patterns:
+        return []
+    hits_b = [(p, m.group(0)) for p in patterns if (m := p.search(before))]
+    hits_a = [(p, m.group(0)) for p in patterns if (m := p.search(after))]
+    if not (hits_b or hits_a):
+        return []
+    one_claim = _one_claim(before, after)
+    whole: set[str] = set()
+    for _, old, new in _ops(before, after):
+        if (
+            (len(old) > 2 or len(new) > 2)
+            and (not old or not new)
+            and not _moved_words(old + new, after if old else before)
+        ):
+            whole |= {w.lower() for w in old + new}
+    out = []
+    for p, w in hits_a:
+        if not p.search(src.text) and not set(_WORD.findall(w.lower())) & whole:
+            out.append(Change("loaded-word", None, w, s, c, f"'{w}' added"))
+    for p, w in hits_b:
+        if one_claim and not p.search(cp.text) and not set(_WORD.findall(w.lower())) & whole:
+            out.append(Change("loaded-word", w, None, s, c, f"'{w}' dropped"))
     return out
 
 
