@@ -1343,6 +1343,10 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
             continue
         out += _cue_hedges(src, cp, match, q, hedged)
         if _norm(match.text) == _norm(q.text):
+            scope = _scope_comma(match.text, q.text)
+            if scope:
+                change = _reworded(src, cp, match.text, (match.start, match.end), q, q.speaker or "unattributed")
+                out.append(replace(change, detail=scope))
             continue
         if _named(q.speaker) and _named(match.speaker) and not same_name(q.speaker, match.speaker) and r < 80:
             continue  # two people's words that merely look alike
@@ -1355,6 +1359,40 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
                              detail=f"words the source did not quote put inside the quotation; {change.detail}")  # fmt: skip
         out.append(change)
     return out
+
+
+@lru_cache(maxsize=1)
+def _scope_pattern() -> re.Pattern:
+    """A conjunction of rules/en/scope_conjunctions.txt with the comma before it, if any (group "comma"), and the
+    clause it follows back to the last mark of punctuation (group "clause")."""
+    from ..rules import lines
+
+    words = "|".join(re.escape(w) for w in lines("en", "scope_conjunctions.txt"))
+    return re.compile(rf"(?P<clause>[^.,;:!?—–]*?)(?P<comma>,?)\s+(?P<conj>{words})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _negated() -> re.Pattern:
+    """A negation of rules/en/negations.txt, or a word ending in n't, as a whole-word pattern."""
+    from ..rules import lines
+
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lines("en", "negations.txt"))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)|\w+n['’]t\b", re.IGNORECASE)
+
+
+def _scope_comma(before: str, after: str) -> Optional[str]:
+    """Two quotations in the same words, one with a comma before a conjunction after a negated clause and the
+    other without ("I am not leaving, because I believe we cannot win" -> "I am not leaving because I believe we
+    cannot win"): what the negation covers changed, and the speaker now says the opposite. What changed, or None."""
+    had = [(m.group("comma"), m.group("clause"), m.group("conj")) for m in _scope_pattern().finditer(before)]
+    has = [m.group("comma") for m in _scope_pattern().finditer(after)]
+    if len(had) != len(has):
+        return None
+    for (comma, clause, conj), other in zip(had, has):
+        if comma != other and _negated().search(clause):
+            how = "dropped" if comma else "added"
+            return f"a comma before '{conj}' after a negation {how}: what the negation covers changed"
+    return None
 
 
 def foreign_quotes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> list[Change]:
