@@ -339,6 +339,13 @@ def hearsay(text: str, lang: str) -> list[str]:
     return out
 
 
+def likely(text: str, lang: str) -> list[str]:
+    """The words of `lang` in a text that give a claim as likely only ("probablement", "vielleicht", "perhaps"):
+    the 'likely' markers of reported_speech.tsv."""
+    pats = _markers().get(lang, {})
+    return [m.group(0) for m in pats["likely"].finditer(text.replace("’", "'"))] if "likely" in pats else []
+
+
 def reported_speech(text: str, lang: str) -> bool:
     """A sentence giving someone's words as reported speech by its verb's mood (German "Er freue sich ...")."""
     pats = _markers().get(lang, {})

@@ -1309,7 +1309,35 @@ def translated_quotes(src: Analysis, cp: Analysis) -> list[Change]:
         span = ((sq.start, sq.end), (cq.start, cq.end))
         out += [replace(q, detail=f"in a translated quotation: {q.detail}", **passages)
                 for q in _qualified(sq.text, cq.text, *span)]  # fmt: skip
+        out += [replace(q, **passages) for q in _likely_in_translation(src, cp, sq, cq)]
     return out
+
+
+def _likely_in_translation(src: Analysis, cp: Analysis, sq, cq) -> list[Change]:
+    """A quotation translated with a word that gives its claim as likely only ("perhaps", "peut-être",
+    "vielleicht": the 'likely' markers of rules/provenance/reported_speech.tsv) that the source's quotation did not
+    hedge at all ("I knew one day I would be a world record-holder" -> "je savais que je pourrais peut-être détenir
+    un record du monde"): the speaker made less sure, a hedge added; the reverse, a hedge removed. Hedged at all:
+    a 'likely' marker, a hedging word of rules/provenance/hedges.tsv, or a hedge the analysis found in it (English).
+    Hearsay markers are left out: inside a quotation a conditional is the speaker's grammar, not the outlet's
+    distance."""
+    from . import crosslang as x
+
+    def hedged(a: Analysis, q) -> bool:
+        words = _hedge_words().get(a.language or "", frozenset())
+        return (
+            bool(x.likely(q.text, a.language or ""))
+            or any(w.lower() in words for w in _WORD.findall(q.text))
+            or any(q.start <= h.start < q.end for h in a.hedges)
+        )
+
+    span = ((sq.start, sq.end), (cq.start, cq.end))
+    lb, la = x.likely(sq.text, src.language or ""), x.likely(cq.text, cp.language or "")
+    if la and not hedged(src, sq):
+        return [Change("hedge-added", None, w, *span, f"'{w}' added in a translated quotation") for w in la]
+    if lb and not hedged(cp, cq):
+        return [Change("hedge-removed", w, None, *span, f"'{w}' not translated in a quotation") for w in lb]
+    return []
 
 
 def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> list[Change]:
