@@ -51,7 +51,19 @@ def marked_quotes(text: str) -> list[Passage]:
         if not any(m.end() < a < end for a, _ in taken):
             _keep(text, m.end(), end, out)
             taken.append((m.start(), end))
+    # single quotation marks, as British and Australian outlets quote ("Ardern said she 'no longer had enough in the
+    # tank' to do the job"): three words or more, apart from every passage marked otherwise (a quotation inside
+    # a quotation, or an apostrophe, is none of these)
+    for m in _SINGLE.finditer(text):
+        if len(m.group(1).split()) >= 3 and not any(a < m.end() and m.start() < b for a, b in taken):
+            _keep(text, m.start(1), m.end(1), out)
+            taken.append((m.start(), m.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+# a quotation in single marks: opened after no letter (not "don't", "Kiptum’s"), closed before none ("it’s time"
+# goes on), on one line
+_SINGLE = re.compile(r"(?<![\w'‘’])['‘](?=\w)([^\n]{3,300}?)(?<=[\w.,!?…])['’](?![\w'‘’])")
 
 
 def _unclosed_end(text: str, start: int) -> int:
@@ -337,6 +349,13 @@ def hearsay(text: str, lang: str) -> list[str]:
             if pats["superlative"].search(after):
                 out.append(m.group(0))
     return out
+
+
+def likely(text: str, lang: str) -> list[str]:
+    """The words of `lang` in a text that give a claim as likely only ("probablement", "vielleicht", "perhaps"):
+    the 'likely' markers of reported_speech.tsv."""
+    pats = _markers().get(lang, {})
+    return [m.group(0) for m in pats["likely"].finditer(text.replace("’", "'"))] if "likely" in pats else []
 
 
 def reported_speech(text: str, lang: str) -> bool:

@@ -602,6 +602,7 @@ def _compare(src: Analysis, cp: Analysis, s: tuple[int, int], c: tuple[int, int]
     out += _foreign_attributions(src.language, cp.language, before, after, s, c)
     out += _foreign_degrees(src.language, cp.language, before, after, s, c)
     out += _foreign_stance(src.language, cp.language, before, after, s, c)
+    out += _foreign_evaluative(src, cp, before, after, s, c)
     if src.language != "en" and src.language == cp.language:
         out += _marked_paraphrase(before, after, s, c)
     out += _reported(before, after, s, c, out)
@@ -1092,7 +1093,33 @@ def _compare_translated(src: Analysis, cp: Analysis, s: tuple[int, int], c: tupl
         out += [Change("hedge-removed", w, None, s, c, f"hedge '{w}' not translated: stated as fact") for w in hb]
     if ha and not hedged_b:
         out += [Change("hedge-added", None, w, s, c, f"hedge '{w}' added in translation") for w in ha]
-    return out
+    return out + _translated_evaluative(src.language, cp.language, before, after, s, c)
+
+
+def _judgments(text: str, lang: Optional[str]) -> list[str]:
+    """The judgment words of a text in its language (rules/<lang>/evaluative.txt). Not the loaded words of
+    loaded_terms.tsv: those say a tone against their neutral twin ("conceded defeat" is how an election is lost)."""
+    if lang == "en":
+        return [m.group(0) for m in _evaluative_pattern().finditer(text)]
+    return [m.group(0) for p in _foreign_evaluative_words(lang or "") for m in p.finditer(text)]
+
+
+def _translated_evaluative(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c):
+    """A translation of one claim that puts a judgment word in a sentence whose source had none
+    ("cybersecurity firm" -> "la controversée société"), or gives none where its source had one ("a landslide win"
+    -> "une victoire"): a loaded word added or dropped in translation. Only between two languages with word lists
+    (rules/<lang>/evaluative.txt); words cannot be matched across languages, so a sentence with a judgment word on
+    each side is left alone (one word's translation for another's cannot be told from a word of another tone)."""
+    if src_lang != "en" and not _foreign_evaluative_words(src_lang or ""):
+        return []
+    if cp_lang != "en" and not _foreign_evaluative_words(cp_lang or ""):
+        return []
+    had, has = _judgments(before, src_lang), _judgments(after, cp_lang)
+    if had and not has:
+        return [Change("loaded-word", w, None, s, c, f"'{w}' not translated") for w in dict.fromkeys(had)]
+    if has and not had:
+        return [Change("loaded-word", None, w, s, c, f"'{w}' added in translation") for w in dict.fromkeys(has)]
+    return []
 
 
 def _cited_elsewhere(src: Analysis, cp: Analysis, before: str, after: str, s, c, dropped: list[Change]):
@@ -1282,7 +1309,35 @@ def translated_quotes(src: Analysis, cp: Analysis) -> list[Change]:
         span = ((sq.start, sq.end), (cq.start, cq.end))
         out += [replace(q, detail=f"in a translated quotation: {q.detail}", **passages)
                 for q in _qualified(sq.text, cq.text, *span)]  # fmt: skip
+        out += [replace(q, **passages) for q in _likely_in_translation(src, cp, sq, cq)]
     return out
+
+
+def _likely_in_translation(src: Analysis, cp: Analysis, sq, cq) -> list[Change]:
+    """A quotation translated with a word that gives its claim as likely only ("perhaps", "peut-être",
+    "vielleicht": the 'likely' markers of rules/provenance/reported_speech.tsv) that the source's quotation did not
+    hedge at all ("I knew one day I would be a world record-holder" -> "je savais que je pourrais peut-être détenir
+    un record du monde"): the speaker made less sure, a hedge added; the reverse, a hedge removed. Hedged at all:
+    a 'likely' marker, a hedging word of rules/provenance/hedges.tsv, or a hedge the analysis found in it (English).
+    Hearsay markers are left out: inside a quotation a conditional is the speaker's grammar, not the outlet's
+    distance."""
+    from . import crosslang as x
+
+    def hedged(a: Analysis, q) -> bool:
+        words = _hedge_words().get(a.language or "", frozenset())
+        return (
+            bool(x.likely(q.text, a.language or ""))
+            or any(w.lower() in words for w in _WORD.findall(q.text))
+            or any(q.start <= h.start < q.end for h in a.hedges)
+        )
+
+    span = ((sq.start, sq.end), (cq.start, cq.end))
+    lb, la = x.likely(sq.text, src.language or ""), x.likely(cq.text, cp.language or "")
+    if la and not hedged(src, sq):
+        return [Change("hedge-added", None, w, *span, f"'{w}' added in a translated quotation") for w in la]
+    if lb and not hedged(cp, cq):
+        return [Change("hedge-removed", w, None, *span, f"'{w}' not translated in a quotation") for w in lb]
+    return []
 
 
 def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> list[Change]:
@@ -1316,6 +1371,10 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
             continue
         out += _cue_hedges(src, cp, match, q, hedged)
         if _norm(match.text) == _norm(q.text):
+            scope = _scope_comma(match.text, q.text)
+            if scope:
+                change = _reworded(src, cp, match.text, (match.start, match.end), q, q.speaker or "unattributed")
+                out.append(replace(change, detail=scope))
             continue
         if _named(q.speaker) and _named(match.speaker) and not same_name(q.speaker, match.speaker) and r < 80:
             continue  # two people's words that merely look alike
@@ -1328,6 +1387,40 @@ def quote_changes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> 
                              detail=f"words the source did not quote put inside the quotation; {change.detail}")  # fmt: skip
         out.append(change)
     return out
+
+
+@lru_cache(maxsize=1)
+def _scope_pattern() -> re.Pattern:
+    """A conjunction of rules/en/scope_conjunctions.txt with the comma before it, if any (group "comma"), and the
+    clause it follows back to the last mark of punctuation (group "clause")."""
+    from ..rules import lines
+
+    words = "|".join(re.escape(w) for w in lines("en", "scope_conjunctions.txt"))
+    return re.compile(rf"(?P<clause>[^.,;:!?—–]*?)(?P<comma>,?)\s+(?P<conj>{words})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _negated() -> re.Pattern:
+    """A negation of rules/en/negations.txt, or a word ending in n't, as a whole-word pattern."""
+    from ..rules import lines
+
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lines("en", "negations.txt"))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)|\w+n['’]t\b", re.IGNORECASE)
+
+
+def _scope_comma(before: str, after: str) -> Optional[str]:
+    """Two quotations in the same words, one with a comma before a conjunction after a negated clause and the
+    other without ("I am not leaving, because I believe we cannot win" -> "I am not leaving because I believe we
+    cannot win"): what the negation covers changed, and the speaker now says the opposite. What changed, or None."""
+    had = [(m.group("comma"), m.group("clause"), m.group("conj")) for m in _scope_pattern().finditer(before)]
+    has = [m.group("comma") for m in _scope_pattern().finditer(after)]
+    if len(had) != len(has):
+        return None
+    for (comma, clause, conj), other in zip(had, has):
+        if comma != other and _negated().search(clause):
+            how = "dropped" if comma else "added"
+            return f"a comma before '{conj}' after a negation {how}: what the negation covers changed"
+    return None
 
 
 def foreign_quotes(src: Analysis, cp: Analysis, found: Sequence[Change] = ()) -> list[Change]:
@@ -2204,6 +2297,58 @@ def _foreign_stance(src_lang: Optional[str], cp_lang: Optional[str], before: str
         done.add((old_key, other))
         detail = f"'{old}' ({stances[old_key]}) became '{new}' ({stances[new_key]}): the words are presented otherwise"
         out.append(Change("loaded-word", old, new, s, c, detail))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _foreign_evaluative_words(lang: str) -> tuple[re.Pattern, ...]:
+    """The entries of rules/<lang>/evaluative.txt, each as one case-blind whole-word pattern ("*": any ending;
+    words apart by any space); none for a language without the file."""
+    from ..rules import lines
+
+    try:
+        entries = lines(lang, "evaluative.txt")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return ()
+    out = []
+    for entry in entries:
+        body = r"\s+".join(re.escape(w) for w in entry.strip().rstrip("*").split())
+        tail = r"[\w-]*" if entry.strip().endswith("*") else ""
+        out.append(re.compile(rf"(?<![\w-]){body}{tail}(?![\w-])", re.IGNORECASE))
+    return tuple(out)
+
+
+def _foreign_evaluative(src: Analysis, cp: Analysis, before: str, after: str, s, c) -> list[Change]:
+    """A judgment word (rules/<lang>/evaluative.txt: "écrasante", "Extremisten", "clamoroso") that a same-language
+    rewrite in a language the analysis does not read puts in its sentence and its source never used anywhere, or
+    takes out of its source's sentence and never uses anywhere: a loaded word, as `_evaluative` and `_felt` read
+    English. A word taken out only where the two sentences make one claim (`_one_claim`: a sentence aligned to
+    another claim does not say the source's word went); a word of a clause cut or added whole is that clause's, not
+    a tone changed."""
+    lang = src.language or ""
+    patterns = _foreign_evaluative_words(lang) if lang == cp.language and lang != "en" else ()
+    if not patterns:
+        return []
+    hits_b = [(p, m.group(0)) for p in patterns if (m := p.search(before))]
+    hits_a = [(p, m.group(0)) for p in patterns if (m := p.search(after))]
+    if not (hits_b or hits_a):
+        return []
+    one_claim = _one_claim(before, after)
+    whole: set[str] = set()
+    for _, old, new in _ops(before, after):
+        if (
+            (len(old) > 2 or len(new) > 2)
+            and (not old or not new)
+            and not _moved_words(old + new, after if old else before)
+        ):
+            whole |= {w.lower() for w in old + new}
+    out = []
+    for p, w in hits_a:
+        if not p.search(src.text) and not set(_WORD.findall(w.lower())) & whole:
+            out.append(Change("loaded-word", None, w, s, c, f"'{w}' added"))
+    for p, w in hits_b:
+        if one_claim and not p.search(cp.text) and not set(_WORD.findall(w.lower())) & whole:
+            out.append(Change("loaded-word", w, None, s, c, f"'{w}' dropped"))
     return out
 
 
