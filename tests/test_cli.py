@@ -202,3 +202,14 @@ def test_diff_compares_a_version_in_another_language_unanalysed(tmp_path):
     assert res.returncode == 0, res.stderr.decode()
     assert "the copy looks 'de'" in out
     assert "hedge-removed" in out and "about 13" in out
+
+
+@pytest.mark.parametrize("command", [["quotes"], ["sources"], ["search", "mandate"], ["stories"], ["trace", "a b c"]])
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_a_limit_below_one_is_refused_not_read_as_one_or_none(tmp_path, command, limit):
+    # before: `quotes --limit 0` and `--limit -1` printed one row, `trace --limit -1` "nothing found", exit 0
+    from reportedly.store import Store
+
+    Store(str(tmp_path / "corpus.db")).close()
+    res = cli(*command, "--limit", limit, "--db", tmp_path / "corpus.db")
+    assert_clean_failure(res, "--limit must be at least 1")

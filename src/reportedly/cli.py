@@ -361,6 +361,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         argv = argv[:-1] + ["-"]  # `reportedly analyze --format json --` reads standard input
     args = build_parser().parse_args(argv)
     try:
+        if getattr(args, "limit", None) is not None and args.limit < 1:
+            raise BadOptionError(f"--limit must be at least 1 (got {args.limit})")
         if args.command == "analyze":
             return cmd_analyze(args)
         if args.command == "eval":
