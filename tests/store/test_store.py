@@ -260,3 +260,25 @@ def test_migration_13_keeps_the_store_and_the_next_update_attaches_small_compone
         update_stories(s, settings=on)
         assert stored.memberships(s) == {sid: frozenset(ids)} and signatures.count_pending(s) == 0
         assert signatures.attached_of(s, [ids[4]]) == {ids[4]: ids[0]}
+
+
+def test_a_database_locked_by_another_writer_is_a_one_line_store_error(tmp_path, analysed, monkeypatch):
+    # before: `reportedly ingest` on a corpus another process was writing died with
+    # "internal error (OperationalError: database is locked)", exit 1
+    import sqlite3
+
+    from reportedly.errors import StoreError
+    from reportedly.store import db
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
+    path = str(tmp_path / "corpus.db")
+    store = Store(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    meta, a = analysed[0]
+    with pytest.raises(StoreError, match="is locked by another process"):
+        store.add(a, outlet=meta["outlet"])
+    other.execute("ROLLBACK")
+    other.close()
+    assert store.add(a, outlet=meta["outlet"]) is not None and store.counts()["articles"] == 1
+    store.close()

@@ -23,6 +23,7 @@ from .migrations import MIGRATIONS
 DEFAULT_DB = "reportedly.db"
 MAX_LIMIT = 10_000
 NEWEST = "coalesce(a.published, '')"  # undated last on both stores; matches the index articles_newest
+BUSY_TIMEOUT_MS = 10_000  # how long a SQLite writer waits for another process's write lock before giving up
 SEARCH_RANKED = 200  # search ranks the newest this many matches of its words (a common word matches most articles)
 
 
@@ -66,7 +67,7 @@ def connect(url: str):
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     except sqlite3.DatabaseError as e:
         raise StoreError(f"cannot open {path} as a SQLite database: {e}") from None
     return conn
@@ -117,7 +118,7 @@ class Store:
         saved = dict(self._entity_ids)
         try:
             if self.dialect == "sqlite":
-                self.conn.execute("BEGIN IMMEDIATE")
+                self._sqlite_begin()
                 try:
                     yield
                 except BaseException:
@@ -130,6 +131,17 @@ class Store:
         except BaseException:
             self._entity_ids = saved
             raise
+
+    def _sqlite_begin(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise StoreError(
+                    f"{sqlite_path(self.url)} is locked by another process writing to it (waited "
+                    f"{BUSY_TIMEOUT_MS / 1000:g} s): try again when it has finished"
+                ) from None
+            raise StoreError(f"database error: {str(e).strip().splitlines()[0]}") from None
 
     def close(self) -> None:
         self.conn.close()
