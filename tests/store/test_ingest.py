@@ -317,3 +317,21 @@ def test_special_files_are_skipped_not_read(tmp_path):
     assert [f.ref for f in failures] == [str(folder / "pipe.txt")] and "FIFO" in failures[0].reason
     assert len(got) == 2
     assert "FIFO" in next(iter(read_paths([folder / "pipe.txt"]))).reason  # named on the command line too
+
+
+def test_a_jsonl_text_with_nul_is_skipped_as_binary_like_a_file_with_nul(db_url, tmp_path):
+    # before: "a\u0000b" in a JSONL or CSV text was stored as it was (a .txt file with the same NUL is refused)
+    arts = make_articles(2, seed=5)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": arts[0]["text"][:200] + "\x00" + arts[0]["text"][200:]})
+        + "\n"
+        + json.dumps({"text": arts[1]["text"]})
+        + "\n",
+        encoding="utf-8",
+    )
+    with Store(db_url) as store:
+        s = ingest([str(feed)], store)
+        assert (s.ingested, s.failed) == (1, 1) and s.failures[0][0].endswith("feed.jsonl:1")
+        assert "[E102]" in s.failures[0][1] and "NUL" in s.failures[0][1]
+        assert store.counts()["articles"] == 1

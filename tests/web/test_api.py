@@ -147,6 +147,7 @@ def test_analyse_returns_the_record(client):
         ({"text": GERMAN}, "E105"),
         ({"text": "   "}, "paste the text"),
         ({"text": "\x00\x01\x02 binary"}, "E10"),
+        ({"text": '"We will not back down," said Jane Smith\x00 on Tuesday in London.'}, "E102"),  # was analysed
         ({"text": "a fine text", "published": "21/12/2021"}, "published"),
         ({"published": "2021-12-21"}, "text"),
     ],
