@@ -57,7 +57,15 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 
 def check_text(text: str) -> None:
     """Text given as a string (a JSONL or CSV field, an API body) passes the test a file's bytes pass: no NUL (which
-    PostgreSQL cannot store either) and no more than a few other control characters."""
+    PostgreSQL cannot store either), no unpaired surrogate (which no store can write as UTF-8) and no more than a
+    few other control characters."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise EncodingError(
+            f"text holds an unpaired UTF-16 surrogate (\\u{ord(text[e.start]):04x} at character {e.start}), which is "
+            "not Unicode text: the producer of the file broke a character in two; fix or drop it"
+        ) from None
     head = text[:CONTROL_HEAD]
     if "\x00" in text or _too_many_controls(len(_CONTROL_TEXT.findall(head)), len(head)):
         raise BinaryInputError(

@@ -146,6 +146,11 @@ def _text_item(path: Path) -> Item:
     if path.suffix.lower() not in PLAIN_SUFFIXES:
         return Item(str(path), data)
     meta, note = read_sidecar(path)
+    if bad := unstorable_field(meta):
+        meta, note = (
+            {},
+            f'sidecar {path.with_suffix(".json").name} ignored: its "{bad}" holds a NUL or a broken character',
+        )
     return Item(
         str(path),
         data,
@@ -169,6 +174,26 @@ def _meta(rec: dict) -> dict:
     meta = {k: _pick(rec, names) for k, names in FIELDS.items()}
     meta["published"] = normalise_date(meta["published"])
     return meta
+
+
+def unstorable_field(meta: dict) -> Optional[str]:
+    """The first metadata field that no store can hold (a NUL character, an unpaired surrogate), or None."""
+    for name, value in meta.items():
+        if isinstance(value, str) and ("\x00" in value or not value.isascii() and not _is_unicode(value)):
+            return name
+    return None
+
+
+def _is_unicode(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _bad_field(ref: str, name: str) -> Failure:
+    return Failure(ref, f'field "{name}" holds a NUL character or an unpaired surrogate: fix or drop it')
 
 
 def normalise_date(value: Optional[str]) -> Optional[str]:
@@ -254,7 +279,11 @@ def _jsonl_lines(path: str, fh) -> Iterator[Read]:
         if body is None:
             yield Failure(ref, 'no "text" or "html" field')
             continue
-        yield Item(ref, body, **_meta(rec))
+        meta = _meta(rec)
+        if bad := unstorable_field(meta):
+            yield _bad_field(ref, bad)
+            continue
+        yield Item(ref, body, **meta)
 
 
 def _csv(path: Path) -> Iterator[Read]:
@@ -289,7 +318,11 @@ def _csv_records(path: str, fh) -> Iterator[Read]:
             if not body or not body.strip():
                 yield Failure(f"{path}:{n}", f"empty {column!r} column")
                 continue
-            yield Item(f"{path}:{n}", body, **_meta(rec))
+            meta = _meta(rec)
+            if bad := unstorable_field(meta):
+                yield _bad_field(f"{path}:{n}", bad)
+                continue
+            yield Item(f"{path}:{n}", body, **meta)
     except csv.Error as e:
         yield Failure(f"{path}:{n + 1}", f"malformed CSV ({e}); rest of the file skipped")
 
