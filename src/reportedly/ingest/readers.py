@@ -334,17 +334,44 @@ def _warc(path: Path) -> Iterator[Read]:
 
 def _warc_records(path: str, fh, size: int, warc_file: Optional[str] = None) -> Iterator[Read]:
     """Articles in a WARC: successful (2xx) HTML or plain-text responses, robots.txt files aside; each keeps its
-    WARC file (`warc_file`, else `path`), record id, URL and date, as `reportedly fetch` stored them."""
+    WARC file (`warc_file`, else `path`), record id, URL and date, as `reportedly fetch` stored them. A corrupt
+    record is reported and skipped: reading goes on at the next record start (a gzip member, or a `WARC/1.` line)."""
+    fh.seek(0)
+    gz = fh.read(2) == b"\x1f\x8b"
+    n, end = 0, 0
+    while True:
+        state = {"n": n, "end": end}
+        error = yield from _warc_run(path, fh, end, warc_file, state)
+        n, end = state["n"], state["end"]
+        if error is None:
+            break
+        n += 1
+        resume = _next_record(fh, end + 1, gz)
+        if resume is None:
+            yield Failure(f"{path}#{n}", f"truncated or corrupt WARC record ({error}); rest skipped")
+            return
+        yield Failure(f"{path}#{n}", f"corrupt WARC record at byte {end} ({error}); skipped to the next record")
+        end = resume
+    if end < size and _tail_is_data(fh, end):
+        # warcio stops quietly at a gzip member cut short: bytes left after the last whole record
+        yield Failure(f"{path}#{n + 1}", f"truncated WARC record at byte {end} of {size}; rest skipped")
+
+
+def _warc_run(path: str, fh, offset: int, warc_file: Optional[str], state: dict):
+    """The records from `offset` until the end or the first corrupt one; `state` keeps the count of records and
+    the end of the last whole one. Returns None, or what was wrong with the record after them."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n, end = 0, 0
+    fh.seek(offset)
     it = ArchiveIterator(fh, arc2warc=True)
     try:
         for record in it:
-            n += 1
+            state["n"] += 1
             item = None
-            if record.rec_type == "response" and _is_article_response(record):
+            if not record.rec_type:
+                item = Failure(f"{path}#{state['n']}", "malformed WARC record (no WARC-Type header); skipped")
+            elif record.rec_type == "response" and _is_article_response(record):
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 capture = Capture(
                     warc_file or path,
@@ -352,18 +379,33 @@ def _warc_records(path: str, fh, size: int, warc_file: Optional[str] = None) -> 
                     url,
                     record.rec_headers.get_header("WARC-Date"),
                 )
-                item = Item(f"{path}#{n}", record.content_stream().read(), url=url, capture=capture)
+                item = Item(f"{path}#{state['n']}", record.content_stream().read(), url=url, capture=capture)
             it.read_to_end(record)
-            end = it.get_record_offset() + it.get_record_length()
+            state["end"] = it.get_record_offset() + it.get_record_length()
             if item is not None:
                 yield item
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as e:
         # a cut-off gzip member or a corrupt header: report it, keep what came before
-        yield Failure(f"{path}#{n + 1}", f"truncated or corrupt WARC record ({type(e).__name__}); rest skipped")
-        return
-    if end < size and _tail_is_data(fh, end):
-        # warcio stops quietly at a gzip member cut short: bytes left after the last whole record
-        yield Failure(f"{path}#{n + 1}", f"truncated WARC record at byte {end} of {size}; rest skipped")
+        return type(e).__name__
+    return None
+
+
+def _next_record(fh, offset: int, gz: bool) -> Optional[int]:
+    """Where the next record after `offset` starts: a gzip member header, or a `WARC/1.` line; None if none does."""
+    marker = b"\x1f\x8b\x08" if gz else b"\nWARC/1."
+    fh.seek(offset)
+    chunk, base = b"", offset
+    while True:
+        block = fh.read(1 << 20)
+        if not block:
+            return None
+        chunk += block
+        at = chunk.find(marker)
+        if at >= 0:
+            return base + at + (0 if gz else 1)
+        keep = len(marker) - 1
+        base += len(chunk) - keep
+        chunk = chunk[-keep:]
 
 
 def _is_article_response(record) -> bool:
