@@ -213,3 +213,20 @@ def test_a_limit_below_one_is_refused_not_read_as_one_or_none(tmp_path, command,
     Store(str(tmp_path / "corpus.db")).close()
     res = cli(*command, "--limit", limit, "--db", tmp_path / "corpus.db")
     assert_clean_failure(res, "--limit must be at least 1")
+
+
+@pytest.mark.parametrize("option", ["--delay", "--timeout"])
+@pytest.mark.parametrize("value", ["nan", "inf"])
+def test_fetch_refuses_a_delay_or_timeout_that_is_not_a_finite_number(tmp_path, option, value):
+    # before: --delay nan passed the `< 0` check (nan compares false) and the crawl went on with no fixed delay
+    res = cli("fetch", "http://127.0.0.1:1/a", "--db", tmp_path / "c.db", option, value)
+    assert_clean_failure(res, "finite")
+
+
+def test_serve_refuses_an_analysis_rate_that_is_not_a_finite_number(tmp_path):
+    # before: --analyse-per-minute nan passed the check and turned the rate limit off (nan > 0 is false)
+    from reportedly.store import Store
+
+    Store(str(tmp_path / "corpus.db")).close()
+    res = cli("serve", "--db", tmp_path / "corpus.db", "--analyse-per-minute", "nan", "--token", "x" * 20)
+    assert_clean_failure(res, "finite")

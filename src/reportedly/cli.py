@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
@@ -559,8 +560,8 @@ def cmd_ingest(args) -> int:
 def _fetch_settings(args):
     from dataclasses import replace
 
-    if args.delay < 0 or args.timeout <= 0:
-        raise BadOptionError("--delay must be 0 or more and --timeout more than 0 seconds")
+    if not (math.isfinite(args.delay) and math.isfinite(args.timeout)) or args.delay < 0 or args.timeout <= 0:
+        raise BadOptionError("--delay must be a finite 0 or more and --timeout a finite more than 0 seconds")
     if args.concurrency < 1 or args.retries < 0 or args.processes < 1:
         raise BadOptionError("--concurrency and --processes must be at least 1, --retries at least 0")
     if not args.user_agent.strip():
@@ -866,8 +867,8 @@ def cmd_serve(args) -> int:
 
     if not 0 < args.port < 65536:
         raise BadOptionError(f"--port {args.port} is not a TCP port (1-65535)")
-    if args.analyse_per_minute < 0 or args.analyse_burst < 1:
-        raise BadOptionError("--analyse-per-minute must be 0 or more and --analyse-burst 1 or more")
+    if not math.isfinite(args.analyse_per_minute) or args.analyse_per_minute < 0 or args.analyse_burst < 1:
+        raise BadOptionError("--analyse-per-minute must be a finite 0 or more and --analyse-burst 1 or more")
     access = AccessSettings(analyse_per_minute=args.analyse_per_minute, analyse_burst=args.analyse_burst)
     token = check_token(args.token or None, access)
     require_token(args.host, token)
