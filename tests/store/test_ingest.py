@@ -367,3 +367,24 @@ def test_a_sidecar_with_a_nul_is_ignored_with_a_note(db_url, tmp_path):
         s = ingest([str(tmp_path / "a.txt")], store)
         assert (s.ingested, s.failed) == (1, 0) and "sidecar a.json ignored" in s.notes[0][1]
         assert store.rows("SELECT title, outlet FROM articles")[0]["outlet"] is None
+
+
+def test_a_publication_date_that_cannot_be_read_is_noted_not_dropped_in_silence(tmp_path):
+    # before: "published": "2022-03" (or "2022", "March 2022") was stored as no date without a word
+    arts = make_articles(3, seed=13)
+    feed = tmp_path / "feed.jsonl"
+    dates = ["2022-03", "2022-03-04", "last spring"]
+    feed.write_text("".join(json.dumps({"text": a["text"], "published": d}) + "\n" for a, d in zip(arts, dates)))
+    with Store(str(tmp_path / "c.db")) as store:
+        s = ingest([str(feed)], store)
+        assert s.ingested == 3 and [ref.rsplit(":", 1)[1] for ref, _ in s.notes] == ["1", "3"]
+        assert "'2022-03' is not a full date" in s.notes[0][1] and "stored without" in s.notes[0][1]
+
+
+def test_a_sidecar_date_that_cannot_be_read_is_noted(tmp_path):
+    arts = make_articles(1, seed=17)
+    (tmp_path / "a.txt").write_text(arts[0]["text"], encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"published": "2022"}), encoding="utf-8")
+    with Store(str(tmp_path / "c.db")) as store:
+        s = ingest([str(tmp_path / "a.txt")], store)
+        assert s.ingested == 1 and "'2022' is not a full date" in s.notes[0][1]

@@ -151,13 +151,16 @@ def _text_item(path: Path) -> Item:
             {},
             f'sidecar {path.with_suffix(".json").name} ignored: its "{bad}" holds a NUL or a broken character',
         )
+    published = normalise_date(meta.get("published"))
+    if note is None and meta.get("published") and published is None:
+        note = date_note(meta["published"])
     return Item(
         str(path),
         data,
         url=meta.get("url"),
         title=meta.get("title"),
         outlet=meta.get("outlet"),
-        published=normalise_date(meta.get("published")),
+        published=published,
         note=note,
     )
 
@@ -171,9 +174,19 @@ def _pick(rec: dict, names: tuple[str, ...]) -> Optional[str]:
 
 
 def _meta(rec: dict) -> dict:
+    """The url, title, outlet and published of a record, and a `note` when its date was given but cannot be read."""
     meta = {k: _pick(rec, names) for k, names in FIELDS.items()}
-    meta["published"] = normalise_date(meta["published"])
+    given = meta["published"]
+    meta["published"] = normalise_date(given)
+    meta["note"] = date_note(given) if given and meta["published"] is None else None
     return meta
+
+
+def date_note(given: str) -> str:
+    return (
+        f"publication date {given.strip()[:40]!r} is not a full date (YYYY-MM-DD, ISO or RSS): stored without one, "
+        "its relative times unresolved"
+    )
 
 
 def unstorable_field(meta: dict) -> Optional[str]:
