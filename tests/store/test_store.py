@@ -282,3 +282,22 @@ def test_a_database_locked_by_another_writer_is_a_one_line_store_error(tmp_path,
     other.close()
     assert store.add(a, outlet=meta["outlet"]) is not None and store.counts()["articles"] == 1
     store.close()
+
+
+def test_a_database_of_something_else_is_refused_and_left_as_it_was(db_url):
+    # before: `reportedly quotes --db places.sqlite` added the corpus tables to that database and said "nothing found"
+    from reportedly.errors import StoreError
+    from reportedly.store.db import connect
+
+    conn = connect(db_url)
+    conn.execute("CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.close()
+    with pytest.raises(StoreError, match="not a reportedly corpus"):
+        Store(db_url)
+    conn = connect(db_url)
+    try:
+        assert conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0] == 0
+        with pytest.raises(Exception):
+            conn.execute("SELECT count(*) FROM articles")
+    finally:
+        conn.close()

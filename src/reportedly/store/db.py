@@ -87,7 +87,12 @@ class Store:
         self.dialect = "postgresql" if is_postgresql(url) else "sqlite"
         self._conn = conn if conn is not None else connect(url)
         if migrate:
-            self.migrate()
+            try:
+                self.migrate()
+            except BaseException:
+                if conn is None:  # ours: a refused database is not left open
+                    self._conn.close()
+                raise
 
     @property
     def conn(self):
@@ -155,7 +160,15 @@ class Store:
     # ----------------------------------------------------------------------------------------- migrations
 
     def migrate(self) -> list[int]:
-        """Apply the migrations not yet recorded; returns the versions applied now."""
+        """Apply the migrations not yet recorded; returns the versions applied now. A database that holds tables
+        but no migration record belongs to something else: refused, left as it was."""
+        tables = self._tables()
+        if tables and "schema_migrations" not in tables:
+            shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+            raise StoreError(
+                f"{sqlite_path(self.url) if self.dialect == 'sqlite' else 'the PostgreSQL database'} is not a "
+                f"reportedly corpus (it holds other tables: {shown}): give a corpus or a new file name"
+            )
         self.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
             "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -177,6 +190,13 @@ class Store:
                     self.conn.execute(m.script("postgresql") + record)
             applied.append(m.version)
         return applied
+
+    def _tables(self) -> set[str]:
+        if self.dialect == "sqlite":
+            sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        else:
+            sql = "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+        return {r["name"] for r in self.rows(sql)}
 
     def migrations(self) -> list[dict]:
         return self.rows("SELECT version, description, applied_at FROM schema_migrations ORDER BY version")
