@@ -230,3 +230,10 @@ def test_serve_refuses_an_analysis_rate_that_is_not_a_finite_number(tmp_path):
     Store(str(tmp_path / "corpus.db")).close()
     res = cli("serve", "--db", tmp_path / "corpus.db", "--analyse-per-minute", "nan", "--token", "x" * 20)
     assert_clean_failure(res, "finite")
+
+
+def test_ingest_says_it_does_not_read_standard_input(tmp_path):
+    # before: `... | reportedly ingest -` said "skipped -: no such file or folder"
+    res = cli("ingest", "-", "--db", tmp_path / "c.db", stdin=b'"Hi," said Bob.')
+    assert_clean_failure(res, "standard input")
+    assert not (tmp_path / "c.db").exists()

@@ -530,6 +530,11 @@ def cmd_ingest(args) -> int:
 
     if args.processes < 1:
         raise BadOptionError("--processes must be at least 1")
+    if "-" in args.paths and not Path("-").exists():
+        raise BadOptionError(
+            "ingest reads files and folders, not standard input: save the articles to a file (JSONL: one a line), "
+            "or use `reportedly analyze -` for one article"
+        )
     show = not args.quiet and sys.stderr.isatty()
 
     def progress(s) -> None:
