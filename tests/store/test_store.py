@@ -301,3 +301,29 @@ def test_a_database_of_something_else_is_refused_and_left_as_it_was(db_url):
             conn.execute("SELECT count(*) FROM articles")
     finally:
         conn.close()
+
+
+def test_a_migration_waiting_on_another_writer_is_a_one_line_store_error(tmp_path, monkeypatch):
+    # before: an upgrade of an older corpus that another process was writing died with
+    # "internal error (OperationalError: database is locked)"
+    import sqlite3
+
+    from reportedly.errors import StoreError
+    from reportedly.store import db
+    from reportedly.store.migrations import Migration
+
+    path = str(tmp_path / "corpus.db")
+    Store(path).close()
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(
+        db, "MIGRATIONS", [*MIGRATIONS, Migration(999, "a later one", "CREATE TABLE later (x INTEGER)")]
+    )
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(StoreError, match="is locked by another process"):
+        Store(path)
+    other.execute("ROLLBACK")
+    other.close()
+    s = Store(path)
+    assert 999 in [m["version"] for m in s.migrations()]
+    s.close()

@@ -141,12 +141,15 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
-            if "locked" in str(e) or "busy" in str(e):
-                raise StoreError(
-                    f"{sqlite_path(self.url)} is locked by another process writing to it (waited "
-                    f"{BUSY_TIMEOUT_MS / 1000:g} s): try again when it has finished"
-                ) from None
-            raise StoreError(f"database error: {str(e).strip().splitlines()[0]}") from None
+            raise self._sqlite_error(e) from None
+
+    def _sqlite_error(self, e: sqlite3.OperationalError) -> StoreError:
+        if "locked" in str(e) or "busy" in str(e):
+            return StoreError(
+                f"{sqlite_path(self.url)} is locked by another process writing to it (waited "
+                f"{BUSY_TIMEOUT_MS / 1000:g} s): try again when it has finished"
+            )
+        return StoreError(f"database error: {str(e).strip().splitlines()[0]}")
 
     def close(self) -> None:
         self.conn.close()
@@ -184,7 +187,12 @@ class Store:
                 _now(),
             )
             if self.dialect == "sqlite":
-                self.conn.executescript("BEGIN;\n" + m.script("sqlite") + record + ";\nCOMMIT;")
+                try:
+                    self.conn.executescript("BEGIN;\n" + m.script("sqlite") + record + ";\nCOMMIT;")
+                except sqlite3.OperationalError as e:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise self._sqlite_error(e) from None
             else:
                 with self.conn.transaction():
                     self.conn.execute(m.script("postgresql") + record)
