@@ -237,3 +237,29 @@ def test_ingest_says_it_does_not_read_standard_input(tmp_path):
     res = cli("ingest", "-", "--db", tmp_path / "c.db", stdin=b'"Hi," said Bob.')
     assert_clean_failure(res, "standard input")
     assert not (tmp_path / "c.db").exists()
+
+
+def test_export_refuses_to_write_over_the_corpus_it_reads(tmp_path):
+    # before: `export --db c.db -o c.db` truncated the corpus ("database disk image is malformed"): every article lost
+    from reportedly.store import Store
+
+    db = tmp_path / "corpus.db"
+    Store(str(db)).close()
+    before = db.read_bytes()
+    for fmt in ("jsonl", "csv"):
+        assert_clean_failure(cli("export", "--db", db, "--format", fmt, "-o", db), "the corpus")
+    assert db.read_bytes() == before
+
+
+def test_analyze_refuses_to_write_the_report_over_its_article(tmp_path):
+    # before: `analyze a.txt -o a.txt` replaced the article with its report
+    art = tmp_path / "a.txt"
+    art.write_bytes(EXAMPLE.read_bytes())
+    assert_clean_failure(cli("analyze", art, "-o", art), "the article")
+    assert art.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_fetch_refuses_a_warc_that_is_the_corpus(tmp_path):
+    # before: `fetch URL --db c.db --warc c.db` would append WARC records to the SQLite file
+    db = tmp_path / "c.db"
+    assert_clean_failure(cli("fetch", "http://127.0.0.1:1/a", "--db", db, "--warc", db), "the corpus")

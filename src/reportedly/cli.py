@@ -434,9 +434,33 @@ def fetch_page(url: str, warc: Optional[str] = None) -> tuple[bytes, str]:
     return got.body, got.final_url
 
 
+def _same_file(a: str, b: str) -> bool:
+    pa, pb = Path(a), Path(b)
+    try:
+        if pa.exists() and pb.exists():
+            return os.path.samefile(pa, pb)
+        return pa.resolve() == pb.resolve()
+    except OSError:
+        return False
+
+
+def _refuse_overwrite(output: Optional[str], source: Optional[str], what: str) -> None:
+    """Refuse to write `output` when it is `source` (the article read, the corpus database): that would destroy it."""
+    if output and source and _same_file(output, source):
+        raise BadOptionError(f"{output} is {what}: writing there would destroy it; give another file name")
+
+
+def _db_file(db: str) -> Optional[str]:
+    from .store.db import is_postgresql, sqlite_path
+
+    return None if is_postgresql(db) else sqlite_path(db)
+
+
 def cmd_analyze(args) -> int:
     from .analyze import analyze
 
+    if args.path and args.path != "-" and not _is_url(args.path):
+        _refuse_overwrite(args.output, args.path, "the article being analysed")
     url = None
     if _is_url(args.path):
         data, url = fetch_page(args.path, args.warc)
@@ -591,6 +615,7 @@ def cmd_fetch(args) -> int:
         raise BadOptionError("nothing to fetch: give article URLs, --feed URL or --sitemap URL")
     urls = [check_url(u) for u in args.urls]
     sources = [check_url(u) for u in args.feed + args.sitemap]
+    _refuse_overwrite(args.warc, _db_file(args.db), "the corpus database")
     warc = args.warc or default_path(args.db)
     with _store(args) as store, FetchProgress(args.quiet) as progress:
         report = fetch_into(
@@ -735,6 +760,7 @@ def cmd_export(args) -> int:
 
     if args.format == "parquet" and not args.output:
         raise BadOptionError("parquet is binary: give a file with -o, e.g. -o quotes.parquet")
+    _refuse_overwrite(args.output, _db_file(args.db), "the corpus database")
     with _store(args) as store:
         n = export(store, args.format, args.output)
     print(f"exported {n} {'articles' if args.format == 'jsonl' else 'quotes'}", file=sys.stderr)
