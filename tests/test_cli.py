@@ -202,3 +202,64 @@ def test_diff_compares_a_version_in_another_language_unanalysed(tmp_path):
     assert res.returncode == 0, res.stderr.decode()
     assert "the copy looks 'de'" in out
     assert "hedge-removed" in out and "about 13" in out
+
+
+@pytest.mark.parametrize("command", [["quotes"], ["sources"], ["search", "mandate"], ["stories"], ["trace", "a b c"]])
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_a_limit_below_one_is_refused_not_read_as_one_or_none(tmp_path, command, limit):
+    # before: `quotes --limit 0` and `--limit -1` printed one row, `trace --limit -1` "nothing found", exit 0
+    from reportedly.store import Store
+
+    Store(str(tmp_path / "corpus.db")).close()
+    res = cli(*command, "--limit", limit, "--db", tmp_path / "corpus.db")
+    assert_clean_failure(res, "--limit must be at least 1")
+
+
+@pytest.mark.parametrize("option", ["--delay", "--timeout"])
+@pytest.mark.parametrize("value", ["nan", "inf"])
+def test_fetch_refuses_a_delay_or_timeout_that_is_not_a_finite_number(tmp_path, option, value):
+    # before: --delay nan passed the `< 0` check (nan compares false) and the crawl went on with no fixed delay
+    res = cli("fetch", "http://127.0.0.1:1/a", "--db", tmp_path / "c.db", option, value)
+    assert_clean_failure(res, "finite")
+
+
+def test_serve_refuses_an_analysis_rate_that_is_not_a_finite_number(tmp_path):
+    # before: --analyse-per-minute nan passed the check and turned the rate limit off (nan > 0 is false)
+    from reportedly.store import Store
+
+    Store(str(tmp_path / "corpus.db")).close()
+    res = cli("serve", "--db", tmp_path / "corpus.db", "--analyse-per-minute", "nan", "--token", "x" * 20)
+    assert_clean_failure(res, "finite")
+
+
+def test_ingest_says_it_does_not_read_standard_input(tmp_path):
+    # before: `... | reportedly ingest -` said "skipped -: no such file or folder"
+    res = cli("ingest", "-", "--db", tmp_path / "c.db", stdin=b'"Hi," said Bob.')
+    assert_clean_failure(res, "standard input")
+    assert not (tmp_path / "c.db").exists()
+
+
+def test_export_refuses_to_write_over_the_corpus_it_reads(tmp_path):
+    # before: `export --db c.db -o c.db` truncated the corpus ("database disk image is malformed"): every article lost
+    from reportedly.store import Store
+
+    db = tmp_path / "corpus.db"
+    Store(str(db)).close()
+    before = db.read_bytes()
+    for fmt in ("jsonl", "csv"):
+        assert_clean_failure(cli("export", "--db", db, "--format", fmt, "-o", db), "the corpus")
+    assert db.read_bytes() == before
+
+
+def test_analyze_refuses_to_write_the_report_over_its_article(tmp_path):
+    # before: `analyze a.txt -o a.txt` replaced the article with its report
+    art = tmp_path / "a.txt"
+    art.write_bytes(EXAMPLE.read_bytes())
+    assert_clean_failure(cli("analyze", art, "-o", art), "the article")
+    assert art.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_fetch_refuses_a_warc_that_is_the_corpus(tmp_path):
+    # before: `fetch URL --db c.db --warc c.db` would append WARC records to the SQLite file
+    db = tmp_path / "c.db"
+    assert_clean_failure(cli("fetch", "http://127.0.0.1:1/a", "--db", db, "--warc", db), "the corpus")

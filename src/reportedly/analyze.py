@@ -85,6 +85,7 @@ def prepare(
         text = decode.decode(source, encoding)  # checks the size of the bytes itself
     else:
         decode.check_size(len(source.encode("utf-8", "surrogatepass")))
+        decode.check_text(source)
         text = decode._normalise(source)
     warnings = []
     pub = parse_date(published)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
@@ -361,6 +362,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         argv = argv[:-1] + ["-"]  # `reportedly analyze --format json --` reads standard input
     args = build_parser().parse_args(argv)
     try:
+        if getattr(args, "limit", None) is not None and args.limit < 1:
+            raise BadOptionError(f"--limit must be at least 1 (got {args.limit})")
         if args.command == "analyze":
             return cmd_analyze(args)
         if args.command == "eval":
@@ -431,9 +434,33 @@ def fetch_page(url: str, warc: Optional[str] = None) -> tuple[bytes, str]:
     return got.body, got.final_url
 
 
+def _same_file(a: str, b: str) -> bool:
+    pa, pb = Path(a), Path(b)
+    try:
+        if pa.exists() and pb.exists():
+            return os.path.samefile(pa, pb)
+        return pa.resolve() == pb.resolve()
+    except OSError:
+        return False
+
+
+def _refuse_overwrite(output: Optional[str], source: Optional[str], what: str) -> None:
+    """Refuse to write `output` when it is `source` (the article read, the corpus database): that would destroy it."""
+    if output and source and _same_file(output, source):
+        raise BadOptionError(f"{output} is {what}: writing there would destroy it; give another file name")
+
+
+def _db_file(db: str) -> Optional[str]:
+    from .store.db import is_postgresql, sqlite_path
+
+    return None if is_postgresql(db) else sqlite_path(db)
+
+
 def cmd_analyze(args) -> int:
     from .analyze import analyze
 
+    if args.path and args.path != "-" and not _is_url(args.path):
+        _refuse_overwrite(args.output, args.path, "the article being analysed")
     url = None
     if _is_url(args.path):
         data, url = fetch_page(args.path, args.warc)
@@ -527,6 +554,11 @@ def cmd_ingest(args) -> int:
 
     if args.processes < 1:
         raise BadOptionError("--processes must be at least 1")
+    if "-" in args.paths and not Path("-").exists():
+        raise BadOptionError(
+            "ingest reads files and folders, not standard input: save the articles to a file (JSONL: one a line), "
+            "or use `reportedly analyze -` for one article"
+        )
     show = not args.quiet and sys.stderr.isatty()
 
     def progress(s) -> None:
@@ -557,8 +589,8 @@ def cmd_ingest(args) -> int:
 def _fetch_settings(args):
     from dataclasses import replace
 
-    if args.delay < 0 or args.timeout <= 0:
-        raise BadOptionError("--delay must be 0 or more and --timeout more than 0 seconds")
+    if not (math.isfinite(args.delay) and math.isfinite(args.timeout)) or args.delay < 0 or args.timeout <= 0:
+        raise BadOptionError("--delay must be a finite 0 or more and --timeout a finite more than 0 seconds")
     if args.concurrency < 1 or args.retries < 0 or args.processes < 1:
         raise BadOptionError("--concurrency and --processes must be at least 1, --retries at least 0")
     if not args.user_agent.strip():
@@ -583,6 +615,7 @@ def cmd_fetch(args) -> int:
         raise BadOptionError("nothing to fetch: give article URLs, --feed URL or --sitemap URL")
     urls = [check_url(u) for u in args.urls]
     sources = [check_url(u) for u in args.feed + args.sitemap]
+    _refuse_overwrite(args.warc, _db_file(args.db), "the corpus database")
     warc = args.warc or default_path(args.db)
     with _store(args) as store, FetchProgress(args.quiet) as progress:
         report = fetch_into(
@@ -727,6 +760,7 @@ def cmd_export(args) -> int:
 
     if args.format == "parquet" and not args.output:
         raise BadOptionError("parquet is binary: give a file with -o, e.g. -o quotes.parquet")
+    _refuse_overwrite(args.output, _db_file(args.db), "the corpus database")
     with _store(args) as store:
         n = export(store, args.format, args.output)
     print(f"exported {n} {'articles' if args.format == 'jsonl' else 'quotes'}", file=sys.stderr)
@@ -864,8 +898,8 @@ def cmd_serve(args) -> int:
 
     if not 0 < args.port < 65536:
         raise BadOptionError(f"--port {args.port} is not a TCP port (1-65535)")
-    if args.analyse_per_minute < 0 or args.analyse_burst < 1:
-        raise BadOptionError("--analyse-per-minute must be 0 or more and --analyse-burst 1 or more")
+    if not math.isfinite(args.analyse_per_minute) or args.analyse_per_minute < 0 or args.analyse_burst < 1:
+        raise BadOptionError("--analyse-per-minute must be a finite 0 or more and --analyse-burst 1 or more")
     access = AccessSettings(analyse_per_minute=args.analyse_per_minute, analyse_burst=args.analyse_burst)
     token = check_token(args.token or None, access)
     require_token(args.host, token)

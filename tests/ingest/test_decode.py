@@ -57,3 +57,9 @@ def test_forced_encoding():
 def test_too_large():
     with pytest.raises(InputTooLargeError):
         decode(b"a" * (MAX_BYTES + 1))
+
+
+def test_a_nul_past_the_first_64_kib_is_still_binary():
+    # before: only the first 64 KiB were looked at, so a NUL further on reached the store
+    with pytest.raises(BinaryInputError):
+        decode(SAMPLE.encode("utf-8") * 2000 + b"\x00" + SAMPLE.encode("utf-8"))

@@ -49,3 +49,54 @@ def test_a_cut_off_gzip_keeps_the_lines_before_and_fails_the_rest(tmp_path):
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+def _warc(gz: bool) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for i in (1, 2, 3):
+        page = f'<html><body><article><p>"We act now on {i}," said Jane Smith on Tuesday.</p></article></body></html>'
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        rec = w.create_warc_record(
+            f"https://news.example/{i}", "response", payload=io.BytesIO(page.encode()), http_headers=headers
+        )
+        w.write_record(rec)
+        rec.raw_stream.close()
+    return buf.getvalue()
+
+
+def _refs(reads) -> list[tuple[str, str]]:
+    return [(type(r).__name__, r.ref) for r in reads]
+
+
+def test_a_bad_record_in_the_middle_of_a_warc_is_skipped_and_the_records_after_it_read():
+    # before: a garbled record 2 failed with "rest skipped", and record 3 was never read
+    data = _warc(gz=False)
+    second = data.index(b"WARC/1.0", 10)
+    bad = data[:second] + b"WXRC/1.0" + data[second + 8 :]
+    got = list(read_bytes("x.warc", bad))
+    assert _refs(got) == [("Item", "x.warc#1"), ("Failure", "x.warc#2"), ("Item", "x.warc#3")]
+    assert "corrupt WARC record" in got[1].reason and got[2].url == "https://news.example/3"
+    packed = _warc(gz=True)
+    second = packed.index(b"\x1f\x8b\x08", 10)
+    bad = packed[: second + 12] + b"\x00" * 30 + packed[second + 42 :]
+    assert _refs(read_bytes("x.warc.gz", bad)) == [
+        ("Item", "x.warc.gz#1"),
+        ("Failure", "x.warc.gz#2"),
+        ("Item", "x.warc.gz#3"),
+    ]
+
+
+def test_a_warc_record_without_a_type_is_reported_not_skipped_in_silence():
+    # before: a record whose WARC-Type header was garbled vanished without a word
+    data = _warc(gz=False)
+    second = data.index(b"WARC/1.0", 10)
+    bad = data[:second] + data[second:].replace(b"WARC-Type: response", b"WARC-Tipe: response", 1)
+    got = list(read_bytes("x.warc", bad))
+    assert _refs(got) == [("Item", "x.warc#1"), ("Failure", "x.warc#2"), ("Item", "x.warc#3")]
+    assert "no WARC-Type" in got[1].reason

@@ -317,3 +317,74 @@ def test_special_files_are_skipped_not_read(tmp_path):
     assert [f.ref for f in failures] == [str(folder / "pipe.txt")] and "FIFO" in failures[0].reason
     assert len(got) == 2
     assert "FIFO" in next(iter(read_paths([folder / "pipe.txt"]))).reason  # named on the command line too
+
+
+def test_a_jsonl_text_with_nul_is_skipped_as_binary_like_a_file_with_nul(db_url, tmp_path):
+    # before: "a\u0000b" in a JSONL or CSV text was stored as it was (a .txt file with the same NUL is refused)
+    arts = make_articles(2, seed=5)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": arts[0]["text"][:200] + "\x00" + arts[0]["text"][200:]})
+        + "\n"
+        + json.dumps({"text": arts[1]["text"]})
+        + "\n",
+        encoding="utf-8",
+    )
+    with Store(db_url) as store:
+        s = ingest([str(feed)], store)
+        assert (s.ingested, s.failed) == (1, 1) and s.failures[0][0].endswith("feed.jsonl:1")
+        assert "[E102]" in s.failures[0][1] and "NUL" in s.failures[0][1]
+        assert store.counts()["articles"] == 1
+
+
+def test_jsonl_lines_that_no_store_can_hold_are_skipped_and_the_rest_ingested(db_url, tmp_path):
+    # before: a lone surrogate ("\ud800") in a text stopped `ingest` with "internal error (UnicodeEncodeError ...)",
+    # exit 1, and the lines after it were never read; a NUL in a title failed PostgreSQL with E500
+    arts = make_articles(4, seed=9)
+    lines = [
+        {"text": arts[0]["text"][:100] + "\ud800" + arts[0]["text"][100:]},
+        {"text": arts[1]["text"], "title": "Bus fares\x00"},
+        {"text": arts[2]["text"], "url": "https://example.org/\udc80"},
+        {"text": arts[3]["text"], "title": "Fine"},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    with Store(db_url) as store:
+        s = ingest([str(feed)], store)
+        fails = {ref.rsplit(":", 1)[1]: why for ref, why in s.failures}
+        assert (s.ingested, s.failed) == (1, 3) and set(fails) == {"1", "2", "3"}
+        assert "[E104]" in fails["1"] and "surrogate" in fails["1"]
+        assert '"title"' in fails["2"] and '"url"' in fails["3"]
+        assert store.counts()["articles"] == 1
+
+
+def test_a_sidecar_with_a_nul_is_ignored_with_a_note(db_url, tmp_path):
+    # before: the NUL title of a sidecar reached the store (PostgreSQL: E500, the whole ingest stopped)
+    arts = make_articles(1, seed=11)
+    (tmp_path / "a.txt").write_text(arts[0]["text"], encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"title": "T\x00", "outlet": "BBC"}), encoding="utf-8")
+    with Store(db_url) as store:
+        s = ingest([str(tmp_path / "a.txt")], store)
+        assert (s.ingested, s.failed) == (1, 0) and "sidecar a.json ignored" in s.notes[0][1]
+        assert store.rows("SELECT title, outlet FROM articles")[0]["outlet"] is None
+
+
+def test_a_publication_date_that_cannot_be_read_is_noted_not_dropped_in_silence(tmp_path):
+    # before: "published": "2022-03" (or "2022", "March 2022") was stored as no date without a word
+    arts = make_articles(3, seed=13)
+    feed = tmp_path / "feed.jsonl"
+    dates = ["2022-03", "2022-03-04", "last spring"]
+    feed.write_text("".join(json.dumps({"text": a["text"], "published": d}) + "\n" for a, d in zip(arts, dates)))
+    with Store(str(tmp_path / "c.db")) as store:
+        s = ingest([str(feed)], store)
+        assert s.ingested == 3 and [ref.rsplit(":", 1)[1] for ref, _ in s.notes] == ["1", "3"]
+        assert "'2022-03' is not a full date" in s.notes[0][1] and "stored without" in s.notes[0][1]
+
+
+def test_a_sidecar_date_that_cannot_be_read_is_noted(tmp_path):
+    arts = make_articles(1, seed=17)
+    (tmp_path / "a.txt").write_text(arts[0]["text"], encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"published": "2022"}), encoding="utf-8")
+    with Store(str(tmp_path / "c.db")) as store:
+        s = ingest([str(tmp_path / "a.txt")], store)
+        assert s.ingested == 1 and "'2022' is not a full date" in s.notes[0][1]

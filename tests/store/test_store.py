@@ -260,3 +260,70 @@ def test_migration_13_keeps_the_store_and_the_next_update_attaches_small_compone
         update_stories(s, settings=on)
         assert stored.memberships(s) == {sid: frozenset(ids)} and signatures.count_pending(s) == 0
         assert signatures.attached_of(s, [ids[4]]) == {ids[4]: ids[0]}
+
+
+def test_a_database_locked_by_another_writer_is_a_one_line_store_error(tmp_path, analysed, monkeypatch):
+    # before: `reportedly ingest` on a corpus another process was writing died with
+    # "internal error (OperationalError: database is locked)", exit 1
+    import sqlite3
+
+    from reportedly.errors import StoreError
+    from reportedly.store import db
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
+    path = str(tmp_path / "corpus.db")
+    store = Store(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    meta, a = analysed[0]
+    with pytest.raises(StoreError, match="is locked by another process"):
+        store.add(a, outlet=meta["outlet"])
+    other.execute("ROLLBACK")
+    other.close()
+    assert store.add(a, outlet=meta["outlet"]) is not None and store.counts()["articles"] == 1
+    store.close()
+
+
+def test_a_database_of_something_else_is_refused_and_left_as_it_was(db_url):
+    # before: `reportedly quotes --db places.sqlite` added the corpus tables to that database and said "nothing found"
+    from reportedly.errors import StoreError
+    from reportedly.store.db import connect
+
+    conn = connect(db_url)
+    conn.execute("CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.close()
+    with pytest.raises(StoreError, match="not a reportedly corpus"):
+        Store(db_url)
+    conn = connect(db_url)
+    try:
+        assert conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0] == 0
+        with pytest.raises(Exception):
+            conn.execute("SELECT count(*) FROM articles")
+    finally:
+        conn.close()
+
+
+def test_a_migration_waiting_on_another_writer_is_a_one_line_store_error(tmp_path, monkeypatch):
+    # before: an upgrade of an older corpus that another process was writing died with
+    # "internal error (OperationalError: database is locked)"
+    import sqlite3
+
+    from reportedly.errors import StoreError
+    from reportedly.store import db
+    from reportedly.store.migrations import Migration
+
+    path = str(tmp_path / "corpus.db")
+    Store(path).close()
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(
+        db, "MIGRATIONS", [*MIGRATIONS, Migration(999, "a later one", "CREATE TABLE later (x INTEGER)")]
+    )
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(StoreError, match="is locked by another process"):
+        Store(path)
+    other.execute("ROLLBACK")
+    other.close()
+    s = Store(path)
+    assert 999 in [m["version"] for m in s.migrations()]
+    s.close()

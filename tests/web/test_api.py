@@ -48,6 +48,13 @@ def test_quotes_by_speaker_and_since(client):
     assert client.get("/api/quotes", params={"since": "May 2022"}).status_code == 422
 
 
+@pytest.mark.parametrize("day", ["2022-02-30", "9999-99-99", "2022-13-01"])
+def test_since_must_be_a_calendar_day(client, day):
+    # before: 200 with no items, as if nothing had been said since a day that does not exist
+    r = client.get("/api/quotes", params={"since": day})
+    assert r.status_code == 422 and r.json()["detail"] == [f"since: {day} is not a calendar day (YYYY-MM-DD)"]
+
+
 @pytest.mark.parametrize(
     "query",
     [{"limit": 0}, {"limit": 101}, {"offset": -1}, {"limit": "ten"}, {"outlet": "a" * 201}],
@@ -140,6 +147,7 @@ def test_analyse_returns_the_record(client):
         ({"text": GERMAN}, "E105"),
         ({"text": "   "}, "paste the text"),
         ({"text": "\x00\x01\x02 binary"}, "E10"),
+        ({"text": '"We will not back down," said Jane Smith\x00 on Tuesday in London.'}, "E102"),  # was analysed
         ({"text": "a fine text", "published": "21/12/2021"}, "published"),
         ({"published": "2021-12-21"}, "text"),
     ],

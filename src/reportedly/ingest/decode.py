@@ -9,6 +9,8 @@ from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooL
 
 MAX_BYTES = 5 * 1024 * 1024
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CONTROL_HEAD = 65536  # the first this many bytes (or characters) are counted for control characters
 # a UTF-8 multi-byte sequence: its presence means the file was meant as UTF-8
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
@@ -39,8 +41,8 @@ def decode(data: bytes, encoding: str | None = None) -> str:
                 raise EncodingError(
                     f"input starts with a {enc} byte-order mark but is not valid {enc}: {e.reason}"
                 ) from None
-    head = data[:65536]
-    if b"\x00" in head or len(_CONTROL.findall(head)) > max(8, len(head) // 200):
+    head = data[:CONTROL_HEAD]
+    if b"\x00" in data or _too_many_controls(len(_CONTROL.findall(head)), len(head)):
         raise BinaryInputError("input looks binary (NUL or control bytes), not an article: give a .txt or .html file")
     try:
         return _normalise(data.decode("utf-8"))
@@ -51,6 +53,28 @@ def decode(data: bytes, encoding: str | None = None) -> str:
                 "UTF-8 characters: the file is corrupt or mixes encodings; re-save it as UTF-8 or pass --encoding"
             ) from None
     return _normalise(_legacy(data))
+
+
+def check_text(text: str) -> None:
+    """Text given as a string (a JSONL or CSV field, an API body) passes the test a file's bytes pass: no NUL (which
+    PostgreSQL cannot store either), no unpaired surrogate (which no store can write as UTF-8) and no more than a
+    few other control characters."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise EncodingError(
+            f"text holds an unpaired UTF-16 surrogate (\\u{ord(text[e.start]):04x} at character {e.start}), which is "
+            "not Unicode text: the producer of the file broke a character in two; fix or drop it"
+        ) from None
+    head = text[:CONTROL_HEAD]
+    if "\x00" in text or _too_many_controls(len(_CONTROL_TEXT.findall(head)), len(head)):
+        raise BinaryInputError(
+            "text holds NUL or control characters, not an article: remove them or give the article as a file"
+        )
+
+
+def _too_many_controls(n_controls: int, n_head: int) -> bool:
+    return n_controls > max(8, n_head // 200)
 
 
 def _legacy(data: bytes) -> str:

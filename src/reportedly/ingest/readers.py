@@ -146,13 +146,21 @@ def _text_item(path: Path) -> Item:
     if path.suffix.lower() not in PLAIN_SUFFIXES:
         return Item(str(path), data)
     meta, note = read_sidecar(path)
+    if bad := unstorable_field(meta):
+        meta, note = (
+            {},
+            f'sidecar {path.with_suffix(".json").name} ignored: its "{bad}" holds a NUL or a broken character',
+        )
+    published = normalise_date(meta.get("published"))
+    if note is None and meta.get("published") and published is None:
+        note = date_note(meta["published"])
     return Item(
         str(path),
         data,
         url=meta.get("url"),
         title=meta.get("title"),
         outlet=meta.get("outlet"),
-        published=normalise_date(meta.get("published")),
+        published=published,
         note=note,
     )
 
@@ -166,9 +174,39 @@ def _pick(rec: dict, names: tuple[str, ...]) -> Optional[str]:
 
 
 def _meta(rec: dict) -> dict:
+    """The url, title, outlet and published of a record, and a `note` when its date was given but cannot be read."""
     meta = {k: _pick(rec, names) for k, names in FIELDS.items()}
-    meta["published"] = normalise_date(meta["published"])
+    given = meta["published"]
+    meta["published"] = normalise_date(given)
+    meta["note"] = date_note(given) if given and meta["published"] is None else None
     return meta
+
+
+def date_note(given: str) -> str:
+    return (
+        f"publication date {given.strip()[:40]!r} is not a full date (YYYY-MM-DD, ISO or RSS): stored without one, "
+        "its relative times unresolved"
+    )
+
+
+def unstorable_field(meta: dict) -> Optional[str]:
+    """The first metadata field that no store can hold (a NUL character, an unpaired surrogate), or None."""
+    for name, value in meta.items():
+        if isinstance(value, str) and ("\x00" in value or not value.isascii() and not _is_unicode(value)):
+            return name
+    return None
+
+
+def _is_unicode(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _bad_field(ref: str, name: str) -> Failure:
+    return Failure(ref, f'field "{name}" holds a NUL character or an unpaired surrogate: fix or drop it')
 
 
 def normalise_date(value: Optional[str]) -> Optional[str]:
@@ -254,7 +292,11 @@ def _jsonl_lines(path: str, fh) -> Iterator[Read]:
         if body is None:
             yield Failure(ref, 'no "text" or "html" field')
             continue
-        yield Item(ref, body, **_meta(rec))
+        meta = _meta(rec)
+        if bad := unstorable_field(meta):
+            yield _bad_field(ref, bad)
+            continue
+        yield Item(ref, body, **meta)
 
 
 def _csv(path: Path) -> Iterator[Read]:
@@ -289,7 +331,11 @@ def _csv_records(path: str, fh) -> Iterator[Read]:
             if not body or not body.strip():
                 yield Failure(f"{path}:{n}", f"empty {column!r} column")
                 continue
-            yield Item(f"{path}:{n}", body, **_meta(rec))
+            meta = _meta(rec)
+            if bad := unstorable_field(meta):
+                yield _bad_field(f"{path}:{n}", bad)
+                continue
+            yield Item(f"{path}:{n}", body, **meta)
     except csv.Error as e:
         yield Failure(f"{path}:{n + 1}", f"malformed CSV ({e}); rest of the file skipped")
 
@@ -301,17 +347,44 @@ def _warc(path: Path) -> Iterator[Read]:
 
 def _warc_records(path: str, fh, size: int, warc_file: Optional[str] = None) -> Iterator[Read]:
     """Articles in a WARC: successful (2xx) HTML or plain-text responses, robots.txt files aside; each keeps its
-    WARC file (`warc_file`, else `path`), record id, URL and date, as `reportedly fetch` stored them."""
+    WARC file (`warc_file`, else `path`), record id, URL and date, as `reportedly fetch` stored them. A corrupt
+    record is reported and skipped: reading goes on at the next record start (a gzip member, or a `WARC/1.` line)."""
+    fh.seek(0)
+    gz = fh.read(2) == b"\x1f\x8b"
+    n, end = 0, 0
+    while True:
+        state = {"n": n, "end": end}
+        error = yield from _warc_run(path, fh, end, warc_file, state)
+        n, end = state["n"], state["end"]
+        if error is None:
+            break
+        n += 1
+        resume = _next_record(fh, end + 1, gz)
+        if resume is None:
+            yield Failure(f"{path}#{n}", f"truncated or corrupt WARC record ({error}); rest skipped")
+            return
+        yield Failure(f"{path}#{n}", f"corrupt WARC record at byte {end} ({error}); skipped to the next record")
+        end = resume
+    if end < size and _tail_is_data(fh, end):
+        # warcio stops quietly at a gzip member cut short: bytes left after the last whole record
+        yield Failure(f"{path}#{n + 1}", f"truncated WARC record at byte {end} of {size}; rest skipped")
+
+
+def _warc_run(path: str, fh, offset: int, warc_file: Optional[str], state: dict):
+    """The records from `offset` until the end or the first corrupt one; `state` keeps the count of records and
+    the end of the last whole one. Returns None, or what was wrong with the record after them."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n, end = 0, 0
+    fh.seek(offset)
     it = ArchiveIterator(fh, arc2warc=True)
     try:
         for record in it:
-            n += 1
+            state["n"] += 1
             item = None
-            if record.rec_type == "response" and _is_article_response(record):
+            if not record.rec_type:
+                item = Failure(f"{path}#{state['n']}", "malformed WARC record (no WARC-Type header); skipped")
+            elif record.rec_type == "response" and _is_article_response(record):
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 capture = Capture(
                     warc_file or path,
@@ -319,18 +392,33 @@ def _warc_records(path: str, fh, size: int, warc_file: Optional[str] = None) -> 
                     url,
                     record.rec_headers.get_header("WARC-Date"),
                 )
-                item = Item(f"{path}#{n}", record.content_stream().read(), url=url, capture=capture)
+                item = Item(f"{path}#{state['n']}", record.content_stream().read(), url=url, capture=capture)
             it.read_to_end(record)
-            end = it.get_record_offset() + it.get_record_length()
+            state["end"] = it.get_record_offset() + it.get_record_length()
             if item is not None:
                 yield item
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as e:
         # a cut-off gzip member or a corrupt header: report it, keep what came before
-        yield Failure(f"{path}#{n + 1}", f"truncated or corrupt WARC record ({type(e).__name__}); rest skipped")
-        return
-    if end < size and _tail_is_data(fh, end):
-        # warcio stops quietly at a gzip member cut short: bytes left after the last whole record
-        yield Failure(f"{path}#{n + 1}", f"truncated WARC record at byte {end} of {size}; rest skipped")
+        return type(e).__name__
+    return None
+
+
+def _next_record(fh, offset: int, gz: bool) -> Optional[int]:
+    """Where the next record after `offset` starts: a gzip member header, or a `WARC/1.` line; None if none does."""
+    marker = b"\x1f\x8b\x08" if gz else b"\nWARC/1."
+    fh.seek(offset)
+    chunk, base = b"", offset
+    while True:
+        block = fh.read(1 << 20)
+        if not block:
+            return None
+        chunk += block
+        at = chunk.find(marker)
+        if at >= 0:
+            return base + at + (0 if gz else 1)
+        keep = len(marker) - 1
+        base += len(chunk) - keep
+        chunk = chunk[-keep:]
 
 
 def _is_article_response(record) -> bool:

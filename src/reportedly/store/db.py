@@ -23,6 +23,7 @@ from .migrations import MIGRATIONS
 DEFAULT_DB = "reportedly.db"
 MAX_LIMIT = 10_000
 NEWEST = "coalesce(a.published, '')"  # undated last on both stores; matches the index articles_newest
+BUSY_TIMEOUT_MS = 10_000  # how long a SQLite writer waits for another process's write lock before giving up
 SEARCH_RANKED = 200  # search ranks the newest this many matches of its words (a common word matches most articles)
 
 
@@ -66,7 +67,7 @@ def connect(url: str):
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     except sqlite3.DatabaseError as e:
         raise StoreError(f"cannot open {path} as a SQLite database: {e}") from None
     return conn
@@ -86,7 +87,12 @@ class Store:
         self.dialect = "postgresql" if is_postgresql(url) else "sqlite"
         self._conn = conn if conn is not None else connect(url)
         if migrate:
-            self.migrate()
+            try:
+                self.migrate()
+            except BaseException:
+                if conn is None:  # ours: a refused database is not left open
+                    self._conn.close()
+                raise
 
     @property
     def conn(self):
@@ -117,7 +123,7 @@ class Store:
         saved = dict(self._entity_ids)
         try:
             if self.dialect == "sqlite":
-                self.conn.execute("BEGIN IMMEDIATE")
+                self._sqlite_begin()
                 try:
                     yield
                 except BaseException:
@@ -131,6 +137,20 @@ class Store:
             self._entity_ids = saved
             raise
 
+    def _sqlite_begin(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise self._sqlite_error(e) from None
+
+    def _sqlite_error(self, e: sqlite3.OperationalError) -> StoreError:
+        if "locked" in str(e) or "busy" in str(e):
+            return StoreError(
+                f"{sqlite_path(self.url)} is locked by another process writing to it (waited "
+                f"{BUSY_TIMEOUT_MS / 1000:g} s): try again when it has finished"
+            )
+        return StoreError(f"database error: {str(e).strip().splitlines()[0]}")
+
     def close(self) -> None:
         self.conn.close()
 
@@ -143,7 +163,15 @@ class Store:
     # ----------------------------------------------------------------------------------------- migrations
 
     def migrate(self) -> list[int]:
-        """Apply the migrations not yet recorded; returns the versions applied now."""
+        """Apply the migrations not yet recorded; returns the versions applied now. A database that holds tables
+        but no migration record belongs to something else: refused, left as it was."""
+        tables = self._tables()
+        if tables and "schema_migrations" not in tables:
+            shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+            raise StoreError(
+                f"{sqlite_path(self.url) if self.dialect == 'sqlite' else 'the PostgreSQL database'} is not a "
+                f"reportedly corpus (it holds other tables: {shown}): give a corpus or a new file name"
+            )
         self.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
             "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -159,12 +187,24 @@ class Store:
                 _now(),
             )
             if self.dialect == "sqlite":
-                self.conn.executescript("BEGIN;\n" + m.script("sqlite") + record + ";\nCOMMIT;")
+                try:
+                    self.conn.executescript("BEGIN;\n" + m.script("sqlite") + record + ";\nCOMMIT;")
+                except sqlite3.OperationalError as e:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise self._sqlite_error(e) from None
             else:
                 with self.conn.transaction():
                     self.conn.execute(m.script("postgresql") + record)
             applied.append(m.version)
         return applied
+
+    def _tables(self) -> set[str]:
+        if self.dialect == "sqlite":
+            sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        else:
+            sql = "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+        return {r["name"] for r in self.rows(sql)}
 
     def migrations(self) -> list[dict]:
         return self.rows("SELECT version, description, applied_at FROM schema_migrations ORDER BY version")

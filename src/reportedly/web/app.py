@@ -1,6 +1,7 @@
 """The web app: server-rendered pages for articles, people, stories and diffs, and a JSON API that mirrors them.
 Article text is untrusted: templates escape everything, pages run only our own script, and a CSP forbids any other."""
 
+import datetime as dt
 import threading
 from contextlib import asynccontextmanager
 from dataclasses import asdict
@@ -15,7 +16,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
+from pydantic_core import PydanticCustomError
 from starlette.exceptions import HTTPException
 
 from .. import __version__
@@ -48,7 +50,21 @@ Terms = Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL, descr
 Text = Annotated[Optional[str], Query(max_length=200, pattern=NO_NUL)]
 ArticleRef = Annotated[int, Query(ge=1, le=MAX_ID, description="a stored article id")]
 After = Annotated[Optional[int], Query(ge=1, le=MAX_ID, description="cursor: the `next` of the previous page")]
-Day = Annotated[Optional[str], Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+
+
+def _calendar_day(value: Optional[str]) -> Optional[str]:
+    """A YYYY-MM-DD that names a real day: 2022-02-30 would otherwise filter silently to nothing."""
+    if value is not None:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date", "{day} is not a calendar day (YYYY-MM-DD)", {"day": value}) from None
+    return value
+
+
+Day = Annotated[
+    Optional[str], Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD"), AfterValidator(_calendar_day)
+]
 
 
 class AnalyseRequest(BaseModel):
