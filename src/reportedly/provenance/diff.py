@@ -2196,6 +2196,21 @@ def _phrases_pattern(phrases) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
+def _cut_whole(before: str, after: str) -> set[str]:
+    """The words (lower case) of the clauses one sentence has and the other cut or added whole: a run of three words
+    or more on one side only, not moved elsewhere in the other sentence. A word of such a clause belongs to a claim
+    dropped or added, not to a tone or degree changed."""
+    cut: set[str] = set()
+    for _, old, new in _ops(before, after):
+        if (
+            (len(old) > 2 or len(new) > 2)
+            and (not old or not new)
+            and not _moved_words(old + new, after if old else before)
+        ):
+            cut |= {w.lower() for w in old + new}
+    return cut
+
+
 def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: str, after: str, s, c) -> list[Change]:
     """How often, how many or how much, changed by a same-language rewrite in a language the analysis does not read
     (rules/<lang>/degree_words.tsv): the one word of a scale each sentence has, swapped for one of another level
@@ -2206,15 +2221,7 @@ def _foreign_degrees(src_lang: Optional[str], cp_lang: Optional[str], before: st
     words = _degree_words(src_lang or "") if src_lang == cp_lang and src_lang != "en" else {}
     if not words:
         return []
-    cut: set[str] = set()
-    for _, old, new in _ops(before, after):
-        if (
-            (len(old) > 2 or len(new) > 2)
-            and (not old or not new)
-            and not _moved_words(old + new, after if old else before)
-        ):
-            cut |= {w.lower() for w in old + new}
-
+    cut = _cut_whole(before, after)
     idioms = _degree_idioms(src_lang or "")
 
     def found(text: str) -> dict[str, dict[str, int]]:
@@ -2334,14 +2341,7 @@ def _foreign_evaluative(src: Analysis, cp: Analysis, before: str, after: str, s,
     if not (hits_b or hits_a):
         return []
     one_claim = _one_claim(before, after)
-    whole: set[str] = set()
-    for _, old, new in _ops(before, after):
-        if (
-            (len(old) > 2 or len(new) > 2)
-            and (not old or not new)
-            and not _moved_words(old + new, after if old else before)
-        ):
-            whole |= {w.lower() for w in old + new}
+    whole = _cut_whole(before, after)
     out = []
     for p, w in hits_a:
         if not p.search(src.text) and not set(_WORD.findall(w.lower())) & whole:
