@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ..rules import Rules, load
 from .context import DocContext
 from .entities import normalise_name
+from .quotemarks import AMBIGUOUS, CLOSERS
 from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase, speaker_phrase
 
@@ -242,7 +243,8 @@ def _subject_past_a_phrase(tok: Token, subjects: list[Token]) -> Optional[Token]
     return near if phrase else None
 
 
-_CLOSING_MARKS = frozenset("\"\u201d\u2019\u00bb'")
+# a quotation's closing mark: a double one (quotemarks' closers and the straight mark) or a single one
+_CLOSING_MARKS = frozenset(CLOSERS + AMBIGUOUS + "\u2019'")
 
 
 def _apposition_next_to_verb(tok: Token, subj: Token) -> Optional[Token]:
