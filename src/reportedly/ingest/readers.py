@@ -353,9 +353,7 @@ def _warc_records(path: str, fh, size: int, warc_file: Optional[str] = None) -> 
     gz = fh.read(2) == b"\x1f\x8b"
     n, end = 0, 0
     while True:
-        state = {"n": n, "end": end}
-        error = yield from _warc_run(path, fh, end, warc_file, state)
-        n, end = state["n"], state["end"]
+        error, n, end = yield from _warc_run(path, fh, end, n, warc_file)
         if error is None:
             break
         n += 1
@@ -370,20 +368,22 @@ def _warc_records(path: str, fh, size: int, warc_file: Optional[str] = None) -> 
         yield Failure(f"{path}#{n + 1}", f"truncated WARC record at byte {end} of {size}; rest skipped")
 
 
-def _warc_run(path: str, fh, offset: int, warc_file: Optional[str], state: dict):
-    """The records from `offset` until the end or the first corrupt one; `state` keeps the count of records and
-    the end of the last whole one. Returns None, or what was wrong with the record after them."""
+def _warc_run(path: str, fh, offset: int, n: int, warc_file: Optional[str]):
+    """The records from `offset` until the end or the first corrupt one, counted on from `n`. Returns what was wrong
+    with the record after them (None at the end), the count of records and the end of the last whole one (`offset`
+    when there is none)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    end = offset
     fh.seek(offset)
     it = ArchiveIterator(fh, arc2warc=True)
     try:
         for record in it:
-            state["n"] += 1
+            n += 1
             item = None
             if not record.rec_type:
-                item = Failure(f"{path}#{state['n']}", "malformed WARC record (no WARC-Type header); skipped")
+                item = Failure(f"{path}#{n}", "malformed WARC record (no WARC-Type header); skipped")
             elif record.rec_type == "response" and _is_article_response(record):
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 capture = Capture(
@@ -392,15 +392,15 @@ def _warc_run(path: str, fh, offset: int, warc_file: Optional[str], state: dict)
                     url,
                     record.rec_headers.get_header("WARC-Date"),
                 )
-                item = Item(f"{path}#{state['n']}", record.content_stream().read(), url=url, capture=capture)
+                item = Item(f"{path}#{n}", record.content_stream().read(), url=url, capture=capture)
             it.read_to_end(record)
-            state["end"] = it.get_record_offset() + it.get_record_length()
+            end = it.get_record_offset() + it.get_record_length()
             if item is not None:
                 yield item
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as e:
         # a cut-off gzip member or a corrupt header: report it, keep what came before
-        return type(e).__name__
-    return None
+        return type(e).__name__, n, end
+    return None, n, end
 
 
 def _next_record(fh, offset: int, gz: bool) -> Optional[int]:
