@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from pathlib import Path
 
 from reportedly.ingest.readers import Failure, Item, read_bytes, read_paths
 
@@ -90,6 +91,14 @@ def test_a_bad_record_in_the_middle_of_a_warc_is_skipped_and_the_records_after_i
         ("Failure", "x.warc.gz#2"),
         ("Item", "x.warc.gz#3"),
     ]
+
+
+def test_a_garbled_gzip_member_that_still_inflates_is_skipped_alone():
+    # before: warcio parsed the garbled second member as a record and reported the third one, lost, as the failure
+    data = (Path(__file__).parents[1] / "fixtures" / "garbled-member.warc.gz").read_bytes()
+    got = list(read_bytes("x.warc.gz", data))
+    assert _refs(got) == [("Item", "x.warc.gz#1"), ("Failure", "x.warc.gz#2"), ("Item", "x.warc.gz#3")]
+    assert got[2].url == "https://news.example/3" and "skipped to the next record" in got[1].reason
 
 
 def test_a_warc_record_without_a_type_is_reported_not_skipped_in_silence():

@@ -350,22 +350,74 @@ def _warc_records(path: str, fh, size: int, warc_file: Optional[str] = None) -> 
     WARC file (`warc_file`, else `path`), record id, URL and date, as `reportedly fetch` stored them. A corrupt
     record is reported and skipped: reading goes on at the next record start (a gzip member, or a `WARC/1.` line)."""
     fh.seek(0)
-    gz = fh.read(2) == b"\x1f\x8b"
-    n, end = 0, 0
+    if fh.read(2) == b"\x1f\x8b":
+        yield from _warc_members(path, fh, size, warc_file)
+    else:
+        yield from _plain_warc(path, fh, size, warc_file, 0)
+
+
+def _warc_members(path: str, fh, size: int, warc_file: Optional[str]) -> Iterator[Read]:
+    """A gzipped WARC read one gzip member at a time, each checked whole (its CRC included) before warcio parses
+    it: a member garbled into a stream that still inflates is then skipped alone, and the members after it read."""
+    n, offset = 0, 0
+    while offset < size and _tail_is_data(fh, offset):
+        member, end, error = _gzip_member(fh, offset)
+        if error is not None:
+            n += 1
+            resume = _next_record(fh, offset + 1, True)
+            if resume is None:
+                yield Failure(
+                    f"{path}#{n}", f"truncated or corrupt WARC record at byte {offset} ({error}); rest skipped"
+                )
+                return
+            yield Failure(f"{path}#{n}", f"corrupt WARC record at byte {offset} ({error}); skipped to the next record")
+            offset = resume
+            continue
+        with member:
+            n = yield from _plain_warc(path, member, member.tell(), warc_file, n)
+        offset = end
+
+
+def _gzip_member(fh, offset: int):
+    """The gzip member that starts at `offset`, inflated into a spooled file (on disk past 32 MiB), with the byte
+    where it ends; or None, `offset` and what was wrong (not gzip, corrupt, a failed CRC, cut short)."""
+    import tempfile
+
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = tempfile.SpooledTemporaryFile(max_size=32 << 20)
+    fh.seek(offset)
+    pos = offset
+    try:
+        while not inflate.eof:
+            block = fh.read(1 << 20)
+            if not block:
+                raise EOFError("gzip member cut short")
+            out.write(inflate.decompress(block))
+            pos += len(block)
+    except (zlib.error, EOFError) as e:
+        out.close()
+        return None, offset, f"{type(e).__name__}: {e}"
+    return out, pos - len(inflate.unused_data), None
+
+
+def _plain_warc(path: str, fh, size: int, warc_file: Optional[str], n: int):
+    """The records of an uncompressed WARC (or of one inflated member), counted on from `n`; returns the count."""
+    end = 0
     while True:
         error, n, end = yield from _warc_run(path, fh, end, n, warc_file)
         if error is None:
             break
         n += 1
-        resume = _next_record(fh, end + 1, gz)
+        resume = _next_record(fh, end + 1, False)
         if resume is None:
             yield Failure(f"{path}#{n}", f"truncated or corrupt WARC record ({error}); rest skipped")
-            return
+            return n
         yield Failure(f"{path}#{n}", f"corrupt WARC record at byte {end} ({error}); skipped to the next record")
         end = resume
     if end < size and _tail_is_data(fh, end):
-        # warcio stops quietly at a gzip member cut short: bytes left after the last whole record
-        yield Failure(f"{path}#{n + 1}", f"truncated WARC record at byte {end} of {size}; rest skipped")
+        n += 1
+        yield Failure(f"{path}#{n}", f"truncated WARC record at byte {end} of {size}; rest skipped")
+    return n
 
 
 def _warc_run(path: str, fh, offset: int, n: int, warc_file: Optional[str]):
