@@ -109,3 +109,13 @@ def test_a_warc_record_without_a_type_is_reported_not_skipped_in_silence():
     got = list(read_bytes("x.warc", bad))
     assert _refs(got) == [("Item", "x.warc#1"), ("Failure", "x.warc#2"), ("Item", "x.warc#3")]
     assert "no WARC-Type" in got[1].reason
+
+
+def test_a_warc_gzipped_whole_is_read_like_an_uncompressed_one():
+    # before: warcio refused it after its first record ("non-chunked gzip"), and records 2 and 3 were lost
+    whole = gzip.compress(_warc(gz=False))
+    expected = [("Item", "x.warc.gz#1"), ("Item", "x.warc.gz#2"), ("Item", "x.warc.gz#3")]
+    assert _refs(read_bytes("x.warc.gz", whole)) == expected
+    cut = list(read_bytes("x.warc.gz", whole[: len(whole) - 200]))  # the records before the cut are kept
+    assert _refs(cut)[:1] == [("Item", "x.warc.gz#1")] and isinstance(cut[-1], Failure)
+    assert "truncated" in cut[-1].reason and sum(isinstance(r, Failure) for r in cut) == 1

@@ -362,7 +362,7 @@ def _warc_members(path: str, fh, size: int, warc_file: Optional[str]) -> Iterato
     n, offset = 0, 0
     while offset < size and _tail_is_data(fh, offset):
         member, end, error = _gzip_member(fh, offset)
-        if error is not None:
+        if member is None:
             n += 1
             resume = _next_record(fh, offset + 1, True)
             if resume is None:
@@ -374,13 +374,28 @@ def _warc_members(path: str, fh, size: int, warc_file: Optional[str]) -> Iterato
             offset = resume
             continue
         with member:
-            n = yield from _plain_warc(path, member, member.tell(), warc_file, n)
+            reads = _plain_warc(path, member, member.tell(), warc_file, n)
+            last = None
+            while True:
+                try:
+                    last = next(reads)
+                except StopIteration as done:
+                    n = done.value
+                    break
+                yield last
+        if error is not None:
+            # cut short: the records inflated before the cut were read; say where the rest went, once
+            if not isinstance(last, Failure):
+                yield Failure(f"{path}#{n + 1}", f"truncated WARC record at byte {offset} ({error}); rest skipped")
+            return
         offset = end
 
 
 def _gzip_member(fh, offset: int):
-    """The gzip member that starts at `offset`, inflated into a spooled file (on disk past 32 MiB), with the byte
-    where it ends; or None, `offset` and what was wrong (not gzip, corrupt, a failed CRC, cut short)."""
+    """The gzip member that starts at `offset`, inflated into a spooled file (on disk past 32 MiB), the byte where it
+    ends, and what was wrong: None; "cut short" with what inflated before the end of the file; or, with no file, the
+    zlib error (not gzip, corrupt, a failed CRC). A WARC gzipped whole, not record by record, is one member: inflated
+    to disk, it is read like an uncompressed one (warcio alone refuses it after its first record)."""
     import tempfile
 
     inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -391,17 +406,18 @@ def _gzip_member(fh, offset: int):
         while not inflate.eof:
             block = fh.read(1 << 20)
             if not block:
-                raise EOFError("gzip member cut short")
+                out.write(inflate.flush())
+                return out, pos, "gzip member cut short"
             out.write(inflate.decompress(block))
             pos += len(block)
-    except (zlib.error, EOFError) as e:
+    except zlib.error as e:
         out.close()
         return None, offset, f"{type(e).__name__}: {e}"
     return out, pos - len(inflate.unused_data), None
 
 
 def _plain_warc(path: str, fh, size: int, warc_file: Optional[str], n: int):
-    """The records of an uncompressed WARC (or of one inflated member), counted on from `n`; returns the count."""
+    """The records of an uncompressed WARC (or of one inflated gzip member), counted on from `n`; returns the count."""
     end = 0
     while True:
         error, n, end = yield from _warc_run(path, fh, end, n, warc_file)
