@@ -193,3 +193,16 @@ def test_a_name_the_model_ran_into_an_abbreviations_bracket_ends_before_it(run):
     names = set(by_name(a))
     assert not any("(" in n and ")" not in n for n in names), names  # no name ends inside an open bracket
     assert "World Health Organisation" in names
+
+
+def test_a_local_office_before_a_surname_is_a_title_and_the_surname_joins_the_full_name(run):
+    # before: "Sheriff Luna" stayed a person of its own (rules/en/titles.txt had no sheriff), so its quotes were not
+    # given to "Robert Luna"
+    a = run(
+        "L.A. County Sheriff Robert Luna spoke outside the hospital on Monday night. “We lost one of our very young "
+        "deputies in a traffic collision,” said Sheriff Luna in a video. Coach Dana Hall praised the team. "
+        "“They never quit,” Coach Hall said."
+    )
+    ents = by_name(a)
+    assert "Sheriff Luna" not in ents and ents["Robert Luna"].title == "Sheriff"
+    assert [q.speaker for q in a.quotes] == ["Robert Luna", "Dana Hall"]

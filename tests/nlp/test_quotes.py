@@ -627,6 +627,14 @@ def test_a_role_that_may_be_someone_new_is_not_taken_for_the_person_before(run, 
     assert [q.speaker for q in run(text).quotes] == [role]
 
 
+@pytest.mark.parametrize("role", ["the detective", "the judge", "the officer", "the sheriff", "the mayor"])
+def test_a_lower_case_office_is_not_given_to_the_one_person_named_before(run, role):
+    # before: with one person named so far, any title word took that person ("the detective said" -> the arrested
+    # man); only a capitalised office ("the Prime Minister said" after Liz Truss) names its one holder so
+    text = f"John Doe was arrested on Friday.\n\n“He fled the scene,” {role} said."
+    assert [q.speaker for q in run(text).quotes] == [role]
+
+
 def test_a_columnist_writing_for_an_outlet_that_something_is_so_is_no_credit(run):
     a = run("Jane Smith wrote for The Guardian that the verdict was “a warning to the industry”.")
     assert [q.speaker for q in a.quotes] == ["Jane Smith"]

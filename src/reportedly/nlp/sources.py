@@ -716,7 +716,7 @@ def _role_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[in
     holder = _holder(table, phrase, span.start_char)
     if holder is None:
         holder = resolve_description(table, span, rules)
-    if holder is None and span[0].lower_ == "the":
+    if holder is None and span[0].lower_ == "the" and all(t.text[:1].isupper() for t in titled):
         # "the Prime Minister said" where the article has named one person so far: that person holds the title
         named = [b for b in table.entities if b.type == "PERSON" and any(m.start < span.start_char for m in b.mentions)]
         holder = named[0] if len(named) == 1 else None
