@@ -21,6 +21,7 @@ from .quotes import find_quotes
 from .reported import (
     find_according_to,
     find_headline_claims,
+    find_name_turns,
     find_reported_speech,
     find_transcript_turns,
     mark_reporters,
@@ -145,7 +146,11 @@ class AttributionComponent:
         ctx = DocContext.build(doc, text, self.rules, table, find_quoted(text))
         ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs), text)
         raw = (
-            find_reported_speech(ctx) + find_according_to(ctx) + find_transcript_turns(ctx) + find_headline_claims(ctx)
+            find_reported_speech(ctx)
+            + find_according_to(ctx)
+            + find_transcript_turns(ctx)
+            + find_name_turns(ctx)
+            + find_headline_claims(ctx)
         )
         raw.sort(key=lambda a: a.cue_token)
         raw = mark_reporters(ctx, raw)

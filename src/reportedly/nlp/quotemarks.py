@@ -145,9 +145,12 @@ def find_quoted(text: str, run_on: bool = True) -> list[Quoted]:
             # reports: / "The first time she had seen him ..."), whose own quotes in marks keep their speakers
             lead_close = None
         if lead_close is not None:
-            # a paragraph that opens mid-quote (the quote began in the previous paragraph without a mark)
+            # a paragraph that opens mid-quote (the quote began in the previous paragraph without a mark); after a
+            # speaker's label ("Martin O’Neill: It sounds ...”") the quote is what follows the label
             out += _run_on(text, out, bare, ps) if run_on else []
-            out.append(Quoted(ps, lead_close, _skip_space(text, ps, lead_close), lead_close))
+            start = _after_label(text, ps, lead_close)
+            if text[start:lead_close].strip():
+                out.append(Quoted(ps, lead_close, start, lead_close))
         for a, b in pairs:
             cs, ce = _strip(text, a + 1, b)
             if ce > cs:
@@ -215,6 +218,17 @@ def _without_nicknames(text: str, marks: list[int]) -> list[int]:
         out.append(a)
         k += 1
     return out
+
+
+# a speaker's label opening a paragraph, and a bracketed topic after it: "Alex Ferguson: (On the penalty appeal) "
+_LABEL = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:[ \t]+(?:\([^()\n]{1,120}\)[ \t]*)?")
+
+
+def _after_label(text: str, ps: int, end: int) -> int:
+    """Where the words of a paragraph that opens mid-quote begin: after a speaker's label and a bracketed topic,
+    when the paragraph opens with them; else at its first non-space character."""
+    m = _LABEL.match(text, ps, end)
+    return _skip_space(text, m.end() if m else ps, end)
 
 
 def _pair_odd(marks: list[int], hints: list[str]):

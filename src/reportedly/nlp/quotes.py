@@ -1373,7 +1373,7 @@ def _speaker_heading(ctx: DocContext, q: Quoted, done: list[RawQuote]) -> Option
     end = text.rfind("\n", 0, q.open)
     if _TOPIC_LABEL.sub("", text[end + 1 : q.open].strip()):
         return None  # words before the quotation on its own line (a bracketed topic, "(on the defense)", is none)
-    above = 0
+    above, topic = 0, False
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line, line_end = text[start:end].strip(), end
@@ -1381,6 +1381,9 @@ def _speaker_heading(ctx: DocContext, q: Quoted, done: list[RawQuote]) -> Option
         if not line:
             continue
         if _TOPIC_LABEL.sub("", line)[:1] not in MARKS:
+            if not topic and _topic_line(ctx, line):
+                topic = True  # "On the three that tied the game", between the heading and its quotations
+                continue
             return _heading_name(ctx, line, text.find(line, start))
         if any(start <= d.quoted.open < line_end and d.how == "cue" for d in done):
             return None  # a quotation with its own speaker's tag ends the heading's reach
@@ -1390,6 +1393,31 @@ def _speaker_heading(ctx: DocContext, q: Quoted, done: list[RawQuote]) -> Option
     return None
 
 
+def _role_then_name(span) -> bool:
+    """A heading of a few words of role and a name the tagger calls a person ("Sophomore guard Alex Winchell"): the
+    name of two or more capitalised words ends the heading, after no more than three words."""
+    if span[-1].ent_type_ != "PERSON":
+        return False
+    k = (
+        max(t.i for t in span if t.ent_iob_ == "B" and t.ent_type_ == "PERSON")
+        if any(t.ent_iob_ == "B" and t.ent_type_ == "PERSON" for t in span)
+        else span.start
+    )
+    name = span.doc[k : span.end]
+    return 0 < k - span.start <= 3 and len(name) >= 2 and all(t.text[:1].isupper() for t in name)
+
+
+def _topic_line(ctx: DocContext, line: str) -> bool:
+    """A topic line of collected quotes ("On the three that tied the game"): a short line that opens with a word of
+    rules/en/topic_openers.txt and ends without a sentence's final mark."""
+    words = line.split()
+    return (
+        1 < len(words) <= SETTINGS.max_heading_words
+        and words[0].lower() in ctx.rules.topic_openers
+        and line[-1] not in '.!?"”’:'
+    )
+
+
 def _heading_name(ctx: DocContext, line: str, at: int) -> Optional[Source]:
     words = line.rstrip(":").split()
     if ctx.rules.credit_lines.match(line.lstrip("(").strip()):
@@ -1397,10 +1425,10 @@ def _heading_name(ctx: DocContext, line: str, at: int) -> Optional[Source]:
     if not words or len(words) > SETTINGS.max_heading_words or line[-1] in '.!?"”’':
         return None
     first, _, rest = line.rstrip(":").partition(",")
-    if not _HEADING_NAME.fullmatch(first.strip()):
-        return None
     span = ctx.doc.char_span(at, at + len(first.strip()), alignment_mode="expand")
     if span is None:
+        return None
+    if not _HEADING_NAME.fullmatch(first.strip()) and not _role_then_name(span):
         return None
     person = any(t.ent_type_ == "PERSON" for t in span)
     if not (rest and any(ctx.rules.is_person_noun(w.strip(".,;:").lower()) for w in rest.split())) and not (

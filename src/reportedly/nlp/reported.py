@@ -818,6 +818,50 @@ def find_headline_claims(ctx: DocContext) -> list[RawAttribution]:
     return out
 
 
+# a paragraph opened by a name in mixed case and a colon: "Martin O’Neill: It sounds like an excuse ..."
+_NAME_TURN = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}):[ \t]+(?=\S)", re.M)
+
+
+def find_name_turns(ctx: DocContext) -> list[RawAttribution]:
+    """Collected reactions and transcripts written in mixed case ("Martin O’Neill: It sounds like ...", "Guus
+    Hiddink: “I am satisfied ...”"): where two or more long paragraphs open with a name and a colon, each gives its
+    paragraph to the one it names. A name is the tagger's person, or capitalised words it tags as no other entity
+    whose paragraph speaks in the first person (the tagger misses names: "Martin O’Neill"); a place, a team, a date
+    are none. One such paragraph alone is no layout (a headline's "Pence:" is `find_headline_claims`'); labels in
+    capitals are `find_transcript_turns`'."""
+    doc, text = ctx.doc, ctx.text
+    turns = []
+    for m in _NAME_TURN.finditer(text):
+        label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+        if label is None or colon is None or label.text.isupper():
+            continue
+        if any(t.ent_type_ and t.ent_type_ != "PERSON" for t in label):
+            continue  # "Aston Villa:", "Premier League:" name no one
+        words = [w.strip(".'’").lower() for w in m.group(1).split()]
+        if any(w in ctx.rules.turn_labels or w in ctx.rules.non_speakers for w in words):
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        content = text[m.end() : end].split()
+        if len(content) <= SETTINGS.max_headline_words:
+            continue  # a short line is a headline's claim, not a turn
+        first_person = any(w.strip(".,;:!?\"“”'’").lower() in ctx.rules.first_person for w in content)
+        if label[-1].ent_type_ == "PERSON" or first_person:
+            turns.append((label, colon, m.end(), end))  # a team's line-up ("Aston Villa: Martinez, Cash, ...") is none
+    if len(turns) < 2:
+        return []  # one such paragraph alone is no layout
+    out = []
+    for label, colon, start, end in turns:
+        b = ctx.table.get_or_create(normalise_name(label.text), label, "PERSON")
+        source = Source(label, b, b.name, "person")
+        span = (label.end_char, label.end_char + 1)
+        out.append(RawAttribution(":", span, colon[0].i, source, ((start, end),), False))
+    return out
+
+
 def find_transcript_turns(ctx: DocContext) -> list[RawAttribution]:
     """Interview and debate transcripts: "WALLACE: Let's start ..." gives the paragraph to the named speaker."""
     out = []

@@ -99,6 +99,7 @@ class Rules:
     first_person: frozenset[str]  # "I", "we", "our": a paragraph speaking in the first person
     partitives: frozenset[str]  # "Part of her statement read": the statement speaks
     block_intros: re.Pattern  # "Here are excerpts from X's email": X's text follows below without marks
+    topic_openers: frozenset[str]  # "On the three that tied the game": a topic line under a speaker's heading
     letter_nouns: frozenset[str]  # "Zuckerberg's email": a text of someone's that may be excerpted in the first person
     address_cues: tuple[str, ...]  # "told", "in an interview with": what names the one a statement was made to
     as_clause_verbs: tuple[str, ...]  # "as many pundits predicted": verbs of a clause crediting a counted group
@@ -282,6 +283,7 @@ def load(lang: str = "en") -> Rules:
         partitives=frozenset(w.lower() for w in lines(lang, "partitives.txt")),
         first_person=frozenset(w.lower() for w in lines(lang, "first_person.txt")),
         block_intros=_alternation(lines(lang, "block_intros.txt")),
+        topic_openers=frozenset(w.lower() for w in lines(lang, "topic_openers.txt")),
         letter_nouns=frozenset(w.strip() for w in lines(lang, "letter_nouns.txt")),
         address_cues=tuple(w.strip() for w in lines(lang, "address_cues.txt")),
         as_clause_verbs=tuple(w.strip() for w in lines(lang, "as_clause_verbs.txt")),
