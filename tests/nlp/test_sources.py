@@ -577,3 +577,26 @@ def test_a_name_after_places_is_the_person_unless_some_place_is_coordinated():
 )
 def test_who_after_a_description_is_the_person_described(run, text, name):
     assert [q.speaker for q in run(text).quotes] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Belarus President Aleksandr Lukashenko said the talks had failed. “We will not accept this,” the head of "
+            "state said.",
+            "Aleksandr Lukashenko",
+        ),
+        ("Pope Francis met bishops on Monday. “We must be welcoming,” the pontiff said.", "Francis"),
+        # two people hold a title the description stands for: it stays a description
+        (
+            "President Ana Ruiz met President Luis Mora on Monday. “The talks went well,” the head of state said.",
+            "the head of state",
+        ),
+        # nobody named holds such a title
+        ("John Doe was arrested on Friday. “He fled,” the head of state said.", "the head of state"),
+    ],
+)
+def test_a_description_of_an_office_names_its_one_holder(run, text, speaker):
+    # before: "the head of state" stayed a description after "Belarus President Aleksandr Lukashenko"
+    assert [q.speaker for q in run(text).quotes] == [speaker]

@@ -707,6 +707,10 @@ def _role_source(table: EntityTable, span: Span, rules: Rules, pronouns: dict[in
         if owner is not None:
             return Source(span, None, f"{role} of {owner}", "representative")
         return None
+    holder = _office_holder(table, span, rules)
+    if holder is not None:
+        table.link(holder, span, "description")
+        return Source(span, holder, holder.name, "person")
     titled = [t for t in words if rules.is_title(t.text)]
     if not titled or len(titled) != len([t for t in words if t.pos_ != "ADJ" or rules.is_title(t.text)]):
         return None
@@ -762,14 +766,37 @@ def _represented(table: EntityTable, span: Span, head: Token, pronouns: dict[int
     return None
 
 
+def _office_holder(table: EntityTable, span: Span, rules: Rules) -> Optional[EntityBuilder]:
+    """ "the head of state" after "Belarus President Aleksandr Lukashenko": the one person named before whose title
+    or role is one that the description stands for (rules/en/office_descriptions.tsv); None when none or two
+    different people hold such titles (a president and a king)."""
+    if span[0].lower_ != "the":
+        return None
+    titles = rules.office_descriptions.get(" ".join(t.lower_ for t in span[1:]))
+    if not titles:
+        return None
+    holders = [
+        b
+        for b in table.entities
+        if b.type == "PERSON"
+        and any(m.start < span.start_char for m in b.mentions)
+        and any(f" {title} " in f" {_held(b)} " for title in titles)  # "premier", not "Premier League manager"
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _held(b: EntityBuilder) -> str:
+    """A person's title and role in lower case, full stops dropped: "maj gen", "a spokesman for the ministry"."""
+    return " ".join(x.lower().rstrip(".") for x in ((b.title or "") + " " + (b.role or "")).split())
+
+
 def _holder(table: EntityTable, phrase: str, before: int) -> Optional[EntityBuilder]:
     """The person whose title or role is `phrase` ("prime minister"), the most mentioned before `before`."""
     best, best_n = None, 0
     for b in table.entities:
         if b.type != "PERSON":
             continue
-        held = " ".join(x.lower().rstrip(".") for x in ((b.title or "") + " " + (b.role or "")).split())
-        if phrase not in held:
+        if phrase not in _held(b):
             continue
         n = sum(m.start < before for m in b.mentions)
         if n > best_n:

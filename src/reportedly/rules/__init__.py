@@ -100,6 +100,7 @@ class Rules:
     partitives: frozenset[str]  # "Part of her statement read": the statement speaks
     block_intros: re.Pattern  # "Here are excerpts from X's email": X's text follows below without marks
     topic_openers: frozenset[str]  # "On the three that tied the game": a topic line under a speaker's heading
+    office_descriptions: dict[str, tuple[str, ...]]  # "the head of state": the titles whose holder it stands for
     letter_nouns: frozenset[str]  # "Zuckerberg's email": a text of someone's that may be excerpted in the first person
     address_cues: tuple[str, ...]  # "told", "in an interview with": what names the one a statement was made to
     as_clause_verbs: tuple[str, ...]  # "as many pundits predicted": verbs of a clause crediting a counted group
@@ -284,6 +285,7 @@ def load(lang: str = "en") -> Rules:
         first_person=frozenset(w.lower() for w in lines(lang, "first_person.txt")),
         block_intros=_alternation(lines(lang, "block_intros.txt")),
         topic_openers=frozenset(w.lower() for w in lines(lang, "topic_openers.txt")),
+        office_descriptions={k: tuple(v.split("|")) for k, v in table(lang, "office_descriptions.tsv").items()},
         letter_nouns=frozenset(w.strip() for w in lines(lang, "letter_nouns.txt")),
         address_cues=tuple(w.strip() for w in lines(lang, "address_cues.txt")),
         as_clause_verbs=tuple(w.strip() for w in lines(lang, "as_clause_verbs.txt")),
