@@ -196,3 +196,25 @@ def test_description_of_the_last_word_quoted_is_not_the_speaker(run):
 
 def test_name_with_a_description_next_to_the_verb_still_speaks(run):
     assert run("“We will not give up,” Jane Roe, the mayor said on Monday.").quotes[0].speaker == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "For one coach, the choice was clear. In a speech to his players, he praised the team.\n“We are just not "
+            "finishing like a great team would,” he said.",
+            "one coach",
+        ),
+        (
+            "He agreed with the judge when she said he had been part of a conspiracy involving “corruption of public "
+            "officials and fraud on a grand scale.”",
+            "the judge",
+        ),
+        # the description's gender rules the pronoun out: "she" stays unresolved
+        ("His father sat in court all week. “It was terrifying, the whole cabin shook,” she said.", "she"),
+    ],
+)
+def test_an_unresolved_he_or_she_is_the_one_person_described_just_before(run, text, speaker):
+    # before: with no named person for it, "he" / "she" stayed the speaker
+    assert [q.speaker for q in run(text).quotes] == [speaker]

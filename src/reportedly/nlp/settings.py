@@ -95,6 +95,9 @@ class Settings:
     max_run_on_paragraphs: int = 4
     # "they" looks this many sentences back for the organisation it stands for ("The union ... They said")
     group_sentences_back: int = 2
+    # how far back an unresolved "he"/"she" looks for a description of one unnamed person ("one coach", "the judge"):
+    # the sentence before and the one before that, as for a body's "it"
+    person_sentences_back: int = 2
     # "Ressa ... said. / "...," the outspoken critic of Duterte told ...": a definite epithet refers back to the person
     # who was the subject at most this many sentences before it
     epithet_sentences_back: int = 2

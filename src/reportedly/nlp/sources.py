@@ -256,7 +256,7 @@ def make_source(
         if ent is not None:
             return Source(span, ent, ent.name, _entity_type(ent, rules))
         if pronoun in ("male", "female"):
-            described = _main_clause_description(head, pronoun, rules)
+            described = _main_clause_description(head, pronoun, rules) or _described_before(head, pronoun, table, rules)
             if described is not None:
                 return Source(span, None, speaker_phrase(described, rules).text, "person")
             return Source(span, None, span.text, "person")
@@ -338,6 +338,25 @@ def _main_clause_description(pronoun_tok: Token, gender: str, rules: Rules) -> O
     if subject is None or subject.i > pronoun_tok.i or not describes_one_person(subject, rules):
         return None
     return subject if noun_gender(subject.lemma_, rules) in (None, gender) else None
+
+
+def _described_before(pronoun_tok: Token, gender: str, table: EntityTable, rules: Rules) -> Optional[Token]:
+    """ "For one coach, the choice was clear. ... “...,” he said": an unresolved "he"/"she" (no named person for it) is
+    the nearest earlier description of one person without a name, in the narration of this sentence or the
+    `person_sentences_back` before, whose gender does not rule the pronoun out ("the judge" for "she", not "his
+    father"). None when there is none."""
+    doc = pronoun_tok.doc
+    first = doc[pronoun_tok.sent.start]
+    for _ in range(SETTINGS.person_sentences_back):
+        if first.i == 0:
+            break
+        first = doc[doc[first.i - 1].sent.start]
+    for t in reversed(doc[first.i : pronoun_tok.i]):
+        if t.i < len(table.inside_quote) and table.inside_quote[t.i]:
+            continue  # someone's words, not the narration
+        if describes_one_person(t, rules) and t.pos_ == "NOUN" and noun_gender(t.lemma_, rules) in (None, gender):
+            return t
+    return None
 
 
 def _speaking_body_before(pronoun_tok: Token, table: EntityTable, rules: Rules) -> Optional[Token]:
