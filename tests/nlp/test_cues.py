@@ -23,6 +23,9 @@ def test_speech_and_belief_verbs_are_separate_lists():
         ("“The rules apply to everyone in this room,” Tom Reed reminded them.", "reminded"),
         ("Tom Reed runs the farm. In his words, “we are the last ones left who still do this.”", "words"),
         ("Tom Reed describes himself as “a fighter and not a quitter in any sense.”", "describes"),
+        # a turn in an exchange (session33: "the premier once again interjected" went to the journalist before)
+        ("Ann Lee asked about the fees. “No, no, I said each month,” Tom Reed interjected.", "interjected"),
+        ("“We have never missed a payment in forty years of trading,” Tom Reed confided.", "confided"),
     ],
 )
 def test_speech_cues_that_were_missed(run, text, cue):
