@@ -1396,15 +1396,18 @@ def _speaker_heading(ctx: DocContext, q: Quoted, done: list[RawQuote]) -> Option
 def _role_then_name(span) -> bool:
     """A heading of a few words of role and a name the tagger calls a person ("Sophomore guard Alex Winchell"): the
     name of two or more capitalised words ends the heading, after no more than three words."""
-    if span[-1].ent_type_ != "PERSON":
+    k = _last_person_start(span)
+    if k is None:
         return False
-    k = (
-        max(t.i for t in span if t.ent_iob_ == "B" and t.ent_type_ == "PERSON")
-        if any(t.ent_iob_ == "B" and t.ent_type_ == "PERSON" for t in span)
-        else span.start
-    )
     name = span.doc[k : span.end]
     return 0 < k - span.start <= 3 and len(name) >= 2 and all(t.text[:1].isupper() for t in name)
+
+
+def _last_person_start(span) -> Optional[int]:
+    """Where the tagger's last person in `span` begins, when it ends the span; else None."""
+    if span[-1].ent_type_ != "PERSON":
+        return None
+    return max((t.i for t in span if t.ent_iob_ == "B" and t.ent_type_ == "PERSON"), default=None)
 
 
 def _topic_line(ctx: DocContext, line: str) -> bool:
@@ -1436,9 +1439,9 @@ def _heading_name(ctx: DocContext, line: str, at: int) -> Optional[Source]:
     ):
         return None
     name = first.strip()
-    if person and span[-1].ent_type_ == "PERSON" and span[0].ent_type_ != "PERSON":
+    k = _last_person_start(span)
+    if person and k is not None and span[0].ent_type_ != "PERSON":
         # "Head Coach Shane Steichen": the tagger's person at the end of the heading is the name, the rest a role
-        k = max(t.i for t in span if t.ent_iob_ == "B" and t.ent_type_ == "PERSON")
         span = span.doc[k : span.end]
         name = span.text
     if name.isupper():
