@@ -1,0 +1,67 @@
+"""Transcript and Q&A labels (issue 10): a label's speaker is the person it names, given the fullest name the text
+has; an interviewer's label ("Q:", "Reporter:") names no one; ordinary text with a colon is no label. Our texts."""
+
+from __future__ import annotations
+
+
+def turns(run, text):
+    return [(a.source, a.content.split()[0]) for a in run(text).attributions if a.cue == ":"]
+
+
+QA = (
+    "Manager Martin Jones spoke to reporters after the match on Saturday.\n\n"
+    "Q: How do you feel about the result against a team that had not lost at home all season?\n\n"
+    "Jones: Disappointed with the setback, but we are far from finished and will bounce back.\n\n"
+    "Q: What about the injuries to the squad before the next game in the league?\n\n"
+    "Jones: Frankly we have some quality players and will be fine next week."
+)
+
+
+def test_a_surname_label_in_a_q_and_a_gives_the_answer_to_the_full_name(run):
+    assert turns(run, QA) == [("Martin Jones", "Disappointed"), ("Martin Jones", "Frankly")]
+
+
+def test_the_interviewer_s_question_is_given_to_no_person(run):
+    sources = [a.source for a in run(QA).attributions]
+    assert "Q" not in sources and not any(s and s.startswith("Q") for s in sources)
+
+
+def test_a_label_with_a_role_names_the_person_and_short_answers_count(run):
+    text = (
+        "Jane Doe met the press on Monday.\n\n"
+        "Reporter: Why did you decide to leave the club after all these years in charge?\n\n"
+        "Coach Doe: Honestly it was the right time for me and for my family.\n\n"
+        "Reporter: Any regrets about the last season in charge of the first team?\n\n"
+        "Coach Doe: None at all, I am proud of what we did."
+    )
+    assert turns(run, text) == [("Jane Doe", "Honestly"), ("Jane Doe", "None")]
+
+
+def test_an_interviewer_label_in_capitals_is_no_person(run):
+    text = (
+        "A transcript of the interview with Martin Jones.\n\n"
+        "REPORTER: How do you feel about the result against a team that had not lost at home?\n\n"
+        "JONES: Disappointed with the setback, but we are far from finished and will bounce back."
+    )
+    assert turns(run, text) == [("Martin Jones", "Disappointed")]
+
+
+def test_ordinary_colons_headings_and_notes_are_no_labels(run):
+    text = (
+        "Martin Jones spoke on Tuesday.\n\n"
+        "The message was clear: the council will not approve the plan until the budget is fixed next year.\n\n"
+        "Update: The council met again on Tuesday and voted to delay the decision by a month or more.\n\n"
+        "Photo: A view of the council chamber in the city centre on Tuesday afternoon during the vote.\n\n"
+        "Related: Council votes to delay the budget plan until next month after a long debate.\n\n"
+        "Chelsea: Sanchez, James, Disasi, Silva, Colwill, Caicedo, Fernandez, Gallagher, Palmer, Jackson."
+    )
+    assert turns(run, text) == []
+
+
+def test_a_surname_the_text_names_nowhere_else_is_no_label(run):
+    text = (
+        "Q: How do you feel about the result against a team that had not lost at home all season?\n\n"
+        "Verdict: Disappointed with the setback, but we are far from finished and will bounce back.\n\n"
+        "Q: What about the injuries to the squad before the next game in the league?"
+    )
+    assert turns(run, text) == []
