@@ -18,11 +18,12 @@ QA = (
 
 
 def test_a_surname_label_in_a_q_and_a_gives_the_answer_to_the_full_name(run):
-    assert turns(run, QA) == [("Martin Jones", "Disappointed"), ("Martin Jones", "Frankly")]
+    got = [t for t in turns(run, QA) if t[0] != "Q"]
+    assert got == [("Martin Jones", "Disappointed"), ("Martin Jones", "Frankly")]
 
 
 def test_the_interviewer_s_question_is_given_to_no_person(run):
-    assert "Martin Jones" not in [a.source for a in run(QA).attributions if a.content.startswith("How")]
+    assert [a.source for a in run(QA).attributions if a.content.startswith(("How", "What"))] == ["Q", "Q"]
     text = (
         "Manager Martin Jones spoke to reporters after the match on Saturday.\n\n"
         "Question: “How do you feel about the result against a team that had not lost at home all season?”\n\n"
@@ -83,4 +84,15 @@ def test_a_surname_the_text_names_nowhere_else_is_no_label(run):
         "Verdict: Disappointed with the setback, but we are far from finished and will bounce back.\n\n"
         "Q: What about the injuries to the squad before the next game in the league?"
     )
-    assert turns(run, text) == []
+    assert "Verdict" not in [source for source, _ in turns(run, text)]
+
+
+def test_a_quotation_cited_inside_a_question_keeps_its_own_speaker(run):
+    text = (
+        "Ann Lee spoke about her debut novel this week.\n\n"
+        "Q: The writer Dan Richards said of the book, “Her debut novel is equal parts sorrow, joy, and wonder.” "
+        "What do you think of that description?\n\n"
+        "A: I love his description because it feels so true to my intentions as I wrote the book.\n\n"
+        "Q: What comes next for you after this book and the long tour that follows it?"
+    )
+    assert [q.speaker for q in run(text).quotes] == ["Dan Richards"]

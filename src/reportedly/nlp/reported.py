@@ -823,6 +823,9 @@ def find_headline_claims(ctx: DocContext) -> list[RawAttribution]:
 _NAME_TURN = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
 
 
+_OPENING_MARKS = '“"‘«„'
+
+
 def _paragraph_end(text: str, start: int) -> int:
     """Where the paragraph that goes on at `start` ends, trailing blanks left out."""
     end = text.find("\n", start)
@@ -853,7 +856,10 @@ def _known_person(ctx: DocContext, label: Span):
     if full is not None:
         return full
     b = ctx.table.find(name)
-    return b if b is not None and "PERSON" in b.labels else None
+    if b is None or "PERSON" not in b.labels:
+        return None
+    # the tagger's person in the label alone ("Verdict:") is no one the text names
+    return b if any(not label.start_char <= m.start < label.end_char for m in b.mentions) else None
 
 
 def find_name_turns(ctx: DocContext) -> list[RawAttribution]:
@@ -871,11 +877,13 @@ def find_name_turns(ctx: DocContext) -> list[RawAttribution]:
     for m in _NAME_TURN.finditer(text):
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
-        if label is None or colon is None or label.text.isupper():
+        if label is None or colon is None:
             continue
         words = [w.strip(".'’").lower() for w in m.group(1).split()]
         end = _paragraph_end(text, m.end())
         content = text[m.end() : end].split()
+        if label.text.isupper() and len(label.text) > 1:
+            continue  # "REPORTER:", "O’NEILL:" are `find_transcript_turns`'; "Q:", "A:" are this layout's
         if _is_answer_label(words, ctx.rules):
             interviewer += len(content) >= SETTINGS.min_content_tokens
             continue  # the layout's, but no one's named
@@ -915,6 +923,9 @@ def find_name_turns(ctx: DocContext) -> list[RawAttribution]:
         span = (label.end_char, label.end_char + 1)
         out.append(RawAttribution(":", span, colon[0].i, source, ((start, end),), False))
     for label, colon, start, end in asked:  # the question is the interviewer's, unnamed, not the next speaker's
+        said = text[start:end]
+        if said[0] not in _OPENING_MARKS and any(c in _OPENING_MARKS for c in said):
+            continue  # "Q: The writer Dan Richards said of the book, “...”": a quotation the question cites is its own
         source = Source(label, None, label.text, "unnamed")
         span = (label.end_char, label.end_char + 1)
         out.append(RawAttribution(":", span, colon[0].i, source, ((start, end),), False))
