@@ -145,12 +145,13 @@ class AttributionComponent:
         table = build_table(doc, self.rules, text)
         ctx = DocContext.build(doc, text, self.rules, table, find_quoted(text))
         ctx.pronouns = resolve_pronouns(table, ctx.inside_quote, set(self.rules.cue_verbs), text)
+        turns = find_transcript_turns(ctx) + find_name_turns(ctx)
+        taken = {a.cue_token for a in turns}  # a transcript's short turn is no headline's claim as well
         raw = (
             find_reported_speech(ctx)
             + find_according_to(ctx)
-            + find_transcript_turns(ctx)
-            + find_name_turns(ctx)
-            + find_headline_claims(ctx)
+            + turns
+            + [a for a in find_headline_claims(ctx) if a.cue_token not in taken]
         )
         raw.sort(key=lambda a: a.cue_token)
         raw = mark_reporters(ctx, raw)

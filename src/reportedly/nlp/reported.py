@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..rules import Rules, load
 from .context import DocContext
-from .entities import normalise_name
+from .entities import _full_name_for, normalise_name, split_title
 from .quotemarks import AMBIGUOUS, CLOSERS
 from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase, speaker_phrase
@@ -818,45 +818,115 @@ def find_headline_claims(ctx: DocContext) -> list[RawAttribution]:
     return out
 
 
-# a paragraph opened by a name in mixed case and a colon: "Martin O’Neill: It sounds like an excuse ..."
-_NAME_TURN = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}):[ \t]+(?=\S)", re.M)
+# a paragraph opened by a name in mixed case and a colon: "Martin O’Neill: It sounds like an excuse ...", "O’Neill: ...",
+# "Coach Smith: ...", "Q: ..."
+_NAME_TURN = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
+
+
+_OPENING_MARKS = '“"‘«„'
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    """Where the paragraph that goes on at `start` ends, trailing blanks left out."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_interviewer_label(words: list[str], rules: Rules) -> bool:
+    """An interviewer's turn ("Q", "Question", "Reporter", "MODERATOR"), naming no person."""
+    return bool(words) and all(w in rules.interviewer_labels for w in words)
+
+
+def _is_answer_label(words: list[str], rules: Rules) -> bool:
+    """A Q&A's answer ("A", "Answer"): the interviewee's, but the label names no one."""
+    return bool(words) and all(w in rules.answer_labels for w in words)
+
+
+def _known_person(ctx: DocContext, label: Span):
+    """The person of the text a short label names ("O’Neill" -> "Martin O’Neill", "Coach Smith" -> "Jane Smith"),
+    else None: a single word is a speaker only when the text names that person elsewhere."""
+    _, name = split_title(normalise_name(label.text), ctx.rules)
+    words = name.split()
+    if not words or len(words) > 2:
+        return None
+    full = _full_name_for(ctx.table, words, label.start_char)
+    if full is not None:
+        return full
+    b = ctx.table.find(name)
+    if b is None or "PERSON" not in b.labels:
+        return None
+    # the tagger's person in the label alone ("Verdict:") is no one the text names
+    return b if any(not label.start_char <= m.start < label.end_char for m in b.mentions) else None
 
 
 def find_name_turns(ctx: DocContext) -> list[RawAttribution]:
     """Collected reactions and transcripts written in mixed case ("Martin O’Neill: It sounds like ...", "Guus
-    Hiddink: “I am satisfied ...”"): where two or more long paragraphs open with a name and a colon, each gives its
-    paragraph to the one it names. A name is the tagger's person, or capitalised words it tags as no other entity
-    whose paragraph speaks in the first person (the tagger misses names: "Martin O’Neill"); a place, a team, a date
-    are none. One such paragraph alone is no layout (a headline's "Pence:" is `find_headline_claims`'); labels in
-    capitals are `find_transcript_turns`'."""
+    Hiddink: “I am satisfied ...”", "Q: ... / O’Neill: ..."): where two or more paragraphs open with a label and a
+    colon, each named one gives its paragraph to the one it names. A name is the tagger's person, capitalised words it
+    tags as no other entity whose paragraph speaks in the first person (the tagger misses names: "Martin O’Neill"), or
+    a surname or a role and a surname of a person the text names ("O’Neill:", "Coach Smith:"), given to the fullest
+    name the text has; a place, a team, a date are none. An interviewer's label ("Q:", "Reporter:";
+    rules/en/interviewer_labels.txt) names no one but makes the layout, and then a turn may be short. One such
+    paragraph alone is no layout (a headline's "Pence:" is `find_headline_claims`'); labels in capitals are
+    `find_transcript_turns`'."""
     doc, text = ctx.doc, ctx.text
-    turns = []
+    turns, asked, interviewer = [], [], 0
     for m in _NAME_TURN.finditer(text):
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
-        if label is None or colon is None or label.text.isupper():
+        if label is None or colon is None:
+            continue
+        words = [w.strip(".'’").lower() for w in m.group(1).split()]
+        end = _paragraph_end(text, m.end())
+        content = text[m.end() : end].split()
+        if label.text.isupper() and len(label.text) > 1:
+            continue  # "REPORTER:", "O’NEILL:" are `find_transcript_turns`'; "Q:", "A:" are this layout's
+        if _is_answer_label(words, ctx.rules):
+            interviewer += len(content) >= SETTINGS.min_content_tokens
+            continue  # the layout's, but no one's named
+        if _is_interviewer_label(words, ctx.rules):
+            if len(content) >= SETTINGS.min_content_tokens:
+                interviewer += 1
+                asked.append((label, colon, m.end(), end))
             continue
         if any(t.ent_type_ and t.ent_type_ != "PERSON" for t in label):
             continue  # "Aston Villa:", "Premier League:" name no one
-        words = [w.strip(".'’").lower() for w in m.group(1).split()]
         if any(w in ctx.rules.turn_labels or w in ctx.rules.non_speakers for w in words):
             continue
-        end = text.find("\n", m.end())
-        end = len(text) if end == -1 else end
-        while end > m.end() and text[end - 1].isspace():
-            end -= 1
-        content = text[m.end() : end].split()
-        if len(content) <= SETTINGS.max_headline_words:
-            continue  # a short line is a headline's claim, not a turn
+        if len(content) < SETTINGS.min_turn_words:
+            continue
+        known = _known_person(ctx, label)
+        if len(words) == 1 or known is not None and label[-1].ent_type_ != "PERSON":
+            if known is None:
+                continue  # "Chelsea:", "Verdict:": one word names a speaker only when the text names that person
+            turns.append((label, colon, m.end(), end, known, len(content)))
+            continue
         first_person = any(w.strip(".,;:!?\"“”'’").lower() in ctx.rules.first_person for w in content)
         if label[-1].ent_type_ == "PERSON" or first_person:
-            turns.append((label, colon, m.end(), end))  # a team's line-up ("Aston Villa: Martinez, Cash, ...") is none
-    if len(turns) < 2:
+            turns.append((label, colon, m.end(), end, None, len(content)))  # a team's line-up is none
+    if len(turns) + interviewer < SETTINGS.min_layout_turns:
         return []  # one such paragraph alone is no layout
+    long_turns = [t for t in turns if t[5] > SETTINGS.max_headline_words]
+    if not interviewer and len(long_turns) < SETTINGS.min_layout_turns:
+        return []  # with no interviewer, short lines after names are headlines' claims, not turns
     out = []
-    for label, colon, start, end in turns:
-        b = ctx.table.get_or_create(normalise_name(label.text), label, "PERSON")
+    for label, colon, start, end, known, _n in turns if interviewer else long_turns:
+        if known is not None:
+            b = known
+            ctx.table.link(b, label)
+        else:
+            b = ctx.table.get_or_create(normalise_name(label.text), label, "PERSON")
         source = Source(label, b, b.name, "person")
+        span = (label.end_char, label.end_char + 1)
+        out.append(RawAttribution(":", span, colon[0].i, source, ((start, end),), False))
+    for label, colon, start, end in asked:  # the question is the interviewer's, unnamed, not the next speaker's
+        said = text[start:end]
+        if said[0] not in _OPENING_MARKS and any(c in _OPENING_MARKS for c in said):
+            continue  # "Q: The writer Dan Richards said of the book, “...”": a quotation the question cites is its own
+        source = Source(label, None, label.text, "unnamed")
         span = (label.end_char, label.end_char + 1)
         out.append(RawAttribution(":", span, colon[0].i, source, ((start, end),), False))
     return out
@@ -887,10 +957,12 @@ def find_transcript_turns(ctx: DocContext) -> list[RawAttribution]:
         if label is None or colon is None:
             continue
         words = [w.strip(".'’").lower() for w in m.group(1).split()]
-        if any(w in ctx.rules.turn_labels or w in ctx.rules.non_speakers for w in words) or any(
-            t.ent_type_ in ("GPE", "LOC") for t in label
+        if (
+            any(w in ctx.rules.turn_labels or w in ctx.rules.non_speakers for w in words)
+            or _is_interviewer_label(words, ctx.rules)
+            or any(t.ent_type_ in ("GPE", "LOC") for t in label)
         ):
-            continue  # "UPDATE:", "EDITOR'S NOTE:", a dateline "LONDON:"
+            continue  # "UPDATE:", "EDITOR'S NOTE:", "REPORTER:", "QUESTION:", a dateline "LONDON:"
         b = ctx.table.get_or_create(normalise_name(label.text), label, "PERSON")
         source = Source(label, b, b.name, "person")
         out.append(RawAttribution(":", (label_end, label_end + 1), colon[0].i, source, ((m.end(), end),), False))

@@ -103,6 +103,11 @@ class Settings:
     epithet_sentences_back: int = 2
     # "Pence: Flowers Won't Be at Debate": a headline line giving a claim to a person is at most this long
     max_headline_words: int = 25
+    # a transcript's turn ("O'Neill: We have some quality players ...") under an interviewer's label ("Q:",
+    # "Reporter:") may be short, but at least this many words: a shorter line after a name and a colon is a heading
+    min_turn_words: int = 6
+    # labelled paragraphs (named or interviewer's) that make a transcript layout; one alone is a headline or a note
+    min_layout_turns: int = 2
 
 
 SETTINGS = Settings()

@@ -84,6 +84,8 @@ class Rules:
     representative_roles: dict[str, str]
     non_speakers: frozenset[str]
     turn_labels: frozenset[str]
+    interviewer_labels: frozenset[str]
+    answer_labels: frozenset[str]
     title_small_words: frozenset[str]
     share_words: frozenset[str]  # "19 percent said": a share of those polled speaks as a group
     crowd_counts: frozenset[str]  # "Thousands of supporters chanted": the people counted speak as a group
@@ -274,6 +276,8 @@ def load(lang: str = "en") -> Rules:
         representative_roles=table(lang, "representative_roles.tsv"),
         non_speakers=frozenset(w.lower() for w in lines(lang, "non_speakers.txt")),
         turn_labels=frozenset(w.lower() for w in lines(lang, "turn_labels.txt")),
+        interviewer_labels=frozenset(w.lower() for w in lines(lang, "interviewer_labels.txt")),
+        answer_labels=frozenset(w.lower() for w in lines(lang, "answer_labels.txt")),
         title_small_words=frozenset(w.lower() for w in lines(lang, "title_small_words.txt")),
         share_words=frozenset(w.lower() for w in lines(lang, "share_words.txt")),
         crowd_counts=frozenset(w.lower() for w in lines(lang, "crowd_counts.txt")),
