@@ -128,7 +128,7 @@ class EntityTable:
         words = name.split()
         b = (
             self.find(name)
-            or (_full_name_for(self, words, span.start_char) if len(words) <= 2 else None)
+            or (full_name_for(self, words, span.start_char) if len(words) <= 2 else None)
             or self.new(normalise_name(name))
         )
         self.link(b, span, kind, label)
@@ -467,7 +467,7 @@ def _cluster(table: EntityTable, e: Span, rules: Rules) -> None:
         return
     words = name.split()
     if len(words) <= 2:
-        full = _full_name_for(table, words, e.start_char)
+        full = full_name_for(table, words, e.start_char)
         if full is not None:
             table.link(full, e, "name", e.label_)
             return
@@ -476,7 +476,7 @@ def _cluster(table: EntityTable, e: Span, rules: Rules) -> None:
     b.title = b.title or title
 
 
-def _full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[EntityBuilder]:
+def full_name_for(table: EntityTable, words: list[str], at: int) -> Optional[EntityBuilder]:
     """The multi-word person (or organisation) whose name ends with `words` ("Heyman" -> "Tamir Heyman")."""
     low = [w.lower() for w in words]
     best, best_d = None, None

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..rules import Rules, load
 from .context import DocContext
-from .entities import _full_name_for, normalise_name, split_title
+from .entities import full_name_for, normalise_name, split_title
 from .quotemarks import AMBIGUOUS, CLOSERS
 from .settings import SETTINGS
 from .sources import Source, make_source, noun_phrase, speaker_phrase
@@ -852,7 +852,7 @@ def _known_person(ctx: DocContext, label: Span):
     words = name.split()
     if not words or len(words) > 2:
         return None
-    full = _full_name_for(ctx.table, words, label.start_char)
+    full = full_name_for(ctx.table, words, label.start_char)
     if full is not None:
         return full
     b = ctx.table.find(name)
