@@ -303,6 +303,28 @@ def test_a_database_of_something_else_is_refused_and_left_as_it_was(db_url):
         conn.close()
 
 
+def test_a_corpus_written_by_a_newer_version_is_refused_and_left_as_it_was(db_url):
+    # before: a corpus carrying a migration this version does not know was used without a word
+    from reportedly.errors import StoreError
+    from reportedly.store.db import connect
+
+    Store(db_url).close()
+    newer = max(m.version for m in MIGRATIONS) + 1
+    conn = connect(db_url)
+    conn.execute(
+        "INSERT INTO schema_migrations(version, description, applied_at) VALUES (%d, 'from the future', 'x')" % newer
+    )
+    conn.close()  # both kinds of connection autocommit
+    with pytest.raises(StoreError, match=f"newer reportedly \\(schema migration {newer}"):
+        Store(db_url)
+    conn = connect(db_url)
+    try:
+        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()]
+        assert versions[-1] == newer and len(versions) == len(MIGRATIONS) + 1
+    finally:
+        conn.close()
+
+
 def test_a_migration_waiting_on_another_writer_is_a_one_line_store_error(tmp_path, monkeypatch):
     # before: an upgrade of an older corpus that another process was writing died with
     # "internal error (OperationalError: database is locked)"

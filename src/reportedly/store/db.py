@@ -164,7 +164,8 @@ class Store:
 
     def migrate(self) -> list[int]:
         """Apply the migrations not yet recorded; returns the versions applied now. A database that holds tables
-        but no migration record belongs to something else: refused, left as it was."""
+        but no migration record belongs to something else, and one with a migration this version does not know was
+        written by a newer version: both refused, left as they were."""
         tables = self._tables()
         if tables and "schema_migrations" not in tables:
             shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
@@ -177,6 +178,13 @@ class Store:
             "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
         done = {r["version"] for r in self.rows("SELECT version FROM schema_migrations")}
+        newest = max(m.version for m in MIGRATIONS)
+        if done and max(done) > newest:
+            raise StoreError(
+                f"{sqlite_path(self.url) if self.dialect == 'sqlite' else 'the PostgreSQL database'} was written by "
+                f"a newer reportedly (schema migration {max(done)}; this version knows up to {newest}): upgrade "
+                "reportedly to use it; nothing was changed"
+            )
         applied = []
         for m in MIGRATIONS:
             if m.version in done:
