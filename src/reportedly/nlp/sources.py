@@ -340,17 +340,24 @@ def _main_clause_description(pronoun_tok: Token, gender: str, rules: Rules) -> O
     return subject if noun_gender(subject.lemma_, rules) in (None, gender) else None
 
 
+def _sentences_back(tok: Token, n: int) -> Token:
+    """The first token of the sentence `n` sentences before `tok`'s (or of the text's first sentence)."""
+    doc = tok.doc
+    first = doc[tok.sent.start]
+    for _ in range(n):
+        if first.i == 0:
+            break
+        first = doc[doc[first.i - 1].sent.start]
+    return first
+
+
 def _described_before(pronoun_tok: Token, gender: str, table: EntityTable, rules: Rules) -> Optional[Token]:
     """ "For one coach, the choice was clear. ... “...,” he said": an unresolved "he"/"she" (no named person for it) is
     the nearest earlier description of one person without a name, in the narration of this sentence or the
     `person_sentences_back` before, whose gender does not rule the pronoun out ("the judge" for "she", not "his
     father"). None when there is none."""
     doc = pronoun_tok.doc
-    first = doc[pronoun_tok.sent.start]
-    for _ in range(SETTINGS.person_sentences_back):
-        if first.i == 0:
-            break
-        first = doc[doc[first.i - 1].sent.start]
+    first = _sentences_back(pronoun_tok, SETTINGS.person_sentences_back)
     for t in reversed(doc[first.i : pronoun_tok.i]):
         if t.i < len(table.inside_quote) and table.inside_quote[t.i]:
             continue  # someone's words, not the narration
@@ -368,11 +375,7 @@ def _speaking_body_before(pronoun_tok: Token, table: EntityTable, rules: Rules) 
     if pronoun_tok.dep_ not in ("nsubj", "nsubjpass") or pronoun_tok.head.lemma_.lower() not in rules.cue_verbs:
         return None
     doc = pronoun_tok.doc
-    first = doc[pronoun_tok.sent.start]
-    for _ in range(SETTINGS.group_sentences_back):
-        if first.i == 0:
-            break
-        first = doc[doc[first.i - 1].sent.start]
+    first = _sentences_back(pronoun_tok, SETTINGS.group_sentences_back)
     subjects = [
         t
         for t in doc[first.i : pronoun_tok.i]
